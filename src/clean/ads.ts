@@ -1,0 +1,60 @@
+import { selectAll } from 'css-select'
+import { isComment } from 'domhandler'
+import { type AnyNode, type Document, type Element, isTag, removeNode, textOf, walk } from './dom.js'
+import type { CleanRules } from './rules.js'
+
+/** Elements matching the drop selectors (scripts, ad slots, share bars), with their contents. */
+export function dropSelected(doc: Document, selectors: readonly string[]): number {
+  let n = 0
+  for (const sel of selectors) for (const el of selectAll(sel, doc)) (removeNode(el), n++)
+  return n
+}
+
+/**
+ * An ad slot usually sits in a layout table or box of its own; once the slot is gone, an
+ * ancestor holding no text and no image is its frame and goes too.
+ */
+export function dropEmptyFrames(doc: Document): void {
+  const empty: AnyNode[] = []
+  walk(doc, (node) => {
+    if (!isTag(node) || !['table', 'div', 'tbody', 'td', 'tr', 'center'].includes(node.name)) return true
+    if (textOf(node).trim() === '' && !hasMedia(node)) {
+      empty.push(node)
+      return false
+    }
+    return true
+  })
+  empty.forEach(removeNode)
+}
+
+function hasMedia(el: Element): boolean {
+  let found = false
+  walk(el, (n) => void (isTag(n) && (n.name === 'img' || n.name === 'video') && (found = true)))
+  return found
+}
+
+/** Everything between `<!--广告开始-->` and `<!--广告结束-->` style comments, at any nesting. */
+export function dropCommentDelimited(doc: Document, rules: CleanRules): number {
+  const ordered: AnyNode[] = []
+  walk(doc, (n) => void ordered.push(n))
+  let open = -1
+  const doomed = new Set<AnyNode>()
+  ordered.forEach((n, i) => {
+    if (!isComment(n)) return
+    if (rules.adCommentOpen.test(n.data)) open = i
+    else if (open >= 0 && rules.adCommentClose.test(n.data)) {
+      const closeAncestors = new Set<AnyNode>()
+      for (let p = n.parent; p; p = p.parent) closeAncestors.add(p)
+      for (let k = open + 1; k < i; k++)
+        if (!closeAncestors.has(ordered[k]) && !isDescendantOfAny(ordered[k], doomed)) doomed.add(ordered[k])
+      open = -1
+    }
+  })
+  for (const n of doomed) removeNode(n)
+  return doomed.size
+}
+
+function isDescendantOfAny(node: AnyNode, set: Set<AnyNode>): boolean {
+  for (let p = node.parent; p; p = p.parent) if (set.has(p)) return true
+  return false
+}

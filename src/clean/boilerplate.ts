@@ -1,0 +1,53 @@
+import type { RawBlock } from './blocks.js'
+import type { CleanRules } from './rules.js'
+
+// A block mostly made of link text is navigation or promotion, not reporting.
+const LINK_DOMINATED = 0.6
+const MAX_NAV_BLOCK_CHARS = 200
+const SHORT_LABEL_CHARS = 20
+
+const isLinkDominated = (b: RawBlock) => b.text.length > 0 && b.text.length <= MAX_NAV_BLOCK_CHARS && b.linkChars / b.text.length >= LINK_DOMINATED
+
+const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+
+/** Back-links and home links before the article starts. */
+export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  let start = 0
+  while (start < Math.min(blocks.length, 3)) {
+    const b = blocks[start]
+    if (b.type === 'figure' || !(isLinkDominated(b) || rules.headerPatterns.some((re) => re.test(b.text)))) break
+    start++
+  }
+  return blocks.slice(start)
+}
+
+/**
+ * "Follow us" link lists, share prompts and copyright lines at the end. The trailing run of
+ * footer-like blocks is cut only when it holds at least one clear footer block, so an article
+ * that merely ends on a short line keeps it.
+ */
+export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  let cut = blocks.length
+  let hasStrong = false
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]
+    const strong = b.type !== 'figure' && (isLinkDominated(b) || rules.footerPatterns.some((re) => re.test(b.text)))
+    const weak = b.type === 'figure' || b.text.length <= SHORT_LABEL_CHARS
+    if (!strong && !weak) break
+    hasStrong ||= strong
+    if (hasStrong) cut = i
+  }
+  return hasStrong ? blocks.slice(0, cut) : blocks
+}
+
+/** A pull quote repeats a paragraph of the article: keep the paragraph, drop the repeat. */
+export function dropRepeats(blocks: RawBlock[]): RawBlock[] {
+  const keys = blocks.map((b) => compact(b.text))
+  return blocks.filter((b, i) => {
+    if (b.type === 'figure' || keys[i].length < 12) return true
+    const repeatsEarlier = keys.slice(0, i).some((k, j) => blocks[j].type !== 'figure' && k === keys[i])
+    if (repeatsEarlier) return false
+    if (b.type !== 'quote') return true
+    return !keys.some((k, j) => j !== i && blocks[j].type !== 'quote' && k.includes(keys[i]))
+  })
+}

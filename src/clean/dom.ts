@@ -1,0 +1,75 @@
+import { parseDocument } from 'htmlparser2'
+import { Element, Text, isTag, isText, type AnyNode, type Document, type ParentNode } from 'domhandler'
+
+export type { AnyNode, Document, Element }
+export { isTag, isText }
+
+export const parseHtml = (html: string): Document => parseDocument(html, { decodeEntities: true, lowerCaseTags: true })
+
+/**
+ * Depth-first walk without recursion: archived pages can nest tens of thousands of elements
+ * deep, which would overflow the call stack. `visit` returns false to skip an element's children.
+ */
+export function walk(root: ParentNode, visit: (node: AnyNode, depth: number) => boolean | void): void {
+  const stack: Array<[AnyNode, number]> = []
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i], 0])
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (visit(node, depth) === false) continue
+    if ('children' in node && node.children)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], depth + 1])
+  }
+}
+
+export function removeNode(node: AnyNode): void {
+  const parent = node.parent
+  if (!parent) return
+  const i = parent.children.indexOf(node)
+  if (i >= 0) parent.children.splice(i, 1)
+  if (node.prev) node.prev.next = node.next
+  if (node.next) node.next.prev = node.prev
+  node.parent = null
+}
+
+/** All text below a node, iteratively. */
+export function textOf(node: AnyNode): string {
+  if (isText(node)) return node.data
+  let out = ''
+  if ('children' in node) walk(node as ParentNode, (n) => void (isText(n) && (out += n.data)))
+  return out
+}
+
+export function closest(node: AnyNode, test: (el: Element) => boolean): Element | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isTag(p) && test(p)) return p
+  return undefined
+}
+
+/** Inline style declarations, lower-cased: `display:none; color:#F8F8F8` → {display:'none', color:'#f8f8f8'}. */
+export function styleOf(el: Element): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const decl of (el.attribs.style ?? '').split(';')) {
+    const i = decl.indexOf(':')
+    if (i > 0) out[decl.slice(0, i).trim().toLowerCase()] = decl.slice(i + 1).trim().toLowerCase()
+  }
+  return out
+}
+
+/**
+ * Libraries that recurse (selector engines, serializers) overflow on pathologically deep
+ * documents. Below `maxDepth` an element's subtree is replaced by its text, so nothing
+ * readable is lost and every later step sees a tree of bounded depth.
+ */
+export function capDepth(doc: Document, maxDepth: number): number {
+  let flattened = 0
+  walk(doc, (node, depth) => {
+    if (depth < maxDepth || !isTag(node)) return true
+    const text = textOf(node)
+    for (const child of node.children) child.parent = null
+    const t = new Text(text)
+    t.parent = node
+    node.children = [t]
+    flattened++
+    return false
+  })
+  return flattened
+}

@@ -1,0 +1,77 @@
+import type { Article } from '../../article.js'
+import { NotFoundError } from '../../errors.js'
+import type { Store } from '../../store/store.js'
+import { articleJson, fit, shortDate } from '../format.js'
+
+const out = (s: string) => process.stdout.write(`${s}\n`)
+
+export async function listArticles(store: Store, flags: { json?: boolean; outlet?: string; since?: string; until?: string; all?: boolean }) {
+  let n = 0
+  for await (const a of store.articles({ outletId: flags.outlet, since: flags.since, until: flags.until, includeDuplicates: flags.all || flags.json })) {
+    n++
+    if (flags.json) out(JSON.stringify(articleJson(a)))
+    else out(`${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletName, 16)} ${a.duplicateOf ? `(copy of ${a.duplicateOf}) ` : ''}${a.title}`)
+  }
+  if (!flags.json) process.stderr.write(`${n} article${n === 1 ? '' : 's'}${flags.all ? '' : ' (copies hidden; --all shows them)'}\n`)
+}
+
+export async function showArticle(store: Store, id: string, flags: { json?: boolean }) {
+  const a = await store.article(id)
+  if (!a) throw new NotFoundError('article', id)
+  const copies = await store.copiesOf(a.duplicateOf ?? a.id)
+  if (flags.json) {
+    out(JSON.stringify({ ...articleJson(a), copies: copies.map((c) => ({ id: c.id, locator: c.provenance.locator, reason: c.duplicateReason })) }))
+    return
+  }
+  const lines = [
+    a.title,
+    '',
+    `id          ${a.id}`,
+    `outlet      ${a.outletName} (${a.outletId})`,
+    ...(a.via ? [`via         ${a.via.outlet}${a.via.url ? ` ${a.via.url}` : ''}`] : []),
+    `published   ${a.publishedAt ?? 'unknown'} (from ${a.dateSource})`,
+    ...(a.author ? [`author      ${a.author}`] : []),
+    ...(a.url ? [`url         ${a.url}`] : []),
+    `language    ${a.lang}`,
+    `source      ${a.provenance.kind} ${a.provenance.locator}`,
+    `format      ${a.provenance.format}, sha256 ${a.provenance.sha256}`,
+    ...(a.duplicateOf ? [`copy of     ${a.duplicateOf} (${a.duplicateReason})`] : []),
+    ...copiesLines(a, copies),
+    '',
+    a.text,
+    ...(a.images.length ? ['', 'Images:', ...a.images.map((i) => `  ${i.src}${i.caption ? `  — ${i.caption}` : ''}`)] : []),
+  ]
+  out(lines.join('\n'))
+}
+
+function copiesLines(a: Article, copies: Article[]): string[] {
+  const others = copies.filter((c) => c.id !== a.id)
+  if (!others.length) return []
+  return [`copies      ${others.length}`, ...others.map((c) => `  ${c.id}  ${c.provenance.locator}  (${c.duplicateReason})`)]
+}
+
+export async function searchArticles(store: Store, query: string, flags: { json?: boolean; limit?: number }) {
+  const hits = await store.search(query, { limit: flags.limit ?? 20 })
+  for (const h of hits) {
+    if (flags.json) out(JSON.stringify(h))
+    else out(`${h.id}  ${shortDate(h.publishedAt)}  ${fit(h.outletName, 16)} ${h.title}\n    ${h.snippet}`)
+  }
+  if (!flags.json) process.stderr.write(`${hits.length} result${hits.length === 1 ? '' : 's'} for ${query}\n`)
+}
+
+export async function listOutlets(store: Store, flags: { json?: boolean }) {
+  for (const o of await store.outlets()) {
+    if (flags.json) out(JSON.stringify(o))
+    else out(`${fit(o.id, 26)} ${fit(o.name, 22)} ${String(o.articles).padStart(6)}  ${o.known ? '' : '(not in registry)'}`)
+  }
+}
+
+export async function listQuarantine(store: Store, flags: { json?: boolean }) {
+  let n = 0
+  for await (const q of store.quarantined()) {
+    n++
+    if (flags.json) out(JSON.stringify({ locator: q.locator, code: q.code, stage: q.stage, detail: q.detail, at: q.at }))
+    else out(`${q.code.padEnd(26)} ${q.locator}\n    ${q.detail.split('\n')[0]}`)
+  }
+  if (!flags.json) process.stderr.write(`${n} quarantined\n`)
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import type { FormatName } from '../article.js'
+import { loadConfig } from '../config.js'
+import { JiantingError } from '../errors.js'
+import { extractPage } from '../extract/extract-page.js'
+import { formatNames } from '../ingest/formats/index.js'
+import { openSqlite } from '../store/sqlite/store.js'
+import type { Store } from '../store/store.js'
+import { runDoctor } from './commands/doctor.js'
+import { runIngest } from './commands/ingest.js'
+import { listArticles, listOutlets, listQuarantine, searchArticles, showArticle } from './commands/read.js'
+
+const program = new Command()
+  .name('jianting')
+  .description('兼听 — ingest Chinese-language news archives and compare how outlets report the same events.')
+  .option('--db <path>', 'SQLite database file (or set JIANTING_DB)', undefined)
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText('after', `
+Examples:
+  jianting ingest examples/archive       ingest a folder of archived posts (Hexo, Jekyll, GitHub Markdown, HTML, JSONL)
+  jianting articles                      list what came out
+  jianting search 普京                    full-text search (Traditional/Simplified-insensitive)
+  jianting show ID                       one article with provenance and copies
+  jianting quarantine                    files that could not become articles, and why
+
+The database defaults to ./jianting.db; use --db PATH or JIANTING_DB=PATH to choose another.`)
+
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqlite(loadConfig(process.env, { db: program.opts().db }).dbPath)
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1')
+  return n
+}
+
+const isoDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v)) throw new InvalidArgumentError('expected a date like 2021-06-16')
+  return v
+}
+
+program
+  .command('ingest')
+  .description('read files or folders of archived news into the database (re-running adds only what is new)')
+  .argument('<paths...>', 'files or folders; folders are read recursively; .jsonl files hold one article per line')
+  .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(formatNames))
+  .option('--jobs <n>', 'parallel parse workers', positiveInt, 1)
+  .option('-q, --quiet', 'no progress output')
+  .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean }) => {
+    await withStore(async (store) => {
+      const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet })
+      for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
+      process.stderr.write(
+        `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +
+          `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}\n`,
+      )
+    })
+  })
+
+program
+  .command('articles')
+  .description('list articles, oldest first (copies hidden unless --all)')
+  .option('--json', 'one JSON object per line (the interchange shape; includes copies)')
+  .option('--outlet <id>', 'only this outlet (see: jianting outlets)')
+  .option('--since <date>', 'published on or after this date', isoDate)
+  .option('--until <date>', 'published on or before this date', isoDate)
+  .option('--all', 'include copies of other articles')
+  .action((flags) => withStore((store) => listArticles(store, flags)))
+
+program
+  .command('show')
+  .description('one article: metadata, provenance, copies, clean text, images')
+  .argument('<id>', 'article id (from articles or search)')
+  .option('--json', 'JSON output')
+  .action((id: string, flags) => withStore((store) => showArticle(store, id, flags)))
+
+program
+  .command('search')
+  .description('full-text search of titles and text, ranked by BM25; "quoted phrases" allowed')
+  .argument('<query...>', 'words; Traditional and Simplified match each other')
+  .option('--json', 'one JSON object per line')
+  .option('--limit <n>', 'maximum results', positiveInt, 20)
+  .action((query: string[], flags) => withStore((store) => searchArticles(store, query.join(' '), flags)))
+
+program
+  .command('outlets')
+  .description('outlets with article counts (copies counted once)')
+  .option('--json', 'one JSON object per line')
+  .action((flags) => withStore((store) => listOutlets(store, flags)))
+
+program
+  .command('quarantine')
+  .description('inputs that did not become articles, with the reason')
+  .option('--json', 'one JSON object per line: {locator, code, stage, detail, at}')
+  .action((flags) => withStore((store) => listQuarantine(store, flags)))
+
+program
+  .command('extract')
+  .description('extract the article from one saved HTML page (debugging aid)')
+  .argument('<file>', 'saved HTML page')
+  .option('--url <url>', 'the URL the page was saved from')
+  .option('--content-type <type>', 'the Content-Type it was served with (charset is sniffed when absent)')
+  .option('--json', 'print {title, byline, excerpt, text, publishedAt}')
+  .action(async (file: string, flags: { url?: string; contentType?: string; json?: boolean }) => {
+    const bytes = new Uint8Array(await readFile(file))
+    const r = extractPage(bytes, { locator: file, url: flags.url, contentType: flags.contentType })
+    if (!r.ok) throw new ExtractFailed(`${r.problem.code}: ${r.problem.detail} (${r.problem.locator})`)
+    const { title, byline, excerpt, text, publishedAt } = r.value
+    if (flags.json) process.stdout.write(`${JSON.stringify({ title, byline: byline ?? null, excerpt: excerpt ?? null, text, publishedAt: publishedAt ?? null })}\n`)
+    else process.stdout.write(`${title}\n${byline ? `${byline}\n` : ''}${publishedAt ? `${publishedAt}\n` : ''}\n${text}\n`)
+  })
+
+program
+  .command('doctor')
+  .description('check the installation and the database')
+  .action(() => runDoctor(loadConfig(process.env, { db: program.opts().db })))
+
+class ExtractFailed extends JiantingError {
+  readonly httpStatus = 422
+  readonly exitCode = 3
+}
+
+// `jianting articles | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof JiantingError) {
+    process.stderr.write(`jianting: ${e.message}\n`)
+    process.exit(e.exitCode)
+  }
+  process.stderr.write(`jianting: internal error: ${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exit(70)
+})

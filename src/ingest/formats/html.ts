@@ -1,0 +1,25 @@
+import { ok, type DateHint, type OutletHint } from '../../article.js'
+import { extractPage } from '../../extract/extract-page.js'
+import type { Format } from './format.js'
+import { fileName, pathHints } from './markdown.js'
+
+/** A saved web page: main content extracted, metadata from <meta> and JSON-LD. */
+export const html: Format = {
+  name: 'html',
+  detect: ({ text, locator }) => /\.x?html?$/i.test(locator) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024)),
+  parse({ text, bytes, locator, contentType }) {
+    const page = extractPage(bytes ?? new TextEncoder().encode(text), { locator, contentType, url: /^https?:/.test(locator) ? locator : undefined })
+    if (!page.ok) return page
+    const p = page.value
+    const dateHints: DateHint[] = [
+      ...(p.publishedAt ? [{ value: p.publishedAt, source: 'html-meta' as const }] : []),
+      { value: fileName(locator), source: 'path' },
+    ]
+    const outletHints: OutletHint[] = [
+      ...(p.siteName ? [{ kind: 'meta' as const, value: p.siteName }] : []),
+      ...(/^https?:/.test(locator) ? [{ kind: 'url' as const, value: locator }] : []),
+      ...pathHints(locator),
+    ]
+    return ok({ format: 'html', title: p.title, html: p.html, dateHints, outletHints, author: p.byline })
+  },
+}

@@ -1,0 +1,72 @@
+import MarkdownIt from 'markdown-it'
+import { fail, ok, type DateHint, type Draft, type OutletHint } from '../../article.js'
+import type { Format, FormatInput } from './format.js'
+import { hasFrontMatter, list, splitFrontMatter, str } from './front-matter.js'
+
+// html: true because archived Markdown embeds raw HTML blocks; sanitizing happens in clean/.
+const md = new MarkdownIt({ html: true, linkify: false, breaks: false })
+
+/**
+ * Archive bodies are often plain HTML saved with a .md name. Rendering such a body as
+ * Markdown would turn its indented lines into code blocks, so it passes through untouched.
+ */
+export function isHtmlBody(body: string): boolean {
+  return /^\s*<(div|article|section|p|html|body|table|figure|span|h[1-6]|main|header|!--)[\s>]/i.test(body)
+}
+
+export const renderBody = (body: string): string => (isHtmlBody(body) ? body : md.render(body))
+
+const HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/m
+
+/** Path segments as outlet evidence: archives file posts under folders named for the outlet. */
+export function pathHints(locator: string): OutletHint[] {
+  if (/^[a-z]+:\/\//i.test(locator)) return []
+  return locator
+    .split(/[\\/]/)
+    .slice(0, -1)
+    .filter((seg) => seg && !seg.startsWith('.') && !/^\d+(-\d+)?$/.test(seg))
+    .map((value) => ({ kind: 'path' as const, value }))
+}
+
+export const fileName = (locator: string): string => locator.split(/[\\/]/).pop() ?? locator
+
+/** Plain Markdown, with or without front matter (Wayback archives, notes, generic posts). */
+export const markdown: Format = {
+  name: 'markdown',
+  detect: ({ text, locator }) => hasFrontMatter(text) || /\.(md|markdown|txt)$/i.test(locator) || HEADING.test(text.slice(0, 2000)),
+  parse({ text, locator }) {
+    const split = splitFrontMatter(text)
+    if (split.kind === 'unclosed')
+      return fail('format/unclosed-front-matter', 'format', `markdown: front matter opened on line ${split.openLine} is never closed with '---'`, locator)
+    const data = split.kind === 'ok' ? split.fm.data : {}
+    let body = split.kind === 'ok' ? split.fm.body : text
+    const heading = body.match(HEADING)
+    const title = str(data.title) ?? heading?.[1]?.trim()
+    if (!title) return fail('format/missing-title', 'format', 'markdown: no title in front matter and no # heading', locator)
+    // A leading heading that repeats the title is not body text.
+    if (heading && heading.index !== undefined && heading[1].trim() === title && body.slice(0, heading.index).trim() === '')
+      body = body.slice(heading.index + heading[0].length)
+    const url = str(data.original_url) ?? str(data.url) ?? str(data.link) ?? str(data.source)
+    const dateHints: DateHint[] = [
+      ...[data.date, data.published, data.pubDate].map((v) => str(v)).filter((v): v is string => !!v).map((value) => ({ value, source: 'front-matter' as const })),
+      ...(url ? [{ value: url, source: 'url' as const }] : []),
+      { value: fileName(locator), source: 'path' },
+    ]
+    const draft: Draft = {
+      format: 'markdown',
+      title,
+      html: renderBody(body),
+      dateHints,
+      outletHints: [
+        ...list(data.outlet ?? data.source_name).map((value) => ({ kind: 'meta' as const, value })),
+        ...(url ? [{ kind: 'url' as const, value: url }] : []),
+        ...pathHints(locator),
+      ],
+      author: str(data.author),
+      url,
+      section: str(data.category) ?? str(data.categories),
+      tags: list(data.tags),
+    }
+    return ok(draft)
+  },
+}

@@ -1,0 +1,61 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+
+export interface FoundFile {
+  readonly path: string
+  readonly size: number
+}
+
+export interface SkippedEntry {
+  readonly path: string
+  readonly reason: string
+}
+
+/**
+ * Files under a directory, recursively, in a stable order. Symbolic links are followed only
+ * when their target stays inside the tree (an archive must not pull in /etc); hidden folders
+ * like .git are skipped.
+ */
+export async function* walkDir(root: string, onSkip: (s: SkippedEntry) => void): AsyncGenerator<FoundFile> {
+  const realRoot = await realpath(root)
+  const stack = [root]
+  const visited = new Set<string>() // symbolic links can make cycles
+  while (stack.length) {
+    const dir = stack.pop()!
+    const real = await realpath(dir)
+    if (visited.has(real)) continue
+    visited.add(real)
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0))
+    const files: FoundFile[] = []
+    for (const e of entries) {
+      const path = join(dir, e.name)
+      if (e.name.startsWith('.')) continue
+      if (e.isSymbolicLink()) {
+        const target = await realpath(path).catch((err: NodeJS.ErrnoException) => {
+          onSkip({ path, reason: `broken symbolic link (${err.code})` })
+          return undefined
+        })
+        if (!target) continue
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+          onSkip({ path, reason: `symbolic link points outside ${root}` })
+          continue
+        }
+        const st = await lstat(target)
+        if (st.isDirectory()) stack.push(path)
+        else if (st.isFile()) files.push({ path, size: st.size })
+        continue
+      }
+      if (e.isDirectory()) stack.push(path)
+      else if (e.isFile()) files.push({ path, size: (await lstat(path)).size })
+    }
+    yield* files.reverse()
+  }
+}
+
+export const readBytes = async (path: string): Promise<Uint8Array> => new Uint8Array(await readFile(path))
+
+/** Locators are paths relative to the working directory when inside it, so they read well. */
+export function locatorOf(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path)
+  return rel.startsWith('..') ? path : rel
+}

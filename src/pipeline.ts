@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto'
+import { fail, ok, type Article, type ArticleId, type Draft, type FormatName, type Outcome, type RawInput } from './article.js'
+import { cleanHtml } from './clean/index.js'
+import { defaultRules, type CleanRules } from './clean/rules.js'
+import { findDuplicate } from './dedupe/decide.js'
+import { matchText, sketch, textHash, titleKey } from './dedupe/minhash.js'
+import { decodeBytes } from './ingest/decode.js'
+import { parseAny } from './ingest/formats/index.js'
+import { parseJsonlArticle } from './ingest/formats/jsonl.js'
+import { canonicalUrl } from './normalize/canonical-url.js'
+import { bylineDate, chooseDate, splitDateline } from './normalize/dates.js'
+import { foldText } from './normalize/fold.js'
+import { detectLang } from './normalize/lang.js'
+import { resolveOutlet, viaOf } from './normalize/outlet.js'
+import type { Registry } from './outlets/registry.js'
+import type { Store } from './store/store.js'
+
+export interface PipelineOptions {
+  readonly registry: Registry
+  readonly forcedFormat?: FormatName
+  readonly cleanRules?: CleanRules
+  readonly maxBytes?: number
+}
+
+// Fewer letters than this after cleaning is a stub, a caption-only post or an empty shell.
+const MIN_TEXT_CHARS = 20
+// An article is prose; a page that is mostly link text is an index or a navigation page.
+const MAX_LINK_SHARE = 0.6
+
+export const articleIdOf = (sha256: string, locator: string): ArticleId =>
+  createHash('sha256').update(`${sha256}\n${locator}`).digest('hex').slice(0, 16) as ArticleId
+
+export function rawInput(bytes: Uint8Array, locator: string, kind: RawInput['kind'], extra: Partial<RawInput> = {}): RawInput {
+  return { locator, bytes, kind, sha256: createHash('sha256').update(bytes).digest('hex'), ...extra }
+}
+
+/** Pure: bytes → article (not yet checked against the store for copies), or the problem. */
+export function runStages(raw: RawInput, opts: PipelineOptions): Outcome<Article> {
+  if (raw.unreadable) return fail('source/unreadable', 'source', `cannot read the file: ${raw.unreadable}`, raw.locator)
+  const decoded = decodeBytes(raw.bytes, { locator: raw.locator, contentType: raw.contentType, maxBytes: opts.maxBytes })
+  if (!decoded.ok) return decoded
+  const input = { text: decoded.value.text, locator: raw.locator, contentType: raw.contentType, bytes: raw.bytes }
+  const draft = raw.kind === 'jsonl' ? parseJsonlArticle(input) : parseAny(input, opts.forcedFormat)
+  if (!draft.ok) return draft
+  return buildArticle(raw, draft.value, opts)
+}
+
+function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outcome<Article> {
+  const rules = opts.cleanRules ?? defaultRules()
+  if (rules.errorPageTitles.test(draft.title.trim()))
+    return fail('content/not-article', 'clean', `"${draft.title}" is an error or placeholder page captured instead of an article`, raw.locator)
+  const outlet = draft.preset?.outletId
+    ? { id: draft.preset.outletId, name: draft.preset.outletName ?? draft.preset.outletId, known: !!opts.registry.byId(draft.preset.outletId) }
+    : resolveOutlet(draft.outletHints, opts.registry)
+  const { cleaned, dateline } = splitDateline(
+    draft.preset ? { ...draft.preset, blocks: [], linkShare: 0 } : cleanHtml(draft.html, { rules, outletId: outlet.id, leadImage: draft.leadImage }),
+  )
+  const letters = cleaned.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0
+  if (letters < MIN_TEXT_CHARS)
+    return fail('content/too-short', 'clean', `only ${letters} letters of text remain after cleaning "${draft.title}"; a stub or a page without an article`, raw.locator)
+  if (cleaned.linkShare > MAX_LINK_SHARE)
+    return fail('content/not-article', 'clean', `${Math.round(cleaned.linkShare * 100)}% of the text is links: an index or navigation page, not an article`, raw.locator)
+  const textDate = bylineDate(cleaned.text)
+  const bylines = [dateline, textDate].filter((d): d is string => !!d).map((value) => ({ value, source: 'byline' as const }))
+  const { publishedAt, dateSource } = chooseDate([...draft.dateHints, ...bylines])
+  const folded = foldText(`${cleaned.text}`)
+  const compact = matchText(folded)
+  const sk = sketch(compact)
+  const url = draft.url
+  return ok({
+    id: articleIdOf(raw.sha256, raw.locator),
+    outletId: outlet.id,
+    outletName: outlet.name,
+    ...(viaOf(draft) ? { via: viaOf(draft)! } : {}),
+    title: draft.title,
+    ...(url ? { url } : {}),
+    ...(canonicalUrl(url) ? { canonicalUrl: canonicalUrl(url)! } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+    dateSource,
+    ...(draft.author && draft.author !== outlet.name && !opts.registry.byName(draft.author) ? { author: draft.author } : {}),
+    ...(draft.section ? { section: draft.section } : {}),
+    lang: draft.preset?.lang ?? detectLang(cleaned.text),
+    text: cleaned.text,
+    folded,
+    images: cleaned.images,
+    blocks: cleaned.blocks,
+    provenance: { kind: raw.kind, locator: raw.locator, format: draft.format, sha256: raw.sha256 },
+    fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(draft.title) },
+  })
+}
+
+export type IngestOutcome = 'article' | 'duplicate' | 'quarantined' | 'unchanged'
+
+/** Raw bytes are stored first; then the article, or the quarantine entry with its reason. */
+export async function ingestOne(raw: RawInput, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+  if ((await store.locatorState(raw.locator, raw.sha256)) === 'done') return 'unchanged'
+  await store.putRaw(raw)
+  let result: Outcome<Article>
+  try {
+    result = runStages(raw, opts)
+  } catch (e) {
+    // A bug in one stage must not stop a run of a million files: record it and go on.
+    const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)
+    result = fail('internal/bug', 'pipeline', detail, raw.locator)
+  }
+  if (!result.ok) {
+    await store.quarantine(raw, result.problem)
+    return 'quarantined'
+  }
+  return storeArticle(result.value, store, opts)
+}
+
+/** Links a copy to the article it copies (counted once downstream), then stores it. */
+export async function storeArticle(article: Article, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+  const dup = article.duplicateOf ? undefined : findDuplicate(article.fingerprint, await store.duplicateCandidates(article))
+  const final: Article = dup && dup.of !== article.id ? { ...article, duplicateOf: dup.of as ArticleId, duplicateReason: dup.reason } : article
+  await store.ensureOutlet({ id: final.outletId, name: final.outletName, known: opts.registry.byId(final.outletId) !== undefined })
+  await store.upsertArticle(final)
+  return final.duplicateOf ? 'duplicate' : 'article'
+}

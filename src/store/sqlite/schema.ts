@@ -1,0 +1,75 @@
+// Ordered migrations; the schema version is the list's length (PRAGMA user_version).
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE raw (
+    sha256 TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    first_seen TEXT NOT NULL
+  );
+  CREATE TABLE locations (
+    locator TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES raw(sha256),
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('article', 'quarantined')),
+    seen_at TEXT NOT NULL
+  );
+  CREATE TABLE outlets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    known INTEGER NOT NULL
+  );
+  CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    locator TEXT NOT NULL,
+    raw_sha256 TEXT NOT NULL REFERENCES raw(sha256),
+    format TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    outlet_id TEXT NOT NULL REFERENCES outlets(id),
+    outlet_name TEXT NOT NULL,
+    via_outlet TEXT,
+    via_url TEXT,
+    title TEXT NOT NULL,
+    url TEXT,
+    canonical_url TEXT,
+    published_at TEXT,
+    date_source TEXT NOT NULL,
+    author TEXT,
+    section TEXT,
+    lang TEXT NOT NULL,
+    text TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    images TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    minhash BLOB NOT NULL,
+    shingle_count INTEGER NOT NULL,
+    title_key TEXT NOT NULL,
+    duplicate_of TEXT,
+    duplicate_reason TEXT,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_outlet ON articles(outlet_id, published_at);
+  CREATE INDEX articles_published ON articles(published_at);
+  CREATE INDEX articles_text_hash ON articles(text_hash) WHERE duplicate_of IS NULL;
+  CREATE INDEX articles_canonical_url ON articles(canonical_url) WHERE duplicate_of IS NULL;
+  CREATE INDEX articles_title_key ON articles(title_key) WHERE duplicate_of IS NULL;
+  CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+  CREATE TABLE lsh (
+    key INTEGER NOT NULL,
+    article_rowid INTEGER NOT NULL,
+    PRIMARY KEY (key, article_rowid)
+  ) WITHOUT ROWID;
+  CREATE TABLE quarantine (
+    locator TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES raw(sha256),
+    code TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  -- Folded text segmented by jieba, one token per word; 'extra' holds sub-words of long words.
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, extra, tokenize = 'unicode61 remove_diacritics 0');
+  `,
+]

@@ -1,0 +1,278 @@
+import Database from 'better-sqlite3'
+import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
+import { segment, subwords } from '../../analyze/segment.js'
+import { foldText } from '../../normalize/fold.js'
+import type { Candidate } from '../../dedupe/decide.js'
+import { bandKeys } from '../../dedupe/minhash.js'
+import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
+import { toFtsQuery } from '../fts-query.js'
+import { migrations } from './schema.js'
+
+type Row = Record<string, any>
+
+// Ranking every match of a common word by bm25 is slow on a large archive; rank only the
+// most recent matches (highest rowids), which is what a reader of news wants first anyway.
+const SEARCH_CANDIDATES = 2000
+const MAX_INDEXED_CHARS = 50_000
+
+export function openSqlite(path: string): Store {
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return new SqliteStore(db)
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version > migrations.length)
+    throw new Error(`database schema version ${version} is newer than this jianting (${migrations.length}); upgrade jianting`)
+  for (let v = version; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v])
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}
+
+const now = () => new Date().toISOString()
+
+class SqliteStore implements Store {
+  readonly capabilities = { concurrentWriters: false, fullTextSearch: 'fts5' } as const
+  private readonly q
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      location: db.prepare('SELECT sha256, status FROM locations WHERE locator = ?'),
+      putRaw: db.prepare('INSERT OR IGNORE INTO raw (sha256, bytes, size, first_seen) VALUES (?, ?, ?, ?)'),
+      putLocation: db.prepare(
+        `INSERT INTO locations (locator, sha256, kind, status, seen_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, status = excluded.status, seen_at = excluded.seen_at`,
+      ),
+      putOutlet: db.prepare('INSERT INTO outlets (id, name, known) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING'),
+      articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?'),
+      insertArticle: db.prepare(`INSERT INTO articles (id, locator, raw_sha256, format, kind, outlet_id, outlet_name, via_outlet, via_url,
+        title, url, canonical_url, published_at, date_source, author, section, lang, text, folded, images, blocks, text_hash, minhash,
+        shingle_count, title_key, duplicate_of, duplicate_reason, ingested_at)
+        VALUES (@id, @locator, @raw_sha256, @format, @kind, @outlet_id, @outlet_name, @via_outlet, @via_url, @title, @url,
+        @canonical_url, @published_at, @date_source, @author, @section, @lang, @text, @folded, @images, @blocks, @text_hash,
+        @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
+      insertLsh: db.prepare('INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES (?, ?)'),
+      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
+      quarantine: db.prepare(
+        `INSERT INTO quarantine (locator, sha256, code, stage, detail, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code, stage = excluded.stage, detail = excluded.detail, at = excluded.at`,
+      ),
+      unquarantine: db.prepare('DELETE FROM quarantine WHERE locator = ?'),
+      byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      copies: db.prepare('SELECT * FROM articles WHERE duplicate_of = ? ORDER BY rowid'),
+      byHash: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20'),
+      byUrl: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
+      byTitle: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50'),
+      byBand: db.prepare('SELECT article_rowid FROM lsh WHERE key = ? LIMIT 50'),
+      byRowid: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE rowid = ?'),
+      outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
+                           GROUP BY o.id ORDER BY n DESC, o.id`),
+      quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
+    }
+  }
+
+  async locatorState(locator: string, sha256: string): Promise<LocatorState> {
+    const row = this.q.location.get(locator) as Row | undefined
+    if (!row) return 'new'
+    return row.sha256 === sha256 ? 'done' : 'changed'
+  }
+
+  async putRaw(raw: RawInput): Promise<void> {
+    this.q.putRaw.run(raw.sha256, Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength), raw.bytes.byteLength, now())
+  }
+
+  async ensureOutlet(o: { id: string; name: string; known: boolean }): Promise<void> {
+    this.q.putOutlet.run(o.id, o.name, o.known ? 1 : 0)
+  }
+
+  async upsertArticle(a: Article): Promise<ArticleId> {
+    if (this.q.articleRowid.get(a.id)) {
+      this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
+      return a.id
+    }
+    const fp = a.fingerprint
+    const info = this.q.insertArticle.run({
+      id: a.id,
+      locator: a.provenance.locator,
+      raw_sha256: a.provenance.sha256,
+      format: a.provenance.format,
+      kind: a.provenance.kind,
+      outlet_id: a.outletId,
+      outlet_name: a.outletName,
+      via_outlet: a.via?.outlet ?? null,
+      via_url: a.via?.url ?? null,
+      title: a.title,
+      url: a.url ?? null,
+      canonical_url: a.canonicalUrl ?? null,
+      published_at: a.publishedAt ?? null,
+      date_source: a.dateSource,
+      author: a.author ?? null,
+      section: a.section ?? null,
+      lang: a.lang,
+      text: a.text,
+      folded: a.folded,
+      images: JSON.stringify(a.images),
+      blocks: JSON.stringify(a.blocks),
+      text_hash: fp.textHash,
+      minhash: Buffer.from(fp.minhash.buffer, fp.minhash.byteOffset, fp.minhash.byteLength),
+      shingle_count: fp.shingleCount,
+      title_key: fp.titleKey,
+      duplicate_of: a.duplicateOf ?? null,
+      duplicate_reason: a.duplicateReason ?? null,
+      ingested_at: now(),
+    })
+    const rowid = Number(info.lastInsertRowid)
+    // Copies are linked, not indexed: search, candidates and counts see each article once.
+    if (!a.duplicateOf) {
+      for (const key of bandKeys(fp.minhash)) this.q.insertLsh.run(key, rowid)
+      // Long documents are indexed by their head: enough to find them, bounded cost for 50 MB files.
+      const words = segment(a.folded.slice(0, MAX_INDEXED_CHARS))
+      const titleWords = segment(foldText(a.title))
+      this.q.insertFts.run(rowid, titleWords.join(' '), words.join(' '), subwords([...titleWords, ...words]).join(' '))
+    }
+    this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
+    return a.id
+  }
+
+  private markLocation(locator: string, sha256: string, kind: string, status: 'article' | 'quarantined') {
+    this.q.putLocation.run(locator, sha256, kind, status, now())
+    if (status === 'article') this.q.unquarantine.run(locator)
+  }
+
+  async quarantine(raw: RawInput, p: Problem): Promise<void> {
+    this.q.quarantine.run(raw.locator, raw.sha256, p.code, p.stage, p.detail, now())
+    this.markLocation(raw.locator, raw.sha256, raw.kind, 'quarantined')
+  }
+
+  async article(id: string): Promise<Article | undefined> {
+    const row = this.q.byId.get(id) as Row | undefined
+    return row ? rowToArticle(row) : undefined
+  }
+
+  async *articles(q: ArticleQuery): AsyncIterable<Article> {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (!q.includeDuplicates) where.push('duplicate_of IS NULL')
+    if (q.outletId) (where.push('outlet_id = ?'), params.push(q.outletId))
+    if (q.since) (where.push('published_at >= ?'), params.push(q.since))
+    if (q.until) (where.push('substr(published_at, 1, 10) <= ?'), params.push(q.until))
+    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_at IS NULL, published_at, rowid ${q.limit ? `LIMIT ${Math.floor(q.limit)}` : ''}`
+    for (const row of this.db.prepare(sql).iterate(...params)) yield rowToArticle(row as Row)
+  }
+
+  async copiesOf(id: string): Promise<Article[]> {
+    return (this.q.copies.all(id) as Row[]).map(rowToArticle)
+  }
+
+  async duplicateCandidates(a: Pick<Article, 'fingerprint' | 'canonicalUrl'>): Promise<Candidate[]> {
+    const rows = new Map<string, Row>()
+    const add = (r: Row | undefined) => r && rows.set(r.id, r)
+    for (const r of this.q.byHash.all(a.fingerprint.textHash) as Row[]) add(r)
+    if (a.canonicalUrl) for (const r of this.q.byUrl.all(a.canonicalUrl) as Row[]) add(r)
+    if (a.fingerprint.titleKey.length >= 4) for (const r of this.q.byTitle.all(a.fingerprint.titleKey) as Row[]) add(r)
+    const seen = new Set<number>()
+    for (const key of bandKeys(a.fingerprint.minhash))
+      for (const { article_rowid } of this.q.byBand.all(key) as Row[])
+        if (!seen.has(article_rowid)) (seen.add(article_rowid), add(this.q.byRowid.get(article_rowid) as Row))
+    return [...rows.values()].map((r) => ({
+      id: r.id,
+      duplicateOf: r.duplicate_of ?? undefined,
+      fingerprint: { textHash: r.text_hash, minhash: blobToMinhash(r.minhash), shingleCount: r.shingle_count, titleKey: r.title_key },
+    }))
+  }
+
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    const match = toFtsQuery(query)
+    if (!match) return []
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.outlet_id, a.outlet_name, a.published_at,
+                snippet(articles_fts, 1, '[', ']', '…', 16) AS snip, bm25(articles_fts, 5.0, 1.0, 0.5) AS score
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH @match
+           AND articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
+         ORDER BY score LIMIT @limit`,
+      )
+      .all({ match, limit: opts.limit ?? 20 }) as Row[]
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      outletId: r.outlet_id,
+      outletName: r.outlet_name,
+      publishedAt: r.published_at ?? undefined,
+      snippet: String(r.snip).replace(/ /g, ''),
+      score: -r.score,
+    }))
+  }
+
+  async outlets(): Promise<OutletRow[]> {
+    return (this.q.outlets.all() as Row[]).map((r) => ({ id: r.id, name: r.name, known: r.known === 1, articles: r.n }))
+  }
+
+  async *quarantined(): AsyncIterable<QuarantineEntry> {
+    for (const r of this.q.quarantined.iterate() as Iterable<Row>)
+      yield { locator: r.locator, code: r.code, stage: r.stage, detail: r.detail, at: r.at, sha256: r.sha256 }
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as Row).n as number
+    return {
+      raw: one('SELECT COUNT(*) AS n FROM raw'),
+      articles: one('SELECT COUNT(*) AS n FROM articles WHERE duplicate_of IS NULL'),
+      duplicates: one('SELECT COUNT(*) AS n FROM articles WHERE duplicate_of IS NOT NULL'),
+      quarantined: one('SELECT COUNT(*) AS n FROM quarantine'),
+      outlets: one('SELECT COUNT(*) AS n FROM outlets'),
+    }
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    // better-sqlite3's db.transaction() cannot span awaits; every method here is synchronous
+    // underneath, so an explicit BEGIN/COMMIT around the awaited function is safe.
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await fn(this)
+      this.db.exec('COMMIT')
+      return result
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw e
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close()
+  }
+}
+
+const blobToMinhash = (b: Buffer): Uint32Array => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))
+
+function rowToArticle(r: Row): Article {
+  return {
+    id: r.id,
+    outletId: r.outlet_id,
+    outletName: r.outlet_name,
+    ...(r.via_outlet ? { via: { outlet: r.via_outlet, ...(r.via_url ? { url: r.via_url } : {}) } } : {}),
+    title: r.title,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.canonical_url ? { canonicalUrl: r.canonical_url } : {}),
+    ...(r.published_at ? { publishedAt: r.published_at } : {}),
+    dateSource: r.date_source,
+    ...(r.author ? { author: r.author } : {}),
+    ...(r.section ? { section: r.section } : {}),
+    lang: r.lang,
+    text: r.text,
+    folded: r.folded,
+    images: JSON.parse(r.images),
+    blocks: JSON.parse(r.blocks),
+    provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
+    fingerprint: { textHash: r.text_hash, minhash: blobToMinhash(r.minhash), shingleCount: r.shingle_count, titleKey: r.title_key },
+    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, duplicateReason: r.duplicate_reason } : {}),
+  }
+}

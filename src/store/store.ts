@@ -1,0 +1,66 @@
+import type { Article, ArticleId, Problem, RawInput } from '../article.js'
+import type { Candidate } from '../dedupe/decide.js'
+
+export interface ArticleQuery {
+  readonly outletId?: string
+  readonly since?: string // ISO date, inclusive
+  readonly until?: string // ISO date, inclusive
+  readonly includeDuplicates?: boolean
+  readonly limit?: number
+}
+
+export interface SearchHit {
+  readonly id: ArticleId
+  readonly title: string
+  readonly outletId: string
+  readonly outletName: string
+  readonly publishedAt?: string
+  readonly snippet: string
+  readonly score: number
+}
+
+export interface QuarantineEntry {
+  readonly locator: string
+  readonly code: string
+  readonly stage: string
+  readonly detail: string
+  readonly at: string
+  readonly sha256: string
+}
+
+export interface OutletRow {
+  readonly id: string
+  readonly name: string
+  readonly known: boolean
+  readonly articles: number
+}
+
+export interface StoreStats {
+  readonly raw: number
+  readonly articles: number
+  readonly duplicates: number
+  readonly quarantined: number
+  readonly outlets: number
+}
+
+/** What the store already knows of a locator: lets a re-run skip finished work. */
+export type LocatorState = 'new' | 'done' | 'changed'
+
+export interface Store {
+  readonly capabilities: { readonly concurrentWriters: boolean; readonly fullTextSearch: 'fts5' | 'tsvector' }
+  locatorState(locator: string, sha256: string): Promise<LocatorState>
+  putRaw(raw: RawInput): Promise<void>
+  upsertArticle(a: Article): Promise<ArticleId>
+  quarantine(raw: RawInput, p: Problem): Promise<void>
+  ensureOutlet(o: { id: string; name: string; known: boolean }): Promise<void>
+  article(id: string): Promise<Article | undefined>
+  articles(q: ArticleQuery): AsyncIterable<Article>
+  copiesOf(id: string): Promise<Article[]>
+  duplicateCandidates(a: Pick<Article, 'fingerprint' | 'canonicalUrl'>): Promise<Candidate[]>
+  search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>
+  outlets(): Promise<OutletRow[]>
+  quarantined(): AsyncIterable<QuarantineEntry>
+  stats(): Promise<StoreStats>
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
