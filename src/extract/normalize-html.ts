@@ -59,7 +59,7 @@ function openTag(name: string, attribs: Record<string, string>): string {
  * wrapped in foreign elements, without `<body>`, or with `<meta>` in the body; a DOM built from
  * the result always has a body, and metadata is read once here for pages too big for a DOM.
  */
-export function normalizeHtml(source: string): NormalizedHtml {
+export function normalizeHtml(source: string, opts: { readonly baseUrl?: string } = {}): NormalizedHtml {
   const headParts: string[] = []
   const body: string[] = []
   const metas: { key: string; content: string }[] = []
@@ -126,7 +126,11 @@ export function normalizeHtml(source: string): NormalizedHtml {
         }
         if (capture && (name === 'title' || name === 'script')) {
           if (capture.kind === 'title') title = capture.text.replace(/\s+/g, ' ').trim()
-          else if (capture.kind === 'json-ld') jsonLd.push(capture.text)
+          else if (capture.kind === 'json-ld') {
+            jsonLd.push(capture.text)
+            // Readability reads title and byline from JSON-LD too, so it stays in the document.
+            headParts.push(`<script type="application/ld+json">${capture.text.replace(/<\//g, '<\\/')}</script>`)
+          }
           capture = undefined
         }
       },
@@ -136,6 +140,9 @@ export function normalizeHtml(source: string): NormalizedHtml {
   parser.end(source)
   const langAttr = lang ? ` lang="${escapeAttr(lang)}"` : ''
   const titleTag = title ? `<title>${escapeText(title)}</title>` : ''
+  // Readability resolves links against <base>; the page's own base, if any, comes first.
+  const hasBase = headParts.some((p) => p.startsWith('<base'))
+  if (opts.baseUrl && !hasBase) headParts.unshift(`<base href="${escapeAttr(opts.baseUrl)}">`)
   const html = `<!DOCTYPE html><html${langAttr}><head>${titleTag}${headParts.join('')}</head><body>${body.join('')}</body></html>`
   return { html, head: { title, lang, metas, jsonLd, times }, elements, isDepthCapped }
 }

@@ -61,6 +61,7 @@ describe('chooseDate', () => {
 describe('bylineDate', () => {
   it('finds a labelled publication date near the top', () => {
     expect(bylineDate('信息来源：德国镜报网络版\n发布时间：2021年6月15日\n翻译')).toBe('2021年6月15日')
+    expect(bylineDate('日期：Sat, 27 Jun 2020 17:17:32 +0000\n\n上次')).toBe('Sat, 27 Jun 2020 17:17:32 +0000')
     expect(bylineDate('他在2021年6月15日说')).toBeUndefined()
   })
 })

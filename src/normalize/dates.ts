@@ -102,7 +102,7 @@ export function chooseDate(hints: readonly DateHint[]): { publishedAt?: string; 
   return { dateSource: 'none' }
 }
 
-const LABELLED_DATE = /(?:发布|發佈|發布|更新)?(?:时间|時間|日期)\s*[:：]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/
+const LABELLED_DATE = /(?:发布|發佈|發布|更新)?(?:时间|時間|日期)\s*[:：]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|(?:[A-Za-z]{3},\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[+-]\d{4}))?)/
 
 /** A date the article prints about itself near its top: 发布时间：2021年6月15日. */
 export function bylineDate(text: string): string | undefined {

@@ -7,6 +7,7 @@ import { fileName, pathHints, renderBody } from './markdown.js'
 // the feed had none), then a `[title](url)` line underlined with dashes, then the HTML.
 const EPOCH = /^\s*<!--\s*(\d{10,13}|NaN|undefined|null)?\s*-->\s*$/m
 const TITLE_LINK = /^\s*\[([^\]\n]+)\]\((\S+?)\)\s*\r?\n\s*-{3,}\s*$/m
+const TITLE_LINK_AT_START = /^\[[^\]\n]+\]\(https?:\/\/\S+?\)\s*\r?\n\s*-{3,}\s*(\r?\n|$)/
 
 /** Jekyll post (`from:` URL, epoch comment) and the same body shape without front matter. */
 export const jekyll: Format = {
@@ -14,7 +15,9 @@ export const jekyll: Format = {
   detect: ({ text }) => {
     const head = text.slice(0, 3000)
     if (hasFrontMatter(head)) return /^\s*(from|layout)\s*:/m.test(head) || /^---[\s\S]*?---\s*<!--\s*(\d{10,13}|NaN)?\s*-->/.test(head)
-    return EPOCH.test(head.split('\n').slice(0, 3).join('\n')) && TITLE_LINK.test(head)
+    // Without front matter: the epoch comment and/or the underlined [title](url) line open the file.
+    const opening = head.replace(/^\ufeff/, '').trimStart()
+    return (EPOCH.test(opening.split('\n')[0]) && TITLE_LINK.test(head)) || TITLE_LINK_AT_START.test(opening)
   },
   parse({ text, locator }) {
     const split = splitFrontMatter(text)

@@ -67,11 +67,11 @@ class SqliteStore implements Store {
       unquarantine: db.prepare('DELETE FROM quarantine WHERE locator = ?'),
       byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
       copies: db.prepare('SELECT * FROM articles WHERE duplicate_of = ? ORDER BY rowid'),
-      byHash: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20'),
-      byUrl: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
-      byTitle: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50'),
+      byHash: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20'),
+      byUrl: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
+      byTitle: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50'),
       byBand: db.prepare('SELECT article_rowid FROM lsh WHERE key = ? LIMIT 50'),
-      byRowid: db.prepare('SELECT id, duplicate_of, text_hash, minhash, shingle_count, title_key FROM articles WHERE rowid = ?'),
+      byRowid: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE rowid = ?'),
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
                            GROUP BY o.id ORDER BY n DESC, o.id`),
       quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
@@ -184,6 +184,7 @@ class SqliteStore implements Store {
     return [...rows.values()].map((r) => ({
       id: r.id,
       duplicateOf: r.duplicate_of ?? undefined,
+      outletId: r.outlet_id,
       fingerprint: { textHash: r.text_hash, minhash: blobToMinhash(r.minhash), shingleCount: r.shingle_count, titleKey: r.title_key },
     }))
   }

@@ -1,0 +1,62 @@
+// npm run eval: duplicate detection and robustness on the real development corpus
+// (../shared/corpus). Prints figures; asserts nothing (floors for CI live in test/quality).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { runIngest } from '../src/cli/commands/ingest.js'
+import { openSqlite } from '../src/store/sqlite/store.js'
+
+const corpus = resolve(process.env.JIANTING_CORPUS ?? '../shared/corpus')
+if (!existsSync(join(corpus, 'files'))) {
+  console.log(`eval: skipped — no corpus at ${corpus} (set JIANTING_CORPUS)`)
+  process.exit(0)
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'jianting-eval-'))
+const store = openSqlite(join(dir, 'eval.db'))
+const files = join(corpus, 'files')
+const summary = await runIngest(store, [files], { jobs: 1, quiet: true })
+console.log(`ingest: ${summary.files} files in ${summary.seconds.toFixed(1)} s (${(summary.files / summary.seconds).toFixed(0)} files/s): ${summary.articles} articles, ${summary.duplicates} copies, ${summary.quarantined} quarantined`)
+
+const rootOf = new Map<string, string>()
+for await (const a of store.articles({ includeDuplicates: true })) rootOf.set(resolve(a.provenance.locator), a.duplicateOf ?? a.id)
+const codes = new Map<string, number>()
+const quarantined = new Set<string>()
+for await (const q of store.quarantined()) {
+  codes.set(q.code, (codes.get(q.code) ?? 0) + 1)
+  quarantined.add(resolve(q.locator))
+}
+console.log(`quarantine by code: ${[...codes].map(([c, n]) => `${c}=${n}`).join(', ') || 'none'}`)
+const bugs = codes.get('internal/bug') ?? 0
+console.log(`crashes (internal/bug): ${bugs}`)
+
+function pairs(name: string): Array<[string, string, string]> {
+  return readFileSync(join(corpus, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string, string])
+}
+const state = (p: string) => rootOf.get(resolve(files, p)) ?? (quarantined.has(resolve(files, p)) ? 'Q' : undefined)
+let linked = 0
+let dupTotal = 0
+const missed: string[] = []
+for (const [a, b, ev] of pairs('dup-pairs.tsv')) {
+  const ra = state(a)
+  const rb = state(b)
+  dupTotal++
+  if (ra && ra !== 'Q' && ra === rb) linked++
+  else if (ra === 'Q' && rb === 'Q') linked++ // both recognised as the same non-article
+  else missed.push(`  missed (${ra === 'Q' ? 'A quarantined' : ''}${rb === 'Q' ? 'B quarantined' : ''}): ${a}\n          ${b}\n          ${ev.slice(0, 140)}`)
+}
+let apart = 0
+let nonTotal = 0
+const wrong: string[] = []
+for (const [a, b, ev] of pairs('nondup-pairs.tsv')) {
+  nonTotal++
+  const ra = state(a)
+  const rb = state(b)
+  if (!ra || !rb || ra !== rb) apart++
+  else wrong.push(`  wrongly linked: ${a}\n                  ${b}\n                  ${ev.slice(0, 120)}`)
+}
+console.log(`duplicates: recall ${(linked / dupTotal).toFixed(3)} (${linked}/${dupTotal} labelled pairs linked; goal ≥ 0.95)`)
+console.log(`non-duplicates: precision ${(apart / nonTotal).toFixed(3)} (${apart}/${nonTotal} hard-negative pairs kept apart; goal ≥ 0.97)`)
+if (process.argv.includes('--verbose')) console.log([...missed, ...wrong].join('\n'))
+await store.close()
+rmSync(dir, { recursive: true, force: true })
