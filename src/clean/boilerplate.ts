@@ -8,6 +8,9 @@ const SHORT_LABEL_CHARS = 20
 
 const isLinkDominated = (b: RawBlock) => b.text.length > 0 && b.text.length <= MAX_NAV_BLOCK_CHARS && b.linkChars / b.text.length >= LINK_DOMINATED
 
+// A short line that ends like a sentence is the article's last sentence, not a footer label.
+const SENTENCE_END = /[。！？!?…」』”]$/
+
 const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
 
 /** Back-links and home links before the article starts. */
@@ -32,8 +35,8 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i]
     const strong = b.type !== 'figure' && (isLinkDominated(b) || rules.footerPatterns.some((re) => re.test(b.text)))
-    const weak = b.type === 'figure' || b.text.length <= SHORT_LABEL_CHARS
-    if (!strong && !weak) break
+    const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
+    if (i === 0 || (!strong && !weak)) break
     hasStrong ||= strong
     if (hasStrong) cut = i
   }

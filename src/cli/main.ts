@@ -54,6 +54,7 @@ program
   .option('--jobs <n>', 'parallel parse workers', positiveInt, 1)
   .option('-q, --quiet', 'no progress output')
   .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean }) => {
+    if (flags.jobs > 1) process.stderr.write('jianting: --jobs > 1 is not implemented yet; parsing on one thread\n')
     await withStore(async (store) => {
       const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet })
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)

@@ -69,7 +69,8 @@ export function extractPage(bytes: Uint8Array, opts: ExtractOptions): Outcome<Ex
 const total = (blocks: readonly TextBlock[]) => blocks.reduce((n, b) => n + b.chars, 0)
 
 function choose(readability: TextBlock[], density: TextBlock[]): TextBlock[] {
-  if (total(readability) < 0.3 * total(density)) return density
+  if (process.env.JT_DEBUG) console.error('readability', total(readability), 'density', total(density))
+  if (total(readability) < Number(process.env.JT_RATIO ?? 0.3) * total(density)) return density
   return readability
 }
 

@@ -15,7 +15,7 @@ export interface TextBlock {
   readonly isHeading: boolean
 }
 
-const SKIP = new Set(['script', 'style', 'template', 'svg', 'noscript', 'head', 'title', 'textarea', 'select'])
+const SKIP = new Set(['script', 'style', 'template', 'svg', 'noscript', 'head', 'title', 'textarea', 'select', 'button', 'iframe', 'object'])
 const CHAR = /[\p{L}\p{N}]/gu
 const STOP = /[。！？；，、,.;!?]/g
 

@@ -25,11 +25,11 @@ export interface NormalizedHtml {
  */
 export const MAX_DEPTH = 100
 
-/** Never article text; dropping them early also shrinks huge pages before any DOM is built. */
-const DROP = new Set([
-  'script', 'style', 'template', 'svg', 'math', 'noscript', 'iframe', 'object', 'embed', 'canvas',
-  'select', 'textarea', 'button', 'frameset', 'frame',
-])
+/**
+ * Never article text; dropping them early also shrinks huge pages before any DOM is built.
+ * Forms, iframes and embeds stay: Readability counts them as evidence against a block.
+ */
+const DROP = new Set(['script', 'style', 'template', 'svg'])
 const HEAD_ONLY = new Set(['title', 'meta', 'link', 'base'])
 const SKIP_TAG = new Set(['html', 'head', 'body'])
 export const VOID = new Set([

@@ -17,7 +17,7 @@ export interface ReadabilityResult {
  * (tuned on English) makes it retry short Chinese articles with its cleaning switched off,
  * which pulls in the page chrome.
  */
-const CHAR_THRESHOLD = 250
+const CHAR_THRESHOLD = Number(process.env.JT_CT ?? 250)
 
 /** `undefined` when Readability finds no article. `html` must be a whole document (see normalizeHtml). */
 export function runReadability(html: string, prepare?: (doc: Document) => void): ReadabilityResult | undefined {

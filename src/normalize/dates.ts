@@ -115,8 +115,9 @@ export function bylineDate(text: string): string | undefined {
  */
 export function splitDateline<T extends { text: string; blocks: readonly { type: string; text?: string }[] }>(c: T): { cleaned: T; dateline?: string } {
   const first = c.blocks.find((b) => b.type !== 'figure')
-  if (!first?.text || first.text.length > 40 || !parseDate(first.text)) return { cleaned: c }
+  const isDateline = !!first?.text && first.text.length <= 60 && (!!parseDate(first.text) || bylineDate(first.text) !== undefined && first.text.replace(LABELLED_DATE, '').trim() === '')
+  if (!first?.text || !isDateline) return { cleaned: c }
   const blocks = c.blocks.filter((b) => b !== first)
   const text = c.text.startsWith(first.text) ? c.text.slice(first.text.length).replace(/^\n+/, '') : c.text
-  return { cleaned: { ...c, blocks, text }, dateline: first.text }
+  return { cleaned: { ...c, blocks, text }, dateline: bylineDate(first.text) ?? first.text }
 }

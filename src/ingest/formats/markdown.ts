@@ -14,7 +14,10 @@ export function isHtmlBody(body: string): boolean {
   return /^\s*<(div|article|section|p|html|body|table|figure|span|h[1-6]|main|header|!--)[\s>]/i.test(body)
 }
 
-export const renderBody = (body: string): string => (isHtmlBody(body) ? body : md.render(body))
+// Static-site shortcodes ({{< video ... >}}, {% include x %}) are template calls, not text.
+const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
+
+export const renderBody = (body: string): string => (isHtmlBody(body) ? body : md.render(body.replace(SHORTCODE, '')))
 
 const HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/m
 

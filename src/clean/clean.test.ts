@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { parseColor, contrastWithWhite } from './colors.js'
+import { cleanHtml } from './index.js'
+import { unwrapUrl } from './trackers.js'
+
+const text = (html: string) => cleanHtml(html).text
+
+describe('cleanHtml', () => {
+  it.each([
+    ['near-white font watermark', '<p>正文内容<font color="#F8F8F8">Mitbbs.com</font></p>', '正文内容'],
+    ['display:none', '<p>正文<span style="display: none">隐藏</span>内容</p>', '正文内容'],
+    ['white text without background', '<p>正文<span style="color:#fff">看不见</span></p>', '正文'],
+    ['zero-width characters', '<p>普\u200b京\u200d说</p>', '普京说'],
+    ['adsbygoogle slot and its table', '<p>前</p><table><tr><td><ins class="adsbygoogle"></ins></td></tr></table><p>后</p>', '前\n\n后'],
+    ['comment-delimited ad section', '<p>前</p><!--广告开始--><p>广告词</p><!--广告结束--><p>后</p>', '前\n\n后'],
+    ['scripts and styles', '<p>正文</p><script>alert(1)</script><style>p{}</style>', '正文'],
+    ['source line breaks between Chinese characters', '<p>\n第一句，\n第二句。\n</p>', '第一句，第二句。'],
+  ])('removes %s', (_name, html, expected) => expect(text(html)).toBe(expected))
+
+  it('keeps grey text as visible (captions are grey, not hidden)', () => {
+    expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
+  })
+
+  it('attaches captions to images: figcaption, grey small text, parenthesised credit', () => {
+    const c = cleanHtml(
+      '<figure><img src="https://a.example/1.jpg"><figcaption>会场</figcaption></figure><p>正文一段比较长的文字。</p>' +
+        '<div><img src="https://a.example/2.jpg"></div><div><small style="color: #999;">资料照</small></div>' +
+        '<figure><img src="https://a.example/3.jpg">(半岛电视台)</figure>',
+    )
+    expect(c.images).toEqual([
+      { src: 'https://a.example/1.jpg', caption: '会场' },
+      { src: 'https://a.example/2.jpg', caption: '资料照' },
+      { src: 'https://a.example/3.jpg', caption: '(半岛电视台)' },
+    ])
+    expect(c.text).toBe('正文一段比较长的文字。')
+  })
+
+  it('drops a trailing follow-us link block but keeps an article ending on a short line', () => {
+    const footer = '<p>正文结束了。</p><p><a href="https://x/1">关注我们</a> <a href="https://x/2">Twitter</a></p><p>0</p>'
+    expect(text(footer)).toBe('正文结束了。')
+    expect(text('<p>正文很长很长的一段。</p><p>（完）</p>')).toBe('正文很长很长的一段。\n\n（完）')
+  })
+
+  it('keeps a pull quote once', () => {
+    const html = '<p>他说这是一次建设性的会谈，双方都很满意。</p><blockquote><p>他说这是一次建设性的会谈</p></blockquote>'
+    expect(text(html)).toBe('他说这是一次建设性的会谈，双方都很满意。')
+  })
+
+  it('never emits markup, even from hostile input', () => {
+    const c = cleanHtml('<p onclick="x()">文<img src=x onerror=alert(1)><svg><script>alert(1)</script></svg><a href="javascript:alert(1)">链接</a></p><p>结尾的一句正文。</p>')
+    expect(c.text).toBe('文\n\n链接\n\n结尾的一句正文。')
+    expect(JSON.stringify(c.blocks)).not.toMatch(/<|onerror|javascript:/)
+  })
+
+  it('survives 50,000 levels of nesting', () => {
+    const deep = `${'<div>'.repeat(50_000)}<p>深处的正文</p>${'</div>'.repeat(50_000)}`
+    expect(text(deep)).toBe('深处的正文')
+  })
+})
+
+describe('unwrapUrl', () => {
+  it.each([
+    ['https://images.weserv.nl?url=gdb.voanews.com/a.jpg', 'https://gdb.voanews.com/a.jpg'],
+    ['https://images.weserv.nl/?url=https%3A%2F%2Fexample.org%2Fb.png&w=600', 'https://example.org/b.png'],
+    ['https://corsproxy.example/https://example.org/c.jpg', 'https://example.org/c.jpg'],
+    ['https://www.google.com/url?q=https://example.org/d&sa=D', 'https://example.org/d'],
+    ['https://example.org/plain.jpg?w=770', 'https://example.org/plain.jpg?w=770'],
+  ])('unwrapUrl(%s)', (input, out) => expect(unwrapUrl(input)).toBe(out))
+})
+
+describe('colours', () => {
+  it('judges #F8F8F8 invisible and #999 visible on white', () => {
+    expect(contrastWithWhite(parseColor('#F8F8F8')!)).toBeLessThan(1.1)
+    expect(contrastWithWhite(parseColor('#999')!)).toBeGreaterThan(2)
+    expect(parseColor('rgb(255, 255, 255)')).toEqual([255, 255, 255])
+  })
+})
