@@ -39,5 +39,7 @@ export function densestRun(blocks: readonly TextBlock[]): { start: number; end: 
 /** The article blocks by density, minus link lists that the run swallowed on its way. */
 export function densityExtract(blocks: readonly TextBlock[]): TextBlock[] {
   const { start, end } = densestRun(blocks)
+  // No block pays its way on a page of only short lines (a poem, a notice): keep all the prose.
+  if (end < start) return blocks.filter((b) => !isLinkList(b) && b.chars > b.linkChars)
   return blocks.slice(start, end + 1).filter((b) => !isLinkList(b))
 }

@@ -5,7 +5,7 @@ import { BLOCK, VOID } from './normalize-html.js'
 export interface TextBlock {
   /** Lines as the page breaks them with single `<br>`s, trimmed, none empty. */
   readonly lines: readonly string[]
-  /** Letters, digits and ideographs: what the scorer and the reader count. */
+  /** Tokens: one per CJK character, one per run of other letters or digits (a word, a number). */
   readonly chars: number
   /** The part of `chars` inside links. */
   readonly linkChars: number
@@ -16,10 +16,13 @@ export interface TextBlock {
 }
 
 const SKIP = new Set(['script', 'style', 'template', 'svg', 'noscript', 'head', 'title', 'textarea', 'select', 'button', 'iframe', 'object'])
-const CHAR = /[\p{L}\p{N}]/gu
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}'
+// Counting words rather than letters keeps English and Chinese blocks comparable, and keeps
+// dates and counters ("08-11 16:06 298字") from outweighing the link text beside them.
+const TOKEN = new RegExp(`[${CJK}]|(?:(?![${CJK}])[\\p{L}\\p{N}])+`, 'gu')
 const STOP = /[。！？；，、,.;!?]/g
 
-export const countChars = (s: string): number => s.match(CHAR)?.length ?? 0
+export const countChars = (s: string): number => s.match(TOKEN)?.length ?? 0
 
 /**
  * Splits HTML into text blocks in one streaming pass (no tree, so no recursion: safe on any
@@ -97,7 +100,7 @@ export function htmlBlocks(html: string): TextBlock[] {
         if (BLOCK.has(name)) endBlock()
         if (/^h[1-6]$/.test(name)) heading = Math.max(0, heading - 1)
         tags.pop()
-        if (BLOCK.has(name)) tag = [...tags].reverse().find((t) => BLOCK.has(t)) ?? 'body'
+        if (BLOCK.has(name)) tag = enclosingBlock(tags)
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
@@ -105,6 +108,11 @@ export function htmlBlocks(html: string): TextBlock[] {
   parser.end(html)
   endBlock()
   return blocks
+}
+
+function enclosingBlock(tags: readonly string[]): string {
+  for (let i = tags.length - 1; i >= 0; i--) if (BLOCK.has(tags[i])) return tags[i]
+  return 'body'
 }
 
 /** Paragraphs separated by a blank line; lines within a paragraph by a newline. */

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2'
+import { estimateDepth, flattenTags, MAX_SAFE_DEPTH } from './depth-guard.js'
 
 /** What the page says about itself outside the article body. */
 export interface HeadInfo {
@@ -84,7 +85,7 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
           if (isDropped) dropDepth++
           return void stack.push({ name, isEmitted: false, isDropped })
         }
-        if (name === 'html' && attribs.lang) lang ??= attribs.lang
+        if (name === 'html') lang ??= attribs.lang || attribs['xml:lang'] || undefined
         if (name === 'time' && attribs.datetime) times.push(attribs.datetime)
         const isVoid = VOID.has(name)
         if (SKIP_TAG.has(name) || !TAG_NAME.test(name)) return void stack.push({ name, isEmitted: false })
@@ -97,13 +98,13 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
           else headParts.push(openTag(name, attribs))
           return void stack.push({ name, isEmitted: false })
         }
-        elements++
         if (depth >= MAX_DEPTH) {
           isDepthCapped = true
           if (BLOCK.has(name) || name === 'br') body.push('<br>')
           return void stack.push({ name, isEmitted: false })
         }
         body.push(openTag(name, attribs))
+        elements++
         if (!isVoid) depth++
         stack.push({ name, isEmitted: !isVoid })
       },
@@ -137,7 +138,9 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
-  parser.end(source)
+  const isHostile = estimateDepth(source) > MAX_SAFE_DEPTH
+  parser.end(isHostile ? flattenTags(source) : source)
+  isDepthCapped ||= isHostile
   const langAttr = lang ? ` lang="${escapeAttr(lang)}"` : ''
   const titleTag = title ? `<title>${escapeText(title)}</title>` : ''
   // Readability resolves links against <base>; the page's own base, if any, comes first.

@@ -17,14 +17,14 @@ export interface ReadabilityResult {
  * (tuned on English) makes it retry short Chinese articles with its cleaning switched off,
  * which pulls in the page chrome.
  */
-const CHAR_THRESHOLD = Number(process.env.JT_CT ?? 250)
+const CHAR_THRESHOLD = { chinese: 250, other: 500 }
 
 /** `undefined` when Readability finds no article. `html` must be a whole document (see normalizeHtml). */
-export function runReadability(html: string, prepare?: (doc: Document) => void): ReadabilityResult | undefined {
+export function runReadability(html: string, isChinese: boolean): ReadabilityResult | undefined {
   // linkedom's Document implements what Readability touches; its types are its own.
   const { document } = parseHTML(html) as unknown as { document: Document }
-  prepare?.(document)
-  const article = new Readability(document, { charThreshold: CHAR_THRESHOLD }).parse()
+  const charThreshold = isChinese ? CHAR_THRESHOLD.chinese : CHAR_THRESHOLD.other
+  const article = new Readability(document, { charThreshold }).parse()
   if (!article || typeof article.content !== 'string') return undefined
   const opt = (s: string | null | undefined) => (s ? s.trim() || undefined : undefined)
   return {

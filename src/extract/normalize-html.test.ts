@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { estimateDepth, flattenTags } from './depth-guard.js'
+import { blocksToText, htmlBlocks } from './html-blocks.js'
+import { MAX_DEPTH, normalizeHtml } from './normalize-html.js'
+
+describe('normalizeHtml', () => {
+  it('gives a wrapped, body-less page a head and a body', () => {
+    const n = normalizeHtml('<text id="u" title="t"><meta name="author" content="张三"><title>标题</title><p>正文</p></text>')
+    expect(n.html).toMatch(/^<!DOCTYPE html><html><head><title>标题<\/title><meta name="author" content="张三"><\/head><body>/)
+    expect(n.html).toContain('<p>正文</p>')
+    expect(n.head).toMatchObject({ title: '标题', metas: [{ key: 'author', content: '张三' }] })
+  })
+
+  it('drops scripts and styles but keeps JSON-LD, <time> and the language', () => {
+    const n = normalizeHtml(
+      '<html lang="zh-CN"><head><script>var a = "<p>x</p>"</script><script type="application/ld+json">{"a":1}</script><style>p{}</style></head>' +
+        '<body><time datetime="2021-06-16">6月16日</time><p>正文</p></body></html>',
+    )
+    expect(n.html).not.toContain('var a')
+    expect(n.html).not.toContain('p{}')
+    expect(n.html).toContain('<script type="application/ld+json">{"a":1}</script>')
+    expect(n.head).toMatchObject({ lang: 'zh-CN', jsonLd: ['{"a":1}'], times: ['2021-06-16'] })
+  })
+
+  it('flattens elements past MAX_DEPTH into their ancestor, keeping text and paragraph breaks', () => {
+    const depth = MAX_DEPTH + 50
+    const n = normalizeHtml(`<body>${'<div>'.repeat(depth)}<p>一</p><p>二</p>${'</div>'.repeat(depth)}</body>`)
+    expect(n.isDepthCapped).toBe(true)
+    expect(n.html.match(/<div>/g)).toHaveLength(MAX_DEPTH)
+    expect(blocksToText(htmlBlocks(n.html))).toBe('一\n\n二')
+  })
+
+  it('escapes what it re-serializes', () => {
+    const n = normalizeHtml('<p title="a&quot;b">1 &lt; 2 &amp; <b>3</b></p><div "bad"=x>y</div>')
+    expect(n.html).toContain('<p title="a&quot;b">1 &lt; 2 &amp; <b>3</b></p>')
+    expect(n.html).toContain('<div>y</div>')
+  })
+})
+
+describe('depth guard', () => {
+  it('estimates nesting without counting void and self-closing-sibling tags', () => {
+    expect(estimateDepth('<div><p>a<p>b<br><img src=x><li>c</div>')).toBe(1)
+    expect(estimateDepth('<b>'.repeat(500))).toBe(500)
+  })
+
+  it('flattens to text with breaks', () => {
+    expect(flattenTags('<div><span>甲</span><script>x()</script><p>乙</p></div>')).toBe('<br>甲 <br>乙<br><br>')
+  })
+})
