@@ -120,6 +120,14 @@ export interface Article {
   readonly fingerprint: Fingerprint
   readonly duplicateOf?: ArticleId
   readonly duplicateReason?: string
+  /** Search terms (segmented folded title and text), computed by the parsing worker. */
+  readonly terms?: IndexTerms
+}
+
+export interface IndexTerms {
+  readonly title: string // space-separated words
+  readonly body: string
+  readonly extra: string // sub-words of long words
 }
 
 export type ProblemCode =

@@ -11,6 +11,7 @@ import { canonicalUrl } from './normalize/canonical-url.js'
 import { bylineDate, chooseDate, splitDateline } from './normalize/dates.js'
 import { foldText } from './normalize/fold.js'
 import { detectLang } from './normalize/lang.js'
+import { indexTerms } from './analyze/index-terms.js'
 import { resolveOutlet, viaOf } from './normalize/outlet.js'
 import type { Registry } from './outlets/registry.js'
 import type { Store } from './store/store.js'
@@ -86,23 +87,32 @@ function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outco
     blocks: cleaned.blocks,
     provenance: { kind: raw.kind, locator: raw.locator, format: draft.format, sha256: raw.sha256 },
     fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(draft.title) },
+    terms: indexTerms(draft.title, folded),
   })
 }
 
 export type IngestOutcome = 'article' | 'duplicate' | 'quarantined' | 'unchanged'
 
 /** Raw bytes are stored first; then the article, or the quarantine entry with its reason. */
-export async function ingestOne(raw: RawInput, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
-  if ((await store.locatorState(raw.locator, raw.sha256)) === 'done') return 'unchanged'
-  await store.putRaw(raw)
-  let result: Outcome<Article>
+/** runStages, with a thrown bug turned into a quarantine reason for this one input. */
+export function runStagesSafely(raw: RawInput, opts: PipelineOptions): Outcome<Article> {
   try {
-    result = runStages(raw, opts)
+    return runStages(raw, opts)
   } catch (e) {
     // A bug in one stage must not stop a run of a million files: record it and go on.
     const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)
-    result = fail('internal/bug', 'pipeline', detail, raw.locator)
+    return fail('internal/bug', 'pipeline', detail, raw.locator)
   }
+}
+
+export async function ingestOne(raw: RawInput, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+  if ((await store.locatorState(raw.locator, raw.sha256)) === 'done') return 'unchanged'
+  return commitParsed(raw, runStagesSafely(raw, opts), store, opts)
+}
+
+/** Raw bytes are stored first; then the article, or the quarantine entry with its reason. */
+export async function commitParsed(raw: RawInput, result: Outcome<Article>, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+  await store.putRaw(raw)
   if (!result.ok) {
     await store.quarantine(raw, result.problem)
     return 'quarantined'

@@ -51,10 +51,9 @@ program
   .description('read files or folders of archived news into the database (re-running adds only what is new)')
   .argument('<paths...>', 'files or folders; folders are read recursively; .jsonl files hold one article per line')
   .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(formatNames))
-  .option('--jobs <n>', 'parallel parse workers', positiveInt, 1)
+  .option('--jobs <n>', 'parse on N worker threads (the main thread writes the database)', positiveInt, 1)
   .option('-q, --quiet', 'no progress output')
   .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean }) => {
-    if (flags.jobs > 1) process.stderr.write('jianting: --jobs > 1 is not implemented yet; parsing on one thread\n')
     await withStore(async (store) => {
       const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet })
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)

@@ -3,7 +3,8 @@ import type { FormatName, RawInput } from '../../article.js'
 import { locatorOf, readBytes, walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
 import { isJsonlPath, readJsonl } from '../../ingest/sources/jsonl.js'
 import { loadRegistry } from '../../outlets/registry.js'
-import { ingestOne, rawInput, type IngestOutcome, type PipelineOptions } from '../../pipeline.js'
+import { ParsePool } from '../../ingest/parse-pool.js'
+import { commitParsed, runStagesSafely, rawInput, type IngestOutcome, type PipelineOptions } from '../../pipeline.js'
 import type { Store } from '../../store/store.js'
 import { UsageError } from '../../errors.js'
 import { startProgress, type Counters } from '../progress.js'
@@ -61,23 +62,34 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
     else if (o === 'quarantined') counters.quarantined++
     else counters.unchanged++
   }
-  let batch: RawInput[] = []
+  // --jobs N: N parse workers feed the main thread, which owns the database. With one job,
+  // parsing runs inline (no thread hand-off to pay for).
+  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs, flags.format) : undefined
+  const parse = (raw: RawInput) => (pool ? pool.parse(raw) : Promise.resolve(runStagesSafely(raw, opts)))
+  const batchSize = flags.batchSize ?? BATCH
+  // Up to two batches are in flight: workers parse the next while this thread commits one.
+  const queue: Array<{ raw: RawInput; parsed?: ReturnType<typeof parse> }> = []
   const flush = async () => {
-    const items = batch
-    batch = []
+    const items = queue.splice(0, batchSize)
     await store.transaction(async (tx) => {
-      for (const raw of items) count(await ingestOne(raw, tx, opts))
+      for (const { raw, parsed } of items) count(parsed ? await commitParsed(raw, await parsed, tx, opts) : 'unchanged')
     })
     progress.update(counters)
   }
   let lastPath = ''
-  for await (const raw of rawInputs(files)) {
-    const path = raw.locator.replace(/#L\d+$/, '')
-    if (path !== lastPath) (counters.files++, (lastPath = path))
-    batch.push(raw)
-    if (batch.length >= (flags.batchSize ?? BATCH)) await flush()
+  try {
+    for await (const raw of rawInputs(files)) {
+      const path = raw.locator.replace(/#L\d+$/, '')
+      if (path !== lastPath) (counters.files++, (lastPath = path))
+      // Finished inputs are skipped before parsing: a re-run costs a lookup per file.
+      const done = (await store.locatorState(raw.locator, raw.sha256)) === 'done'
+      queue.push({ raw, parsed: done ? undefined : parse(raw) })
+      if (queue.length >= (pool ? 2 : 1) * batchSize) await flush()
+    }
+    while (queue.length) await flush()
+  } finally {
+    await pool?.close()
   }
-  if (batch.length) await flush()
   progress.stop()
   return { ...counters, seconds: (Date.now() - started) / 1000, skipped }
 }

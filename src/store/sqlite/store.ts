@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
-import { segment, subwords } from '../../analyze/segment.js'
-import { foldText } from '../../normalize/fold.js'
+import { indexTerms } from '../../analyze/index-terms.js'
 import type { Candidate } from '../../dedupe/decide.js'
 import { bandKeys } from '../../dedupe/minhash.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
@@ -13,7 +12,6 @@ type Row = Record<string, any>
 // Ranking every match of a common word by bm25 is slow on a large archive; rank only the
 // most recent matches (highest rowids), which is what a reader of news wants first anyway.
 const SEARCH_CANDIDATES = 2000
-const MAX_INDEXED_CHARS = 50_000
 
 export function openSqlite(path: string): Store {
   const db = new Database(path)
@@ -75,6 +73,12 @@ class SqliteStore implements Store {
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
                            GROUP BY o.id ORDER BY n DESC, o.id`),
       quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
+      searchFloor: db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`),
+      // A rowid range is pushed into FTS5 itself, so bm25 is computed for the candidates only.
+      searchRank: db.prepare(`SELECT rowid, bm25(articles_fts, 5.0, 1.0, 0.5) AS score FROM articles_fts
+        WHERE articles_fts MATCH @match AND rowid >= @floor ORDER BY score LIMIT @limit`),
+      searchSnippet: db.prepare(`SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snip FROM articles_fts WHERE articles_fts MATCH @match AND rowid = @rowid`),
+      byRowidFull: db.prepare('SELECT id, title, outlet_id, outlet_name, published_at FROM articles WHERE rowid = ?'),
     }
   }
 
@@ -132,10 +136,8 @@ class SqliteStore implements Store {
     // Copies are linked, not indexed: search, candidates and counts see each article once.
     if (!a.duplicateOf) {
       for (const key of bandKeys(fp.minhash)) this.q.insertLsh.run(key, rowid)
-      // Long documents are indexed by their head: enough to find them, bounded cost for 50 MB files.
-      const words = segment(a.folded.slice(0, MAX_INDEXED_CHARS))
-      const titleWords = segment(foldText(a.title))
-      this.q.insertFts.run(rowid, titleWords.join(' '), words.join(' '), subwords([...titleWords, ...words]).join(' '))
+      const t = a.terms ?? indexTerms(a.title, a.folded)
+      this.q.insertFts.run(rowid, t.title, t.body, t.extra)
     }
     this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
     return a.id
@@ -192,16 +194,12 @@ class SqliteStore implements Store {
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query)
     if (!match) return []
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.title, a.outlet_id, a.outlet_name, a.published_at,
-                snippet(articles_fts, 1, '[', ']', '…', 16) AS snip, bm25(articles_fts, 5.0, 1.0, 0.5) AS score
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH @match
-           AND articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES})
-         ORDER BY score LIMIT @limit`,
-      )
-      .all({ match, limit: opts.limit ?? 20 }) as Row[]
+    // Rank first (bm25 only, over the bounded candidate set), then build snippets for the
+    // page of results alone: snippet() on every candidate costs more than the ranking.
+    const floor = (this.q.searchFloor.get({ match }) as Row | undefined)?.rowid ?? 0
+    const ranked = this.q.searchRank.all({ match, floor, limit: opts.limit ?? 20 }) as Row[]
+    const snippet = this.q.searchSnippet
+    const rows: Row[] = ranked.map((r) => ({ ...(this.q.byRowidFull.get(r.rowid) as Row), snip: (snippet.get({ match, rowid: r.rowid }) as Row | undefined)?.snip ?? '', score: r.score }))
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

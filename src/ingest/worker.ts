@@ -1,0 +1,12 @@
+// Worker thread: runs the pure stages (decode → parse → clean → normalize → fingerprint →
+// index terms) so that parsing uses every core while the main thread owns the database.
+import { parentPort, workerData } from 'node:worker_threads'
+import type { FormatName, RawInput } from '../article.js'
+import { loadRegistry } from '../outlets/registry.js'
+import { runStagesSafely } from '../pipeline.js'
+
+const opts = { registry: loadRegistry(), forcedFormat: (workerData as { format?: FormatName }).format }
+
+parentPort!.on('message', (msg: { seq: number; raw: RawInput }) => {
+  parentPort!.postMessage({ seq: msg.seq, result: runStagesSafely(msg.raw, opts) })
+})
