@@ -6,7 +6,8 @@ import type { CleanRules } from './rules.js'
 /** Elements matching the drop selectors (scripts, ad slots, share bars), with their contents. */
 export function dropSelected(doc: Document, selectors: readonly string[]): number {
   let n = 0
-  for (const sel of selectors) for (const el of selectAll(sel, doc)) (removeNode(el), n++)
+  // One traversal for the whole selector list, not one per selector.
+  for (const el of selectAll(selectors.join(', '), doc)) (removeNode(el), n++)
   return n
 }
 

@@ -10,7 +10,7 @@ const LATIN = /[A-Za-z]/g
  * few variant forms); Traditional news text changes one character in five or more.
  */
 export function detectLang(text: string): Lang {
-  const sample = text.slice(0, 4000)
+  const sample = text.slice(0, 1500) // enough Han characters to tell scripts apart
   const hanChars = sample.match(HAN) ?? []
   const latin = sample.match(LATIN)?.length ?? 0
   if (hanChars.length < 20 && latin > hanChars.length * 4) return latin > 20 ? 'en' : 'other'

@@ -38,7 +38,7 @@ async function* rawInputs(files: readonly string[]): AsyncGenerator<RawInput> {
       for await (const line of readJsonl(path, locator)) yield rawInput(line.bytes, line.locator, 'jsonl')
       continue
     }
-    const bytes = await readBytes(path).catch((e: NodeJS.ErrnoException) => e)
+    const bytes = readBytes(path)
     if (bytes instanceof Error) yield rawInput(new Uint8Array(0), locator, 'file', { unreadable: `${bytes.code ?? 'error'}: ${bytes.message}` })
     else yield rawInput(bytes, locator, 'file')
   }
