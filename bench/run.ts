@@ -57,7 +57,8 @@ for (const jobs of jobsList) {
   await store.close()
 }
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (main process; workers share it)`)
-rmSync(dir, { recursive: true, force: true })
+if (process.env.BENCH_KEEP) console.log(`kept ${dir}`)
+else rmSync(dir, { recursive: true, force: true })
 
 async function searchLatency(store: ReturnType<typeof openSqlite>) {
   const queries = ['普京', '拜登', '峰会', '日内瓦', '核战争', '"战略 稳定"', '网络安全', '俄罗斯 大使', '人权', '新削减战略武器条约']

@@ -7,7 +7,10 @@ const MAX_INDEXED_CHARS = 50_000
 
 /** Words for the full-text index: jieba over folded text, plus sub-words of long words. */
 export function indexTerms(title: string, folded: string): IndexTerms {
-  const titleWords = segment(foldText(title))
-  const words = segment(folded.slice(0, MAX_INDEXED_CHARS))
-  return { title: titleWords.join(' '), body: words.join(' '), extra: subwords([...titleWords, ...words]).join(' ') }
+  const titleText = foldText(title)
+  const bodyText = folded.slice(0, MAX_INDEXED_CHARS)
+  const titleWords = segment(titleText)
+  const bodyWords = segment(bodyText)
+  const extra = subwords([...titleWords, ...bodyWords])
+  return { title: titleWords.join(' '), body: bodyWords.join(' '), extra: extra.join(' ') }
 }

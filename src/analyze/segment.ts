@@ -15,17 +15,30 @@ function instance(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u
 
+const words = (tokens: string[]) => tokens.filter((t) => WORD.test(t)).map((t) => t.trim()).filter(Boolean)
+
 /** Words of folded text, in order, punctuation and spaces dropped. */
 export function segment(folded: string): string[] {
-  return instance().cut(folded, true).filter((t) => WORD.test(t)).map((t) => t.trim()).filter(Boolean)
+  return words(instance().cut(folded, true))
 }
 
-/** Sub-words of long words (日内瓦峰会 → 日内瓦, 峰会) so a search for a part still finds it. */
-export function subwords(words: readonly string[]): string[] {
+// Sub-words per long word, memoised: news vocabulary repeats, so after warm-up almost every
+// long word is a lookup instead of a native call. Bounded so a huge archive cannot grow it forever.
+const SUBWORD_MEMO_MAX = 200_000
+const subwordMemo = new Map<string, readonly string[]>()
+
+/** Sub-words of long words (日内瓦峰会 → 日内瓦, 峰会) so a search for a part still finds the whole. */
+export function subwords(ws: readonly string[]): string[] {
   const out: string[] = []
-  for (const w of words) {
-    if ([...w].length <= 2) continue
-    for (const s of instance().cutForSearch(w, true)) if (s !== w && WORD.test(s)) out.push(s)
+  for (const w of ws) {
+    if (w.length <= 2) continue
+    let subs = subwordMemo.get(w)
+    if (!subs) {
+      subs = words(instance().cutForSearch(w, true)).filter((s) => s !== w)
+      if (subwordMemo.size >= SUBWORD_MEMO_MAX) subwordMemo.clear()
+      subwordMemo.set(w, subs)
+    }
+    for (const s of subs) out.push(s)
   }
   return out
 }

@@ -45,12 +45,15 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
 
 /** A pull quote repeats a paragraph of the article: keep the paragraph, drop the repeat. */
 export function dropRepeats(blocks: RawBlock[]): RawBlock[] {
-  const keys = blocks.map((b) => compact(b.text))
+  const keys = blocks.map((b) => (b.type === 'figure' ? '' : compact(b.text)))
+  const prose = blocks.flatMap((b, i) => (b.type !== 'figure' && b.type !== 'quote' ? [keys[i]] : []))
+  const seen = new Set<string>()
   return blocks.filter((b, i) => {
-    if (b.type === 'figure' || keys[i].length < 12) return true
-    const repeatsEarlier = keys.slice(0, i).some((k, j) => blocks[j].type !== 'figure' && k === keys[i])
-    if (repeatsEarlier) return false
-    if (b.type !== 'quote') return true
-    return !keys.some((k, j) => j !== i && blocks[j].type !== 'quote' && k.includes(keys[i]))
+    const key = keys[i]
+    if (b.type === 'figure' || key.length < 12) return true
+    if (seen.has(key)) return false
+    seen.add(key)
+    // Linear in the article for each quote; articles have few quotes.
+    return b.type !== 'quote' || !prose.some((k) => k !== key && k.includes(key))
   })
 }

@@ -52,10 +52,11 @@ program
   .argument('<paths...>', 'files or folders; folders are read recursively; .jsonl files hold one article per line')
   .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(formatNames))
   .option('--jobs <n>', 'parse on N worker threads (the main thread writes the database)', positiveInt, 1)
+  .option('--max-mb <n>', 'largest file read as one article, in MB; bigger files are quarantined', positiveInt, 20)
   .option('-q, --quiet', 'no progress output')
-  .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean }) => {
+  .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean; maxMb: number }) => {
     await withStore(async (store) => {
-      const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet })
+      const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet, maxBytes: flags.maxMb * 1e6 })
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
       process.stderr.write(
         `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +

@@ -15,10 +15,10 @@ export class ParsePool {
   private readonly pending = new Map<number, Pending>()
   private seq = 0
 
-  constructor(size: number, format?: FormatName) {
+  constructor(size: number, options: { format?: FormatName; maxBytes?: number }) {
     const url = new URL('./worker.js', import.meta.url)
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(url, { workerData: { format } })
+      const w = new Worker(url, { workerData: options })
       w.on('message', (m: { seq: number; result: Outcome<Article> }) => {
         this.pending.get(m.seq)?.resolve(m.result)
         this.pending.delete(m.seq)

@@ -5,7 +5,8 @@ import type { FormatName, RawInput } from '../article.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { runStagesSafely } from '../pipeline.js'
 
-const opts = { registry: loadRegistry(), forcedFormat: (workerData as { format?: FormatName }).format }
+const data = workerData as { format?: FormatName; maxBytes?: number }
+const opts = { registry: loadRegistry(), forcedFormat: data.format, maxBytes: data.maxBytes }
 
 parentPort!.on('message', (msg: { seq: number; raw: RawInput }) => {
   parentPort!.postMessage({ seq: msg.seq, result: runStagesSafely(msg.raw, opts) })

@@ -6,6 +6,36 @@ const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' })
 
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g
 
+// Per UTF-16 code unit: 1 = folding never changes it alone, 2 = Traditional → changes.
+// Filled lazily. Most archived text is Simplified: when no code unit would change, the
+// converter (the costliest part of folding) is skipped altogether.
+const UNKNOWN = 0
+const KEEPS = 1
+const CHANGES = 2
+const unitClass = new Uint8Array(0x10000)
+
+function classifyUnit(code: number): number {
+  let c = unitClass[code]
+  if (c === UNKNOWN) {
+    // Surrogates cannot be judged one unit at a time: always hand them to the converter.
+    const isSurrogate = code >= 0xd800 && code <= 0xdfff
+    c = !isSurrogate && toSimplified(String.fromCharCode(code)) === String.fromCharCode(code) ? KEEPS : CHANGES
+    unitClass[code] = c
+  }
+  return c
+}
+
+/** Does Traditional→Simplified conversion change this character on its own? */
+export const isTraditionalChar = (ch: string): boolean => classifyUnit(ch.charCodeAt(0)) === CHANGES
+
+function hasTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i)
+    if (code >= 0x2e80 && classifyUnit(code) === CHANGES) return true
+  }
+  return false
+}
+
 /**
  * The form used for matching, dedup, search and clustering: NFKC (which also maps full-width
  * ASCII to half-width), Traditional → Simplified, lower case, zero-width characters removed
@@ -13,7 +43,8 @@ const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g
  */
 export function foldText(text: string): string {
   const nfkc = text.normalize('NFKC').replace(ZERO_WIDTH, '')
-  return toSimplified(nfkc).toLowerCase().replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').trim()
+  const simplified = hasTraditional(nfkc) ? toSimplified(nfkc) : nfkc
+  return simplified.toLowerCase().replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').trim()
 }
 
 /** Folded and stripped of everything but letters and digits: the key for names and titles. */

@@ -1,8 +1,8 @@
 import type { Lang } from '../article.js'
-import { foldText } from './fold.js'
+import { isTraditionalChar } from './fold.js'
 
-const HAN = /\p{Script=Han}/gu
-const LATIN = /[A-Za-z]/g
+const HAN = /^\p{Script=Han}$/u
+const LATIN = /[A-Za-z]/
 
 /**
  * Language tag from the text itself. Traditional vs Simplified: the share of Han characters
@@ -10,14 +10,14 @@ const LATIN = /[A-Za-z]/g
  * few variant forms); Traditional news text changes one character in five or more.
  */
 export function detectLang(text: string): Lang {
-  const sample = text.slice(0, 1500) // enough Han characters to tell scripts apart
-  const hanChars = sample.match(HAN) ?? []
-  const latin = sample.match(LATIN)?.length ?? 0
-  if (hanChars.length < 20 && latin > hanChars.length * 4) return latin > 20 ? 'en' : 'other'
-  if (hanChars.length === 0) return 'other'
-  const han = hanChars.join('')
-  const folded = foldText(han)
+  let han = 0
   let changed = 0
-  for (let i = 0; i < Math.min(han.length, folded.length); i++) if (han[i] !== folded[i]) changed++
-  return changed / hanChars.length > 0.03 ? 'zh-Hant' : 'zh-Hans'
+  let latin = 0
+  for (const ch of text.slice(0, 1500)) {
+    if (!HAN.test(ch)) latin += LATIN.test(ch) ? 1 : 0
+    else (han++, isTraditionalChar(ch) && changed++)
+  }
+  if (han < 20 && latin > han * 4) return latin > 20 ? 'en' : 'other'
+  if (han === 0) return 'other'
+  return changed / han > 0.03 ? 'zh-Hant' : 'zh-Hans'
 }

@@ -19,3 +19,8 @@ export function toFtsQuery(query: string): string | undefined {
   }
   return parts.length ? parts.join(' AND ') : undefined
 }
+
+/** The folded words of a query, for highlighting. */
+export function queryWords(query: string): string[] {
+  return [...query.matchAll(/"([^"]+)"|(\S+)/g)].flatMap((m) => segment(foldText(m[1] ?? m[2])))
+}

@@ -14,6 +14,7 @@ export interface IngestFlags {
   readonly jobs: number
   readonly quiet: boolean
   readonly batchSize?: number
+  readonly maxBytes?: number
 }
 
 // Files per transaction: large enough to amortise commits, small enough that a killed run
@@ -51,7 +52,7 @@ export interface IngestSummary extends Counters {
 
 export async function runIngest(store: Store, paths: readonly string[], flags: IngestFlags): Promise<IngestSummary> {
   const started = Date.now()
-  const opts: PipelineOptions = { registry: loadRegistry(), forcedFormat: flags.format }
+  const opts: PipelineOptions = { registry: loadRegistry(), forcedFormat: flags.format, maxBytes: flags.maxBytes }
   const skipped: SkippedEntry[] = []
   const files = await listInputs(paths, skipped)
   const counters: Counters = { files: 0, articles: 0, duplicates: 0, quarantined: 0, unchanged: 0 }
@@ -64,7 +65,7 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
   }
   // --jobs N: N parse workers feed the main thread, which owns the database. With one job,
   // parsing runs inline (no thread hand-off to pay for).
-  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs, flags.format) : undefined
+  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs, { format: flags.format, maxBytes: flags.maxBytes }) : undefined
   const parse = (raw: RawInput) => (pool ? pool.parse(raw) : Promise.resolve(runStagesSafely(raw, opts)))
   const batchSize = flags.batchSize ?? BATCH
   // Up to two batches are in flight: workers parse the next while this thread commits one.

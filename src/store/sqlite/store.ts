@@ -4,7 +4,9 @@ import { indexTerms } from '../../analyze/index-terms.js'
 import type { Candidate } from '../../dedupe/decide.js'
 import { bandKeys } from '../../dedupe/minhash.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
-import { toFtsQuery } from '../fts-query.js'
+import { queryWords, toFtsQuery } from '../fts-query.js'
+import { makeSnippet } from '../snippet.js'
+import { foldText } from '../../normalize/fold.js'
 import { migrations } from './schema.js'
 
 type Row = Record<string, any>
@@ -51,10 +53,10 @@ class SqliteStore implements Store {
       putOutlet: db.prepare('INSERT INTO outlets (id, name, known) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING'),
       articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?'),
       insertArticle: db.prepare(`INSERT INTO articles (id, locator, raw_sha256, format, kind, outlet_id, outlet_name, via_outlet, via_url,
-        title, url, canonical_url, published_at, date_source, author, section, lang, text, folded, images, blocks, text_hash, minhash,
+        title, url, canonical_url, published_at, date_source, author, section, lang, text, images, blocks, text_hash, minhash,
         shingle_count, title_key, duplicate_of, duplicate_reason, ingested_at)
         VALUES (@id, @locator, @raw_sha256, @format, @kind, @outlet_id, @outlet_name, @via_outlet, @via_url, @title, @url,
-        @canonical_url, @published_at, @date_source, @author, @section, @lang, @text, @folded, @images, @blocks, @text_hash,
+        @canonical_url, @published_at, @date_source, @author, @section, @lang, @text, @images, @blocks, @text_hash,
         @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
       insertLsh: db.prepare('INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES (?, ?)'),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
@@ -77,8 +79,7 @@ class SqliteStore implements Store {
       // A rowid range is pushed into FTS5 itself, so bm25 is computed for the candidates only.
       searchRank: db.prepare(`SELECT rowid, bm25(articles_fts, 5.0, 1.0, 0.5) AS score FROM articles_fts
         WHERE articles_fts MATCH @match AND rowid >= @floor ORDER BY score LIMIT @limit`),
-      searchSnippet: db.prepare(`SELECT snippet(articles_fts, 1, '[', ']', '…', 16) AS snip FROM articles_fts WHERE articles_fts MATCH @match AND rowid = @rowid`),
-      byRowidFull: db.prepare('SELECT id, title, outlet_id, outlet_name, published_at FROM articles WHERE rowid = ?'),
+      byRowidFull: db.prepare('SELECT id, title, text, outlet_id, outlet_name, published_at FROM articles WHERE rowid = ?'),
     }
   }
 
@@ -121,7 +122,6 @@ class SqliteStore implements Store {
       section: a.section ?? null,
       lang: a.lang,
       text: a.text,
-      folded: a.folded,
       images: JSON.stringify(a.images),
       blocks: JSON.stringify(a.blocks),
       text_hash: fp.textHash,
@@ -194,19 +194,22 @@ class SqliteStore implements Store {
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query)
     if (!match) return []
-    // Rank first (bm25 only, over the bounded candidate set), then build snippets for the
-    // page of results alone: snippet() on every candidate costs more than the ranking.
+    // Rank first (bm25 only, over the bounded candidate set), then cut snippets for the page
+    // of results alone.
     const floor = (this.q.searchFloor.get({ match }) as Row | undefined)?.rowid ?? 0
     const ranked = this.q.searchRank.all({ match, floor, limit: opts.limit ?? 20 }) as Row[]
-    const snippet = this.q.searchSnippet
-    const rows: Row[] = ranked.map((r) => ({ ...(this.q.byRowidFull.get(r.rowid) as Row), snip: (snippet.get({ match, rowid: r.rowid }) as Row | undefined)?.snip ?? '', score: r.score }))
+    const words = queryWords(query)
+    const rows: Row[] = ranked.map((r) => {
+      const row = this.q.byRowidFull.get(r.rowid) as Row
+      return { ...row, snip: makeSnippet(row.text, words), score: r.score }
+    })
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
       outletId: r.outlet_id,
       outletName: r.outlet_name,
       publishedAt: r.published_at ?? undefined,
-      snippet: String(r.snip).replace(/ /g, ''),
+      snippet: r.snip,
       score: -r.score,
     }))
   }
@@ -267,7 +270,7 @@ function rowToArticle(r: Row): Article {
     ...(r.section ? { section: r.section } : {}),
     lang: r.lang,
     text: r.text,
-    folded: r.folded,
+    folded: foldText(r.text), // derived, not stored: folding is deterministic and cheap
     images: JSON.parse(r.images),
     blocks: JSON.parse(r.blocks),
     provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
