@@ -20,6 +20,10 @@ export function openSqlite(path: string): Store {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Dedupe probes LSH and title indexes for every article: keep the hot index pages in memory
+  // (64 MB) instead of SQLite's 2 MB default, which thrashes once the archive grows.
+  db.pragma('cache_size = -64000')
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   return new SqliteStore(db)
 }
