@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runIngest } from '../src/cli/commands/ingest.js'
 import { openSqlite } from '../src/store/sqlite/store.js'
+import type { Article } from '../src/article.js'
+import { evaluateEvents } from './eval-events.js'
 
 const corpus = resolve(process.env.JIANTING_CORPUS ?? '../shared/corpus')
 if (!existsSync(join(corpus, 'files'))) {
@@ -19,7 +21,11 @@ const summary = await runIngest(store, [files], { jobs: 1, quiet: true })
 console.log(`ingest: ${summary.files} files in ${summary.seconds.toFixed(1)} s (${(summary.files / summary.seconds).toFixed(0)} files/s): ${summary.articles} articles, ${summary.duplicates} copies, ${summary.quarantined} quarantined`)
 
 const rootOf = new Map<string, string>()
-for await (const a of store.articles({ includeDuplicates: true })) rootOf.set(resolve(a.provenance.locator), a.duplicateOf ?? a.id)
+const all: Article[] = []
+for await (const a of store.articles({ includeDuplicates: true })) {
+  rootOf.set(resolve(a.provenance.locator), a.duplicateOf ?? a.id)
+  all.push(a)
+}
 const codes = new Map<string, number>()
 const quarantined = new Set<string>()
 for await (const q of store.quarantined()) {
@@ -58,5 +64,7 @@ for (const [a, b, ev] of pairs('nondup-pairs.tsv')) {
 console.log(`duplicates: recall ${(linked / dupTotal).toFixed(3)} (${linked}/${dupTotal} labelled pairs linked; goal ≥ 0.95)`)
 console.log(`non-duplicates: precision ${(apart / nonTotal).toFixed(3)} (${apart}/${nonTotal} hard-negative pairs kept apart; goal ≥ 0.97)`)
 if (process.argv.includes('--verbose')) console.log([...missed, ...wrong].join('\n'))
+const eventLabels = pairs('events.tsv').map(([path, event]) => [path, event] as [string, string])
+evaluateEvents(all, eventLabels, files)
 await store.close()
 rmSync(dir, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import { formatNames } from '../ingest/formats/index.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { runDoctor } from './commands/doctor.js'
+import { explainArticle, listEvents } from './commands/events.js'
 import { runIngest } from './commands/ingest.js'
 import { listArticles, listOutlets, listQuarantine, searchArticles, showArticle } from './commands/read.js'
 
@@ -101,6 +102,20 @@ program
   .description('inputs that did not become articles, with the reason')
   .option('--json', 'one JSON object per line: {locator, code, stage, detail, at}')
   .action((flags) => withStore((store) => listQuarantine(store, flags)))
+
+program
+  .command('events')
+  .description('events: articles grouped by the real-world incident they report, latest first')
+  .option('--json', 'one JSON object per line: {id, title, start, end, articleIds, outlets, storyId, keywords}')
+  .option('--min <n>', 'only events with at least this many articles', positiveInt, 1)
+  .action((flags) => withStore((store) => listEvents(store, flags)))
+
+program
+  .command('explain')
+  .description('why an article is in its event: the score and the shared keywords that decided it')
+  .argument('<id>', 'article id')
+  .option('--json', 'JSON output')
+  .action((id: string, flags) => withStore((store) => explainArticle(store, id, flags)))
 
 program
   .command('extract')

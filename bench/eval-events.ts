@@ -1,0 +1,92 @@
+// Event clustering quality on the labelled week (../shared/corpus/events.tsv), with every
+// other corpus file ingested as a distractor, next to a plain TF-IDF + average-linkage
+// agglomerative baseline on the same articles. Run by `npm run eval`.
+import { resolve } from 'node:path'
+import type { Article } from '../src/article.js'
+import { CorpusStats, articleWords, cosine, keywordVector, type TermVector } from '../src/analyze/keywords.js'
+import { EventClusterer, defaultClusterOptions } from '../src/cluster/events.js'
+
+export interface BCubed { precision: number; recall: number; f1: number }
+
+/** B-cubed over the labelled items only: predicted clusters are restricted to labelled items. */
+export function bcubed(gold: Map<string, string>, predicted: Map<string, string>): BCubed {
+  const items = [...gold.keys()].filter((k) => predicted.has(k))
+  let p = 0
+  let r = 0
+  for (const i of items) {
+    const sameGold = items.filter((j) => gold.get(j) === gold.get(i))
+    const samePred = items.filter((j) => predicted.get(j) === predicted.get(i))
+    const both = samePred.filter((j) => gold.get(j) === gold.get(i)).length
+    p += both / samePred.length
+    r += both / sameGold.length
+  }
+  const precision = p / items.length
+  const recall = r / items.length
+  return { precision, recall, f1: (2 * precision * recall) / (precision + recall) }
+}
+
+function baseline(ids: string[], vectors: Map<string, TermVector>, threshold: number): Map<string, string> {
+  // Average linkage over cosine similarity, merging the most similar pair until none ≥ threshold.
+  let clusters = ids.map((id) => [id])
+  const sim = ids.map((a) => ids.map((b) => cosine(vectors.get(a)!, vectors.get(b)!)))
+  const alive = ids.map(() => true)
+  for (;;) {
+    let best = -1
+    let bi = -1
+    let bj = -1
+    for (let i = 0; i < ids.length; i++) {
+      if (!alive[i]) continue
+      for (let j = i + 1; j < ids.length; j++) if (alive[j] && sim[i][j] > best) [best, bi, bj] = [sim[i][j], i, j]
+    }
+    if (best < threshold) break
+    const ni = clusters[bi].length
+    const nj = clusters[bj].length
+    for (let k = 0; k < ids.length; k++) sim[bi][k] = sim[k][bi] = (sim[bi][k] * ni + sim[bj][k] * nj) / (ni + nj)
+    clusters[bi] = [...clusters[bi], ...clusters[bj]]
+    alive[bj] = false
+  }
+  clusters = clusters.filter((_, i) => alive[i])
+  return new Map(clusters.flatMap((c, n) => c.map((id) => [id, `b${n}`] as const)))
+}
+
+export function evaluateEvents(articles: Article[], labels: Array<[string, string]>, filesRoot: string): void {
+  const byLocator = new Map(articles.map((a) => [resolve(a.provenance.locator), a]))
+  const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
+  // Online, as in ingestion: each article updates the archive's statistics, then is weighed by them.
+  const stats = new CorpusStats()
+  const vectors = new Map<string, TermVector>()
+  for (const a of ordered) {
+    const w = articleWords(a.title, a.text)
+    if (!a.duplicateOf) stats.observe(w.words.keys())
+    vectors.set(a.id, keywordVector(w, (x) => stats.idf(x)))
+  }
+  const gold = new Map<string, string>()
+  for (const [path, event] of labels) {
+    const a = byLocator.get(resolve(filesRoot, path))
+    if (a) gold.set(a.id, event)
+  }
+  console.log(`events: ${gold.size} of ${labels.length} labelled articles ingested; ${articles.length} articles clustered (labelled + distractors)`)
+  for (const threshold of [0.1, 0.125, 0.15, 0.175, 0.2, 0.25]) {
+    const c = new EventClusterer({ ...defaultClusterOptions, threshold })
+    const started = performance.now()
+    for (const a of ordered) c.add({ id: a.id, publishedAt: a.publishedAt, vector: vectors.get(a.id)!, duplicateOf: a.duplicateOf })
+    const ms = performance.now() - started
+    const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
+    const s = bcubed(gold, predicted)
+    if (process.argv.includes('--events') && threshold === 0.3) {
+      const byGold = new Map<string, string[]>()
+      for (const [id, ev] of gold) byGold.set(ev, [...(byGold.get(ev) ?? []), id])
+      for (const [ev, ids] of byGold) if (ids.length > 1) {
+        console.log(ev)
+        for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${predicted.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
+      }
+    }
+    console.log(`  online   t=${threshold.toFixed(2)}: B³ P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
+  }
+  // The baseline is O(n³): it runs on the labelled articles plus the distractors of the same week.
+  const week = ordered.filter((a) => gold.has(a.id) || (a.publishedAt && a.publishedAt >= '2021-06-08' && a.publishedAt <= '2021-06-22'))
+  for (const threshold of [0.1, 0.15, 0.2]) {
+    const s = bcubed(gold, baseline(week.map((a) => a.id), vectors, threshold))
+    console.log(`  baseline t=${threshold.toFixed(2)}: B³ P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (TF-IDF + average linkage over ${week.length} articles of the week)`)
+  }
+}
