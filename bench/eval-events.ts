@@ -73,10 +73,19 @@ export function evaluateEvents(articles: Article[], labels: Array<[string, strin
     const ms = performance.now() - started
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
     const s = bcubed(gold, predicted)
-    if (process.argv.includes('--events') && threshold === 0.3) {
+    if (process.argv.includes('--events') && threshold === 0.1) {
       const byGold = new Map<string, string[]>()
       for (const [id, ev] of gold) byGold.set(ev, [...(byGold.get(ev) ?? []), id])
-      for (const [ev, ids] of byGold) if (ids.length > 1) {
+      // Wrong merges: predicted clusters holding labelled articles of different gold events.
+      const byPred = new Map<string, string[]>()
+      for (const [id] of gold) if (predicted.has(id)) byPred.set(predicted.get(id)!, [...(byPred.get(predicted.get(id)!) ?? []), id])
+      for (const [p, ids] of byPred) {
+        const evs = new Set(ids.map((i) => gold.get(i)))
+        if (evs.size < 2) continue
+        console.log(`MIXED ${p}`)
+        for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${gold.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
+      }
+      for (const [ev, ids] of byGold) if (ids.length > 1 && process.argv.includes('--all-events')) {
         console.log(ev)
         for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${predicted.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
       }
