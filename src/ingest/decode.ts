@@ -94,12 +94,15 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions): Outcome<Dec
   const candidates = [...new Set([declared, ...detected, 'gb18030', 'big5-hkscs'].filter((c): c is string => !!c))]
   // Judge on a sample: a 50 MB page need not be decoded five times to pick its charset.
   const sample = Buffer.from(bytes.subarray(0, SAMPLE_BYTES))
-  let best: { encoding: string; bad: number; cost: number } | undefined
+  let best: ({ encoding: string } & ReturnType<typeof decodingCost>) | undefined
   for (const encoding of candidates) {
     const scored = { encoding, ...decodingCost(iconv.decode(sample, encoding)) }
     if (!best || scored.cost < best.cost) best = scored // ties keep the earlier, declared-first order
   }
-  if (!best || best.bad > Math.max(8, Math.min(sample.length, bytes.length) * 0.005))
+  // Random high bytes always "decode" in some charset; if the best reading is neither Chinese
+  // nor mostly ASCII, it is not text anyone wrote.
+  const isSoup = best !== undefined && !best.readsAsChinese && best.nonAsciiShare > 0.3
+  if (!best || isSoup || best.bad > Math.max(8, Math.min(sample.length, bytes.length) * 0.005))
     return fail('decode/unknown-encoding', stage, 'bytes are not valid UTF-8 and no Chinese or other known encoding decodes them cleanly', opts.locator)
   return ok({ text: iconv.decode(Buffer.from(bytes), best.encoding), encoding: best.encoding })
 }
@@ -116,12 +119,14 @@ const COMMON_HANZI = new Set(
  * what tells them apart is that the right CJK decoding reads as Chinese (full of the most frequent
  * characters), while GBK read as KOI8-R or Latin-1, or Big5 read as GBK, is a soup of rare ones.
  */
-function decodingCost(text: string): { bad: number; cost: number } {
+function decodingCost(text: string): { bad: number; cost: number; readsAsChinese: boolean; nonAsciiShare: number } {
   const bad = text.match(/[\ufffd\u0080-\u009f]/g)?.length ?? 0
   let cjk = 0
   let common = 0
   let nonAscii = 0
+  let chars = 0
   for (const ch of text) {
+    chars++
     if (ch > '\u007f') nonAscii++
     if (ch >= '\u3400' && ch <= '\u9fff') {
       cjk++
@@ -129,5 +134,5 @@ function decodingCost(text: string): { bad: number; cost: number } {
     }
   }
   const readsAsChinese = cjk >= 20 && common / cjk >= 0.1
-  return { bad, cost: bad * 10 + (readsAsChinese ? 0 : nonAscii / 2) }
+  return { bad, cost: bad * 10 + (readsAsChinese ? 0 : nonAscii / 2), readsAsChinese, nonAsciiShare: chars ? nonAscii / chars : 0 }
 }

@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Article } from '../../article.js'
+import { openSqlite } from '../../store/sqlite/store.js'
+import type { Store } from '../../store/store.js'
+import { articleJson } from '../format.js'
+import { runIngest } from './ingest.js'
+
+const archive = join(import.meta.dirname, '..', '..', '..', 'examples', 'archive')
+const quiet = { jobs: 1, quiet: true }
+
+async function collect(store: Store): Promise<Article[]> {
+  const out: Article[] = []
+  for await (const a of store.articles({ includeDuplicates: true })) out.push(a)
+  return out
+}
+
+describe('ingest sources', () => {
+  let dir: string
+  const stores: Store[] = []
+  const open = (name: string) => {
+    const s = openSqlite(join(dir, name))
+    stores.push(s)
+    return s
+  }
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-src-'))
+  })
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('does not follow a symbolic link out of the tree, and says so', async () => {
+    const tree = join(dir, 'tree')
+    const outside = join(dir, 'outside')
+    mkdirSync(tree)
+    mkdirSync(outside)
+    writeFileSync(join(outside, 'secret.md'), '# 不该被读到的文件\n\n这是树外面的文件，不应被读入档案。')
+    writeFileSync(join(tree, 'inside.md'), '# 树里的文章\n\n这是树里面的一篇文章，应当被读入档案，它的正文足够长，不会被当作空壳。')
+    symlinkSync(outside, join(tree, 'link-out'))
+    symlinkSync(join(tree, 'inside.md'), join(tree, 'link-in.md'))
+    const s = await runIngest(open('a.db'), [tree], quiet)
+    expect(s.skipped.map((k) => k.reason)).toEqual([expect.stringMatching(/points outside/)])
+    const titles = (await collect(stores[0])).map((a) => a.title).sort()
+    // The link inside the tree is read (a second locator of the same bytes: linked as a copy).
+    expect(titles).toEqual(['树里的文章', '树里的文章'])
+    expect((await collect(stores[0])).filter((a) => a.duplicateOf)).toHaveLength(1)
+  })
+
+  it('round-trips articles through the JSONL interchange shape', async () => {
+    const first = open('first.db')
+    await runIngest(first, [archive], quiet)
+    const original = await collect(first)
+    const jsonl = join(dir, 'export.jsonl')
+    writeFileSync(jsonl, `${original.map((a) => JSON.stringify(articleJson(a))).join('\n')}\n\nnot json at all\n`)
+    const second = open('second.db')
+    const s = await runIngest(second, [jsonl], quiet)
+    expect(s).toMatchObject({ articles: 5, quarantined: 1 })
+    const copy = await collect(second)
+    const pick = (a: Article) => ({ outlet: a.outletId, title: a.title, text: a.text, publishedAt: a.publishedAt, lang: a.lang, images: a.images })
+    expect(copy.map(pick).sort((x, y) => x.title.localeCompare(y.title))).toEqual(original.map(pick).sort((x, y) => x.title.localeCompare(y.title)))
+    const problems = []
+    for await (const q of second.quarantined()) problems.push(q)
+    expect(problems).toEqual([expect.objectContaining({ code: 'format/bad-json', locator: expect.stringMatching(/export\.jsonl#L7$/) })])
+  })
+
+  it('quarantines bytes that no encoding decodes, and reads a saved HTML page', async () => {
+    const tree = join(dir, 'mixed')
+    mkdirSync(tree)
+    writeFileSync(join(tree, 'garbage.md'), Buffer.from(Array.from({ length: 3000 }, (_, i) => 0x80 + ((i * 37) % 0x7f))))
+    writeFileSync(
+      join(tree, 'page.html'),
+      `<!doctype html><html><head><title>测试页面</title><meta name="author" content="张三"></head><body><nav><a href="/">首页</a></nav>
+       <article><h1>测试页面</h1><p>${'美国总统拜登和俄罗斯总统普京于6月16日在日内瓦举行了美俄峰会。'.repeat(12)}</p>
+       <p>${'双方同意恢复战略稳定对话，并让两国大使返回各自岗位。'.repeat(12)}</p></article><footer>版权所有</footer></body></html>`,
+    )
+    const store = open('m.db')
+    const s = await runIngest(store, [tree], quiet)
+    expect(s).toMatchObject({ articles: 1, quarantined: 1 })
+    const problems = []
+    for await (const q of store.quarantined()) problems.push(q.code)
+    expect(problems).toEqual(['decode/unknown-encoding'])
+    const [page] = await collect(store)
+    expect(page.provenance.format).toBe('html')
+    expect(page.text).toContain('双方同意恢复战略稳定对话')
+    expect(page.text).not.toMatch(/首页|版权所有/)
+  })
+})
