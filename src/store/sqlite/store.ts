@@ -24,6 +24,8 @@ export function openSqlite(path: string): Store {
   // (64 MB) instead of SQLite's 2 MB default, which thrashes once the archive grows.
   db.pragma('cache_size = -64000')
   db.pragma('temp_store = MEMORY')
+  // Checkpoint the WAL less often during bulk ingest (about 40 MB instead of 4 MB of pages).
+  db.pragma('wal_autocheckpoint = 10000')
   migrate(db)
   return new SqliteStore(db)
 }
