@@ -6,6 +6,7 @@ import { foldKey } from '../normalize/fold.js'
 export const BINS = 128
 const BIN_BITS = 7 // 2^7 = 128 bins from the top bits of each hash
 const ROWS_PER_BAND = 4 // 32 bands of 4 rows: candidate when Jaccard ≳ 0.42 (see eval)
+export const BANDS = BINS / ROWS_PER_BAND
 export const SHINGLE = 4 // character 4-grams of folded text, as the labelled pairs were measured
 const EMPTY = 0xffffffff
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
 import type { Candidate } from '../../dedupe/decide.js'
-import { bandKeys } from '../../dedupe/minhash.js'
+import { BANDS, bandKeys } from '../../dedupe/minhash.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
 import { queryWords, toFtsQuery } from '../fts-query.js'
 import { makeSnippet } from '../snippet.js'
@@ -14,6 +14,8 @@ type Row = Record<string, any>
 // Ranking every match of a common word by bm25 is slow on a large archive; rank only the
 // most recent matches (highest rowids), which is what a reader of news wants first anyway.
 const SEARCH_CANDIDATES = 2000
+// Articles sharing any LSH band; more than this means boilerplate-only texts, not copies.
+const MAX_LSH_CANDIDATES = 400
 
 export function openSqlite(path: string): Store {
   const db = new Database(path)
@@ -64,7 +66,8 @@ class SqliteStore implements Store {
         VALUES (@id, @locator, @raw_sha256, @format, @kind, @outlet_id, @outlet_name, @via_outlet, @via_url, @title, @url,
         @canonical_url, @published_at, @date_source, @author, @section, @lang, @text, @images, @blocks, @text_hash,
         @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
-      insertLsh: db.prepare('INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES (?, ?)'),
+      // One statement for all bands, not one per band: statement calls dominate the cost.
+      insertLsh: db.prepare(`INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES ${Array(BANDS).fill('(?, ?)').join(', ')}`),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
       quarantine: db.prepare(
         `INSERT INTO quarantine (locator, sha256, code, stage, detail, at) VALUES (?, ?, ?, ?, ?, ?)
@@ -76,7 +79,7 @@ class SqliteStore implements Store {
       byHash: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20'),
       byUrl: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
       byTitle: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50'),
-      byBand: db.prepare('SELECT article_rowid FROM lsh WHERE key = ? LIMIT 50'),
+      byBands: db.prepare(`SELECT DISTINCT article_rowid FROM lsh WHERE key IN (${Array(BANDS).fill('?').join(', ')}) LIMIT ${MAX_LSH_CANDIDATES}`),
       byRowid: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE rowid = ?'),
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
                            GROUP BY o.id ORDER BY n DESC, o.id`),
@@ -141,7 +144,7 @@ class SqliteStore implements Store {
     const rowid = Number(info.lastInsertRowid)
     // Copies are linked, not indexed: search, candidates and counts see each article once.
     if (!a.duplicateOf) {
-      for (const key of bandKeys(fp.minhash)) this.q.insertLsh.run(key, rowid)
+      this.q.insertLsh.run(bandKeys(fp.minhash).flatMap((key) => [key, rowid]))
       const t = a.terms ?? indexTerms(a.title, a.folded)
       this.q.insertFts.run(rowid, t.title, t.body, t.extra)
     }
@@ -185,10 +188,7 @@ class SqliteStore implements Store {
     for (const r of this.q.byHash.all(a.fingerprint.textHash) as Row[]) add(r)
     if (a.canonicalUrl) for (const r of this.q.byUrl.all(a.canonicalUrl) as Row[]) add(r)
     if (a.fingerprint.titleKey.length >= 4) for (const r of this.q.byTitle.all(a.fingerprint.titleKey) as Row[]) add(r)
-    const seen = new Set<number>()
-    for (const key of bandKeys(a.fingerprint.minhash))
-      for (const { article_rowid } of this.q.byBand.all(key) as Row[])
-        if (!seen.has(article_rowid)) (seen.add(article_rowid), add(this.q.byRowid.get(article_rowid) as Row))
+    for (const { article_rowid } of this.q.byBands.all(bandKeys(a.fingerprint.minhash)) as Row[]) add(this.q.byRowid.get(article_rowid) as Row)
     return [...rows.values()].map((r) => ({
       id: r.id,
       duplicateOf: r.duplicate_of ?? undefined,
