@@ -39,11 +39,6 @@ export function textOf(node: AnyNode): string {
   return out
 }
 
-export function closest(node: AnyNode, test: (el: Element) => boolean): Element | undefined {
-  for (let p = node.parent; p; p = p.parent) if (isTag(p) && test(p)) return p
-  return undefined
-}
-
 /** Inline style declarations, lower-cased: `display:none; color:#F8F8F8` → {display:'none', color:'#f8f8f8'}. */
 export function styleOf(el: Element): Record<string, string> {
   const out: Record<string, string> = {}

@@ -7,15 +7,10 @@ import { openSqlite } from '../../store/sqlite/store.js'
 import type { Store } from '../../store/store.js'
 import { articleJson } from '../format.js'
 import { runIngest } from './ingest.js'
+import { allArticles, exampleArchive } from '../../../test/support/store.js'
 
-const archive = join(import.meta.dirname, '..', '..', '..', 'examples', 'archive')
 const quiet = { jobs: 1, quiet: true }
 
-async function collect(store: Store): Promise<Article[]> {
-  const out: Article[] = []
-  for await (const a of store.articles({ includeDuplicates: true })) out.push(a)
-  return out
-}
 
 describe('ingest sources', () => {
   let dir: string
@@ -44,22 +39,22 @@ describe('ingest sources', () => {
     symlinkSync(join(tree, 'inside.md'), join(tree, 'link-in.md'))
     const s = await runIngest(open('a.db'), [tree], quiet)
     expect(s.skipped.map((k) => k.reason)).toEqual([expect.stringMatching(/points outside/)])
-    const titles = (await collect(stores[0])).map((a) => a.title).sort()
+    const titles = (await allArticles(stores[0])).map((a) => a.title).sort()
     // The link inside the tree is read (a second locator of the same bytes: linked as a copy).
     expect(titles).toEqual(['树里的文章', '树里的文章'])
-    expect((await collect(stores[0])).filter((a) => a.duplicateOf)).toHaveLength(1)
+    expect((await allArticles(stores[0])).filter((a) => a.duplicateOf)).toHaveLength(1)
   })
 
   it('round-trips articles through the JSONL interchange shape', async () => {
     const first = open('first.db')
-    await runIngest(first, [archive], quiet)
-    const original = await collect(first)
+    await runIngest(first, [exampleArchive], quiet)
+    const original = await allArticles(first)
     const jsonl = join(dir, 'export.jsonl')
     writeFileSync(jsonl, `${original.map((a) => JSON.stringify(articleJson(a))).join('\n')}\n\nnot json at all\n`)
     const second = open('second.db')
     const s = await runIngest(second, [jsonl], quiet)
     expect(s).toMatchObject({ articles: 5, quarantined: 1 })
-    const copy = await collect(second)
+    const copy = await allArticles(second)
     const pick = (a: Article) => ({ outlet: a.outletId, title: a.title, text: a.text, publishedAt: a.publishedAt, lang: a.lang, images: a.images })
     expect(copy.map(pick).sort((x, y) => x.title.localeCompare(y.title))).toEqual(original.map(pick).sort((x, y) => x.title.localeCompare(y.title)))
     const problems = []
@@ -83,7 +78,7 @@ describe('ingest sources', () => {
     const problems = []
     for await (const q of store.quarantined()) problems.push(q.code)
     expect(problems).toEqual(['decode/unknown-encoding'])
-    const [page] = await collect(store)
+    const [page] = await allArticles(store)
     expect(page.provenance.format).toBe('html')
     expect(page.text).toContain('双方同意恢复战略稳定对话')
     expect(page.text).not.toMatch(/首页|版权所有/)

@@ -6,15 +6,10 @@ import type { Article } from '../../article.js'
 import { openSqlite } from '../../store/sqlite/store.js'
 import type { Store } from '../../store/store.js'
 import { runIngest } from './ingest.js'
+import { allArticles, exampleArchive } from '../../../test/support/store.js'
 
-const archive = join(import.meta.dirname, '..', '..', '..', 'examples', 'archive')
 const quiet = { jobs: 1, quiet: true }
 
-async function all(store: Store): Promise<Article[]> {
-  const out: Article[] = []
-  for await (const a of store.articles({ includeDuplicates: true })) out.push(a)
-  return out
-}
 
 describe('ingest of the seed archive', () => {
   let dir: string
@@ -29,9 +24,9 @@ describe('ingest of the seed archive', () => {
   })
 
   it('gives five attributed, dated, clean articles', async () => {
-    const summary = await runIngest(store, [archive], quiet)
+    const summary = await runIngest(store, [exampleArchive], quiet)
     expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, quarantined: 0 })
-    const articles = await all(store)
+    const articles = await allArticles(store)
     expect(articles.map((a) => a.outletId).sort()).toEqual(['al-jazeera', 'gnews', 'guancha', 'mitbbs', 'voa-chinese'])
     const byOutlet = Object.fromEntries(articles.map((a) => [a.outletId, a]))
     expect(byOutlet.gnews.via?.outlet).toBe('ourhimalayas/txt')
@@ -52,7 +47,7 @@ describe('ingest of the seed archive', () => {
   })
 
   it('finds all five with search 普京, and Traditional queries find Simplified text', async () => {
-    await runIngest(store, [archive], quiet)
+    await runIngest(store, [exampleArchive], quiet)
     expect((await store.search('普京')).length).toBe(5)
     const trad = await store.search('峰會')
     expect(trad.length).toBe(4)
@@ -60,11 +55,11 @@ describe('ingest of the seed archive', () => {
   })
 
   it('adds and changes nothing on a second run', async () => {
-    await runIngest(store, [archive], quiet)
-    const before = await all(store)
-    const again = await runIngest(store, [archive], quiet)
+    await runIngest(store, [exampleArchive], quiet)
+    const before = await allArticles(store)
+    const again = await runIngest(store, [exampleArchive], quiet)
     expect(again).toMatchObject({ articles: 0, duplicates: 0, quarantined: 0, unchanged: 5 })
-    expect(await all(store)).toEqual(before)
+    expect(await allArticles(store)).toEqual(before)
   })
 
   it('a run killed midway leaves a consistent database that the next run completes', async () => {
@@ -80,11 +75,11 @@ describe('ingest of the seed archive', () => {
         return Reflect.get(target, prop, receiver)
       },
     })
-    await expect(runIngest(failing, [archive], { ...quiet, batchSize: 2 })).rejects.toThrow('killed')
+    await expect(runIngest(failing, [exampleArchive], { ...quiet, batchSize: 2 })).rejects.toThrow('killed')
     // The first batch of two committed; the batch that died rolled back entirely.
     expect((await store.stats()).articles).toBe(2)
     expect((await store.stats()).raw).toBe(2)
-    const resumed = await runIngest(store, [archive], quiet)
+    const resumed = await runIngest(store, [exampleArchive], quiet)
     expect(resumed).toMatchObject({ articles: 3, unchanged: 2 })
     expect((await store.stats()).articles).toBe(5)
   })
