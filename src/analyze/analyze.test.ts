@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { findEntities, learnAliases, parseEntityTable } from './entities.js'
+import { findFigures } from './figures.js'
+import { parseNumber } from './numbers.js'
+import { findQuotes } from './quotes.js'
+import { splitSentences } from './sentences.js'
+import { findTimeExprs, incidentDate } from './time-expr.js'
+
+describe('splitSentences', () => {
+  it('keeps a quotation with its speaker and splits paragraphs', () => {
+    const s = splitSentences('普京说：“我们同意。这个问题已经解决。”他随后离开。\n\n第二段！还有？')
+    expect(s.map((x) => x.text)).toEqual(['普京说：“我们同意。这个问题已经解决。”', '他随后离开。', '第二段！', '还有？'])
+    expect(s.map((x) => [x.paragraph, x.n])).toEqual([[0, 0], [0, 1], [1, 2], [1, 3]])
+  })
+  it('folds each sentence for matching and keeps the text as published', () => {
+    const [s] = splitSentences('普丁與拜登會晤。')
+    expect(s.text).toBe('普丁與拜登會晤。')
+    expect(s.folded).toBe('普丁与拜登会晤。')
+  })
+  it('does not let an unclosed quotation swallow the article', () => {
+    const text = `他说：“${'很长的话'.repeat(150)}。然后。`
+    expect(splitSentences(text).length).toBeGreaterThan(1)
+  })
+})
+
+describe('parseNumber', () => {
+  it.each([
+    ['1550', 1550], ['1,550', 1550], ['3.5', 3.5], ['一千五百五十', 1550], ['二十一', 21], ['十', 10], ['两', 2],
+    ['三万五千', 35000], ['3万', 30000], ['1.5亿', 150_000_000], ['十万', 100000], ['九十三', 93],
+  ])('%s → %d', (s, n) => expect(parseNumber(s)).toBe(n))
+  it('rejects what is not a number', () => expect(parseNumber('普京')).toBeUndefined())
+})
+
+describe('findEntities', () => {
+  const table = parseEntityTable('- { id: putin, type: person, name: 普京, aliases: [普丁, Putin] }\n- { id: new-start, type: work, name: 《新削减战略武器条约》, aliases: [New START] }', 't')
+  const ids = (text: string) => findEntities(splitSentences(text)[0].folded, table).map((e) => e.id)
+  it('resolves Traditional, regional and English names through the table', () => {
+    expect(ids('普丁與Putin會面，普京说')).toEqual(['putin', 'putin', 'putin'])
+    expect(ids('延长《新削减战略武器条约》（New START）')).toEqual(['new-start', 'new-start'])
+  })
+  it('keys a dotted transliteration by its last part, cut before the verb', () => {
+    const found = findEntities('俄罗斯副外长谢尔盖·里亚布科夫说，弗拉基米尔·普京同意', table)
+    expect(found.map((e) => [e.id, e.type])).toEqual([['里亚布科夫', 'person'], ['putin', 'person']])
+  })
+  it('finds a Chinese name after a title, and again where it stands alone', () => {
+    expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
+  })
+  it('does not take common words after a title for names', () => {
+    expect(ids('美国总统的身份与记者采访时称')).toEqual([])
+  })
+  it('learns an English alias from brackets', () => {
+    expect(learnAliases('大使阿纳托利·安东诺夫（Anatoly Antonov）离开')).toEqual([['Anatoly Antonov', '安东诺夫']])
+  })
+})
+
+describe('findQuotes', () => {
+  const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
+  it('attributes X说：“…” and “…”，X说', () => {
+    expect(quotes('拜登说：“我告诉普京总统，人权将永远摆在桌面上。”')).toEqual([['biden', 'direct', '我告诉普京总统，人权将永远摆在桌面上。']])
+    expect(quotes('“两位领导人会就很多事情争论不休，但对话会继续下去。”前大使亚历山大·弗什博指出。')[0][0]).toBe('弗什博')
+  })
+  it('resolves a pronoun to the last person named', () => {
+    expect(quotes('记者问及普京的看法。他说：“关于他的灵魂，我无法评论。”')[0][0]).toBe('putin')
+  })
+  it('gives a quotation standing alone the speaker of the sentence before', () => {
+    expect(quotes('然而，普京会后却表示，两国政策不同。\n\n“我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。”')).toEqual([['putin', 'context', '我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。']])
+  })
+  it('ignores scare quotes', () => {
+    expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
+  })
+})
+
+describe('findFigures', () => {
+  const figs = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.valueMax ?? null, f.unit, f.subject, f.modality, f.approx])
+  it('reads durations in minutes, with hedges, ranges and Chinese numerals', () => {
+    expect(figs('这场会谈持续了约3小时。')).toEqual([[180, null, 'minute', '会谈', 'actual', true]])
+    expect(figs('整个会谈预计持续4至5个小时。')).toEqual([[240, 300, 'minute', '会谈', 'planned', false]])
+    expect(figs('双方进行了九十三分钟的会谈。')).toEqual([[93, null, 'minute', '会谈', 'actual', false]])
+    expect(figs('谈判计划进行四五个小时。')).toEqual([[240, 300, 'minute', '谈判', 'planned', false]])
+  })
+  it('counts what follows the measure word', () => {
+    expect(figs('条约规定部署的核弹头均不得超过1550枚。驱逐10名俄罗斯外交官，制裁涉及21名个人和19个实体。')).toEqual([
+      [10, null, '名', '外交官', 'actual', false],
+      [21, null, '名', '个人', 'actual', false],
+      [19, null, '个', '实体', 'actual', false],
+    ])
+  })
+  it('gives a generic length the subject of its neighbours', () => {
+    expect(figs('前半部分会议进行了93分钟，总时长共计3小时。').map((f) => f[3])).toEqual(['会议', '会议'])
+  })
+  it('marks relayed figures with their source', () => {
+    const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))
+    expect(f.relayed).toBe('RT')
+  })
+  it('skips ordinals, vague amounts, small counts in words and web addresses', () => {
+    expect(figs('第3次会议，数十家机构，两国领导人，见 https://x.org/a%E6%94%BF-20%25')).toEqual([])
+  })
+})
+
+describe('findTimeExprs', () => {
+  const dates = (text: string, pub: string) => findTimeExprs(splitSentences(text), pub).map((t) => [t.text, t.date])
+  it('resolves weekdays, bare days and relative words against the publication date', () => {
+    // 2021-06-17 is a Thursday.
+    expect(dates('普京和拜登周三同意恢复谈判。', '2021-06-17T02:20:28Z')).toEqual([['周三', '2021-06-16']])
+    expect(dates('据RT16日报道，昨天双方见面。', '2021-06-17T10:00:00Z')).toEqual([['16日', '2021-06-16'], ['昨天', '2021-06-16']])
+    expect(dates('他将于下周一出发。', '2021-06-17T10:00:00Z')).toEqual([['下周一', '2021-06-21']])
+  })
+  it('puts a month-day after publication in the year before', () => {
+    expect(dates('12月28日的事。', '2021-01-05T00:00:00Z')).toEqual([['12月28日', '2020-12-28']])
+  })
+  it('does not read a name such as 今日俄罗斯 as a date', () => {
+    expect(dates('今日俄罗斯（RT）报道。', '2021-06-17T00:00:00Z')).toEqual([])
+  })
+  it('dates the incident from the lead', () => {
+    const t = findTimeExprs(splitSentences('当地时间6月16日，拜登将迎来首次会晤。'), '2021-06-15T20:45:00Z')
+    expect(incidentDate(t)).toMatchObject({ date: '2021-06-16', future: true })
+  })
+})

@@ -1,0 +1,222 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { foldText } from '../normalize/fold.js'
+import { idfOf } from './keywords.js'
+
+export type EntityType = 'person' | 'place' | 'org' | 'work' | 'event' | 'other'
+
+export interface EntityDef {
+  readonly id: string
+  readonly type: EntityType
+  readonly name: string
+  readonly aliases: readonly string[]
+}
+
+export interface EntityMention {
+  /** Canonical key: the table id, or for entities found by rules their folded short name. */
+  readonly id: string
+  readonly name: string
+  readonly type: EntityType
+  readonly surface: string
+  /** Offset of the mention in the folded text it was found in. */
+  readonly at: number
+}
+
+const TYPES = new Set<EntityType>(['person', 'place', 'org', 'work', 'event', 'other'])
+const HAN = /\p{Script=Han}/u
+
+/**
+ * The editable alias table plus what rules learn: names are keyed by their folded form, so a
+ * Traditional spelling meets its Simplified entry, and 普丁 / Putin / 弗拉基米尔·普京 meet 普京.
+ */
+export class EntityTable {
+  private readonly byName = new Map<string, EntityDef>()
+  // Names grouped by first character, longest first, for a left-to-right longest match.
+  private readonly byFirst = new Map<string, string[]>()
+
+  constructor(defs: readonly EntityDef[]) {
+    for (const d of defs) for (const n of [d.name, ...d.aliases]) this.addName(n, d)
+  }
+
+  private addName(name: string, def: EntityDef): void {
+    const key = keyOf(name)
+    if (!key || this.byName.has(key)) return
+    this.byName.set(key, def)
+    const first = key[0]
+    const list = this.byFirst.get(first) ?? []
+    list.push(key)
+    list.sort((a, b) => b.length - a.length)
+    this.byFirst.set(first, list)
+  }
+
+  resolve(surface: string): EntityDef | undefined {
+    return this.byName.get(keyOf(surface))
+  }
+
+  /** Longest table name starting at `i` of folded text, respecting word edges for Latin names. */
+  matchAt(folded: string, i: number): string | undefined {
+    const list = this.byFirst.get(folded[i])
+    if (!list) return undefined
+    for (const name of list) {
+      if (!folded.startsWith(name, i)) continue
+      if (/[A-Za-z]/.test(name[0]) && (/[A-Za-z]/.test(folded[i - 1] ?? '') || /[A-Za-z]/.test(folded[i + name.length] ?? ''))) continue
+      return name
+    }
+    return undefined
+  }
+
+  get size(): number {
+    return this.byName.size
+  }
+}
+
+const keyOf = (name: string) => foldText(name).replace(/[《》\s]/g, (c) => (c.trim() ? '' : ' ')).trim()
+
+export function parseEntityTable(yamlText: string, sourceName: string): EntityTable {
+  const data = parse(yamlText) as unknown
+  if (!Array.isArray(data)) throw new Error(`${sourceName}: expected a list of entities`)
+  const defs = data.map((e: Record<string, unknown>, i): EntityDef => {
+    const where = `${sourceName}: entry ${i + 1}`
+    if (typeof e?.id !== 'string' || typeof e.name !== 'string') throw new Error(`${where}: needs an id and a name`)
+    if (!TYPES.has(e.type as EntityType)) throw new Error(`${where} (${e.id}): type must be one of ${[...TYPES].join(', ')}`)
+    const aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : []
+    return { id: e.id, type: e.type as EntityType, name: e.name.replace(/[《》]/g, ''), aliases }
+  })
+  return new EntityTable(defs)
+}
+
+const SHIPPED = [new URL('./entities.yaml', import.meta.url), new URL('../../../src/analyze/entities.yaml', import.meta.url)]
+let shipped: EntityTable | undefined
+
+/** The shipped entity table (parsed once), or the one at `path`. */
+export function loadEntityTable(path?: string): EntityTable {
+  if (path) return parseEntityTable(readFileSync(path, 'utf8'), path)
+  if (!shipped) {
+    const url = SHIPPED.find((u) => existsSync(fileURLToPath(u)))
+    if (!url) throw new Error(`entities.yaml not found; looked in ${SHIPPED.map((u) => fileURLToPath(u)).join(' and ')}`)
+    shipped = parseEntityTable(readFileSync(url, 'utf8'), 'entities.yaml')
+  }
+  return shipped
+}
+
+// Rules for names the table does not know.
+// A transliterated foreign name: Han (or initial) segments joined by a middle dot.
+const DOTTED = /(?:[\p{Script=Han}]{1,6}|[A-Z]\.?)(?:[·•・‧∙](?:[\p{Script=Han}]{1,8}|[A-Z]\.?))+/gu
+// A title or role, then a 2–3 character Chinese name. The name must end before a word that
+// usually follows a name in reporting (说, 表示, 在, 的…) so 研究员张弘在接受 gives 张弘.
+const ROLE =
+  '总统|副总统|总理|首相|主席|外长|外交部长|国务卿|部长|副部长|秘书长|发言人|大使|议员|参议员|众议员|州长|市长|研究员|教授|学者|记者|主任|主编|助理|顾问|总书记|委员|法官|律师|将军|司令|特使|主持人|董事长|总裁|局长|厅长|书记|院长|校长|社长|总编辑'
+const AFTER_NAME = '说|表示|称|指出|强调|认为|介绍|透露|告诉|解释|提到|提及|在|的|等|也|则|还|就|对|向|与|和|及|曾|已|于|接受|发表|回应|坦言|[，,。：:（(“\\s]'
+const ROLE_NAME = new RegExp(`(?:${ROLE})([\\p{Script=Han}]{2,3}?)(?=${AFTER_NAME})`, 'gu')
+// A Chinese name directly followed by its English form in brackets: 安东诺夫（Anatoly Antonov）.
+const WITH_ENGLISH = /([\p{Script=Han}·]{2,12})[（(]([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})[）)]/gu
+const WORK = /《([^《》\n]{1,40})》/g
+// Words a role pattern can capture that are not names.
+const NOT_NAMES = new Set(['先生', '女士', '本人', '他们', '我们', '一行', '一职'])
+// Characters a name does not start with: the rules' captures that begin so are grammar.
+const NOT_NAME_START = new Set([...'的在和与是将也就对向于被为以及等已曾从把让会上下中前后时'])
+// Transliterated names end before reporting verbs and grammar: 里亚布科夫说 → 里亚布科夫.
+const NAME_END = /(说|表示|称|指出|强调|认为|介绍|透露|告诉|解释|回应|坦言|写道|将|在|的|于|和|与|及|也|则|还|就|对|向|是|为|被|曾|已|等|周[一二三四五六日天]|星期|同意|返回|表|发|[,，。：:])/u
+
+/**
+ * Is a captured run of 2–3 characters plausibly a name the dictionary does not know? Common
+ * words (采访, 以来, 会上) have a low IDF in jieba's table; names are absent from it.
+ */
+function plausibleName(s: string): boolean {
+  if (NOT_NAMES.has(s) || NOT_NAME_START.has(s[0])) return false
+  return idfOf(s) >= 11 && idfOf(s.slice(0, 2)) >= 11
+}
+
+/** The last segment of a dotted name, cut where the sentence goes on after the name. */
+function lastSegment(dotted: string): string {
+  const last = dotted.split(/[·•・‧∙]/).pop()!
+  const cut = NAME_END.exec(last.slice(1))
+  return cut ? last.slice(0, cut.index + 1) : last
+}
+
+/**
+ * Entities in folded text: table names first (longest match), then what the rules find.
+ * Rule-found people are keyed by their last dotted segment (弗拉基米尔·普京 → 普京), which is
+ * how Chinese reporting names them after the first mention.
+ */
+export function findEntities(folded: string, table: EntityTable = loadEntityTable()): EntityMention[] {
+  const found: EntityMention[] = []
+  const taken = new Uint8Array(folded.length)
+  const take = (at: number, len: number) => taken.fill(1, at, at + len)
+  const free = (at: number, len: number) => !taken.subarray(at, at + len).some((x) => x)
+  const push = (def: EntityDef | undefined, surface: string, at: number, type: EntityType, key?: string) => {
+    if (!free(at, surface.length)) return
+    take(at, surface.length)
+    found.push(def ? { id: def.id, name: def.name, type: def.type, surface, at } : { id: key ?? surface, name: key ?? surface, type, surface, at })
+  }
+  for (const m of folded.matchAll(DOTTED)) {
+    const last = lastSegment(m[0])
+    const surface = m[0].slice(0, m[0].length - m[0].split(/[·•・‧∙]/).pop()!.length) + last
+    if (!HAN.test(surface)) continue
+    const def = resolveDotted(surface, table) ?? (last.length >= 2 ? table.resolve(last) : undefined)
+    push(def, surface, m.index!, 'person', last.length >= 2 ? last : surface)
+  }
+  for (const m of folded.matchAll(WORK)) {
+    const def = table.resolve(m[1])
+    push(def, m[0], m.index!, 'work', m[1])
+  }
+  for (let i = 0; i < folded.length; i++) {
+    if (taken[i]) continue
+    const name = table.matchAt(folded, i)
+    if (!name) continue
+    push(table.resolve(name), name, i, 'other')
+    i += name.length - 1
+  }
+  for (const m of folded.matchAll(ROLE_NAME)) {
+    const name = m[1]
+    if (!plausibleName(name)) continue
+    const at = m.index! + m[0].length - name.length
+    push(table.resolve(name), name, at, 'person', name)
+  }
+  // A person the rules found once (研究员张弘) is the same person where the text names them
+  // again without the title (张弘称).
+  const learned = new Map<string, EntityMention>()
+  for (const m of found) if (m.type === 'person' && m.id === m.name && m.name.length >= 2 && HAN.test(m.name)) learned.set(m.name, m)
+  for (const [name, m] of learned) {
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
+      if (free(at, name.length)) push(undefined, name, at, m.type, m.id)
+    }
+  }
+  return found.sort((a, b) => a.at - b.at)
+}
+
+/** A dotted name the table knows, allowing for words glued before it (驻俄大使约翰·沙利文). */
+function resolveDotted(surface: string, table: EntityTable): EntityDef | undefined {
+  const dot = surface.search(/[·•・‧∙]/)
+  for (let k = dot; k >= 1; k--) {
+    const def = table.resolve(surface.slice(dot - k))
+    if (def) return def
+  }
+  return undefined
+}
+
+/**
+ * Aliases an article teaches: a name followed by its English form (安东诺夫（Anatoly Antonov）)
+ * and a dotted full name standing for its last part. Used to merge mentions across outlets
+ * that wrote the name differently.
+ */
+export function learnAliases(folded: string): Array<[alias: string, name: string]> {
+  const pairs: Array<[string, string]> = []
+  for (const m of folded.matchAll(WITH_ENGLISH)) {
+    const zh = m[1].split(/[·•・‧∙]/).pop()!
+    if (zh.length >= 2) pairs.push([m[2], zh])
+  }
+  return pairs
+}
+
+/** Entities counted over a text, by canonical id, with one display name each. */
+export function entityCounts(mentions: readonly EntityMention[]): Map<string, { name: string; type: EntityType; count: number }> {
+  const out = new Map<string, { name: string; type: EntityType; count: number }>()
+  for (const m of mentions) {
+    const e = out.get(m.id)
+    if (e) e.count++
+    else out.set(m.id, { name: m.name, type: m.type, count: 1 })
+  }
+  return out
+}

@@ -1,0 +1,154 @@
+import { parseNumber } from './numbers.js'
+import { segment } from './segment.js'
+import { isNounTag, tagWords } from './tag.js'
+import type { Sentence } from './sentences.js'
+
+export type Dimension = 'duration' | 'count' | 'money' | 'percent' | 'distance' | 'weight' | 'age'
+
+export interface Figure {
+  readonly text: string // the figure as written: 约3小时, 4至5个小时, 1550枚
+  readonly value: number // in `unit`; for a range, its lower end
+  readonly valueMax?: number // upper end of a range
+  readonly unit: string // minute, 人, 枚, 美元, %, km…
+  readonly dimension: Dimension
+  /** What it measures: the head noun it counts (核弹头), or the activity it times (会谈). */
+  readonly subject: string
+  /** 'planned' for what is expected or scheduled (预计, 计划, 将), else 'actual'. */
+  readonly modality: 'actual' | 'planned'
+  /** Who the outlet relays the figure from (据RT报道), when it says so. */
+  readonly relayed?: string
+  /** 约, 近, 多, 超过: the value is not meant exactly. */
+  readonly approx: boolean
+  readonly sentence: number
+}
+
+const NUM = '(?:\\d+(?:[.,]\\d+)*|[零〇一二两三四五六七八九十百千]+)[万亿]?'
+// Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
+const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
+const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
+const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001 }
+const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
+const MEASURE = ['名', '位', '人', '个', '枚', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只']
+const UNIT_ALT = [...Object.keys(DURATION), ...MONEY, ...Object.keys(DISTANCE), ...Object.keys(WEIGHT), '岁', ...MEASURE]
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+const FIGURE = new RegExp(
+  `(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${NUM})(?:(多|余)?\\s*(?:至|到|-|–|~|～)\\s*(${NUM}))?\\s*(多|余)?\\s*(${UNIT_ALT})`,
+  'gu',
+)
+const PERCENT = new RegExp(`(约|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
+// Two adjacent Han digits are a range: 四五个小时 = 4–5 hours.
+const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九])$/
+const PLANNED = /(计划|预计|预期|预定|拟|将|有望|准备|打算|目标|争取|估计|可能)/u
+const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引)|(.{2,16}?)(?:报道称|报导称|援引)/u
+const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
+// Words between a figure and what it measures that are not the subject (持续了约3小时).
+const NOT_SUBJECT = new Set(['持续', '进行', '共计', '总共', '一共', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
+const URL = /https?:\/\/\S+|www\.\S+/g
+const GENERIC_SUBJECT = new Set(['时长', '时间', '全程', '总时长'])
+
+/** Figures in the sentences of one article: numbers with units, ranges, Chinese numerals. */
+export function findFigures(sentences: readonly Sentence[]): Figure[] {
+  const out: Figure[] = []
+  for (const sentence of sentences) {
+    // Web addresses are full of digits and percent-escapes: blank them, keeping offsets.
+    const s = { ...sentence, folded: sentence.folded.replace(URL, (u) => ' '.repeat(u.length)) }
+    const found: Figure[] = []
+    const relayed = relayedFrom(s.folded, sentence.text)
+    for (const m of s.folded.matchAll(FIGURE)) {
+      const fig = figureAt(s, m, relayed)
+      if (fig) found.push(fig)
+    }
+    for (const m of s.folded.matchAll(PERCENT)) {
+      if (/[\w%]/.test(s.folded[m.index! - 1] ?? '')) continue
+      const value = parseNumber(m[2] ?? m[3])
+      if (value === undefined) continue
+      const clause = clauseBefore(s.folded, m.index!)
+      found.push({ text: m[0], value, unit: '%', dimension: 'percent', subject: subjectBefore(clause) ?? '', modality: PLANNED.test(clause) ? 'planned' : 'actual', relayed, approx: !!m[1], sentence: s.n })
+    }
+    // A figure with a generic subject (总时长共计3小时) measures what its neighbours in the same sentence do.
+    out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(found, f) ?? f.subject } : f)))
+  }
+  return out
+}
+
+function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined): Figure | undefined {
+  const [text, hedge, num, midMore, num2, more, unit] = m
+  const at = m.index!
+  const prev = s.folded[at - 1] ?? ''
+  // Ordinals (第3), vague amounts (数十家, 几百人) and pieces of longer numbers are not figures.
+  if (/[第数几好\d.%\w]/.test(prev)) return undefined
+  let value = parseNumber(num)
+  let valueMax = num2 ? parseNumber(num2) : undefined
+  const pair = !num2 ? HAN_PAIR.exec(num) : null
+  if (pair) [value, valueMax] = [parseNumber(pair[1]), parseNumber(pair[2])]
+  if (value === undefined) return undefined
+  // 一个, 一名 in running text are articles, not figures; 两/一 before 些 etc. never reach here.
+  // Small counts in words (两国, 两位总统, 三个阶段) describe, they do not report a figure.
+  if (!DURATION[unit] && /^[一二两三]$/.test(num)) return undefined
+  const clause = clauseBefore(s.folded, at)
+  const after = s.folded.slice(at + text.length, at + text.length + 12)
+  const base = { text, approx: !!hedge && APPROX.has(hedge) || !!more || !!midMore, modality: PLANNED.test(clause) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
+  if (unit in DURATION) {
+    const k = DURATION[unit]
+    return { ...base, value: value * k, valueMax: valueMax !== undefined ? valueMax * k : undefined, unit: 'minute', dimension: 'duration', subject: subjectAfterDe(after) ?? subjectBefore(clause) ?? '' }
+  }
+  if (MONEY.includes(unit)) return { ...base, value, valueMax, unit, dimension: 'money', subject: subjectBefore(clause) ?? '' }
+  if (unit in DISTANCE) return { ...base, value: value * DISTANCE[unit], valueMax: valueMax !== undefined ? valueMax * DISTANCE[unit] : undefined, unit: 'km', dimension: 'distance', subject: subjectBefore(clause) ?? '' }
+  if (unit in WEIGHT) return { ...base, value: value * WEIGHT[unit], valueMax: valueMax !== undefined ? valueMax * WEIGHT[unit] : undefined, unit: 'kg', dimension: 'weight', subject: subjectBefore(clause) ?? '' }
+  if (unit === '岁') return { ...base, value, valueMax, unit, dimension: 'age', subject: subjectBefore(clause) ?? '' }
+  // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
+  const counted = headNoun(after)
+  if (!counted && unit !== '人') return undefined
+  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit) }
+}
+
+function relayedFrom(folded: string, text: string): string | undefined {
+  const m = RELAYED.exec(folded)
+  if (!m) return undefined
+  // The source as published (RT, not the folded rt); folding keeps offsets for such text.
+  const inner = m[1] ?? m[2]
+  const at = m.index! + m[0].indexOf(inner)
+  const source = folded.length === text.length ? text.slice(at, at + inner.length) : inner
+  return source.trim() || undefined
+}
+
+const clauseBefore = (folded: string, at: number) => folded.slice(0, at).split(/[，,；;。：:！？]/).pop() ?? ''
+
+/** The activity or thing a figure belongs to, nearest before it in its clause. */
+function subjectBefore(clause: string): string | undefined {
+  const words = segment(clause).filter((w) => w.length >= 2 || /[\p{Script=Han}]/u.test(w))
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]
+    if (NOT_SUBJECT.has(w) || w.length < 2 || /^\d/.test(w)) continue
+    return w
+  }
+  return undefined
+}
+
+/** `N小时的会谈`: what a duration measures when it is written before its noun. */
+function subjectAfterDe(after: string): string | undefined {
+  if (!after.startsWith('的')) return undefined
+  return segment(after.slice(1).split(/[，,。；;：:、]/)[0]).find((w) => w.length >= 2)
+}
+
+/** The head of the noun phrase at the start of `after`: Chinese noun phrases end in their head. */
+function headNoun(after: string): string | undefined {
+  const phrase = after.split(/[，,。；;：:、和与及或的（(“"\s]/)[0]
+  let head: string | undefined
+  for (const { word, tag } of tagWords(phrase)) {
+    if (!isNounTag(tag) && !/^(ns|nr|nt|nz)/.test(tag)) break
+    if (word.length >= 2) head = word
+  }
+  return head
+}
+
+function subjectAfterVerb(after: string): string | undefined {
+  const w = segment(after.split(/[，,。；;]/)[0])[0]
+  return w && w.length >= 2 ? w : undefined
+}
+
+function neighbourSubject(found: readonly Figure[], f: Figure): string | undefined {
+  const peers = found.filter((g) => g !== f && g.dimension === f.dimension && g.subject && !GENERIC_SUBJECT.has(g.subject))
+  return peers.length ? peers[peers.length - 1].subject : undefined
+}

@@ -1,0 +1,116 @@
+import { foldText } from '../normalize/fold.js'
+import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from './entities.js'
+import type { Sentence } from './sentences.js'
+
+export interface Speaker {
+  /** Entity id when the speaker is a known or rule-found entity, else the folded phrase. */
+  readonly id: string
+  readonly name: string
+}
+
+export interface Quote {
+  readonly text: string // as published, without the quotation marks
+  readonly speaker?: Speaker
+  /** Ordinal of the sentence carrying the quote. */
+  readonly sentence: number
+  /** 'direct' when the speaker is named next to the quote; 'context' when taken from the sentence before. */
+  readonly attribution: 'direct' | 'context' | 'none'
+}
+
+const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"']]
+// Speech verbs (folded forms): the quote's speaker is the subject of the last one before it.
+const VERB = /(说道|说|表示|称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
+const HAS_VERB = new RegExp(VERB.source, 'u')
+const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应)/u
+const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调|补充|认为|坦言|透露|警告|解释)/u
+// A quotation shorter than this with no punctuation inside is a scare quote (“普拜会”, “杀手”),
+// not someone's words.
+const MIN_QUOTE_CHARS = 8
+
+/**
+ * Direct quotations and who said them. The speaker is the person or organisation that is the
+ * subject of the speech verb nearest the quotation (`X说：“…”`, `“…”，X说`), a pronoun resolved
+ * to the last person named before it, or — for a quotation standing alone — the speaker of the
+ * sentence before when that sentence reports speech.
+ */
+export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable()): Quote[] {
+  const out: Quote[] = []
+  let lastPerson: Speaker | undefined
+  let lastSpeaker: Speaker | undefined
+  for (const s of sentences) {
+    const spans = quoteSpans(s.text)
+    const mentions = findEntities(s.folded, table)
+    let sentenceSpeaker: Speaker | undefined
+    for (const [start, end] of spans) {
+      const inner = s.text.slice(start + 1, end)
+      if (!isRealQuote(inner)) continue
+      const before = foldText(s.text.slice(0, start))
+      const after = foldText(s.text.slice(end + 1))
+      let speaker = speakerBefore(before, mentions, lastPerson) ?? speakerAfter(after, table, lastPerson)
+      let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
+      const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
+      if (!speaker && standsAlone && lastSpeaker) {
+        speaker = lastSpeaker
+        attribution = 'context'
+      }
+      if (speaker) sentenceSpeaker = speaker
+      out.push({ text: inner.trim(), speaker, sentence: s.n, attribution })
+    }
+    const people = mentions.filter((m) => m.type === 'person')
+    if (people.length) lastPerson = asSpeaker(people[people.length - 1])
+    // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
+    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? speakerBefore(s.folded, mentions, lastPerson) : undefined)
+  }
+  return out
+}
+
+function quoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  for (const [open, close] of PAIRS) {
+    let from = 0
+    for (;;) {
+      const start = text.indexOf(open, from)
+      if (start < 0) break
+      const end = text.indexOf(close, start + 1)
+      if (end < 0) break
+      spans.push([start, end])
+      from = end + 1
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0])
+}
+
+const isRealQuote = (inner: string) => {
+  const letters = inner.replace(/[^\p{L}\p{N}]/gu, '').length
+  return letters >= MIN_QUOTE_CHARS || (letters >= 4 && /[，,。！？；]/.test(inner))
+}
+
+const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
+
+/** The subject of the last speech verb in the folded text before a quotation. */
+function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Speaker | undefined {
+  let verbAt = -1
+  for (const m of before.matchAll(VERB)) verbAt = m.index!
+  if (verbAt < 0) return undefined
+  const clauseStart = Math.max(before.lastIndexOf('。', verbAt), before.lastIndexOf('”', verbAt)) + 1
+  const subject = before.slice(clauseStart, verbAt)
+  const candidates = mentions.filter((m) => m.at >= clauseStart && m.at < verbAt && (m.type === 'person' || m.type === 'org'))
+  const pronoun = PRONOUN.exec(subject)
+  // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
+  const named = candidates[candidates.length - 1]
+  if (pronoun && (!named || clauseStart + pronoun.index > named.at) && lastPerson) return lastPerson
+  if (named) return asSpeaker(named)
+  const phrase = subject.split(/[，,：:；]/).pop()!.trim()
+  if (phrase.length >= 2 && phrase.length <= 12) return { id: phrase, name: phrase }
+  return undefined
+}
+
+function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined): Speaker | undefined {
+  const m = VERB_AFTER.exec(after)
+  if (!m) return undefined
+  const subject = m[1].trim()
+  if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
+  const named = findEntities(subject, table).filter((e) => e.type === 'person' || e.type === 'org')
+  if (named.length) return asSpeaker(named[named.length - 1])
+  return subject.length <= 12 && !/[的之]/.test(subject) ? { id: subject, name: subject } : undefined
+}
