@@ -74,12 +74,17 @@ export interface WeightedWords {
 
 /** The words of an article that keywords are made of, weighted by where they appear. */
 export function articleWords(title: string, text: string): WeightedWords {
+  return foldedArticleWords(foldText(title), foldText(text))
+}
+
+/** `articleWords` of a title and body already folded (`foldText`). */
+export function foldedArticleWords(title: string, body: string): WeightedWords {
   const words = new Map<string, number>()
   const add = (ws: string[], w: number) => {
     for (const word of ws) if (isContentWord(word)) words.set(word, (words.get(word) ?? 0) + w)
   }
-  const folded = foldText(text).replace(URL, ' ')
-  add(segment(foldText(title).replace(URL, ' ')), TITLE_WEIGHT)
+  const folded = body.replace(URL, ' ')
+  add(segment(title.replace(URL, ' ')), TITLE_WEIGHT)
   add(segment(folded.slice(0, LEAD_CHARS)), LEAD_WEIGHT)
   add(segment(folded.slice(LEAD_CHARS, BODY_CHARS)), 1)
   return { words }

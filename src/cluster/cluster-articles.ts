@@ -1,6 +1,7 @@
 import type { Article } from '../article.js'
-import { CorpusStats, articleWords, keywordVector, type TermVector } from '../analyze/keywords.js'
+import type { TermVector } from '../analyze/keywords.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterOptions, type EventCluster } from './events.js'
+import { ArticleFeatures } from './features.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -23,15 +24,13 @@ export interface ClusterResult {
  */
 export function clusterArticles(articles: readonly Article[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
   const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
-  const stats = new CorpusStats()
+  const features = new ArticleFeatures()
   const clusterer = new EventClusterer(opts)
   const vectors = new Map<string, TermVector>()
   for (const a of ordered) {
-    const words = articleWords(a.title, a.text)
-    if (!a.duplicateOf) stats.observe(words.words.keys())
-    const vector = keywordVector(words, (w) => stats.idf(w))
-    vectors.set(a.id, vector)
-    clusterer.add({ id: a.id, publishedAt: a.publishedAt, vector, duplicateOf: a.duplicateOf })
+    const item = features.item(a)
+    vectors.set(a.id, item.vector)
+    clusterer.add(item)
   }
   const byId = new Map(articles.map((a) => [a.id as string, a]))
   return { events: clusterer.events.map((e) => describe(e, byId, vectors)), assignments: clusterer.assignments }

@@ -5,6 +5,7 @@ import type { Article } from '../article.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { rawInput, runStages } from '../pipeline.js'
 import { clusterArticles } from './cluster-articles.js'
+import { EventClusterer, defaultClusterOptions } from './events.js'
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'archive')
 const registry = loadRegistry()
@@ -42,5 +43,30 @@ describe('event clustering of the seed articles', () => {
       expect(j.score).toBeGreaterThanOrEqual(0.1)
       expect(j.sharedTerms).toEqual(expect.arrayContaining(['普京']))
     }
+  })
+})
+
+describe('EventClusterer', () => {
+  const opts = { ...defaultClusterOptions, threshold: 0.5, titleWeight: 0 }
+  const item = (id: string, vector: Record<string, number>, publishedAt?: string, dateHint?: string) => ({ id, publishedAt, dateHint, vector: new Map(Object.entries(vector)) })
+
+  it('merges two events when a later article shows their members are, on average, alike', () => {
+    const c = new EventClusterer(opts)
+    const a = c.add(item('a', { x: 0.8, y: 0.6 }, '2021-06-14'))
+    const b = c.add(item('b', { x: 0.6, z: 0.8 }, '2021-06-14')) // 0.48 to a: founds its own event
+    expect(b.reason).toBe('founded')
+    expect(b.eventId).not.toBe(a.eventId)
+    const bridge = c.add(item('c', { x: 1 }, '2021-06-14'))
+    expect(bridge).toMatchObject({ eventId: a.eventId, reason: 'joined' })
+    expect(c.events.map((e) => [...e.articleIds].sort())).toEqual([['a', 'b', 'c']])
+    expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId })
+  })
+
+  it('keeps reports weeks apart in separate events, using a mentioned date when there is no publication date', () => {
+    const c = new EventClusterer(opts)
+    const first = c.add(item('a', { x: 1 }, '2021-06-14'))
+    expect(c.add(item('b', { x: 1 }, '2021-07-20')).eventId).not.toBe(first.eventId)
+    expect(c.add(item('c', { x: 1 }, undefined, '2021-08-30')).reason).toBe('founded')
+    expect(c.add(item('d', { x: 1 }, undefined, '2021-06-15')).eventId).toBe(first.eventId)
   })
 })

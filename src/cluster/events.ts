@@ -4,8 +4,19 @@ import { cosine, type TermVector } from '../analyze/keywords.js'
 export interface ClusterItem {
   readonly id: string
   readonly publishedAt?: string
+  /** For an undated article, a date it mentions in its headline or lead (`mentionedDate`). */
+  readonly dateHint?: string
   readonly vector: TermVector
+  /** Headline character pairs (`titleGrams`), IDF-weighted and normalised. */
+  readonly title?: TermVector
   readonly duplicateOf?: string
+}
+
+/** Members published on one day, summed: similarity to an event is computed per day. */
+interface DayGroup {
+  readonly day?: number
+  readonly content: Map<string, number>
+  readonly title: Map<string, number>
 }
 
 export interface EventCluster {
@@ -15,15 +26,10 @@ export interface EventCluster {
   end?: string
   /** Sum of member vectors: the event's vocabulary. */
   readonly centroid: Map<string, number>
-  /** Squared norm of the centroid, kept up to date so similarity needs no pass over it. */
-  sumSq: number
-  /** The most recent members' vectors: a report close to one of them belongs here too. */
-  readonly recent: TermVector[]
+  /** Members that are not copies: what similarity is averaged over. */
+  size: number
+  readonly days: DayGroup[]
 }
-
-// Members kept for nearest-member similarity: events drift (run-up, incident, reactions),
-// and a late report may resemble the latest coverage more than the average of all of it.
-const RECENT_MEMBERS = 12
 
 export interface Assignment {
   readonly articleId: string
@@ -31,59 +37,148 @@ export interface Assignment {
   readonly score: number // similarity to the event when it joined (1 for the founder)
   readonly sharedTerms: readonly string[]
   readonly reason: 'founded' | 'joined' | 'copy'
+  /** Set when the event the article was placed in was later merged into `eventId`. */
+  readonly mergedFrom?: string
 }
 
 export interface ClusterOptions {
-  /** Cosine similarity to an event's centroid needed to join it. Measured: npm run eval. */
+  /** Average similarity to an event's members needed to join it. Measured: npm run eval. */
   readonly threshold: number
   /** An article joins only events whose span, widened by this many days, covers its date. */
   readonly windowDays: number
   /** Postings looked up per article: its strongest words. */
   readonly probeTerms: number
+  /** Weight of headline similarity added to content similarity. */
+  readonly titleWeight: number
+  /** Similarity of two reports decays by e^(-days apart / this). */
+  readonly gapDecayDays: number
+  /** Merge two events when their average similarity reaches the threshold (incremental average linkage). */
+  readonly merge: boolean
 }
 
-// threshold 0.1: best online B-cubed F1 on the labelled week (npm run eval prints the sweep).
-export const defaultClusterOptions: ClusterOptions = { threshold: 0.1, windowDays: 4, probeTerms: 12 }
+export const defaultClusterOptions: ClusterOptions = { threshold: 0.1, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, merge: true }
 
 const DAY_MS = 86_400_000
-const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) : undefined)
+const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)
 
 /**
- * Online event clustering. Articles arrive one at a time (in publication order when
- * replaying an archive); each is compared only with the events that share one of its
- * strongest words (an inverted index) and whose time span is near its date — never with
- * every stored article. It joins the most similar such event above the threshold, or
- * founds a new one. Earlier events are never reshuffled; every decision is recorded.
+ * Online event clustering: incremental average linkage. Articles arrive one at a time (in
+ * publication order when replaying an archive); each is compared only with the events that
+ * share one of its strongest words (an inverted index) and whose time span is near its date —
+ * never with every stored article. Its score for an event is its average similarity to the
+ * event's members (keywords plus headline, decaying with days apart). It joins the best event
+ * at or above the threshold, or founds a new one. When the article also reaches another
+ * event, the two are merged if they are, on average, as similar as a member must be: the
+ * only way an earlier decision changes, and it is recorded.
  */
 export class EventClusterer {
-  readonly events: EventCluster[] = []
+  private readonly all: EventCluster[] = []
+  private readonly mergedInto: number[] = []
   readonly assignments = new Map<string, Assignment>()
   private readonly postings = new Map<string, Set<number>>()
+  private readonly indexOf = new Map<string, number>()
 
   constructor(private readonly opts: ClusterOptions = defaultClusterOptions) {}
 
+  /** The live events (those not merged into another), in founding order. */
+  get events(): EventCluster[] {
+    return this.all.filter((_, i) => this.mergedInto[i] === i)
+  }
+
   add(item: ClusterItem): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
-    if (copyOf) return this.record(item, this.events.findIndex((e) => e.id === copyOf.eventId), 1, [], 'copy')
-    const day = dayOf(item.publishedAt)
-    let best = -1
-    let bestScore = 0
+    if (copyOf) return this.record(item, this.indexOf.get(copyOf.eventId)!, 1, [], 'copy')
+    const day = dayOf(item.publishedAt ?? item.dateHint)
+    const scored: Array<[number, number]> = []
     for (const idx of this.candidates(item.vector)) {
-      const e = this.events[idx]
+      const e = this.all[idx]
       if (day !== undefined && !this.inWindow(e, day)) continue
-      const score = Math.max(cosine(item.vector, e.centroid) / Math.sqrt(e.sumSq || 1), ...e.recent.map((m) => cosine(item.vector, m)))
-      if (score > bestScore) [best, bestScore] = [idx, score]
+      scored.push([idx, this.similarity(item, day, e)])
     }
-    if (best >= 0 && bestScore >= this.opts.threshold) return this.record(item, best, bestScore, shared(item.vector, this.events[best].centroid), 'joined')
-    const id = `e${String(this.events.length + 1).padStart(5, '0')}`
-    this.events.push({ id, articleIds: [], centroid: new Map(), sumSq: 0, recent: [] })
-    return this.record(item, this.events.length - 1, 1, [], 'founded')
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    const [best, bestScore] = scored[0] ?? [-1, 0]
+    let a: Assignment
+    if (best >= 0 && bestScore >= this.opts.threshold) a = this.record(item, best, bestScore, shared(item.vector, this.all[best].centroid), 'joined')
+    else {
+      const id = `e${String(this.all.length + 1).padStart(5, '0')}`
+      this.mergedInto.push(this.all.length)
+      this.indexOf.set(id, this.all.length)
+      this.all.push({ id, articleIds: [], centroid: new Map(), size: 0, days: [] })
+      a = this.record(item, this.all.length - 1, 1, [], 'founded')
+    }
+    if (this.opts.merge) this.mergeBridged(a, scored)
+    return this.assignments.get(item.id)!
+  }
+
+  /** Average similarity of an article to an event's members. */
+  private similarity(item: ClusterItem, day: number | undefined, e: EventCluster): number {
+    let sum = 0
+    for (const g of e.days) {
+      const s = dot(item.vector, g.content) + (item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0)
+      sum += s * this.decay(day, g.day)
+    }
+    return sum / Math.max(1, e.size)
+  }
+
+  /** Average similarity between the members of two events. */
+  private linkage(a: EventCluster, b: EventCluster): number {
+    let sum = 0
+    for (const g of a.days)
+      for (const h of b.days) sum += (dot(g.content, h.content) + this.opts.titleWeight * dot(g.title, h.title)) * this.decay(g.day, h.day)
+    return sum / Math.max(1, a.size * b.size)
+  }
+
+  private decay(a: number | undefined, b: number | undefined): number {
+    return a === undefined || b === undefined ? 1 : Math.exp(-Math.abs(a - b) / this.opts.gapDecayDays)
+  }
+
+  /**
+   * An article close to two events is evidence that they report the same incident: merge
+   * them when their members are, on average, as similar as a joining article must be.
+   */
+  private mergeBridged(a: Assignment, scored: Array<[number, number]>): void {
+    let home = this.indexOf.get(a.eventId)!
+    for (const [idx, score] of scored) {
+      const other = this.live(idx)
+      if (score < this.opts.threshold || other === home) continue
+      const link = this.linkage(this.all[home], this.all[other])
+      if (link < this.opts.threshold) continue
+      // The larger event absorbs the smaller one and keeps its id.
+      const [keep, gone] = this.all[home].size >= this.all[other].size ? [home, other] : [other, home]
+      this.absorb(keep, gone, link)
+      home = keep
+    }
+  }
+
+  private absorb(keep: number, gone: number, link: number): void {
+    const k = this.all[keep]
+    const g = this.all[gone]
+    this.mergedInto[gone] = keep
+    for (const id of g.articleIds) {
+      k.articleIds.push(id)
+      const old = this.assignments.get(id)!
+      this.assignments.set(id, { ...old, eventId: k.id, mergedFrom: old.mergedFrom ?? g.id, ...(old.reason === 'founded' ? { score: link } : {}) })
+    }
+    g.articleIds.length = 0
+    if (g.start && (!k.start || g.start < k.start)) k.start = g.start
+    if (g.end && (!k.end || g.end > k.end)) k.end = g.end
+    for (const [t, w] of g.centroid) k.centroid.set(t, (k.centroid.get(t) ?? 0) + w)
+    k.size += g.size
+    for (const group of g.days) {
+      const target = this.dayGroup(k, group.day)
+      addInto(target.content, group.content)
+      addInto(target.title, group.title)
+    }
+  }
+
+  private live(idx: number): number {
+    while (this.mergedInto[idx] !== idx) idx = this.mergedInto[idx]
+    return idx
   }
 
   private candidates(v: TermVector): Set<number> {
     const out = new Set<number>()
-    const strongest = [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.probeTerms)
-    for (const [term] of strongest) for (const idx of this.postings.get(term) ?? []) out.add(idx)
+    for (const [term] of strongest(v, this.opts.probeTerms)) for (const idx of this.postings.get(term) ?? []) out.add(this.live(idx))
     return out
   }
 
@@ -91,26 +186,31 @@ export class EventClusterer {
     const start = dayOf(e.start)
     const end = dayOf(e.end)
     if (start === undefined || end === undefined) return true
-    const w = this.opts.windowDays * DAY_MS
+    const w = this.opts.windowDays
     return day >= start - w && day <= end + w
   }
 
+  private dayGroup(e: EventCluster, day: number | undefined): DayGroup {
+    let g = e.days.find((x) => x.day === day)
+    if (!g) e.days.push((g = { day, content: new Map(), title: new Map() }))
+    return g
+  }
+
   private record(item: ClusterItem, idx: number, score: number, sharedTerms: string[], reason: Assignment['reason']): Assignment {
-    const e = this.events[idx]
+    const e = this.all[idx]
     e.articleIds.push(item.id)
-    if (item.publishedAt) {
-      if (!e.start || item.publishedAt < e.start) e.start = item.publishedAt
-      if (!e.end || item.publishedAt > e.end) e.end = item.publishedAt
+    const when = item.publishedAt ?? item.dateHint
+    if (when) {
+      if (!e.start || when < e.start) e.start = when
+      if (!e.end || when > e.end) e.end = when
     }
     if (reason !== 'copy') {
-      e.recent.push(item.vector)
-      if (e.recent.length > RECENT_MEMBERS) e.recent.shift()
-      for (const [t, w] of item.vector) {
-        const old = e.centroid.get(t) ?? 0
-        e.centroid.set(t, old + w)
-        e.sumSq += (old + w) ** 2 - old ** 2
-      }
-      for (const [term] of [...item.vector.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.opts.probeTerms)) {
+      e.size++
+      const g = this.dayGroup(e, dayOf(when))
+      addInto(g.content, item.vector)
+      if (item.title) addInto(g.title, item.title)
+      addInto(e.centroid, item.vector)
+      for (const [term] of strongest(item.vector, this.opts.probeTerms)) {
         let set = this.postings.get(term)
         if (!set) this.postings.set(term, (set = new Set()))
         set.add(idx)
@@ -121,6 +221,14 @@ export class EventClusterer {
     return a
   }
 }
+
+const dot = cosine
+
+function addInto(target: Map<string, number>, v: TermVector): void {
+  for (const [t, w] of v) target.set(t, (target.get(t) ?? 0) + w)
+}
+
+const strongest = (v: TermVector, n: number) => [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
 
 function shared(v: TermVector, centroid: Map<string, number>): string[] {
   return [...v.entries()]

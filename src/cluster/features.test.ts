@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { ArticleFeatures, isCreditLine, mentionedDate, titleGrams } from './features.js'
+import { RepeatedLines } from './repeated-lines.js'
+
+describe('mentionedDate', () => {
+  it.each([
+    ['路德时评简讯(视频版):北约公告(2021.6.14早间路德社简讯)', '2021-06-14'],
+    ['6/10/2021 佛州众议员马特·盖茨今日众议院质询FBI局长', '2021-06-10'],
+    ['西班牙2021年6月17日电/西喜社——', '2021-06-17'],
+    ['“掀锅盖”系列:20210610今天国会山将询问', '2021-06-10'],
+    ['2021/06/15 G7 峰会后世卫应对', '2021-06-15'],
+    ['6月16日报道', undefined], // no year: not a full date
+    ['2021.13.40 is no date', undefined],
+  ])('mentionedDate(%s)', (text, iso) => expect(mentionedDate(text)).toBe(iso))
+})
+
+describe('titleGrams', () => {
+  it('folds Traditional and Simplified headlines to the same pairs', () => {
+    const t = titleGrams('台山核電站核燃料棒破損')
+    const s = titleGrams('台山核电站核燃料棒破损')
+    expect([...t]).toEqual([...s])
+    expect(t.has('台山')).toBe(true)
+  })
+  it('keeps Latin words whole and drops bare numbers', () => {
+    expect([...titleGrams('G7峰會 2021 NATO')]).toEqual(expect.arrayContaining(['g7', '峰会', 'nato']))
+    expect(titleGrams('G7峰會 2021 NATO').has('2021')).toBe(false)
+  })
+})
+
+describe('isCreditLine', () => {
+  it.each([
+    ['翻译:康州盘古农场 – 格格巫校对:康州盘古农场 – 心照', true],
+    ['作者:休斯顿星光农场 白居易', true],
+    ['by: 【秘密翻译组-精翻组 g-translators/elite team】', true],
+    ['北约峰会与会领导人在布鲁塞尔发表公报:中共构成系统性挑战', false],
+  ])('isCreditLine(%s)', (line, expected) => expect(isCreditLine(line)).toBe(expected))
+})
+
+describe('RepeatedLines', () => {
+  it('calls a line furniture once enough articles have carried it, numbers masked', () => {
+    const r = new RepeatedLines(3)
+    const line = (n: number) => `更多资讯,欢迎点击官方推特账号 第${n}期`
+    for (let i = 0; i < 2; i++) r.observe([line(i), `正文 ${'独特'.repeat(i + 4)}`])
+    expect(r.isRepeated(line(9))).toBe(false)
+    r.observe([line(2), line(2)]) // one article counts once
+    expect(r.isRepeated(line(9))).toBe(true)
+    expect(r.isRepeated('正文 独特独特独特独特')).toBe(false)
+  })
+})
+
+describe('ArticleFeatures', () => {
+  const article = (id: string, title: string, text: string, publishedAt?: string) => ({ id, title, text, publishedAt })
+
+  it('drops a headline series label once several headlines have carried it', () => {
+    const f = new ArticleFeatures()
+    const topics = ['北约峰会公报', '台山核电站泄漏', '神舟十二号发射', '徐渊冲逝世']
+    const items = topics.map((t, i) => f.item(article(`a${i}`, `【热点播报】${t}`, `${t}的报道。`, `2021-06-1${i}`)))
+    expect(items[0].title!.has('热点')).toBe(true)
+    expect(items[3].title!.has('热点')).toBe(false)
+    expect(items[3].title!.has('逝世')).toBe(true)
+  })
+
+  it('gives an undated article the date its headline mentions', () => {
+    const f = new ArticleFeatures()
+    expect(f.item(article('a', '简讯(2021.6.14早间)', '内容')).dateHint).toBe('2021-06-14')
+    expect(f.item(article('b', '简讯(2021.6.14早间)', '内容', '2021-06-15T00:00:00Z')).dateHint).toBeUndefined()
+  })
+})

@@ -1,0 +1,124 @@
+import { CorpusStats, foldedArticleWords, keywordVector, type TermVector } from '../analyze/keywords.js'
+import { foldText } from '../normalize/fold.js'
+import type { ClusterItem } from './events.js'
+import { RepeatedLines } from './repeated-lines.js'
+
+/** What featurising needs of an article (a subset of `Article`). */
+export interface FeatureInput {
+  readonly id: string
+  readonly title: string
+  readonly text: string
+  readonly folded?: string
+  readonly publishedAt?: string
+  readonly duplicateOf?: string
+}
+
+// Credit lines name the people and groups who translated, edited or posted a piece, in the
+// first or last lines, where they weigh as lead text: "翻译:…校对:…编辑:…", "作者:某某农场",
+// "by: 【…翻译组】". The label opens the line (after at most a short prefix such as 【).
+const CREDIT_LINE = /^.{0,6}?(?:作者|翻译|翻譯|校对|编辑|撰稿|撰写|发布|发稿|排版|审核|整理|出品|编译|上传|责编|责任编辑|记者|摄影|视频|剪辑|听写|by)\s*[:：]/
+const MAX_CREDIT_LINE_CHARS = 160
+
+// Headlines of a programme or column open or close with its name: "【热点播报】…",
+// "路德时评简讯(视频版):…(2021.6.14早间路德社简讯之…)". A bracketed or colon-separated part
+// of a headline that earlier headlines repeat names the series, not the event.
+const TITLE_SEPARATOR = /[【】\[\]|:()]/
+const SERIES_MIN_TITLES = 3
+
+export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
+
+/**
+ * Turns articles into what the clusterer compares, learning the archive's statistics as
+ * they arrive: word document frequencies (for IDF) and the lines its sources repeat.
+ * Feed articles in the order they are ingested; each is weighed by what came before it.
+ */
+export class ArticleFeatures {
+  readonly stats = new CorpusStats()
+  private readonly lines = new RepeatedLines()
+  private readonly titles = new TitleStats()
+  private readonly series = new RepeatedLines(SERIES_MIN_TITLES, 2)
+
+  item(a: FeatureInput): ClusterItem {
+    const folded = a.folded ?? foldText(a.text)
+    const lines = folded.split('\n')
+    const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
+    const segments = foldText(a.title).split(TITLE_SEPARATOR)
+    const topical = segments.filter((s) => !this.series.isRepeated(s))
+    const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
+    const words = foldedArticleWords(title, body)
+    const grams = titleGrams(title)
+    if (!a.duplicateOf) {
+      this.lines.observe(lines)
+      if (segments.length > 1) this.series.observe(segments)
+      this.stats.observe(words.words.keys())
+      this.titles.observe(grams)
+    }
+    const vector = keywordVector(words, (w) => this.stats.idf(w))
+    const dateHint = a.publishedAt ? undefined : mentionedDate(title) ?? mentionedDate(body.slice(0, LEAD_DATE_CHARS))
+    return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf }
+  }
+}
+
+// Where an undated article says when it was written: "(2021.6.14早间…)", "6/10/2021 佛州…",
+// "西班牙2021年6月17日电". Only full dates (with the year) count.
+const LEAD_DATE_CHARS = 200
+const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => [string, string, string]]> = [
+  [/(20\d\d|19\d\d)\s*[./\-年]\s*(\d{1,2})\s*[./\-月]\s*(\d{1,2})(?!\d)/, (m) => [m[1], m[2], m[3]]],
+  [/(?<!\d)(\d{1,2})\/(\d{1,2})\/(20\d\d)/, (m) => [m[3], m[1], m[2]]], // US order, as the English-language sources write it
+  [/(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)/, (m) => [m[1], m[2], m[3]]],
+]
+
+/** The first full calendar date a text mentions, as YYYY-MM-DD. */
+export function mentionedDate(text: string): string | undefined {
+  let best: { at: number; iso: string } | undefined
+  for (const [re, parts] of DATE_PATTERNS) {
+    const m = re.exec(text)
+    if (!m || (best && best.at <= m.index)) continue
+    const [y, mo, d] = parts(m).map(Number)
+    const date = new Date(Date.UTC(y, mo - 1, d))
+    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) continue
+    best = { at: m.index, iso: date.toISOString().slice(0, 10) }
+  }
+  return best?.iso
+}
+
+/**
+ * A headline as overlapping character pairs of its folded text (Latin words whole): robust
+ * to word-segmentation differences and to Traditional/Simplified, so "台山核電站" and
+ * "台山核电厂" share 台山, 山核, 核电.
+ */
+export function titleGrams(title: string): Set<string> {
+  const out = new Set<string>()
+  for (const run of foldText(title).split(/[^\p{L}\p{N}]+/u)) {
+    if (!run) continue
+    if (/^[a-z0-9]+$/.test(run)) {
+      if (run.length > 1 && !/^\d+$/.test(run)) out.add(run)
+      continue
+    }
+    for (const piece of run.split(/([a-z0-9]+)/)) {
+      if (/^[a-z0-9]+$/.test(piece)) {
+        if (piece.length > 1 && !/^\d+$/.test(piece)) out.add(piece)
+      } else for (let i = 0; i + 1 < piece.length; i++) out.add(piece.slice(i, i + 2))
+    }
+  }
+  return out
+}
+
+/** Headline pairs weighted by how rare they are among the archive's headlines so far. */
+class TitleStats {
+  private n = 0
+  private readonly df = new Map<string, number>()
+
+  observe(grams: Iterable<string>): void {
+    this.n++
+    for (const g of grams) this.df.set(g, (this.df.get(g) ?? 0) + 1)
+  }
+
+  vector(grams: Iterable<string>): TermVector {
+    const v = new Map<string, number>()
+    for (const g of grams) v.set(g, Math.log((this.n + 1) / ((this.df.get(g) ?? 0) + 1)) + 1)
+    const norm = Math.hypot(...v.values()) || 1
+    for (const [g, x] of v) v.set(g, x / norm)
+    return v
+  }
+}
