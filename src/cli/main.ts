@@ -8,7 +8,7 @@ import { formatNames } from '../ingest/formats/index.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { runDoctor } from './commands/doctor.js'
-import { explainArticle, listEvents } from './commands/events.js'
+import { compareCommand, explainArticle, listEvents, listStories, showEvent, showStory } from './commands/events.js'
 import { runIngest } from './commands/ingest.js'
 import { listArticles, listOutlets, listQuarantine, searchArticles, showArticle } from './commands/read.js'
 
@@ -109,6 +109,35 @@ program
   .option('--json', 'one JSON object per line: {id, title, start, end, articleIds, outlets, storyId, keywords}')
   .option('--min <n>', 'only events with at least this many articles', positiveInt, 1)
   .action((flags) => withStore((store) => listEvents(store, flags)))
+
+program
+  .command('event')
+  .description('one event: its articles, outlets, time span and story')
+  .argument('<id>', 'event id, as listed by `events`')
+  .option('--json', 'one JSON object, as a line of `events --json`')
+  .action((id: string, flags) => withStore((store) => showEvent(store, id, flags)))
+
+program
+  .command('compare')
+  .description('compare how outlets report one event: consensus, unique claims, omissions, quotes, figures, vocabulary')
+  .argument('<event-id>', 'event id, as listed by `events`')
+  .option('--json', 'one JSON object (the contract in DESIGN.md)')
+  .option('--md', 'a Markdown report (the default)')
+  .option('--html', 'a self-contained HTML page (no scripts, no remote resources)')
+  .action((id: string, flags) => withStore((store) => compareCommand(store, id, flags)))
+
+program
+  .command('stories')
+  .description('stories: events linked over time by the people and organisations they share')
+  .option('--json', 'one JSON object per line: {id, title, start, end, eventIds, entities}')
+  .action((flags) => withStore((store) => listStories(store, flags)))
+
+program
+  .command('story')
+  .description('one story as a timeline of its events')
+  .argument('<id>', 'story id, as listed by `stories`')
+  .option('--json', 'one JSON object with its events')
+  .action((id: string, flags) => withStore((store) => showStory(store, id, flags)))
 
 program
   .command('explain')

@@ -1,27 +1,105 @@
 import type { Article } from '../../article.js'
-import { clusterArticles } from '../../cluster/cluster-articles.js'
-import { NotFoundError } from '../../errors.js'
+import { clusterArticles, type ClusteredEvent } from '../../cluster/cluster-articles.js'
+import { buildStories, type Story } from '../../cluster/stories.js'
+import { compareEvent, type OutletMeta } from '../../compare/compare.js'
+import { comparisonHtml } from '../../compare/report-html.js'
+import { comparisonMarkdown } from '../../compare/report-md.js'
+import { NotFoundError, UsageError } from '../../errors.js'
+import { loadRegistry } from '../../outlets/registry.js'
 import type { Store } from '../../store/store.js'
 import { fit, shortDate } from '../format.js'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
 
-// Events are computed from the stored articles on each call (not yet persisted): ids are
-// stable for a given archive but change when articles are added before them.
+// Events and stories are computed from the stored articles on each call (not yet persisted):
+// ids are stable for a given archive but change when articles are added before them.
 async function clusterStore(store: Store) {
   const articles: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
-  return { articles, ...clusterArticles(articles) }
+  const clustered = clusterArticles(articles)
+  const byId = new Map(articles.map((a) => [a.id as string, a]))
+  const stories = buildStories(clustered.events, byId)
+  const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
+  return { articles, byId, ...clustered, stories, storyOf }
 }
 
+const eventJson = (e: ClusteredEvent, storyId: string | undefined) => ({
+  id: e.id,
+  title: e.title,
+  start: e.start ?? null,
+  end: e.end ?? null,
+  articleIds: e.articleIds,
+  outlets: e.outlets,
+  storyId: storyId ?? null,
+  keywords: e.keywords,
+})
+
 export async function listEvents(store: Store, flags: { json?: boolean; min?: number }) {
-  const { events } = await clusterStore(store)
+  const { events, storyOf } = await clusterStore(store)
   const shown = events.filter((e) => e.articleIds.length >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleIds.length - a.articleIds.length)
   for (const e of shown) {
-    if (flags.json) out(JSON.stringify({ id: e.id, title: e.title, start: e.start ?? null, end: e.end ?? null, articleIds: e.articleIds, outlets: e.outlets, storyId: null, keywords: e.keywords }))
+    if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
     else out(`${e.id}  ${shortDate(e.start)}..${shortDate(e.end).slice(5)}  ${String(e.articleIds.length).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
   }
   if (!flags.json) process.stderr.write(`${shown.length} events\n`)
+}
+
+export async function showEvent(store: Store, id: string, flags: { json?: boolean }) {
+  const { events, byId, storyOf } = await clusterStore(store)
+  const e = events.find((x) => x.id === id)
+  if (!e) throw new NotFoundError('event', id)
+  if (flags.json) return void out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
+  out(`${e.title}\n  event ${e.id}, ${shortDate(e.start)} – ${shortDate(e.end)}, ${e.articleIds.length} articles from ${e.outlets.length} outlets${storyOf.get(e.id) ? `, story ${storyOf.get(e.id)}` : ''}`)
+  out(`  keywords: ${e.keywords.join(' ')}`)
+  for (const aid of e.articleIds) {
+    const a = byId.get(aid)!
+    out(`  ${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}`)
+  }
+  out(`\n  compare it: jianting compare ${e.id}`)
+}
+
+function outletMeta(store: Store) {
+  const registry = loadRegistry()
+  return async () => {
+    const names = new Map((await store.outlets()).map((o) => [o.id, o.name]))
+    return (id: string): OutletMeta => {
+      const o = registry.byId(id)
+      return o ? { id, name: o.names['zh-Hans'], type: o.type, country: o.country, owner: o.owner } : { id, name: names.get(id) ?? id }
+    }
+  }
+}
+
+export async function compareCommand(store: Store, id: string, flags: { json?: boolean; md?: boolean; html?: boolean }) {
+  if ([flags.json, flags.md, flags.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --md, --html')
+  const { events, byId } = await clusterStore(store)
+  const e = events.find((x) => x.id === id)
+  if (!e) throw new NotFoundError('event', id)
+  const meta = await outletMeta(store)()
+  const comparison = compareEvent(e, e.articleIds.map((a) => byId.get(a)!), meta)
+  if (flags.json) out(JSON.stringify(comparison))
+  else if (flags.html) out(comparisonHtml(comparison))
+  else out(comparisonMarkdown(comparison))
+}
+
+const storyJson = (s: Story) => ({ id: s.id, title: s.title, start: s.start ?? null, end: s.end ?? null, eventIds: s.eventIds, entities: s.entities })
+
+export async function listStories(store: Store, flags: { json?: boolean }) {
+  const { stories, events } = await clusterStore(store)
+  for (const s of stories) {
+    if (flags.json) out(JSON.stringify(storyJson(s)))
+    else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} articles)`)
+  }
+  if (!flags.json) process.stderr.write(`${stories.length} stories\n`)
+}
+
+export async function showStory(store: Store, id: string, flags: { json?: boolean }) {
+  const { stories, events } = await clusterStore(store)
+  const s = stories.find((x) => x.id === id)
+  if (!s) throw new NotFoundError('story', id)
+  const evs = s.eventIds.map((eid) => events.find((e) => e.id === eid)!)
+  if (flags.json) return void out(JSON.stringify({ ...storyJson(s), events: evs.map((e) => eventJson(e, s.id)) }))
+  out(`${s.title}\n  story ${s.id}, ${shortDate(s.start)} – ${shortDate(s.end)}; shared: ${s.entities.join('、')}`)
+  for (const e of evs) out(`  ${shortDate(e.start)}  ${e.id}  ${String(e.articleIds.length).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
 }
 
 export async function explainArticle(store: Store, id: string, flags: { json?: boolean }) {
@@ -36,6 +114,6 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
       ? 'it founded this event: no earlier event within the time window was similar enough'
       : a.reason === 'copy'
         ? 'it is a copy of an article already in this event'
-        : `similarity ${a.score.toFixed(3)} to the event (threshold 0.1); shared keywords: ${a.sharedTerms.join(' ')}`
+        : `similarity ${a.score.toFixed(3)} to the event; shared keywords: ${a.sharedTerms.join(' ')}`
   out(`${title(id)}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
 }

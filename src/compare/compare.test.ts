@@ -1,0 +1,127 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { expectGolden } from '../../test/support/golden.js'
+import { exampleArchive } from '../../test/support/store.js'
+import type { Article } from '../article.js'
+import { buildStories } from '../cluster/stories.js'
+import { loadRegistry } from '../outlets/registry.js'
+import { rawInput, runStages } from '../pipeline.js'
+import { compareEvent, type Comparison } from './compare.js'
+import { agree, type FigureValue } from './figures.js'
+import { framing } from './framing.js'
+import { comparisonHtml } from './report-html.js'
+import { comparisonMarkdown } from './report-md.js'
+
+const registry = loadRegistry()
+const seeds: Article[] = readdirSync(exampleArchive)
+  .sort()
+  .map((f) => {
+    const r = runStages(rawInput(new Uint8Array(readFileSync(join(exampleArchive, f))), `examples/archive/${f}`, 'file'), { registry })
+    if (!r.ok) throw new Error(r.problem.detail)
+    return r.value
+  })
+// The test chooses the event's members itself, so the comparison is tested apart from clustering.
+const summit = seeds.filter((a) => a.publishedAt!.startsWith('2021-06'))
+const meta = (id: string) => {
+  const o = registry.byId(id)!
+  return { id, name: o.names['zh-Hans'], type: o.type, country: o.country, owner: o.owner }
+}
+const c: Comparison = compareEvent({ id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }, summit, meta)
+const claim = (id: string) => c.claims.find((x) => x.id === id)!
+const allText = (id: string) => [claim(id).text, ...claim(id).sentences.map((s) => s.text)].join(' ')
+
+describe('comparison of the Geneva summit reports', () => {
+  it('finds the ambassadors, the stability dialogue and the nuclear-war principle as consensus', () => {
+    const consensus = c.consensus.map(allText)
+    expect(consensus.some((t) => /大使/.test(t) && /返回|重返/.test(t))).toBe(true)
+    expect(consensus.some((t) => /战略稳定对话/.test(t))).toBe(true)
+    expect(consensus.some((t) => /核战争/.test(t) && /赢/.test(t))).toBe(true)
+    for (const id of c.consensus) expect(claim(id).outlets.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('lists the session lengths and the Guantánamo retort as unique to Guancha', () => {
+    const guancha = c.unique.guancha.map(allText)
+    expect(guancha.some((t) => /93分钟/.test(t) && /87分钟/.test(t))).toBe(true)
+    expect(guancha.some((t) => /关塔那摩/.test(t))).toBe(true)
+    for (const id of c.unique.guancha) expect(claim(id).outlets).toEqual(['guancha'])
+  })
+
+  it('reports a conflict on the length of the talks and shows the planned lengths as planned', () => {
+    const talks = c.figures.find((g) => g.dimension === 'duration' && g.conflict)!
+    expect(talks.conflicting.map((v) => [v.outlet, v.value]).sort()).toEqual([['gnews', 240], ['guancha', 180]])
+    const planned = talks.values.filter((v) => v.modality === 'planned').map((v) => [v.outlet, v.value, v.valueMax ?? null])
+    expect(planned.sort()).toEqual([['guancha', 240, 300], ['mitbbs', 300, null]])
+  })
+
+  it('groups quotations by speaker with the outlets that carry them', () => {
+    const speakers = new Map(c.quotes.map((q) => [q.speakerId, q]))
+    expect(c.quotes.filter((q) => q.speakerId === 'putin').flatMap((q) => q.outlets)).toContain('guancha')
+    expect(speakers.get('biden')?.outlets).toEqual(['al-jazeera'])
+  })
+
+  it('marks the piece written before the summit as a preview', () => {
+    expect(c.event.incidentDate).toBe('2021-06-16')
+    expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
+  })
+
+  it('cites every claim with sentences of the articles it names', () => {
+    for (const x of c.claims) {
+      expect([...new Set(x.sentences.map((s) => s.outlet))].sort()).toEqual(x.outlets)
+      for (const s of x.sentences) expect(summit.find((a) => a.id === s.articleId)!.text).toContain(s.text)
+    }
+  })
+
+  it('matches the reviewed golden output', () => {
+    expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
+  })
+
+  it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
+    const md = comparisonMarkdown(c)
+    for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)
+    const hostile = compareEvent({ id: 'x', title: '<script>alert(1)</script>' }, summit, meta)
+    const html = comparisonHtml(hostile)
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('&lt;script&gt;')
+    expect(html).toContain("script-src 'none'")
+  })
+})
+
+describe('figure agreement', () => {
+  const v = (value: number, approx = false, valueMax?: number): FigureValue => ({ value, valueMax, approx, text: '', outlet: 'o', articleId: 'a', sentence: '', modality: 'actual' })
+  it.each([
+    [v(180, true), v(180), true], // 约3小时 vs 3个小时
+    [v(180), v(240), false], // 3 vs 4 hours
+    [v(240, false, 300), v(270), true], // within a range
+    [v(1550), v(1500, true), true], // hedged and close
+    [v(1550), v(1500), false],
+  ])('%o vs %o → %s', (a, b, expected) => expect(agree(a, b)).toBe(expected))
+})
+
+describe('framing', () => {
+  it('finds the words one outlet uses and the others do not', () => {
+    const shared = '双方在峰会上讨论了军备控制和网络安全。'.repeat(20)
+    const terms = framing(new Map([
+      ['a', [shared + '中共政权打压民众。'.repeat(10)]],
+      ['b', [shared + '领导人会晤气氛积极。'.repeat(10)]],
+    ]))
+    expect(terms.get('a')!.map((t) => t.term)).toContain('政权')
+    expect(terms.get('b')!.map((t) => t.term)).not.toContain('政权')
+    expect(terms.get('a')!.map((t) => t.term)).not.toContain('峰会')
+  })
+})
+
+describe('stories', () => {
+  it('links the January call and the June summit through the people they share', () => {
+    const byId = new Map(seeds.map((a) => [a.id as string, a]))
+    const call = seeds.filter((a) => !summit.includes(a))
+    const events = [
+      { id: 'e1', title: 'call', start: call[0].publishedAt, end: call[0].publishedAt, articleIds: call.map((a) => a.id), keywords: [] },
+      { id: 'e2', title: 'summit', start: '2021-06-15', end: '2021-06-19', articleIds: summit.map((a) => a.id), keywords: [] },
+    ]
+    const stories = buildStories(events, byId)
+    expect(stories).toHaveLength(1)
+    expect(stories[0].eventIds).toEqual(['e1', 'e2'])
+    expect(stories[0].entities).toEqual(expect.arrayContaining(['拜登', '普京']))
+  })
+})

@@ -1,0 +1,228 @@
+import type { Article } from '../article.js'
+import { loadEntityTable } from '../analyze/entities.js'
+import { alignClaims } from './align.js'
+import { groupFigures, type FigureGroup } from './figures.js'
+import { framing, type FramingTerm } from './framing.js'
+import { prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
+import { groupQuotes, type QuoteGroup } from './quotes.js'
+
+export interface OutletMeta {
+  readonly id: string
+  readonly name: string
+  readonly type?: string
+  readonly country?: string
+  readonly owner?: string
+}
+
+export interface EventRef {
+  readonly id: string
+  readonly title: string
+  readonly start?: string
+  readonly end?: string
+}
+
+export interface Citation {
+  readonly articleId: string
+  readonly outlet: string
+  readonly text: string // the sentence as published
+  readonly sentence: number
+}
+
+export interface Claim {
+  readonly id: string
+  readonly text: string
+  readonly outlets: readonly string[]
+  readonly sentences: readonly Citation[]
+}
+
+export interface ComparedArticle {
+  readonly id: string
+  readonly outlet: string
+  readonly title: string
+  readonly publishedAt: string | null
+  /** Published before the incident it reports happened: a preview. */
+  readonly before: boolean
+  /** Published more than a week after the incident: background. */
+  readonly background: boolean
+  readonly incidentDate: string | null
+}
+
+export interface Comparison {
+  readonly event: EventRef & { readonly incidentDate: string | null }
+  readonly outlets: readonly OutletMeta[]
+  readonly articles: readonly ComparedArticle[]
+  /** Copies in other outlets of an article in this event: counted once, shown as relaying. */
+  readonly relays: ReadonlyArray<{ readonly outlet: string; readonly articleId: string; readonly of: string; readonly originalId: string }>
+  readonly claims: readonly Claim[]
+  readonly consensus: readonly string[]
+  readonly unique: Readonly<Record<string, readonly string[]>>
+  readonly omissions: Readonly<Record<string, readonly string[]>>
+  readonly quotes: readonly QuoteGroup[]
+  readonly figures: readonly FigureGroup[]
+  readonly framing: Readonly<Record<string, readonly FramingTerm[]>>
+  readonly summary: readonly string[]
+}
+
+const DAY_MS = 86_400_000
+const BACKGROUND_AFTER_DAYS = 7
+const SUMMARY_SENTENCES = 5
+
+/**
+ * The claim-by-claim comparison of one event's articles. Copies count once (the original
+ * stands for them); every finding cites the sentences it rests on.
+ */
+export function compareEvent(event: EventRef, members: readonly Article[], outletMeta: (id: string) => OutletMeta): Comparison {
+  const byId = new Map(members.map((a) => [a.id as string, a]))
+  const originals = members.filter((a) => !a.duplicateOf || !byId.has(a.duplicateOf))
+  const relays = members
+    .filter((a) => a.duplicateOf && byId.has(a.duplicateOf) && byId.get(a.duplicateOf)!.outletId !== a.outletId)
+    .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: byId.get(a.duplicateOf!)!.outletId, originalId: a.duplicateOf as string }))
+  const table = loadEntityTable()
+  const prepared = originals.map((a) => prepareArticle(a, table))
+  const outletIds = [...new Set(originals.map((a) => a.outletId))].sort()
+  const incident = eventIncident(prepared)
+
+  const claims = buildClaims(prepared)
+  const n = outletIds.length
+  const consensusMin = Math.max(2, Math.ceil(n / 2))
+  const consensus = claims.filter((c) => c.outlets.length >= consensusMin).map((c) => c.id)
+  const unique: Record<string, string[]> = {}
+  const omissions: Record<string, string[]> = {}
+  const salience = noveltyOf(prepared, claims)
+  for (const o of outletIds) {
+    // What only this outlet reports, most informative first: words no other outlet used.
+    unique[o] = claims
+      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o)
+      .sort((a, b) => salience.get(b.id)! - salience.get(a.id)!)
+      .map((c) => c.id)
+    // Omitted: carried by most of the other outlets (and at least two), not by this one.
+    omissions[o] = claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
+  }
+
+  const located = prepared.flatMap((p) =>
+    p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
+  )
+  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, originals.filter((a) => a.outletId === o).map((a) => a.folded)])))
+  const claimById = new Map(claims.map((c) => [c.id, c]))
+  return {
+    event: { ...event, incidentDate: incident ?? null },
+    outlets: outletIds.map(outletMeta),
+    articles: prepared.map((p) => describeArticle(p, incident)),
+    relays,
+    claims,
+    consensus,
+    unique,
+    omissions,
+    quotes: groupQuotes(prepared),
+    figures: groupFigures(located),
+    framing: Object.fromEntries(outletIds.map((o) => [o, framingByOutlet.get(o) ?? []])),
+    summary: summarize(consensus.map((id) => claimById.get(id)!)),
+  }
+}
+
+function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
+  const outletOf = new Map(prepared.map((p) => [p.article.id as string, p.article.outletId]))
+  const aligned = alignClaims(prepared.flatMap((p) => p.units))
+  const claims = aligned.map((c) => {
+    const outlets = [...new Set(c.units.map((u) => outletOf.get(u.articleId)!))].sort()
+    const seen = new Set<string>()
+    const sentences: Citation[] = []
+    for (const u of c.units) {
+      const key = `${u.articleId}|${u.sentence.n}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n })
+    }
+    return { outlets, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
+  })
+  // Most widely carried first; among equals, in the order the reports tell them.
+  claims.sort((a, b) => b.outlets.length - a.outlets.length || a.order - b.order)
+  return claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, outlets: c.outlets, sentences: c.sentences }))
+}
+
+// A sentence that opens with a connective continues another and reads badly alone.
+const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因此|所以|然而|不过|其次|首先|“|「)/
+
+/**
+ * At most five sentences, one per consensus claim in order of how widely it is carried: for
+ * each, the shortest cited sentence that reads on its own.
+ */
+function summarize(consensus: readonly Claim[]): string[] {
+  const out: string[] = []
+  for (const c of consensus) {
+    const candidates = c.sentences.map((s) => s.text).filter((t) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t))
+    const best = candidates.sort((a, b) => a.length - b.length)[0]
+    if (best) out.push(best)
+    if (out.length === SUMMARY_SENTENCES) break
+  }
+  return out
+}
+
+/**
+ * How much new information a claim carries: the summed weight of its words that no other
+ * outlet's articles use (关塔那摩, 93分钟), so unique claims can be listed by importance.
+ */
+function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[]): Map<string, number> {
+  const wordsByOutlet = new Map<string, Set<string>>()
+  const unitsBySentence = new Map<string, Unit[]>()
+  for (const p of prepared) {
+    const set = wordsByOutlet.get(p.article.outletId) ?? new Set<string>()
+    for (const u of p.units) {
+      for (const w of u.words.keys()) if (!w.startsWith('#')) set.add(w)
+      const key = `${u.articleId}|${u.sentence.n}`
+      unitsBySentence.set(key, [...(unitsBySentence.get(key) ?? []), u])
+    }
+    wordsByOutlet.set(p.article.outletId, set)
+  }
+  const out = new Map<string, number>()
+  for (const c of claims) {
+    const others = [...wordsByOutlet].filter(([o]) => !c.outlets.includes(o)).map(([, s]) => s)
+    let score = 0
+    let words = 0
+    for (const s of c.sentences) {
+      for (const u of unitsBySentence.get(`${s.articleId}|${s.sentence}`) ?? []) {
+        if (!c.text.includes(unitText(u)) && !unitText(u).includes(c.text)) continue
+        for (const [w, weight] of u.words) if (!w.startsWith('#') && !others.some((o) => o.has(w))) score += weight
+        words += u.words.size
+      }
+    }
+    // Per square root of length: a long sentence is not news for being long.
+    out.set(c.id, score / Math.sqrt(words || 1))
+  }
+  return out
+}
+
+/** The unit's words as published (folding keeps offsets for all but rare characters). */
+function unitText(u: Unit): string {
+  const s = u.sentence
+  const at = s.folded.indexOf(u.text)
+  const text = at >= 0 && s.folded.length === s.text.length ? s.text.slice(at, at + u.text.length) : u.text
+  const trimmed = text.replace(/^[，,；;\s]+|[，,；;\s]+$/g, '')
+  // A piece cut from a quotation keeps no dangling quotation mark.
+  const opens = (trimmed.match(/[“「]/g) ?? []).length
+  const closes = (trimmed.match(/[”」]/g) ?? []).length
+  return opens === closes ? trimmed : trimmed.replace(/^[“「]|[”」]$/g, '')
+}
+
+const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
+
+/**
+ * When the incident happened: the date most articles' leads give (ties: the earliest).
+ * Articles whose lead dates nothing do not vote.
+ */
+function eventIncident(prepared: readonly PreparedArticle[]): string | undefined {
+  const votes = new Map<string, number>()
+  for (const p of prepared) if (p.incident) votes.set(p.incident.date, (votes.get(p.incident.date) ?? 0) + 1)
+  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
+}
+
+function describeArticle(p: PreparedArticle, incident: string | undefined): ComparedArticle {
+  const a = p.article
+  const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN
+  const day = incident ? Date.parse(`${incident}T00:00:00Z`) : NaN
+  const pubDay = Number.isNaN(published) ? NaN : Date.parse(`${new Date(published).toISOString().slice(0, 10)}T00:00:00Z`)
+  // Before: published on an earlier day, or on the day itself while still writing of it in the future tense.
+  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && (pubDay < day || (pubDay === day && p.incident !== undefined && p.incident.date === incident && p.incident.future))
+  const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
+  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, incidentDate: p.incident?.date ?? null }
+}

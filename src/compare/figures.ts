@@ -1,0 +1,110 @@
+import type { Figure } from '../analyze/figures.js'
+
+export interface FigureValue {
+  readonly value: number
+  readonly valueMax?: number
+  readonly text: string
+  readonly outlet: string
+  readonly articleId: string
+  readonly sentence: string
+  readonly modality: 'actual' | 'planned'
+  readonly relayed?: string
+  readonly approx: boolean
+}
+
+export interface FigureGroup {
+  readonly subject: string
+  readonly dimension: Figure['dimension']
+  readonly unit: string
+  readonly values: readonly FigureValue[]
+  /** Outlets' own actual values disagree beyond rounding. */
+  readonly conflict: boolean
+  /** The disagreeing values, each outlet's headline figure: the largest it reports as happened. */
+  readonly conflicting: readonly FigureValue[]
+}
+
+export interface LocatedFigure extends Figure {
+  readonly outlet: string
+  readonly articleId: string
+  readonly sentenceText: string
+}
+
+// Characters too common in subjects to say two subjects are the same thing.
+const WEAK_CHARS = new Set([...'的了是在和与个人国大小多中'])
+
+/**
+ * Figures grouped by what they measure: same dimension and unit, and subjects that share a
+ * meaningful character (会谈 ~ 会议 ~ 普拜会 ~ 谈判, all timing the meeting). Inside a group, each
+ * article's headline value is its largest actual figure — parts (93 and 87 minutes) add up to
+ * it — and two outlets conflict when their headline values disagree beyond rounding.
+ * Planned figures (预计, 计划) and relayed ones (据RT报道) are shown, never called conflicts.
+ */
+export function groupFigures(figures: readonly LocatedFigure[]): FigureGroup[] {
+  const byKind = new Map<string, LocatedFigure[]>()
+  for (const f of figures) {
+    const key = `${f.dimension}|${f.dimension === 'count' ? f.unit : f.unit}`
+    byKind.set(key, [...(byKind.get(key) ?? []), f])
+  }
+  const groups: FigureGroup[] = []
+  for (const list of byKind.values()) {
+    for (const members of bySubject(list)) groups.push(describe(members))
+  }
+  return groups.sort((a, b) => Number(b.conflict) - Number(a.conflict) || outletsOf(b) - outletsOf(a) || b.values.length - a.values.length)
+}
+
+const outletsOf = (g: FigureGroup) => new Set(g.values.map((v) => v.outlet)).size
+
+function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
+  const parent = list.map((_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const chars = list.map((f) => new Set([...f.subject].filter((c) => /\p{Script=Han}/u.test(c) && !WEAK_CHARS.has(c))))
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const same = list[i].subject === list[j].subject || [...chars[i]].some((c) => chars[j].has(c))
+      if (same) parent[find(i)] = find(j)
+    }
+  }
+  const out = new Map<number, LocatedFigure[]>()
+  list.forEach((f, i) => out.set(find(i), [...(out.get(find(i)) ?? []), f]))
+  return [...out.values()]
+}
+
+function describe(members: readonly LocatedFigure[]): FigureGroup {
+  const values: FigureValue[] = members.map((f) => ({
+    value: f.value,
+    valueMax: f.valueMax,
+    text: f.text,
+    outlet: f.outlet,
+    articleId: f.articleId,
+    sentence: f.sentenceText,
+    modality: f.modality,
+    relayed: f.relayed,
+    approx: f.approx,
+  }))
+  const counts = new Map<string, number>()
+  for (const f of members) if (f.subject) counts.set(f.subject, (counts.get(f.subject) ?? 0) + 1)
+  const subject = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? ''
+  const headline = new Map<string, FigureValue>() // article → its largest own actual value
+  for (const v of values) {
+    if (v.modality !== 'actual' || v.relayed) continue
+    const cur = headline.get(v.articleId)
+    if (!cur || v.value > cur.value) headline.set(v.articleId, v)
+  }
+  const heads = [...headline.values()]
+  const conflicting = heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b)))
+  return { subject, dimension: members[0].dimension, unit: members[0].unit, values, conflict: conflicting.length > 0, conflicting }
+}
+
+/**
+ * Do two values agree within rounding? Equal after rounding the finer to the coarser one's
+ * precision (3 小时 vs 180 分钟, 约3小时 vs 3个小时), within a range, or close when hedged (约, 近).
+ */
+export function agree(a: FigureValue, b: FigureValue): boolean {
+  const lo = (v: FigureValue) => v.value
+  const hi = (v: FigureValue) => v.valueMax ?? v.value
+  if (lo(a) <= hi(b) && lo(b) <= hi(a)) return true
+  const diff = Math.min(Math.abs(lo(a) - hi(b)), Math.abs(lo(b) - hi(a)))
+  const scale = Math.max(Math.abs(a.value), Math.abs(b.value))
+  const tolerance = a.approx || b.approx ? 0.1 : 0.02
+  return scale > 0 && diff / scale <= tolerance
+}

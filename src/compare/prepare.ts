@@ -1,0 +1,102 @@
+import type { Article } from '../article.js'
+import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from '../analyze/entities.js'
+import { findFigures, type Figure } from '../analyze/figures.js'
+import { idfOf } from '../analyze/keywords.js'
+import { findQuotes, type Quote } from '../analyze/quotes.js'
+import { segment } from '../analyze/segment.js'
+import { splitSentences, type Sentence } from '../analyze/sentences.js'
+import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
+
+/** A piece of a sentence that states one thing: what claims are aligned from. */
+export interface Unit {
+  readonly articleId: string
+  readonly sentence: Sentence
+  readonly text: string // folded
+  readonly words: ReadonlyMap<string, number> // content word → idf weight
+  readonly entities: ReadonlySet<string>
+  readonly norm: number
+}
+
+export interface PreparedArticle {
+  readonly article: Article
+  readonly sentences: readonly Sentence[]
+  readonly units: readonly Unit[]
+  readonly quotes: readonly Quote[]
+  readonly figures: readonly Figure[]
+  readonly times: readonly TimeExpr[]
+  readonly incident?: TimeExpr
+}
+
+// Units shorter than this say too little to align on their own; they are joined to a neighbour.
+const MIN_UNIT_CHARS = 14
+// Sentences longer than this usually carry several claims (a lead sentence lists them with ，).
+const SPLIT_ABOVE_CHARS = 60
+// Words this common in Chinese text do not make two sentences say the same thing.
+const MIN_WORD_IDF = 5
+const CHAR_WEIGHT = 0.5
+// Lines that are not reporting: bylines, link lists, section labels.
+const NOT_REPORTING = /^(作者|来源|编辑|责任编辑|记者|引用|图片来源|原标题|本文|\[|https?:)/
+
+export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
+  const sentences = splitSentences(article.text)
+  const times = findTimeExprs(sentences, article.publishedAt)
+  const units: Unit[] = []
+  for (const s of sentences) {
+    if (NOT_REPORTING.test(s.folded) || han(s.folded) < 8) continue
+    for (const piece of unitsOf(s.folded)) units.push(makeUnit(article.id, s, piece, findEntities(piece, table)))
+  }
+  return { article, sentences, units, quotes: findQuotes(sentences, table), figures: findFigures(sentences), times, incident: incidentDate(times) }
+}
+
+const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length
+
+/** A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS. */
+function unitsOf(folded: string): string[] {
+  if (han(folded) <= SPLIT_ABOVE_CHARS) return [folded]
+  // Inside quotations too: a quoted statement is often several claims.
+  const clauses = folded.split(/(?<=[，,；;。！？])/)
+  const out: string[] = []
+  let cur = ''
+  for (const c of clauses) {
+    cur += c
+    if (han(cur) >= MIN_UNIT_CHARS) {
+      out.push(cur)
+      cur = ''
+    }
+  }
+  if (cur) out.length && han(cur) < MIN_UNIT_CHARS ? (out[out.length - 1] += cur) : out.push(cur)
+  return out
+}
+
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[]): Unit {
+  const words = new Map<string, number>()
+  for (const w of segment(text)) {
+    if (w.length < 2 || /^[\d.]+$/.test(w)) continue
+    const idf = idfOf(w)
+    if (idf >= MIN_WORD_IDF) words.set(w, idf)
+  }
+  // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
+  for (const [w, idf] of [...words]) {
+    for (const ch of w) if (/\p{Script=Han}/u.test(ch)) words.set(`#${ch}`, Math.max(words.get(`#${ch}`) ?? 0, idf * CHAR_WEIGHT))
+  }
+  // Entities count as words under their canonical id, so 普丁 and 普京 meet.
+  const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
+  // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
+  for (const w of [...words.keys()]) if (mentions.some((m) => m.surface.includes(w))) words.delete(w)
+  for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+  let sq = 0
+  for (const v of words.values()) sq += v * v
+  return { articleId, sentence, text, words, entities, norm: Math.sqrt(sq) }
+}
+
+/** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */
+export function unitSimilarity(a: Unit, b: Unit): number {
+  if (!a.norm || !b.norm) return 0
+  let dot = 0
+  const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a]
+  for (const [w, x] of small.words) {
+    const y = large.words.get(w)
+    if (y !== undefined) dot += x * y
+  }
+  return dot / (a.norm * b.norm)
+}

@@ -1,0 +1,95 @@
+import type { Citation, Comparison } from './compare.js'
+import type { FigureGroup, FigureValue } from './figures.js'
+
+const QUOTE_CHARS = 80
+const MAX_UNIQUE_PER_OUTLET = 12
+const MAX_OMISSIONS_PER_OUTLET = 6
+
+/** The comparison as a report a person reads: one section per kind of finding, each cited. */
+export function comparisonMarkdown(c: Comparison): string {
+  const name = (id: string) => c.outlets.find((o) => o.id === id)?.name ?? id
+  const names = (ids: readonly string[]) => ids.map(name).join('、')
+  const claim = new Map(c.claims.map((x) => [x.id, x]))
+  const cite = (s: Citation) => `> ${name(s.outlet)}：「${short(s.text)}」`
+  const out: string[] = []
+  out.push(`# ${c.event.title}`, '')
+  out.push(`Event \`${c.event.id}\`, ${c.event.start?.slice(0, 10) ?? '?'} – ${c.event.end?.slice(0, 10) ?? '?'}${c.event.incidentDate ? `; the incident is dated ${c.event.incidentDate}` : ''}.`, '')
+
+  out.push('## Outlets', '', '| outlet | type | country | owner | article | published |', '|---|---|---|---|---|---|')
+  for (const a of c.articles) {
+    const o = c.outlets.find((x) => x.id === a.outlet)
+    const mark = a.before ? ' **(preview: written before the incident)**' : a.background ? ' (background, long after)' : ''
+    out.push(`| ${cell(name(a.outlet))} | ${cell(o?.type ?? '')} | ${cell(o?.country ?? '')} | ${cell(o?.owner ?? '')} | ${cell(a.title)}${mark} | ${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? ''} |`)
+  }
+  for (const r of c.relays) out.push('', `${name(r.outlet)} relays ${name(r.of)} (article \`${r.articleId}\` is a copy of \`${r.originalId}\`).`)
+  out.push('')
+
+  if (c.summary.length) out.push('## Summary', '', ...c.summary.map((s) => `- ${s}`), '')
+
+  out.push(`## Consensus (${c.consensus.length})`, '', 'Claims carried by at least half of the outlets, and at least two.', '')
+  for (const id of c.consensus) {
+    const x = claim.get(id)!
+    out.push(`- **${x.text}** — ${names(x.outlets)}`, ...firstPerOutlet(x.sentences).map((s) => `  ${cite(s)}`))
+  }
+  out.push('')
+
+  out.push('## Only one outlet reports', '')
+  for (const o of c.outlets) {
+    const ids = c.unique[o.id] ?? []
+    if (!ids.length) continue
+    out.push(`### ${o.name} (${ids.length})`, '')
+    for (const id of ids.slice(0, MAX_UNIQUE_PER_OUTLET)) out.push(`- ${claim.get(id)!.text}`)
+    if (ids.length > MAX_UNIQUE_PER_OUTLET) out.push(`- … and ${ids.length - MAX_UNIQUE_PER_OUTLET} more (see --json)`)
+    out.push('')
+  }
+
+  out.push('## Left out', '', 'Claims most of the other outlets carry and this one does not.', '')
+  for (const o of c.outlets) {
+    const ids = c.omissions[o.id] ?? []
+    if (!ids.length) continue
+    const preview = c.articles.some((a) => a.outlet === o.id && a.before) ? ' — a preview, written before the incident' : ''
+    out.push(`### ${o.name}${preview}`, '')
+    for (const id of ids.slice(0, MAX_OMISSIONS_PER_OUTLET)) out.push(`- ${claim.get(id)!.text} (${names(claim.get(id)!.outlets)})`)
+    out.push('')
+  }
+
+  out.push('## Quotes by speaker', '')
+  const bySpeaker = new Map<string, typeof c.quotes>()
+  for (const q of c.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q])
+  for (const [speaker, qs] of bySpeaker) {
+    out.push(`### ${speaker}`, '')
+    for (const q of qs) out.push(`- 「${short(q.text)}」 — ${names(q.outlets)}`)
+    out.push('')
+  }
+
+  out.push('## Figures', '')
+  const shown = c.figures.filter((g) => g.conflict || new Set(g.values.map((v) => v.outlet)).size >= 2 || g.values.some((v) => v.modality === 'planned'))
+  if (!shown.length) out.push('No figure is reported by more than one outlet.', '')
+  for (const g of shown) out.push(...figureSection(g, name), '')
+
+  out.push('## Vocabulary', '', "Each outlet's distinctive words against the others (weighted log-odds, z ≥ 1.96).", '')
+  for (const o of c.outlets) {
+    const terms = c.framing[o.id] ?? []
+    out.push(`- **${o.name}**: ${terms.length ? terms.map((t) => `${t.term} (${t.score.toFixed(1)})`).join('、') : '—'}`)
+  }
+  out.push('')
+  return out.join('\n')
+}
+
+function figureSection(g: FigureGroup, name: (id: string) => string): string[] {
+  const head = `### ${g.subject || g.dimension} (${g.dimension}${g.conflict ? ', **conflict**' : ''})`
+  const lines = [head, '']
+  if (g.conflict) lines.push(`Outlets disagree: ${g.conflicting.map((v) => `${name(v.outlet)} ${v.text}`).join(' vs ')}.`, '')
+  for (const v of g.values) lines.push(`- ${name(v.outlet)}: ${v.text}${label(v)} — 「${short(v.sentence)}」`)
+  return lines
+}
+
+const label = (v: FigureValue) => [v.modality === 'planned' ? ' (planned/expected)' : '', v.relayed ? ` (relayed from ${v.relayed})` : ''].join('')
+
+function firstPerOutlet(sentences: readonly Citation[]): Citation[] {
+  const seen = new Set<string>()
+  return sentences.filter((s) => !seen.has(s.outlet) && seen.add(s.outlet))
+}
+
+const short = (s: string) => (s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS)}…` : s)
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
