@@ -1,6 +1,7 @@
-// Event clustering quality on the labelled week (../shared/corpus/events.tsv), with every
-// other corpus file ingested as a distractor, next to a plain TF-IDF + average-linkage
-// agglomerative baseline on the same articles. Run by `npm run eval`.
+// Event clustering quality on the labelled week (../shared/corpus/events.tsv, and the same plus
+// test/data/events/events-extra.tsv), with every other corpus file ingested as a distractor,
+// next to a plain TF-IDF + average-linkage agglomerative baseline on the same articles.
+// Run by `npm run eval`.
 import { resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { CorpusStats, articleWords, cosine, keywordVector, type TermVector } from '../src/analyze/keywords.js'
@@ -49,7 +50,12 @@ function baseline(ids: string[], vectors: Map<string, TermVector>, threshold: nu
   return new Map(clusters.flatMap((c, n) => c.map((id) => [id, `b${n}`] as const)))
 }
 
-export function evaluateEvents(articles: Article[], labels: Array<[string, string]>, filesRoot: string): void {
+/** A named set of event labels: (path relative to the corpus files, event id) rows. */
+export interface LabelSet { readonly name: string; readonly labels: ReadonlyArray<readonly [string, string]> }
+
+const fmt = (s: BCubed) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`
+
+export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet[], filesRoot: string): void {
   const byLocator = new Map(articles.map((a) => [resolve(a.provenance.locator), a]))
   const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
   // Online, as in ingestion: each article updates the archive's statistics, then is weighed by them.
@@ -60,19 +66,28 @@ export function evaluateEvents(articles: Article[], labels: Array<[string, strin
     if (!a.duplicateOf) stats.observe(w.words.keys())
     vectors.set(a.id, keywordVector(w, (x) => stats.idf(x)))
   }
-  const gold = new Map<string, string>()
-  for (const [path, event] of labels) {
-    const a = byLocator.get(resolve(filesRoot, path))
-    if (a) gold.set(a.id, event)
-  }
-  console.log(`events: ${gold.size} of ${labels.length} labelled articles ingested; ${articles.length} articles clustered (labelled + distractors)`)
+  // Every label set is scored on the same clustering of the whole corpus (labelled + distractors).
+  const golds = labelSets.map(({ name, labels }) => {
+    const gold = new Map<string, string>()
+    for (const [path, event] of labels) {
+      const a = byLocator.get(resolve(filesRoot, path))
+      if (a) gold.set(a.id, event)
+    }
+    const sizes = new Map<string, number>()
+    for (const ev of gold.values()) sizes.set(ev, (sizes.get(ev) ?? 0) + 1)
+    const multi = [...sizes.values()].filter((n) => n > 1).length
+    console.log(`events: ${name} labels: ${gold.size} of ${labels.length} labelled articles ingested (${multi} events with ≥ 2 articles, ${sizes.size - multi} singletons)`)
+    return { name, gold }
+  })
+  console.log(`events: ${articles.length} articles clustered (labelled + distractors); B³ per label set: ${golds.map((g) => g.name).join(' | ')}`)
+  // Diagnostics (--events) use the last, largest label set.
+  const gold = golds[golds.length - 1].gold
   for (const threshold of [0.1, 0.125, 0.15, 0.175, 0.2, 0.25]) {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold })
     const started = performance.now()
     for (const a of ordered) c.add({ id: a.id, publishedAt: a.publishedAt, vector: vectors.get(a.id)!, duplicateOf: a.duplicateOf })
     const ms = performance.now() - started
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
-    const s = bcubed(gold, predicted)
     if (process.argv.includes('--events') && threshold === 0.1) {
       const byGold = new Map<string, string[]>()
       for (const [id, ev] of gold) byGold.set(ev, [...(byGold.get(ev) ?? []), id])
@@ -90,12 +105,14 @@ export function evaluateEvents(articles: Article[], labels: Array<[string, strin
         for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${predicted.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
       }
     }
-    console.log(`  online   t=${threshold.toFixed(2)}: B³ P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
+    console.log(`  online   t=${threshold.toFixed(2)}: ${golds.map((g) => fmt(bcubed(g.gold, predicted))).join(' | ')}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
   }
-  // The baseline is O(n³): it runs on the labelled articles plus the distractors of the same week.
-  const week = ordered.filter((a) => gold.has(a.id) || (a.publishedAt && a.publishedAt >= '2021-06-08' && a.publishedAt <= '2021-06-22'))
+  // The baseline is O(n³): it runs on the labelled articles plus the distractors of the same week,
+  // once per label set, so that each set's figures do not depend on the others' labels.
+  const inWeek = (a: Article) => a.publishedAt !== undefined && a.publishedAt >= '2021-06-08' && a.publishedAt <= '2021-06-22'
+  const weeks = golds.map((g) => ordered.filter((a) => g.gold.has(a.id) || inWeek(a)).map((a) => a.id))
   for (const threshold of [0.1, 0.15, 0.2]) {
-    const s = bcubed(gold, baseline(week.map((a) => a.id), vectors, threshold))
-    console.log(`  baseline t=${threshold.toFixed(2)}: B³ P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}  (TF-IDF + average linkage over ${week.length} articles of the week)`)
+    const scores = golds.map((g, i) => fmt(bcubed(g.gold, baseline(weeks[i], vectors, threshold))))
+    console.log(`  baseline t=${threshold.toFixed(2)}: ${scores.join(' | ')}  (TF-IDF + average linkage over ${weeks.map((w) => w.length).join(' | ')} articles of the week)`)
   }
 }

@@ -64,7 +64,11 @@ for (const [a, b, ev] of pairs('nondup-pairs.tsv')) {
 console.log(`duplicates: recall ${(linked / dupTotal).toFixed(3)} (${linked}/${dupTotal} labelled pairs linked; goal ≥ 0.95)`)
 console.log(`non-duplicates: precision ${(apart / nonTotal).toFixed(3)} (${apart}/${nonTotal} hard-negative pairs kept apart; goal ≥ 0.97)`)
 if (process.argv.includes('--verbose')) console.log([...missed, ...wrong].join('\n'))
-const eventLabels = pairs('events.tsv').map(([path, event]) => [path, event] as [string, string])
-evaluateEvents(all, eventLabels, files)
+// Event labels: the corpus's own, and the same extended with the repo's (test/data/events/README.md).
+const shipped = pairs('events.tsv').map(([path, event]) => [path, event] as const)
+const extraPath = resolve(process.env.JIANTING_EXTRA_LABELS ?? 'test/data/events/events-extra.tsv')
+const extra = existsSync(extraPath) ? readFileSync(extraPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).map(([path, event]) => [path, event] as const) : []
+if (!extra.length) console.log(`events: no extra labels at ${extraPath}; scoring the shipped labels only`)
+evaluateEvents(all, [{ name: 'shipped', labels: shipped }, ...(extra.length ? [{ name: 'shipped+extra', labels: [...shipped, ...extra] }] : [])], files)
 await store.close()
 rmSync(dir, { recursive: true, force: true })
