@@ -4,7 +4,7 @@ import { cosine, type TermVector } from '../analyze/keywords.js'
 export interface ClusterItem {
   readonly id: string
   readonly publishedAt?: string
-  /** For an undated article, a date it mentions in its headline or lead (`mentionedDate`). */
+  /** When the report happened if its publication date is missing or wrong (`dateHintOf`); preferred to `publishedAt`. */
   readonly dateHint?: string
   readonly vector: TermVector
   /** Headline character pairs (`titleGrams`), IDF-weighted and normalised. */
@@ -75,7 +75,10 @@ export class EventClusterer {
   private readonly all: EventCluster[] = []
   private readonly mergedInto: number[] = []
   readonly assignments = new Map<string, Assignment>()
-  private readonly postings = new Map<string, Set<number>>()
+  // Inverted index: term → week → events holding the term among a member's strongest words
+  // in that week. A dated article looks up only the weeks its window touches, so the cost of
+  // a lookup does not grow with the archive's length.
+  private readonly postings = new Map<string, Map<number, Set<number>>>()
   private readonly indexOf = new Map<string, number>()
 
   constructor(private readonly opts: ClusterOptions = defaultClusterOptions) {}
@@ -88,9 +91,9 @@ export class EventClusterer {
   add(item: ClusterItem): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
     if (copyOf) return this.record(item, this.indexOf.get(copyOf.eventId)!, 1, [], 'copy')
-    const day = dayOf(item.publishedAt ?? item.dateHint)
+    const day = dayOf(item.dateHint ?? item.publishedAt)
     const scored: Array<[number, number]> = []
-    for (const idx of this.candidates(item.vector)) {
+    for (const idx of this.candidates(item.vector, day)) {
       const e = this.all[idx]
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, e)])
@@ -176,10 +179,31 @@ export class EventClusterer {
     return idx
   }
 
-  private candidates(v: TermVector): Set<number> {
-    const out = new Set<number>()
-    for (const [term] of strongest(v, this.opts.probeTerms)) for (const idx of this.postings.get(term) ?? []) out.add(this.live(idx))
-    return out
+  /** Events sharing the article's strongest words near its date, the most overlapping first, at most MAX_CANDIDATES. */
+  private candidates(v: TermVector, day: number | undefined): number[] {
+    const hits = new Map<number, number>()
+    const hit = (idx: number) => {
+      const live = this.live(idx)
+      hits.set(live, (hits.get(live) ?? 0) + 1)
+    }
+    const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
+    for (const [term] of strongest(v, this.opts.probeTerms)) {
+      const byWeek = this.postings.get(term)
+      if (!byWeek) continue
+      if (weeks) {
+        for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
+        continue
+      }
+      // An article with no date at all can only be compared with the most recent events
+      // holding each term: enough to find its event, bounded however long the archive.
+      let taken = 0
+      for (const w of [...byWeek.keys()].sort((a, b) => b - a)) {
+        for (const idx of byWeek.get(w)!) hit(idx)
+        if ((taken += byWeek.get(w)!.size) >= UNDATED_CANDIDATES_PER_TERM) break
+      }
+    }
+    const ranked = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return ranked.slice(0, MAX_CANDIDATES).map(([idx]) => idx)
   }
 
   private inWindow(e: EventCluster, day: number): boolean {
@@ -199,7 +223,7 @@ export class EventClusterer {
   private record(item: ClusterItem, idx: number, score: number, sharedTerms: string[], reason: Assignment['reason']): Assignment {
     const e = this.all[idx]
     e.articleIds.push(item.id)
-    const when = item.publishedAt ?? item.dateHint
+    const when = item.dateHint ?? item.publishedAt
     if (when) {
       if (!e.start || when < e.start) e.start = when
       if (!e.end || when > e.end) e.end = when
@@ -210,10 +234,15 @@ export class EventClusterer {
       addInto(g.content, item.vector)
       if (item.title) addInto(g.title, item.title)
       addInto(e.centroid, item.vector)
+      const week = g.day === undefined ? UNDATED : weekOf(g.day)
       for (const [term] of strongest(item.vector, this.opts.probeTerms)) {
-        let set = this.postings.get(term)
-        if (!set) this.postings.set(term, (set = new Set()))
+        let byWeek = this.postings.get(term)
+        if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+        let set = byWeek.get(week)
+        if (!set) byWeek.set(week, (set = new Set()))
         set.add(idx)
+        // Undated events are probed by every article: keep only the most recent ones per term.
+        if (week === UNDATED && set.size > UNDATED_CANDIDATES_PER_TERM) set.delete(set.values().next().value!)
       }
     }
     const a: Assignment = { articleId: item.id, eventId: e.id, score, sharedTerms, reason }
@@ -223,6 +252,15 @@ export class EventClusterer {
 }
 
 const dot = cosine
+
+const WEEK_DAYS = 7
+const UNDATED = Number.NEGATIVE_INFINITY
+const UNDATED_CANDIDATES_PER_TERM = 256
+// Events scored per article: those sharing the most of its strongest words. An article's own
+// event shares many; past this many the rest share one or two generic words.
+const MAX_CANDIDATES = 48
+const weekOf = (day: number) => Math.floor(day / WEEK_DAYS)
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 
 function addInto(target: Map<string, number>, v: TermVector): void {
   for (const [t, w] of v) target.set(t, (target.get(t) ?? 0) + w)

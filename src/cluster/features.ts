@@ -42,7 +42,8 @@ export class ArticleFeatures {
     const folded = a.folded ?? foldText(a.text)
     const lines = folded.split('\n')
     const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
-    const segments = foldText(a.title).split(TITLE_SEPARATOR)
+    const foldedTitle = foldText(a.title)
+    const segments = foldedTitle.split(TITLE_SEPARATOR)
     const topical = segments.filter((s) => !this.series.isRepeated(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
     const words = foldedArticleWords(title, body)
@@ -54,7 +55,7 @@ export class ArticleFeatures {
       this.titles.observe(grams)
     }
     const vector = keywordVector(words, (w) => this.stats.idf(w))
-    const dateHint = a.publishedAt ? undefined : mentionedDate(title) ?? mentionedDate(body.slice(0, LEAD_DATE_CHARS))
+    const dateHint = dateHintOf(a.publishedAt, foldedTitle, body)
     return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf }
   }
 }
@@ -67,6 +68,19 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => [string, str
   [/(?<!\d)(\d{1,2})\/(\d{1,2})\/(20\d\d)/, (m) => [m[3], m[1], m[2]]], // US order, as the English-language sources write it
   [/(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)/, (m) => [m[1], m[2], m[3]]],
 ]
+
+/**
+ * When an article's report happened, where its publication date is missing or impossible: an
+ * undated article's headline or lead may say, and a headline naming a later day than the
+ * publication date shows that date is wrong (archives stamp some posts with the month of a
+ * header image or the day a page was created).
+ */
+export function dateHintOf(publishedAt: string | undefined, title: string, body: string): string | undefined {
+  const inTitle = mentionedDate(title)
+  if (!publishedAt) return inTitle ?? mentionedDate(body.slice(0, LEAD_DATE_CHARS))
+  return inTitle && Date.parse(inTitle) > Date.parse(publishedAt.slice(0, 10)) + DAY_MS ? inTitle : undefined
+}
+const DAY_MS = 86_400_000
 
 /** The first full calendar date a text mentions, as YYYY-MM-DD. */
 export function mentionedDate(text: string): string | undefined {
