@@ -29,38 +29,62 @@ const MIN_SHARED = 2
 // …and are no further apart than this.
 const MAX_GAP_DAYS = 400
 
+// An entity named centrally by more than this share of events (中共 in movement media, 新冠 in
+// 2020–21) is the archive's backdrop, not a story's thread; never fewer than DF_FLOOR events.
+const MAX_EVENT_SHARE = 0.02
+const DF_FLOOR = 5
+// A story is known by its few most frequent entities; an event joins it by sharing MIN_SHARED
+// of them, so a chain of pairwise overlaps cannot drift from one subject to another.
+const PROFILE = 4
+
 /**
  * Stories: events linked over longer spans by the central entities they share (拜登 and 普京
- * on the phone in January, in Geneva in June), ordered as a timeline. Linking is single-link
- * over the entity index, so a new event extends a story without recomputing the others.
+ * on the phone in January, in Geneva in June), ordered as a timeline. Events are taken in time
+ * order and each joins the story whose profile — its most frequent entities — it shares
+ * enough with, through an index from entity to story, so a new event never scans all stories.
  */
 export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, table: EntityTable = loadEntityTable()): Story[] {
   const central = events.map((e) => centralEntities(e, articles, table))
-  const index = new Map<string, number[]>()
-  central.forEach((c, i) => c.forEach((_, id) => index.set(id, [...(index.get(id) ?? []), i])))
-  const parent = events.map((_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
-  for (let i = 0; i < events.length; i++) {
-    const shared = new Map<number, number>()
-    for (const id of central[i].keys()) for (const j of index.get(id)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
-    for (const [j, count] of shared) if (count >= MIN_SHARED && gapDays(events[i], events[j]) <= MAX_GAP_DAYS) parent[find(i)] = find(j)
+  const df = new Map<string, number>()
+  for (const c of central) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1)
+  const maxDf = Math.max(DF_FLOOR, events.length * MAX_EVENT_SHARE)
+  for (const c of central) for (const id of [...c.keys()]) if (df.get(id)! > maxDf) c.delete(id)
+
+  interface Draft { members: number[]; counts: Map<string, { name: string; n: number }>; end: string }
+  const drafts: Draft[] = []
+  const byEntity = new Map<string, Set<Draft>>()
+  const profile = (d: Draft) => [...d.counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, PROFILE).map(([id]) => id)
+  const order = events.map((_, i) => i).sort((a, b) => (events[a].start ?? '').localeCompare(events[b].start ?? '') || events[a].id.localeCompare(events[b].id))
+  for (const i of order) {
+    const mine = central[i]
+    let best: Draft | undefined
+    let bestShared = MIN_SHARED - 1
+    const candidates = new Set([...mine.keys()].flatMap((id) => [...(byEntity.get(id) ?? [])]))
+    for (const d of candidates) {
+      if (gapDays(events[i], { ...events[d.members[d.members.length - 1]], end: d.end }) > MAX_GAP_DAYS) continue
+      const shared = profile(d).filter((id) => mine.has(id)).length
+      if (shared > bestShared) [best, bestShared] = [d, shared]
+    }
+    const d: Draft = best ?? { members: [], counts: new Map(), end: '' }
+    if (!best) drafts.push(d)
+    d.members.push(i)
+    if ((events[i].end ?? '') > d.end) d.end = events[i].end ?? ''
+    for (const [id, name] of mine) {
+      d.counts.set(id, { name, n: (d.counts.get(id)?.n ?? 0) + 1 })
+      byEntity.set(id, (byEntity.get(id) ?? new Set()).add(d))
+    }
   }
-  const groups = new Map<number, number[]>()
-  events.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]))
   const stories: Story[] = []
-  for (const idx of groups.values()) {
-    if (idx.length < 2) continue
-    idx.sort((a, b) => (events[a].start ?? '').localeCompare(events[b].start ?? '') || events[a].id.localeCompare(events[b].id))
-    const counts = new Map<string, { name: string; n: number }>()
-    for (const i of idx) for (const [id, name] of central[i]) counts.set(id, { name, n: (counts.get(id)?.n ?? 0) + 1 })
-    const entities = [...counts.values()].filter((c) => c.n >= 2).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).map((c) => c.name)
-    const first = events[idx[0]]
+  for (const d of drafts) {
+    if (d.members.length < 2) continue
+    const entities = [...d.counts.values()].filter((c) => c.n >= 2).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).map((c) => c.name)
+    const first = events[d.members[0]]
     stories.push({
       id: `s${first.id.replace(/^e/, '')}`,
       title: entities.slice(0, 3).join(' · ') || first.title,
       start: first.start,
-      end: idx.map((i) => events[i].end ?? '').sort().pop() || undefined,
-      eventIds: idx.map((i) => events[i].id),
+      end: d.end || undefined,
+      eventIds: d.members.map((i) => events[i].id),
       entities,
     })
   }
