@@ -10,6 +10,8 @@ export interface ClusterItem {
   /** Headline character pairs (`titleGrams`), IDF-weighted and normalised. */
   readonly title?: TermVector
   readonly duplicateOf?: string
+  /** A digest of unrelated items: it stands alone, neither joining an event nor being joined. */
+  readonly digest?: boolean
 }
 
 /** Members published on one day, summed: similarity to an event is computed per day. */
@@ -37,6 +39,8 @@ export interface Assignment {
   readonly score: number // similarity to the event when it joined (1 for the founder)
   readonly sharedTerms: readonly string[]
   readonly reason: 'founded' | 'joined' | 'copy'
+  /** The article is a digest of unrelated items (`ClusterItem.digest`): it founded an event of its own. */
+  readonly digest?: boolean
   /** Set when the event the article was placed in was later merged into `eventId`. */
   readonly mergedFrom?: string
 }
@@ -93,7 +97,7 @@ export class EventClusterer {
     if (copyOf) return this.record(item, this.indexOf.get(copyOf.eventId)!, 1, [], 'copy')
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const scored: Array<[number, number]> = []
-    for (const idx of this.candidates(item.vector, day)) {
+    if (!item.digest) for (const idx of this.candidates(item.vector, day)) {
       const e = this.all[idx]
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, e)])
@@ -109,7 +113,7 @@ export class EventClusterer {
       this.all.push({ id, articleIds: [], centroid: new Map(), size: 0, days: [] })
       a = this.record(item, this.all.length - 1, 1, [], 'founded')
     }
-    if (this.opts.merge) this.mergeBridged(a, scored)
+    if (this.opts.merge && !item.digest) this.mergeBridged(a, scored)
     return this.assignments.get(item.id)!
   }
 
@@ -234,6 +238,7 @@ export class EventClusterer {
       addInto(g.content, item.vector)
       if (item.title) addInto(g.title, item.title)
       addInto(e.centroid, item.vector)
+      if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
       for (const [term] of strongest(item.vector, this.opts.probeTerms)) {
         let byWeek = this.postings.get(term)
@@ -245,8 +250,11 @@ export class EventClusterer {
         if (week === UNDATED && set.size > UNDATED_CANDIDATES_PER_TERM) set.delete(set.values().next().value!)
       }
     }
-    const a: Assignment = { articleId: item.id, eventId: e.id, score, sharedTerms, reason }
-    this.assignments.set(item.id, a)
+    return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, reason })
+  }
+
+  private remember(a: Assignment): Assignment {
+    this.assignments.set(a.articleId, a)
     return a
   }
 }

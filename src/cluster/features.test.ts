@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { foldText } from '../normalize/fold.js'
+import { EventClusterer, defaultClusterOptions } from './events.js'
 import { ArticleFeatures, isCreditLine, mentionedDate, titleGrams } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 
@@ -64,5 +66,27 @@ describe('ArticleFeatures', () => {
     const f = new ArticleFeatures()
     expect(f.item(article('a', '简讯(2021.6.14早间)', '内容')).dateHint).toBe('2021-06-14')
     expect(f.item(article('b', '简讯(2021.6.14早间)', '内容', '2021-06-15T00:00:00Z')).dateHint).toBeUndefined()
+  })
+})
+
+describe('digests', () => {
+  const f = new ArticleFeatures()
+  // An archive where 中共 and 美国 head many headlines.
+  for (let i = 0; i < 60; i++) f.item({ id: `w${i}`, title: `${i % 2 ? '中共' : '美国'}第${i}号新闻${String.fromCharCode(0x4e00 + i * 7)}${String.fromCharCode(0x4e80 + i * 5)}`, text: '正文' })
+  it.each([
+    ['《路德时评》重磅解读美俄联合声明让中共出乎意料，及中共仍在病毒来源问题上搅混水', true],
+    ['台山核電站疑似洩漏 認定西方媒體造謠｜內地社會轉型期 民眾惡性報復傷人｜G7七國峰會北京成眾矢之的', true],
+    ['廣州解封再延期，小區居民不滿喊樓衝突|廣州再多兩名醫護確診連夜檢測37萬人', false],
+    ['北约公报10提中共：其野心构成系统性挑战', false],
+  ])('isDigest(%s)', (title, expected) => expect(f.isDigest(foldText(title))).toBe(expected))
+
+  it('stands alone: a digest neither joins an event nor is joined', () => {
+    const c = new EventClusterer({ ...defaultClusterOptions, titleWeight: 0 })
+    const v = new Map([['台山', 1]])
+    const first = c.add({ id: 'a', publishedAt: '2021-06-14', vector: v })
+    const digest = c.add({ id: 'b', publishedAt: '2021-06-14', vector: v, digest: true })
+    expect(digest).toMatchObject({ reason: 'founded', digest: true })
+    expect(digest.eventId).not.toBe(first.eventId)
+    expect(c.add({ id: 'c', publishedAt: '2021-06-14', vector: v }).eventId).toBe(first.eventId)
   })
 })

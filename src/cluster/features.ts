@@ -25,6 +25,14 @@ const MAX_CREDIT_LINE_CHARS = 160
 const TITLE_SEPARATOR = /[【】\[\]|:()]/
 const SERIES_MIN_TITLES = 3
 
+const DIGEST_SEPARATOR = /[|]|,及/
+const DIGEST_ITEM_CHARS = 6
+const DIGEST_MAX_ITEMS = 8
+// A headline pair in more than 2% of the archive's headlines (美国, 中共, 香港) is common;
+// judged only once there are enough headlines to tell.
+const COMMON_SHARE = 0.02
+const COMMON_MIN_TITLES = 50
+
 export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
 
 /**
@@ -56,7 +64,21 @@ export class ArticleFeatures {
     }
     const vector = keywordVector(words, (w) => this.stats.idf(w))
     const dateHint = dateHintOf(a.publishedAt, foldedTitle, body)
-    return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf }
+    const digest = this.isDigest(foldedTitle)
+    return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf, ...(digest ? { digest } : {}) }
+  }
+
+  /**
+   * A headline that lists unrelated items ("X|Y" of a video news review, "解读X，及Y") heads a
+   * digest: it reports no one event. No two of its items sharing an uncommon headline pair
+   * (广州 in two clauses, not 美国 or 中共) tells it from a headline with several clauses about one thing.
+   */
+  isDigest(foldedTitle: string): boolean {
+    const items = foldedTitle.split(DIGEST_SEPARATOR).filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= DIGEST_ITEM_CHARS)
+    if (items.length < 2) return false
+    const grams = items.slice(0, DIGEST_MAX_ITEMS).map((p) => [...titleGrams(p)].filter((g) => !this.titles.isCommon(g)))
+    for (let i = 0; i < grams.length; i++) for (let j = i + 1; j < grams.length; j++) if (grams[i].some((g) => grams[j].includes(g))) return false
+    return true
   }
 }
 
@@ -126,6 +148,11 @@ class TitleStats {
   observe(grams: Iterable<string>): void {
     this.n++
     for (const g of grams) this.df.set(g, (this.df.get(g) ?? 0) + 1)
+  }
+
+  /** Too frequent among headlines to tie two of them together (美国, 中共). */
+  isCommon(gram: string): boolean {
+    return this.n >= COMMON_MIN_TITLES && (this.df.get(gram) ?? 0) > COMMON_SHARE * this.n
   }
 
   vector(grams: Iterable<string>): TermVector {
