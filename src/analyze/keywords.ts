@@ -91,11 +91,11 @@ export function foldedArticleWords(title: string, body: string): WeightedWords {
 }
 
 /** TF-IDF keyword vector, L2-normalised, its `topK` strongest words. */
-export function keywordVector(w: WeightedWords, idfFn: (word: string) => number = idfOf, topK = 40): TermVector {
+export function keywordVector(w: WeightedWords, idfFn: (word: string) => number = idfOf, topK = 40, boost?: (word: string) => number): TermVector {
   const scored: Array<[string, number]> = []
   for (const [word, tf] of w.words) {
     const i = idfFn(word)
-    if (i >= MIN_IDF) scored.push([word, Math.log(1 + tf) * i])
+    if (i >= MIN_IDF) scored.push([word, Math.log(1 + tf) * i * (boost?.(word) ?? 1)])
   }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const top = scored.slice(0, topK)

@@ -42,3 +42,20 @@ export function subwords(ws: readonly string[]): string[] {
   }
   return out
 }
+
+// jieba part-of-speech tags of proper names: person, place, organisation, other proper noun.
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz'])
+const CJK = /[\u4e00-\u9fff]/
+
+/**
+ * Words of folded text that look like names: tagged as a person, place, organisation or other
+ * proper noun, or unknown to the dictionary and found by the HMM (法马通, 徐渊冲: mostly names).
+ */
+export function nameWords(folded: string): Set<string> {
+  const out = new Set<string>()
+  for (const { word, tag } of instance().tag(folded, true)) {
+    if (word.length < 2) continue
+    if (NAME_TAGS.has(tag) || (tag === 'x' && CJK.test(word))) out.add(word)
+  }
+  return out
+}

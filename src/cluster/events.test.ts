@@ -40,7 +40,7 @@ describe('event clustering of the seed articles', () => {
     const joined = [...assignments.values()].filter((a) => a.reason === 'joined')
     expect(joined).toHaveLength(3)
     for (const j of joined) {
-      expect(j.score).toBeGreaterThanOrEqual(0.1)
+      expect(j.score).toBeGreaterThanOrEqual(defaultClusterOptions.threshold)
       expect(j.sharedTerms).toEqual(expect.arrayContaining(['普京']))
     }
   })

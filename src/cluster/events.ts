@@ -60,7 +60,9 @@ export interface ClusterOptions {
   readonly merge: boolean
 }
 
-export const defaultClusterOptions: ClusterOptions = { threshold: 0.1, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, merge: true }
+// Measured with npm run eval on the shipped and extended labels: F1 is flat for thresholds
+// 0.10–0.14 on both; 0.12 sits in the middle of that plateau rather than on either set's peak.
+export const defaultClusterOptions: ClusterOptions = { threshold: 0.12, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, merge: true }
 
 const DAY_MS = 86_400_000
 const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)

@@ -1,4 +1,5 @@
 import { CorpusStats, foldedArticleWords, keywordVector, type TermVector } from '../analyze/keywords.js'
+import { nameWords } from '../analyze/segment.js'
 import { foldText } from '../normalize/fold.js'
 import type { ClusterItem } from './events.js'
 import { RepeatedLines } from './repeated-lines.js'
@@ -16,7 +17,7 @@ export interface FeatureInput {
 // Credit lines name the people and groups who translated, edited or posted a piece, in the
 // first or last lines, where they weigh as lead text: "翻译:…校对:…编辑:…", "作者:某某农场",
 // "by: 【…翻译组】". The label opens the line (after at most a short prefix such as 【).
-const CREDIT_LINE = /^.{0,6}?(?:作者|翻译|翻譯|校对|编辑|撰稿|撰写|发布|发稿|排版|审核|整理|出品|编译|上传|责编|责任编辑|记者|摄影|视频|剪辑|听写|by)\s*[:：]/
+const CREDIT_LINE = /^.{0,6}?(?:作者|翻译|翻譯|校对|审校|听校|编辑|撰稿|撰写|发布|发稿|排版|审核|整理|出品|制作|编译|上传|责编|责任编辑|记者|摄影|视频|剪辑|字幕|配音|录音|听写|主播|by|page)\s*[:：]/
 const MAX_CREDIT_LINE_CHARS = 160
 
 // Headlines of a programme or column open or close with its name: "【热点播报】…",
@@ -24,6 +25,12 @@ const MAX_CREDIT_LINE_CHARS = 160
 // of a headline that earlier headlines repeat names the series, not the event.
 const TITLE_SEPARATOR = /[【】\[\]|:()]/
 const SERIES_MIN_TITLES = 3
+
+// Names (people, places, organisations, and words the dictionary lacks) in the headline and
+// lead tell incidents apart better than common words: 北约 vs 峰会. Measured on the labelled
+// week: 1.5 helps on both label sets, 2 overshoots.
+const NAME_BOOST = 1.5
+const NAME_CHARS = 300
 
 const DIGEST_SEPARATOR = /[|]|,及/
 const DIGEST_ITEM_CHARS = 6
@@ -62,7 +69,8 @@ export class ArticleFeatures {
       this.stats.observe(words.words.keys())
       this.titles.observe(grams)
     }
-    const vector = keywordVector(words, (w) => this.stats.idf(w))
+    const names = nameWords(`${title}\n${body.slice(0, NAME_CHARS)}`)
+    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
     const dateHint = dateHintOf(a.publishedAt, foldedTitle, body)
     const digest = this.isDigest(foldedTitle)
     return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf, ...(digest ? { digest } : {}) }

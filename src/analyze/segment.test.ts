@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { nameWords, segment } from './segment.js'
+
+describe('nameWords', () => {
+  it('keeps tagged names and words the dictionary lacks, not common words', () => {
+    const names = nameWords('广东台山核电站疑似泄漏,外方合资法马通紧急求助。沙利文谈拜登首次参加北约峰会')
+    expect([...names]).toEqual(expect.arrayContaining(['台山', '法马通', '沙利文', '拜登', '北约']))
+    expect(names.has('峰会')).toBe(false)
+    expect(names.has('泄漏')).toBe(false)
+  })
+  it('agrees with segment on word boundaries for names', () => {
+    const text = '徐渊冲逝世,神舟十二号发射'
+    for (const n of nameWords(text)) expect(segment(text)).toContain(n)
+  })
+})
