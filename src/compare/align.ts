@@ -24,7 +24,12 @@ const MAX_POSTINGS = 0.3
  * words (an inverted index, so an event of 50 articles is not compared all-pairs), and are
  * merged strongest first while each merge keeps the claim coherent on average.
  */
-export function alignClaims(input: readonly Unit[]): AlignedClaim[] {
+export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
+  // Word-for-word the same units (wire copy carried by many outlets) are one claim already:
+  // align one of each and bring the others along.
+  const copies = new Map<string, Unit[]>()
+  for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
+  const input = [...copies.values()].map((list) => list[0])
   const units = localWeights(input)
   const index = new Map<string, number[]>()
   units.forEach((u, i) => {
@@ -35,40 +40,66 @@ export function alignClaims(input: readonly Unit[]): AlignedClaim[] {
     }
   })
   const maxPostings = Math.max(4, Math.floor(units.length * MAX_POSTINGS))
-  const pairs = new Map<number, number>() // i * n + j → similarity
   const n = units.length
-  for (const list of index.values()) {
-    if (list.length < 2 || list.length > maxPostings) continue
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]
-        const j = list[y]
-        if (units[i].articleId === units[j].articleId) continue
-        const key = i * n + j
-        if (!pairs.has(key)) pairs.set(key, sharedWords(units[i], units[j]) >= MIN_SHARED_WORDS ? unitSimilarity(units[i], units[j]) : 0)
+  // Inverted-index candidates: for each unit, the later units that share words with it,
+  // counted in flat arrays (no pair objects); similarity only for those that share enough.
+  const pairs = new Map<number, number>() // i * n + j → similarity, for pairs that may align
+  const shared = new Int32Array(n)
+  const plain = new Int32Array(n)
+  const touched: number[] = []
+  // Characters (#) only refine the similarity of pairs found through words: they are too
+  // common to find candidates with.
+  const byWord = new Map([...index.entries()].filter(([w, list]) => !w.startsWith('#') && list.length >= 2 && list.length <= maxPostings))
+  for (let i = 0; i < n; i++) {
+    const ui = units[i]
+    for (const w of ui.words.keys()) {
+      const list = byWord.get(w)
+      if (!list) continue
+      const isPlain = !w.startsWith('@')
+      for (const j of list) {
+        if (j <= i || units[j].articleId === ui.articleId) continue
+        if (shared[j] === 0) touched.push(j)
+        shared[j]++
+        if (isPlain) plain[j]++
       }
     }
+    for (const j of touched) {
+      // Two units make the same claim only if they share MIN_SHARED_WORDS words or entities,
+      // one of them an ordinary word: naming the same people is not saying the same thing.
+      if (shared[j] >= MIN_SHARED_WORDS && plain[j] >= 1) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      shared[j] = 0
+      plain[j] = 0
+    }
+    touched.length = 0
   }
   const edges = [...pairs].filter(([, s]) => s >= CLAIM_THRESHOLD).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const sim = (i: number, j: number) => (i === j ? 1 : (pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
   const claimOf = units.map((_, i) => i)
   const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
+  // Two claims that failed to merge stay apart until one of them grows: many edges join the
+  // same pair of claims, and the average need not be recomputed for each.
+  const failed = new Set<string>()
   for (const [key] of edges) {
     const a = claimOf[Math.floor(key / n)]
     const b = claimOf[key % n]
     if (a === b) continue
     const ma = members.get(a)!
     const mb = members.get(b)!
+    const attempt = a < b ? `${a}|${b}|${ma.length}|${mb.length}` : `${b}|${a}|${mb.length}|${ma.length}`
+    if (failed.has(attempt)) continue
     let total = 0
     for (const i of ma) for (const j of mb) total += sim(i, j)
-    if (total / (ma.length * mb.length) < AVERAGE_LINK) continue
+    if (total / (ma.length * mb.length) < AVERAGE_LINK) {
+      failed.add(attempt)
+      continue
+    }
     for (const j of mb) claimOf[j] = a
     ma.push(...mb)
     members.delete(b)
   }
   return [...members.values()].map((idx) => {
     const central = idx.reduce((best, i) => (score(i, idx, sim) > score(best, idx, sim) ? i : best), idx[0])
-    return { units: idx.map((i) => input[i]), central: input[central] }
+    return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
   })
 }
 
@@ -93,16 +124,4 @@ function localWeights(units: readonly Unit[]): Unit[] {
     }
     return { ...u, words, norm: Math.sqrt(sq) }
   })
-}
-
-function sharedWords(a: Unit, b: Unit): number {
-  let n = 0
-  let plain = 0
-  for (const w of a.words.keys()) {
-    if (w.startsWith('#') || !b.words.has(w)) continue
-    n++
-    if (!w.startsWith('@')) plain++
-  }
-  // Naming the same people is not saying the same thing: at least one ordinary word too.
-  return plain ? n : 0
 }

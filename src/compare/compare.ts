@@ -221,8 +221,9 @@ function describeArticle(p: PreparedArticle, incident: string | undefined): Comp
   const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN
   const day = incident ? Date.parse(`${incident}T00:00:00Z`) : NaN
   const pubDay = Number.isNaN(published) ? NaN : Date.parse(`${new Date(published).toISOString().slice(0, 10)}T00:00:00Z`)
-  // Before: published on an earlier day, or on the day itself while still writing of it in the future tense.
-  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && (pubDay < day || (pubDay === day && p.incident !== undefined && p.incident.date === incident && p.incident.future))
+  // Before: published on an earlier (UTC) day than the incident. An article of the same day
+  // may be a preview or a first report; the day alone cannot tell, so it is not marked.
+  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
   return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, incidentDate: p.incident?.date ?? null }
 }

@@ -63,8 +63,8 @@ export function comparisonMarkdown(c: Comparison): string {
   }
 
   out.push('## Figures', '')
-  const shown = c.figures.filter((g) => g.conflict || new Set(g.values.map((v) => v.outlet)).size >= 2 || g.values.some((v) => v.modality === 'planned'))
-  if (!shown.length) out.push('No figure is reported by more than one outlet.', '')
+  const shown = c.figures.filter((g) => g.conflict || new Set(g.values.map((v) => v.outlet)).size >= 2)
+  if (!shown.length) out.push('No figure is reported by more than one outlet (all figures are in --json).', '')
   for (const g of shown) out.push(...figureSection(g, name), '')
 
   out.push('## Vocabulary', '', "Each outlet's distinctive words against the others (weighted log-odds, z ≥ 1.96).", '')
