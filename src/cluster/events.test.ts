@@ -6,6 +6,7 @@ import { loadRegistry } from '../outlets/registry.js'
 import { rawInput, runStages } from '../pipeline.js'
 import { clusterArticles } from './cluster-articles.js'
 import { EventClusterer, defaultClusterOptions } from './events.js'
+import { explainAssignment } from './explain.js'
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'archive')
 const registry = loadRegistry()
@@ -68,5 +69,13 @@ describe('EventClusterer', () => {
     expect(c.add(item('b', { x: 1 }, '2021-07-20')).eventId).not.toBe(first.eventId)
     expect(c.add(item('c', { x: 1 }, undefined, '2021-08-30')).reason).toBe('founded')
     expect(c.add(item('d', { x: 1 }, undefined, '2021-06-15')).eventId).toBe(first.eventId)
+  })
+})
+
+describe('explainAssignment', () => {
+  it('says when an event was merged into another', () => {
+    const text = explainAssignment({ articleId: 'b', eventId: 'e00001', score: 1, sharedTerms: [], reason: 'founded', mergedFrom: 'e00002' }, 0.12)
+    expect(text).toMatch(/founded/)
+    expect(text).toMatch(/e00002 was later merged into e00001/)
   })
 })
