@@ -15,6 +15,8 @@ export interface Quote {
   readonly sentence: number
   /** 'direct' when the speaker is named next to the quote; 'context' when taken from the sentence before. */
   readonly attribution: 'direct' | 'context' | 'none'
+  /** 'quoted' for words in quotation marks; 'reported' for `X表示，…` without them. */
+  readonly kind: 'quoted' | 'reported'
 }
 
 const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"']]
@@ -54,7 +56,14 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
         attribution = 'context'
       }
       if (speaker) sentenceSpeaker = speaker
-      out.push({ text: inner.trim(), speaker, sentence: s.n, attribution })
+      out.push({ text: inner.trim(), speaker, sentence: s.n, attribution, kind: 'quoted' })
+    }
+    if (!spans.length) {
+      const reported = reportedSpeech(s, mentions, lastPerson)
+      if (reported) {
+        out.push(reported)
+        sentenceSpeaker = reported.speaker
+      }
     }
     const people = mentions.filter((m) => m.type === 'person')
     if (people.length) lastPerson = asSpeaker(people[people.length - 1])
@@ -113,4 +122,24 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   const named = findEntities(subject, table).filter((e) => e.type === 'person' || e.type === 'org')
   if (named.length) return asSpeaker(named[named.length - 1])
   return subject.length <= 12 && !/[的之]/.test(subject) ? { id: subject, name: subject } : undefined
+}
+
+// Reported speech: a named subject, a speech verb, then what was said (普京表示，俄美立场不同).
+const REPORTED = /^([^，,。：:“”]{1,30}?)(表示|指出|强调|称|说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
+
+/**
+ * `X表示，…` with the speaker named as the subject: the outlet's paraphrase of what X said.
+ * Only when the subject holds a person or organisation (or a pronoun for the last one named):
+ * `外界认为，…` and `据报道称，…` are not anyone's words.
+ */
+function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Quote | undefined {
+  const m = REPORTED.exec(s.folded)
+  if (!m) return undefined
+  const subjectEnd = m[1].length
+  const named = mentions.filter((e) => e.at < subjectEnd && (e.type === 'person' || e.type === 'org'))
+  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim()) ? lastPerson : undefined
+  if (!speaker) return undefined
+  const at = m[0].length - m[3].length
+  const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
+  return { text: text.trim(), speaker, sentence: s.n, attribution: 'direct', kind: 'reported' }
 }

@@ -55,9 +55,11 @@ describe('comparison of the Geneva summit reports', () => {
   })
 
   it('groups quotations by speaker with the outlets that carry them', () => {
-    const speakers = new Map(c.quotes.map((q) => [q.speakerId, q]))
-    expect(c.quotes.filter((q) => q.speakerId === 'putin').flatMap((q) => q.outlets)).toContain('guancha')
-    expect(speakers.get('biden')?.outlets).toEqual(['al-jazeera'])
+    const quoted = (speaker: string) => c.quotes.filter((q) => q.speakerId === speaker && q.kind === 'quoted')
+    expect(quoted('putin').flatMap((q) => q.outlets)).toContain('guancha')
+    expect(quoted('biden').flatMap((q) => q.outlets)).toEqual(['al-jazeera', 'al-jazeera'])
+    // Reported speech (普京表示，…) is kept apart from quotation, with its speaker.
+    expect(c.quotes.some((q) => q.kind === 'reported' && q.speakerId === 'putin')).toBe(true)
   })
 
   it('marks the piece written before the summit as a preview', () => {

@@ -2,6 +2,8 @@ import { foldText } from '../normalize/fold.js'
 import type { PreparedArticle } from './prepare.js'
 
 export interface QuoteGroup {
+  /** 'quoted' when at least one outlet prints the words in quotation marks, else 'reported'. */
+  readonly kind: 'quoted' | 'reported'
   readonly speaker: string
   readonly speakerId: string
   readonly text: string
@@ -17,11 +19,11 @@ const SAME_WORDING = 0.45
 
 /** Attributed quotations grouped by speaker and near-identical wording, with who carries each. */
 export function groupQuotes(prepared: readonly PreparedArticle[]): QuoteGroup[] {
-  type Item = { speakerId: string; speaker: string; text: string; grams: Set<string>; outlet: string; articleId: string }
+  type Item = { speakerId: string; speaker: string; text: string; grams: Set<string>; outlet: string; articleId: string; kind: 'quoted' | 'reported' }
   const items: Item[] = prepared.flatMap((p) =>
     p.quotes
       .filter((q) => q.speaker)
-      .map((q) => ({ speakerId: q.speaker!.id, speaker: q.speaker!.name, text: q.text, grams: bigrams(foldText(q.text)), outlet: p.article.outletId, articleId: p.article.id as string })),
+      .map((q) => ({ speakerId: q.speaker!.id, speaker: q.speaker!.name, text: q.text, grams: bigrams(foldText(q.text)), outlet: p.article.outletId, articleId: p.article.id as string, kind: q.kind })),
   )
   const groups: Item[][] = []
   for (const it of items) {
@@ -31,14 +33,15 @@ export function groupQuotes(prepared: readonly PreparedArticle[]): QuoteGroup[] 
   }
   return groups
     .map((g) => ({
+      kind: g.some((x) => x.kind === 'quoted') ? ('quoted' as const) : ('reported' as const),
       speaker: g[0].speaker,
       speakerId: g[0].speakerId,
-      text: g[0].text,
+      text: (g.find((x) => x.kind === 'quoted') ?? g[0]).text,
       outlets: [...new Set(g.map((x) => x.outlet))].sort(),
       articleIds: [...new Set(g.map((x) => x.articleId))],
       variants: g.slice(1).map((x) => ({ outlet: x.outlet, articleId: x.articleId, text: x.text })),
     }))
-    .sort((a, b) => b.outlets.length - a.outlets.length || a.speaker.localeCompare(b.speaker))
+    .sort((a, b) => b.outlets.length - a.outlets.length || (a.kind === b.kind ? 0 : a.kind === 'quoted' ? -1 : 1) || a.speaker.localeCompare(b.speaker))
 }
 
 function bigrams(s: string): Set<string> {

@@ -58,7 +58,7 @@ export function comparisonMarkdown(c: Comparison): string {
   for (const q of c.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q])
   for (const [speaker, qs] of bySpeaker) {
     out.push(`### ${speaker}`, '')
-    for (const q of qs) out.push(`- 「${short(q.text)}」 — ${names(q.outlets)}`)
+    for (const q of qs) out.push(q.kind === 'quoted' ? `- 「${short(q.text)}」 — ${names(q.outlets)}` : `- (reported) ${short(q.text)} — ${names(q.outlets)}`)
     out.push('')
   }
 
