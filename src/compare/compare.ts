@@ -3,7 +3,7 @@ import { loadEntityTable } from '../analyze/entities.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
 import { framing, type FramingTerm } from './framing.js'
-import { prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
+import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 
 export interface OutletMeta {
@@ -205,16 +205,6 @@ function unitText(u: Unit): string {
 }
 
 const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
-
-/**
- * When the incident happened: the date most articles' leads give (ties: the earliest).
- * Articles whose lead dates nothing do not vote.
- */
-function eventIncident(prepared: readonly PreparedArticle[]): string | undefined {
-  const votes = new Map<string, number>()
-  for (const p of prepared) if (p.incident) votes.set(p.incident.date, (votes.get(p.incident.date) ?? 0) + 1)
-  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
-}
 
 function describeArticle(p: PreparedArticle, incident: string | undefined): ComparedArticle {
   const a = p.article

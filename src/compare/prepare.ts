@@ -100,3 +100,13 @@ export function unitSimilarity(a: Unit, b: Unit): number {
   }
   return dot / (a.norm * b.norm)
 }
+
+/**
+ * When the incident happened: the date most articles' leads give (ties: the earliest).
+ * Articles whose lead dates nothing do not vote.
+ */
+export function eventIncident(prepared: readonly PreparedArticle[]): string | undefined {
+  const votes = new Map<string, number>()
+  for (const p of prepared) if (p.incident) votes.set(p.incident.date, (votes.get(p.incident.date) ?? 0) + 1)
+  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
+}

@@ -1,7 +1,11 @@
 import type { Article } from '../../article.js'
+import { findEntities } from '../../analyze/entities.js'
 import { clusterArticles, type ClusteredEvent } from '../../cluster/cluster-articles.js'
+import { defaultClusterOptions } from '../../cluster/events.js'
+import { explainAssignment } from '../../cluster/explain.js'
 import { buildStories, type Story } from '../../cluster/stories.js'
 import { compareEvent, type OutletMeta } from '../../compare/compare.js'
+import { eventIncident, prepareArticle } from '../../compare/prepare.js'
 import { comparisonHtml } from '../../compare/report-html.js'
 import { comparisonMarkdown } from '../../compare/report-md.js'
 import { NotFoundError, UsageError } from '../../errors.js'
@@ -48,9 +52,11 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   const { events, byId, storyOf } = await clusterStore(store)
   const e = events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
-  if (flags.json) return void out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
+  if (flags.json) return void out(JSON.stringify({ ...eventJson(e, storyOf.get(e.id)), incidentDate: incidentOf(e.articleIds.map((x) => byId.get(x)!)) ?? null }))
   out(`${e.title}\n  event ${e.id}, ${shortDate(e.start)} – ${shortDate(e.end)}, ${e.articleIds.length} articles from ${e.outlets.length} outlets${storyOf.get(e.id) ? `, story ${storyOf.get(e.id)}` : ''}`)
   out(`  keywords: ${e.keywords.join(' ')}`)
+  const incident = incidentOf(e.articleIds.map((x) => byId.get(x)!))
+  if (incident) out(`  the incident is dated ${incident} (from the dates the reports' leads give)`)
   for (const aid of e.articleIds) {
     const a = byId.get(aid)!
     out(`  ${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}`)
@@ -103,17 +109,23 @@ export async function showStory(store: Store, id: string, flags: { json?: boolea
 }
 
 export async function explainArticle(store: Store, id: string, flags: { json?: boolean }) {
-  const { articles, events, assignments } = await clusterStore(store)
+  const { byId, events, assignments } = await clusterStore(store)
   const a = assignments.get(id)
   if (!a) throw new NotFoundError('article', id)
   const event = events.find((e) => e.id === a.eventId)!
-  const title = (x: string) => articles.find((y) => y.id === x)?.title ?? x
-  if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, eventTitle: event.title }))
-  const why =
-    a.reason === 'founded'
-      ? 'it founded this event: no earlier event within the time window was similar enough'
-      : a.reason === 'copy'
-        ? 'it is a copy of an article already in this event'
-        : `similarity ${a.score.toFixed(3)} to the event; shared keywords: ${a.sharedTerms.join(' ')}`
-  out(`${title(id)}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
+  const sharedEntities = entitiesShared(byId.get(id)!, event.articleIds.filter((x) => x !== id).map((x) => byId.get(x)!))
+  const why = explainAssignment(a, defaultClusterOptions.threshold)
+  if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title }))
+  out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
+  if (sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
 }
+
+/** People, organisations and works an article names that other articles of its event also name. */
+function entitiesShared(article: Article, others: readonly Article[]): string[] {
+  const names = (a: Article) => new Map(findEntities(a.folded.slice(0, 3000)).filter((m) => m.type !== 'place').map((m) => [m.id, m.name]))
+  const mine = names(article)
+  const theirs = new Set(others.flatMap((o) => [...names(o).keys()]))
+  return [...mine].filter(([id]) => theirs.has(id)).map(([, name]) => name)
+}
+
+const incidentOf = (articles: readonly Article[]) => eventIncident(articles.filter((a) => !a.duplicateOf).map((a) => prepareArticle(a)))
