@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { exampleArchive } from '../../../test/support/store.js'
+import { openSqlite } from '../../store/sqlite/store.js'
+import type { Store } from '../../store/store.js'
+import { compareCommand, explainArticle, listEvents, listStories, showEvent } from './events.js'
+import { runIngest } from './ingest.js'
+
+/** What a command prints on stdout, line by line. */
+async function printed(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = []
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean))
+    return true
+  })
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+  try {
+    await run()
+  } finally {
+    spy.mockRestore()
+    err.mockRestore()
+  }
+  return lines
+}
+
+// The "done when", through the commands a user runs on the example archive.
+describe('events, stories and compare on the example archive', () => {
+  let dir: string
+  let store: Store
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-events-'))
+    store = openSqlite(join(dir, 'test.db'))
+    await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
+  })
+  afterAll(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('shows the summit as one event of four outlets and the January call as another event of the same story', async () => {
+    const events = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l))
+    expect(events.map((e) => e.outlets)).toEqual([['al-jazeera', 'gnews', 'guancha', 'mitbbs'], ['voa-chinese']])
+    expect(events[0].storyId).not.toBeNull()
+    expect(events[1].storyId).toBe(events[0].storyId)
+    const stories = (await printed(() => listStories(store, { json: true }))).map((l) => JSON.parse(l))
+    expect(stories).toHaveLength(1)
+    expect(stories[0].eventIds).toEqual([events[1].id, events[0].id]) // the call first: a timeline
+  })
+
+  it('compares the summit: consensus, unique claims, the conflict, previews, quotes', async () => {
+    const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l))
+    const [line] = await printed(() => compareCommand(store, summit.id, { json: true }))
+    const c = JSON.parse(line)
+    expect(Object.keys(c)).toEqual(expect.arrayContaining(['event', 'articles', 'claims', 'consensus', 'unique', 'omissions', 'quotes', 'figures', 'framing', 'summary']))
+    const text = (id: string) => JSON.stringify(c.claims.find((x: { id: string }) => x.id === id))
+    expect(c.consensus.map(text).some((t: string) => /大使/.test(t))).toBe(true)
+    expect(c.unique.guancha.map(text).some((t: string) => /93分钟/.test(t))).toBe(true)
+    expect(c.figures.some((g: { conflict: boolean }) => g.conflict)).toBe(true)
+    expect(c.articles.find((a: { outlet: string }) => a.outlet === 'mitbbs').before).toBe(true)
+    const md = (await printed(() => compareCommand(store, summit.id, {}))).join('\n')
+    expect(md).toMatch(/## Figures[\s\S]*conflict/)
+    expect(md).toContain('preview')
+  })
+
+  it('explains an article and shows one event; unknown ids are a clear error', async () => {
+    const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l))
+    const [why] = await printed(() => explainArticle(store, summit.articleIds[1], { json: true }))
+    expect(JSON.parse(why)).toMatchObject({ eventId: summit.id })
+    expect(JSON.parse(why).sharedEntities).toEqual(expect.arrayContaining(['拜登', '普京']))
+    const shown = await printed(() => showEvent(store, summit.id, {}))
+    expect(shown.join('\n')).toContain('2021-06-16')
+    await expect(compareCommand(store, 'e99999', {})).rejects.toThrow('event e99999 not found')
+    await expect(compareCommand(store, summit.id, { json: true, md: true })).rejects.toThrow('choose one of')
+  })
+})
