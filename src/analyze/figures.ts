@@ -117,11 +117,12 @@ const clauseBefore = (folded: string, at: number) => folded.slice(0, at).split(/
 
 /** The activity or thing a figure belongs to, nearest before it in its clause. */
 function subjectBefore(clause: string): string | undefined {
-  const words = segment(clause).filter((w) => w.length >= 2 || /[\p{Script=Han}]/u.test(w))
+  const words = tagWords(clause)
   for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]
-    if (NOT_SUBJECT.has(w) || w.length < 2 || /^\d/.test(w)) continue
-    return w
+    const { word, tag } = words[i]
+    if (NOT_SUBJECT.has(word) || word.length < 2 || /^\d/.test(word)) continue
+    // Only a noun (or a verb used as one: 会谈, 谈判) names what is measured; 只是, 已经 do not.
+    if (isNounTag(tag) || /^(v|n)/.test(tag)) return word
   }
   return undefined
 }

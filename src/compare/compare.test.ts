@@ -8,7 +8,7 @@ import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { rawInput, runStages } from '../pipeline.js'
 import { compareEvent, type Comparison } from './compare.js'
-import { agree, type FigureValue } from './figures.js'
+import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
 import { comparisonHtml } from './report-html.js'
 import { comparisonMarkdown } from './report-md.js'
@@ -98,6 +98,24 @@ describe('figure agreement', () => {
     [v(1550), v(1500, true), true], // hedged and close
     [v(1550), v(1500), false],
   ])('%o vs %o → %s', (a, b, expected) => expect(agree(a, b)).toBe(expected))
+})
+
+describe('groupFigures', () => {
+  const fig = (outlet: string, articleId: string, value: number, subject: string, extra: Partial<LocatedFigure> = {}): LocatedFigure => ({
+    text: `${value}`, value, unit: '人', dimension: 'count', subject, modality: 'actual', approx: false, sentence: 0, outlet, articleId, sentenceText: '', ...extra,
+  })
+  it("compares each outlet's largest figure, so a part in one report is no conflict", () => {
+    const [g] = groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 5, '高层'), fig('b', 'b2', 3, '高层')])
+    expect(g.conflict).toBe(false)
+  })
+  it('calls a disagreement between outlets a conflict, but not a planned or relayed figure', () => {
+    expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层')])[0].conflict).toBe(true)
+    expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层', { modality: 'planned' })])[0].conflict).toBe(false)
+    expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层', { relayed: 'RT' })])[0].conflict).toBe(false)
+  })
+  it('never groups figures whose subject is unknown', () => {
+    expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)
+  })
 })
 
 describe('framing', () => {

@@ -35,7 +35,7 @@ const WEAK_CHARS = new Set([...'的了是在和与个人国大小多中'])
 /**
  * Figures grouped by what they measure: same dimension and unit, and subjects that share a
  * meaningful character (会谈 ~ 会议 ~ 普拜会 ~ 谈判, all timing the meeting). Inside a group, each
- * article's headline value is its largest actual figure — parts (93 and 87 minutes) add up to
+ * outlet's headline value is its largest actual figure — parts (93 and 87 minutes) add up to
  * it — and two outlets conflict when their headline values disagree beyond rounding.
  * Planned figures (预计, 计划) and relayed ones (据RT报道) are shown, never called conflicts.
  */
@@ -60,6 +60,8 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
   const chars = list.map((f) => new Set([...f.subject].filter((c) => /\p{Script=Han}/u.test(c) && !WEAK_CHARS.has(c))))
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
+      // A figure whose subject is unknown measures nothing comparable: it stays alone.
+      if (!list[i].subject || !list[j].subject) continue
       const same = list[i].subject === list[j].subject || [...chars[i]].some((c) => chars[j].has(c))
       if (same) parent[find(i)] = find(j)
     }
@@ -84,11 +86,13 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
   const counts = new Map<string, number>()
   for (const f of members) if (f.subject) counts.set(f.subject, (counts.get(f.subject) ?? 0) + 1)
   const subject = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? ''
-  const headline = new Map<string, FigureValue>() // article → its largest own actual value
+  // Each outlet's headline value: the largest it reports as happened, over all its articles
+  // (one report's 另外3人 仍被扣查 is part of another's 5人被捕, not a disagreement).
+  const headline = new Map<string, FigureValue>()
   for (const v of values) {
     if (v.modality !== 'actual' || v.relayed) continue
-    const cur = headline.get(v.articleId)
-    if (!cur || v.value > cur.value) headline.set(v.articleId, v)
+    const cur = headline.get(v.outlet)
+    if (!cur || v.value > cur.value) headline.set(v.outlet, v)
   }
   const heads = [...headline.values()]
   const conflicting = heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b)))
