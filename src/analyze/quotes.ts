@@ -21,7 +21,11 @@ export interface Quote {
 
 const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"']]
 // Speech verbs (folded forms): the quote's speaker is the subject of the last one before it.
-const VERB = /(说道|说|表示|称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
+// 说 in 来说, 就是说, 比如说 is not speech.
+const VERB = /(说道|(?<![来是如么话])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
+// A speaker the entity rules do not know is still a speaker when named by role or kind:
+// 消息人士, 美方官员, 外交部发言人, 联合声明.
+const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院|议员|主席|领导人)$/u
 const HAS_VERB = new RegExp(VERB.source, 'u')
 const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应)/u
 const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调|补充|认为|坦言|透露|警告|解释)/u
@@ -39,16 +43,19 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   const out: Quote[] = []
   let lastPerson: Speaker | undefined
   let lastSpeaker: Speaker | undefined
+  // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
+  const learned = new Map<string, EntityMention>()
   for (const s of sentences) {
     const spans = quoteSpans(s.text)
-    const mentions = findEntities(s.folded, table)
+    const mentions = withLearned(s.folded, findEntities(s.folded, table), learned)
+    for (const m of mentions) if (m.type === 'person' && m.id === m.name) learned.set(m.name, m)
     let sentenceSpeaker: Speaker | undefined
     for (const [start, end] of spans) {
       const inner = s.text.slice(start + 1, end)
       if (!isRealQuote(inner)) continue
       const before = foldText(s.text.slice(0, start))
       const after = foldText(s.text.slice(end + 1))
-      let speaker = speakerBefore(before, mentions, lastPerson) ?? speakerAfter(after, table, lastPerson)
+      let speaker = speakerBefore(before, mentions, lastPerson) ?? speakerAfter(after, table, lastPerson, learned)
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
       if (!speaker && standsAlone && lastSpeaker) {
@@ -110,18 +117,18 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
   if (pronoun && (!named || clauseStart + pronoun.index > named.at) && lastPerson) return lastPerson
   if (named) return asSpeaker(named)
   const phrase = subject.split(/[，,：:；]/).pop()!.trim()
-  if (phrase.length >= 2 && phrase.length <= 12) return { id: phrase, name: phrase }
+  if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase)) return { id: phrase, name: phrase }
   return undefined
 }
 
-function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined): Speaker | undefined {
+function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {
   const m = VERB_AFTER.exec(after)
   if (!m) return undefined
   const subject = m[1].trim()
   if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
-  const named = findEntities(subject, table).filter((e) => e.type === 'person' || e.type === 'org')
+  const named = withLearned(subject, findEntities(subject, table), learned).filter((e) => e.type === 'person' || e.type === 'org')
   if (named.length) return asSpeaker(named[named.length - 1])
-  return subject.length <= 12 && !/[的之]/.test(subject) ? { id: subject, name: subject } : undefined
+  return subject.length <= 12 && SPEAKER_NOUN.test(subject) ? { id: subject, name: subject } : undefined
 }
 
 // Reported speech: a named subject, a speech verb, then what was said (普京表示，俄美立场不同).
@@ -142,4 +149,15 @@ function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPer
   const at = m[0].length - m[3].length
   const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
   return { text: text.trim(), speaker, sentence: s.n, attribution: 'direct', kind: 'reported' }
+}
+
+/** Mentions plus bare occurrences of names learned earlier in the article, in text order. */
+function withLearned(folded: string, mentions: readonly EntityMention[], learned: ReadonlyMap<string, EntityMention>): EntityMention[] {
+  const out = [...mentions]
+  for (const [name, m] of learned) {
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + name.length)) {
+      if (!out.some((x) => at < x.at + x.surface.length && x.at < at + name.length)) out.push({ ...m, surface: name, at })
+    }
+  }
+  return out.sort((a, b) => a.at - b.at)
 }

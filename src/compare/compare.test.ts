@@ -74,6 +74,17 @@ describe('comparison of the Geneva summit reports', () => {
     }
   })
 
+  it('shows an outlet that reprints another report as relaying it, counted once', () => {
+    const guancha = summit.find((a) => a.outletId === 'guancha')!
+    const paragraphs = guancha.text.split('\n\n')
+    const text = paragraphs.slice(0, -2).join('\n\n')
+    const mirror = { ...guancha, id: 'mirror0000000000' as Article['id'], outletId: 'x-mirror', publishedAt: '2021-06-18T00:00:00Z', text, folded: text }
+    const withMirror = compareEvent({ id: 'e', title: 't' }, [...summit, mirror], meta)
+    expect(withMirror.relays).toEqual([{ outlet: 'x-mirror', articleId: 'mirror0000000000', of: 'guancha', originalId: guancha.id }])
+    expect(withMirror.outlets.map((o) => o.id)).not.toContain('x-mirror')
+    expect(withMirror.consensus.length).toBe(c.consensus.length)
+  })
+
   it('matches the reviewed golden output', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
   })

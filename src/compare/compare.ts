@@ -74,12 +74,20 @@ const SUMMARY_SENTENCES = 5
 export function compareEvent(event: EventRef, members: readonly Article[], outletMeta: (id: string) => OutletMeta): Comparison {
   const byId = new Map(members.map((a) => [a.id as string, a]))
   const originals = members.filter((a) => !a.duplicateOf || !byId.has(a.duplicateOf))
-  const relays = members
+  const relays: Array<{ outlet: string; articleId: string; of: string; originalId: string }> = members
     .filter((a) => a.duplicateOf && byId.has(a.duplicateOf) && byId.get(a.duplicateOf)!.outletId !== a.outletId)
     .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: byId.get(a.duplicateOf!)!.outletId, originalId: a.duplicateOf as string }))
   const table = loadEntityTable()
-  const prepared = originals.map((a) => prepareArticle(a, table))
-  const outletIds = [...new Set(originals.map((a) => a.outletId))].sort()
+  const all = originals.map((a) => prepareArticle(a, table))
+  // An article that mostly repeats another outlet's report word for word (a mirror, a wire
+  // reprint the duplicate detector did not link) relays it: it counts once, as the original.
+  const relayed = findRelays(all)
+  for (const [articleId, original] of relayed) {
+    const a = byId.get(articleId)!
+    relays.push({ outlet: a.outletId, articleId, of: original.article.outletId, originalId: original.article.id })
+  }
+  const prepared = all.filter((p) => !relayed.has(p.article.id))
+  const outletIds = [...new Set(prepared.map((p) => p.article.outletId))].sort()
   const incident = eventIncident(prepared)
 
   const claims = buildClaims(prepared)
@@ -102,7 +110,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
   )
-  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, originals.filter((a) => a.outletId === o).map((a) => a.folded)])))
+  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).map((p) => p.article.folded)])))
   const claimById = new Map(claims.map((c) => [c.id, c]))
   return {
     event: { ...event, incidentDate: incident ?? null },
@@ -118,6 +126,31 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     framing: Object.fromEntries(outletIds.map((o) => [o, framingByOutlet.get(o) ?? []])),
     summary: summarize(consensus.map((id) => claimById.get(id)!)),
   }
+}
+
+// Share of an article's units found word for word in an earlier report by another outlet
+// above which it relays that report rather than reporting itself.
+const RELAY_SHARE = 0.6
+
+function findRelays(prepared: readonly PreparedArticle[]): Map<string, PreparedArticle> {
+  const texts = prepared.map((p) => new Set(p.units.map((u) => u.text)))
+  const time = (p: PreparedArticle) => p.article.publishedAt ?? '9999'
+  const out = new Map<string, PreparedArticle>()
+  prepared.forEach((p, i) => {
+    if (texts[i].size < 3) return
+    let best: { j: number; share: number } | undefined
+    prepared.forEach((q, j) => {
+      if (j === i || q.article.outletId === p.article.outletId || out.has(q.article.id)) return
+      // The original is the earlier one (ties: the longer one, which the other was cut from).
+      if (time(q) > time(p) || (time(q) === time(p) && (texts[j].size < texts[i].size || (texts[j].size === texts[i].size && j > i)))) return
+      let same = 0
+      for (const t of texts[i]) if (texts[j].has(t)) same++
+      const share = same / texts[i].size
+      if (share >= RELAY_SHARE && (!best || share > best.share)) best = { j, share }
+    })
+    if (best) out.set(p.article.id, prepared[best.j])
+  })
+  return out
 }
 
 function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {

@@ -29,7 +29,8 @@ export function framing(textsByOutlet: ReadonlyMap<string, readonly string[]>): 
     const c = new Map<string, number>()
     for (const t of texts) {
       for (const w of segment(t.replace(URL, ' '))) {
-        if (w.length < 2 || /^[\d.]+$/.test(w) || /[%\d]/.test(w) || /^[a-z]{1,2}$/.test(w) || idfOf(w) < 4) continue
+        // Latin words in Chinese reports are mostly bylines and names in brackets, not vocabulary.
+        if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4) continue
         c.set(w, (c.get(w) ?? 0) + 1)
         pooled.set(w, (pooled.get(w) ?? 0) + 1)
       }
