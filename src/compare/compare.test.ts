@@ -85,6 +85,19 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withMirror.consensus.length).toBe(c.consensus.length)
   })
 
+  it('counts a sentence repeated word for word by another outlet once, as an echo', () => {
+    const guancha = summit.find((a) => a.outletId === 'guancha')!
+    const copied = guancha.text.split('\n\n').find((p) => p.includes('93分钟'))!
+    const text = `${copied}\n\n另据本台记者观察，日内瓦湖畔当天戒备森严，周边道路实施了交通管制，市民只能远远观望。\n\n当地商户表示，峰会期间生意冷清，游客明显减少，不少店铺提前关门休息。\n\n有分析人士认为，这次会晤的象征意义大于实际意义，双方都在为国内观众表演。`
+    const echo = { ...guancha, id: 'echo000000000000' as Article['id'], outletId: 'x-echo', publishedAt: '2021-06-18T00:00:00Z', text, folded: text }
+    const withEcho = compareEvent({ id: 'e', title: 't' }, [...summit, echo], (id) => (id === 'x-echo' ? { id, name: 'echo' } : meta(id)))
+    expect(withEcho.relays).toEqual([])
+    const sessions = withEcho.claims.find((x) => /93分钟/.test(x.text))!
+    expect(sessions.outlets).toEqual(['guancha'])
+    expect(sessions.relayedBy).toEqual(['x-echo'])
+    expect(withEcho.unique.guancha).not.toContain(sessions.id)
+  })
+
   it('matches the reviewed golden output', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
   })

@@ -31,7 +31,10 @@ export interface Citation {
 export interface Claim {
   readonly id: string
   readonly text: string
+  /** The outlets that carry the claim in their own words (or first). */
   readonly outlets: readonly string[]
+  /** Outlets that only repeat another outlet's sentence word for word: echoes, not confirmation. */
+  readonly relayedBy: readonly string[]
   readonly sentences: readonly Citation[]
 }
 
@@ -100,7 +103,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   for (const o of outletIds) {
     // What only this outlet reports, most informative first: words no other outlet used.
     unique[o] = claims
-      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o)
+      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o && c.relayedBy.length === 0)
       .sort((a, b) => salience.get(b.id)! - salience.get(a.id)!)
       .map((c) => c.id)
     // Omitted: carried by most of the other outlets (and at least two), not by this one.
@@ -156,8 +159,14 @@ function findRelays(prepared: readonly PreparedArticle[]): Map<string, PreparedA
 function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
   const outletOf = new Map(prepared.map((p) => [p.article.id as string, p.article.outletId]))
   const aligned = alignClaims(prepared.flatMap((p) => p.units))
+  const time = new Map(prepared.map((p) => [p.article.id as string, `${p.article.publishedAt ?? '9999'}|${p.article.id}`]))
   const claims = aligned.map((c) => {
-    const outlets = [...new Set(c.units.map((u) => outletOf.get(u.articleId)!))].sort()
+    // A sentence repeated word for word by several outlets is one voice: the earliest's.
+    const first = new Map<string, Unit>()
+    for (const u of c.units) if (!first.has(u.text) || time.get(u.articleId)! < time.get(first.get(u.text)!.articleId)!) first.set(u.text, u)
+    const voiced = c.units.filter((u) => first.get(u.text) === u || outletOf.get(first.get(u.text)!.articleId) === outletOf.get(u.articleId))
+    const outlets = [...new Set(voiced.map((u) => outletOf.get(u.articleId)!))].sort()
+    const relayedBy = [...new Set(c.units.map((u) => outletOf.get(u.articleId)!))].filter((o) => !outlets.includes(o)).sort()
     const seen = new Set<string>()
     const sentences: Citation[] = []
     for (const u of c.units) {
@@ -166,11 +175,11 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
       seen.add(key)
       sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n })
     }
-    return { outlets, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
+    return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
   })
   // Most widely carried first; among equals, in the order the reports tell them.
   claims.sort((a, b) => b.outlets.length - a.outlets.length || a.order - b.order)
-  return claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, outlets: c.outlets, sentences: c.sentences }))
+  return claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, outlets: c.outlets, relayedBy: c.relayedBy, sentences: c.sentences }))
 }
 
 // A sentence that opens with a connective continues another and reads badly alone.

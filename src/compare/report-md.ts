@@ -29,7 +29,8 @@ export function comparisonMarkdown(c: Comparison): string {
   out.push(`## Consensus (${c.consensus.length})`, '', 'Claims carried by at least half of the outlets, and at least two.', '')
   for (const id of c.consensus) {
     const x = claim.get(id)!
-    out.push(`- **${x.text}** — ${names(x.outlets)}`, ...firstPerOutlet(x.sentences).map((s) => `  ${cite(s)}`))
+    const echo = x.relayedBy.length ? ` (repeated word for word by ${names(x.relayedBy)})` : ''
+    out.push(`- **${x.text}** — ${names(x.outlets)}${echo}`, ...firstPerOutlet(x.sentences).map((s) => `  ${cite(s)}`))
   }
   out.push('')
 
