@@ -135,8 +135,35 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
 // above which it relays that report rather than reporting itself.
 const RELAY_SHARE = 0.6
 
+// Copies differ in spacing, quotation marks and the odd edited word (外交使团 / 外国使领馆).
+const NEAR_COPY = 0.8
+const bare = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '')
+const bigramCache = new Map<string, Set<string>>()
+function bigramsOf(s: string): Set<string> {
+  let b = bigramCache.get(s)
+  if (!b) {
+    const t = bare(s)
+    b = new Set<string>()
+    for (let i = 0; i + 1 < t.length; i++) b.add(t.slice(i, i + 2))
+    if (bigramCache.size > 50_000) bigramCache.clear()
+    bigramCache.set(s, b)
+  }
+  return b
+}
+
+/** Is one unit a (near) word-for-word copy of another? */
+export function isNearCopy(a: string, b: string): boolean {
+  if (bare(a) === bare(b)) return true
+  const x = bigramsOf(a)
+  const y = bigramsOf(b)
+  if (!x.size || !y.size || Math.min(x.size, y.size) / Math.max(x.size, y.size) < NEAR_COPY) return false
+  let both = 0
+  for (const g of x) if (y.has(g)) both++
+  return both / (x.size + y.size - both) >= NEAR_COPY
+}
+
 function findRelays(prepared: readonly PreparedArticle[]): Map<string, PreparedArticle> {
-  const texts = prepared.map((p) => new Set(p.units.map((u) => u.text)))
+  const texts = prepared.map((p) => new Set(p.units.map((u) => bare(u.text))))
   const time = (p: PreparedArticle) => p.article.publishedAt ?? '9999'
   const out = new Map<string, PreparedArticle>()
   prepared.forEach((p, i) => {
@@ -161,10 +188,9 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
   const aligned = alignClaims(prepared.flatMap((p) => p.units))
   const time = new Map(prepared.map((p) => [p.article.id as string, `${p.article.publishedAt ?? '9999'}|${p.article.id}`]))
   const claims = aligned.map((c) => {
-    // A sentence repeated word for word by several outlets is one voice: the earliest's.
-    const first = new Map<string, Unit>()
-    for (const u of c.units) if (!first.has(u.text) || time.get(u.articleId)! < time.get(first.get(u.text)!.articleId)!) first.set(u.text, u)
-    const voiced = c.units.filter((u) => first.get(u.text) === u || outletOf.get(first.get(u.text)!.articleId) === outletOf.get(u.articleId))
+    // A sentence repeated (near) word for word by several outlets is one voice: the earliest's.
+    const byTime = [...c.units].sort((a, b) => time.get(a.articleId)!.localeCompare(time.get(b.articleId)!))
+    const voiced = byTime.filter((u, i) => !byTime.slice(0, i).some((e) => outletOf.get(e.articleId) !== outletOf.get(u.articleId) && isNearCopy(e.text, u.text)))
     const outlets = [...new Set(voiced.map((u) => outletOf.get(u.articleId)!))].sort()
     const relayedBy = [...new Set(c.units.map((u) => outletOf.get(u.articleId)!))].filter((o) => !outlets.includes(o)).sort()
     const seen = new Set<string>()
