@@ -65,6 +65,14 @@ describe('findQuotes', () => {
   it('gives a quotation standing alone the speaker of the sentence before', () => {
     expect(quotes('然而，普京会后却表示，两国政策不同。\n\n“我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。”')).toEqual([['putin', 'context', '我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。']])
   })
+  it('reads Traditional text and corner quotation marks', () => {
+    expect(quotes('普丁表示：「我們不會允許類似的騷亂在本國發生。」')).toEqual([['putin', 'direct', '我們不會允許類似的騷亂在本國發生。']])
+  })
+  it('keeps reported speech apart, with its speaker', () => {
+    const [q] = findQuotes(splitSentences('普京表示，由于俄美立场不同，这个问题并未进行详细讨论。'))
+    expect(q).toMatchObject({ kind: 'reported', speaker: { id: 'putin' } })
+    expect(findQuotes(splitSentences('外界认为，这次会晤的象征意义大于实际意义。'))).toEqual([])
+  })
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })
@@ -74,6 +82,7 @@ describe('findFigures', () => {
   const figs = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.valueMax ?? null, f.unit, f.subject, f.modality, f.approx])
   it('reads durations in minutes, with hedges, ranges and Chinese numerals', () => {
     expect(figs('这场会谈持续了约3小时。')).toEqual([[180, null, 'minute', '会谈', 'actual', true]])
+    expect(figs('這場會談持續了約3小時。')).toEqual([[180, null, 'minute', '会谈', 'actual', true]])
     expect(figs('整个会谈预计持续4至5个小时。')).toEqual([[240, 300, 'minute', '会谈', 'planned', false]])
     expect(figs('双方进行了九十三分钟的会谈。')).toEqual([[93, null, 'minute', '会谈', 'actual', false]])
     expect(figs('谈判计划进行四五个小时。')).toEqual([[240, 300, 'minute', '谈判', 'planned', false]])
