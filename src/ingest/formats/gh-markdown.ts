@@ -27,7 +27,14 @@ export const ghMarkdown: Format = {
       i++
     }
     const titleAt = lines.findIndex((l, k) => k >= i && TITLE.test(l))
-    if (titleAt < 0 || titleAt > i + 5) return fail('format/missing-title', 'format', 'gh-markdown: no ## title line after the archive header', locator)
+    if (titleAt < 0 || titleAt > i + 5) {
+      // An archive's index page: a list of linked headlines (### [title](path)), not an article.
+      const body = lines.slice(i).filter((l) => l.trim())
+      const linked = body.filter((l) => /^\s*(#{1,6}\s*)?\[[^\]]*\]\([^)]*\)\s*$/.test(l)).length
+      if (body.length >= 6 && linked / body.length >= 0.3)
+        return fail('content/not-article', 'format', `gh-markdown: an index page (${linked} of ${body.length} lines are links to other pages), not an article`, locator)
+      return fail('format/missing-title', 'format', 'gh-markdown: no ## title line after the archive header', locator)
+    }
     const title = lines[titleAt].match(TITLE)![1].replace(/\*\*/g, '').trim()
     let bodyStart = titleAt + 1
     let poster: string | undefined
