@@ -64,6 +64,15 @@ for (const [a, b, ev] of pairs('nondup-pairs.tsv')) {
 console.log(`duplicates: recall ${(linked / dupTotal).toFixed(3)} (${linked}/${dupTotal} labelled pairs linked; goal ≥ 0.95)`)
 console.log(`non-duplicates: precision ${(apart / nonTotal).toFixed(3)} (${apart}/${nonTotal} hard-negative pairs kept apart; goal ≥ 0.97)`)
 if (process.argv.includes('--verbose')) console.log([...missed, ...wrong].join('\n'))
+// The pinned floors (test/quality/floors.json): a regression below one fails the run.
+const floors = JSON.parse(readFileSync(resolve('test/quality/floors.json'), 'utf8')).corpus as { crashes: number; duplicateRecall: number; nonDuplicatePrecision: number }
+const breaches = [
+  bugs > floors.crashes ? `crashes ${bugs} > ${floors.crashes}` : '',
+  linked / dupTotal < floors.duplicateRecall ? `duplicate recall ${(linked / dupTotal).toFixed(3)} < ${floors.duplicateRecall}` : '',
+  apart / nonTotal < floors.nonDuplicatePrecision ? `non-duplicate precision ${(apart / nonTotal).toFixed(3)} < ${floors.nonDuplicatePrecision}` : '',
+].filter(Boolean)
+console.log(breaches.length ? `floors: BELOW ${breaches.join('; ')}` : 'floors: corpus floors met (test/quality/floors.json)')
+if (breaches.length) process.exitCode = 1
 // Event labels: the corpus's own, and the same extended with the repo's (test/data/events/README.md).
 const shipped = pairs('events.tsv').map(([path, event]) => [path, event] as const)
 const extraPath = resolve(process.env.JIANTING_EXTRA_LABELS ?? 'test/data/events/events-extra.tsv')
