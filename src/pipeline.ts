@@ -56,7 +56,7 @@ function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outco
   const { cleaned, dateline } = splitDateline(
     draft.preset ? { ...draft.preset, blocks: [], linkShare: 0 } : cleanHtml(draft.html, { rules, outletId: outlet.id, leadImage: draft.leadImage }),
   )
-  const letters = cleaned.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0
+  const letters = countLetters(cleaned.text, MIN_TEXT_CHARS)
   if (letters < MIN_TEXT_CHARS)
     return fail('content/too-short', 'clean', `only ${letters} letters of text remain after cleaning "${draft.title}"; a stub or a page without an article`, raw.locator)
   if (cleaned.linkShare > MAX_LINK_SHARE)
@@ -68,14 +68,16 @@ function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outco
   const compact = matchText(folded)
   const sk = sketch(compact)
   const url = draft.url
+  const canonical = canonicalUrl(url)
+  const via = viaOf(draft)
   return ok({
     id: articleIdOf(raw.sha256, raw.locator),
     outletId: outlet.id,
     outletName: outlet.name,
-    ...(viaOf(draft) ? { via: viaOf(draft)! } : {}),
+    ...(via ? { via } : {}),
     title: draft.title,
     ...(url ? { url } : {}),
-    ...(canonicalUrl(url) ? { canonicalUrl: canonicalUrl(url)! } : {}),
+    ...(canonical ? { canonicalUrl: canonical } : {}),
     ...(publishedAt ? { publishedAt } : {}),
     dateSource,
     ...(draft.author && draft.author !== outlet.name && !opts.registry.byName(draft.author) ? { author: draft.author } : {}),
@@ -89,6 +91,14 @@ function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outco
     fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(draft.title) },
     terms: indexTerms(draft.title, folded),
   })
+}
+
+/** Letters and digits in text, counted up to `enough`: a long text is not scanned to the end. */
+function countLetters(text: string, enough: number): number {
+  const letter = /[\p{L}\p{N}]/gu
+  let n = 0
+  while (n < enough && letter.test(text)) n++
+  return n
 }
 
 export type IngestOutcome = 'article' | 'duplicate' | 'quarantined' | 'unchanged'

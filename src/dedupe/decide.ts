@@ -1,5 +1,5 @@
 import type { Fingerprint } from '../article.js'
-import { estimateContainment, estimateJaccard } from './minhash.js'
+import { BINS, estimateContainment, estimateJaccard } from './minhash.js'
 
 // Thresholds from ../shared/corpus (npm run eval prints the figures): labelled copies from
 // different titles sit at estimated Jaccard ≥ 0.66, partial reposts labelled as distinct
@@ -8,11 +8,15 @@ import { estimateContainment, estimateJaccard } from './minhash.js'
 // rules apply within one outlet: across outlets, a partial repost under the same headline
 // is another outlet's article (labelled so), and only a near-duplicate text links them.
 export const NEAR_DUP_JACCARD = 0.6
+/** Equal bins (of BINS) that make a near-duplicate: fewer agreeing summary bins rule it out. */
+export const NEAR_DUP_MIN_BINS = Math.ceil(NEAR_DUP_JACCARD * BINS)
 export const SAME_TITLE_JACCARD = 0.35
 // A stub whose text is almost all inside a longer version with the same title is a revision.
 export const SAME_TITLE_CONTAINMENT = 0.9
 // A text this small proves nothing by containment (a dateline, a boilerplate line).
 const MIN_SHINGLES_FOR_CONTAINMENT = 40
+// Shorter folded titles ("新闻", "快讯") say nothing about two texts being one article.
+export const MIN_TITLE_KEY_CHARS = 4
 
 export interface Candidate {
   readonly id: string
@@ -43,7 +47,7 @@ function compareFingerprints(fp: Fingerprint, outletId: string, c: Candidate): D
   if (fp.textHash === c.fingerprint.textHash) return { of, reason: 'exact: same folded text', score: 3 }
   const j = estimateJaccard(fp.minhash, c.fingerprint.minhash)
   if (j >= NEAR_DUP_JACCARD) return { of, reason: `near-duplicate: estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
-  const sameTitle = fp.titleKey.length >= 4 && fp.titleKey === c.fingerprint.titleKey
+  const sameTitle = fp.titleKey.length >= MIN_TITLE_KEY_CHARS && fp.titleKey === c.fingerprint.titleKey
   if (!sameTitle || outletId !== c.outletId) return undefined
   if (j >= SAME_TITLE_JACCARD) return { of, reason: `revision: same title, estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
   const smaller = Math.min(fp.shingleCount, c.fingerprint.shingleCount)

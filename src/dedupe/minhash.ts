@@ -31,7 +31,7 @@ export interface Sketch {
 
 export function sketch(compact: string): Sketch {
   const mins = new Uint32Array(BINS).fill(EMPTY)
-  const seen = new Set<number>()
+  const seen = new HashCounter(compact.length - SHINGLE + 1)
   for (let i = 0; i + SHINGLE <= compact.length; i++) {
     const h = shingleHash(compact, i)
     seen.add(h)
@@ -40,6 +40,37 @@ export function sketch(compact: string): Sketch {
     if (v < mins[bin]) mins[bin] = v
   }
   return { minhash: densify(mins), shingleCount: seen.size }
+}
+
+/** Counts distinct 32-bit hashes: an open-addressing table, several times cheaper than a Set. */
+class HashCounter {
+  private readonly slots: Uint32Array // 0 is free; the hash 0 is counted by hasZero
+  private readonly mask: number
+  private hasZero = false
+  size = 0
+
+  constructor(expected: number) {
+    let capacity = 16
+    while (capacity < expected * 2) capacity *= 2
+    this.slots = new Uint32Array(capacity)
+    this.mask = capacity - 1
+  }
+
+  add(h: number): void {
+    if (h === 0) {
+      if (!this.hasZero) (this.hasZero = true), this.size++
+      return
+    }
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const slot = this.slots[i]
+      if (slot === h) return
+      if (slot === 0) {
+        this.slots[i] = h
+        this.size++
+        return
+      }
+    }
+  }
 }
 
 /** Fill each empty bin from the next non-empty one to its right, offset by the distance. */
@@ -82,3 +113,28 @@ export function bandKeys(minhash: Uint32Array): number[] {
 export const textHash = (compact: string): string => createHash('sha256').update(compact).digest('hex').slice(0, 32)
 
 export const titleKey = (title: string): string => foldKey(title).slice(0, 64)
+
+// A 2-bit summary of a sketch (the low bits of each bin, 32 bytes) screens LSH candidates
+// before their full sketch is read: bins with equal values have equal low bits, so a pair
+// estimated at Jaccard ≥ NEAR_DUP_MIN_BINS/BINS always agrees in at least that many summary
+// bins. Unrelated texts agree in about a quarter of the rest, far below it.
+export const SUMMARY_WORDS = (BINS * 2) / 32
+
+export function summarize(minhash: Uint32Array, out: Uint32Array = new Uint32Array(SUMMARY_WORDS), at = 0): Uint32Array {
+  out.fill(0, at, at + SUMMARY_WORDS)
+  for (let i = 0; i < BINS; i++) out[at + (i >>> 4)] |= (minhash[i] & 3) << ((i & 15) * 2)
+  return out
+}
+
+/** Bins whose low 2 bits agree: an upper bound on the bins whose values agree. */
+export function summaryAgreement(a: Uint32Array, atA: number, b: Uint32Array, atB: number): number {
+  let differ = 0
+  for (let w = 0; w < SUMMARY_WORDS; w++) {
+    const x = a[atA + w] ^ b[atB + w]
+    let m = (x | (x >>> 1)) & 0x55555555 // one bit per differing bin
+    m = m - ((m >>> 1) & 0x55555555)
+    m = (m & 0x33333333) + ((m >>> 2) & 0x33333333)
+    differ += (Math.imul((m + (m >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+  }
+  return BINS - differ
+}

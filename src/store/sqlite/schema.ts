@@ -72,4 +72,19 @@ export const migrations: readonly string[] = [
   -- Contentless: the index alone (snippets are cut from articles.text), half the size to write.
   CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, extra, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
   `,
+  // 2: article bodies (text, images, blocks) move to their own table, so that the rows which
+  // dedupe reads for every candidate (ids, hashes, MinHash) are small and never spill onto
+  // overflow pages; blocks are stored as lengths into the text instead of a second copy of it.
+  `
+  CREATE TABLE article_bodies (
+    rowid INTEGER PRIMARY KEY REFERENCES articles(rowid),
+    text TEXT NOT NULL,
+    images TEXT NOT NULL,
+    blocks TEXT NOT NULL
+  );
+  INSERT INTO article_bodies (rowid, text, images, blocks) SELECT rowid, text, images, blocks FROM articles;
+  ALTER TABLE articles DROP COLUMN text;
+  ALTER TABLE articles DROP COLUMN images;
+  ALTER TABLE articles DROP COLUMN blocks;
+  `,
 ]

@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3'
 import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
-import type { Candidate } from '../../dedupe/decide.js'
+import { MIN_TITLE_KEY_CHARS, type Candidate } from '../../dedupe/decide.js'
 import { BANDS, bandKeys } from '../../dedupe/minhash.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
 import { queryWords, toFtsQuery } from '../fts-query.js'
 import { makeSnippet } from '../snippet.js'
 import { foldText } from '../../normalize/fold.js'
+import { decodeBlocks, encodeBlocks } from './compact-blocks.js'
 import { migrations } from './schema.js'
+import { probeOf, SummaryIndex } from './summary-index.js'
 
 type Row = Record<string, any>
 
@@ -46,9 +48,19 @@ function migrate(db: Database.Database): void {
 
 const now = () => new Date().toISOString()
 
+const FULL_ROW = 'SELECT a.*, b.text, b.images, b.blocks FROM articles a JOIN article_bodies b ON b.rowid = a.rowid'
+const CANDIDATE = 'SELECT rowid, id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles'
+
 class SqliteStore implements Store {
   readonly capabilities = { concurrentWriters: false, fullTextSearch: 'fts5' } as const
   private readonly q
+  // FTS rows of the open transaction, written just before COMMIT. FTS5 flushes its pending
+  // terms to a new segment at every statement savepoint (any write that may abort midway:
+  // foreign keys, upserts, multi-row inserts), so inserting them as articles arrive made one
+  // tiny segment per article and endless merging; written together they make one per batch.
+  private pendingFts: Array<[number, string, string, string]> = []
+  // Loaded on the first duplicate probe; dropped on rollback (it may hold rowids undone).
+  private summaries: SummaryIndex | undefined
 
   constructor(private readonly db: Database.Database) {
     this.q = {
@@ -61,11 +73,12 @@ class SqliteStore implements Store {
       putOutlet: db.prepare('INSERT INTO outlets (id, name, known) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING'),
       articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?'),
       insertArticle: db.prepare(`INSERT INTO articles (id, locator, raw_sha256, format, kind, outlet_id, outlet_name, via_outlet, via_url,
-        title, url, canonical_url, published_at, date_source, author, section, lang, text, images, blocks, text_hash, minhash,
+        title, url, canonical_url, published_at, date_source, author, section, lang, text_hash, minhash,
         shingle_count, title_key, duplicate_of, duplicate_reason, ingested_at)
         VALUES (@id, @locator, @raw_sha256, @format, @kind, @outlet_id, @outlet_name, @via_outlet, @via_url, @title, @url,
-        @canonical_url, @published_at, @date_source, @author, @section, @lang, @text, @images, @blocks, @text_hash,
+        @canonical_url, @published_at, @date_source, @author, @section, @lang, @text_hash,
         @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
+      insertBody: db.prepare('INSERT INTO article_bodies (rowid, text, images, blocks) VALUES (?, ?, ?, ?)'),
       // One statement for all bands, not one per band: statement calls dominate the cost.
       insertLsh: db.prepare(`INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES ${Array(BANDS).fill('(?, ?)').join(', ')}`),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
@@ -74,13 +87,15 @@ class SqliteStore implements Store {
          ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code, stage = excluded.stage, detail = excluded.detail, at = excluded.at`,
       ),
       unquarantine: db.prepare('DELETE FROM quarantine WHERE locator = ?'),
-      byId: db.prepare('SELECT * FROM articles WHERE id = ?'),
-      copies: db.prepare('SELECT * FROM articles WHERE duplicate_of = ? ORDER BY rowid'),
-      byHash: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20'),
-      byUrl: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
-      byTitle: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50'),
+      byId: db.prepare(`${FULL_ROW} WHERE a.id = ?`),
+      copies: db.prepare(`${FULL_ROW} WHERE a.duplicate_of = ? ORDER BY a.rowid`),
+      byHash: db.prepare(`${CANDIDATE} WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20`),
+      byUrl: db.prepare('SELECT rowid FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
+      byTitle: db.prepare(`${CANDIDATE} WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50`),
+      // One statement: the rowids sharing a band, and their fingerprints (small rows, no text).
       byBands: db.prepare(`SELECT DISTINCT article_rowid FROM lsh WHERE key IN (${Array(BANDS).fill('?').join(', ')}) LIMIT ${MAX_LSH_CANDIDATES}`),
-      byRowid: db.prepare('SELECT id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles WHERE rowid = ?'),
+      byRowid: db.prepare(`${CANDIDATE} WHERE rowid = ?`),
+      originals: db.prepare('SELECT rowid, minhash, title_key FROM articles WHERE duplicate_of IS NULL'),
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
                            GROUP BY o.id ORDER BY n DESC, o.id`),
       quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
@@ -88,7 +103,7 @@ class SqliteStore implements Store {
       // A rowid range is pushed into FTS5 itself, so bm25 is computed for the candidates only.
       searchRank: db.prepare(`SELECT rowid, bm25(articles_fts, 5.0, 1.0, 0.5) AS score FROM articles_fts
         WHERE articles_fts MATCH @match AND rowid >= @floor ORDER BY score LIMIT @limit`),
-      byRowidFull: db.prepare('SELECT id, title, text, outlet_id, outlet_name, published_at FROM articles WHERE rowid = ?'),
+      byRowidFull: db.prepare('SELECT a.id, a.title, b.text, a.outlet_id, a.outlet_name, a.published_at FROM articles a JOIN article_bodies b ON b.rowid = a.rowid WHERE a.rowid = ?'),
     }
   }
 
@@ -130,9 +145,6 @@ class SqliteStore implements Store {
       author: a.author ?? null,
       section: a.section ?? null,
       lang: a.lang,
-      text: a.text,
-      images: JSON.stringify(a.images),
-      blocks: JSON.stringify(a.blocks),
       text_hash: fp.textHash,
       minhash: Buffer.from(fp.minhash.buffer, fp.minhash.byteOffset, fp.minhash.byteLength),
       shingle_count: fp.shingleCount,
@@ -142,14 +154,22 @@ class SqliteStore implements Store {
       ingested_at: now(),
     })
     const rowid = Number(info.lastInsertRowid)
+    this.q.insertBody.run(rowid, a.text, JSON.stringify(a.images), encodeBlocks(a.text, a.blocks))
     // Copies are linked, not indexed: search, candidates and counts see each article once.
     if (!a.duplicateOf) {
       this.q.insertLsh.run(bandKeys(fp.minhash).flatMap((key) => [key, rowid]))
+      this.summaries?.set(rowid, fp.minhash, fp.titleKey)
       const t = a.terms ?? indexTerms(a.title, a.folded)
-      this.q.insertFts.run(rowid, t.title, t.body, t.extra)
+      this.pendingFts.push([rowid, t.title, t.body, t.extra])
+      if (!this.db.inTransaction) this.flushFts()
     }
     this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
     return a.id
+  }
+
+  private flushFts(): void {
+    for (const row of this.pendingFts) this.q.insertFts.run(...row)
+    this.pendingFts = []
   }
 
   private markLocation(locator: string, sha256: string, kind: string, status: 'article' | 'quarantined') {
@@ -170,11 +190,11 @@ class SqliteStore implements Store {
   async *articles(q: ArticleQuery): AsyncIterable<Article> {
     const where: string[] = []
     const params: unknown[] = []
-    if (!q.includeDuplicates) where.push('duplicate_of IS NULL')
-    if (q.outletId) (where.push('outlet_id = ?'), params.push(q.outletId))
-    if (q.since) (where.push('published_at >= ?'), params.push(q.since))
-    if (q.until) (where.push('substr(published_at, 1, 10) <= ?'), params.push(q.until))
-    const sql = `SELECT * FROM articles ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_at IS NULL, published_at, rowid ${q.limit ? `LIMIT ${Math.floor(q.limit)}` : ''}`
+    if (!q.includeDuplicates) where.push('a.duplicate_of IS NULL')
+    if (q.outletId) (where.push('a.outlet_id = ?'), params.push(q.outletId))
+    if (q.since) (where.push('a.published_at >= ?'), params.push(q.since))
+    if (q.until) (where.push('substr(a.published_at, 1, 10) <= ?'), params.push(q.until))
+    const sql = `${FULL_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published_at IS NULL, a.published_at, a.rowid ${q.limit ? `LIMIT ${Math.floor(q.limit)}` : ''}`
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToArticle(row as Row)
   }
 
@@ -183,12 +203,17 @@ class SqliteStore implements Store {
   }
 
   async duplicateCandidates(a: Pick<Article, 'fingerprint' | 'canonicalUrl'>): Promise<Candidate[]> {
-    const rows = new Map<string, Row>()
-    const add = (r: Row | undefined) => r && rows.set(r.id, r)
-    for (const r of this.q.byHash.all(a.fingerprint.textHash) as Row[]) add(r)
-    if (a.canonicalUrl) for (const r of this.q.byUrl.all(a.canonicalUrl) as Row[]) add(r)
-    if (a.fingerprint.titleKey.length >= 4) for (const r of this.q.byTitle.all(a.fingerprint.titleKey) as Row[]) add(r)
-    for (const { article_rowid } of this.q.byBands.all(bandKeys(a.fingerprint.minhash)) as Row[]) add(this.q.byRowid.get(article_rowid) as Row)
+    const fp = a.fingerprint
+    const rows = new Map<number, Row>()
+    const add = (r: Row | undefined) => r && rows.set(r.rowid, r)
+    // Articles at the same URL or sharing an LSH band are read only if they may be copies.
+    const summaries = this.loadSummaries()
+    const probe = probeOf(fp.minhash, fp.titleKey)
+    const screen = (rowid: number) => !rows.has(rowid) && summaries.mayMatch(rowid, probe) && add(this.q.byRowid.get(rowid) as Row)
+    for (const r of this.q.byHash.all(fp.textHash) as Row[]) add(r)
+    if (a.canonicalUrl) for (const { rowid } of this.q.byUrl.all(a.canonicalUrl) as Row[]) screen(rowid)
+    if (fp.titleKey.length >= MIN_TITLE_KEY_CHARS) for (const r of this.q.byTitle.all(fp.titleKey) as Row[]) add(r)
+    for (const { article_rowid } of this.q.byBands.all(bandKeys(fp.minhash)) as Row[]) screen(article_rowid)
     return [...rows.values()].map((r) => ({
       id: r.id,
       duplicateOf: r.duplicate_of ?? undefined,
@@ -197,9 +222,17 @@ class SqliteStore implements Store {
     }))
   }
 
+  private loadSummaries(): SummaryIndex {
+    if (this.summaries) return this.summaries
+    const index = new SummaryIndex()
+    for (const r of this.q.originals.iterate() as Iterable<Row>) index.set(r.rowid, blobToMinhash(r.minhash), r.title_key)
+    return (this.summaries = index)
+  }
+
   async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
     const match = toFtsQuery(query)
     if (!match) return []
+    this.flushFts()
     // Rank first (bm25 only, over the bounded candidate set), then cut snippets for the page
     // of results alone.
     const floor = (this.q.searchFloor.get({ match }) as Row | undefined)?.rowid ?? 0
@@ -246,9 +279,12 @@ class SqliteStore implements Store {
     this.db.exec('BEGIN IMMEDIATE')
     try {
       const result = await fn(this)
+      this.flushFts()
       this.db.exec('COMMIT')
       return result
     } catch (e) {
+      this.pendingFts = []
+      this.summaries = undefined
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
       throw e
     }
@@ -278,9 +314,10 @@ function rowToArticle(r: Row): Article {
     text: r.text,
     folded: foldText(r.text), // derived, not stored: folding is deterministic and cheap
     images: JSON.parse(r.images),
-    blocks: JSON.parse(r.blocks),
+    blocks: decodeBlocks(r.text, r.blocks),
     provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
     fingerprint: { textHash: r.text_hash, minhash: blobToMinhash(r.minhash), shingleCount: r.shingle_count, titleKey: r.title_key },
     ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, duplicateReason: r.duplicate_reason } : {}),
   }
 }
+

@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Article } from '../../article.js'
+import { bandKeys } from '../../dedupe/minhash.js'
+import { loadRegistry } from '../../outlets/registry.js'
+import { commitParsed, rawInput, runStages } from '../../pipeline.js'
+import { exampleArchive } from '../../../test/support/store.js'
+import { migrations } from './schema.js'
+import { openSqlite } from './store.js'
+
+const opts = { registry: loadRegistry() }
+const raws = readdirSync(exampleArchive).map((f) => rawInput(readFileSync(join(exampleArchive, f)), join(exampleArchive, f), 'file'))
+const examples: Article[] = raws.map((raw) => {
+  const result = runStages(raw, opts)
+  if (!result.ok) throw new Error(result.problem.detail)
+  return result.value
+})
+const withoutTerms = ({ terms: _, ...a }: Article) => a
+
+describe('sqlite store', () => {
+  let dir: string
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'jianting-store-'))))
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('upgrades a database of schema 1 (bodies in the articles table) without losing anything', async () => {
+    const path = join(dir, 'v1.db')
+    const v1 = new Database(path)
+    v1.exec(migrations[0])
+    v1.pragma('user_version = 1')
+    for (const a of examples) {
+      const fp = a.fingerprint
+      v1.prepare('INSERT INTO raw VALUES (?, ?, 1, ?)').run(a.provenance.sha256, Buffer.from('x'), '2021-06-17')
+      v1.prepare('INSERT OR IGNORE INTO outlets VALUES (?, ?, 1)').run(a.outletId, a.outletName)
+      const { lastInsertRowid } = v1.prepare(`INSERT INTO articles (id, locator, raw_sha256, format, kind, outlet_id, outlet_name, via_outlet, via_url, title, url,
+        canonical_url, published_at, date_source, author, section, lang, text, images, blocks, text_hash, minhash, shingle_count, title_key, ingested_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        a.id, a.provenance.locator, a.provenance.sha256, a.provenance.format, a.provenance.kind, a.outletId, a.outletName, a.via?.outlet ?? null,
+        a.via?.url ?? null, a.title, a.url ?? null, a.canonicalUrl ?? null, a.publishedAt ?? null, a.dateSource, a.author ?? null, a.section ?? null,
+        a.lang, a.text, JSON.stringify(a.images), JSON.stringify(a.blocks), fp.textHash, Buffer.from(fp.minhash.buffer), fp.shingleCount, fp.titleKey, '2021-06-17',
+      )
+      v1.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)').run(lastInsertRowid, a.terms!.title, a.terms!.body, a.terms!.extra)
+      const lsh = v1.prepare('INSERT INTO lsh VALUES (?, ?)')
+      for (const key of bandKeys(fp.minhash)) lsh.run(key, lastInsertRowid)
+    }
+    v1.close()
+
+    const store = openSqlite(path)
+    for (const a of examples) expect(await store.article(a.id)).toEqual(withoutTerms(a))
+    expect(await store.search('普京')).toHaveLength(5)
+    const copy = { ...examples[0], id: 'copy' as Article['id'], provenance: { ...examples[0].provenance, locator: 'elsewhere.md' } }
+    expect((await store.duplicateCandidates(copy)).map((c) => c.id)).toContain(examples[0].id)
+    await store.close()
+    expect(new Database(path).pragma('user_version', { simple: true })).toBe(migrations.length)
+  })
+
+  it('finds an article written in the open transaction, and forgets what a rollback undid', async () => {
+    const store = openSqlite(join(dir, 'tx.db'))
+    const [first, second] = examples
+    await store.transaction(async (tx) => {
+      await commitParsed(raws[0], { ok: true, value: first }, tx, opts)
+      expect((await tx.search('普京')).map((h) => h.id)).toEqual([first.id])
+    })
+    await expect(
+      store.transaction(async (tx) => {
+        await commitParsed(raws[1], { ok: true, value: second }, tx, opts)
+        throw new Error('killed')
+      }),
+    ).rejects.toThrow('killed')
+    expect(await store.search('普京')).toHaveLength(1)
+    await store.transaction(async (tx) => void (await commitParsed(raws[1], { ok: true, value: second }, tx, opts)))
+    expect((await store.search('普京')).map((h) => h.id).sort()).toEqual([first.id, second.id].sort())
+    expect(await store.article(second.id)).toEqual(withoutTerms(second))
+    await store.close()
+  })
+})
