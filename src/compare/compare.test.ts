@@ -1,12 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expectGolden } from '../../test/support/golden.js'
-import { exampleArchive } from '../../test/support/store.js'
+import { exampleArticles } from '../../test/support/store.js'
 import type { Article } from '../article.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
-import { rawInput, runStages } from '../pipeline.js'
 import { compareEvent, type Comparison } from './compare.js'
 import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
@@ -14,13 +12,7 @@ import { comparisonHtml } from './report-html.js'
 import { comparisonMarkdown } from './report-md.js'
 
 const registry = loadRegistry()
-const seeds: Article[] = readdirSync(exampleArchive)
-  .sort()
-  .map((f) => {
-    const r = runStages(rawInput(new Uint8Array(readFileSync(join(exampleArchive, f))), `examples/archive/${f}`, 'file'), { registry })
-    if (!r.ok) throw new Error(r.problem.detail)
-    return r.value
-  })
+const seeds: Article[] = exampleArticles()
 // The test chooses the event's members itself, so the comparison is tested apart from clustering.
 const summit = seeds.filter((a) => a.publishedAt!.startsWith('2021-06'))
 const meta = (id: string) => {

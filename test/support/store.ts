@@ -1,6 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Article } from '../../src/article.js'
 import type { Store } from '../../src/store/store.js'
+import { loadRegistry } from '../../src/outlets/registry.js'
+import { rawInput, runStages } from '../../src/pipeline.js'
 
 /** The example archive that ships in the repo (the five seed articles). */
 export const exampleArchive = join(import.meta.dirname, '..', '..', 'examples', 'archive')
@@ -10,4 +13,16 @@ export async function allArticles(store: Store): Promise<Article[]> {
   const out: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) out.push(a)
   return out
+}
+
+/** The example archive's articles straight from the pipeline (no store), in file order. */
+export function exampleArticles(): Article[] {
+  const registry = loadRegistry()
+  return readdirSync(exampleArchive)
+    .sort()
+    .map((f) => {
+      const r = runStages(rawInput(new Uint8Array(readFileSync(join(exampleArchive, f))), `examples/archive/${f}`, 'file'), { registry })
+      if (!r.ok) throw new Error(r.problem.detail)
+      return r.value
+    })
 }
