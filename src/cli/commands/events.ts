@@ -1,31 +1,19 @@
 import type { Article } from '../../article.js'
 import { findEntities } from '../../analyze/entities.js'
-import { clusterArticles, type ClusteredEvent } from '../../cluster/cluster-articles.js'
+import type { ClusteredEvent } from '../../cluster/cluster-articles.js'
 import { defaultClusterOptions } from '../../cluster/events.js'
 import { explainAssignment } from '../../cluster/explain.js'
-import { buildStories, type Story } from '../../cluster/stories.js'
-import { compareEvent, type OutletMeta } from '../../compare/compare.js'
+import { clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
+import type { Story } from '../../cluster/stories.js'
+import { compareEvent } from '../../compare/compare.js'
 import { eventIncident, prepareArticle } from '../../compare/prepare.js'
 import { comparisonHtml } from '../../compare/report-html.js'
 import { comparisonMarkdown } from '../../compare/report-md.js'
 import { NotFoundError, UsageError } from '../../errors.js'
-import { loadRegistry } from '../../outlets/registry.js'
 import type { Store } from '../../store/store.js'
 import { fit, shortDate } from '../format.js'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
-
-// Events and stories are computed from the stored articles on each call (not yet persisted):
-// ids are stable for a given archive but change when articles are added before them.
-async function clusterStore(store: Store) {
-  const articles: Article[] = []
-  for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
-  const clustered = clusterArticles(articles)
-  const byId = new Map(articles.map((a) => [a.id as string, a]))
-  const stories = buildStories(clustered.events, byId)
-  const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
-  return { articles, byId, ...clustered, stories, storyOf }
-}
 
 const eventJson = (e: ClusteredEvent, storyId: string | undefined) => ({
   id: e.id,
@@ -64,23 +52,12 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   out(`\n  compare it: jianting compare ${e.id}`)
 }
 
-function outletMeta(store: Store) {
-  const registry = loadRegistry()
-  return async () => {
-    const names = new Map((await store.outlets()).map((o) => [o.id, o.name]))
-    return (id: string): OutletMeta => {
-      const o = registry.byId(id)
-      return o ? { id, name: o.names['zh-Hans'], type: o.type, country: o.country, owner: o.owner } : { id, name: names.get(id) ?? id }
-    }
-  }
-}
-
 export async function compareCommand(store: Store, id: string, flags: { json?: boolean; md?: boolean; html?: boolean }) {
   if ([flags.json, flags.md, flags.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --md, --html')
   const { events, byId } = await clusterStore(store)
   const e = events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
-  const meta = await outletMeta(store)()
+  const meta = await outletMetaOf(store)
   const comparison = compareEvent(e, e.articleIds.map((a) => byId.get(a)!), meta)
   if (flags.json) out(JSON.stringify(comparison))
   else if (flags.html) out(comparisonHtml(comparison))
