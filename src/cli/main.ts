@@ -8,6 +8,7 @@ import { formatNames } from '../ingest/formats/index.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { runDoctor } from './commands/doctor.js'
+import { runServe } from './commands/serve.js'
 import { compareCommand, explainArticle, listEvents, listStories, showEvent, showStory } from './commands/events.js'
 import { runIngest } from './commands/ingest.js'
 import { listArticles, listOutlets, listQuarantine, searchArticles, showArticle } from './commands/read.js'
@@ -24,6 +25,7 @@ Examples:
   jianting search 普京                    full-text search (Traditional/Simplified-insensitive)
   jianting show ID                       one article with provenance and copies
   jianting quarantine                    files that could not become articles, and why
+  jianting serve                         the web app and JSON API on http://127.0.0.1:8417
 
 The database defaults to ./jianting.db; use --db PATH or JIANTING_DB=PATH to choose another.`)
 
@@ -161,6 +163,24 @@ program
     if (flags.json) process.stdout.write(`${JSON.stringify({ title, byline: byline ?? null, excerpt: excerpt ?? null, text, publishedAt: publishedAt ?? null })}\n`)
     else process.stdout.write(`${title}\n${byline ? `${byline}\n` : ''}${publishedAt ? `${publishedAt}\n` : ''}\n${text}\n`)
   })
+
+program
+  .command('serve')
+  .description('the web app and JSON API over the database (read-only unless a token is configured)')
+  .option('--host <host>', 'address to listen on; anything but 127.0.0.1/localhost exposes the archive to the network (or set JIANTING_HOST)')
+  .option('--port <n>', 'port (or set JIANTING_PORT; default 8417; 0 picks a free one)', (v) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0–65535')
+    return n
+  })
+  .option('--token-file <path>', 'file holding the bearer token that enables the write endpoints (or set JIANTING_TOKEN / JIANTING_TOKEN_FILE)')
+  .option('--image-cache <dir>', 'serve remote images only from this folder (files named by the sha256 of the image URL); never fetched (or set JIANTING_IMAGE_CACHE)')
+  .addHelpText('after', `
+Pages: / (latest events, filters, "covered by only one side"), /events/ID (the comparison side by side),
+/stories/ID (timeline), /articles/ID (reader with provenance), /search?q=, /outlets, /quarantine.
+API: /api/... described by /api/openapi.json. Events and stories are computed once at start (and
+again after an ingest through the API), held in memory.`)
+  .action((flags: { host?: string; port?: number; tokenFile?: string; imageCache?: string }) => runServe(loadConfig(process.env, { db: program.opts().db }), flags))
 
 program
   .command('doctor')

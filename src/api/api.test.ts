@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exampleArchive } from '../../test/support/store.js'
+import { testServer } from '../../test/support/web.js'
+
+type Server = Awaited<ReturnType<typeof testServer>>
+const TOKEN = 'test-token-0123456789abcdef'
+
+async function get(s: Server, path: string) {
+  const res = await s.app.request(path)
+  return { status: res.status, body: (await res.json()) as any, headers: res.headers }
+}
+
+describe('JSON API on the example archive', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([exampleArchive])
+  })
+  afterAll(() => s.close())
+
+  it('lists events latest first, paginated with an opaque cursor', async () => {
+    const first = await get(s, '/api/events?limit=1')
+    expect(first.status).toBe(200)
+    expect(first.body.total).toBe(2)
+    expect(first.body.items[0]).toMatchObject({ id: 'e00002', articleCount: 4, outlets: ['al-jazeera', 'gnews', 'guancha', 'mitbbs'], storyId: 's00001' })
+    expect(first.body.items[0].coverage).toEqual({ 'government-funded-international': 1, 'political-movement': 1, commercial: 1, forum: 1 })
+    const second = await get(s, `/api/events?limit=1&cursor=${first.body.nextCursor}`)
+    expect(second.body.items.map((e: any) => e.id)).toEqual(['e00001'])
+    expect(second.body.nextCursor).toBeNull()
+  })
+
+  it.each([
+    ['type=forum', ['e00002']],
+    ['outlet=voa-chinese', ['e00001']],
+    ['since=2021-06-01', ['e00002']],
+    ['until=2021-02-01', ['e00001']],
+    ['blindspot=1', ['e00001']],
+    ['missing=government-funded-international', []],
+    ['missing=state-media', ['e00002']],
+  ])('filters events: %s', async (q, ids) => {
+    expect((await get(s, `/api/events?${q}`)).body.items.map((e: any) => e.id)).toEqual(ids)
+  })
+
+  it('answers bad input with 400 and a message naming the parameter', async () => {
+    const r = await get(s, '/api/events?limit=abc')
+    expect(r.status).toBe(400)
+    expect(r.body).toEqual({ status: 400, message: expect.stringMatching(/^limit: /) })
+    expect((await get(s, '/api/events?limit=1000')).body.message).toMatch(/limit/)
+    expect((await get(s, '/api/events?type=tabloid')).body.message).toMatch(/type: expected one of state-media/)
+    expect((await get(s, '/api/events?cursor=zzz')).body.message).toMatch(/cursor: .* start again without it/)
+    expect((await get(s, '/api/search')).body.message).toMatch(/^q: /)
+  })
+
+  it('answers unknown ids and endpoints with 404 JSON', async () => {
+    expect(await get(s, '/api/events/e99999')).toMatchObject({ status: 404, body: { status: 404, message: 'event e99999 not found' } })
+    expect((await get(s, '/api/events/e99999/comparison')).status).toBe(404)
+    expect((await get(s, '/api/nothing')).body.message).toMatch(/openapi\.json/)
+  })
+
+  it('serves one event with its articles, and its comparison (the compare --json contract)', async () => {
+    const e = await get(s, '/api/events/e00002')
+    expect(e.body.articles).toHaveLength(4)
+    const c = await get(s, '/api/events/e00002/comparison')
+    expect(c.status).toBe(200)
+    for (const key of ['event', 'articles', 'claims', 'consensus', 'unique', 'omissions', 'quotes', 'figures', 'framing', 'summary']) expect(c.body).toHaveProperty(key)
+    expect(c.body.outlets.map((o: any) => o.id)).toEqual(['al-jazeera', 'gnews', 'guancha', 'mitbbs'])
+    const talks = c.body.figures.find((f: any) => f.conflict && f.dimension === 'duration')
+    expect(talks.conflicting.map((v: any) => v.text).sort()).toEqual(['4个小时', '约3小时'])
+    expect(c.body.articles.find((a: any) => a.outlet === 'mitbbs').before).toBe(true)
+  })
+
+  it('serves stories with their events in time order', async () => {
+    const list = await get(s, '/api/stories')
+    expect(list.body.items.map((x: any) => x.id)).toEqual(['s00001'])
+    const story = await get(s, '/api/stories/s00001')
+    expect(story.body.events.map((e: any) => e.id)).toEqual(['e00001', 'e00002'])
+  })
+
+  it('serves articles with filters, and one article with provenance, copies and its event', async () => {
+    const list = await get(s, '/api/articles?outlet=voa-chinese')
+    expect(list.body.items).toHaveLength(1)
+    const id = list.body.items[0].id
+    expect(list.body.items[0].eventId).toBe('e00001')
+    const a = await get(s, `/api/articles/${id}`)
+    expect(a.body).toMatchObject({ id, outlet: { id: 'voa-chinese' }, eventId: 'e00001', storyId: 's00001', copies: [] })
+    expect(a.body.provenance).toMatchObject({ kind: 'file', format: 'jekyll', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect((await get(s, '/api/articles?since=2021-06-17&until=2021-06-17')).body.items.map((x: any) => x.outlet.id).sort()).toEqual(['al-jazeera', 'guancha'])
+  })
+
+  it('searches, Traditional finding Simplified, with each hit’s event', async () => {
+    const r = await get(s, '/api/search?q=%E6%99%AE%E4%BA%AC&limit=2') // 普京
+    expect(r.body.items).toHaveLength(2)
+    expect(r.body.nextCursor).not.toBeNull()
+    const next = await get(s, `/api/search?q=%E6%99%AE%E4%BA%AC&limit=2&cursor=${r.body.nextCursor}`)
+    expect(next.body.items.map((h: any) => h.id)).not.toContain(r.body.items[0].id)
+    const trad = await get(s, '/api/search?q=%E6%A2%9D%E7%B4%84') // 條約
+    expect(trad.body.items.some((h: any) => h.eventId === 'e00001')).toBe(true)
+  })
+
+  it('serves outlets with registry facts, volume and events; and the quarantine', async () => {
+    const list = await get(s, '/api/outlets')
+    expect(list.body.items.map((o: any) => o.id)).toContain('guancha')
+    const o = await get(s, '/api/outlets/guancha')
+    expect(o.body).toMatchObject({ id: 'guancha', type: 'commercial', country: 'CN', articles: 1, volume: [{ month: '2021-06', articles: 1 }], eventIds: ['e00002'] })
+    expect((await get(s, '/api/quarantine')).body).toEqual({ items: [], total: 0, nextCursor: null })
+  })
+
+  it('describes every endpoint in /api/openapi.json', async () => {
+    const doc = (await get(s, '/api/openapi.json')).body
+    expect(doc.openapi).toBe('3.1.0')
+    const paths = Object.keys(doc.paths)
+    for (const p of ['/api/events', '/api/events/{id}', '/api/events/{id}/comparison', '/api/stories', '/api/stories/{id}', '/api/articles', '/api/articles/{id}', '/api/search', '/api/outlets', '/api/outlets/{id}', '/api/quarantine', '/api/ingest'])
+      expect(paths).toContain(p)
+    expect(doc.paths['/api/events'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['limit', 'cursor', 'since', 'type', 'blindspot']))
+    expect(doc.paths['/api/ingest'].post.security).toEqual([{ bearer: [] }])
+  })
+
+  it('refuses writes when no token is configured, saying how to enable them', async () => {
+    const r = await s.app.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"paths":["/"]}' })
+    expect(r.status).toBe(403)
+    expect(((await r.json()) as any).message).toMatch(/JIANTING_TOKEN/)
+  })
+})
+
+describe('write endpoints behind a bearer token', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([join(exampleArchive, '000_91afd5411599e453.txt')], { JIANTING_TOKEN: TOKEN })
+  })
+  afterAll(() => s.close())
+  const auth = { authorization: `Bearer ${TOKEN}` }
+
+  it('rejects a missing or wrong token with 401', async () => {
+    const none = await s.app.request('/api/ingest', { method: 'POST' })
+    expect(none.status).toBe(401)
+    const wrong = await s.app.request('/api/ingest', { method: 'POST', headers: { authorization: 'Bearer nope' } })
+    expect(wrong.status).toBe(401)
+    expect(((await wrong.json()) as any).message).toMatch(/does not match/)
+  })
+
+  it('ingests an uploaded file and recomputes the events before answering', async () => {
+    expect((await get(s, '/api/events')).body.total).toBe(1)
+    const form = new FormData()
+    form.append('file', new Blob([readFileSync(join(exampleArchive, '001_c0e8cc5cf2b2201f.txt'))]), '001.txt')
+    const r = await s.app.request('/api/ingest', { method: 'POST', headers: auth, body: form })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ files: 1, articles: 1, events: 1 })
+    const events = (await get(s, '/api/events')).body
+    expect(events.items[0].outlets).toEqual(['al-jazeera', 'guancha'])
+  })
+
+  it('ingests a path on the server; a missing path is a 400 naming it', async () => {
+    const ok = await s.app.request('/api/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ paths: [join(exampleArchive, '004_ca78db5e0b80d853.txt')] }) })
+    expect(await ok.json()).toMatchObject({ articles: 1, events: 2 })
+    const bad = await s.app.request('/api/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ paths: ['/no/such/dir'] }) })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as any).message).toMatch(/\/no\/such\/dir does not exist/)
+  })
+
+  it('edits outlet metadata, validated, kept beside the database and shown at once', async () => {
+    const bad = await s.app.request('/api/outlets/guancha', { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: '{"country":"China"}' })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as any).message).toMatch(/country: expected an ISO 3166/)
+    const r = await s.app.request('/api/outlets/guancha', { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ owner: 'Edited owner', names: { en: 'Guancha (edited)' } }) })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ owner: 'Edited owner', names: { 'zh-Hans': '观察者网', en: 'Guancha (edited)' }, edited: true })
+    expect(JSON.parse(readFileSync(s.config.outletEditsPath, 'utf8')).guancha.owner).toBe('Edited owner')
+    expect((await get(s, '/api/events/e00002/comparison')).body.outlets.find((o: any) => o.id === 'guancha').owner).toBe('Edited owner')
+    expect((await s.app.request('/api/outlets/nobody', { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })).status).toBe(404)
+  })
+})

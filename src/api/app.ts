@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import { Hono } from 'hono'
+import { NotFoundError } from '../errors.js'
+import { webRoutes } from '../web/routes.js'
+import { errorPage } from '../web/pages/error.js'
+import { errorResponse } from './errors.js'
+import { openApiDocument } from './openapi.js'
+import { archiveRoutes } from './routes/archive.js'
+import { eventRoutes } from './routes/events.js'
+import { writeRoutes } from './routes/write.js'
+import type { ServerState } from './state.js'
+
+// No script runs on any page (none is needed), nothing loads from another host, no plugin,
+// no framing: article content that slipped through sanitizing still could not act.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ')
+
+const version = (() => {
+  for (const u of [new URL('../../package.json', import.meta.url), new URL('../../../package.json', import.meta.url)]) {
+    try {
+      return (JSON.parse(readFileSync(u, 'utf8')) as { version: string }).version
+    } catch {
+      continue // built (dist/src/api) and source (src/api) layouts differ by one level
+    }
+  }
+  return '0.0.0'
+})()
+
+export function createApp(state: ServerState): Hono {
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+    c.header('Cross-Origin-Resource-Policy', 'same-origin')
+  })
+
+  const api = new Hono()
+  api.get('/openapi.json', (c) => c.json(openApiDocument(version)))
+  api.route('/', eventRoutes(state))
+  api.route('/', archiveRoutes(state))
+  api.route('/', writeRoutes(state))
+  app.route('/api', api)
+  app.route('/', webRoutes(state))
+
+  const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+  app.notFound((c) => {
+    const e = new NotFoundError('page', c.req.path)
+    if (isApi(c.req.path)) return c.json({ status: 404, message: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` }, 404)
+    return c.html(errorPage(c, 404, e.message), 404)
+  })
+  app.onError((err, c) => {
+    const { status, message } = errorResponse(err)
+    if (status >= 500) console.error(err)
+    if (isApi(c.req.path)) return c.json({ status, message }, status as 400)
+    return c.html(errorPage(c, status, message), status as 400)
+  })
+  return app
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono'
+import { NotFoundError } from '../../errors.js'
+import { paginate } from '../paginate.js'
+import { eventsQuery, idParam } from '../schemas.js'
+import type { ServerState } from '../state.js'
+import { filterEvents, type View } from '../view.js'
+
+export function eventRoutes(state: ServerState): Hono {
+  const app = new Hono()
+
+  app.get('/events', async (c) => {
+    const q = eventsQuery.parse(c.req.query())
+    const view = await state.view()
+    const events = filterEvents(view, { ...q, minArticles: q.min })
+    return c.json(paginate(events, q))
+  })
+
+  app.get('/events/:id', async (c) => {
+    const view = await state.view()
+    return c.json(eventDetail(view, idParam.parse(c.req.param('id'))))
+  })
+
+  app.get('/events/:id/comparison', async (c) => c.json(await state.comparison(idParam.parse(c.req.param('id')))))
+
+  app.get('/stories', async (c) => {
+    const q = eventsQuery.pick({ limit: true, cursor: true }).parse(c.req.query())
+    const view = await state.view()
+    return c.json(paginate(view.snapshot.stories, q, (s) => ({ ...s, start: s.start ?? null, end: s.end ?? null })))
+  })
+
+  app.get('/stories/:id', async (c) => {
+    const id = idParam.parse(c.req.param('id'))
+    const view = await state.view()
+    const s = view.storyById.get(id)
+    if (!s) throw new NotFoundError('story', id)
+    return c.json({ ...s, start: s.start ?? null, end: s.end ?? null, events: s.eventIds.map((e) => view.eventById.get(e)!) })
+  })
+
+  return app
+}
+
+export function eventDetail(view: View, id: string) {
+  const e = view.eventById.get(id)
+  if (!e) throw new NotFoundError('event', id)
+  const articles = e.articleIds.map((aid) => {
+    const a = view.article(aid)!
+    return { id: a.id, outlet: { id: a.outletId, name: a.outletName }, title: a.title, publishedAt: a.publishedAt ?? null, duplicateOf: a.duplicateOf ?? null }
+  })
+  return { ...e, articles }
+}

@@ -1,0 +1,121 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { clusterStore } from '../cluster/snapshot.js'
+import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
+import { compareEvent, type Comparison } from '../compare/compare.js'
+import { NotFoundError } from '../errors.js'
+import { loadRegistry, type Registry } from '../outlets/registry.js'
+import type { Store } from '../store/store.js'
+import type { ServeConfig } from './config.js'
+import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
+import { View } from './view.js'
+
+/**
+ * The server's memory: one View of the archive, computed at start and again after each
+ * ingest through the API (never per request), and each event's comparison once computed.
+ */
+export class ServerState {
+  private current: Promise<View> | undefined
+  private comparisons = new Map<string, Promise<Comparison>>()
+  private writing: Promise<unknown> = Promise.resolve()
+  readonly registry: Registry = loadRegistry()
+  readonly edits: OutletEdits
+
+  constructor(
+    readonly store: Store,
+    readonly config: ServeConfig,
+  ) {
+    this.edits = new OutletEdits(config.outletEditsPath)
+  }
+
+  view(): Promise<View> {
+    if (!this.current) {
+      const building = this.build()
+      this.current = building
+      // A failed build (the database went away) is retried by the next request.
+      building.catch(() => {
+        if (this.current === building) this.current = undefined
+      })
+    }
+    return this.current
+  }
+
+  private async build(): Promise<View> {
+    const started = performance.now()
+    const snapshot = await clusterStore(this.store)
+    const names = new Map((await this.store.outlets()).map((o) => [o.id, o.name]))
+    const facts = new Map<string, OutletFacts>()
+    const outlet = (id: string) => {
+      let f = facts.get(id)
+      if (!f) facts.set(id, (f = this.edits.facts(id, this.registry.byId(id), names.get(id))))
+      return f
+    }
+    return new View(snapshot, outlet, new Date().toISOString(), performance.now() - started)
+  }
+
+  /** Drops the cached view and comparisons and computes the view again. */
+  private async refresh(): Promise<View> {
+    const next = this.build()
+    await next
+    this.current = next
+    this.comparisons = new Map()
+    return next
+  }
+
+  async comparison(eventId: string): Promise<Comparison> {
+    const view = await this.view()
+    const e = view.snapshot.events.find((x) => x.id === eventId)
+    if (!e) throw new NotFoundError('event', eventId)
+    let c = this.comparisons.get(eventId)
+    if (!c) {
+      const meta = (id: string) => {
+        const f = view.outlet(id)
+        return { id, name: f.names['zh-Hans'], type: f.type, country: f.country, owner: f.owner }
+      }
+      c = Promise.resolve().then(() => compareEvent(e, e.articleIds.map((a) => view.snapshot.byId.get(a)!), meta))
+      c.catch(() => this.comparisons.delete(eventId))
+      this.comparisons.set(eventId, c)
+    }
+    return c
+  }
+
+  /** One write at a time; the view is recomputed before the answer, so it reflects the write. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(fn, fn)
+    this.writing = run.catch(() => undefined)
+    return run
+  }
+
+  ingestPaths(paths: readonly string[]): Promise<IngestSummary & { events: number }> {
+    return this.exclusive(async () => {
+      const summary = await runIngest(this.store, paths, { jobs: 1, quiet: true })
+      const view = await this.refresh()
+      return { ...summary, events: view.events.length }
+    })
+  }
+
+  /** Uploaded files are kept (named by content) so the provenance of what they became stays readable. */
+  ingestUploads(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<IngestSummary & { events: number }> {
+    const dir = this.config.uploadDir
+    mkdirSync(dir, { recursive: true })
+    const paths = files.map((f) => {
+      const sha = createHash('sha256').update(f.bytes).digest('hex').slice(0, 16)
+      const safe = basename(f.name).replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-120) || 'upload'
+      const path = join(dir, `${sha}-${safe}`)
+      writeFileSync(path, f.bytes)
+      return path
+    })
+    return this.ingestPaths(paths)
+  }
+
+  editOutlet(id: string, edit: OutletEdit): Promise<OutletFacts> {
+    return this.exclusive(async () => {
+      const view = await this.view()
+      if (!this.registry.byId(id) && !view.outletIds.includes(id)) throw new NotFoundError('outlet', id)
+      this.edits.save(id, edit)
+      const next = await this.refresh()
+      return next.outlet(id)
+    })
+  }
+}

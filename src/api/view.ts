@@ -1,0 +1,110 @@
+import type { Article } from '../article.js'
+import type { ClusteredEvent } from '../cluster/cluster-articles.js'
+import type { ClusterSnapshot } from '../cluster/snapshot.js'
+import type { Story } from '../cluster/stories.js'
+import type { OutletType } from '../outlets/registry.js'
+import type { OutletFacts } from './outlet-edits.js'
+
+/** An event as the API lists it: the `events --json` line plus counts and coverage by outlet type. */
+export interface EventSummary {
+  readonly id: string
+  readonly title: string
+  readonly start: string | null
+  readonly end: string | null
+  readonly articleIds: readonly string[]
+  readonly outlets: readonly string[]
+  readonly storyId: string | null
+  readonly keywords: readonly string[]
+  readonly articleCount: number
+  /** Outlets of each type reporting the event (originals, copies aside). */
+  readonly coverage: Readonly<Partial<Record<OutletType, number>>>
+}
+
+/**
+ * Everything the server answers from, derived once from a cluster snapshot: events latest
+ * first, the indexes that make each page a lookup, outlet facts with the user's edits.
+ */
+export class View {
+  readonly events: readonly EventSummary[]
+  readonly eventById: ReadonlyMap<string, EventSummary>
+  readonly eventOfArticle: ReadonlyMap<string, string>
+  readonly storyById: ReadonlyMap<string, Story>
+  readonly articlesByDate: readonly Article[]
+  readonly outletIds: readonly string[]
+  private readonly eventsByOutlet = new Map<string, string[]>()
+
+  constructor(
+    readonly snapshot: ClusterSnapshot,
+    readonly outlet: (id: string) => OutletFacts,
+    readonly builtAt: string,
+    readonly buildMs: number,
+  ) {
+    const summaries = snapshot.events.map((e) => this.summarize(e))
+    this.events = summaries.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleCount - a.articleCount || a.id.localeCompare(b.id))
+    this.eventById = new Map(this.events.map((e) => [e.id, e]))
+    const eventOf = new Map<string, string>()
+    for (const e of this.events) for (const a of e.articleIds) eventOf.set(a, e.id)
+    this.eventOfArticle = eventOf
+    for (const e of this.events) for (const o of e.outlets) this.eventsByOutlet.set(o, [...(this.eventsByOutlet.get(o) ?? []), e.id])
+    this.storyById = new Map(snapshot.stories.map((s) => [s.id, s]))
+    this.articlesByDate = [...snapshot.articles].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id))
+    this.outletIds = [...new Set(snapshot.articles.map((a) => a.outletId))].sort()
+  }
+
+  private summarize(e: ClusteredEvent): EventSummary {
+    const coverage: Partial<Record<OutletType, number>> = {}
+    for (const o of e.outlets) {
+      const t = this.outlet(o).type
+      coverage[t] = (coverage[t] ?? 0) + 1
+    }
+    return {
+      id: e.id,
+      title: e.title,
+      start: e.start ?? null,
+      end: e.end ?? null,
+      articleIds: e.articleIds,
+      outlets: e.outlets,
+      storyId: this.snapshot.storyOf.get(e.id) ?? null,
+      keywords: e.keywords,
+      articleCount: e.articleIds.length,
+      coverage,
+    }
+  }
+
+  eventsOfOutlet(id: string): readonly string[] {
+    return this.eventsByOutlet.get(id) ?? []
+  }
+
+  article(id: string): Article | undefined {
+    return this.snapshot.byId.get(id)
+  }
+}
+
+export interface EventFilter {
+  readonly since?: string
+  readonly until?: string
+  readonly outlet?: string
+  readonly type?: OutletType
+  /** Only events every reporting outlet of which is of one type (the other sides are silent). */
+  readonly blindspot?: boolean
+  /** Only events reported by at least two outlets, none of them of this type. */
+  readonly missing?: OutletType
+  readonly minArticles?: number
+}
+
+export function filterEvents(view: View, f: EventFilter): readonly EventSummary[] {
+  const since = f.since
+  const until = f.until ? `${f.until}\uffff` : undefined
+  const out = view.events.filter(
+    (e) =>
+      (!since || (e.end ?? '') >= since) &&
+      (!until || (e.start ?? '') <= until) &&
+      (!f.outlet || e.outlets.includes(f.outlet)) &&
+      (!f.type || (e.coverage[f.type] ?? 0) > 0) &&
+      (!f.blindspot || Object.keys(e.coverage).length === 1) &&
+      (!f.missing || (e.outlets.length >= 2 && !(e.coverage[f.missing] ?? 0))) &&
+      e.articleCount >= (f.minArticles ?? 1),
+  )
+  // One-sided events that many report are the telling ones: most reports first.
+  return f.blindspot ? [...out].sort((a, b) => b.articleCount - a.articleCount || (b.end ?? '').localeCompare(a.end ?? '')) : out
+}

@@ -1,0 +1,40 @@
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import * as OpenCC from 'opencc-js'
+import { translate, type StringKey, type Ui } from './i18n.js'
+
+export type ScriptChoice = 'orig' | 'hans' | 'hant'
+
+const toHans = OpenCC.Converter({ from: 'hk', to: 'cn' })
+const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' })
+
+/** What every page needs to know about its reader: interface language and script of article text. */
+export interface PageContext {
+  readonly ui: Ui
+  readonly script: ScriptChoice
+  readonly path: string
+  readonly t: (key: StringKey) => string
+  /** Article text as the reader chose to see it: as published, Simplified or Traditional. */
+  readonly shown: (text: string) => string
+}
+
+export const UI_COOKIE = 'jt_ui'
+export const SCRIPT_COOKIE = 'jt_script'
+
+export function pageContext(c: Context): PageContext {
+  const ui: Ui = (c.req.query('ui') ?? getCookie(c, UI_COOKIE)) === 'en' ? 'en' : 'zh'
+  const s = c.req.query('script') ?? getCookie(c, SCRIPT_COOKIE)
+  const script: ScriptChoice = s === 'hans' || s === 'hant' ? s : 'orig'
+  const convert = script === 'hans' ? toHans : script === 'hant' ? toHant : undefined
+  const url = new URL(c.req.url)
+  return {
+    ui,
+    script,
+    path: url.pathname + url.search,
+    t: (key) => translate(ui, key),
+    shown: convert ? (text) => convert(text) : (text) => text,
+  }
+}
+
+/** Only a path on this server is a place to go back to (never //host or a scheme). */
+export const safeBack = (back: string | undefined) => (back && /^\/(?![/\\])/.test(back) ? back : '/')

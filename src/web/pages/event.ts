@@ -1,0 +1,95 @@
+import type { Comparison } from '../../compare/compare.js'
+import type { EventSummary, View } from '../../api/view.js'
+import { coverageBar, typeLegend } from '../charts.js'
+import type { PageContext } from '../context.js'
+import { html, href, type Markup } from '../html.js'
+import { typeLabel } from '../i18n.js'
+import { page } from '../layout.js'
+import { locate, sentenceHref } from './cite.js'
+
+// Unique claims past this many per outlet fold into "more": the most informative come first.
+const UNIQUE_SHOWN = 6
+
+export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comparison): string {
+  const t = ctx.t
+  const outletName = (id: string) => {
+    const f = view.outlet(id)
+    return (ctx.ui === 'en' ? f.names.en : undefined) ?? f.names['zh-Hans']
+  }
+  const claimById = new Map(c.claims.map((x) => [x.id, x]))
+  const cites = (claimId: string, only?: string) => {
+    const claim = claimById.get(claimId)!
+    const sentences = claim.sentences.filter((s) => !only || s.outlet === only)
+    return html`<span class="cites">${sentences.map((s) => html`<a href="${sentenceHref(s.articleId, s.sentence)}" title="${ctx.shown(s.text)}">${outletName(s.outlet)} §${s.sentence + 1}</a>`)}</span>`
+  }
+  const claimLi = (claimId: string, only?: string) => html`<li class="claim" data-claim="${claimId}">${ctx.shown(claimById.get(claimId)!.text)} ${cites(claimId, only)}</li>`
+  const list = (ids: readonly string[], only?: string): Markup => (ids.length ? html`<ul>${ids.map((id) => claimLi(id, only))}</ul>` : html`<p class="muted">${t('none')}</p>`)
+
+  const columns = c.outlets.map((o) => {
+    const facts = view.outlet(o.id)
+    const articles = c.articles.filter((a) => a.outlet === o.id)
+    const unique = c.unique[o.id] ?? []
+    return html`<section class="col outlet-col" data-outlet="${o.id}">
+  <h3><a href="${href('outlets', o.id)}">${outletName(o.id)}</a> <span class="badge">${typeLabel(ctx.ui, facts.type)}</span></h3>
+  <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
+  ${articles.map(
+    (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br><span class="meta">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>
+    ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}</p>`,
+  )}
+  <h4>${t('onlyHere')} (${unique.length})</h4>${list(unique.slice(0, UNIQUE_SHOWN), o.id)}
+  ${unique.length > UNIQUE_SHOWN ? html`<details><summary>${t('more')} (${unique.length - UNIQUE_SHOWN})</summary>${list(unique.slice(UNIQUE_SHOWN), o.id)}</details>` : ''}
+  <h4>${t('leftOut')} (${(c.omissions[o.id] ?? []).length})</h4>${list(c.omissions[o.id] ?? [])}
+  <h4>${t('vocabulary')}</h4><p class="terms">${(c.framing[o.id] ?? []).slice(0, 12).map((x) => html`<span title="${`z=${x.score.toFixed(1)}, ×${x.count}`}">${ctx.shown(x.term)}</span>`)}</p>
+</section>`
+  })
+
+  const figures = c.figures
+    .filter((g) => g.conflict || new Set(g.values.map((v) => v.outlet)).size >= 2)
+    .map((g) => {
+      const conflicting = new Set(g.conflicting.map((v) => `${v.articleId}|${v.text}|${v.sentence}`))
+      return html`<div class="figure ${g.conflict ? 'conflict' : ''}" data-subject="${g.subject}">
+  <h3>${ctx.shown(g.subject)} <span class="muted">(${g.unit})</span> ${g.conflict ? html`<span class="conflict-badge">${t('conflict')}</span>` : ''}</h3>
+  <table><tbody>${g.values.map((v) => {
+    const n = locate(view.article(v.articleId), v.sentence)
+    const isConflict = conflicting.has(`${v.articleId}|${v.text}|${v.sentence}`)
+    return html`<tr class="${isConflict ? 'conflict' : ''}"><td>${outletName(v.outlet)}</td><td><b>${ctx.shown(v.text)}</b>${v.modality === 'planned' ? html` <span class="badge">${t('planned')}</span>` : ''}${v.relayed ? html` <span class="badge">${t('relayedFrom')} ${v.relayed}</span>` : ''}</td><td><a href="${sentenceHref(v.articleId, n)}">${ctx.shown(v.sentence)}</a></td></tr>`
+  })}</tbody></table>
+</div>`
+    })
+
+  const speakers = new Map<string, typeof c.quotes[number][]>()
+  for (const q of c.quotes) speakers.set(q.speaker, [...(speakers.get(q.speaker) ?? []), q])
+  const quotes = [...speakers].map(
+    ([speaker, qs]) => html`<div class="speaker"><h3>${ctx.shown(speaker)}</h3>${qs.map((q) => {
+      const first = q.variants.find((v) => v.articleId === q.articleIds[0])
+      return html`<div class="quote">${q.kind === 'quoted' ? '「' : ''}${ctx.shown(q.text)}${q.kind === 'quoted' ? '」' : ''}
+  <span class="cites">${q.articleIds.map((aid) => {
+    const a = view.article(aid)
+    const v = q.variants.find((x) => x.articleId === aid) ?? first
+    const n = a ? locate(a, v?.text ?? q.text) ?? locateQuote(view, aid, v?.text ?? q.text) : undefined
+    return html`<a href="${sentenceHref(aid, n)}">${a ? outletName(a.outletId) : aid}</a>`
+  })}</span></div>`
+    })}</div>`,
+  )
+
+  const body = html`
+<p class="muted"><a href="/">${t('events')}</a> › ${e.id}</p>
+<h1>${ctx.shown(c.event.title)}</h1>
+<p class="meta">${e.start?.slice(0, 10) ?? ''} – ${e.end?.slice(0, 10) ?? ''}${c.event.incidentDate ? ` · ${t('incident')} ${c.event.incidentDate}` : ''} · ${e.articleCount} ${t('articles')} · ${c.outlets.length} ${t('outletsCount')}
+${e.storyId ? html` · ${t('story')}: <a href="${href('stories', e.storyId)}">${ctx.shown(view.storyById.get(e.storyId)?.title ?? e.storyId)}</a>` : ''} · <a href="${`/api/events/${encodeURIComponent(e.id)}/comparison`}">JSON</a></p>
+${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.ui)}
+<h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
+<h2>${t('sideBySide')}</h2>
+<div class="cols">${columns}</div>
+${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => html`${outletName(r.outlet)} ${t('relaysOf')} ${outletName(r.of)}; `)}</p>` : ''}
+<h2>${t('consensus')}</h2><p class="muted">${t('consensusHelp')}</p>
+<div class="consensus">${list(c.consensus)}</div>
+<h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
+<h2>${t('quotes')}</h2><div class="quotes">${quotes.length ? quotes : html`<p class="muted">${t('none')}</p>`}</div>`
+  return page(ctx, c.event.title, body)
+}
+
+// A quotation may span sentences: find the first sentence holding its opening words.
+function locateQuote(view: View, articleId: string, text: string): number | undefined {
+  return locate(view.article(articleId), text.slice(0, 12))
+}

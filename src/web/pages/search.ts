@@ -1,0 +1,54 @@
+import { queryWords } from '../../store/fts-query.js'
+import { foldText } from '../../normalize/fold.js'
+import type { SearchHit } from '../../store/store.js'
+import type { View } from '../../api/view.js'
+import type { PageContext } from '../context.js'
+import { html, href, type Markup } from '../html.js'
+import { page } from '../layout.js'
+
+const CONTEXT_CHARS = 50
+
+/**
+ * A passage around the first hit with every hit in <mark>; matched on the folded text
+ * (Traditional finds Simplified) and cut from the text as published.
+ */
+export function highlighted(ctx: PageContext, text: string, words: readonly string[]): Markup {
+  const terms = words.filter(Boolean)
+  for (const para of text.split(/\n{2,}/)) {
+    const folded = foldText(para)
+    if (folded.length !== para.length) continue
+    const marks = new Array<boolean>(para.length).fill(false)
+    for (const w of terms) for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) marks.fill(true, i, i + w.length)
+    const first = marks.indexOf(true)
+    if (first < 0) continue
+    const start = Math.max(0, first - CONTEXT_CHARS)
+    const end = Math.min(para.length, first + CONTEXT_CHARS * 2)
+    const parts: Markup[] = []
+    let i = start
+    while (i < end) {
+      let j = i
+      while (j < end && marks[j] === marks[i]) j++
+      parts.push(marks[i] ? html`<mark>${ctx.shown(para.slice(i, j))}</mark>` : html`${ctx.shown(para.slice(i, j))}`)
+      i = j
+    }
+    return html`${start > 0 ? '…' : ''}${parts}${end < para.length ? '…' : ''}`
+  }
+  return html`${ctx.shown(text.slice(0, CONTEXT_CHARS * 2))}…`
+}
+
+export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[]): string {
+  const t = ctx.t
+  const words = queryWords(q)
+  const body = html`<h1>${t('search')}</h1>
+<form class="filters" action="/search" method="get"><input type="search" name="q" value="${q}" size="40" aria-label="${t('search')}"><button>${t('search')}</button></form>
+${q ? html`<p class="muted">${hits.length} ${t('results')}</p>` : ''}
+${q && !hits.length ? html`<p>${t('noResults')}</p>` : ''}
+<div class="hits">${hits.map((h) => {
+    const a = view.article(h.id)
+    const eventId = view.eventOfArticle.get(h.id)
+    return html`<div class="hit" data-article="${h.id}"><a class="title" href="${href('articles', h.id)}">${highlighted(ctx, h.title, words)}</a>
+  <div class="meta">${h.outletName} · ${h.publishedAt?.slice(0, 10) ?? t('unknownDate')}${eventId ? html` · <a href="${href('events', eventId)}">${t('event')} ${eventId}</a>` : ''}</div>
+  <div class="snippet">${a ? highlighted(ctx, a.text, words) : h.snippet}</div></div>`
+  })}</div>`
+  return page(ctx, q ? `${t('search')}: ${q}` : t('search'), body)
+}
