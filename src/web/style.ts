@@ -37,9 +37,11 @@ ol.events .title{font-size:1.05rem;font-weight:600}
 .cites a{margin-right:.5rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
-tr.conflict td,div.conflict{background:var(--bad)}
 div.figure{border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;margin:.5rem 0}
-div.figure.conflict{border-color:var(--badline)}
+div.figure.conflict{border:2px solid var(--badline)}
+tr.conflict td{background:var(--bad);font-weight:600}
+tr.conflict td:first-child{box-shadow:inset 4px 0 0 var(--badline)}
+div.figure td:first-child{white-space:nowrap}
 .conflict-badge{display:inline-block;font-size:.78rem;padding:0 .4rem;border-radius:3px;background:var(--badline);color:#fff}
 .quote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid var(--line)}
 .terms span{display:inline-block;margin:0 .35rem .2rem 0;padding:0 .35rem;background:var(--soft);border-radius:3px}

@@ -25,10 +25,11 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   const claimLi = (claimId: string, only?: string) => html`<li class="claim" data-claim="${claimId}">${ctx.shown(claimById.get(claimId)!.text)} ${cites(claimId, only)}</li>`
   const list = (ids: readonly string[], only?: string): Markup => (ids.length ? html`<ul>${ids.map((id) => claimLi(id, only))}</ul>` : html`<p class="muted">${t('none')}</p>`)
 
-  const columns = c.outlets.map((o) => {
+  // One row of outlets side by side (who, what headline, when), then the same columns for
+  // what each says alone, leaves out, and the words it prefers.
+  const heads = c.outlets.map((o) => {
     const facts = view.outlet(o.id)
     const articles = c.articles.filter((a) => a.outlet === o.id)
-    const unique = c.unique[o.id] ?? []
     return html`<section class="col outlet-col" data-outlet="${o.id}">
   <h3><a href="${href('outlets', o.id)}">${outletName(o.id)}</a> <span class="badge">${typeLabel(ctx.ui, facts.type)}</span></h3>
   <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
@@ -36,6 +37,12 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
     (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br><span class="meta">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>
     ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}</p>`,
   )}
+</section>`
+  })
+  const perOutlet = c.outlets.map((o) => {
+    const unique = c.unique[o.id] ?? []
+    return html`<section class="col outlet-claims" data-outlet="${o.id}">
+  <h3>${outletName(o.id)}</h3>
   <h4>${t('onlyHere')} (${unique.length})</h4>${list(unique.slice(0, UNIQUE_SHOWN), o.id)}
   ${unique.length > UNIQUE_SHOWN ? html`<details><summary>${t('more')} (${unique.length - UNIQUE_SHOWN})</summary>${list(unique.slice(UNIQUE_SHOWN), o.id)}</details>` : ''}
   <h4>${t('leftOut')} (${(c.omissions[o.id] ?? []).length})</h4>${list(c.omissions[o.id] ?? [])}
@@ -78,13 +85,15 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
 <p class="meta">${e.start?.slice(0, 10) ?? ''} – ${e.end?.slice(0, 10) ?? ''}${c.event.incidentDate ? ` · ${t('incident')} ${c.event.incidentDate}` : ''} · ${e.articleCount} ${t('articles')} · ${c.outlets.length} ${t('outletsCount')}
 ${e.storyId ? html` · ${t('story')}: <a href="${href('stories', e.storyId)}">${ctx.shown(view.storyById.get(e.storyId)?.title ?? e.storyId)}</a>` : ''} · <a href="${`/api/events/${encodeURIComponent(e.id)}/comparison`}">JSON</a></p>
 ${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.ui)}
-<h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
 <h2>${t('sideBySide')}</h2>
-<div class="cols">${columns}</div>
+<div class="cols">${heads}</div>
 ${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => html`${outletName(r.outlet)} ${t('relaysOf')} ${outletName(r.of)}; `)}</p>` : ''}
+<h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
+<h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
 <h2>${t('consensus')}</h2><p class="muted">${t('consensusHelp')}</p>
 <div class="consensus">${list(c.consensus)}</div>
-<h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
+<h2>${t('onlyHere')} · ${t('leftOut')} · ${t('vocabulary')}</h2>
+<div class="cols">${perOutlet}</div>
 <h2>${t('quotes')}</h2><div class="quotes">${quotes.length ? quotes : html`<p class="muted">${t('none')}</p>`}</div>`
   return page(ctx, c.event.title, body)
 }

@@ -1,0 +1,190 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseDocument } from 'htmlparser2'
+import { findAll } from 'domutils'
+import type { Element } from 'domhandler'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exampleArchive } from '../../test/support/store.js'
+import { testServer, xssFiles } from '../../test/support/web.js'
+import { imageKey, sanitizeFragment } from './sanitize.js'
+
+type Server = Awaited<ReturnType<typeof testServer>>
+
+async function page(s: Server, path: string, headers: Record<string, string> = {}) {
+  const res = await s.app.request(path, { headers })
+  return { status: res.status, html: await res.text(), headers: res.headers }
+}
+
+const elements = (html: string) => findAll(() => true, parseDocument(html).children) as Element[]
+
+describe('pages on the example archive', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([exampleArchive])
+  })
+  afterAll(() => s.close())
+
+  it('send a strict Content-Security-Policy and no-referrer on every response', async () => {
+    for (const path of ['/', '/events/e00002', '/api/events', '/nope']) {
+      const { headers } = await page(s, path)
+      expect(headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'/)
+      expect(headers.get('referrer-policy')).toBe('no-referrer')
+    }
+  })
+
+  it('home lists the events with coverage bars; the blindspot view shows the one-sided event', async () => {
+    const home = await page(s, '/')
+    expect(home.html).toContain('href="/events/e00002"')
+    expect(home.html).toContain('href="/events/e00001"')
+    expect(home.html).toMatch(/<svg class="bar"[^>]*aria-label="政府资助国际广播 1, 商业媒体 1, 政治运动媒体 1, 论坛 1"/)
+    const blind = await page(s, '/?blindspot=1')
+    expect(blind.html).toContain('href="/events/e00001"')
+    expect(blind.html).not.toContain('href="/events/e00002"')
+    expect((await page(s, '/?since=2021-06-01&until=&outlet=&type=')).html).not.toContain('href="/events/e00001"')
+    expect((await page(s, '/?since=June')).status).toBe(400)
+  })
+
+  it('event page: four outlets side by side, the talks’ length conflict highlighted, the preview marked', async () => {
+    const { html } = await page(s, '/events/e00002')
+    const cols = [...html.matchAll(/<section class="col outlet-col" data-outlet="([^"]+)"/g)].map((m) => m[1])
+    expect(cols).toEqual(['al-jazeera', 'gnews', 'guancha', 'mitbbs'])
+    const conflict = /<div class="figure conflict" data-subject="会谈">([\s\S]*?)<\/div>/.exec(html)![1]
+    expect(conflict).toContain('数字冲突')
+    expect(conflict).toMatch(/<tr class="conflict"><td>观察者网<\/td><td><b>约3小时<\/b>/)
+    expect(conflict).toMatch(/<tr class="conflict"><td>GNews<\/td><td><b>4个小时<\/b>/)
+    const mitbbs = /data-outlet="mitbbs">([\s\S]*?)<\/section>/.exec(html)![1]
+    expect(mitbbs).toContain('class="flag preview"')
+  })
+
+  it('every citation on the event page links to a sentence anchor that exists in the reader', async () => {
+    const { html } = await page(s, '/events/e00002')
+    const links = [...new Set([...html.matchAll(/href="\/articles\/([0-9a-f]+)#s(\d+)"/g)].map((m) => `${m[1]}#s${m[2]}`))]
+    expect(links.length).toBeGreaterThan(50)
+    const readers = new Map<string, string>()
+    for (const l of links) {
+      const [id, anchor] = l.split('#')
+      if (!readers.has(id)) readers.set(id, (await page(s, `/articles/${id}`)).html)
+      expect(readers.get(id)).toContain(`id="${anchor}"`)
+    }
+  })
+
+  it('story page: the January call and the summit on a timeline chart', async () => {
+    const { html } = await page(s, '/stories/s00001')
+    const svg = /<svg class="chart timeline"[\s\S]*?<\/svg>/.exec(html)![0]
+    expect([...svg.matchAll(/data-event="(e\d+)"/g)].map((m) => m[1])).toEqual(['e00001', 'e00002'])
+    expect(svg).toContain('2021-01-27 拜登总统与普京首次通话')
+  })
+
+  it('article reader: text with sentence anchors, provenance, remote images as text only', async () => {
+    const id = (await (await s.app.request('/api/articles?outlet=guancha')).json() as any).items[0].id
+    const { html } = await page(s, `/articles/${id}`)
+    expect(html).toMatch(/<span class="s" id="s0">/)
+    expect(html).toMatch(/sha256<\/dt><dd><code>[0-9a-f]{64}<\/code>/)
+    expect(html).toContain('href="/events/e00002"')
+    expect(html).toMatch(/<div class="img-placeholder">远程图片未加载[^<]*<code>https:\/\/[^<]+<\/code><\/div>/)
+    expect(elements(html).filter((e) => e.name === 'img')).toEqual([])
+  })
+
+  it('search highlights the hits', async () => {
+    const { html } = await page(s, `/search?q=${encodeURIComponent('核战争')}`)
+    expect(html).toContain('<mark>核战争</mark>')
+  })
+
+  it('switches the interface language and the script of article text, by cookie', async () => {
+    const r = await s.app.request('/prefs?ui=en&back=/events/e00002')
+    expect(r.status).toBe(303)
+    expect(r.headers.get('location')).toBe('/events/e00002')
+    expect(r.headers.get('set-cookie')).toMatch(/jt_ui=en/)
+    const en = await page(s, '/events/e00002', { cookie: 'jt_ui=en' })
+    expect(en.html).toContain('Outlets side by side')
+    expect(en.html).toContain('<html lang="en">')
+    const hant = await page(s, '/events/e00002', { cookie: 'jt_script=hant' })
+    expect(hant.html).toContain('美俄關係')
+    expect((await s.app.request('/prefs?ui=en&back=//evil.example.com/')).headers.get('location')).toBe('/')
+  })
+
+  it('unknown pages are a 404 page, not a stack trace', async () => {
+    const r = await page(s, '/events/e99999')
+    expect(r.status).toBe(404)
+    expect(r.html).toContain('event e99999 not found')
+  })
+})
+
+describe('hostile article HTML (test/fixtures/xss)', () => {
+  let s: Server
+  let ids: string[]
+  beforeAll(async () => {
+    s = await testServer(xssFiles)
+    ids = ((await (await s.app.request('/api/articles?limit=200')).json()) as any).items.map((a: any) => a.id)
+  })
+  afterAll(() => s.close())
+
+  it('is ingested as articles (the attacks reach the reader, not the quarantine)', () => {
+    expect(ids).toHaveLength(xssFiles.length)
+  })
+
+  it('renders no script, handler, style, frame, plugin or remote URL on any page', async () => {
+    const events = ((await (await s.app.request('/api/events')).json()) as any).items.map((e: any) => e.id)
+    const outlets = ((await (await s.app.request('/api/outlets')).json()) as any).items.map((o: any) => o.id)
+    const paths = ['/', '/?blindspot=1', '/stories', '/outlets', '/quarantine', '/search?q=%E5%B3%B0%E4%BC%9A', ...ids.map((id) => `/articles/${id}`), ...events.map((e: string) => `/events/${e}`), ...outlets.map((o: string) => `/outlets/${o}`)]
+    for (const path of paths) {
+      const { html, status } = await page(s, path)
+      expect(status, path).toBe(200)
+      for (const el of elements(html)) {
+        expect(['script', 'iframe', 'object', 'embed', 'style', 'base', 'frame', 'applet', 'foreignobject', 'math'], `${path}: <${el.name}>`).not.toContain(el.name)
+        if (el.name === 'meta') expect(el.attribs['http-equiv'], path).toBeUndefined()
+        if (el.name === 'link') expect(el.attribs.href, path).toMatch(/^\/static\/style-[0-9a-f]+\.css$/)
+        for (const [name, value] of Object.entries(el.attribs)) {
+          expect(name, `${path}: <${el.name} ${name}>`).not.toMatch(/^on|^style$|^srcdoc$|^formaction$|^xlink:href$/)
+          if (['href', 'src', 'action', 'srcset', 'data', 'poster'].includes(name)) expect(value, `${path}: <${el.name} ${name}>`).toMatch(/^(\/(?!\/)|#|\?)/)
+        }
+      }
+    }
+  })
+
+  it('shows the hostile text as text', async () => {
+    const id = ((await (await s.app.request('/api/search?q=%E7%AC%AC%E4%B8%83%E6%AE%B5')).json()) as any).items[0].id // 第七段
+    const { html } = await page(s, `/articles/${id}`)
+    expect(html).toContain('&lt;script&gt;window.__xss="escaped"&lt;/script&gt;')
+  })
+})
+
+describe('sanitizer', () => {
+  it.each(xssFiles.map((f) => [f.split('/').pop()!, f]))('never adds a tag (%s)', (_, file) => {
+    const input = readFileSync(file, 'utf8')
+    const count = (s: string) => elements(s).length
+    const out = sanitizeFragment(input).value
+    expect(count(out)).toBeLessThanOrEqual(count(input))
+    expect(out).not.toMatch(/<script|=\s*["']?\s*javascript:|\son\w+=|<iframe|<svg|<style/i)
+  })
+})
+
+describe('the local image cache', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([join(exampleArchive, '001_c0e8cc5cf2b2201f.txt')])
+  })
+  afterAll(() => s.close())
+
+  it('serves a cached raster image from this server, never an SVG, and never fetches', async () => {
+    const dir = join(s.dir, 'images')
+    mkdirSync(dir)
+    const article = ((await (await s.app.request('/api/articles')).json()) as any).items[0]
+    const full = (await (await s.app.request(`/api/articles/${article.id}`)).json()) as any
+    const [first, second] = full.images.map((i: any) => i.src)
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+    writeFileSync(join(dir, imageKey(first)), png)
+    writeFileSync(join(dir, imageKey(second)), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    const cached = await testServer([join(exampleArchive, '001_c0e8cc5cf2b2201f.txt')], {}, { imageCacheDir: dir })
+    try {
+      const { html } = await page(cached, `/articles/${article.id}`)
+      expect(html).toContain(`<img src="/media/${imageKey(first)}"`)
+      const img = await cached.app.request(`/media/${imageKey(first)}`)
+      expect(img.headers.get('content-type')).toBe('image/png')
+      expect((await cached.app.request(`/media/${imageKey(second)}`)).status).toBe(404)
+      expect((await cached.app.request('/media/../../etc/passwd')).status).toBe(404)
+    } finally {
+      await cached.close()
+    }
+  })
+})
