@@ -11,6 +11,35 @@ import type { ServeConfig } from './config.js'
 import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
 import { View } from './view.js'
 
+// Serialized responses kept per view (big events make big JSON: serializing it again on every
+// request is what would cost time).
+const RESPONSE_CACHE_BYTES = 128 * 1024 * 1024
+
+/** Least recently used strings within a budget of characters. */
+class ResponseCache {
+  private readonly map = new Map<string, string>()
+  private size = 0
+  constructor(private readonly budget: number) {}
+  get(key: string): string | undefined {
+    const v = this.map.get(key)
+    if (v !== undefined) {
+      this.map.delete(key)
+      this.map.set(key, v)
+    }
+    return v
+  }
+  set(key: string, value: string): void {
+    if (value.length > this.budget / 4) return
+    this.map.set(key, value)
+    this.size += value.length
+    for (const [k, v] of this.map) {
+      if (this.size <= this.budget) break
+      this.map.delete(k)
+      this.size -= v.length
+    }
+  }
+}
+
 /**
  * The server's memory: one View of the archive, computed at start and again after each
  * ingest through the API (never per request), and each event's comparison once computed.
@@ -18,6 +47,7 @@ import { View } from './view.js'
 export class ServerState {
   private current: Promise<View> | undefined
   private comparisons = new Map<string, Promise<Comparison>>()
+  private responses = new ResponseCache(RESPONSE_CACHE_BYTES)
   private writing: Promise<unknown> = Promise.resolve()
   readonly registry: Registry = loadRegistry()
   readonly edits: OutletEdits
@@ -60,7 +90,21 @@ export class ServerState {
     await next
     this.current = next
     this.comparisons = new Map()
+    this.responses = new ResponseCache(RESPONSE_CACHE_BYTES)
     return next
+  }
+
+  /**
+   * A response body computed once per view: the same URL (and, for pages, the same reader
+   * preferences) gets the same bytes until the archive changes.
+   */
+  async cachedBody(key: string, make: () => Promise<string>): Promise<string> {
+    const responses = this.responses
+    const hit = responses.get(key)
+    if (hit !== undefined) return hit
+    const body = await make()
+    responses.set(key, body)
+    return body
   }
 
   async comparison(eventId: string): Promise<Comparison> {

@@ -56,7 +56,7 @@ const dayOf = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / 86_
 export function timelineChart(points: readonly TimelinePoint[], title: string): Markup {
   const dated = points.filter((p) => p.start)
   if (!dated.length) return trusted('')
-  const W = 900
+  const W = 1100
   const H = 150
   const pad = 40
   const d0 = Math.min(...dated.map((p) => dayOf(p.start!)))
@@ -73,14 +73,16 @@ export function timelineChart(points: readonly TimelinePoint[], title: string): 
     const e = dayOf(p.end ?? p.start!)
     const r = 5 + 11 * Math.sqrt(p.articles / maxN)
     const cx = x(s)
-    const row = i % 2 === 0 ? 60 : 36
+    const row = i % 2 === 0 ? 66 : 40
     const spanBar = e > s ? `<rect x="${cx.toFixed(1)}" y="${axisY - 3}" width="${Math.max(2, x(e) - cx).toFixed(1)}" height="6" fill="#0b5cad" opacity="0.35"/>` : ''
-    return `<a href="${esc(p.href)}" class="tl-event" data-event="${esc(p.id)}">${spanBar}<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${row}" y2="${axisY}" stroke="#afb8c1"/><circle cx="${cx.toFixed(1)}" cy="${row}" r="${r.toFixed(1)}" fill="#0b5cad" fill-opacity="0.8"><title>${esc(`${p.start!.slice(0, 10)} ${p.label} (${p.articles})`)}</title></circle><text x="${cx.toFixed(1)}" y="${row + 4}" font-size="11" text-anchor="middle" fill="#fff">${i + 1}</text><text x="${cx.toFixed(1)}" y="${row - r - 4}" font-size="11" text-anchor="middle" fill="#1f2328">${esc(p.start!.slice(5, 10))}</text></a>`
+    return `<a href="${esc(p.href)}" class="tl-event" data-event="${esc(p.id)}">${spanBar}<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${row}" y2="${axisY}" stroke="#afb8c1"/><circle cx="${cx.toFixed(1)}" cy="${row}" r="${r.toFixed(1)}" fill="#0b5cad" fill-opacity="0.8"><title>${esc(`${p.start!.slice(0, 10)} ${p.label} (${p.articles})`)}</title></circle><text x="${cx.toFixed(1)}" y="${row + 4}" font-size="11" text-anchor="middle" fill="#fff">${i + 1}</text><text x="${cx.toFixed(1)}" y="${row - r - 4}" font-size="12" text-anchor="${cx < W * 0.2 ? 'start' : cx > W * 0.8 ? 'end' : 'middle'}" fill="#1f2328">${esc(`${p.start!.slice(0, 10)} ${short(p.label)}`)}</text></a>`
   })
   return trusted(
-    `<svg class="chart timeline" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><line x1="${pad}" x2="${W - pad}" y1="${axisY}" y2="${axisY}" stroke="#8c959f"/>${ticks.join('')}${marks.join('')}</svg>`,
+    `<svg class="chart timeline" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><line x1="${pad}" x2="${W - pad}" y1="${axisY}" y2="${axisY}" stroke="#8c959f"/>${ticks.join('')}${marks.join('')}</svg>`,
   )
 }
+
+const short = (s: string) => (s.length > 18 ? `${s.slice(0, 17)}…` : s)
 
 function monthTicks(d0: number, d1: number): Array<{ day: number; label: string }> {
   const start = new Date(d0 * 86_400_000)
@@ -128,6 +130,6 @@ export function volumeChart(volume: ReadonlyArray<{ month: string; articles: num
     return `<rect x="${(x + 1).toFixed(1)}" y="${(H - 30 - h).toFixed(1)}" width="${Math.max(1, bw - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="#0b5cad"><title>${mo}: ${n}</title></rect>${label}`
   })
   return trusted(
-    `<svg class="chart volume" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><text x="${pad}" y="14" font-size="11" fill="#656d76">max ${max}</text><line x1="${pad}" x2="${W - pad}" y1="${H - 30}" y2="${H - 30}" stroke="#8c959f"/>${bars.join('')}</svg>`,
+    `<svg class="chart volume" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><text x="${pad}" y="14" font-size="11" fill="#656d76">max ${max}</text><line x1="${pad}" x2="${W - pad}" y1="${H - 30}" y2="${H - 30}" stroke="#8c959f"/>${bars.join('')}</svg>`,
   )
 }

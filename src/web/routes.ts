@@ -56,7 +56,8 @@ export function webRoutes(state: ServerState): Hono {
 
   app.get('/', async (c) => {
     const q = homeQuery.parse(formQuery(c.req.query()))
-    return c.html(homePage(pageContext(c), await state.view(), q))
+    const ctx = pageContext(c)
+    return c.html(await state.cachedBody(`page:${ctx.path}|${ctx.ui}|${ctx.script}`, async () => homePage(ctx, await state.view(), q)))
   })
 
   app.get('/events/:id', async (c) => {
@@ -64,7 +65,8 @@ export function webRoutes(state: ServerState): Hono {
     const view = await state.view()
     const e = view.eventById.get(id)
     if (!e) throw new NotFoundError('event', id)
-    return c.html(eventPage(pageContext(c), view, e, await state.comparison(id)))
+    const ctx = pageContext(c)
+    return c.html(await state.cachedBody(`page:event:${id}|${ctx.ui}|${ctx.script}`, async () => eventPage(ctx, view, e, await state.comparison(id))))
   })
 
   app.get('/stories', async (c) => c.html(storiesPage(pageContext(c), await state.view())))

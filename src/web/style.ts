@@ -56,7 +56,7 @@ mark{background:#fff3a8;padding:0 .1em}
 .hit{padding:.6rem 0;border-bottom:1px solid var(--line)}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 svg text{font-family:inherit}
-.chart{max-width:100%;height:auto}
+.chart{width:100%;height:auto;display:block}
 `
 
 export const STYLE_HASH = createHash('sha256').update(STYLE).digest('hex').slice(0, 12)

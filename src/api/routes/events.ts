@@ -5,14 +5,18 @@ import { eventsQuery, idParam } from '../schemas.js'
 import type { ServerState } from '../state.js'
 import { filterEvents, type View } from '../view.js'
 
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' }
+
 export function eventRoutes(state: ServerState): Hono {
   const app = new Hono()
 
   app.get('/events', async (c) => {
     const q = eventsQuery.parse(c.req.query())
-    const view = await state.view()
-    const events = filterEvents(view, { ...q, minArticles: q.min })
-    return c.json(paginate(events, q))
+    const body = await state.cachedBody(`api:${c.req.url}`, async () => {
+      const view = await state.view()
+      return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min }), q))
+    })
+    return c.body(body, 200, JSON_TYPE)
   })
 
   app.get('/events/:id', async (c) => {
@@ -20,7 +24,10 @@ export function eventRoutes(state: ServerState): Hono {
     return c.json(eventDetail(view, idParam.parse(c.req.param('id'))))
   })
 
-  app.get('/events/:id/comparison', async (c) => c.json(await state.comparison(idParam.parse(c.req.param('id')))))
+  app.get('/events/:id/comparison', async (c) => {
+    const id = idParam.parse(c.req.param('id'))
+    return c.body(await state.cachedBody(`api:comparison:${id}`, async () => JSON.stringify(await state.comparison(id))), 200, JSON_TYPE)
+  })
 
   app.get('/stories', async (c) => {
     const q = eventsQuery.pick({ limit: true, cursor: true }).parse(c.req.query())
