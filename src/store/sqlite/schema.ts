@@ -86,5 +86,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE articles DROP COLUMN text;
   ALTER TABLE articles DROP COLUMN images;
   ALTER TABLE articles DROP COLUMN blocks;
+  `,  // 3: the LSH table is written in sorted batches (lsh-index.ts); it is complete up to here.
+  `
+  CREATE TABLE lsh_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_upto INTEGER NOT NULL
+  );
+  INSERT INTO lsh_state (id, indexed_upto) SELECT 1, coalesce(max(rowid), 0) FROM articles;
   `,
 ]

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3'
 import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
 import { MIN_TITLE_KEY_CHARS, type Candidate } from '../../dedupe/decide.js'
-import { BANDS, bandKeys } from '../../dedupe/minhash.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
 import { queryWords, toFtsQuery } from '../fts-query.js'
 import { makeSnippet } from '../snippet.js'
 import { foldText } from '../../normalize/fold.js'
 import { decodeBlocks, encodeBlocks } from './compact-blocks.js'
 import { migrations } from './schema.js'
+import { LshIndex } from './lsh-index.js'
 import { probeOf, SummaryIndex } from './summary-index.js'
 
 type Row = Record<string, any>
@@ -16,8 +16,6 @@ type Row = Record<string, any>
 // Ranking every match of a common word by bm25 is slow on a large archive; rank only the
 // most recent matches (highest rowids), which is what a reader of news wants first anyway.
 const SEARCH_CANDIDATES = 2000
-// Articles sharing any LSH band; more than this means boilerplate-only texts, not copies.
-const MAX_LSH_CANDIDATES = 400
 
 export function openSqlite(path: string): Store {
   const db = new Database(path)
@@ -61,8 +59,10 @@ class SqliteStore implements Store {
   private pendingFts: Array<[number, string, string, string]> = []
   // Loaded on the first duplicate probe; dropped on rollback (it may hold rowids undone).
   private summaries: SummaryIndex | undefined
+  private readonly lsh: LshIndex
 
   constructor(private readonly db: Database.Database) {
+    this.lsh = new LshIndex(db)
     this.q = {
       location: db.prepare('SELECT sha256, status FROM locations WHERE locator = ?'),
       putRaw: db.prepare('INSERT OR IGNORE INTO raw (sha256, bytes, size, first_seen) VALUES (?, ?, ?, ?)'),
@@ -79,8 +79,6 @@ class SqliteStore implements Store {
         @canonical_url, @published_at, @date_source, @author, @section, @lang, @text_hash,
         @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
       insertBody: db.prepare('INSERT INTO article_bodies (rowid, text, images, blocks) VALUES (?, ?, ?, ?)'),
-      // One statement for all bands, not one per band: statement calls dominate the cost.
-      insertLsh: db.prepare(`INSERT OR IGNORE INTO lsh (key, article_rowid) VALUES ${Array(BANDS).fill('(?, ?)').join(', ')}`),
       insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
       quarantine: db.prepare(
         `INSERT INTO quarantine (locator, sha256, code, stage, detail, at) VALUES (?, ?, ?, ?, ?, ?)
@@ -93,7 +91,6 @@ class SqliteStore implements Store {
       byUrl: db.prepare('SELECT rowid FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
       byTitle: db.prepare(`${CANDIDATE} WHERE title_key = ? AND duplicate_of IS NULL LIMIT 50`),
       // One statement: the rowids sharing a band, and their fingerprints (small rows, no text).
-      byBands: db.prepare(`SELECT DISTINCT article_rowid FROM lsh WHERE key IN (${Array(BANDS).fill('?').join(', ')}) LIMIT ${MAX_LSH_CANDIDATES}`),
       byRowid: db.prepare(`${CANDIDATE} WHERE rowid = ?`),
       originals: db.prepare('SELECT rowid, minhash, title_key FROM articles WHERE duplicate_of IS NULL'),
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
@@ -156,8 +153,8 @@ class SqliteStore implements Store {
     const rowid = Number(info.lastInsertRowid)
     this.q.insertBody.run(rowid, a.text, JSON.stringify(a.images), encodeBlocks(a.text, a.blocks))
     // Copies are linked, not indexed: search, candidates and counts see each article once.
+    this.lsh.add(rowid, a.duplicateOf ? undefined : fp.minhash)
     if (!a.duplicateOf) {
-      this.q.insertLsh.run(bandKeys(fp.minhash).flatMap((key) => [key, rowid]))
       this.summaries?.set(rowid, fp.minhash, fp.titleKey)
       const t = a.terms ?? indexTerms(a.title, a.folded)
       this.pendingFts.push([rowid, t.title, t.body, t.extra])
@@ -213,7 +210,7 @@ class SqliteStore implements Store {
     for (const r of this.q.byHash.all(fp.textHash) as Row[]) add(r)
     if (a.canonicalUrl) for (const { rowid } of this.q.byUrl.all(a.canonicalUrl) as Row[]) screen(rowid)
     if (fp.titleKey.length >= MIN_TITLE_KEY_CHARS) for (const r of this.q.byTitle.all(fp.titleKey) as Row[]) add(r)
-    for (const { article_rowid } of this.q.byBands.all(bandKeys(fp.minhash)) as Row[]) screen(article_rowid)
+    for (const rowid of this.lsh.candidates(fp.minhash)) screen(rowid)
     return [...rows.values()].map((r) => ({
       id: r.id,
       duplicateOf: r.duplicate_of ?? undefined,
@@ -280,17 +277,21 @@ class SqliteStore implements Store {
     try {
       const result = await fn(this)
       this.flushFts()
+      this.lsh.flushIfLarge()
       this.db.exec('COMMIT')
       return result
     } catch (e) {
       this.pendingFts = []
       this.summaries = undefined
+      this.lsh.forget()
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
       throw e
     }
   }
 
   async close(): Promise<void> {
+    // Not needed for correctness (the next open rebuilds them), but saves that work.
+    if (this.lsh.hasPending && !this.db.inTransaction) this.db.transaction(() => this.lsh.flush())()
     this.db.close()
   }
 }

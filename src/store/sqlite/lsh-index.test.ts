@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BINS } from '../../dedupe/minhash.js'
+import { LshIndex } from './lsh-index.js'
+import { openSqlite } from './store.js'
+
+const sketchOf = (seed: number) => Uint32Array.from({ length: BINS }, (_, i) => (Math.imul(seed + 1, 2654435761) ^ Math.imul(i + 1, 40503)) >>> 0)
+
+describe('LSH index', () => {
+  let dir: string
+  let db: Database.Database
+  let rowid = 0
+  // Articles rows with just what the index reads (rowid, minhash, duplicate_of).
+  const insert = (minhash: Uint32Array, duplicateOf?: string) => {
+    rowid++
+    db.prepare(`INSERT INTO outlets VALUES ('o', 'o', 1) ON CONFLICT DO NOTHING`).run()
+    db.prepare(`INSERT INTO raw VALUES ('s', x'00', 1, 'now') ON CONFLICT DO NOTHING`).run()
+    db.prepare(`INSERT INTO articles (rowid, id, locator, raw_sha256, format, kind, outlet_id, outlet_name, title, date_source, lang, text_hash, minhash,
+      shingle_count, title_key, duplicate_of, ingested_at) VALUES (?, ?, 'l', 's', 'hexo', 'file', 'o', 'o', 't', 'none', 'zh-Hans', 'h', ?, 1, 't', ?, 'now')`)
+      .run(rowid, `a${rowid}`, Buffer.from(minhash.buffer), duplicateOf ?? null)
+    return rowid
+  }
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-lsh-'))
+    await openSqlite(join(dir, 'x.db')).close() // creates the schema
+    db = new Database(join(dir, 'x.db'))
+    rowid = 0
+  })
+  afterEach(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('finds an article whether its rows are in memory or written, and never a copy', () => {
+    const index = new LshIndex(db, 3)
+    const originals = [1, 2, 3, 4].map((seed) => {
+      const id = insert(sketchOf(seed))
+      index.add(id, sketchOf(seed))
+      return id
+    })
+    index.add(insert(sketchOf(1), 'a1'), undefined)
+    expect(index.candidates(sketchOf(1))).toEqual([originals[0]])
+    index.flushIfLarge() // 4 articles ≥ 3: written
+    expect(index.hasPending).toBe(false)
+    expect(db.prepare('SELECT count(DISTINCT article_rowid) AS n FROM lsh').get()).toEqual({ n: 4 })
+    for (const [i, seed] of [1, 2, 3, 4].entries()) expect(index.candidates(sketchOf(seed))).toEqual([originals[i]])
+  })
+
+  it('rebuilds what a killed run held in memory, and sees what another connection wrote', () => {
+    const first = new LshIndex(db)
+    first.candidates(sketchOf(9)) // loaded
+    const a = insert(sketchOf(1))
+    first.add(a, sketchOf(1))
+    // Killed here: nothing was written to the table. A new process reads it from articles.
+    expect(db.prepare('SELECT count(*) AS n FROM lsh').get()).toEqual({ n: 0 })
+    const second = new LshIndex(db)
+    expect(second.candidates(sketchOf(1))).toEqual([a])
+    const b = insert(sketchOf(2)) // by another connection, unknown to `first`
+    expect(first.candidates(sketchOf(2))).toEqual([b])
+    first.flush()
+    expect(new LshIndex(db).candidates(sketchOf(2))).toEqual([b])
+    expect(db.prepare('SELECT indexed_upto FROM lsh_state').get()).toEqual({ indexed_upto: b })
+  })
+})
