@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { foldText } from '../normalize/fold.js'
 import { segment } from './segment.js'
+import { canonicalNames } from './user-dict.js'
 
 export type TermVector = ReadonlyMap<string, number>
 
@@ -28,10 +30,21 @@ function idf(): Map<string, number> {
 
 // Words this common carry no topic (的, 表示; 美国 at 4.2 is kept).
 const MIN_IDF = 3.5
-// Web debris that survives in archived text: URL pieces, percent-escapes, English glue words.
-const NOISE = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'html', 'htm', 'php', 'page', 'asset', 'the', 'is', 'of', 'and', 'to', 'in', 'by', 'for', 'on', 'with', 'from', 'that', 'this', 'are', 'was'])
-const isContentWord = (w: string) => w.length >= 2 && !/^[\d.,%]+$/.test(w) && !/%/.test(w) && !NOISE.has(w)
-const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g
+
+const STOPWORDS_FILE = [new URL('./stopwords.txt', import.meta.url), new URL('../../../src/analyze/stopwords.txt', import.meta.url)]
+let stopwordSet: Set<string> | undefined
+
+/** The editable stopword list (src/analyze/stopwords.txt): news-archive furniture that IDF alone keeps. */
+export function stopwords(): ReadonlySet<string> {
+  if (!stopwordSet) {
+    const url = STOPWORDS_FILE.find((u) => existsSync(fileURLToPath(u)))
+    if (!url) throw new Error(`stopwords.txt not found; looked in ${STOPWORDS_FILE.map((u) => fileURLToPath(u)).join(' and ')}`)
+    stopwordSet = new Set(readFileSync(url, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean))
+  }
+  return stopwordSet
+}
+const isContentWord = (w: string) => w.length >= 2 && !/^[\d.,%]+$/.test(w) && !/%/.test(w) && !stopwords().has(w)
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/g
 
 /** How informative a word is across Chinese text (jieba's IDF prior). */
 export const idfOf = (word: string): number => idf().get(word) ?? medianIdf
@@ -48,6 +61,11 @@ export class CorpusStats {
   observe(words: Iterable<string>): void {
     this.n++
     for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1)
+  }
+
+  /** IDF from the archive's own counts only (no prior): for names the general table does not cover. */
+  localIdf(word: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 1)) + 1
   }
 
   /** The prior, pulled towards the archive's own IDF as the archive grows. */
@@ -80,14 +98,41 @@ export function articleWords(title: string, text: string): WeightedWords {
 /** `articleWords` of a title and body already folded (`foldText`). */
 export function foldedArticleWords(title: string, body: string): WeightedWords {
   const words = new Map<string, number>()
-  const add = (ws: string[], w: number) => {
-    for (const word of ws) if (isContentWord(word)) words.set(word, (words.get(word) ?? 0) + w)
+  const names = canonicalNames()
+  const add = (text: string, w: number) => {
+    for (const word of segment(text)) {
+      if (!isContentWord(word)) continue
+      const key = names.get(word) ?? pairKey(word)
+      words.set(key, (words.get(key) ?? 0) + w)
+    }
+    for (const d of dateNames(text)) words.set(d, (words.get(d) ?? 0) + w)
   }
-  const folded = body.replace(URL, ' ')
-  add(segment(title.replace(URL, ' ')), TITLE_WEIGHT)
-  add(segment(folded.slice(0, LEAD_CHARS)), LEAD_WEIGHT)
-  add(segment(folded.slice(LEAD_CHARS, BODY_CHARS)), 1)
+  const folded = body.replace(LINK, ' ')
+  add(title.replace(LINK, ' '), TITLE_WEIGHT)
+  add(folded.slice(0, LEAD_CHARS), LEAD_WEIGHT)
+  add(folded.slice(LEAD_CHARS, BODY_CHARS), 1)
   return { words }
+}
+
+// One-character names of countries and regions as compounds use them: 美欧 峰会, 中美 关系.
+const COUNTRY_CHARS = new Set([...'中美俄英法德日韩欧印澳朝台港加意以伊越菲泰乌'])
+
+/**
+ * Two countries named together in either order are one word: 美欧峰会 and 欧美峰会, 俄美 and 美俄
+ * report the same meeting. Other words are returned as they are.
+ */
+export function pairKey(word: string): string {
+  if (word.length !== 2 || !COUNTRY_CHARS.has(word[0]) || !COUNTRY_CHARS.has(word[1])) return word
+  return word[0] < word[1] ? word : word[1] + word[0]
+}
+
+// A day written as month.day names an incident in Chinese usage (六四 as 6.4, 7.1, 6.12, 9.11):
+// not a quantity (3.5%, 2.5亿) nor part of a longer number or a full date.
+const DATE_NAME = /(?<![\d.$¥€£／/年\-])(1[0-2]|[1-9])[.·•・](3[01]|[12]\d|[1-9])(?![\d.%％万亿千百倍元美个人米度岁年月分秒号日])/gu
+
+/** Month.day names in folded text, as `m.d` words (6·12 and 6.12 alike). */
+export function dateNames(folded: string): string[] {
+  return [...folded.matchAll(DATE_NAME)].map((m) => `${m[1]}.${m[2]}`)
 }
 
 /** TF-IDF keyword vector, L2-normalised, its `topK` strongest words. */

@@ -13,3 +13,11 @@ describe('nameWords', () => {
     for (const n of nameWords(text)) expect(segment(text)).toContain(n)
   })
 })
+
+describe('segment', () => {
+  it('keeps names from the entity table and the outlet registry whole', () => {
+    const words = segment('北约秘书长斯托尔滕贝格说，拜登和泽连斯基在观察者网发表')
+    expect(words).toEqual(expect.arrayContaining(['斯托尔滕贝格', '泽连斯基', '观察者网']))
+    expect(words).toContain('和')
+  })
+})

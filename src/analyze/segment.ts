@@ -1,14 +1,17 @@
 import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
+import { userDictionary } from './user-dict.js'
 
 const require = createRequire(import.meta.url)
 
 let jieba: Jieba | undefined
-// Loading the dictionary takes ~200 ms; only commands that segment pay for it.
+// Loading the dictionary takes ~200 ms; only commands that segment pay for it. The user
+// dictionary (outlet names, the entity table) keeps names whole: 斯托尔滕贝格, not 斯托尔/滕/贝格.
 function instance(): Jieba {
   if (!jieba) {
     const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
     jieba = Jieba.withDict(dict)
+    jieba.loadDict(Buffer.from(userDictionary()))
   }
   return jieba
 }

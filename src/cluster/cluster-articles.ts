@@ -1,6 +1,5 @@
 import type { Article } from '../article.js'
-import type { TermVector } from '../analyze/keywords.js'
-import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterOptions, type EventCluster } from './events.js'
+import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
 import { ArticleFeatures } from './features.js'
 
 export interface ClusteredEvent {
@@ -11,6 +10,8 @@ export interface ClusteredEvent {
   readonly articleIds: readonly string[]
   readonly outlets: readonly string[]
   readonly keywords: readonly string[]
+  /** The day most of its reports' leads date the incident (YYYY-MM-DD), when they say. */
+  readonly incidentDate?: string
 }
 
 export interface ClusterResult {
@@ -26,24 +27,33 @@ export function clusterArticles(articles: readonly Article[], opts: ClusterOptio
   const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
   const features = new ArticleFeatures()
   const clusterer = new EventClusterer(opts)
-  const vectors = new Map<string, TermVector>()
+  const items = new Map<string, ClusterItem>()
   for (const a of ordered) {
     const item = features.item(a)
-    vectors.set(a.id, item.vector)
+    items.set(a.id, item)
     clusterer.add(item)
   }
   const byId = new Map(articles.map((a) => [a.id as string, a]))
-  return { events: clusterer.events.map((e) => describe(e, byId, vectors)), assignments: clusterer.assignments }
+  return { events: clusterer.events.map((e) => describe(e, byId, items)), assignments: clusterer.assignments }
 }
 
-function describe(e: EventCluster, byId: Map<string, Article>, vectors: Map<string, TermVector>): ClusteredEvent {
+// Headlines whose centrality is within this share of the most central one are equally good names.
+const NAME_CENTRALITY_SHARE = 0.8
+
+function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string, ClusterItem>): ClusteredEvent {
   const members = e.articleIds.map((id) => byId.get(id)!)
   const keywords = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t)
-  // The event is named by the headline of its most central original article.
   const originals = members.filter((a) => !a.duplicateOf)
-  const central = (originals.length ? originals : members)
-    .map((a) => ({ a, score: [...vectors.get(a.id)!].reduce((s, [t, w]) => s + w * (e.centroid.get(t) ?? 0), 0) }))
-    .sort((x, y) => y.score - x.score)[0].a
+  const named = originals.length ? originals : members
+  const incident = mostCommon(named.map((a) => items.get(a.id)?.incidentDate))
+  // The event is named by the headline of a central original article: among those nearly as
+  // central as the most central, one written on or after the incident day (a preview written
+  // before a summit names what was expected, not what happened), then the most central.
+  const ranked = named
+    .map((a) => ({ a, score: [...items.get(a.id)!.vector].reduce((s, [t, w]) => s + w * (e.centroid.get(t) ?? 0), 0), after: isOnOrAfter(items.get(a.id)!, incident) }))
+    .sort((x, y) => y.score - x.score)
+  const close = ranked.filter((r) => r.score >= NAME_CENTRALITY_SHARE * ranked[0].score)
+  const central = (close.find((r) => r.after) ?? ranked[0]).a
   return {
     id: e.id,
     title: central.title,
@@ -52,5 +62,19 @@ function describe(e: EventCluster, byId: Map<string, Article>, vectors: Map<stri
     articleIds: e.articleIds,
     outlets: [...new Set(originals.map((a) => a.outletId))].sort(),
     keywords,
+    ...(incident ? { incidentDate: incident } : {}),
   }
+}
+
+/** Was the report written on or after the incident day (or is there no way to tell)? */
+function isOnOrAfter(item: ClusterItem, incident: string | undefined): boolean {
+  const written = (item.dateHint ?? item.publishedAt)?.slice(0, 10)
+  return !incident || !written || written >= incident
+}
+
+/** The value given most often (the earliest of a tie), ignoring missing ones. */
+function mostCommon(values: ReadonlyArray<string | undefined>): string | undefined {
+  const counts = new Map<string, number>()
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
 }

@@ -72,9 +72,33 @@ describe('EventClusterer', () => {
   })
 })
 
+describe('incident dates', () => {
+  const opts = { ...defaultClusterOptions, threshold: 0.8, titleWeight: 0, incidentWeight: 0.3 }
+  const item = (id: string, incidentDate?: string) => ({ id, publishedAt: '2021-06-16', vector: new Map([['x', 1]]), ...(incidentDate ? { incidentDate } : {}) })
+
+  it('keeps apart reports of alike words whose leads date their incidents days apart', () => {
+    const c = new EventClusterer(opts)
+    const first = c.add(item('a', '2021-06-12'))
+    expect(c.add(item('b', '2021-06-16')).reason).toBe('founded') // 1 × (1 − 0.3) < 0.8
+    expect(c.add(item('c', '2021-06-13'))).toMatchObject({ eventId: first.eventId, reason: 'joined' }) // within a day
+    expect(c.add(item('d')).reason).toBe('joined') // no date in its lead: neutral
+  })
+})
+
+describe('shared names', () => {
+  it('records the names an article shares with the event it joined', () => {
+    const c = new EventClusterer({ ...defaultClusterOptions, threshold: 0.5, titleWeight: 0 })
+    const v = new Map([['峰会', 1]])
+    c.add({ id: 'a', publishedAt: '2021-06-16', vector: v, entities: new Map([['普京', 0.8], ['拜登', 0.6]]) })
+    const b = c.add({ id: 'b', publishedAt: '2021-06-16', vector: v, entities: new Map([['普京', 1]]) })
+    expect(b).toMatchObject({ reason: 'joined', sharedEntities: ['普京'] })
+    expect(explainAssignment(b, 0.5)).toMatch(/shared names: 普京/)
+  })
+})
+
 describe('explainAssignment', () => {
   it('says when an event was merged into another', () => {
-    const text = explainAssignment({ articleId: 'b', eventId: 'e00001', score: 1, sharedTerms: [], reason: 'founded', mergedFrom: 'e00002' }, 0.12)
+    const text = explainAssignment({ articleId: 'b', eventId: 'e00001', score: 1, sharedTerms: [], sharedEntities: [], reason: 'founded', mergedFrom: 'e00002' }, 0.12)
     expect(text).toMatch(/founded/)
     expect(text).toMatch(/e00002 was later merged into e00001/)
   })

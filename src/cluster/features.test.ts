@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
 import { EventClusterer, defaultClusterOptions } from './events.js'
-import { ArticleFeatures, isCreditLine, mentionedDate, titleGrams } from './features.js'
+import { ArticleFeatures, incidentDateOf, isCreditLine, mentionedDate, titleGrams } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 
 describe('mentionedDate', () => {
@@ -24,8 +24,14 @@ describe('titleGrams', () => {
     expect(t.has('台山')).toBe(true)
   })
   it('keeps Latin words whole and drops bare numbers', () => {
-    expect([...titleGrams('G7峰會 2021 NATO')]).toEqual(expect.arrayContaining(['g7', '峰会', 'nato']))
-    expect(titleGrams('G7峰會 2021 NATO').has('2021')).toBe(false)
+    expect([...titleGrams('G20峰會 2021 OPEC')]).toEqual(expect.arrayContaining(['g20', '峰会', 'opec']))
+    expect(titleGrams('G20峰會 2021 OPEC').has('2021')).toBe(false)
+  })
+  it('spells listed names one way, keeps month.day names and pairs countries in either order', () => {
+    expect([...titleGrams('G7峰會')]).toEqual([...titleGrams('七国集团峰会')])
+    expect(titleGrams('【6.12兩周年】').has('6.12')).toBe(true)
+    const [a, b] = [titleGrams('美欧峰会'), titleGrams('歐美峰會')]
+    expect([...a].filter((g) => b.has(g))).toEqual(['欧美', '峰会'])
   })
 })
 
@@ -36,6 +42,15 @@ describe('isCreditLine', () => {
     ['by: 【秘密翻译组-精翻组 g-translators/elite team】', true],
     ['北约峰会与会领导人在布鲁塞尔发表公报:中共构成系统性挑战', false],
   ])('isCreditLine(%s)', (line, expected) => expect(isCreditLine(line)).toBe(expected))
+})
+
+describe('incidentDateOf', () => {
+  it.each([
+    ['拜登与普京周三在日内瓦会晤', '', '2021-06-17T10:00:00Z', '2021-06-16'],
+    ['北约峰会', '当地时间6月14日，北约领导人发表公报。', '2021-06-15T02:00:00Z', '2021-06-14'],
+    ['北约峰会公报', '领导人发表公报。', '2021-06-15T02:00:00Z', undefined],
+    ['拜登与普京周三在日内瓦会晤', '', undefined, undefined],
+  ])('incidentDateOf(%s, %s, %s)', (title, body, at, iso) => expect(incidentDateOf(title, body, at)).toBe(iso))
 })
 
 describe('RepeatedLines', () => {
@@ -60,6 +75,19 @@ describe('ArticleFeatures', () => {
     expect(items[0].title!.has('热点')).toBe(true)
     expect(items[3].title!.has('热点')).toBe(false)
     expect(items[3].title!.has('逝世')).toBe(true)
+  })
+
+  it('drops the words of a series label from the text too, once several headlines carried it', () => {
+    const f = new ArticleFeatures()
+    const topics = ['北约峰会公报', '台山核电站泄漏', '神舟十二号发射', '徐渊冲逝世']
+    const items = topics.map((t, i) => f.item(article(`a${i}`, `【路德时评】${t}`, `路德：${t}的报道。`, `2021-06-1${i}`)))
+    expect(items[0].vector.has('路德')).toBe(true)
+    expect(items[3].vector.has('路德')).toBe(false)
+  })
+
+  it('names the people and organisations of headline and lead by their table name', () => {
+    const item = new ArticleFeatures().item(article('a', '普丁與拜登會晤', '北約秘書長也在場。', '2021-06-16'))
+    expect([...item.entities!.keys()]).toEqual(expect.arrayContaining(['普京', '拜登', '北约']))
   })
 
   it('gives an undated article the date its headline mentions', () => {

@@ -1,5 +1,9 @@
-import { CorpusStats, foldedArticleWords, keywordVector, type TermVector } from '../analyze/keywords.js'
-import { nameWords } from '../analyze/segment.js'
+import { CorpusStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector } from '../analyze/keywords.js'
+import { findEntities } from '../analyze/entities.js'
+import { nameWords, segment } from '../analyze/segment.js'
+import { splitSentences } from '../analyze/sentences.js'
+import { findTimeExprs, incidentDate } from '../analyze/time-expr.js'
+import { withCanonicalNames } from '../analyze/user-dict.js'
 import { foldText } from '../normalize/fold.js'
 import type { ClusterItem } from './events.js'
 import { RepeatedLines } from './repeated-lines.js'
@@ -25,6 +29,9 @@ const MAX_CREDIT_LINE_CHARS = 160
 // of a headline that earlier headlines repeat names the series, not the event.
 const TITLE_SEPARATOR = /[【】\[\]|:()]/
 const SERIES_MIN_TITLES = 3
+// A word in the series labels of this many headlines names a programme (路德, 简讯, 播报) wherever
+// it appears; its hosts and formats bring it into the text of every episode.
+const SERIES_WORD_MIN_TITLES = 2
 
 // Names (people, places, organisations, and words the dictionary lacks) in the headline and
 // lead tell incidents apart better than common words: 北约 vs 峰会. Measured on the labelled
@@ -52,6 +59,8 @@ export class ArticleFeatures {
   private readonly lines = new RepeatedLines()
   private readonly titles = new TitleStats()
   private readonly series = new RepeatedLines(SERIES_MIN_TITLES, 2)
+  private readonly seriesCounts = new Map<string, number>()
+  private readonly entityStats = new CorpusStats()
 
   item(a: FeatureInput): ClusterItem {
     const folded = a.folded ?? foldText(a.text)
@@ -61,7 +70,9 @@ export class ArticleFeatures {
     const segments = foldedTitle.split(TITLE_SEPARATOR)
     const topical = segments.filter((s) => !this.series.isRepeated(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
-    const words = foldedArticleWords(title, body)
+    const series = this.seriesWordsOf(segments.filter((s) => this.series.isRepeated(s)))
+    const all = foldedArticleWords(title, body)
+    const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)
     if (!a.duplicateOf) {
       this.lines.observe(lines)
@@ -69,11 +80,55 @@ export class ArticleFeatures {
       this.stats.observe(words.words.keys())
       this.titles.observe(grams)
     }
-    const names = nameWords(`${title}\n${body.slice(0, NAME_CHARS)}`)
+    const lead = `${title}\n${body.slice(0, NAME_CHARS)}`
+    const names = nameWords(lead)
+    const entities = this.entityVector(lead, !a.duplicateOf)
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
     const dateHint = dateHintOf(a.publishedAt, foldedTitle, body)
     const digest = this.isDigest(foldedTitle)
-    return { id: a.id, publishedAt: a.publishedAt, dateHint, vector, title: this.titles.vector(grams), duplicateOf: a.duplicateOf, ...(digest ? { digest } : {}) }
+    const incident = incidentDateOf(foldedTitle, body, dateHint ?? a.publishedAt)
+    return {
+      id: a.id,
+      publishedAt: a.publishedAt,
+      dateHint,
+      vector,
+      title: this.titles.vector(grams),
+      duplicateOf: a.duplicateOf,
+      ...(incident ? { incidentDate: incident } : {}),
+      ...(entities.size ? { entities } : {}),
+      ...(digest ? { digest } : {}),
+    }
+  }
+
+  /**
+   * The people, organisations and works a headline and lead name (places are left out: a
+   * country or city is the setting of many incidents), by canonical name so 普丁 and Putin meet
+   * 普京, weighted by how rare they are in the archive so far.
+   */
+  private entityVector(lead: string, observe: boolean): TermVector {
+    const names = new Set(findEntities(lead).filter((m) => m.type !== 'place').map((m) => m.name))
+    if (observe) this.entityStats.observe(names)
+    const v = new Map<string, number>()
+    for (const n of names) v.set(n, this.entityStats.localIdf(n))
+    const norm = Math.hypot(...v.values()) || 1
+    for (const [n, x] of v) v.set(n, x / norm)
+    return v
+  }
+
+  /**
+   * Words that name a programme rather than an event: those of this headline's series label
+   * (路德时评 → 路德, 时评) and those seen in the series labels of many headlines, which the
+   * programme's hosts and formats also bring into the text (路德：…, 简讯).
+   */
+  private seriesWordsOf(labels: readonly string[]): Set<string> {
+    const own = new Set(labels.flatMap((l) => segment(l)))
+    for (const w of own) this.seriesCounts.set(w, (this.seriesCounts.get(w) ?? 0) + 1)
+    return own
+  }
+
+  /** Is this word part of the label of several programmes' headlines? */
+  isSeriesWord(word: string): boolean {
+    return (this.seriesCounts.get(word) ?? 0) >= SERIES_WORD_MIN_TITLES
   }
 
   /**
@@ -126,6 +181,21 @@ export function mentionedDate(text: string): string | undefined {
   return best?.iso
 }
 
+// The headline and the lead's first sentences say when the incident happened (the labelling
+// rules decide an article's event by them too); later sentences give background dates.
+const INCIDENT_LEAD_CHARS = 400
+const INCIDENT_SENTENCES = 4
+
+/**
+ * The day an article's headline or lead says its incident happened (周三, 当地时间6月16日, 昨天,
+ * resolved against the date it was written), as YYYY-MM-DD.
+ */
+export function incidentDateOf(foldedTitle: string, body: string, writtenAt: string | undefined): string | undefined {
+  if (!writtenAt) return undefined
+  const sentences = splitSentences(`${foldedTitle}\n\n${body.slice(0, INCIDENT_LEAD_CHARS)}`).slice(0, INCIDENT_SENTENCES)
+  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)?.date
+}
+
 /**
  * A headline as overlapping character pairs of its folded text (Latin words whole): robust
  * to word-segmentation differences and to Traditional/Simplified, so "台山核電站" and
@@ -133,7 +203,9 @@ export function mentionedDate(text: string): string | undefined {
  */
 export function titleGrams(title: string): Set<string> {
   const out = new Set<string>()
-  for (const run of foldText(title).split(/[^\p{L}\p{N}]+/u)) {
+  const folded = withCanonicalNames(foldText(title))
+  for (const d of dateNames(folded)) out.add(d)
+  for (const run of folded.split(/[^\p{L}\p{N}]+/u)) {
     if (!run) continue
     if (/^[a-z0-9]+$/.test(run)) {
       if (run.length > 1 && !/^\d+$/.test(run)) out.add(run)
@@ -142,7 +214,7 @@ export function titleGrams(title: string): Set<string> {
     for (const piece of run.split(/([a-z0-9]+)/)) {
       if (/^[a-z0-9]+$/.test(piece)) {
         if (piece.length > 1 && !/^\d+$/.test(piece)) out.add(piece)
-      } else for (let i = 0; i + 1 < piece.length; i++) out.add(piece.slice(i, i + 2))
+      } else for (let i = 0; i + 1 < piece.length; i++) out.add(pairKey(piece.slice(i, i + 2)))
     }
   }
   return out

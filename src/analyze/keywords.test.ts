@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { foldText } from '../normalize/fold.js'
+import { articleWords, dateNames, pairKey, stopwords } from './keywords.js'
+import { canonicalNames, userDictionary, withCanonicalNames } from './user-dict.js'
+
+describe('articleWords', () => {
+  it('drops the stopword list (media furniture, relative days, English glue)', () => {
+    const words = articleWords('视频：北约峰会周三开幕', 'the summit 订阅 频道 北约 峰会').words
+    expect(words.has('北约')).toBe(true)
+    for (const w of ['视频', '周三', '订阅', '频道', 'the']) expect(words.has(w)).toBe(false)
+  })
+  it('counts every spelling of a listed name as its entry name', () => {
+    const words = articleWords('普丁與川普通話', 'Putin 同 G7 北約').words
+    expect([...words.keys()]).toEqual(expect.arrayContaining(['普京', '特朗普', '七国集团', '北约']))
+    expect(words.get('普京')).toBeGreaterThan(words.get('北约')!)
+  })
+  it('keeps month.day incident names as words', () => {
+    expect(articleWords('6·12兩周年', '').words.has('6.12')).toBe(true)
+  })
+})
+
+describe('dateNames', () => {
+  it.each([
+    ['【6.12兩周年】', ['6.12']],
+    ['6·16 大遊行', ['6.16']],
+    ['增长3.5%', []],
+    ['2.5亿美元', []],
+    ['2021.6.14早间', []],
+    ['版本14.6', []],
+  ])('dateNames(%s)', (text, names) => expect(dateNames(foldText(text))).toEqual(names))
+})
+
+describe('pairKey', () => {
+  it('names two countries the same in either order', () => {
+    expect(pairKey('欧美')).toBe(pairKey('美欧'))
+    expect(pairKey('俄美')).toBe(pairKey('美俄'))
+    expect(pairKey('峰会')).toBe('峰会')
+  })
+})
+
+describe('the user dictionary and canonical names', () => {
+  it('lists outlet names and entity names folded, with a frequency and a tag', () => {
+    const lines = userDictionary().split('\n')
+    expect(lines).toContain('斯托尔滕贝格 2000 nr')
+    expect(lines.some((l) => l.startsWith('观察者网 '))).toBe(true)
+    for (const l of lines) expect(l).toMatch(/^\S+ \d+ [a-z]+$/)
+  })
+  it('maps spellings to the entry name, leaving short Latin acronyms alone', () => {
+    expect(canonicalNames().get('普丁')).toBe('普京')
+    expect(canonicalNames().get('putin')).toBe('普京')
+    expect(canonicalNames().has('who')).toBe(false)
+    expect(withCanonicalNames('普丁与g7，g77')).toBe('普京与七国集团，g77')
+  })
+  it('reads the stopword file, comments left out', () => {
+    expect(stopwords().has('视频')).toBe(true)
+    expect([...stopwords()].some((w) => w.startsWith('#'))).toBe(false)
+  })
+})
