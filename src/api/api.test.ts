@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleArchive } from '../../test/support/store.js'
 import { testServer } from '../../test/support/web.js'
@@ -68,6 +69,16 @@ describe('JSON API on the example archive', () => {
     const talks = c.body.figures.find((f: any) => f.conflict && f.dimension === 'duration')
     expect(talks.conflicting.map((v: any) => v.text).sort()).toEqual(['4个小时', '约3小时'])
     expect(c.body.articles.find((a: any) => a.outlet === 'mitbbs').before).toBe(true)
+  })
+
+  it('serves cached lists and comparisons gzipped to clients that accept it, the same JSON', async () => {
+    for (const path of ['/api/events?limit=5', '/api/events/e00002/comparison']) {
+      const plain = await (await s.app.request(path)).text()
+      const res = await s.app.request(path, { headers: { 'accept-encoding': 'gzip, br' } })
+      expect(res.headers.get('content-encoding')).toBe('gzip')
+      expect(res.headers.get('vary')).toBe('Accept-Encoding')
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain)
+    }
   })
 
   it('serves stories with their events in time order', async () => {

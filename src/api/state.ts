@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import { clusterStore } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
 import { compareEvent, type Comparison } from '../compare/compare.js'
@@ -15,12 +16,17 @@ import { View } from './view.js'
 // request is what would cost time).
 const RESPONSE_CACHE_BYTES = 128 * 1024 * 1024
 
-/** Least recently used strings within a budget of characters. */
+export interface CachedBody {
+  readonly raw: Uint8Array<ArrayBuffer>
+  readonly gzip: Uint8Array<ArrayBuffer>
+}
+
+/** Least recently used bodies within a budget of bytes. */
 class ResponseCache {
-  private readonly map = new Map<string, string>()
+  private readonly map = new Map<string, CachedBody>()
   private size = 0
   constructor(private readonly budget: number) {}
-  get(key: string): string | undefined {
+  get(key: string): CachedBody | undefined {
     const v = this.map.get(key)
     if (v !== undefined) {
       this.map.delete(key)
@@ -28,14 +34,15 @@ class ResponseCache {
     }
     return v
   }
-  set(key: string, value: string): void {
-    if (value.length > this.budget / 4) return
+  set(key: string, value: CachedBody): void {
+    const bytes = value.raw.length + value.gzip.length
+    if (bytes > this.budget / 4) return
     this.map.set(key, value)
-    this.size += value.length
+    this.size += bytes
     for (const [k, v] of this.map) {
       if (this.size <= this.budget) break
       this.map.delete(k)
-      this.size -= v.length
+      this.size -= v.raw.length + v.gzip.length
     }
   }
 }
@@ -98,11 +105,14 @@ export class ServerState {
    * A response body computed once per view: the same URL (and, for pages, the same reader
    * preferences) gets the same bytes until the archive changes.
    */
-  async cachedBody(key: string, make: () => Promise<string>): Promise<string> {
+  async cachedBody(key: string, make: () => Promise<string>): Promise<CachedBody> {
     const responses = this.responses
     const hit = responses.get(key)
     if (hit !== undefined) return hit
-    const body = await make()
+    const raw = new Uint8Array(Buffer.from(await make()))
+    // Encoded and compressed once: a big comparison is then a copy of ~60 KB, not 600 KB of
+    // UTF-8 encoding per request.
+    const body = { raw, gzip: new Uint8Array(gzipSync(raw, { level: 6 })) }
     responses.set(key, body)
     return body
   }

@@ -5,6 +5,7 @@ import { setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { articleDetail, outletDetail } from '../api/routes/archive.js'
 import { paginate } from '../api/paginate.js'
+import { HTML_TYPE, sendCached } from '../api/respond.js'
 import { eventsQuery, idParam } from '../api/schemas.js'
 import type { ServerState } from '../api/state.js'
 import { NotFoundError } from '../errors.js'
@@ -57,7 +58,7 @@ export function webRoutes(state: ServerState): Hono {
   app.get('/', async (c) => {
     const q = homeQuery.parse(formQuery(c.req.query()))
     const ctx = pageContext(c)
-    return c.html(await state.cachedBody(`page:${ctx.path}|${ctx.ui}|${ctx.script}`, async () => homePage(ctx, await state.view(), q)))
+    return sendCached(c, await state.cachedBody(`page:${ctx.path}|${ctx.ui}|${ctx.script}`, async () => homePage(ctx, await state.view(), q)), HTML_TYPE)
   })
 
   app.get('/events/:id', async (c) => {
@@ -66,7 +67,7 @@ export function webRoutes(state: ServerState): Hono {
     const e = view.eventById.get(id)
     if (!e) throw new NotFoundError('event', id)
     const ctx = pageContext(c)
-    return c.html(await state.cachedBody(`page:event:${id}|${ctx.ui}|${ctx.script}`, async () => eventPage(ctx, view, e, await state.comparison(id))))
+    return sendCached(c, await state.cachedBody(`page:event:${id}|${ctx.ui}|${ctx.script}`, async () => eventPage(ctx, view, e, await state.comparison(id))), HTML_TYPE)
   })
 
   app.get('/stories', async (c) => c.html(storiesPage(pageContext(c), await state.view())))

@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../../errors.js'
 import { paginate } from '../paginate.js'
+import { JSON_TYPE, sendCached } from '../respond.js'
 import { eventsQuery, idParam } from '../schemas.js'
 import type { ServerState } from '../state.js'
 import { filterEvents, type View } from '../view.js'
-
-const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' }
 
 export function eventRoutes(state: ServerState): Hono {
   const app = new Hono()
@@ -16,7 +15,7 @@ export function eventRoutes(state: ServerState): Hono {
       const view = await state.view()
       return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min }), q))
     })
-    return c.body(body, 200, JSON_TYPE)
+    return sendCached(c, body, JSON_TYPE)
   })
 
   app.get('/events/:id', async (c) => {
@@ -26,7 +25,7 @@ export function eventRoutes(state: ServerState): Hono {
 
   app.get('/events/:id/comparison', async (c) => {
     const id = idParam.parse(c.req.param('id'))
-    return c.body(await state.cachedBody(`api:comparison:${id}`, async () => JSON.stringify(await state.comparison(id))), 200, JSON_TYPE)
+    return sendCached(c, await state.cachedBody(`api:comparison:${id}`, async () => JSON.stringify(await state.comparison(id))), JSON_TYPE)
   })
 
   app.get('/stories', async (c) => {
