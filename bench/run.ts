@@ -30,12 +30,12 @@ async function ingestOnce(jobs: number, dir: string, bytes: number) {
   const s = await runIngest(store, [join(dir, 'corpus')], { jobs, quiet: true })
   const seconds = (performance.now() - started) / 1000
   const { user, system } = process.cpuUsage(cpu)
+  // Worker threads live in this process: maxRSS covers them. Read before search loads jieba here.
+  const peakMb = process.resourceUsage().maxRSS / 1024
   console.log(`ingest --jobs ${jobs}: ${s.files} files in ${seconds.toFixed(1)} s → ${(s.files / seconds).toFixed(0)} articles/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s; CPU ${((user + system) / 1000 / s.files).toFixed(2)} ms/article (all threads)`)
-  console.log(`  ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined; database ${(statSync(db).size / 1e6).toFixed(0)} MB`)
+  console.log(`  ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined; database ${(statSync(db).size / 1e6).toFixed(0)} MB; peak RSS ${peakMb.toFixed(0)} MB`)
   await searchLatency(store)
   await store.close()
-  // Worker threads live in this process: maxRSS covers them.
-  console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
 }
 
 async function searchLatency(store: ReturnType<typeof openSqlite>) {

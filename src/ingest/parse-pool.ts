@@ -1,47 +1,127 @@
 import { Worker } from 'node:worker_threads'
 import type { Article, FormatName, Outcome, RawInput } from '../article.js'
 
-interface Pending {
-  resolve: (r: Outcome<Article>) => void
-  reject: (e: Error) => void
+type Parsed = Outcome<Article>
+
+/** One submitted input: parsed by a worker, or by the calling thread if it gets there first. */
+export interface ParseJob {
+  readonly raw: RawInput
+  result?: Parsed
+  assigned: boolean // sent to a worker
+  readonly settled: Promise<void>
+  settle: (r: Parsed) => void
+  fail: (e: Error) => void
 }
 
+// Inputs travel to a worker in chunks, results come back in chunks: one message per input
+// cost the writer thread more in wake-ups and message handling than the copies themselves.
+const CHUNK = 16
+// Chunks a worker holds at once: one to parse, one waiting so it never idles.
+const CHUNKS_PER_WORKER = 2
+
 /**
- * Parses raw inputs on worker threads. Results are awaited in submission order by the
- * caller, so which copy of an article counts as the original does not depend on timing.
+ * Parses raw inputs on worker threads, with the calling thread (the database writer) as one
+ * more parser: whenever it would wait for a result, it parses a job no worker has taken yet,
+ * from the back of the queue. So `--jobs 2` is the writer plus one worker, each busy all the
+ * time, instead of two workers and a writer sharing two cores (and a third copy of the
+ * dictionaries and heap). Results are awaited in submission order by the caller, so which
+ * copy of an article counts as the original does not depend on timing.
  */
 export class ParsePool {
-  private readonly workers: Worker[]
-  private readonly pending = new Map<number, Pending>()
-  private seq = 0
+  private readonly workers: Array<{ worker: Worker; chunks: number }>
+  private readonly waiting: ParseJob[] = [] // not yet assigned, oldest first
+  private readonly inFlight = new Map<number, ParseJob[]>()
+  private chunkSeq = 0
+  private dispatchScheduled = false
+  private failure: Error | undefined // a worker died (out of memory, a bug outside the stages)
 
-  constructor(size: number, options: { format?: FormatName; maxBytes?: number }) {
-    const url = new URL('./worker.js', import.meta.url)
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(url, { workerData: options })
-      w.on('message', (m: { seq: number; result: Outcome<Article> }) => {
-        this.pending.get(m.seq)?.resolve(m.result)
-        this.pending.delete(m.seq)
+  constructor(
+    workers: number,
+    options: { format?: FormatName; maxBytes?: number },
+    private readonly parseHere: (raw: RawInput) => Parsed,
+    workerUrl = new URL('./worker.js', import.meta.url),
+  ) {
+    this.workers = Array.from({ length: workers }, () => {
+      const slot = { worker: new Worker(workerUrl, { workerData: options }), chunks: 0 }
+      slot.worker.on('message', ({ seq, results }: { seq: number; results: Parsed[] }) => {
+        const jobs = this.inFlight.get(seq) ?? []
+        this.inFlight.delete(seq)
+        jobs.forEach((job, i) => job.settle(results[i]))
+        slot.chunks--
+        this.dispatch()
       })
-      w.on('error', (e) => this.failAll(e))
-      return w
+      slot.worker.on('error', (e) => this.failAll(e))
+      return slot
     })
   }
 
-  parse(raw: RawInput): Promise<Outcome<Article>> {
-    const seq = this.seq++
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject })
-      this.workers[seq % this.workers.length].postMessage({ seq, raw })
-    })
+  submit(raw: RawInput): ParseJob {
+    let settle!: (r: Parsed) => void
+    let fail!: (e: Error) => void
+    const job: ParseJob = {
+      raw,
+      assigned: false,
+      settled: new Promise<void>((resolve, reject) => ((settle = (r) => ((job.result = r), resolve())), (fail = reject))),
+      settle: (r) => settle(r),
+      fail: (e) => fail(e),
+    }
+    job.settled.catch(() => {}) // a failure is reported to whoever awaits result()
+    this.waiting.push(job)
+    if (this.waiting.length >= CHUNK) this.dispatch()
+    else if (!this.dispatchScheduled) {
+      // A part-filled chunk goes as soon as the caller stops submitting and waits.
+      this.dispatchScheduled = true
+      setImmediate(() => ((this.dispatchScheduled = false), this.dispatch()))
+    }
+    return job
+  }
+
+  /** The job's result; while a worker still has it, parse waiting jobs here instead of idling. */
+  async result(job: ParseJob): Promise<Parsed> {
+    while (!job.result) {
+      if (this.failure) throw this.failure
+      if (!job.assigned) {
+        this.waiting.splice(this.waiting.indexOf(job), 1)
+        this.runHere(job)
+      } else {
+        const spare = this.waiting.pop()
+        if (!spare) await job.settled
+        else {
+          this.runHere(spare)
+          // Let the workers' finished chunks in (and new ones out) before looking again.
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      }
+    }
+    return job.result
+  }
+
+  private runHere(job: ParseJob) {
+    job.assigned = true
+    job.settle(this.parseHere(job.raw))
+  }
+
+  private dispatch() {
+    if (this.failure) return
+    for (const slot of this.workers) {
+      while (slot.chunks < CHUNKS_PER_WORKER && this.waiting.length) {
+        const jobs = this.waiting.splice(0, CHUNK)
+        for (const job of jobs) job.assigned = true
+        const seq = this.chunkSeq++
+        this.inFlight.set(seq, jobs)
+        slot.worker.postMessage({ seq, raws: jobs.map((j) => j.raw) })
+        slot.chunks++
+      }
+    }
   }
 
   private failAll(e: Error) {
-    for (const p of this.pending.values()) p.reject(e)
-    this.pending.clear()
+    this.failure = e
+    for (const jobs of this.inFlight.values()) for (const job of jobs) job.fail(e)
+    this.inFlight.clear()
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()))
+    await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
 }

@@ -8,6 +8,6 @@ import { runStagesSafely } from '../pipeline.js'
 const data = workerData as { format?: FormatName; maxBytes?: number }
 const opts = { registry: loadRegistry(), forcedFormat: data.format, maxBytes: data.maxBytes }
 
-parentPort!.on('message', (msg: { seq: number; raw: RawInput }) => {
-  parentPort!.postMessage({ seq: msg.seq, result: runStagesSafely(msg.raw, opts) })
+parentPort!.on('message', ({ seq, raws }: { seq: number; raws: RawInput[] }) => {
+  parentPort!.postMessage({ seq, results: raws.map((raw) => runStagesSafely(raw, opts)) })
 })

@@ -3,7 +3,7 @@ import type { FormatName, RawInput } from '../../article.js'
 import { locatorOf, readBytes, walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
 import { isJsonlPath, readJsonl } from '../../ingest/sources/jsonl.js'
 import { loadRegistry } from '../../outlets/registry.js'
-import { ParsePool } from '../../ingest/parse-pool.js'
+import { ParsePool, type ParseJob } from '../../ingest/parse-pool.js'
 import { commitParsed, runStagesSafely, rawInput, type IngestOutcome, type PipelineOptions } from '../../pipeline.js'
 import type { Store } from '../../store/store.js'
 import { UsageError } from '../../errors.js'
@@ -63,17 +63,20 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
     else if (o === 'quarantined') counters.quarantined++
     else counters.unchanged++
   }
-  // --jobs N: N parse workers feed the main thread, which owns the database. With one job,
-  // parsing runs inline (no thread hand-off to pay for).
-  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs, { format: flags.format, maxBytes: flags.maxBytes }) : undefined
-  const parse = (raw: RawInput) => (pool ? pool.parse(raw) : Promise.resolve(runStagesSafely(raw, opts)))
+  // --jobs N: the main thread owns the database and parses whenever it would otherwise wait;
+  // N - 1 worker threads parse too. With one job, parsing runs inline (no hand-off to pay for).
+  const parseHere = (raw: RawInput) => runStagesSafely(raw, opts)
+  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs - 1, { format: flags.format, maxBytes: flags.maxBytes }, parseHere) : undefined
   const batchSize = flags.batchSize ?? BATCH
-  // Up to two batches are in flight: workers parse the next while this thread commits one.
-  const queue: Array<{ raw: RawInput; parsed?: ReturnType<typeof parse> }> = []
+  // Up to two batches are queued: workers parse the next while this thread commits one.
+  const queue: Array<{ raw: RawInput; done: boolean; job?: ParseJob }> = []
   const flush = async () => {
     const items = queue.splice(0, batchSize)
     await store.transaction(async (tx) => {
-      for (const { raw, parsed } of items) count(parsed ? await commitParsed(raw, await parsed, tx, opts) : 'unchanged')
+      for (const { raw, done, job } of items) {
+        if (done) count('unchanged')
+        else count(await commitParsed(raw, pool && job ? await pool.result(job) : parseHere(raw), tx, opts))
+      }
     })
     progress.update(counters)
   }
@@ -84,7 +87,7 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
       if (path !== lastPath) (counters.files++, (lastPath = path))
       // Finished inputs are skipped before parsing: a re-run costs a lookup per file.
       const done = (await store.locatorState(raw.locator, raw.sha256)) === 'done'
-      queue.push({ raw, parsed: done ? undefined : parse(raw) })
+      queue.push({ raw, done, job: done ? undefined : pool?.submit(raw) })
       if (queue.length >= (pool ? 2 : 1) * batchSize) await flush()
     }
     while (queue.length) await flush()

@@ -23,8 +23,9 @@ export function openSqlite(path: string): Store {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   // Dedupe probes LSH and title indexes for every article: keep the hot index pages in memory
-  // (64 MB) instead of SQLite's 2 MB default, which thrashes once the archive grows.
-  db.pragma('cache_size = -64000')
+  // (32 MB) instead of SQLite's 2 MB default, which thrashes once the archive grows. (64 MB
+  // bought nothing measurable at 50,000 articles once candidates were screened in memory.)
+  db.pragma('cache_size = -32000')
   db.pragma('temp_store = MEMORY')
   // Checkpoint the WAL less often during bulk ingest (about 40 MB instead of 4 MB of pages).
   db.pragma('wal_autocheckpoint = 10000')
