@@ -86,7 +86,7 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
   console.log(`events: ${articles.length} articles clustered (labelled + distractors); B³ per label set: ${golds.map((g) => g.name).join(' | ')}`)
   // Diagnostics (--events) use the last, largest label set.
   const gold = golds[golds.length - 1].gold
-  for (const threshold of [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28]) {
+  for (const threshold of [0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26]) {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold })
     const started = performance.now()
     for (const a of ordered) c.add(items.get(a.id)!)

@@ -73,15 +73,24 @@ describe('EventClusterer', () => {
 })
 
 describe('incident dates', () => {
-  const opts = { ...defaultClusterOptions, threshold: 0.8, titleWeight: 0, incidentWeight: 0.3 }
-  const item = (id: string, incidentDate?: string) => ({ id, publishedAt: '2021-06-16', vector: new Map([['x', 1]]), ...(incidentDate ? { incidentDate } : {}) })
+  const opts = { ...defaultClusterOptions, threshold: 0.8, titleWeight: 0, incidentWeight: 0.4 }
+  const item = (id: string, incidentDate?: string, x = 1) => ({ id, publishedAt: '2021-06-16', vector: new Map([['x', x], ['y', Math.sqrt(1 - x * x)]]), ...(incidentDate ? { incidentDate } : {}) })
 
   it('keeps apart reports of alike words whose leads date their incidents days apart', () => {
     const c = new EventClusterer(opts)
     const first = c.add(item('a', '2021-06-12'))
-    expect(c.add(item('b', '2021-06-16')).reason).toBe('founded') // 1 × (1 − 0.3) < 0.8
-    expect(c.add(item('c', '2021-06-13'))).toMatchObject({ eventId: first.eventId, reason: 'joined' }) // within a day
+    expect(c.add(item('b', '2021-06-16')).reason).toBe('founded') // 1 × (1 − 0.4) < 0.8
+    expect(c.add(item('c', '2021-06-13'))).toMatchObject({ eventId: first.eventId, reason: 'joined' }) // a day apart: neutral
     expect(c.add(item('d')).reason).toBe('joined') // no date in its lead: neutral
+  })
+
+  it('lets a report dating its incident to the same day join on weaker words', () => {
+    const sameDay = new EventClusterer(opts)
+    const first = sameDay.add(item('a', '2021-06-12'))
+    expect(sameDay.add(item('b', '2021-06-12', 0.7))).toMatchObject({ eventId: first.eventId, reason: 'joined' }) // 0.7 × 1.4 ≥ 0.8
+    const nextDay = new EventClusterer(opts)
+    nextDay.add(item('a', '2021-06-12'))
+    expect(nextDay.add(item('b', '2021-06-13', 0.7)).reason).toBe('founded') // 0.7 < 0.8
   })
 })
 
