@@ -90,6 +90,15 @@ describe('ArticleFeatures', () => {
     expect([...item.entities!.keys()]).toEqual(expect.arrayContaining(['普京', '拜登', '北约']))
   })
 
+  it('treats a date read from an image that cleaning dropped (a reused header) as no date', () => {
+    const f = new ArticleFeatures()
+    const header = { ...article('a', '【有声读物】萨尔瓦多将比特币列为法定货币', '正文'), publishedAt: '2021-05-01', dateSource: 'image-path', images: [] }
+    expect(f.item(header).publishedAt).toBeUndefined()
+    const kept = { ...header, id: 'b', images: [{ src: 'https://x.org/wp-content/uploads/2021/05/01133101/photo.jpg' }] }
+    expect(f.item(kept).publishedAt).toBe('2021-05-01')
+    expect(f.item({ ...header, id: 'c', dateSource: 'front-matter' }).publishedAt).toBe('2021-05-01')
+  })
+
   it('gives an undated article the date its headline mentions', () => {
     const f = new ArticleFeatures()
     expect(f.item(article('a', '简讯(2021.6.14早间)', '内容')).dateHint).toBe('2021-06-14')

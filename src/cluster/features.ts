@@ -4,6 +4,7 @@ import { nameWords, segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { findTimeExprs, incidentDate } from '../analyze/time-expr.js'
 import { withCanonicalNames } from '../analyze/user-dict.js'
+import { dateFromPath } from '../normalize/dates.js'
 import { foldText } from '../normalize/fold.js'
 import type { ClusterItem } from './events.js'
 import { RepeatedLines } from './repeated-lines.js'
@@ -16,6 +17,9 @@ export interface FeatureInput {
   readonly folded?: string
   readonly publishedAt?: string
   readonly duplicateOf?: string
+  /** Where `publishedAt` came from (`Article.dateSource`), and the images cleaning kept. */
+  readonly dateSource?: string
+  readonly images?: ReadonlyArray<{ readonly src: string }>
 }
 
 // Credit lines name the people and groups who translated, edited or posted a piece, in the
@@ -46,6 +50,18 @@ const DIGEST_MAX_ITEMS = 8
 // judged only once there are enough headlines to tell.
 const COMMON_SHARE = 0.02
 const COMMON_MIN_TITLES = 50
+
+/**
+ * A date read from the folder of an image that cleaning dropped as furniture (a logo, a
+ * series header: /uploads/2021/05/01133101/…) is when that picture was first uploaded; the
+ * posts that reuse it came out weeks or months later. It cannot place the article in time, so
+ * clustering treats the article as undated (its headline or lead may still date it).
+ */
+function isFurnitureDate(a: FeatureInput): boolean {
+  if (a.dateSource !== 'image-path' || !a.publishedAt || !a.images) return false
+  const day = a.publishedAt.slice(0, 10)
+  return !a.images.some((i) => dateFromPath(i.src)?.iso === day)
+}
 
 export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
 
@@ -84,12 +100,13 @@ export class ArticleFeatures {
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
-    const dateHint = dateHintOf(a.publishedAt, foldedTitle, body)
+    const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
+    const dateHint = dateHintOf(publishedAt, foldedTitle, body)
     const digest = this.isDigest(foldedTitle)
-    const incident = incidentDateOf(foldedTitle, body, dateHint ?? a.publishedAt)
+    const incident = incidentDateOf(foldedTitle, body, dateHint ?? publishedAt)
     return {
       id: a.id,
-      publishedAt: a.publishedAt,
+      publishedAt,
       dateHint,
       vector,
       title: this.titles.vector(grams),
