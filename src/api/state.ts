@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
+import type { Article } from '../article.js'
 import { clusterStore } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
 import { compareEvent, type Comparison } from '../compare/compare.js'
@@ -10,7 +11,7 @@ import { loadRegistry, type Registry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import type { ServeConfig } from './config.js'
 import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
-import { View } from './view.js'
+import { slimSnapshot, View } from './view.js'
 
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
@@ -80,7 +81,7 @@ export class ServerState {
 
   private async build(): Promise<View> {
     const started = performance.now()
-    const snapshot = await clusterStore(this.store)
+    const snapshot = slimSnapshot(await clusterStore(this.store))
     const names = new Map((await this.store.outlets()).map((o) => [o.id, o.name]))
     const facts = new Map<string, OutletFacts>()
     const outlet = (id: string) => {
@@ -127,11 +128,21 @@ export class ServerState {
         const f = view.outlet(id)
         return { id, name: f.names['zh-Hans'], type: f.type, country: f.country, owner: f.owner }
       }
-      c = Promise.resolve().then(() => compareEvent(e, e.articleIds.map((a) => view.snapshot.byId.get(a)!), meta))
+      c = this.fullArticles(e.articleIds).then((members) => compareEvent(e, [...members.values()], meta))
       c.catch(() => this.comparisons.delete(eventId))
       this.comparisons.set(eventId, c)
     }
     return c
+  }
+
+  /** Articles with their text, from the store (the view keeps metadata only). */
+  async fullArticles(ids: readonly string[]): Promise<Map<string, Article>> {
+    const out = new Map<string, Article>()
+    for (const id of ids) {
+      const a = await this.store.article(id)
+      if (a) out.set(id, a)
+    }
+    return out
   }
 
   /** One write at a time; the view is recomputed before the answer, so it reflects the write. */

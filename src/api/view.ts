@@ -5,6 +5,23 @@ import type { Story } from '../cluster/stories.js'
 import type { OutletType } from '../outlets/registry.js'
 import type { OutletFacts } from './outlet-edits.js'
 
+/**
+ * An article as the view keeps it: metadata only. Text, blocks and fingerprints are read
+ * from the store when a page needs them, so a large archive's texts do not sit in the heap
+ * (a 2 GB heap means long garbage-collection pauses, which is what a p99 feels).
+ */
+export type ArticleMeta = Omit<Article, 'text' | 'folded' | 'blocks' | 'images' | 'terms' | 'fingerprint'>
+
+export interface ViewSnapshot extends Omit<ClusterSnapshot, 'articles' | 'byId'> {
+  readonly articles: readonly ArticleMeta[]
+  readonly byId: ReadonlyMap<string, ArticleMeta>
+}
+
+export function slimSnapshot(s: ClusterSnapshot): ViewSnapshot {
+  const articles = s.articles.map(({ text: _t, folded: _f, blocks: _b, images: _i, terms: _x, fingerprint: _p, ...meta }): ArticleMeta => meta)
+  return { events: s.events, assignments: s.assignments, stories: s.stories, storyOf: s.storyOf, articles, byId: new Map(articles.map((a) => [a.id as string, a])) }
+}
+
 /** An event as the API lists it: the `events --json` line plus counts and coverage by outlet type. */
 export interface EventSummary {
   readonly id: string
@@ -29,12 +46,12 @@ export class View {
   readonly eventById: ReadonlyMap<string, EventSummary>
   readonly eventOfArticle: ReadonlyMap<string, string>
   readonly storyById: ReadonlyMap<string, Story>
-  readonly articlesByDate: readonly Article[]
+  readonly articlesByDate: readonly ArticleMeta[]
   readonly outletIds: readonly string[]
   private readonly eventsByOutlet = new Map<string, string[]>()
 
   constructor(
-    readonly snapshot: ClusterSnapshot,
+    readonly snapshot: ViewSnapshot,
     readonly outlet: (id: string) => OutletFacts,
     readonly builtAt: string,
     readonly buildMs: number,
@@ -75,7 +92,7 @@ export class View {
     return this.eventsByOutlet.get(id) ?? []
   }
 
-  article(id: string): Article | undefined {
+  article(id: string): ArticleMeta | undefined {
     return this.snapshot.byId.get(id)
   }
 }

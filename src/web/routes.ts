@@ -67,7 +67,7 @@ export function webRoutes(state: ServerState): Hono {
     const e = view.eventById.get(id)
     if (!e) throw new NotFoundError('event', id)
     const ctx = pageContext(c)
-    return sendCached(c, await state.cachedBody(`page:event:${id}|${ctx.ui}|${ctx.script}`, async () => eventPage(ctx, view, e, await state.comparison(id))), HTML_TYPE)
+    return sendCached(c, await state.cachedBody(`page:event:${id}|${ctx.ui}|${ctx.script}`, async () => eventPage(ctx, view, e, await state.comparison(id), await state.fullArticles(e.articleIds))), HTML_TYPE)
   })
 
   app.get('/stories', async (c) => c.html(storiesPage(pageContext(c), await state.view())))
@@ -91,7 +91,7 @@ export function webRoutes(state: ServerState): Hono {
   app.get('/search', async (c) => {
     const q = z.string().trim().max(200).default('').parse(c.req.query('q'))
     const hits = q ? await state.store.search(q, { limit: SEARCH_RESULTS }) : []
-    return c.html(searchPage(pageContext(c), await state.view(), q, hits))
+    return c.html(searchPage(pageContext(c), await state.view(), q, hits, await state.fullArticles(hits.map((h) => h.id))))
   })
 
   app.get('/outlets', async (c) => c.html(outletsPage(pageContext(c), await state.view(), await state.store.outlets())))

@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
-import type { Article } from '../../article.js'
 import { articleJson } from '../../cli/format.js'
 import { NotFoundError } from '../../errors.js'
 import { BadRequestError } from '../errors.js'
 import { decodeCursor, encodeCursor, paginate } from '../paginate.js'
 import { articlesQuery, eventsQuery, idParam, searchQuery } from '../schemas.js'
 import type { ServerState } from '../state.js'
-import type { View } from '../view.js'
+import type { ArticleMeta, View } from '../view.js'
 
 // Search ranks on demand; deeper pages than this are better served by a narrower query.
 const MAX_SEARCH_DEPTH = 1000
@@ -59,7 +58,7 @@ export function archiveRoutes(state: ServerState): Hono {
   return app
 }
 
-export const articleSummary = (view: View, a: Article) => ({
+export const articleSummary = (view: View, a: ArticleMeta) => ({
   id: a.id,
   outlet: { id: a.outletId, name: a.outletName },
   title: a.title,

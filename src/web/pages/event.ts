@@ -1,3 +1,4 @@
+import type { Article } from '../../article.js'
 import type { Comparison } from '../../compare/compare.js'
 import type { EventSummary, View } from '../../api/view.js'
 import { coverageBar, typeLegend } from '../charts.js'
@@ -10,7 +11,8 @@ import { locate, sentenceHref } from './cite.js'
 // Unique claims past this many per outlet fold into "more": the most informative come first.
 const UNIQUE_SHOWN = 6
 
-export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comparison): string {
+/** `full`: the event's articles with their text (to find the sentences figures and quotes cite). */
+export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comparison, full: ReadonlyMap<string, Article>): string {
   const t = ctx.t
   const outletName = (id: string) => {
     const f = view.outlet(id)
@@ -57,7 +59,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
       return html`<div class="figure ${g.conflict ? 'conflict' : ''}" data-subject="${g.subject}">
   <h3>${ctx.shown(g.subject)} <span class="muted">(${g.unit})</span> ${g.conflict ? html`<span class="conflict-badge">${t('conflict')}</span>` : ''}</h3>
   <table><tbody>${g.values.map((v) => {
-    const n = locate(view.article(v.articleId), v.sentence)
+    const n = locate(full.get(v.articleId), v.sentence)
     const isConflict = conflicting.has(`${v.articleId}|${v.text}|${v.sentence}`)
     return html`<tr class="${isConflict ? 'conflict' : ''}"><td>${outletName(v.outlet)}</td><td><b>${ctx.shown(v.text)}</b>${v.modality === 'planned' ? html` <span class="badge">${t('planned')}</span>` : ''}${v.relayed ? html` <span class="badge">${t('relayedFrom')} ${v.relayed}</span>` : ''}</td><td><a href="${sentenceHref(v.articleId, n)}">${ctx.shown(v.sentence)}</a></td></tr>`
   })}</tbody></table>
@@ -73,7 +75,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   <span class="cites">${q.articleIds.map((aid) => {
     const a = view.article(aid)
     const v = q.variants.find((x) => x.articleId === aid) ?? first
-    const n = a ? locate(a, v?.text ?? q.text) ?? locateQuote(view, aid, v?.text ?? q.text) : undefined
+    const n = locate(full.get(aid), v?.text ?? q.text) ?? locate(full.get(aid), (v?.text ?? q.text).slice(0, 12))
     return html`<a href="${sentenceHref(aid, n)}">${a ? outletName(a.outletId) : aid}</a>`
   })}</span></div>`
     })}</div>`,
@@ -96,9 +98,4 @@ ${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => h
 <div class="cols">${perOutlet}</div>
 <h2>${t('quotes')}</h2><div class="quotes">${quotes.length ? quotes : html`<p class="muted">${t('none')}</p>`}</div>`
   return page(ctx, c.event.title, body)
-}
-
-// A quotation may span sentences: find the first sentence holding its opening words.
-function locateQuote(view: View, articleId: string, text: string): number | undefined {
-  return locate(view.article(articleId), text.slice(0, 12))
 }

@@ -1,3 +1,4 @@
+import type { Article } from '../../article.js'
 import { queryWords } from '../../store/fts-query.js'
 import { foldText } from '../../normalize/fold.js'
 import type { SearchHit } from '../../store/store.js'
@@ -36,7 +37,8 @@ export function highlighted(ctx: PageContext, text: string, words: readonly stri
   return html`${ctx.shown(text.slice(0, CONTEXT_CHARS * 2))}…`
 }
 
-export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[]): string {
+/** `full`: the hits' articles with their text, for the highlighted passage. */
+export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[], full: ReadonlyMap<string, Article>): string {
   const t = ctx.t
   const words = queryWords(q)
   const body = html`<h1>${t('search')}</h1>
@@ -44,7 +46,7 @@ export function searchPage(ctx: PageContext, view: View, q: string, hits: readon
 ${q ? html`<p class="muted">${hits.length} ${t('results')}</p>` : ''}
 ${q && !hits.length ? html`<p>${t('noResults')}</p>` : ''}
 <div class="hits">${hits.map((h) => {
-    const a = view.article(h.id)
+    const a = full.get(h.id)
     const eventId = view.eventOfArticle.get(h.id)
     return html`<div class="hit" data-article="${h.id}"><a class="title" href="${href('articles', h.id)}">${highlighted(ctx, h.title, words)}</a>
   <div class="meta">${h.outletName} · ${h.publishedAt?.slice(0, 10) ?? t('unknownDate')}${eventId ? html` · <a href="${href('events', eventId)}">${t('event')} ${eventId}</a>` : ''}</div>
