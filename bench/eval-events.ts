@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { CorpusStats, articleWords, cosine, keywordVector, type TermVector } from '../src/analyze/keywords.js'
 import { EventClusterer, defaultClusterOptions } from '../src/cluster/events.js'
-import { ArticleFeatures } from '../src/cluster/features.js'
+import { ArticleFeatures, clusterOrder } from '../src/cluster/features.js'
 
 export interface BCubed { precision: number; recall: number; f1: number }
 
@@ -58,7 +58,8 @@ const fmt = (s: BCubed) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}
 
 export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet[], filesRoot: string): void {
   const byLocator = new Map(articles.map((a) => [resolve(a.provenance.locator), a]))
-  const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
+  // Replayed in the order of the best date known for each article, as clusterArticles does.
+  const ordered = clusterOrder(articles)
   // Online, as in ingestion: each article updates the archive's statistics, then is weighed by them.
   const stats = new CorpusStats()
   const vectors = new Map<string, TermVector>()

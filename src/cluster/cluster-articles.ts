@@ -1,6 +1,6 @@
 import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
-import { ArticleFeatures } from './features.js'
+import { ArticleFeatures, clusterOrder } from './features.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -20,11 +20,12 @@ export interface ClusterResult {
 }
 
 /**
- * Replays articles in publication order through the online clusterer, updating the
- * archive's word statistics as each arrives (exactly what ingestion-time clustering sees).
+ * Replays articles in publication order (`clusterOrder`: the best date known for each)
+ * through the online clusterer, updating the archive's word statistics as each arrives
+ * (exactly what ingestion-time clustering sees).
  */
 export function clusterArticles(articles: readonly Article[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
-  const ordered = [...articles].sort((a, b) => (a.publishedAt ?? '9999').localeCompare(b.publishedAt ?? '9999') || a.id.localeCompare(b.id))
+  const ordered = clusterOrder(articles)
   const features = new ArticleFeatures()
   const clusterer = new EventClusterer(opts)
   const items = new Map<string, ClusterItem>()

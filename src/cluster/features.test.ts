@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
 import { EventClusterer, defaultClusterOptions } from './events.js'
-import { ArticleFeatures, incidentDateOf, isCreditLine, mentionedDate, titleGrams } from './features.js'
+import { ArticleFeatures, clusterOrder, incidentDateOf, isCreditLine, mentionedDate, titleGrams } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 
 describe('mentionedDate', () => {
@@ -51,6 +51,16 @@ describe('incidentDateOf', () => {
     ['北约峰会公报', '领导人发表公报。', '2021-06-15T02:00:00Z', undefined],
     ['拜登与普京周三在日内瓦会晤', '', undefined, undefined],
   ])('incidentDateOf(%s, %s, %s)', (title, body, at, iso) => expect(incidentDateOf(title, body, at)).toBe(iso))
+})
+
+describe('clusterOrder', () => {
+  it('replays by the best date known: a headline date over a stale stamp, a reused picture\'s date not at all', () => {
+    const a = { id: 'a', title: '【文字版】路德时评2021.6.14早间：北约公报', text: '正文', publishedAt: '2020-11-01', dateSource: 'image-path', images: [{ src: 'https://x.org/uploads/2020/11/01052605/logo.png' }] }
+    const b = { id: 'b', title: '北约峰会开幕', text: '正文', publishedAt: '2021-06-13' }
+    const c = { id: 'c', title: '【有声读物】萨尔瓦多', text: '正文', publishedAt: '2021-05-01', dateSource: 'image-path', images: [] }
+    const d = { id: 'd', title: '旧闻', text: '正文', publishedAt: '2021-01-02' }
+    expect(clusterOrder([a, b, c, d]).map((x) => x.id)).toEqual(['d', 'b', 'a', 'c'])
+  })
 })
 
 describe('RepeatedLines', () => {

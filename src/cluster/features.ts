@@ -52,6 +52,24 @@ const COMMON_SHARE = 0.02
 const COMMON_MIN_TITLES = 50
 
 /**
+ * When an article's report happened as far as clustering can tell (the publication date,
+ * unless it is a reused picture's or its headline names a later day; else a date its headline
+ * or lead mentions). Replaying an archive in this order is what ingestion in publication
+ * order would have seen.
+ */
+export function effectiveDate(a: FeatureInput): string | undefined {
+  const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
+  const folded = a.folded ?? foldText(a.text.slice(0, LEAD_DATE_CHARS * 2))
+  return dateHintOf(publishedAt, foldText(a.title), folded.slice(0, LEAD_DATE_CHARS)) ?? publishedAt
+}
+
+/** Articles in the order to replay them through the clusterer: by `effectiveDate`, undated last. */
+export function clusterOrder<T extends FeatureInput>(articles: readonly T[]): T[] {
+  const keyed = articles.map((a) => [effectiveDate(a) ?? '9999', a] as const)
+  return keyed.sort((x, y) => x[0].localeCompare(y[0]) || x[1].id.localeCompare(y[1].id)).map(([, a]) => a)
+}
+
+/**
  * A date read from the folder of an image that cleaning dropped as furniture (a logo, a
  * series header: /uploads/2021/05/01133101/…) is when that picture was first uploaded; the
  * posts that reuse it came out weeks or months later. It cannot place the article in time, so
