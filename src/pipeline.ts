@@ -4,6 +4,7 @@ import { cleanHtml } from './clean/index.js'
 import { defaultRules, type CleanRules } from './clean/rules.js'
 import { findDuplicate } from './dedupe/decide.js'
 import { matchText, sketch, textHash, titleKey } from './dedupe/minhash.js'
+import { decodeEntities } from './clean/dom.js'
 import { decodeBytes } from './ingest/decode.js'
 import { parseAny } from './ingest/formats/index.js'
 import { parseJsonlArticle } from './ingest/formats/jsonl.js'
@@ -46,7 +47,9 @@ export function runStages(raw: RawInput, opts: PipelineOptions): Outcome<Article
   return buildArticle(raw, draft.value, opts)
 }
 
-function buildArticle(raw: RawInput, draft: Draft, opts: PipelineOptions): Outcome<Article> {
+function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outcome<Article> {
+  // Headlines copied out of web pages keep their character references (&#8220;, &amp;).
+  const draft = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(input.title) ? { ...input, title: decodeEntities(input.title) } : input
   const rules = opts.cleanRules ?? defaultRules()
   if (rules.errorPageTitles.test(draft.title.trim()))
     return fail('content/not-article', 'clean', `"${draft.title}" is an error or placeholder page captured instead of an article`, raw.locator)

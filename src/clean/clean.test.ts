@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseColor, contrastWithWhite } from './colors.js'
 import { cleanHtml } from './index.js'
+import { decodeEntities } from './dom.js'
 import { unwrapUrl } from './trackers.js'
 
 const text = (html: string) => cleanHtml(html).text
@@ -73,5 +74,11 @@ describe('colours', () => {
     expect(contrastWithWhite(parseColor('#F8F8F8')!)).toBeLessThan(1.1)
     expect(contrastWithWhite(parseColor('#999')!)).toBeGreaterThan(2)
     expect(parseColor('rgb(255, 255, 255)')).toEqual([255, 255, 255])
+  })
+})
+
+describe('decodeEntities', () => {
+  it('decodes numeric and named references and leaves angle brackets as text', () => {
+    expect(decodeEntities('新闻参考 &#8211; &#8220;星期四&#8221; &amp; <b>')).toBe('新闻参考 – “星期四” & <b>')
   })
 })

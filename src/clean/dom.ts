@@ -68,3 +68,9 @@ export function capDepth(doc: Document, maxDepth: number): number {
   })
   return flattened
 }
+
+/** Plain text with its HTML character references decoded (&#8220; → “, &amp; → &); tags are not parsed. */
+export function decodeEntities(text: string): string {
+  // htmlparser2's own decoder, through a text node: the text is escaped first so `<` stays text.
+  return textOf(parseHtml(text.replace(/</g, '&lt;')))
+}
