@@ -7,7 +7,8 @@ const require = createRequire(import.meta.url)
 let jieba: Jieba | undefined
 // Loading the dictionary takes ~200 ms; only commands that segment pay for it. The user
 // dictionary (outlet names, the entity table) keeps names whole: 斯托尔滕贝格, not 斯托尔/滕/贝格.
-function instance(): Jieba {
+/** The shared jieba, loaded once (segmentation and part-of-speech tagging use the same). */
+export function instance(): Jieba {
   if (!jieba) {
     const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
     jieba = Jieba.withDict(dict)

@@ -1,8 +1,4 @@
-import { createRequire } from 'node:module'
-import { Jieba } from '@node-rs/jieba'
-
-const require = createRequire(import.meta.url)
-let jieba: Jieba | undefined
+import { instance } from './segment.js'
 
 export interface TaggedWord {
   readonly word: string
@@ -10,15 +6,11 @@ export interface TaggedWord {
 }
 
 /**
- * Words with parts of speech. Used where a figure's subject or a phrase's head must be told
- * from the verbs around it; loaded on first use (the comparison needs it, ingestion does not).
+ * Words with parts of speech, from the same jieba (and user dictionary) as segmentation. Used
+ * where a figure's subject or a phrase's head must be told from the verbs around it.
  */
 export function tagWords(folded: string): TaggedWord[] {
-  if (!jieba) {
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
-    jieba = Jieba.withDict(dict)
-  }
-  return jieba.tag(folded, true).filter((t) => /[\p{L}\p{N}]/u.test(t.word))
+  return instance().tag(folded, true).filter((t) => /[\p{L}\p{N}]/u.test(t.word))
 }
 
 export const isNounTag = (tag: string) => /^(n|vn|eng|j)/.test(tag)

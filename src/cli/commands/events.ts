@@ -90,11 +90,13 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
   const a = assignments.get(id)
   if (!a) throw new NotFoundError('article', id)
   const event = events.find((e) => e.id === a.eventId)!
-  const sharedEntities = entitiesShared(byId.get(id)!, event.articleIds.filter((x) => x !== id).map((x) => byId.get(x)!))
+  // The clusterer records the names shared when an article joins; for the article that founded
+  // the event (or a copy) they are worked out here against the event's other articles.
+  const sharedEntities = a.sharedEntities.length ? [...a.sharedEntities] : entitiesShared(byId.get(id)!, event.articleIds.filter((x) => x !== id).map((x) => byId.get(x)!))
   const why = explainAssignment(a, defaultClusterOptions.threshold)
   if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title }))
   out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
-  if (sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
+  if (sharedEntities.length && !a.sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
 }
 
 /** People, organisations and works an article names that other articles of its event also name. */
