@@ -78,6 +78,18 @@ const shipped = pairs('events.tsv').map(([path, event]) => [path, event] as cons
 const extraPath = resolve(process.env.JIANTING_EXTRA_LABELS ?? 'test/data/events/events-extra.tsv')
 const extra = existsSync(extraPath) ? readFileSync(extraPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).map(([path, event]) => [path, event] as const) : []
 if (!extra.length) console.log(`events: no extra labels at ${extraPath}; scoring the shipped labels only`)
-evaluateEvents(all, [{ name: 'shipped', labels: shipped }, ...(extra.length ? [{ name: 'shipped+extra', labels: [...shipped, ...extra] }] : [])], files)
+const events = evaluateEvents(all, [{ name: 'shipped', labels: shipped }, ...(extra.length ? [{ name: 'shipped+extra', labels: [...shipped, ...extra] }] : [])], files)
+const eventFloors = JSON.parse(readFileSync(resolve('test/quality/floors.json'), 'utf8')).events as Record<string, number>
+const eventBreaches: string[] = []
+for (const [name, floor] of Object.entries(eventFloors)) {
+  const f1 = events.online.get(name)?.f1
+  if (f1 === undefined) continue
+  if (f1 < floor) eventBreaches.push(`${name} F1 ${f1.toFixed(3)} < ${floor}`)
+  // And above the plain baseline's best threshold, or the method is not earning its keep.
+  const base = events.baselineBest.get(name) ?? 0
+  if (f1 <= base) eventBreaches.push(`${name} F1 ${f1.toFixed(3)} not above the baseline's best ${base.toFixed(3)}`)
+}
+console.log(eventBreaches.length ? `floors: BELOW ${eventBreaches.join('; ')}` : `floors: event floors met at the default threshold (${[...events.online].map(([n, s]) => `${n} F1 ${s.f1.toFixed(3)} vs baseline best ${(events.baselineBest.get(n) ?? 0).toFixed(3)}`).join('; ')})`)
+if (eventBreaches.length) process.exitCode = 1
 await store.close()
 rmSync(dir, { recursive: true, force: true })
