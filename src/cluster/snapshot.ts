@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Article } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
 import { loadRegistry } from '../outlets/registry.js'
@@ -14,18 +18,59 @@ export interface ClusterSnapshot {
   readonly assignments: ReadonlyMap<string, Assignment>
   readonly stories: readonly Story[]
   readonly storyOf: ReadonlyMap<string, string>
+  /** Read from the store's cache rather than computed. */
+  readonly fromCache: boolean
 }
 
-// Events and stories are computed from the stored articles (not yet persisted): ids are
-// stable for a given archive but change when articles are added before them.
+// Events and stories are computed from all stored articles and cached in the store with the
+// version of the articles and of the code and data that computed them: reading them again is a
+// lookup until an article is added (then everything is recomputed: ids are stable for a given
+// archive but change when articles are added before them).
 export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
   const articles: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
-  const clustered = clusterArticles(articles)
   const byId = new Map(articles.map((a) => [a.id as string, a]))
+  const version = `${await store.articlesVersion()}|${codeVersion()}`
+  const hit = await store.cached(CACHE_KEY, version)
+  if (hit) {
+    const c = JSON.parse(hit) as CachedClusters
+    return { articles, byId, events: c.events, assignments: new Map(c.assignments), stories: c.stories, storyOf: new Map(c.storyOf), fromCache: true }
+  }
+  const clustered = clusterArticles(articles)
   const stories = buildStories(clustered.events, byId)
   const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
-  return { articles, byId, ...clustered, stories, storyOf }
+  const cached: CachedClusters = { events: clustered.events, assignments: [...clustered.assignments], stories, storyOf: [...storyOf] }
+  await store.putCached(CACHE_KEY, version, JSON.stringify(cached))
+  return { articles, byId, ...clustered, stories, storyOf, fromCache: false }
+}
+
+const CACHE_KEY = 'clusters'
+
+interface CachedClusters {
+  readonly events: readonly ClusteredEvent[]
+  readonly assignments: ReadonlyArray<[string, Assignment]>
+  readonly stories: readonly Story[]
+  readonly storyOf: ReadonlyArray<[string, string]>
+}
+
+let code: string | undefined
+/**
+ * A digest of the code and data that compute events and stories (this folder, analyze/, the
+ * entity and outlet tables): an upgrade or an edited table invalidates cached results.
+ */
+function codeVersion(): string {
+  if (!code) {
+    const hash = createHash('sha256')
+    const here = fileURLToPath(new URL('.', import.meta.url))
+    // Built code lives in dist/src/, the data tables stay in src/: both are read.
+    const source = join(here, '..', '..', '..', 'src')
+    for (const dir of [here, join(here, '..', 'analyze'), join(here, '..', 'outlets'), join(source, 'analyze'), join(source, 'outlets')]) {
+      if (!existsSync(dir)) continue
+      for (const f of readdirSync(dir).sort()) if (/\.(js|ts|yaml|txt)$/.test(f) && !f.includes('.test.')) hash.update(f).update(readFileSync(join(dir, f)))
+    }
+    code = hash.digest('hex').slice(0, 16)
+  }
+  return code
 }
 
 /** Registry facts for an outlet id; outlets not in the registry keep the name the store gave them. */

@@ -61,6 +61,11 @@ export interface Store {
   outlets(): Promise<OutletRow[]>
   quarantined(): AsyncIterable<QuarantineEntry>
   stats(): Promise<StoreStats>
+  /** Changes whenever an article is added, replaced or linked: what derived results are keyed by. */
+  articlesVersion(): Promise<string>
+  /** A derived result stored under `key`, if one was computed from articles at `version`. */
+  cached(key: string, version: string): Promise<string | undefined>
+  putCached(key: string, version: string, body: string): Promise<void>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

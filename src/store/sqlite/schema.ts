@@ -94,4 +94,14 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO lsh_state (id, indexed_upto) SELECT 1, coalesce(max(rowid), 0) FROM articles;
   `,
+  // 4: derived results (events and stories) cached with the version of the articles they were
+  // computed from, so that reading them again does not recompute them.
+  `
+  CREATE TABLE derived_cache (
+    key TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    body TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  `,
 ]

@@ -271,6 +271,20 @@ class SqliteStore implements Store {
     }
   }
 
+  async articlesVersion(): Promise<string> {
+    const r = this.db.prepare('SELECT COUNT(*) AS n, coalesce(max(rowid), 0) AS last, COUNT(duplicate_of) AS copies FROM articles').get() as Row
+    return `${r.n}:${r.last}:${r.copies}`
+  }
+
+  async cached(key: string, version: string): Promise<string | undefined> {
+    const r = this.db.prepare('SELECT body FROM derived_cache WHERE key = ? AND version = ?').get(key, version) as Row | undefined
+    return r ? (r.body as string) : undefined
+  }
+
+  async putCached(key: string, version: string, body: string): Promise<void> {
+    this.db.prepare('INSERT INTO derived_cache (key, version, body, at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET version = excluded.version, body = excluded.body, at = excluded.at').run(key, version, body, new Date().toISOString())
+  }
+
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     // better-sqlite3's db.transaction() cannot span awaits; every method here is synchronous
     // underneath, so an explicit BEGIN/COMMIT around the awaited function is safe.

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exampleArchive } from '../../test/support/store.js'
+import { runIngest } from '../cli/commands/ingest.js'
+import { openSqlite } from '../store/sqlite/store.js'
+import type { Store } from '../store/store.js'
+import { clusterStore } from './snapshot.js'
+
+describe('events and stories cached in the store', () => {
+  let dir: string
+  let store: Store
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-snapshot-'))
+    store = openSqlite(join(dir, 'test.db'))
+    await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
+  })
+  afterAll(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('computes once, then reads the same events back until an article is added', async () => {
+    const version = await store.articlesVersion()
+    const first = await clusterStore(store)
+    expect(first.fromCache).toBe(false)
+    const again = await clusterStore(store)
+    expect(again.fromCache).toBe(true)
+    expect(again.events).toEqual(first.events)
+    expect([...again.assignments]).toEqual([...first.assignments])
+    expect(again.stories).toEqual(first.stories)
+
+    const more = join(dir, 'more')
+    writeFileSync(more + '.md', '---\ntitle: 另一件事\ndate: 2021-03-01\n---\n\n' + '东京奥运会组委会宣布，海外观众将不被允许入境观赛，这是为了防止疫情扩散而作出的决定。'.repeat(3))
+    await runIngest(store, [more + '.md'], { jobs: 1, quiet: true })
+    expect(await store.articlesVersion()).not.toBe(version)
+    const after = await clusterStore(store)
+    expect(after.fromCache).toBe(false)
+    expect(after.events.length).toBe(first.events.length + 1)
+  })
+})
