@@ -16,11 +16,11 @@ const FLUSH_ARTICLES = 5000
  */
 export class LshIndex {
   private readonly q
-  private recent = new Map<number, number[]>() // band key → rowids not yet in the table
-  private recentArticles = 0
+  private recent: RecentBands
   private seenUpto = -1 // every article up to this rowid is on disk or in `recent`; -1: not loaded
 
   constructor(db: Database.Database, private readonly flushArticles = FLUSH_ARTICLES) {
+    this.recent = new RecentBands(flushArticles * BANDS)
     this.q = {
       indexedUpto: db.prepare('SELECT indexed_upto FROM lsh_state'),
       setIndexedUpto: db.prepare('UPDATE lsh_state SET indexed_upto = ?'),
@@ -42,7 +42,7 @@ export class LshIndex {
 
   /** Rows held in memory that the table does not have yet. */
   get hasPending(): boolean {
-    return this.recentArticles > 0
+    return this.recent.size > 0
   }
 
   /** Rowids of originals sharing a band with minhash, oldest first. */
@@ -51,35 +51,33 @@ export class LshIndex {
     const keys = bandKeys(minhash)
     const found = new Set<number>()
     for (const r of this.q.probe.all(keys) as Array<{ article_rowid: number }>) found.add(r.article_rowid)
-    for (const key of keys) for (const rowid of this.recent.get(key) ?? []) if (found.size < MAX_CANDIDATES) found.add(rowid)
+    for (const key of keys) this.recent.forEach(key, (rowid) => found.size < MAX_CANDIDATES && found.add(rowid))
     return [...found].sort((a, b) => a - b)
   }
 
   /** Writes the rows held in memory once there are enough of them (inside the caller's transaction). */
   flushIfLarge(): void {
-    if (this.recentArticles >= this.flushArticles) this.flush()
+    if (this.recent.size >= this.flushArticles * BANDS) this.flush()
   }
 
   /** Writes every row held in memory, sorted by key so that each page is written once. */
   flush(): void {
     this.catchUp()
-    if (this.recentArticles > 0) {
-      const rows: Array<[number, number]> = []
-      for (const [key, rowids] of this.recent) for (const rowid of rowids) rows.push([key, rowid])
-      rows.sort((a, b) => a[0] - b[0] || a[1] - b[1])
-      let i = 0
-      for (; i + BANDS <= rows.length; i += BANDS) this.q.insert.run(rows.slice(i, i + BANDS).flat())
-      for (; i < rows.length; i++) this.q.insertOne.run(rows[i])
+    const order = this.recent.sortedByKey()
+    const params: number[] = new Array(2 * BANDS)
+    let i = 0
+    for (; i + BANDS <= order.length; i += BANDS) {
+      for (let k = 0; k < BANDS; k++) (params[2 * k] = this.recent.keyAt(order[i + k])), (params[2 * k + 1] = this.recent.rowidAt(order[i + k]))
+      this.q.insert.run(params)
     }
+    for (; i < order.length; i++) this.q.insertOne.run(this.recent.keyAt(order[i]), this.recent.rowidAt(order[i]))
     this.q.setIndexedUpto.run(this.seenUpto)
     this.recent.clear()
-    this.recentArticles = 0
   }
 
   /** After a rollback: what is in memory may describe rows that no longer exist. */
   forget(): void {
     this.recent.clear()
-    this.recentArticles = 0
     this.seenUpto = -1
   }
 
@@ -94,11 +92,79 @@ export class LshIndex {
   }
 
   private remember(rowid: number, minhash: Uint32Array): void {
-    for (const key of bandKeys(minhash)) {
-      const rowids = this.recent.get(key)
-      if (rowids) rowids.push(rowid)
-      else this.recent.set(key, [rowid])
-    }
-    this.recentArticles++
+    for (const key of bandKeys(minhash)) this.recent.add(key, rowid)
   }
+}
+
+/**
+ * (band key, rowid) pairs in typed arrays with an open-addressing table over them: a few MB
+ * for FLUSH_ARTICLES articles and nothing for the garbage collector to trace, where a Map of
+ * arrays held tens of MB. Grows past its capacity if a flush is late (a run of autocommits).
+ */
+class RecentBands {
+  private keys: Float64Array
+  private rowids: Uint32Array
+  private slots: Int32Array // entry index + 1; 0 is free
+  size = 0
+
+  constructor(private capacity: number) {
+    this.keys = new Float64Array(capacity)
+    this.rowids = new Uint32Array(capacity)
+    this.slots = new Int32Array(slotCount(capacity))
+  }
+
+  add(key: number, rowid: number): void {
+    if (this.size === this.capacity) this.grow()
+    this.keys[this.size] = key
+    this.rowids[this.size] = rowid
+    this.place(this.size)
+    this.size++
+  }
+
+  forEach(key: number, fn: (rowid: number) => void): void {
+    const mask = this.slots.length - 1
+    for (let i = key & mask; this.slots[i] !== 0; i = (i + 1) & mask) {
+      const entry = this.slots[i] - 1
+      if (this.keys[entry] === key) fn(this.rowids[entry])
+    }
+  }
+
+  keyAt = (entry: number): number => this.keys[entry]
+  rowidAt = (entry: number): number => this.rowids[entry]
+
+  sortedByKey(): Uint32Array {
+    const order = new Uint32Array(this.size)
+    for (let i = 0; i < this.size; i++) order[i] = i
+    return order.sort((a, b) => this.keys[a] - this.keys[b] || this.rowids[a] - this.rowids[b])
+  }
+
+  clear(): void {
+    this.size = 0
+    this.slots.fill(0)
+  }
+
+  // Band keys are hashes in their low 32 bits: those bits pick the slot.
+  private place(entry: number): void {
+    const mask = this.slots.length - 1
+    let i = this.keys[entry] & mask
+    while (this.slots[i] !== 0) i = (i + 1) & mask
+    this.slots[i] = entry + 1
+  }
+
+  private grow(): void {
+    this.capacity *= 2
+    const keys = new Float64Array(this.capacity)
+    keys.set(this.keys)
+    const rowids = new Uint32Array(this.capacity)
+    rowids.set(this.rowids)
+    ;[this.keys, this.rowids, this.slots] = [keys, rowids, new Int32Array(slotCount(this.capacity))]
+    for (let e = 0; e < this.size; e++) this.place(e)
+  }
+}
+
+/** A power of two at least 3 times the entries: probe runs stay short. */
+function slotCount(entries: number): number {
+  let n = 1024
+  while (n < entries * 3) n *= 2
+  return n
 }
