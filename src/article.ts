@@ -124,6 +124,12 @@ export interface Article {
   readonly terms?: IndexTerms
 }
 
+/**
+ * An article without its text, blocks, images and fingerprint: what lists, indexes and the
+ * server's view need, at a small part of the memory (`Store.articleMetas`).
+ */
+export type ArticleMeta = Omit<Article, 'text' | 'folded' | 'blocks' | 'images' | 'terms' | 'fingerprint'>
+
 export interface IndexTerms {
   readonly title: string // space-separated words
   readonly body: string

@@ -31,6 +31,22 @@ describe('JSON API on the example archive', () => {
     expect(second.body.nextCursor).toBeNull()
   })
 
+  it('lists events without their article ids (the event endpoint has them), as the OpenAPI document says', async () => {
+    const list = (await get(s, '/api/events')).body.items
+    const doc = (await get(s, '/api/openapi.json')).body
+    const listed = Object.keys(doc.components.schemas.EventListItem.properties).sort()
+    for (const item of list) {
+      expect(item).not.toHaveProperty('articleIds')
+      expect(Object.keys(item).sort()).toEqual(listed)
+    }
+    const one = (await get(s, `/api/events/${list[0].id}`)).body
+    expect(one.articleIds).toHaveLength(list[0].articleCount)
+    expect(one.articles.map((a: any) => a.id)).toEqual(one.articleIds)
+    expect(Object.keys(doc.components.schemas.Event.properties)).toEqual(expect.arrayContaining(Object.keys(one)))
+    const story = (await get(s, `/api/stories/${list[0].storyId}`)).body
+    for (const e of story.events) expect(Object.keys(e).sort()).toEqual(listed)
+  })
+
   it.each([
     ['type=forum', ['e00002']],
     ['outlet=voa-chinese', ['e00001']],

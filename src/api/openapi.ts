@@ -21,6 +21,18 @@ const ok = (description: string, schema: object) => ({ 200: { description, conte
 const page = (item: string) => ({ type: 'object', required: ['items', 'total', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, total: { type: ['integer', 'null'] }, nextCursor: { type: ['string', 'null'] } } })
 const pageQ = eventsQuery.pick({ limit: true, cursor: true })
 const any = { type: 'object' }
+const eventProperties = {
+  id: { type: 'string' },
+  title: { type: 'string' },
+  start: { type: ['string', 'null'] },
+  end: { type: ['string', 'null'] },
+  outlets: { type: 'array', items: { type: 'string' } },
+  storyId: { type: ['string', 'null'] },
+  keywords: { type: 'array', items: { type: 'string' } },
+  articleCount: { type: 'integer' },
+  coverage: { type: 'object', additionalProperties: { type: 'integer' } },
+}
+const storyProperties = { id: { type: 'string' }, title: { type: 'string' }, start: { type: ['string', 'null'] }, end: { type: ['string', 'null'] }, eventIds: { type: 'array', items: { type: 'string' } }, entities: { type: 'array', items: { type: 'string' } } }
 
 export function openApiDocument(version: string) {
   return {
@@ -40,12 +52,22 @@ export function openApiDocument(version: string) {
       responses: { Error: { description: 'what went wrong, in words a user can act on', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
       schemas: {
         Error: { type: 'object', required: ['status', 'message'], properties: { status: { type: 'integer' }, message: { type: 'string' } } },
+        EventListItem: {
+          type: 'object',
+          description: 'an event in a list: the `events --json` line without its article ids, plus articleCount and coverage (outlets per outlet type); GET /api/events/{id} has the articles',
+          properties: eventProperties,
+        },
         Event: {
           type: 'object',
-          description: 'the `events --json` line plus articleCount and coverage (outlets per outlet type)',
-          properties: { id: { type: 'string' }, title: { type: 'string' }, start: { type: ['string', 'null'] }, end: { type: ['string', 'null'] }, articleIds: { type: 'array', items: { type: 'string' } }, outlets: { type: 'array', items: { type: 'string' } }, storyId: { type: ['string', 'null'] }, keywords: { type: 'array', items: { type: 'string' } }, articleCount: { type: 'integer' }, coverage: { type: 'object', additionalProperties: { type: 'integer' } } },
+          description: 'the `events --json` line plus articleCount, coverage (outlets per outlet type) and its articles (originals and copies)',
+          properties: {
+            ...eventProperties,
+            articleIds: { type: 'array', items: { type: 'string' } },
+            articles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, outlet: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }, title: { type: 'string' }, publishedAt: { type: ['string', 'null'] }, duplicateOf: { type: ['string', 'null'] } } } },
+          },
         },
-        Story: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, start: { type: ['string', 'null'] }, end: { type: ['string', 'null'] }, eventIds: { type: 'array', items: { type: 'string' } }, entities: { type: 'array', items: { type: 'string' } } } },
+        Story: { type: 'object', properties: storyProperties },
+        StoryDetail: { type: 'object', properties: { ...storyProperties, events: { type: 'array', items: { $ref: '#/components/schemas/EventListItem' } } } },
         Comparison: { type: 'object', description: 'the `compare --json` contract of DESIGN.md: {event, outlets, articles, relays, claims, consensus, unique, omissions, quotes, figures, framing, summary}' },
         ArticleSummary: { type: 'object', properties: { id: { type: 'string' }, outlet: { type: 'object' }, title: { type: 'string' }, publishedAt: { type: ['string', 'null'] }, url: { type: ['string', 'null'] }, duplicateOf: { type: ['string', 'null'] }, eventId: { type: ['string', 'null'] } } },
         Article: { type: 'object', description: 'the `articles --json` interchange shape plus blocks, copies [{id, outlet, locator, reason}], eventId and storyId' },
@@ -56,11 +78,11 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
-      '/api/events': { get: { summary: 'events, latest first, with filters; blindspot=1: reported by one outlet type only', parameters: queryParams(eventsQuery), responses: ok('a page of events', page('Event')) } },
+      '/api/events': { get: { summary: 'events, latest first, with filters; blindspot=1: reported by one outlet type only', parameters: queryParams(eventsQuery), responses: ok('a page of events', page('EventListItem')) } },
       '/api/events/{id}': { get: { summary: 'one event with its articles', parameters: [pathId('event')], responses: ok('the event', { $ref: '#/components/schemas/Event' }) } },
       '/api/events/{id}/comparison': { get: { summary: 'the claim-by-claim comparison of the event (computed once, then cached)', parameters: [pathId('event')], responses: ok('the comparison', { $ref: '#/components/schemas/Comparison' }) } },
       '/api/stories': { get: { summary: 'stories, latest first', parameters: queryParams(pageQ), responses: ok('a page of stories', page('Story')) } },
-      '/api/stories/{id}': { get: { summary: 'one story with its events in time order', parameters: [pathId('story')], responses: ok('the story', { $ref: '#/components/schemas/Story' }) } },
+      '/api/stories/{id}': { get: { summary: 'one story with its events in time order', parameters: [pathId('story')], responses: ok('the story', { $ref: '#/components/schemas/StoryDetail' }) } },
       '/api/articles': { get: { summary: 'articles, latest first (copies hidden unless all=1)', parameters: queryParams(articlesQuery), responses: ok('a page of articles', page('ArticleSummary')) } },
       '/api/articles/{id}': { get: { summary: 'one article with text, images, provenance, copies, event', parameters: [pathId('article')], responses: ok('the article', { $ref: '#/components/schemas/Article' }) } },
       '/api/search': { get: { summary: 'full-text search (BM25; Traditional and Simplified match)', parameters: queryParams(searchQuery), responses: ok('a page of hits', page('SearchHit')) } },

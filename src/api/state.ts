@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import type { Article } from '../article.js'
-import { clusterStore } from '../cluster/snapshot.js'
+import type { Article, ArticleMeta } from '../article.js'
+import { cachedClusters, clusterStore } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
 import { compareEvent, type Comparison } from '../compare/compare.js'
 import { NotFoundError } from '../errors.js'
@@ -11,7 +11,7 @@ import { loadRegistry, type Registry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import type { ServeConfig } from './config.js'
 import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
-import { slimSnapshot, View } from './view.js'
+import { slimSnapshot, View, type ViewSnapshot } from './view.js'
 
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
@@ -81,7 +81,7 @@ export class ServerState {
 
   private async build(): Promise<View> {
     const started = performance.now()
-    const snapshot = slimSnapshot(await clusterStore(this.store))
+    const snapshot = (await this.cachedSnapshot()) ?? slimSnapshot(await clusterStore(this.store))
     const names = new Map((await this.store.outlets()).map((o) => [o.id, o.name]))
     const facts = new Map<string, OutletFacts>()
     const outlet = (id: string) => {
@@ -90,6 +90,21 @@ export class ServerState {
       return f
     }
     return new View(snapshot, outlet, new Date().toISOString(), performance.now() - started)
+  }
+
+  /**
+   * The snapshot from the store's cache, reading only the articles' metadata: on a second
+   * start this is a fraction of the time and memory of reading every text (which only
+   * clustering needs).
+   */
+  private async cachedSnapshot(): Promise<ViewSnapshot | undefined> {
+    const articles: ArticleMeta[] = []
+    // Read before the version is checked, as clusterStore does: an article added meanwhile
+    // makes the cache stale, never the view inconsistent.
+    for await (const a of this.store.articleMetas({ includeDuplicates: true })) articles.push(a)
+    const clusters = await cachedClusters(this.store)
+    if (!clusters) return undefined
+    return { ...clusters, articles, byId: new Map(articles.map((a) => [a.id as string, a])) }
   }
 
   /** Drops the cached view and comparisons and computes the view again. */

@@ -1,4 +1,4 @@
-import type { Article } from '../article.js'
+import type { ArticleMeta } from '../article.js'
 import type { ClusteredEvent } from '../cluster/cluster-articles.js'
 import type { ClusterSnapshot } from '../cluster/snapshot.js'
 import type { Story } from '../cluster/stories.js'
@@ -6,11 +6,11 @@ import type { OutletType } from '../outlets/registry.js'
 import type { OutletFacts } from './outlet-edits.js'
 
 /**
- * An article as the view keeps it: metadata only. Text, blocks and fingerprints are read
+ * Articles as the view keeps them: metadata only. Text, blocks and fingerprints are read
  * from the store when a page needs them, so a large archive's texts do not sit in the heap
  * (a 2 GB heap means long garbage-collection pauses, which is what a p99 feels).
  */
-export type ArticleMeta = Omit<Article, 'text' | 'folded' | 'blocks' | 'images' | 'terms' | 'fingerprint'>
+export type { ArticleMeta }
 
 export interface ViewSnapshot extends Omit<ClusterSnapshot, 'articles' | 'byId'> {
   readonly articles: readonly ArticleMeta[]
@@ -38,6 +38,17 @@ export interface EventSummary {
 }
 
 /**
+ * An event as lists show it (GET /api/events, a story's events): counts, outlets and coverage,
+ * not every article id. A list page stays a few KB however large its events are; the event
+ * endpoint has the articles.
+ */
+export type EventListItem = Omit<EventSummary, 'articleIds'>
+
+export function listItem({ articleIds: _ids, ...item }: EventSummary): EventListItem {
+  return item
+}
+
+/**
  * Everything the server answers from, derived once from a cluster snapshot: events latest
  * first, the indexes that make each page a lookup, outlet facts with the user's edits.
  */
@@ -62,7 +73,12 @@ export class View {
     const eventOf = new Map<string, string>()
     for (const e of this.events) for (const a of e.articleIds) eventOf.set(a, e.id)
     this.eventOfArticle = eventOf
-    for (const e of this.events) for (const o of e.outlets) this.eventsByOutlet.set(o, [...(this.eventsByOutlet.get(o) ?? []), e.id])
+    for (const e of this.events)
+      for (const o of e.outlets) {
+        const ids = this.eventsByOutlet.get(o)
+        if (ids) ids.push(e.id)
+        else this.eventsByOutlet.set(o, [e.id])
+      }
     this.storyById = new Map(snapshot.stories.map((s) => [s.id, s]))
     this.articlesByDate = [...snapshot.articles].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.id.localeCompare(b.id))
     this.outletIds = [...new Set(snapshot.articles.map((a) => a.outletId))].sort()

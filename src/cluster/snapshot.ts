@@ -30,12 +30,9 @@ export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
   const articles: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
   const byId = new Map(articles.map((a) => [a.id as string, a]))
-  const version = `${await store.articlesVersion()}|${codeVersion()}`
-  const hit = await store.cached(CACHE_KEY, version)
-  if (hit) {
-    const c = JSON.parse(hit) as CachedClusters
-    return { articles, byId, events: c.events, assignments: new Map(c.assignments), stories: c.stories, storyOf: new Map(c.storyOf), fromCache: true }
-  }
+  const version = await clustersVersion(store)
+  const hit = await readClusters(store, version)
+  if (hit) return { articles, byId, ...hit }
   const clustered = clusterArticles(articles)
   const stories = buildStories(clustered.events, byId)
   const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
@@ -45,6 +42,25 @@ export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
 }
 
 const CACHE_KEY = 'clusters'
+
+const clustersVersion = async (store: Store) => `${await store.articlesVersion()}|${codeVersion()}`
+
+type Clusters = Omit<ClusterSnapshot, 'articles' | 'byId'>
+
+async function readClusters(store: Store, version: string): Promise<Clusters | undefined> {
+  const hit = await store.cached(CACHE_KEY, version)
+  if (!hit) return undefined
+  const c = JSON.parse(hit) as CachedClusters
+  return { events: c.events, assignments: new Map(c.assignments), stories: c.stories, storyOf: new Map(c.storyOf), fromCache: true }
+}
+
+/**
+ * The cached events and stories when they are those of the articles as stored now: lets a
+ * reader that needs no article text (the server) skip reading every text.
+ */
+export async function cachedClusters(store: Store): Promise<Clusters | undefined> {
+  return readClusters(store, await clustersVersion(store))
+}
 
 interface CachedClusters {
   readonly events: readonly ClusteredEvent[]

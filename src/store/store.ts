@@ -1,4 +1,4 @@
-import type { Article, ArticleId, Problem, RawInput } from '../article.js'
+import type { Article, ArticleId, ArticleMeta, Problem, RawInput } from '../article.js'
 import type { Candidate } from '../dedupe/decide.js'
 
 export interface ArticleQuery {
@@ -55,6 +55,8 @@ export interface Store {
   ensureOutlet(o: { id: string; name: string; known: boolean }): Promise<void>
   article(id: string): Promise<Article | undefined>
   articles(q: ArticleQuery): AsyncIterable<Article>
+  /** The same articles in the same order, metadata only: no text is read. */
+  articleMetas(q: ArticleQuery): AsyncIterable<ArticleMeta>
   copiesOf(id: string): Promise<Article[]>
   duplicateCandidates(a: Pick<Article, 'fingerprint' | 'canonicalUrl'>): Promise<Candidate[]>
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>

@@ -4,7 +4,7 @@ import { paginate } from '../paginate.js'
 import { JSON_TYPE, sendCached } from '../respond.js'
 import { eventsQuery, idParam } from '../schemas.js'
 import type { ServerState } from '../state.js'
-import { filterEvents, type View } from '../view.js'
+import { filterEvents, listItem, type View } from '../view.js'
 
 export function eventRoutes(state: ServerState): Hono {
   const app = new Hono()
@@ -13,7 +13,7 @@ export function eventRoutes(state: ServerState): Hono {
     const q = eventsQuery.parse(c.req.query())
     const body = await state.cachedBody(`api:${c.req.url}`, async () => {
       const view = await state.view()
-      return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min }), q))
+      return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min }), q, listItem))
     })
     return sendCached(c, body, JSON_TYPE)
   })
@@ -39,7 +39,7 @@ export function eventRoutes(state: ServerState): Hono {
     const view = await state.view()
     const s = view.storyById.get(id)
     if (!s) throw new NotFoundError('story', id)
-    return c.json({ ...s, start: s.start ?? null, end: s.end ?? null, events: s.eventIds.map((e) => view.eventById.get(e)!) })
+    return c.json({ ...s, start: s.start ?? null, end: s.end ?? null, events: s.eventIds.map((e) => listItem(view.eventById.get(e)!)) })
   })
 
   return app

@@ -75,4 +75,19 @@ describe('sqlite store', () => {
     expect(await store.article(second.id)).toEqual(withoutTerms(second))
     await store.close()
   })
+
+  it('reads articles as metadata only, in the same order and with the same fields but the text', async () => {
+    const store = openSqlite(join(dir, 'meta.db'))
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
+    })
+    const full: Article[] = []
+    for await (const a of store.articles({ includeDuplicates: true })) full.push(a)
+    const metas = []
+    for await (const a of store.articleMetas({ includeDuplicates: true })) metas.push(a)
+    expect(metas.map((a) => a.id)).toEqual(full.map((a) => a.id))
+    expect(metas).toEqual(full.map(({ text: _t, folded: _f, blocks: _b, images: _i, fingerprint: _p, ...meta }) => meta))
+    for (const m of metas) expect(m).not.toHaveProperty('text')
+    await store.close()
+  })
 })

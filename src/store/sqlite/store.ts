@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { Article, ArticleId, Problem, RawInput } from '../../article.js'
+import type { Article, ArticleId, ArticleMeta, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
 import { MIN_TITLE_KEY_CHARS, type Candidate } from '../../dedupe/decide.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
@@ -48,6 +48,9 @@ function migrate(db: Database.Database): void {
 const now = () => new Date().toISOString()
 
 const FULL_ROW = 'SELECT a.*, b.text, b.images, b.blocks FROM articles a JOIN article_bodies b ON b.rowid = a.rowid'
+// Every column but the text, blocks, images and fingerprint (no join with the bodies).
+const META_ROW =
+  'SELECT a.id, a.outlet_id, a.outlet_name, a.via_outlet, a.via_url, a.title, a.url, a.canonical_url, a.published_at, a.date_source, a.author, a.section, a.lang, a.kind, a.locator, a.format, a.raw_sha256, a.duplicate_of, a.duplicate_reason FROM articles a'
 const CANDIDATE = 'SELECT rowid, id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles'
 
 class SqliteStore implements Store {
@@ -186,14 +189,13 @@ class SqliteStore implements Store {
   }
 
   async *articles(q: ArticleQuery): AsyncIterable<Article> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (!q.includeDuplicates) where.push('a.duplicate_of IS NULL')
-    if (q.outletId) (where.push('a.outlet_id = ?'), params.push(q.outletId))
-    if (q.since) (where.push('a.published_at >= ?'), params.push(q.since))
-    if (q.until) (where.push('substr(a.published_at, 1, 10) <= ?'), params.push(q.until))
-    const sql = `${FULL_ROW} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published_at IS NULL, a.published_at, a.rowid ${q.limit ? `LIMIT ${Math.floor(q.limit)}` : ''}`
+    const [sql, params] = articleQuery(FULL_ROW, q)
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToArticle(row as Row)
+  }
+
+  async *articleMetas(q: ArticleQuery): AsyncIterable<ArticleMeta> {
+    const [sql, params] = articleQuery(META_ROW, q)
+    for (const row of this.db.prepare(sql).iterate(...params)) yield rowToMeta(row as Row)
   }
 
   async copiesOf(id: string): Promise<Article[]> {
@@ -313,7 +315,18 @@ class SqliteStore implements Store {
 
 const blobToMinhash = (b: Buffer): Uint32Array => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))
 
-function rowToArticle(r: Row): Article {
+function articleQuery(select: string, q: ArticleQuery): [string, unknown[]] {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (!q.includeDuplicates) where.push('a.duplicate_of IS NULL')
+  if (q.outletId) (where.push('a.outlet_id = ?'), params.push(q.outletId))
+  if (q.since) (where.push('a.published_at >= ?'), params.push(q.since))
+  if (q.until) (where.push('substr(a.published_at, 1, 10) <= ?'), params.push(q.until))
+  const sql = `${select} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.published_at IS NULL, a.published_at, a.rowid ${q.limit ? `LIMIT ${Math.floor(q.limit)}` : ''}`
+  return [sql, params]
+}
+
+function rowToMeta(r: Row): ArticleMeta {
   return {
     id: r.id,
     outletId: r.outlet_id,
@@ -327,13 +340,22 @@ function rowToArticle(r: Row): Article {
     ...(r.author ? { author: r.author } : {}),
     ...(r.section ? { section: r.section } : {}),
     lang: r.lang,
+    provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
+    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, duplicateReason: r.duplicate_reason } : {}),
+  }
+}
+
+function rowToArticle(r: Row): Article {
+  const { provenance, duplicateOf, duplicateReason, ...head } = rowToMeta(r)
+  return {
+    ...head,
     text: r.text,
     folded: foldText(r.text), // derived, not stored: folding is deterministic and cheap
     images: JSON.parse(r.images),
     blocks: decodeBlocks(r.text, r.blocks),
-    provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
+    provenance,
     fingerprint: { textHash: r.text_hash, minhash: blobToMinhash(r.minhash), shingleCount: r.shingle_count, titleKey: r.title_key },
-    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, duplicateReason: r.duplicate_reason } : {}),
+    ...(duplicateOf ? { duplicateOf, duplicateReason } : {}),
   }
 }
 
