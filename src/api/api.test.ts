@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleArchive } from '../../test/support/store.js'
 import { testServer } from '../../test/support/web.js'
@@ -87,13 +87,19 @@ describe('JSON API on the example archive', () => {
     expect(c.body.articles.find((a: any) => a.outlet === 'mitbbs').before).toBe(true)
   })
 
-  it('serves cached lists and comparisons gzipped to clients that accept it, the same JSON', async () => {
+  it('serves cached lists and comparisons brotli- or gzip-compressed to clients that accept it, the same JSON', async () => {
     for (const path of ['/api/events?limit=5', '/api/events/e00002/comparison']) {
       const plain = await (await s.app.request(path)).text()
-      const res = await s.app.request(path, { headers: { 'accept-encoding': 'gzip, br' } })
-      expect(res.headers.get('content-encoding')).toBe('gzip')
-      expect(res.headers.get('vary')).toBe('Accept-Encoding')
-      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain)
+      for (const [accept, encoding, decode] of [
+        ['gzip, deflate, br', 'br', brotliDecompressSync],
+        ['gzip, deflate', 'gzip', gunzipSync],
+        ['br;q=0, gzip', 'gzip', gunzipSync],
+      ] as const) {
+        const res = await s.app.request(path, { headers: { 'accept-encoding': accept } })
+        expect(res.headers.get('content-encoding')).toBe(encoding)
+        expect(res.headers.get('vary')).toBe('Accept-Encoding')
+        expect(decode(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain)
+      }
     }
   })
 

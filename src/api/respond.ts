@@ -1,15 +1,13 @@
 import type { Context } from 'hono'
-import type { CachedBody } from './state.js'
+import { preferredEncoding, type CachedBody } from './response-cache.js'
 
-/** A cached body, gzipped when the client accepts it (browsers and most HTTP clients do). */
+/** A cached body, compressed as the client accepts (brotli, else gzip; browsers and most HTTP clients do). */
 export function sendCached(c: Context, body: CachedBody, contentType: string): Response {
   c.header('Vary', 'Accept-Encoding')
   c.header('Content-Type', contentType)
-  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-    c.header('Content-Encoding', 'gzip')
-    return c.body(body.gzip, 200)
-  }
-  return c.body(body.raw, 200)
+  const encoding = preferredEncoding(c.req.header('accept-encoding'))
+  if (encoding !== 'identity') c.header('Content-Encoding', encoding)
+  return c.body(body.encoded(encoding), 200)
 }
 
 export const JSON_TYPE = 'application/json; charset=UTF-8'

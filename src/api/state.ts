@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
 import type { Article, ArticleMeta } from '../article.js'
 import { cachedClusters, clusterStore } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
@@ -11,42 +10,12 @@ import { loadRegistry, type Registry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import type { ServeConfig } from './config.js'
 import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
+import { ResponseCache, type CachedBody } from './response-cache.js'
 import { slimSnapshot, View, type ViewSnapshot } from './view.js'
 
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
 const RESPONSE_CACHE_BYTES = 128 * 1024 * 1024
-
-export interface CachedBody {
-  readonly raw: Uint8Array<ArrayBuffer>
-  readonly gzip: Uint8Array<ArrayBuffer>
-}
-
-/** Least recently used bodies within a budget of bytes. */
-class ResponseCache {
-  private readonly map = new Map<string, CachedBody>()
-  private size = 0
-  constructor(private readonly budget: number) {}
-  get(key: string): CachedBody | undefined {
-    const v = this.map.get(key)
-    if (v !== undefined) {
-      this.map.delete(key)
-      this.map.set(key, v)
-    }
-    return v
-  }
-  set(key: string, value: CachedBody): void {
-    const bytes = value.raw.length + value.gzip.length
-    if (bytes > this.budget / 4) return
-    this.map.set(key, value)
-    this.size += bytes
-    for (const [k, v] of this.map) {
-      if (this.size <= this.budget) break
-      this.map.delete(k)
-      this.size -= v.raw.length + v.gzip.length
-    }
-  }
-}
 
 /**
  * The server's memory: one View of the archive, computed at start and again after each
@@ -125,12 +94,7 @@ export class ServerState {
     const responses = this.responses
     const hit = responses.get(key)
     if (hit !== undefined) return hit
-    const raw = new Uint8Array(Buffer.from(await make()))
-    // Encoded and compressed once: a big comparison is then a copy of ~60 KB, not 600 KB of
-    // UTF-8 encoding per request.
-    const body = { raw, gzip: new Uint8Array(gzipSync(raw, { level: 6 })) }
-    responses.set(key, body)
-    return body
+    return responses.add(key, new Uint8Array(Buffer.from(await make())))
   }
 
   async comparison(eventId: string): Promise<Comparison> {
