@@ -40,7 +40,7 @@ describe('the server on a real socket', () => {
   })
 
   it.each(['/api/events?limit=5', '/api/events/e00002/comparison', '/events/e00002', '/'])('sends %s in one piece, with its length and the security headers', async (path) => {
-    for (const enc of [{}, { 'accept-encoding': 'gzip' }]) {
+    for (const enc of [{}, { 'accept-encoding': 'gzip' }, { 'accept-encoding': 'gzip, br' }] as Array<Record<string, string>>) {
       const r = await rawGet(server.url + path, enc)
       expect(r.status).toBe(200)
       expect(r.headers['content-length']).toMatch(/^\d+$/)

@@ -19,8 +19,9 @@ export function eventRoutes(state: ServerState): Hono {
   })
 
   app.get('/events/:id', async (c) => {
-    const view = await state.view()
-    return c.json(eventDetail(view, idParam.parse(c.req.param('id'))))
+    const id = idParam.parse(c.req.param('id'))
+    // Cached like the list: a large event is thousands of articles to serialize.
+    return sendCached(c, await state.cachedBody(`api:event:${id}`, async () => JSON.stringify(eventDetail(await state.view(), id))), JSON_TYPE)
   })
 
   app.get('/events/:id/comparison', async (c) => {

@@ -9,11 +9,11 @@ export async function runServe(base: Config, flags: { host?: string; port?: numb
   const config = loadServeConfig(process.env, base, flags)
   const store = openSqlite(config.dbPath)
   const started = performance.now()
-  process.stderr.write(`jianting: reading ${config.dbPath} and computing events…\n`)
+  process.stderr.write(`jianting: reading ${config.dbPath} (events are computed unless cached)…\n`)
   const server = await startServer(store, config)
   const view = await server.state.view()
   process.stderr.write(
-    `jianting: ${view.snapshot.articles.length} articles, ${view.events.length} events, ${view.snapshot.stories.length} stories (${((performance.now() - started) / 1000).toFixed(1)} s)\n` +
+    `jianting: ${view.snapshot.articles.length} articles, ${view.events.length} events, ${view.snapshot.stories.length} stories, events ${view.snapshot.fromCache ? 'read from the cache' : 'computed'} (${((performance.now() - started) / 1000).toFixed(1)} s)\n` +
       `jianting: serving ${server.url}/  (API: ${server.url}/api/openapi.json)\n` +
       `jianting: write endpoints ${config.token ? 'enabled (bearer token)' : 'disabled (no JIANTING_TOKEN)'}; remote images ${config.imageCacheDir ? `only from ${config.imageCacheDir}` : 'not loaded'}\n` +
       (LOCAL.has(config.host) ? '' : `jianting: warning: listening on ${config.host}: anyone who can reach this address can read the archive\n`),
