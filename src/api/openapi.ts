@@ -44,7 +44,8 @@ export function openApiDocument(version: string) {
         'Read the archive: events, stories, claim-by-claim comparisons, articles with provenance, outlets, search, quarantine. ' +
         'Lists are paginated: pass ?limit= (1–200, default 50) and the nextCursor of one page as ?cursor= for the next. ' +
         'Errors are {status, message}. Write endpoints need Authorization: Bearer TOKEN and are disabled (403) when the server has no token. ' +
-        'Events and stories are computed in memory when the server starts and again after each ingest through the API.',
+        'Events and stories are computed in memory when the server starts (or read from the cache in the database when no article was added since) and again after each ingest through the API. ' +
+        'Event lists carry counts, outlets and coverage; GET /api/events/{id} has the articles of one event. Responses are brotli- or gzip-compressed as the client accepts.',
     },
     servers: [{ url: '/' }],
     components: {
