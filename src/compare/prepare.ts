@@ -3,6 +3,7 @@ import { findEntities, loadEntityTable, type EntityMention, type EntityTable } f
 import { findFigures, type Figure } from '../analyze/figures.js'
 import { idfOf } from '../analyze/keywords.js'
 import { findQuotes, type Quote } from '../analyze/quotes.js'
+import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
@@ -89,20 +90,33 @@ const NAME_TAG = /^(nr|ns|nt|nz|eng|x$)/
 // People's titles and roles: before a name they say who, not what the person did.
 const TITLE = /(总统|总理|首相|主席|部长|外长|国务卿|发言人|领导人|议员|官员|总裁|主任|局长|市长|州长|秘书长|大使|女士|先生)$/u
 
+// Whether a word is a name, by its part of speech out of context: tagging every unit in
+// context costs more than the rest of its preparation, and names are names in any context.
+const nameMemo = new Map<string, boolean>()
+function isName(word: string): boolean {
+  let name = nameMemo.get(word)
+  if (name === undefined) {
+    name = /^[a-z]/.test(word) || tagWords(word).some((t) => NAME_TAG.test(t.tag))
+    if (nameMemo.size > 200_000) nameMemo.clear()
+    nameMemo.set(word, name)
+  }
+  return name
+}
+
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[]): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
-  const tagged = tagWords(text)
-  tagged.forEach(({ word: w, tag }, k) => {
+  const cut = segment(text)
+  cut.forEach((w, k) => {
     if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
     if (idf < MIN_WORD_IDF) return
     words.set(w, idf)
     // A title before a name is part of the name (总理孔特); alone it can be what the claim is
     // about (两国大使返回).
-    const next = tagged[k + 1]
-    const titleOfName = TITLE.test(w) && !!next && (NAME_TAG.test(next.tag) || mentions.some((m) => m.surface.startsWith(next.word)))
-    if (!NAME_TAG.test(tag) && !/^[a-z]/.test(w) && !titleOfName) content.add(w)
+    const next = cut[k + 1]
+    const titleOfName = TITLE.test(w) && !!next && (isName(next) || mentions.some((m) => m.surface.startsWith(next)))
+    if (!isName(w) && !titleOfName) content.add(w)
   })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
