@@ -6,6 +6,7 @@ import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
+import { isFurniture } from './furniture.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
 /** A piece of a sentence that states one thing: what claims are aligned from. */
@@ -41,15 +42,13 @@ const SPLIT_ABOVE_CHARS = 60
 // Words this common in Chinese text do not make two sentences say the same thing.
 const MIN_WORD_IDF = 5
 const CHAR_WEIGHT = 0.5
-// Lines that are not reporting: bylines, link lists, section labels.
-const NOT_REPORTING = /^(作者|来源|编辑|责任编辑|记者|引用|图片来源|原标题|本文|\[|https?:)/
 
 export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
   const sentences = splitSentences(article.text)
   const times = findTimeExprs(sentences, article.publishedAt)
   const units: Unit[] = []
   for (const s of sentences) {
-    if (NOT_REPORTING.test(s.folded) || han(s.folded) < 8) continue
+    if (isFurniture(s.folded) || han(s.folded) < 8) continue
     for (const piece of unitsOf(s.folded)) units.push(makeUnit(article.id, s, piece, findEntities(piece, table)))
   }
   return { article, sentences, units, quotes: findQuotes(sentences, table), figures: findFigures(sentences), times, incident: incidentDate(times) }
