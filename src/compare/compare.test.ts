@@ -59,6 +59,12 @@ describe('comparison of the Geneva summit reports', () => {
     expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
   })
 
+  it('summarizes from the reports of what happened, not from the preview', () => {
+    const preview = summit.find((a) => a.outletId === 'mitbbs')!
+    expect(c.summary.length).toBeGreaterThan(0)
+    for (const s of c.summary) expect(preview.text).not.toContain(s)
+  })
+
   it('cites every claim with sentences of the articles it names', () => {
     for (const x of c.claims) {
       expect([...new Set(x.sentences.map((s) => s.outlet))].sort()).toEqual(x.outlets)
