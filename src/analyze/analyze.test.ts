@@ -62,6 +62,14 @@ describe('findQuotes', () => {
   it('resolves a pronoun to the last person named', () => {
     expect(quotes('记者问及普京的看法。他说：“关于他的灵魂，我无法评论。”')[0][0]).toBe('putin')
   })
+  it('resolves a pronoun to the subject who keeps speaking, not to a person named in passing', () => {
+    // Al Jazeera on the Geneva summit: 普京 is named last, but 他 is the US president.
+    const aj = '在继俄罗斯总统之后举行的新闻发布会上，美国总统表示，与普京会面时，谈论网络安全占用了很长时间，并补充说，他向后者明确表示，美国拥有强大的网络能力，将在遭遇袭击时做出回应。他表示，相信俄罗斯对手不想要一场新的冷战。'
+    expect(quotes(aj).find((q) => /冷战/.test(q[2]!))![0]).toBe('美国总统')
+    // GNews relaying the FT: 他 is 马克龙, the subject, not the G7 named after him.
+    const gnews = '根据《法国真理报》等当地媒体报道，法国总统马克龙谈到对G7峰会的看法，他认为尽管所有G7国家对中共国在维吾尔人和香港遭受的压迫等问题持反对立场，但G7峰会“不是一个敌视中国的俱乐部”。'
+    expect(quotes(gnews)[0][0]).toBe('macron')
+  })
   it('gives a quotation standing alone the speaker of the sentence before', () => {
     expect(quotes('然而，普京会后却表示，两国政策不同。\n\n“我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。”')).toEqual([['putin', 'context', '我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。']])
   })
