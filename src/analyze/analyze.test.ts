@@ -45,8 +45,16 @@ describe('findEntities', () => {
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })
+  it('finds a name after a title when jieba knows it as a name (BBC: 中国驻英国大使刘晓明称)', () => {
+    expect(ids('在被问及人口数据时，中国驻英国大使刘晓明称，40年前新疆维吾尔族的人口为400万至500万人。')).toContain('刘晓明')
+  })
   it('does not take common words after a title for names', () => {
     expect(ids('美国总统的身份与记者采访时称')).toEqual([])
+  })
+  it('takes neither a plural role nor a programme for a person (BBC, UK–China, July 2020)', () => {
+    const people = (text: string) => findEntities(splitSentences(text)[0].folded, table).filter((e) => e.type === 'person')
+    expect(people('与此同时，自香港《国安法》通过以来，英国保守党议员们还在敦促政府针对香港政府高级官员采取行动。')).toEqual([])
+    expect(people('他对BBC《安德鲁·马尔秀》（Andrew Marr Show）节目称，有报告指出维族人遭遇强制绝育。')).toEqual([])
   })
   it('learns an English alias from brackets', () => {
     expect(learnAliases('大使阿纳托利·安东诺夫（Anatoly Antonov）离开')).toEqual([['Anatoly Antonov', '安东诺夫']])
