@@ -102,6 +102,13 @@ describe('comparison of the Geneva summit reports', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
   })
 
+  it('quotes a long cited sentence by the part that makes the claim', () => {
+    // Al Jazeera's 98-character sentence carries the nuclear-war principle after two other claims.
+    const nuclear = c.claims.find((x) => c.consensus.includes(x.id) && /核战争没有赢家/.test(x.text))!
+    expect(nuclear.sentences.find((s) => s.outlet === 'al-jazeera')!.piece).toBe('两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则')
+    expect(comparisonMarkdown(c)).toContain('半岛电视台中文网：「…两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则…」')
+  })
+
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
     const md = comparisonMarkdown(c)
     for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)

@@ -26,6 +26,8 @@ export interface Citation {
   readonly outlet: string
   readonly text: string // the sentence as published
   readonly sentence: number
+  /** The part of a long sentence that makes the claim, when it is not the whole sentence. */
+  readonly piece?: string
 }
 
 export interface Claim {
@@ -200,7 +202,8 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
       const key = `${u.articleId}|${u.sentence.n}`
       if (seen.has(key)) continue
       seen.add(key)
-      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n })
+      const piece = unitText(u)
+      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n, ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}) })
     }
     return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
   })
