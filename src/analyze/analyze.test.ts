@@ -27,6 +27,8 @@ describe('parseNumber', () => {
   it.each([
     ['1550', 1550], ['1,550', 1550], ['3.5', 3.5], ['一千五百五十', 1550], ['二十一', 21], ['十', 10], ['两', 2],
     ['三万五千', 35000], ['3万', 30000], ['1.5亿', 150_000_000], ['十万', 100000], ['九十三', 93],
+    // RFI relaying AFP: 全球至少52万1384人, 确诊病例逾1088万7320例.
+    ['52万1384', 521384], ['1088万7320', 10887320], ['1亿2000万', 120_000_000],
   ])('%s → %d', (s, n) => expect(parseNumber(s)).toBe(n))
   it('rejects what is not a number', () => expect(parseNumber('普京')).toBeUndefined())
 })
@@ -45,8 +47,16 @@ describe('findEntities', () => {
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })
+  it('finds a name after a title when jieba knows it as a name (BBC: 中国驻英国大使刘晓明称)', () => {
+    expect(ids('在被问及人口数据时，中国驻英国大使刘晓明称，40年前新疆维吾尔族的人口为400万至500万人。')).toContain('刘晓明')
+  })
   it('does not take common words after a title for names', () => {
     expect(ids('美国总统的身份与记者采访时称')).toEqual([])
+  })
+  it('takes neither a plural role nor a programme for a person (BBC, UK–China, July 2020)', () => {
+    const people = (text: string) => findEntities(splitSentences(text)[0].folded, table).filter((e) => e.type === 'person')
+    expect(people('与此同时，自香港《国安法》通过以来，英国保守党议员们还在敦促政府针对香港政府高级官员采取行动。')).toEqual([])
+    expect(people('他对BBC《安德鲁·马尔秀》（Andrew Marr Show）节目称，有报告指出维族人遭遇强制绝育。')).toEqual([])
   })
   it('learns an English alias from brackets', () => {
     expect(learnAliases('大使阿纳托利·安东诺夫（Anatoly Antonov）离开')).toEqual([['Anatoly Antonov', '安东诺夫']])
@@ -61,6 +71,14 @@ describe('findQuotes', () => {
   })
   it('resolves a pronoun to the last person named', () => {
     expect(quotes('记者问及普京的看法。他说：“关于他的灵魂，我无法评论。”')[0][0]).toBe('putin')
+  })
+  it('resolves a pronoun to the subject who keeps speaking, not to a person named in passing', () => {
+    // Al Jazeera on the Geneva summit: 普京 is named last, but 他 is the US president.
+    const aj = '在继俄罗斯总统之后举行的新闻发布会上，美国总统表示，与普京会面时，谈论网络安全占用了很长时间，并补充说，他向后者明确表示，美国拥有强大的网络能力，将在遭遇袭击时做出回应。他表示，相信俄罗斯对手不想要一场新的冷战。'
+    expect(quotes(aj).find((q) => /冷战/.test(q[2]!))![0]).toBe('美国总统')
+    // GNews relaying the FT: 他 is 马克龙, the subject, not the G7 named after him.
+    const gnews = '根据《法国真理报》等当地媒体报道，法国总统马克龙谈到对G7峰会的看法，他认为尽管所有G7国家对中共国在维吾尔人和香港遭受的压迫等问题持反对立场，但G7峰会“不是一个敌视中国的俱乐部”。'
+    expect(quotes(gnews)[0][0]).toBe('macron')
   })
   it('gives a quotation standing alone the speaker of the sentence before', () => {
     expect(quotes('然而，普京会后却表示，两国政策不同。\n\n“我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。”')).toEqual([['putin', 'context', '我们在自己的领土上演习，不幸的是，美国伙伴正在做这件事。']])

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { foldText } from '../normalize/fold.js'
 import { idfOf } from './keywords.js'
+import { tagWords } from './tag.js'
 
 export type EntityType = 'person' | 'place' | 'org' | 'work' | 'event' | 'other'
 
@@ -106,7 +107,7 @@ const DOTTED = /(?:[\p{Script=Han}]{1,6}|[A-Z]\.?)(?:[·•・‧∙](?:[\p{Scri
 // A title or role, then a 2–3 character Chinese name. The name must end before a word that
 // usually follows a name in reporting (说, 表示, 在, 的…) so 研究员张弘在接受 gives 张弘.
 const ROLE =
-  '总统|副总统|总理|首相|主席|外长|外交部长|国务卿|部长|副部长|秘书长|发言人|大使|议员|参议员|众议员|州长|市长|研究员|教授|学者|记者|主任|主编|助理|顾问|总书记|委员|法官|律师|将军|司令|特使|主持人|董事长|总裁|局长|厅长|书记|院长|校长|社长|总编辑'
+  '总统|副总统|总理|首相|主席|外长|外交部长|外交大臣|大臣|国务卿|部长|副部长|秘书长|发言人|大使|议员|参议员|众议员|州长|市长|研究员|教授|学者|记者|主任|主编|助理|顾问|总书记|委员|法官|律师|将军|司令|特使|主持人|董事长|总裁|局长|厅长|书记|院长|校长|社长|总编辑'
 const AFTER_NAME = '说|表示|称|指出|强调|认为|介绍|透露|告诉|解释|提到|提及|在|的|等|也|则|还|就|对|向|与|和|及|曾|已|于|接受|发表|回应|坦言|[，,。：:（(“\\s]'
 const ROLE_NAME = new RegExp(`(?:${ROLE})([\\p{Script=Han}]{2,3}?)(?=${AFTER_NAME})`, 'gu')
 // A Chinese name directly followed by its English form in brackets: 安东诺夫（Anatoly Antonov）.
@@ -115,7 +116,8 @@ const WORK = /《([^《》\n]{1,40})》/g
 // Words a role pattern can capture that are not names.
 const NOT_NAMES = new Set(['先生', '女士', '本人', '他们', '我们', '一行', '一职'])
 // Characters a name does not start with: the rules' captures that begin so are grammar.
-const NOT_NAME_START = new Set([...'的在和与是将也就对向于被为以及等已曾从把让会上下中前后时'])
+// 们 makes the role plural (议员们还在敦促): no name follows it.
+const NOT_NAME_START = new Set([...'的在和与是将也就对向于被为以及等已曾从把让会上下中前后时们'])
 // Transliterated names end before reporting verbs and grammar: 里亚布科夫说 → 里亚布科夫.
 const NAME_END = /(说|表示|称|指出|强调|认为|介绍|透露|告诉|解释|回应|坦言|写道|将|在|的|于|和|与|及|也|则|还|就|对|向|是|为|被|曾|已|等|周[一二三四五六日天]|星期|同意|返回|表|发|[,，。：:])/u
 
@@ -125,7 +127,11 @@ const NAME_END = /(说|表示|称|指出|强调|认为|介绍|透露|告诉|解�
  */
 function plausibleName(s: string): boolean {
   if (NOT_NAMES.has(s) || NOT_NAME_START.has(s[0])) return false
-  return idfOf(s) >= 11 && idfOf(s.slice(0, 2)) >= 11
+  if (idfOf(s) >= 11 && idfOf(s.slice(0, 2)) >= 11) return true
+  // A name whose first two characters are a word (刘晓明: 刘晓) passes if jieba knows it as a
+  // person's name, whole.
+  const tagged = tagWords(s)
+  return tagged.length === 1 && tagged[0].tag === 'nr'
 }
 
 /** The last segment of a dotted name, cut where the sentence goes on after the name. */
@@ -150,16 +156,17 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
     take(at, surface.length)
     found.push(def ? { id: def.id, name: def.name, type: def.type, surface, at } : { id: key ?? surface, name: key ?? surface, type, surface, at })
   }
+  // Titles first: a dotted name inside 《》 names a work (《安德鲁·马尔秀》, a programme), not a person.
+  for (const m of folded.matchAll(WORK)) {
+    const def = table.resolve(m[1])
+    push(def, m[0], m.index!, 'work', m[1])
+  }
   for (const m of folded.matchAll(DOTTED)) {
     const last = lastSegment(m[0])
     const surface = m[0].slice(0, m[0].length - m[0].split(/[·•・‧∙]/).pop()!.length) + last
     if (!HAN.test(surface)) continue
     const def = resolveDotted(surface, table) ?? (last.length >= 2 ? table.resolve(last) : undefined)
     push(def, surface, m.index!, 'person', last.length >= 2 ? last : surface)
-  }
-  for (const m of folded.matchAll(WORK)) {
-    const def = table.resolve(m[1])
-    push(def, m[0], m.index!, 'work', m[1])
   }
   for (let i = 0; i < folded.length; i++) {
     if (taken[i]) continue

@@ -19,10 +19,16 @@ export interface Figure {
   readonly relayed?: string
   /** 约, 近, 多, 超过: the value is not meant exactly. */
   readonly approx: boolean
+  /**
+   * For counts, where they were counted when the clause says so (全球, 全美, 非洲): 52万人 worldwide
+   * and 13万人 in the US count different things.
+   */
+  readonly scope?: string
   readonly sentence: number
 }
 
-const NUM = '(?:\\d+(?:[.,]\\d+)*|[零〇一二两三四五六七八九十百千]+)[万亿]?'
+// Digits may run on after 万/亿 (52万1384人).
+const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)[万亿]?'
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
 const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
@@ -100,7 +106,23 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const counted = headNoun(after)
   if (!counted && unit !== '人') return undefined
-  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit) }
+  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) }
+}
+
+const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu
+
+// Only a place right before the count qualifies it (全美近13万人, 整个非洲54个国家); one further
+// back is where something else happened (美国国务院发言人…谴责拘捕5人).
+const SCOPE_CHARS = 8
+
+/** The place or whole-area word just before a count (全美, 非洲, 全球至少). */
+function scopeOf(clause: string): string | undefined {
+  const near = clause.slice(-SCOPE_CHARS)
+  let scope: string | undefined
+  for (const m of near.matchAll(WHOLE)) scope = m[0]
+  if (scope) return scope
+  for (const { word, tag } of tagWords(near)) if (tag === 'ns' && word.length >= 2) scope = word
+  return scope
 }
 
 function relayedFrom(folded: string, text: string): string | undefined {

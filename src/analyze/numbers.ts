@@ -4,12 +4,15 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 }
 
-/** 一千五百五十 → 1550, 二十一 → 21, 两 → 2, 十 → 10, 3万 → 30000, 1.5亿 → 150000000, 1,550 → 1550. */
+/** 一千五百五十 → 1550, 二十一 → 21, 两 → 2, 十 → 10, 3万 → 30000, 1.5亿 → 150000000, 1,550 → 1550, 52万1384 → 521384. */
 export function parseNumber(s: string): number | undefined {
   const t = s.replace(/[,，](?=\d{3})/g, '')
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
   const mixed = /^(\d+(?:\.\d+)?)([万亿]+)$/.exec(t)
   if (mixed) return [...mixed[2]].reduce((v, u) => v * BIG_UNIT[u], Number(mixed[1]))
+  // Digits between big units: 52万1384 → 521384, 1亿2000万 → 120000000.
+  const compound = /^(?:(\d+(?:\.\d+)?)亿)?(?:(\d+(?:\.\d+)?)万)?(\d+)?$/.exec(t)
+  if (compound && /[万亿]/.test(t)) return Number(compound[1] ?? 0) * 1e8 + Number(compound[2] ?? 0) * 1e4 + Number(compound[3] ?? 0)
   return parseHanNumber(t)
 }
 

@@ -43,6 +43,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   const out: Quote[] = []
   let lastPerson: Speaker | undefined
   let lastSpeaker: Speaker | undefined
+  let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
   const learned = new Map<string, EntityMention>()
   for (const s of sentences) {
@@ -50,12 +51,18 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const mentions = withLearned(s.folded, findEntities(s.folded, table), learned)
     for (const m of mentions) if (m.type === 'person' && m.id === m.name) learned.set(m.name, m)
     let sentenceSpeaker: Speaker | undefined
+    // Who 他 is: the subject of this sentence, else of the sentence before in the paragraph,
+    // else the last person named. The last person named is often an object (与普京会面时),
+    // not who keeps speaking (美国总统表示，…。他表示，…).
+    const found = sentenceSubject(s.folded, mentions)
+    const subject = found === 'pronoun' ? undefined : found
+    const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? lastPerson
     for (const [start, end] of spans) {
       const inner = s.text.slice(start + 1, end)
       if (!isRealQuote(inner)) continue
       const before = foldText(s.text.slice(0, start))
       const after = foldText(s.text.slice(end + 1))
-      let speaker = speakerBefore(before, mentions, lastPerson) ?? speakerAfter(after, table, lastPerson, learned)
+      let speaker = speakerBefore(before, mentions, antecedent) ?? speakerAfter(after, table, antecedent, learned)
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
       if (!speaker && standsAlone && lastSpeaker) {
@@ -66,7 +73,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       out.push({ text: inner.trim(), speaker, sentence: s.n, attribution, kind: 'quoted' })
     }
     if (!spans.length) {
-      const reported = reportedSpeech(s, mentions, lastPerson)
+      const reported = reportedSpeech(s, mentions, antecedent)
       if (reported) {
         out.push(reported)
         sentenceSpeaker = reported.speaker
@@ -75,7 +82,11 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const people = mentions.filter((m) => m.type === 'person')
     if (people.length) lastPerson = asSpeaker(people[people.length - 1])
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
-    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? speakerBefore(s.folded, mentions, lastPerson) : undefined)
+    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? speakerBefore(s.folded, mentions, antecedent) : undefined)
+    // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
+    // 李桂华表示，…) has a subject of its own, known to the rules or not.
+    // (A sentence whose subject is 他 passes on whom 他 was resolved to.)
+    previous = { paragraph: s.paragraph, subject: found === 'pronoun' ? antecedent : subject }
   }
   return out
 }
@@ -102,6 +113,35 @@ const isRealQuote = (inner: string) => {
 }
 
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
+
+const CONNECTIVE = /^(并且|同时|此外|另外|并|还|也|又|则|亦|而|但|且|补充)+/u
+
+/**
+ * The named subject of a sentence: who the first speech verb with a subject in its clause
+ * belongs to (美国总统表示，…), else a person who opens the sentence or its first clause.
+ * 'pronoun' when it is 他/她: resolved, not a new subject.
+ */
+function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Speaker | 'pronoun' | undefined {
+  for (const m of folded.matchAll(VERB)) {
+    const verbAt = m.index!
+    const clauseStart = Math.max(...[...'，,。：:；;”'].map((c) => folded.lastIndexOf(c, verbAt - 1))) + 1
+    const clause = folded.slice(clauseStart, verbAt).trim()
+    // 并补充说, 还说: a verb without its own subject; the subject is further on, or none.
+    if (clause.replace(CONNECTIVE, '').length < 2) continue
+    if (/^(他|她)们?/.test(clause)) return 'pronoun'
+    // People before organisations: 字节跳动创办人张一鸣 is 张一鸣.
+    const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
+    const person = named.filter((e) => e.type === 'person')
+    if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
+    if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return { id: clause, name: clause }
+    // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
+    // later verb's is taken instead.
+    return undefined
+  }
+  const firstClauseEnd = folded.search(/[，,。]/)
+  const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
+  return opener ? asSpeaker(opener) : undefined
+}
 
 /** The subject of the last speech verb in the folded text before a quotation. */
 function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Speaker | undefined {

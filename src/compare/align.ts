@@ -13,9 +13,10 @@ export const CLAIM_THRESHOLD = 0.3
 // A unit joins a claim only if it is this similar on average to the claim's units: single
 // links alone chain a long event into one claim.
 const AVERAGE_LINK = 0.2
-// Two units make the same claim only if they share this many words or entities (characters
-// alone do not count): one shared word is a topic, not a claim.
-const MIN_SHARED_WORDS = 2
+// Two units make the same claim only if they share this many words that say what happened
+// (not names, not titles; characters alone do not count): one shared word is a topic, and
+// 意大利总理孔特(Giuseppe Conte)指责… / 意大利总理孔蒂(Giuseppe Conte)称… share only who.
+const MIN_SHARED_CONTENT = 2
 // A word in more units than this is the event's topic, not a claim's content: not indexed.
 const MAX_POSTINGS = 0.3
 
@@ -45,7 +46,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   // counted in flat arrays (no pair objects); similarity only for those that share enough.
   const pairs = new Map<number, number>() // i * n + j → similarity, for pairs that may align
   const shared = new Int32Array(n)
-  const plain = new Int32Array(n)
+  const content = new Int32Array(n)
   const touched: number[] = []
   // Characters (#) only refine the similarity of pairs found through words: they are too
   // common to find candidates with.
@@ -55,20 +56,19 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     for (const w of ui.words.keys()) {
       const list = byWord.get(w)
       if (!list) continue
-      const isPlain = !w.startsWith('@')
+      const isContent = ui.content.has(w)
       for (const j of list) {
         if (j <= i || units[j].articleId === ui.articleId) continue
         if (shared[j] === 0) touched.push(j)
         shared[j]++
-        if (isPlain) plain[j]++
+        if (isContent && units[j].content.has(w)) content[j]++
       }
     }
     for (const j of touched) {
-      // Two units make the same claim only if they share MIN_SHARED_WORDS words or entities,
-      // one of them an ordinary word: naming the same people is not saying the same thing.
-      if (shared[j] >= MIN_SHARED_WORDS && plain[j] >= 1) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      // Naming the same people is not saying the same thing: the pair must share content words.
+      if (content[j] >= MIN_SHARED_CONTENT) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
-      plain[j] = 0
+      content[j] = 0
     }
     touched.length = 0
   }
@@ -87,9 +87,19 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     const mb = members.get(b)!
     const attempt = a < b ? `${a}|${b}|${ma.length}|${mb.length}` : `${b}|${a}|${mb.length}|${ma.length}`
     if (failed.has(attempt)) continue
+    // Averaged over pairs from different articles only: two sentences of one report are never
+    // compared, and counting them as unrelated kept a report's second wording of a quotation
+    // out of the claim its first wording is in.
     let total = 0
-    for (const i of ma) for (const j of mb) total += sim(i, j)
-    if (total / (ma.length * mb.length) < AVERAGE_LINK) {
+    let compared = 0
+    for (const i of ma) {
+      for (const j of mb) {
+        if (units[i].articleId === units[j].articleId) continue
+        total += sim(i, j)
+        compared++
+      }
+    }
+    if (!compared || total / compared < AVERAGE_LINK) {
       failed.add(attempt)
       continue
     }

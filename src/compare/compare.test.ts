@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { expectGolden } from '../../test/support/golden.js'
 import { exampleArticles } from '../../test/support/store.js'
 import type { Article } from '../article.js'
+import { findFigures } from '../analyze/figures.js'
+import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { compareEvent, type Comparison } from './compare.js'
@@ -59,6 +61,12 @@ describe('comparison of the Geneva summit reports', () => {
     expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
   })
 
+  it('summarizes from the reports of what happened, not from the preview', () => {
+    const preview = summit.find((a) => a.outletId === 'mitbbs')!
+    expect(c.summary.length).toBeGreaterThan(0)
+    for (const s of c.summary) expect(preview.text).not.toContain(s)
+  })
+
   it('cites every claim with sentences of the articles it names', () => {
     for (const x of c.claims) {
       expect([...new Set(x.sentences.map((s) => s.outlet))].sort()).toEqual(x.outlets)
@@ -92,6 +100,13 @@ describe('comparison of the Geneva summit reports', () => {
 
   it('matches the reviewed golden output', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
+  })
+
+  it('quotes a long cited sentence by the part that makes the claim', () => {
+    // Al Jazeera's 98-character sentence carries the nuclear-war principle after two other claims.
+    const nuclear = c.claims.find((x) => c.consensus.includes(x.id) && /核战争没有赢家/.test(x.text))!
+    expect(nuclear.sentences.find((s) => s.outlet === 'al-jazeera')!.piece).toBe('两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则')
+    expect(comparisonMarkdown(c)).toContain('半岛电视台中文网：「…两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则…」')
   })
 
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
@@ -128,6 +143,18 @@ describe('groupFigures', () => {
     expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层')])[0].conflict).toBe(true)
     expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层', { modality: 'planned' })])[0].conflict).toBe(false)
     expect(groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 7, '高层', { relayed: 'RT' })])[0].conflict).toBe(false)
+  })
+  it('does not group subjects that share only a suffix (GNews and 眾新聞 on 12 June 2021 in Hong Kong)', () => {
+    const groups = groupFigures([fig('gnews', 'g1', 301, '公务员'), fig('hkcnews', 'h1', 10, '工会成员', { approx: true }), fig('gnews', 'g2', 20, '警员'), fig('hkcnews', 'h2', 10, '员警')])
+    expect(groups.map((g) => g.values.map((v) => v.value))).toEqual(expect.arrayContaining([[301], [10], [20, 10]]))
+    expect(groups.some((g) => g.conflict && g.values.some((v) => v.value === 301))).toBe(false)
+  })
+  it('does not compare counts made in different places (RFI and VOA on COVID deaths, July 2020)', () => {
+    const [world] = findFigures(splitSentences('全球至少52万1384人死于2019冠状病毒疾病（COVID-19）。'))
+    const [us] = findFigures(splitSentences('自从今年1月爆发新冠病毒疫情以来，全美近130,000人死亡，超过2,700,000人确诊感染。'))
+    expect(world.value).toBe(521384)
+    const located = (f: typeof world, outlet: string) => ({ ...f, outlet, articleId: outlet, sentenceText: '' })
+    expect(groupFigures([located(world, 'rfi'), located(us, 'voa')]).some((g) => g.conflict)).toBe(false)
   })
   it('never groups figures whose subject is unknown', () => {
     expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)

@@ -26,6 +26,8 @@ export interface Citation {
   readonly outlet: string
   readonly text: string // the sentence as published
   readonly sentence: number
+  /** The part of a long sentence that makes the claim, when it is not the whole sentence. */
+  readonly piece?: string
 }
 
 export interface Claim {
@@ -115,10 +117,11 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   )
   const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).map((p) => p.article.folded)])))
   const claimById = new Map(claims.map((c) => [c.id, c]))
+  const articles = prepared.map((p) => describeArticle(p, incident))
   return {
     event: { ...event, incidentDate: incident ?? null },
     outlets: outletIds.map(outletMeta),
-    articles: prepared.map((p) => describeArticle(p, incident)),
+    articles,
     relays,
     claims,
     consensus,
@@ -127,7 +130,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     quotes: groupQuotes(prepared),
     figures: groupFigures(located),
     framing: Object.fromEntries(outletIds.map((o) => [o, framingByOutlet.get(o) ?? []])),
-    summary: summarize(consensus.map((id) => claimById.get(id)!)),
+    summary: summarize(consensus.map((id) => claimById.get(id)!), new Set(articles.filter((a) => a.before).map((a) => a.id))),
   }
 }
 
@@ -199,7 +202,8 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
       const key = `${u.articleId}|${u.sentence.n}`
       if (seen.has(key)) continue
       seen.add(key)
-      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n })
+      const piece = unitText(u)
+      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n, ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}) })
     }
     return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
   })
@@ -208,18 +212,22 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
   return claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, outlets: c.outlets, relayedBy: c.relayedBy, sentences: c.sentences }))
 }
 
-// A sentence that opens with a connective continues another and reads badly alone.
-const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因此|所以|然而|不过|其次|首先|“|「)/
+// A sentence that opens with a connective continues another and reads badly alone; one that
+// opens with 此前, 早前 tells the background, not the event.
+const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因此|所以|然而|不过|其次|首先|此前|早前|之前|“|「)/
 
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
- * each, the shortest cited sentence that reads on its own.
+ * each, the sentence that carries the claim's own wording (its most central unit), else the
+ * shortest cited sentence that reads on its own. Previews (written before the incident) say
+ * what was expected, not what happened: they are not drawn on.
  */
-function summarize(consensus: readonly Claim[]): string[] {
+function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
+  const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t)
   for (const c of consensus) {
-    const candidates = c.sentences.map((s) => s.text).filter((t) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t))
-    const best = candidates.sort((a, b) => a.length - b.length)[0]
+    const cited = c.sentences.filter((s) => !previews.has(s.articleId)).map((s) => s.text)
+    const best = cited.find((t) => t.includes(c.text) && readable(t)) ?? cited.filter(readable).sort((a, b) => a.length - b.length)[0]
     if (best) out.push(best)
     if (out.length === SUMMARY_SENTENCES) break
   }

@@ -29,8 +29,9 @@ export interface LocatedFigure extends Figure {
   readonly sentenceText: string
 }
 
-// Characters too common in subjects to say two subjects are the same thing.
-const WEAK_CHARS = new Set([...'的了是在和与个人国大小多中'])
+// Characters too common in subjects to say two subjects are the same thing, and suffixes that
+// make nouns of people and kinds (公务员 / 工会成员, 记者 / 学者) without saying which.
+const WEAK_CHARS = new Set([...'的了是在和与个人国大小多中员者家方们性'])
 
 /**
  * Figures grouped by what they measure: same dimension and unit, and subjects that share a
@@ -62,6 +63,8 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
     for (let j = i + 1; j < list.length; j++) {
       // A figure whose subject is unknown measures nothing comparable: it stays alone.
       if (!list[i].subject || !list[j].subject) continue
+      // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
+      if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
       const same = list[i].subject === list[j].subject || [...chars[i]].some((c) => chars[j].has(c))
       if (same) parent[find(i)] = find(j)
     }
@@ -95,7 +98,10 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
     if (!cur || v.value > cur.value) headline.set(v.outlet, v)
   }
   const heads = [...headline.values()]
-  const conflicting = heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b)))
+  // A count whose subject is only its unit (5100人, 13万人) measures nothing known: the values
+  // are shown side by side, never called a conflict.
+  const known = !(members[0].dimension === 'count' && subject === members[0].unit)
+  const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b))) : []
   return { subject, dimension: members[0].dimension, unit: members[0].unit, values, conflict: conflicting.length > 0, conflicting }
 }
 

@@ -4,7 +4,9 @@ import { findFigures, type Figure } from '../analyze/figures.js'
 import { idfOf } from '../analyze/keywords.js'
 import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
+import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
+import { isFurniture } from './furniture.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
 /** A piece of a sentence that states one thing: what claims are aligned from. */
@@ -14,6 +16,12 @@ export interface Unit {
   readonly text: string // folded
   readonly words: ReadonlyMap<string, number> // content word → idf weight
   readonly entities: ReadonlySet<string>
+  /**
+   * Words that say what happened rather than who or where: not names (jieba's person, place,
+   * organisation tags, words it does not know, Latin words) and not titles (总理, 主席). Two
+   * units that share only names and titles name the same people, they do not make one claim.
+   */
+  readonly content: ReadonlySet<string>
   readonly norm: number
 }
 
@@ -34,15 +42,13 @@ const SPLIT_ABOVE_CHARS = 60
 // Words this common in Chinese text do not make two sentences say the same thing.
 const MIN_WORD_IDF = 5
 const CHAR_WEIGHT = 0.5
-// Lines that are not reporting: bylines, link lists, section labels.
-const NOT_REPORTING = /^(作者|来源|编辑|责任编辑|记者|引用|图片来源|原标题|本文|\[|https?:)/
 
 export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
   const sentences = splitSentences(article.text)
   const times = findTimeExprs(sentences, article.publishedAt)
   const units: Unit[] = []
   for (const s of sentences) {
-    if (NOT_REPORTING.test(s.folded) || han(s.folded) < 8) continue
+    if (isFurniture(s.folded) || han(s.folded) < 8) continue
     for (const piece of unitsOf(s.folded)) units.push(makeUnit(article.id, s, piece, findEntities(piece, table)))
   }
   return { article, sentences, units, quotes: findQuotes(sentences, table), figures: findFigures(sentences), times, incident: incidentDate(times) }
@@ -50,7 +56,17 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
 
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length
 
-/** A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS. */
+// A clause that only introduces the next one — who speaks (中国外交部发言人汪文斌周二表示，) or
+// when (普京和拜登的日内瓦峰会结束后，) — states nothing alone: it stays with what follows.
+const LEADS_IN = /(说|说道|表示|称|指出|强调|认为|透露|写道|宣布|警告|回应|坦言|补充|告诉记者|(?<![最然])后|之后|之前|期间|之际|时)[，,]$/u
+
+// …and so does a clause that is a prepositional phrase (在继俄罗斯总统之后举行的新闻发布会上，).
+const ADVERBIAL = /^(在|当|随着|针对|对于|关于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
+
+/**
+ * A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS,
+ * none ending in a clause that leads into the next.
+ */
 function unitsOf(folded: string): string[] {
   if (han(folded) <= SPLIT_ABOVE_CHARS) return [folded]
   // Inside quotations too: a quoted statement is often several claims.
@@ -59,7 +75,7 @@ function unitsOf(folded: string): string[] {
   let cur = ''
   for (const c of clauses) {
     cur += c
-    if (han(cur) >= MIN_UNIT_CHARS) {
+    if (han(cur) >= MIN_UNIT_CHARS && !LEADS_IN.test(c) && !ADVERBIAL.test(c)) {
       out.push(cur)
       cur = ''
     }
@@ -68,13 +84,39 @@ function unitsOf(folded: string): string[] {
   return out
 }
 
+// jieba's tags of proper names; `x` is a word it does not know, mostly a transliterated name.
+const NAME_TAG = /^(nr|ns|nt|nz|eng|x$)/
+// People's titles and roles: before a name they say who, not what the person did.
+const TITLE = /(总统|总理|首相|主席|部长|外长|国务卿|发言人|领导人|议员|官员|总裁|主任|局长|市长|州长|秘书长|大使|女士|先生)$/u
+
+// Whether a word is a name, by its part of speech out of context: tagging every unit in
+// context costs more than the rest of its preparation, and names are names in any context.
+const nameMemo = new Map<string, boolean>()
+function isName(word: string): boolean {
+  let name = nameMemo.get(word)
+  if (name === undefined) {
+    name = /^[a-z]/.test(word) || tagWords(word).some((t) => NAME_TAG.test(t.tag))
+    if (nameMemo.size > 200_000) nameMemo.clear()
+    nameMemo.set(word, name)
+  }
+  return name
+}
+
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[]): Unit {
   const words = new Map<string, number>()
-  for (const w of segment(text)) {
-    if (w.length < 2 || /^[\d.]+$/.test(w)) continue
+  const content = new Set<string>()
+  const cut = segment(text)
+  cut.forEach((w, k) => {
+    if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
-    if (idf >= MIN_WORD_IDF) words.set(w, idf)
-  }
+    if (idf < MIN_WORD_IDF) return
+    words.set(w, idf)
+    // A title before a name is part of the name (总理孔特); alone it can be what the claim is
+    // about (两国大使返回).
+    const next = cut[k + 1]
+    const titleOfName = TITLE.test(w) && !!next && (isName(next) || mentions.some((m) => m.surface.startsWith(next)))
+    if (!isName(w) && !titleOfName) content.add(w)
+  })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
     for (const ch of w) if (/\p{Script=Han}/u.test(ch)) words.set(`#${ch}`, Math.max(words.get(`#${ch}`) ?? 0, idf * CHAR_WEIGHT))
@@ -82,11 +124,16 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   // Entities count as words under their canonical id, so 普丁 and 普京 meet.
   const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
-  for (const w of [...words.keys()]) if (mentions.some((m) => m.surface.includes(w))) words.delete(w)
+  for (const w of [...words.keys()]) {
+    if (mentions.some((m) => m.surface.includes(w))) {
+      words.delete(w)
+      content.delete(w)
+    }
+  }
   for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, content, norm: Math.sqrt(sq) }
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */

@@ -10,7 +10,8 @@ export function comparisonMarkdown(c: Comparison): string {
   const name = (id: string) => c.outlets.find((o) => o.id === id)?.name ?? id
   const names = (ids: readonly string[]) => ids.map(name).join('、')
   const claim = new Map(c.claims.map((x) => [x.id, x]))
-  const cite = (s: Citation) => `> ${name(s.outlet)}：「${short(s.text)}」`
+  // A long sentence is quoted by the part that makes the claim, so the reader sees why it is cited.
+  const cite = (s: Citation) => `> ${name(s.outlet)}：「${s.piece && s.text.length > QUOTE_CHARS ? excerpt(s.text, s.piece) : short(s.text)}」`
   const out: string[] = []
   out.push(`# ${c.event.title}`, '')
   out.push(`Event \`${c.event.id}\`, ${c.event.start?.slice(0, 10) ?? '?'} – ${c.event.end?.slice(0, 10) ?? '?'}${c.event.incidentDate ? `; the incident is dated ${c.event.incidentDate}` : ''}.`, '')
@@ -90,6 +91,15 @@ const label = (v: FigureValue) => [v.modality === 'planned' ? ' (planned/expecte
 function firstPerOutlet(sentences: readonly Citation[]): Citation[] {
   const seen = new Set<string>()
   return sentences.filter((s) => !seen.has(s.outlet) && seen.add(s.outlet))
+}
+
+/** The piece of a sentence, with … where the sentence goes on before or after it. */
+function excerpt(sentence: string, piece: string): string {
+  const at = sentence.indexOf(piece)
+  if (at < 0) return short(piece)
+  const before = /[\p{L}\p{N}]/u.test(sentence.slice(0, at)) ? '…' : ''
+  const after = /[\p{L}\p{N}]/u.test(sentence.slice(at + piece.length)) ? '…' : ''
+  return `${before}${short(piece)}${after}`
 }
 
 const short = (s: string) => (s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS)}…` : s)

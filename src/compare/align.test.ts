@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { Article } from '../article.js'
+import { foldText } from '../normalize/fold.js'
+import { alignClaims } from './align.js'
+import { prepareArticle } from './prepare.js'
+
+// Articles of one sentence or paragraph each, copied from real reports in the development corpus.
+const article = (id: string, text: string) =>
+  ({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' }) as unknown as Article
+
+// Two reports of several sentences each, so words are weighted as in a real event: sentence k of
+// one report is a paraphrase of, or a trap for, sentence k of the other.
+const first = [
+  // Reuters, EU recovery-fund summit (July 2020).
+  '意大利总理孔特(Giuseppe Conte)指责荷兰及其盟国奥地利、瑞典、丹麦和芬兰进行“勒索”。',
+  // BBC, 2020 US election.
+  '他说，这使拜登在竞选中获胜。',
+  // GNews, Taishan nuclear plant (June 2021).
+  '目前，连续监测环境数据显示，台山核电站及周边环境指标正常。',
+  // Al Jazeera, Geneva summit (June 2021).
+  '俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判，限制核武器扩散，开始网络安全对话，以及使两国大使返回华盛顿和莫斯科工作。',
+]
+const second = [
+  // Deutsche Welle, the same summit.
+  '意大利总理孔蒂(Giuseppe Conte)称对协议结果「十分满意」。',
+  // RFI, the same election.
+  '拜登的竞选团队将可能采取法律诉讼。',
+  // 眾新聞 (Traditional), the same plant.
+  '目前環境監測數據亦顯示，核電站和周邊環境指標正常。',
+  // GNews, the same summit.
+  '两国领导人就“美国驻莫斯科大使和俄罗斯驻华盛顿大使的返回”达成一致。',
+]
+const claims = alignClaims([article('a', first.join('\n\n')), article('b', second.join('\n\n'))].flatMap((a) => prepareArticle(a).units))
+const together = (k: number) => claims.some((c) => c.units.some((u) => u.sentence.n === k && u.articleId === 'a') && c.units.some((u) => u.sentence.n === k && u.articleId === 'b'))
+
+describe('alignClaims', () => {
+  it('keeps apart two sentences that share only who they are about (names, titles)', () => {
+    expect(together(0)).toBe(false)
+    expect(together(1)).toBe(false)
+  })
+
+  it('still aligns a paraphrase, and a title that is what the claim is about (两国大使返回)', () => {
+    expect(together(2)).toBe(true)
+    expect(together(3)).toBe(true)
+  })
+})
+
+describe('alignClaims, one report wording a statement twice', () => {
+  // VOA and BBC on the UK suspending its extradition treaty with Hong Kong (July 2020): BBC
+  // reports the ambassador's warning in its words and then quotes it; both belong with VOA's.
+  const voa = [
+    '中国驻英国大使刘晓明星期天在英国广播公司BBC一个节目中警告说，“如果英国政府走出对中国任何个人实行制裁这一步，中国必将做出坚决有力回击。”',
+    '英国是美国国务卿蓬佩奥这个星期外访的目的地之一。',
+    '美国国务卿蓬佩奥说，中国设立这项法律是对世界所有国家的冒犯。',
+    '外交大臣拉布说，在中国政府实施了一系列损害到英国关键利益及价值的措施后，英中关系不可能再像以往一样。',
+    '中国当局6月30日宣布实施港区国家安全法，其中第38条规定，非香港居民在境外针对香港实施该法规定的犯罪，也属该法适用范围。',
+    '蓬佩奥表示，在对待中国的问题上，民主国家正在团结起来。',
+  ]
+  const bbc = [
+    '刘晓明在BBC节目中表示，如果英国针对中方官员，中国将会予以回击。',
+    '一份由中国事务学者郑国恩（Andrian Zenz) 撰写的新疆调查报告日前公开。',
+    '外界认为，在过去几年间有上至一百万维族人被关押，中国官方称他们所在的地方为“再教育营”。',
+    '英国最近已经对策划针对罗兴亚人暴力行动的多名缅甸高级将军及对朝鲜强制劳动营负责的一些朝鲜机构采取行动。',
+    '“如果英国走到那一步，向任何中国人施加制裁，中国必将做出坚决回应，”他说。',
+  ]
+  it('puts both wordings in the claim: two sentences of one report are not counted as unrelated', () => {
+    const units = [article('voa', voa.join('\n\n')), article('bbc', bbc.join('\n\n'))].flatMap((a) => prepareArticle(a).units)
+    const warning = alignClaims(units).find((c) => c.units.some((u) => u.articleId === 'voa' && u.sentence.n === 0))!
+    expect(warning.units.filter((u) => u.articleId === 'bbc').map((u) => u.sentence.n).sort()).toEqual([0, 4])
+  })
+})
+
+describe('claim units', () => {
+  const units = (text: string) => prepareArticle(article('a', text)).units.map((u) => u.text)
+  it('keeps a clause that only says who speaks or when with what follows it', () => {
+    // Reuters on the UK suspending its extradition treaty with Hong Kong, July 2020.
+    const reuters = units('路透北京7月21日 - 就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利，并敦促英方放弃在香港延续殖民影响的幻想，立即纠正错误，停止以任何方式干涉香港事务和中国内政，以免进一步损害中英关系。')
+    expect(reuters.some((u) => /表示[，,]$/.test(u))).toBe(false)
+    expect(reuters.some((u) => /^就英国中止香港引渡协议[，,]$/.test(u))).toBe(false)
+    // Al Jazeera on the Geneva summit.
+    const aj = units('普京和拜登的日内瓦峰会结束后，俄罗斯总统发表声明称，他们寻求通过这次对话为未来控制军备和降低风险的措施奠定基础，两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则。')
+    expect(aj.some((u) => /结束后[，,]$/.test(u))).toBe(false)
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { foldText } from '../normalize/fold.js'
+import { isFurniture } from './furniture.js'
+
+describe('isFurniture', () => {
+  // Lines as they appear in reports of the development corpus (source in each comment).
+  it.each([
+    '（譯者：廖禹揚/核稿：劉學源）1090804', // 中央社, TikTok ban, August 2020
+    '（译者：陈怡君/核稿：刘文瑜）', // RFI relaying AFP, July 2020
+    '翻译：烟波浩淼 |校对：雨山溪桥客|审核：黎明的光芒', // GNews
+    '文字整理：茅屎坑 青桐 kimkim(文沙） 墨墨十七编辑：喜马拉雅华盛顿DC农场', // GNews
+    '编译 张荻/王兴亚/陈宗琦/张若琪 审校 艾茂林/杜明霞/王灿/戴素萍', // 路透中文网, EU summit, July 2020
+    'CNN 的 Kylie Atwood、Kristen Holmes、Yong Xiong 和 Shanshan Wang 为本报告做出了贡献。', // GNews relaying CNN
+    '奥斯汀·拉姆齐（Austin Ramzy）、艾米张健（Amy Chang Chien） 和 奥瑞琳·布里登（Aurelien Breeden） 对本文有报道贡献。', // GNews relaying NYT
+    '請加入成為眾新聞的月費訂戶，長期支持我們的工作。', // 眾新聞
+    '所有訂戶都可以收到我們的「每周時事」通訊 。', // 眾新聞
+    '（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）', // 纽约时报中文网
+    '欢迎在Twitter和Facebook上关注他。', // 纽约时报中文网
+    '新闻来源：自由亚洲电台、维基百科', // GNews
+    '作者: Grace 【秘翻Gnews原创组】责编：Shifter', // GNews
+    '（本文系作者个人观点）', // GNews
+    '[](https://gnews.org/wp-content/uploads/2021/03/横幅-3.gif) 康州盘古农场欢迎您加入:(或点击上方图片）', // GNews
+  ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))
+
+  it.each([
+    '“法马通”公司于6月8日又再跟进，要求美国能源部加快审核他们的请求。', // GNews: 审核 in a claim
+    '荷兰首相吕特(Mark Rutte)的立场反映出该国的政治现实，荷兰选民对于依照比例计算，荷兰成为欧盟预算最大的净贡献国之一感到忿忿不平。', // 路透
+    '台灣外交部對此表示，樂見美國及歐盟等民主陣營的重要夥伴，持續高度關注台海和平穩定遭受片面蓄意破壞的現況。', // 中央社: 关注 in a claim
+    // GNews README reposts link names to a wiki: running text, not a link line.
+    '[[zh:美国总统]][[zh:拜登]]表示，如果法案获通过，他愿意签署法案。',
+    // GNews: a photo credit glued to the lead keeps the lead.
+    '图片来源：新闻周刊《新闻周刊》6月14日报，在一家部分拥有并帮助运营中共国核电站的法国公司警告说中共国的核电站存在 “直接的放射性威胁”之后，美国政府在上周花了很多时间评估关于中国核电站泄漏的指控。',
+    '图片来源：BBC 近期《华尔街日报》就这几天大家都十分关切的广东核电站泄漏事件进行了详细报道。', // GNews
+    '作者在序章中这样写道：「当福岛第一核电厂发生事故后，在灾情根本无法掌握的情况下，为何政治人物、官员跟学者都异口同声宣称『没有立即的危险』？」', // GNews, a book review
+  ])('%s is reporting', (line) => expect(isFurniture(foldText(line))).toBe(false))
+})

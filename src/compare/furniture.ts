@@ -1,0 +1,34 @@
+/**
+ * Lines of an article that are not reporting: credits, sourcing notes, calls to subscribe.
+ * They are not claims — left in, they are listed as "only this outlet reports" and, being
+ * repeated in every article of an outlet, aligned with each other. Tested on folded text
+ * (Simplified, half-width punctuation, lower case).
+ */
+
+// A line that opens with a label (作者：, 图片来源：, 原标题) — a byline, a credit, a source note —
+// or is a link. Only short ones: a photo credit glued to the lead (图片来源：BBC 近期《华尔街日报》
+// 就…进行了详细报道) still carries the lead.
+const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|翻译(\/简评)?)\s*([:：/]|$|\s)/u
+const LABEL_MAX_CHARS = 40
+// A link, or a Markdown link or image, alone on its line ([[zh:…]] wiki links are running text).
+const LINK_LINE = /^(https?:|www\.|\[[^\]\[]*\]\()/u
+const OPINION_NOTE = /^[(（]?本文(系|为|仅代表)/u
+
+// Production credits: two or more labels in one line (翻译:X 校对:Y 审核:Z; 编译 X 审校 Y).
+const CREDIT_LABEL = /(译者|核稿|校对|审核|审校|编辑|责编|翻译|编译|撰稿|整理|上传|发布|page)(\s*[:：]|\s+)/gu
+// Contributors' notes of wire and newspaper copy.
+const CONTRIBUTED = /(为本(报告|报道|文)|对本文)(做出了|作出了|有)?(报道|研究)?(贡献|协助)/u
+// Calls to subscribe, follow or donate: short lines that speak to the reader.
+const CALL_TO_READER = /(订户|订阅|欢迎(点击|进入|加入|关注|在)|支持我们的|关注我们|关注他|关注她)/u
+const CALL_MAX_CHARS = 80
+// A contributors' note lists names, in two scripts at times.
+const CONTRIBUTORS_MAX_CHARS = 200
+
+export function isFurniture(folded: string): boolean {
+  const line = folded.trim()
+  if (LINK_LINE.test(line) || OPINION_NOTE.test(line)) return true
+  if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
+  if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
+  if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
+  return line.length <= CALL_MAX_CHARS && CALL_TO_READER.test(line)
+}
