@@ -63,6 +63,29 @@ describe('clusterOrder', () => {
   })
 })
 
+describe('image-path dates as lower bounds', () => {
+  // A channel logo uploaded on 1 June dates a post that reports a 15 June announcement.
+  const logo = { dateSource: 'image-path', images: [{ src: 'https://x.org/uploads/2021/06/01210522/logo.jpeg' }], publishedAt: '2021-06-01' }
+  const later = { id: 'later', title: '【简报】拜登政府宣布调查拨款去向', text: '6月15日，美国卫生与公众服务部宣布审查拨款。', ...logo }
+  const weekday = { id: 'weekday', title: '【简报】拜登政府宣布调查拨款去向', text: '周三，美国卫生与公众服务部宣布审查拨款。', ...logo }
+  const coming = { id: 'coming', title: '条例先行', text: '该条例将于6月20日起施行。', ...logo }
+  const front = { id: 'front', title: '拜登政府宣布调查拨款去向', text: '6月15日，美国卫生与公众服务部宣布审查拨款。', publishedAt: '2021-06-01', dateSource: 'front-matter' }
+
+  it('places a report on the later day its lead names', () => {
+    const item = new ArticleFeatures().item(later)
+    expect(item.dateHint).toBe('2021-06-15')
+    expect(item.incidentDate).toBe('2021-06-15')
+    expect(clusterOrder([later, { id: 'b', title: '旧闻', text: '正文', publishedAt: '2021-06-10' }]).map((x) => x.id)).toEqual(['b', 'later'])
+  })
+
+  it('does not move it by a weekday (resolved against the wrong date), a day still to come, or a date that is not from a picture', () => {
+    const f = new ArticleFeatures()
+    expect(f.item(weekday).dateHint).toBeUndefined()
+    expect(f.item(coming).dateHint).toBeUndefined()
+    expect(f.item(front).dateHint).toBeUndefined()
+  })
+})
+
 describe('RepeatedLines', () => {
   it('calls a line furniture once enough articles have carried it, numbers masked', () => {
     const r = new RepeatedLines(3)

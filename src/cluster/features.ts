@@ -2,7 +2,7 @@ import { CorpusStats, dateNames, foldedArticleWords, keywordVector, pairKey, typ
 import { findEntities } from '../analyze/entities.js'
 import { nameWords, segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
-import { findTimeExprs, incidentDate } from '../analyze/time-expr.js'
+import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 import { withCanonicalNames } from '../analyze/user-dict.js'
 import { dateFromPath } from '../normalize/dates.js'
 import { foldText } from '../normalize/fold.js'
@@ -58,10 +58,34 @@ const COMMON_MIN_TITLES = 50
  * order would have seen.
  */
 export function effectiveDate(a: FeatureInput): string | undefined {
-  const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
-  const folded = a.folded ?? foldText(a.text.slice(0, LEAD_DATE_CHARS * 2))
-  return dateHintOf(publishedAt, foldText(a.title), folded.slice(0, LEAD_DATE_CHARS)) ?? publishedAt
+  const folded = a.folded ?? foldText(a.text.slice(0, INCIDENT_LEAD_CHARS * 2))
+  const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded)
+  return dateHint ?? publishedAt
 }
+
+/**
+ * The dates clustering places an article by: its publication date (unless it is a reused
+ * picture's), a date hint where that is missing or wrong (`dateHintOf`), and the day its
+ * headline or lead says the incident happened.
+ *
+ * A date read from an image's upload folder is only a lower bound: a post can reuse a
+ * picture, or a channel logo, uploaded days or weeks before. When the lead names a later
+ * calendar day for its incident (6月15日, not a weekday that the wrong date would resolve),
+ * the report came out no earlier than that: it is placed on that day (unless the sentence
+ * speaks of the day as still to come: 将于9月1日施行).
+ */
+function reportDates(a: FeatureInput, foldedTitle: string, body: string): { publishedAt?: string; dateHint?: string; incident?: string } {
+  const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
+  let dateHint = dateHintOf(publishedAt, foldedTitle, body)
+  let incident = incidentOf(foldedTitle, body, dateHint ?? publishedAt)
+  if (!dateHint && publishedAt && a.dateSource === 'image-path' && incident && !incident.future && /[月年]/.test(incident.text) && Date.parse(incident.date) > Date.parse(publishedAt.slice(0, 10)) + LOWER_BOUND_SLACK_DAYS * DAY_MS) {
+    dateHint = incident.date
+    incident = incidentOf(foldedTitle, body, dateHint)
+  }
+  return { publishedAt, dateHint, incident: incident?.date }
+}
+// An incident a day or two after the picture's upload is what an accurate date looks like too.
+const LOWER_BOUND_SLACK_DAYS = 2
 
 /** Articles in the order to replay them through the clusterer: by `effectiveDate`, undated last. */
 export function clusterOrder<T extends FeatureInput>(articles: readonly T[]): T[] {
@@ -118,10 +142,8 @@ export class ArticleFeatures {
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
-    const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
-    const dateHint = dateHintOf(publishedAt, foldedTitle, body)
+    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body)
     const digest = this.isDigest(foldedTitle)
-    const incident = incidentDateOf(foldedTitle, body, dateHint ?? publishedAt)
     return {
       id: a.id,
       publishedAt,
@@ -226,9 +248,13 @@ const INCIDENT_SENTENCES = 4
  * resolved against the date it was written), as YYYY-MM-DD.
  */
 export function incidentDateOf(foldedTitle: string, body: string, writtenAt: string | undefined): string | undefined {
+  return incidentOf(foldedTitle, body, writtenAt)?.date
+}
+
+function incidentOf(foldedTitle: string, body: string, writtenAt: string | undefined): TimeExpr | undefined {
   if (!writtenAt) return undefined
   const sentences = splitSentences(`${foldedTitle}\n\n${body.slice(0, INCIDENT_LEAD_CHARS)}`).slice(0, INCIDENT_SENTENCES)
-  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)?.date
+  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)
 }
 
 /**
