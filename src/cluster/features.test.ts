@@ -118,6 +118,21 @@ describe('ArticleFeatures', () => {
     expect(items[3].vector.has('路德')).toBe(false)
   })
 
+  it('drops a dated edition label, with the hosts it names, from the first headline on', () => {
+    const f = new ArticleFeatures()
+    const brief = (i: number, topic: string, host: string) => f.item(article(`b${i}`, `简讯:${topic}(2021.6.1${i}早间路德社简讯之${host})`, `${host}：${topic}。`, `2021-06-1${i}`))
+    const first = brief(1, '美英签订新大西洋宪章', '路安墨谈')
+    expect(first.title!.has('早间')).toBe(false)
+    expect(first.title!.has('宪章')).toBe(true)
+    brief(2, '布林肯与杨洁篪通电话', '路安墨谈')
+    const third = brief(3, '北约公报直指中共', '路安墨谈')
+    expect(third.vector.has('北约')).toBe(true)
+    expect([...third.title!.keys()].some((w) => w.includes('安墨'))).toBe(false)
+    // A headline whose topic carries the date keeps it: the date is not a label there.
+    const dc = f.item(article('dc', '【DC时事】全球52城市举办纪念集会 2021.06.14', '正文', '2021-06-14'))
+    expect(dc.title!.has('集会')).toBe(true)
+  })
+
   it('names the people and organisations of headline and lead by their table name', () => {
     const item = new ArticleFeatures().item(article('a', '普丁與拜登會晤', '北約秘書長也在場。', '2021-06-16'))
     expect([...item.entities!.keys()]).toEqual(expect.arrayContaining(['普京', '拜登', '北约']))

@@ -105,6 +105,23 @@ function isFurnitureDate(a: FeatureInput): boolean {
   return !a.images.some((i) => dateFromPath(i.src)?.iso === day)
 }
 
+/**
+ * The parts of a headline that name its programme or edition, not its event: those earlier
+ * headlines repeat, and those that carry a full date, "(2021.6.14早间路德社简讯之路安墨谈)",
+ * "【每日快讯】06/14/2021:", "【文字版】路德时评2021.6.13晚间(…)" — a dated label names an
+ * edition, and its hosts and slot vary too much between editions to repeat word for word.
+ * The headline's main part (the longest, dates aside) keeps a date that closes it ("…纪念集会
+ * 2021.06.14") unless the date opens it, and a headline is never left without a part.
+ */
+function seriesLabels(segments: readonly string[], repeated: (s: string) => boolean): Set<string> {
+  const size = (s: string) => DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), s).replace(/[^\p{L}\p{N}]/gu, '').length
+  const main = segments.reduce((m, s) => (size(s) > size(m) ? s : m), '')
+  const labels = new Set(segments.filter((s) => repeated(s) || opensWithDate(s) || (s !== main && mentionedDate(s) !== undefined)))
+  return segments.some((s) => !labels.has(s) && /[\p{L}\p{N}]/u.test(s)) ? labels : new Set(segments.filter(repeated))
+}
+
+const opensWithDate = (s: string): boolean => DATE_PATTERNS.some(([re]) => re.exec(s.trimStart())?.index === 0)
+
 export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
 
 /**
@@ -126,9 +143,10 @@ export class ArticleFeatures {
     const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
     const foldedTitle = foldText(a.title)
     const segments = foldedTitle.split(TITLE_SEPARATOR)
-    const topical = segments.filter((s) => !this.series.isRepeated(s))
+    const labels = seriesLabels(segments, (s) => this.series.isRepeated(s))
+    const topical = segments.filter((s) => !labels.has(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
-    const series = this.seriesWordsOf(segments.filter((s) => this.series.isRepeated(s)))
+    const series = this.seriesWordsOf([...labels])
     const all = foldedArticleWords(title, body)
     const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)
