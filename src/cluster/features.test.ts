@@ -131,6 +131,8 @@ describe('ArticleFeatures', () => {
     // A headline whose topic carries the date keeps it: the date is not a label there.
     const dc = f.item(article('dc', '【DC时事】全球52城市举办纪念集会 2021.06.14', '正文', '2021-06-14'))
     expect(dc.title!.has('集会')).toBe(true)
+    const opening = f.item(article('g', '“掀锅盖”系列：20210610今天国会山将询问FBI局长', '正文', '2021-06-10'))
+    expect(opening.title!.has('国会')).toBe(true)
   })
 
   it('names the people and organisations of headline and lead by their table name', () => {

@@ -107,20 +107,25 @@ function isFurnitureDate(a: FeatureInput): boolean {
 
 /**
  * The parts of a headline that name its programme or edition, not its event: those earlier
- * headlines repeat, and those that carry a full date, "(2021.6.14早间路德社简讯之路安墨谈)",
- * "【每日快讯】06/14/2021:", "【文字版】路德时评2021.6.13晚间(…)" — a dated label names an
- * edition, and its hosts and slot vary too much between editions to repeat word for word.
- * The headline's main part (the longest, dates aside) keeps a date that closes it ("…纪念集会
- * 2021.06.14") unless the date opens it, and a headline is never left without a part.
+ * headlines repeat, and those that carry a full date in brackets, "(2021.6.14早间路德社简讯之
+ * 路安墨谈)", or beside the headline's main part (the longest, dates aside), "【文字版】路德时评
+ * 2021.6.13晚间(…):…" — a dated label names an edition, and its hosts and slot vary too much
+ * between editions to repeat word for word. The main part keeps a date outside brackets
+ * ("…纪念集会 2021.06.14", "20210610今天国会山将询问…"), and a headline is never left without a part.
  */
-function seriesLabels(segments: readonly string[], repeated: (s: string) => boolean): Set<string> {
+function seriesLabels(title: string, repeated: (s: string) => boolean): Set<string> {
+  // Split with the separators kept: parts at even places, each between the separators beside it.
+  const pieces = title.split(TITLE_PART)
+  const parts = pieces.filter((_, i) => i % 2 === 0).map((text, k) => ({ text, enclosed: OPENERS.includes(pieces[2 * k - 1]) && CLOSERS.includes(pieces[2 * k + 1]) }))
   const size = (s: string) => DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), s).replace(/[^\p{L}\p{N}]/gu, '').length
-  const main = segments.reduce((m, s) => (size(s) > size(m) ? s : m), '')
-  const labels = new Set(segments.filter((s) => repeated(s) || opensWithDate(s) || (s !== main && mentionedDate(s) !== undefined)))
-  return segments.some((s) => !labels.has(s) && /[\p{L}\p{N}]/u.test(s)) ? labels : new Set(segments.filter(repeated))
+  const main = parts.reduce((m, p) => (size(p.text) > size(m) ? p.text : m), '')
+  const dated = (p: { text: string; enclosed: boolean }) => mentionedDate(p.text) !== undefined && (p.enclosed || p.text !== main)
+  const labels = new Set(parts.filter((p) => repeated(p.text) || dated(p)).map((p) => p.text))
+  return parts.some((p) => !labels.has(p.text) && /[\p{L}\p{N}]/u.test(p.text)) ? labels : new Set(parts.map((p) => p.text).filter(repeated))
 }
-
-const opensWithDate = (s: string): boolean => DATE_PATTERNS.some(([re]) => re.exec(s.trimStart())?.index === 0)
+const TITLE_PART = new RegExp(`(${TITLE_SEPARATOR.source})`)
+const OPENERS = ['【', '[', '(']
+const CLOSERS = ['】', ']', ')']
 
 export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
 
@@ -143,7 +148,7 @@ export class ArticleFeatures {
     const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
     const foldedTitle = foldText(a.title)
     const segments = foldedTitle.split(TITLE_SEPARATOR)
-    const labels = seriesLabels(segments, (s) => this.series.isRepeated(s))
+    const labels = seriesLabels(foldedTitle, (s) => this.series.isRepeated(s))
     const topical = segments.filter((s) => !labels.has(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
     const series = this.seriesWordsOf([...labels])
