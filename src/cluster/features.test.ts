@@ -63,6 +63,29 @@ describe('clusterOrder', () => {
   })
 })
 
+describe('image-path dates as lower bounds', () => {
+  // A channel logo uploaded on 1 June dates a post that reports a 15 June announcement.
+  const logo = { dateSource: 'image-path', images: [{ src: 'https://x.org/uploads/2021/06/01210522/logo.jpeg' }], publishedAt: '2021-06-01' }
+  const later = { id: 'later', title: '【简报】拜登政府宣布调查拨款去向', text: '6月15日，美国卫生与公众服务部宣布审查拨款。', ...logo }
+  const weekday = { id: 'weekday', title: '【简报】拜登政府宣布调查拨款去向', text: '周三，美国卫生与公众服务部宣布审查拨款。', ...logo }
+  const coming = { id: 'coming', title: '条例先行', text: '该条例将于6月20日起施行。', ...logo }
+  const front = { id: 'front', title: '拜登政府宣布调查拨款去向', text: '6月15日，美国卫生与公众服务部宣布审查拨款。', publishedAt: '2021-06-01', dateSource: 'front-matter' }
+
+  it('places a report on the later day its lead names', () => {
+    const item = new ArticleFeatures().item(later)
+    expect(item.dateHint).toBe('2021-06-15')
+    expect(item.incidentDate).toBe('2021-06-15')
+    expect(clusterOrder([later, { id: 'b', title: '旧闻', text: '正文', publishedAt: '2021-06-10' }]).map((x) => x.id)).toEqual(['b', 'later'])
+  })
+
+  it('does not move it by a weekday (resolved against the wrong date), a day still to come, or a date that is not from a picture', () => {
+    const f = new ArticleFeatures()
+    expect(f.item(weekday).dateHint).toBeUndefined()
+    expect(f.item(coming).dateHint).toBeUndefined()
+    expect(f.item(front).dateHint).toBeUndefined()
+  })
+})
+
 describe('RepeatedLines', () => {
   it('calls a line furniture once enough articles have carried it, numbers masked', () => {
     const r = new RepeatedLines(3)
@@ -93,6 +116,23 @@ describe('ArticleFeatures', () => {
     const items = topics.map((t, i) => f.item(article(`a${i}`, `【路德时评】${t}`, `路德：${t}的报道。`, `2021-06-1${i}`)))
     expect(items[0].vector.has('路德')).toBe(true)
     expect(items[3].vector.has('路德')).toBe(false)
+  })
+
+  it('drops a dated edition label, with the hosts it names, from the first headline on', () => {
+    const f = new ArticleFeatures()
+    const brief = (i: number, topic: string, host: string) => f.item(article(`b${i}`, `简讯:${topic}(2021.6.1${i}早间路德社简讯之${host})`, `${host}：${topic}。`, `2021-06-1${i}`))
+    const first = brief(1, '美英签订新大西洋宪章', '路安墨谈')
+    expect(first.title!.has('早间')).toBe(false)
+    expect(first.title!.has('宪章')).toBe(true)
+    brief(2, '布林肯与杨洁篪通电话', '路安墨谈')
+    const third = brief(3, '北约公报直指中共', '路安墨谈')
+    expect(third.vector.has('北约')).toBe(true)
+    expect([...third.title!.keys()].some((w) => w.includes('安墨'))).toBe(false)
+    // A headline whose topic carries the date keeps it: the date is not a label there.
+    const dc = f.item(article('dc', '【DC时事】全球52城市举办纪念集会 2021.06.14', '正文', '2021-06-14'))
+    expect(dc.title!.has('集会')).toBe(true)
+    const opening = f.item(article('g', '“掀锅盖”系列：20210610今天国会山将询问FBI局长', '正文', '2021-06-10'))
+    expect(opening.title!.has('国会')).toBe(true)
   })
 
   it('names the people and organisations of headline and lead by their table name', () => {

@@ -2,7 +2,7 @@ import { CorpusStats, dateNames, foldedArticleWords, keywordVector, pairKey, typ
 import { findEntities } from '../analyze/entities.js'
 import { nameWords, segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
-import { findTimeExprs, incidentDate } from '../analyze/time-expr.js'
+import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 import { withCanonicalNames } from '../analyze/user-dict.js'
 import { dateFromPath } from '../normalize/dates.js'
 import { foldText } from '../normalize/fold.js'
@@ -58,10 +58,34 @@ const COMMON_MIN_TITLES = 50
  * order would have seen.
  */
 export function effectiveDate(a: FeatureInput): string | undefined {
-  const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
-  const folded = a.folded ?? foldText(a.text.slice(0, LEAD_DATE_CHARS * 2))
-  return dateHintOf(publishedAt, foldText(a.title), folded.slice(0, LEAD_DATE_CHARS)) ?? publishedAt
+  const folded = a.folded ?? foldText(a.text.slice(0, INCIDENT_LEAD_CHARS * 2))
+  const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded)
+  return dateHint ?? publishedAt
 }
+
+/**
+ * The dates clustering places an article by: its publication date (unless it is a reused
+ * picture's), a date hint where that is missing or wrong (`dateHintOf`), and the day its
+ * headline or lead says the incident happened.
+ *
+ * A date read from an image's upload folder is only a lower bound: a post can reuse a
+ * picture, or a channel logo, uploaded days or weeks before. When the lead names a later
+ * calendar day for its incident (6月15日, not a weekday that the wrong date would resolve),
+ * the report came out no earlier than that: it is placed on that day (unless the sentence
+ * speaks of the day as still to come: 将于9月1日施行).
+ */
+function reportDates(a: FeatureInput, foldedTitle: string, body: string): { publishedAt?: string; dateHint?: string; incident?: string } {
+  const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
+  let dateHint = dateHintOf(publishedAt, foldedTitle, body)
+  let incident = incidentOf(foldedTitle, body, dateHint ?? publishedAt)
+  if (!dateHint && publishedAt && a.dateSource === 'image-path' && incident && !incident.future && /[月年]/.test(incident.text) && Date.parse(incident.date) > Date.parse(publishedAt.slice(0, 10)) + LOWER_BOUND_SLACK_DAYS * DAY_MS) {
+    dateHint = incident.date
+    incident = incidentOf(foldedTitle, body, dateHint)
+  }
+  return { publishedAt, dateHint, incident: incident?.date }
+}
+// An incident a day or two after the picture's upload is what an accurate date looks like too.
+const LOWER_BOUND_SLACK_DAYS = 2
 
 /** Articles in the order to replay them through the clusterer: by `effectiveDate`, undated last. */
 export function clusterOrder<T extends FeatureInput>(articles: readonly T[]): T[] {
@@ -80,6 +104,28 @@ function isFurnitureDate(a: FeatureInput): boolean {
   const day = a.publishedAt.slice(0, 10)
   return !a.images.some((i) => dateFromPath(i.src)?.iso === day)
 }
+
+/**
+ * The parts of a headline that name its programme or edition, not its event: those earlier
+ * headlines repeat, and those that carry a full date in brackets, "(2021.6.14早间路德社简讯之
+ * 路安墨谈)", or beside the headline's main part (the longest, dates aside), "【文字版】路德时评
+ * 2021.6.13晚间(…):…" — a dated label names an edition, and its hosts and slot vary too much
+ * between editions to repeat word for word. The main part keeps a date outside brackets
+ * ("…纪念集会 2021.06.14", "20210610今天国会山将询问…"), and a headline is never left without a part.
+ */
+function seriesLabels(title: string, repeated: (s: string) => boolean): Set<string> {
+  // Split with the separators kept: parts at even places, each between the separators beside it.
+  const pieces = title.split(TITLE_PART)
+  const parts = pieces.filter((_, i) => i % 2 === 0).map((text, k) => ({ text, enclosed: OPENERS.includes(pieces[2 * k - 1]) && CLOSERS.includes(pieces[2 * k + 1]) }))
+  const size = (s: string) => DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), s).replace(/[^\p{L}\p{N}]/gu, '').length
+  const main = parts.reduce((m, p) => (size(p.text) > size(m) ? p.text : m), '')
+  const dated = (p: { text: string; enclosed: boolean }) => mentionedDate(p.text) !== undefined && (p.enclosed || p.text !== main)
+  const labels = new Set(parts.filter((p) => repeated(p.text) || dated(p)).map((p) => p.text))
+  return parts.some((p) => !labels.has(p.text) && /[\p{L}\p{N}]/u.test(p.text)) ? labels : new Set(parts.map((p) => p.text).filter(repeated))
+}
+const TITLE_PART = new RegExp(`(${TITLE_SEPARATOR.source})`)
+const OPENERS = ['【', '[', '(']
+const CLOSERS = ['】', ']', ')']
 
 export const isCreditLine = (line: string): boolean => line.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(line)
 
@@ -102,9 +148,10 @@ export class ArticleFeatures {
     const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
     const foldedTitle = foldText(a.title)
     const segments = foldedTitle.split(TITLE_SEPARATOR)
-    const topical = segments.filter((s) => !this.series.isRepeated(s))
+    const labels = seriesLabels(foldedTitle, (s) => this.series.isRepeated(s))
+    const topical = segments.filter((s) => !labels.has(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
-    const series = this.seriesWordsOf(segments.filter((s) => this.series.isRepeated(s)))
+    const series = this.seriesWordsOf([...labels])
     const all = foldedArticleWords(title, body)
     const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)
@@ -118,10 +165,8 @@ export class ArticleFeatures {
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
-    const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
-    const dateHint = dateHintOf(publishedAt, foldedTitle, body)
+    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body)
     const digest = this.isDigest(foldedTitle)
-    const incident = incidentDateOf(foldedTitle, body, dateHint ?? publishedAt)
     return {
       id: a.id,
       publishedAt,
@@ -226,9 +271,13 @@ const INCIDENT_SENTENCES = 4
  * resolved against the date it was written), as YYYY-MM-DD.
  */
 export function incidentDateOf(foldedTitle: string, body: string, writtenAt: string | undefined): string | undefined {
+  return incidentOf(foldedTitle, body, writtenAt)?.date
+}
+
+function incidentOf(foldedTitle: string, body: string, writtenAt: string | undefined): TimeExpr | undefined {
   if (!writtenAt) return undefined
   const sentences = splitSentences(`${foldedTitle}\n\n${body.slice(0, INCIDENT_LEAD_CHARS)}`).slice(0, INCIDENT_SENTENCES)
-  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)?.date
+  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)
 }
 
 /**
