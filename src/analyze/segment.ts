@@ -19,7 +19,18 @@ export function instance(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u
 
-const words = (tokens: string[]) => tokens.filter((t) => WORD.test(t)).map((t) => t.trim()).filter(Boolean)
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff
+
+/** Tokens with a letter or digit, trimmed. Most tokens are Chinese words: no regex for those. */
+function words(tokens: string[]): string[] {
+  const out: string[] = []
+  for (const t of tokens) {
+    // Starts and ends with an ideograph: a letter, nothing to trim (the same as the slow path).
+    if (isIdeograph(t.charCodeAt(0)) && isIdeograph(t.charCodeAt(t.length - 1))) out.push(t)
+    else if (WORD.test(t)) out.push(t.trim())
+  }
+  return out
+}
 
 /** Words of folded text, in order, punctuation and spaces dropped. */
 export function segment(folded: string): string[] {
