@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
 import { userDictionary } from './user-dict.js'
@@ -10,8 +11,9 @@ let jieba: Jieba | undefined
 /** The shared jieba, loaded once (segmentation and part-of-speech tagging use the same). */
 export function instance(): Jieba {
   if (!jieba) {
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
-    jieba = Jieba.withDict(dict)
+    // dict.txt read here, not through '@node-rs/jieba/dict': that module also reads idf.txt
+    // and keeps both buffers (11 MB) for the life of every thread that segments.
+    jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')))
     jieba.loadDict(Buffer.from(userDictionary()))
   }
   return jieba
