@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
 import { userDictionary } from './user-dict.js'
@@ -10,8 +11,9 @@ let jieba: Jieba | undefined
 /** The shared jieba, loaded once (segmentation and part-of-speech tagging use the same). */
 export function instance(): Jieba {
   if (!jieba) {
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array }
-    jieba = Jieba.withDict(dict)
+    // dict.txt read here, not through '@node-rs/jieba/dict': that module also reads idf.txt
+    // and keeps both buffers (11 MB) for the life of every thread that segments.
+    jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')))
     jieba.loadDict(Buffer.from(userDictionary()))
   }
   return jieba
@@ -19,7 +21,18 @@ export function instance(): Jieba {
 
 const WORD = /[\p{L}\p{N}]/u
 
-const words = (tokens: string[]) => tokens.filter((t) => WORD.test(t)).map((t) => t.trim()).filter(Boolean)
+const isIdeograph = (code: number) => code >= 0x4e00 && code <= 0x9fff
+
+/** Tokens with a letter or digit, trimmed. Most tokens are Chinese words: no regex for those. */
+function words(tokens: string[]): string[] {
+  const out: string[] = []
+  for (const t of tokens) {
+    // Starts and ends with an ideograph: a letter, nothing to trim (the same as the slow path).
+    if (isIdeograph(t.charCodeAt(0)) && isIdeograph(t.charCodeAt(t.length - 1))) out.push(t)
+    else if (WORD.test(t)) out.push(t.trim())
+  }
+  return out
+}
 
 /** Words of folded text, in order, punctuation and spaces dropped. */
 export function segment(folded: string): string[] {

@@ -1,4 +1,4 @@
-import { selectAll } from 'css-select'
+import { compile, selectAll } from 'css-select'
 import { isComment } from 'domhandler'
 import { type AnyNode, type Document, type Element, isTag, removeNode, textOf, walk } from './dom.js'
 import type { CleanRules } from './rules.js'
@@ -7,8 +7,17 @@ import type { CleanRules } from './rules.js'
 export function dropSelected(doc: Document, selectors: readonly string[]): number {
   let n = 0
   // One traversal for the whole selector list, not one per selector.
-  for (const el of selectAll(selectors.join(', '), doc)) (removeNode(el), n++)
+  for (const el of selectAll(compiled(selectors.join(', ')), doc)) (removeNode(el), n++)
   return n
+}
+
+// Compiling the selector list cost more than matching it (≈ 0.05 ms an article); the lists
+// are the rules' and one per outlet with rules of its own, so the cache stays small.
+const compiledSelectors = new Map<string, ReturnType<typeof compile<AnyNode, Element>>>()
+function compiled(selector: string) {
+  let query = compiledSelectors.get(selector)
+  if (!query) compiledSelectors.set(selector, (query = compile<AnyNode, Element>(selector)))
+  return query
 }
 
 /**

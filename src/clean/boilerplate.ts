@@ -1,3 +1,4 @@
+import { charRemover } from '../normalize/char-filter.js'
 import type { RawBlock } from './blocks.js'
 import type { CleanRules } from './rules.js'
 
@@ -11,7 +12,7 @@ const isLinkDominated = (b: RawBlock) => b.text.length > 0 && b.text.length <= M
 // A short line that ends like a sentence is the article's last sentence, not a footer label.
 const SENTENCE_END = /[。！？!?…」』”]$/
 
-const compact = (s: string) => s.replace(/[\s\p{P}\p{S}]+/gu, '')
+const compact = charRemover(/[\s\p{P}\p{S}]/u)
 
 /** Back-links and home links before the article starts. */
 export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[] {

@@ -54,7 +54,7 @@ program
   .description('read files or folders of archived news into the database (re-running adds only what is new)')
   .argument('<paths...>', 'files or folders; folders are read recursively; .jsonl files hold one article per line')
   .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(formatNames))
-  .option('--jobs <n>', 'parse on N worker threads (the main thread writes the database)', positiveInt, 1)
+  .option('--jobs <n>', 'parse on N threads: the main thread (which also writes the database) plus N-1 workers', positiveInt, 1)
   .option('--max-mb <n>', 'largest file read as one article, in MB; bigger files are quarantined', positiveInt, 20)
   .option('-q, --quiet', 'no progress output')
   .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean; maxMb: number }) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { charRemover } from '../normalize/char-filter.js'
 import { foldKey } from '../normalize/fold.js'
 
 // One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava &
@@ -11,7 +12,7 @@ export const SHINGLE = 4 // character 4-grams of folded text, as the labelled pa
 const EMPTY = 0xffffffff
 
 /** Letters and digits of the folded text: punctuation and spacing differ between copies. */
-export const matchText = (folded: string): string => folded.replace(/[^\p{L}\p{N}]+/gu, '')
+export const matchText: (folded: string) => string = charRemover(/[^\p{L}\p{N}]/u)
 
 /** 32-bit hash of the code units at [i, i+SHINGLE): multiply-xorshift mixing, no allocation. */
 function shingleHash(s: string, i: number): number {

@@ -2,7 +2,22 @@ import type { Lang } from '../article.js'
 import { isTraditionalChar } from './fold.js'
 
 const HAN = /^\p{Script=Han}$/u
-const LATIN = /[A-Za-z]/
+
+// The script test per character, remembered per BMP code unit: a regex per character was
+// most of the cost of tagging the language of an article.
+const hanClass = new Uint8Array(0x10000) // 0 not yet known, 1 Han, 2 not Han
+function isHan(ch: string): boolean {
+  if (ch.length > 1) return HAN.test(ch)
+  const code = ch.charCodeAt(0)
+  let c = hanClass[code]
+  if (c === 0) hanClass[code] = c = HAN.test(ch) ? 1 : 2
+  return c === 1
+}
+
+const isLatin = (ch: string) => {
+  const lower = ch.charCodeAt(0) | 0x20
+  return ch.length === 1 && lower >= 0x61 && lower <= 0x7a
+}
 
 /**
  * Language tag from the text itself. Traditional vs Simplified: the share of Han characters
@@ -14,7 +29,7 @@ export function detectLang(text: string): Lang {
   let changed = 0
   let latin = 0
   for (const ch of text.slice(0, 1500)) {
-    if (!HAN.test(ch)) latin += LATIN.test(ch) ? 1 : 0
+    if (!isHan(ch)) latin += isLatin(ch) ? 1 : 0
     else (han++, isTraditionalChar(ch) && changed++)
   }
   if (han < 20 && latin > han * 4) return latin > 20 ? 'en' : 'other'

@@ -88,6 +88,9 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
       // Finished inputs are skipped before parsing: a re-run costs a lookup per file.
       const done = (await store.locatorState(raw.locator, raw.sha256)) === 'done'
       queue.push({ raw, done, job: done ? undefined : pool?.submit(raw) })
+      // Reading files is synchronous: let finished chunks in and new ones out to the workers
+      // now and then, or they run dry while this thread reads a batch.
+      if (pool && queue.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
       if (queue.length >= (pool ? 2 : 1) * batchSize) await flush()
     }
     while (queue.length) await flush()

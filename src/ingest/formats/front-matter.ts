@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { readFlatYaml } from './flat-yaml.js'
 
 export interface FrontMatter {
   readonly data: Record<string, unknown>
@@ -29,6 +30,8 @@ export function splitFrontMatter(text: string): SplitResult {
   }
   const yamlText = rest.slice(0, close.index)
   const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '')
+  const flat = readFlatYaml(yamlText)
+  if (flat) return { kind: 'ok', fm: { data: flat, body } }
   try {
     const data = parseYaml(yamlText, { schema: 'core' }) as unknown
     if (data === null || data === undefined) return { kind: 'ok', fm: { data: {}, body } }
