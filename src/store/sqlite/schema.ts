@@ -104,4 +104,13 @@ export const migrations: readonly string[] = [
     at TEXT NOT NULL
   );
   `,
+  // 5: the full-text index is split into shards by rowid (fts-shards.ts); the existing index
+  // is the first and holds every article already written.
+  `
+  CREATE TABLE fts_shards (
+    name TEXT PRIMARY KEY,
+    first_rowid INTEGER NOT NULL UNIQUE
+  );
+  INSERT INTO fts_shards (name, first_rowid) VALUES ('articles_fts', 0);
+  `,
 ]

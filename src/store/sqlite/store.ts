@@ -10,6 +10,7 @@ import { decodeBlocks, encodeBlocks } from './compact-blocks.js'
 import { migrations } from './schema.js'
 import { LshIndex } from './lsh-index.js'
 import { probeOf, SummaryIndex } from './summary-index.js'
+import { DEFAULT_SHARD_ROWS, FtsShards, type FtsRow } from './fts-shards.js'
 
 type Row = Record<string, any>
 
@@ -17,7 +18,12 @@ type Row = Record<string, any>
 // most recent matches (highest rowids), which is what a reader of news wants first anyway.
 const SEARCH_CANDIDATES = 2000
 
-export function openSqlite(path: string): Store {
+export interface SqliteOptions {
+  /** Rowids per full-text shard (see fts-shards.ts); small values are for tests. */
+  ftsShardRows?: number
+}
+
+export function openSqlite(path: string, opts: SqliteOptions = {}): Store {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
@@ -30,7 +36,7 @@ export function openSqlite(path: string): Store {
   // Checkpoint the WAL less often during bulk ingest (about 40 MB instead of 4 MB of pages).
   db.pragma('wal_autocheckpoint = 10000')
   migrate(db)
-  return new SqliteStore(db)
+  return new SqliteStore(db, opts.ftsShardRows ?? DEFAULT_SHARD_ROWS)
 }
 
 function migrate(db: Database.Database): void {
@@ -60,13 +66,15 @@ class SqliteStore implements Store {
   // terms to a new segment at every statement savepoint (any write that may abort midway:
   // foreign keys, upserts, multi-row inserts), so inserting them as articles arrive made one
   // tiny segment per article and endless merging; written together they make one per batch.
-  private pendingFts: Array<[number, string, string, string]> = []
+  private pendingFts: FtsRow[] = []
   // Loaded on the first duplicate probe; dropped on rollback (it may hold rowids undone).
   private summaries: SummaryIndex | undefined
   private readonly lsh: LshIndex
+  private readonly fts: FtsShards
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, ftsShardRows: number) {
     this.lsh = new LshIndex(db)
+    this.fts = new FtsShards(db, ftsShardRows)
     this.q = {
       location: db.prepare('SELECT sha256, status FROM locations WHERE locator = ?'),
       putRaw: db.prepare('INSERT OR IGNORE INTO raw (sha256, bytes, size, first_seen) VALUES (?, ?, ?, ?)'),
@@ -83,7 +91,6 @@ class SqliteStore implements Store {
         @canonical_url, @published_at, @date_source, @author, @section, @lang, @text_hash,
         @minhash, @shingle_count, @title_key, @duplicate_of, @duplicate_reason, @ingested_at)`),
       insertBody: db.prepare('INSERT INTO article_bodies (rowid, text, images, blocks) VALUES (?, ?, ?, ?)'),
-      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)'),
       quarantine: db.prepare(
         `INSERT INTO quarantine (locator, sha256, code, stage, detail, at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code, stage = excluded.stage, detail = excluded.detail, at = excluded.at`,
@@ -100,10 +107,6 @@ class SqliteStore implements Store {
       outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
                            GROUP BY o.id ORDER BY n DESC, o.id`),
       quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
-      searchFloor: db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CANDIDATES - 1}`),
-      // A rowid range is pushed into FTS5 itself, so bm25 is computed for the candidates only.
-      searchRank: db.prepare(`SELECT rowid, bm25(articles_fts, 5.0, 1.0, 0.5) AS score FROM articles_fts
-        WHERE articles_fts MATCH @match AND rowid >= @floor ORDER BY score LIMIT @limit`),
       byRowidFull: db.prepare('SELECT a.id, a.title, b.text, a.outlet_id, a.outlet_name, a.published_at FROM articles a JOIN article_bodies b ON b.rowid = a.rowid WHERE a.rowid = ?'),
     }
   }
@@ -161,7 +164,7 @@ class SqliteStore implements Store {
     if (!a.duplicateOf) {
       this.summaries?.set(rowid, fp.minhash, fp.titleKey)
       const t = a.terms ?? indexTerms(a.title, a.folded)
-      this.pendingFts.push([rowid, t.title, t.body, t.extra])
+      this.pendingFts.push({ rowid, title: t.title, body: t.body, extra: t.extra })
       if (!this.db.inTransaction) this.flushFts()
     }
     this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
@@ -169,7 +172,7 @@ class SqliteStore implements Store {
   }
 
   private flushFts(): void {
-    for (const row of this.pendingFts) this.q.insertFts.run(...row)
+    this.fts.insert(this.pendingFts)
     this.pendingFts = []
   }
 
@@ -235,8 +238,7 @@ class SqliteStore implements Store {
     this.flushFts()
     // Rank first (bm25 only, over the bounded candidate set), then cut snippets for the page
     // of results alone.
-    const floor = (this.q.searchFloor.get({ match }) as Row | undefined)?.rowid ?? 0
-    const ranked = this.q.searchRank.all({ match, floor, limit: opts.limit ?? 20 }) as Row[]
+    const ranked = this.fts.search(match, SEARCH_CANDIDATES, opts.limit ?? 20)
     const words = queryWords(query)
     const rows: Row[] = ranked.map((r) => {
       const row = this.q.byRowidFull.get(r.rowid) as Row
