@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { runIngest } from '../src/cli/commands/ingest.js'
 import { openSqlite } from '../src/store/sqlite/store.js'
 import { generateCorpus } from './corpus.js'
+import { searchLatency } from './search-latency.js'
 
 const [child, childJobs, childDir, childBytes] = process.argv.slice(2)
 if (child === '--child') await ingestOnce(Number(childJobs), childDir, Number(childBytes))
@@ -34,20 +35,7 @@ async function ingestOnce(jobs: number, dir: string, bytes: number) {
   const peakMb = process.resourceUsage().maxRSS / 1024
   console.log(`ingest --jobs ${jobs}: ${s.files} files in ${seconds.toFixed(1)} s → ${(s.files / seconds).toFixed(0)} articles/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s; CPU ${((user + system) / 1000 / s.files).toFixed(2)} ms/article (all threads)`)
   console.log(`  ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined; database ${(statSync(db).size / 1e6).toFixed(0)} MB; peak RSS ${peakMb.toFixed(0)} MB`)
-  await searchLatency(store)
+  const search = await searchLatency(store)
+  console.log(`  search (${search.count} queries of common words): median ${search.median.toFixed(1)} ms, p99 ${search.p99.toFixed(1)} ms`)
   await store.close()
-}
-
-async function searchLatency(store: ReturnType<typeof openSqlite>) {
-  const queries = ['普京', '拜登', '峰会', '日内瓦', '核战争', '"战略 稳定"', '网络安全', '俄罗斯 大使', '人权', '新削减战略武器条约']
-  const times: number[] = []
-  for (let round = 0; round < 20; round++)
-    for (const q of queries) {
-      const t = performance.now()
-      await store.search(q, { limit: 20 })
-      times.push(performance.now() - t)
-    }
-  times.sort((a, b) => a - b)
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1)
-  console.log(`  search (${times.length} queries of common words): median ${pct(0.5)} ms, p99 ${pct(0.99)} ms`)
 }
