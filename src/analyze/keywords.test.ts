@@ -50,6 +50,8 @@ describe('the user dictionary and canonical names', () => {
     expect(canonicalNames().get('putin')).toBe('普京')
     expect(canonicalNames().has('who')).toBe(false)
     expect(withCanonicalNames('普丁与g7，g77')).toBe('普京与七国集团，g77')
+    // The short form of the G7 in headlines ("七国首脑峰会公报"), the full name left whole.
+    expect(withCanonicalNames('七国首脑峰会与七国集团')).toBe('七国集团首脑峰会与七国集团')
   })
   it('reads the stopword file, comments left out', () => {
     expect(stopwords().has('视频')).toBe(true)

@@ -62,7 +62,8 @@ export function withCanonicalNames(folded: string): string {
   if (!aliasPattern) {
     const escape = (a: string) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     // Latin spellings match as whole words only (g7, putin; not the g7 of g77).
-    const alternatives = [...canonicalNames().keys()].sort((a, b) => b.length - a.length).map((a) => (/\p{Script=Han}/u.test(a) ? escape(a) : `(?<![a-z0-9])${escape(a)}(?![a-z0-9])`))
+    // Entry names too, so that a name holding a shorter alias (七国集团 holds 七国) is left whole.
+    const alternatives = [...new Set([...canonicalNames().keys(), ...canonicalNames().values()])].sort((a, b) => b.length - a.length).map((a) => (/\p{Script=Han}/u.test(a) ? escape(a) : `(?<![a-z0-9])${escape(a)}(?![a-z0-9])`))
     aliasPattern = new RegExp(alternatives.join('|'), 'gu')
   }
   return folded.replace(aliasPattern, (m) => canonicalNames().get(m) ?? m)
