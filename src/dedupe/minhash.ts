@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { charRemover } from '../normalize/char-filter.js'
+import { charRemover } from '../text/char-class.js'
 import { foldKey } from '../normalize/fold.js'
 
 // One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava &

@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js'
-import { charRemover } from './char-filter.js'
+import { charRemover } from '../text/char-class.js'
 
 // opencc-js: Traditional (incl. Hong Kong and Taiwan variants) → Simplified, character-level.
 // 'hk' covers more variant forms than 't'; twp-specific phrases are rare in news and cost time.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { charRemover } from './char-filter.js'
+import { charRemover } from './char-class.js'
 
 describe('charRemover', () => {
   const classes = [/[^\p{L}\p{N}]/u, /[\s\p{P}\p{S}]/u]

@@ -1,3 +1,5 @@
+// Shared text helpers: used by several stages (clean, normalize, dedupe), owned by none.
+
 /**
  * `s.replace(/[class]+/gu, '')` for a one-character class, with the class test remembered per
  * UTF-16 code unit: Unicode-property regexes over whole articles (letters and digits for
