@@ -99,7 +99,7 @@ export class ServerState {
 
   async comparison(eventId: string): Promise<Comparison> {
     const view = await this.view()
-    const e = view.snapshot.events.find((x) => x.id === eventId)
+    const e = view.clusteredById.get(eventId)
     if (!e) throw new NotFoundError('event', eventId)
     let c = this.comparisons.get(eventId)
     if (!c) {
