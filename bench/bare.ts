@@ -91,7 +91,7 @@ if (!isMainThread) {
     for (let i = 0; i < files.length; i += BATCH) write(files.slice(i, i + BATCH).map((p) => parse(p, readFileSync(p))))
   }
   const seconds = (performance.now() - started) / 1000
-  console.log(`bare chain${process.env.BARE_WORKER ? ' (parse on a worker, main thread writes)' : ' (one thread)'}: ${files.length} files in ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(0)} articles/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  console.log(`bare chain${process.env.BARE_WORKER ? ' (parse on a worker, main thread writes)' : ' (one thread)'}: ${files.length} files in ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(0)} articles/s; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
   db.close()
   rmSync(dir, { recursive: true, force: true })
 }
