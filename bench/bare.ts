@@ -3,12 +3,12 @@
 // one worker thread while the main thread writes, like ingest --jobs N.
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker, isMainThread, parentPort } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
 import MarkdownIt from 'markdown-it'
 import { parseDocument } from 'htmlparser2'
 import { textContent } from 'domutils'
@@ -25,7 +25,8 @@ interface Parsed {
 }
 
 function makeParser() {
-  const jieba = Jieba.withDict(dict)
+  // dict.txt only, as src/analyze/segment.ts reads it: '@node-rs/jieba/dict' reads idf.txt too.
+  const jieba = Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt')))
   const md = new MarkdownIt({ html: true })
   const fold = OpenCC.Converter({ from: 'hk', to: 'cn' })
   const decoder = new TextDecoder()
@@ -91,7 +92,7 @@ if (!isMainThread) {
     for (let i = 0; i < files.length; i += BATCH) write(files.slice(i, i + BATCH).map((p) => parse(p, readFileSync(p))))
   }
   const seconds = (performance.now() - started) / 1000
-  console.log(`bare chain${process.env.BARE_WORKER ? ' (parse on a worker, main thread writes)' : ' (one thread)'}: ${files.length} files in ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(0)} articles/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  console.log(`bare chain${process.env.BARE_WORKER ? ' (parse on a worker, main thread writes)' : ' (one thread)'}: ${files.length} files in ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(0)} articles/s; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
   db.close()
   rmSync(dir, { recursive: true, force: true })
 }

@@ -46,4 +46,4 @@ for (let i = 0; i < items.length; i++) {
   }
 }
 const seconds = (performance.now() - started) / 1000
-console.log(`events throughput: ${items.length} articles clustered in ${seconds.toFixed(1)} s (${(items.length / seconds).toFixed(0)} articles/s on one core), ${c.events.length} events, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`)
+console.log(`events throughput: ${items.length} articles clustered in ${seconds.toFixed(1)} s (${(items.length / seconds).toFixed(0)} articles/s on one core), ${c.events.length} events, heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`)

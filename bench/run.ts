@@ -32,7 +32,8 @@ async function ingestOnce(jobs: number, dir: string, bytes: number) {
   const seconds = (performance.now() - started) / 1000
   const { user, system } = process.cpuUsage(cpu)
   // Worker threads live in this process: maxRSS covers them. Read before search loads jieba here.
-  const peakMb = process.resourceUsage().maxRSS / 1024
+  // maxRSS is in KiB; MB here are 10^6 bytes, as everywhere in the bench output.
+  const peakMb = (process.resourceUsage().maxRSS * 1024) / 1e6
   console.log(`ingest --jobs ${jobs}: ${s.files} files in ${seconds.toFixed(1)} s → ${(s.files / seconds).toFixed(0)} articles/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s; CPU ${((user + system) / 1000 / s.files).toFixed(2)} ms/article (all threads)`)
   console.log(`  ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined; database ${(statSync(db).size / 1e6).toFixed(0)} MB; peak RSS ${peakMb.toFixed(0)} MB`)
   const search = await searchLatency(store)

@@ -68,7 +68,7 @@ try {
 async function load(label: string, url: string, acceptEncoding = GZIP) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'accept-encoding': acceptEncoding } })
   const bad = r.non2xx + r.errors + r.timeouts
-  const kb = r.throughput.average / Math.max(1, r.requests.average) / 1024
+  const kb = r.throughput.average / Math.max(1, r.requests.average) / 1000
   console.log(`  ${label}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.average.toFixed(0)} req/s of ${kb.toFixed(0)} KB ${acceptEncoding === BROTLI ? 'brotli' : 'gzipped'} (${CONNECTIONS} connections, ${seconds} s${bad ? `, ${bad} failed` : ''}) — goal p99 < 50 ms: ${r.latency.p99 < 50 ? 'met' : 'NOT met'}`)
 }
 
@@ -92,7 +92,7 @@ async function startServer(dbPath: string): Promise<{ url: string; stop(): Promi
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)))
   })
   const cached = /events read from the cache/.test(err)
-  const rssMb = Number((await import('node:fs')).readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024
+  const rssMb = Number((await import('node:fs')).readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) * 1024 / 1e6 // VmHWM is in KiB
   console.log(`serve bench: server ready in ${((performance.now() - t) / 1000).toFixed(1)} s (${cached ? 'events and stories read from the store\'s cache, articles\' metadata only' : 'events and stories computed'}), peak RSS ${rssMb.toFixed(0)} MB`)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return {

@@ -55,6 +55,8 @@ export function listItem({ articleIds: _ids, ...item }: EventSummary): EventList
 export class View {
   readonly events: readonly EventSummary[]
   readonly eventById: ReadonlyMap<string, EventSummary>
+  /** The snapshot's events as clustered (what a comparison is made of), by id. */
+  readonly clusteredById: ReadonlyMap<string, ClusteredEvent>
   readonly eventOfArticle: ReadonlyMap<string, string>
   readonly storyById: ReadonlyMap<string, Story>
   readonly articlesByDate: readonly ArticleMeta[]
@@ -70,6 +72,7 @@ export class View {
     const summaries = snapshot.events.map((e) => this.summarize(e))
     this.events = summaries.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleCount - a.articleCount || a.id.localeCompare(b.id))
     this.eventById = new Map(this.events.map((e) => [e.id, e]))
+    this.clusteredById = new Map(snapshot.events.map((e) => [e.id, e]))
     const eventOf = new Map<string, string>()
     for (const e of this.events) for (const a of e.articleIds) eventOf.set(a, e.id)
     this.eventOfArticle = eventOf

@@ -1,4 +1,4 @@
-import { charRemover } from '../normalize/char-filter.js'
+import { charRemover } from '../text/char-class.js'
 import type { RawBlock } from './blocks.js'
 import type { CleanRules } from './rules.js'
 

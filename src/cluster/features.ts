@@ -59,7 +59,7 @@ const COMMON_MIN_TITLES = 50
  */
 export function effectiveDate(a: FeatureInput): string | undefined {
   const folded = a.folded ?? foldText(a.text.slice(0, INCIDENT_LEAD_CHARS * 2))
-  const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded)
+  const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded, false)
   return dateHint ?? publishedAt
 }
 
@@ -74,13 +74,16 @@ export function effectiveDate(a: FeatureInput): string | undefined {
  * the report came out no earlier than that: it is placed on that day (unless the sentence
  * speaks of the day as still to come: 将于9月1日施行).
  */
-function reportDates(a: FeatureInput, foldedTitle: string, body: string): { publishedAt?: string; dateHint?: string; incident?: string } {
+function reportDates(a: FeatureInput, foldedTitle: string, body: string, withIncident: boolean): { publishedAt?: string; dateHint?: string; incident?: string } {
   const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
   let dateHint = dateHintOf(publishedAt, foldedTitle, body)
-  let incident = incidentOf(foldedTitle, body, dateHint ?? publishedAt)
-  if (!dateHint && publishedAt && a.dateSource === 'image-path' && incident && !incident.future && /[月年]/.test(incident.text) && Date.parse(incident.date) > Date.parse(publishedAt.slice(0, 10)) + LOWER_BOUND_SLACK_DAYS * DAY_MS) {
+  // The incident (time expressions of the lead, with entity matching) only where it is asked
+  // for or may move the date: effectiveDate runs for every article each time events are computed.
+  const movable = !dateHint && publishedAt !== undefined && a.dateSource === 'image-path'
+  let incident = withIncident || movable ? incidentOf(foldedTitle, body, dateHint ?? publishedAt) : undefined
+  if (movable && incident && !incident.future && /[月年]/.test(incident.text) && Date.parse(incident.date) > Date.parse(publishedAt!.slice(0, 10)) + LOWER_BOUND_SLACK_DAYS * DAY_MS) {
     dateHint = incident.date
-    incident = incidentOf(foldedTitle, body, dateHint)
+    incident = withIncident ? incidentOf(foldedTitle, body, dateHint) : undefined
   }
   return { publishedAt, dateHint, incident: incident?.date }
 }
@@ -165,7 +168,7 @@ export class ArticleFeatures {
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
-    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body)
+    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
     const digest = this.isDigest(foldedTitle)
     return {
       id: a.id,

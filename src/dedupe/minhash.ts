@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { charRemover } from '../normalize/char-filter.js'
 import { foldKey } from '../normalize/fold.js'
+import { lettersAndDigits } from '../text/char-class.js'
 
 // One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava &
 // Li 2014): one hash per shingle instead of 128, about 40x cheaper than classic MinHash.
@@ -12,7 +12,7 @@ export const SHINGLE = 4 // character 4-grams of folded text, as the labelled pa
 const EMPTY = 0xffffffff
 
 /** Letters and digits of the folded text: punctuation and spacing differ between copies. */
-export const matchText: (folded: string) => string = charRemover(/[^\p{L}\p{N}]/u)
+export const matchText: (folded: string) => string = lettersAndDigits
 
 /** 32-bit hash of the code units at [i, i+SHINGLE): multiply-xorshift mixing, no allocation. */
 function shingleHash(s: string, i: number): number {

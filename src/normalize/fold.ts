@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js'
-import { charRemover } from './char-filter.js'
+import { lettersAndDigits } from '../text/char-class.js'
 
 // opencc-js: Traditional (incl. Hong Kong and Taiwan variants) → Simplified, character-level.
 // 'hk' covers more variant forms than 't'; twp-specific phrases are rare in news and cost time.
@@ -47,8 +47,6 @@ export function foldText(text: string): string {
   const simplified = hasTraditional(nfkc) ? toSimplified(nfkc) : nfkc
   return simplified.toLowerCase().replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').trim()
 }
-
-const lettersAndDigits = charRemover(/[^\p{L}\p{N}]/u)
 
 /** Folded and stripped of everything but letters and digits: the key for names and titles. */
 export function foldKey(text: string): string {

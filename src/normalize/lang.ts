@@ -1,18 +1,10 @@
 import type { Lang } from '../article.js'
+import { charTest } from '../text/char-class.js'
 import { isTraditionalChar } from './fold.js'
 
-const HAN = /^\p{Script=Han}$/u
-
-// The script test per character, remembered per BMP code unit: a regex per character was
-// most of the cost of tagging the language of an article.
-const hanClass = new Uint8Array(0x10000) // 0 not yet known, 1 Han, 2 not Han
-function isHan(ch: string): boolean {
-  if (ch.length > 1) return HAN.test(ch)
-  const code = ch.charCodeAt(0)
-  let c = hanClass[code]
-  if (c === 0) hanClass[code] = c = HAN.test(ch) ? 1 : 2
-  return c === 1
-}
+// Remembered per character (charTest): a regex per character was most of the cost of tagging
+// the language of an article.
+const isHan = charTest(/\p{Script=Han}/u)
 
 const isLatin = (ch: string) => {
   const lower = ch.charCodeAt(0) | 0x20

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../article.js'
 import { bandKeys } from '../../dedupe/minhash.js'
 import { loadRegistry } from '../../outlets/registry.js'
-import { commitParsed, rawInput, runStages } from '../../pipeline.js'
+import { commitParsed, rawInput, runStages, storeArticle } from '../../pipeline.js'
 import { exampleArchive } from '../../../test/support/store.js'
 import { migrations } from './schema.js'
 import { openSqlite } from './store.js'
@@ -73,6 +73,26 @@ describe('sqlite store', () => {
     await store.transaction(async (tx) => void (await commitParsed(raws[1], { ok: true, value: second }, tx, opts)))
     expect((await store.search('普京')).map((h) => h.id).sort()).toEqual([first.id, second.id].sort())
     expect(await store.article(second.id)).toEqual(withoutTerms(second))
+    await store.close()
+  })
+
+  it('counts the originals of each outlet, its copies left out, and lists an outlet with none', async () => {
+    const store = openSqlite(join(dir, 'outlets.db'))
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
+      // The first article copied by the second one's outlet and by an outlet with nothing of its own.
+      const copy = (id: string, outletId: string) =>
+        ({ ...examples[0], id, outletId, outletName: outletId, duplicateOf: examples[0].id, duplicateReason: 'exact', provenance: { ...examples[0].provenance, locator: `${id}.md` } }) as Article
+      await storeArticle(copy('copy-1', examples[1].outletId), tx, opts)
+      await storeArticle(copy('copy-2', 'relay-only'), tx, opts)
+    })
+    const originals = new Map<string, number>()
+    for await (const a of store.articles({ includeDuplicates: true })) originals.set(a.outletId, (originals.get(a.outletId) ?? 0) + (a.duplicateOf ? 0 : 1))
+    expect(originals.get('relay-only')).toBe(0)
+    const rows = await store.outlets()
+    expect(new Map(rows.map((o) => [o.id, o.articles]))).toEqual(originals)
+    expect(rows.reduce((n, o) => n + o.articles, 0)).toBe(examples.length)
+    expect(rows.map((o) => o.articles)).toEqual([...rows.map((o) => o.articles)].sort((a, b) => b - a))
     await store.close()
   })
 

@@ -104,8 +104,13 @@ class SqliteStore implements Store {
       // One statement: the rowids sharing a band, and their fingerprints (small rows, no text).
       byRowid: db.prepare(`${CANDIDATE} WHERE rowid = ?`),
       originals: db.prepare('SELECT rowid, minhash, title_key FROM articles WHERE duplicate_of IS NULL'),
-      outlets: db.prepare(`SELECT o.id, o.name, o.known, COUNT(a.rowid) AS n FROM outlets o LEFT JOIN articles a ON a.outlet_id = o.id AND a.duplicate_of IS NULL
-                           GROUP BY o.id ORDER BY n DESC, o.id`),
+      // Originals per outlet as all its articles less its copies, each counted from an index
+      // (articles_outlet, articles_copies_outlet): joining every article row to test duplicate_of
+      // took 0.4–0.7 s at 100,000 articles, this ≈ 10 ms.
+      outlets: db.prepare(`SELECT o.id, o.name, o.known, coalesce(t.n, 0) - coalesce(c.n, 0) AS n FROM outlets o
+                           LEFT JOIN (SELECT outlet_id, COUNT(*) AS n FROM articles GROUP BY outlet_id) t ON t.outlet_id = o.id
+                           LEFT JOIN (SELECT outlet_id, COUNT(*) AS n FROM articles INDEXED BY articles_copies_outlet WHERE duplicate_of IS NOT NULL GROUP BY outlet_id) c ON c.outlet_id = o.id
+                           ORDER BY n DESC, o.id`),
       quarantined: db.prepare('SELECT * FROM quarantine ORDER BY at, locator'),
       byRowidFull: db.prepare('SELECT a.id, a.title, b.text, a.outlet_id, a.outlet_name, a.published_at FROM articles a JOIN article_bodies b ON b.rowid = a.rowid WHERE a.rowid = ?'),
     }

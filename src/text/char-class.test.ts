@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { charRemover } from './char-filter.js'
+import { charRemover, charTest } from './char-class.js'
 
 describe('charRemover', () => {
   const classes = [/[^\p{L}\p{N}]/u, /[\s\p{P}\p{S}]/u]
@@ -14,5 +14,15 @@ describe('charRemover', () => {
     const remove = charRemover(re)
     const global = new RegExp(`${re.source}+`, 'gu')
     for (const s of samples) expect(remove(s)).toBe(s.replace(global, ''))
+  })
+})
+
+describe('charTest', () => {
+  it('answers as the regex does, for BMP and astral characters, the second time too', () => {
+    const isHan = charTest(/\p{Script=Han}/u)
+    for (const ch of ['中', '國', 'a', '，', '𠀀', '😀', '\ud800', '中', '𠀀']) expect(isHan(ch)).toBe(/\p{Script=Han}/u.test(ch))
+  })
+  it('refuses a global regex (its lastIndex would make answers depend on the call before)', () => {
+    expect(() => charTest(/a/gu)).toThrow()
   })
 })
