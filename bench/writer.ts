@@ -34,7 +34,7 @@ else {
 }
 console.log(`writer: parsed ${items.length} articles at ${(parseMs / items.length).toFixed(3)} ms each (one thread, untimed below)`)
 
-const BATCH = Number(process.env.BENCH_BATCH ?? 200)
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000) // rows per transaction, as runIngest commits
 const perRound: number[] = []
 for (let round = 0; round < rounds; round++) {
   const db = join(dir, `w${round}.db`)

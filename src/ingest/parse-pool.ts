@@ -18,8 +18,9 @@ export interface ParseJob {
 const CHUNK = 16
 // Chunks a worker holds at once. Two left the worker idle 12-16% of the time (profiled, --jobs 2):
 // while the writer commits a batch and reads the next files it handles no messages, and two
-// chunks (≈ 30 ms of parsing) ran out first. Four cover that stretch (idle ≈ 2-10%).
-const CHUNKS_PER_WORKER = 4
+// chunks (≈ 30 ms of parsing) ran out first. Four covered that stretch for 200-row commits
+// (idle ≈ 2-10%); commits of 1,000 rows stall the writer longer, so eight (≈ 140 ms of parsing).
+const CHUNKS_PER_WORKER = 8
 
 /**
  * Parses raw inputs on worker threads, with the calling thread (the database writer) as one

@@ -29,8 +29,9 @@ interface Shard {
 
 export const DEFAULT_SHARD_ROWS = 100_000
 
-// Settings every shard gets when it is created (migrations set them on the first).
-const SHARD_SETTINGS: string[] = []
+// Settings every shard gets when it is created (migration 7 set them on the first): merge
+// segments once 16 of a size exist instead of FTS5's 4, which writes fewer bytes during ingest.
+const SHARD_SETTINGS = ["INSERT INTO {table} ({table}, rank) VALUES ('automerge', 16)"]
 
 export class FtsShards {
   private readonly statements = new Map<string, ReturnType<FtsShards['prepare']>>()

@@ -118,4 +118,10 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO fts_shards (name, first_rowid) VALUES ('articles_fts', 0);
   `,
+  // 7: FTS5 merges segments once 16 of a size exist instead of 4. Each merge rewrites the
+  // index data it merges; at 20,000 articles this wrote 11% fewer bytes in all during ingest
+  // (bench/writer.ts), and search latency over the fuller segment list did not measurably change.
+  `
+  INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16); -- new shards get it too (fts-shards.ts)
+  `,
 ]

@@ -53,7 +53,11 @@ describe('sqlite store', () => {
     const copy = { ...examples[0], id: 'copy' as Article['id'], provenance: { ...examples[0].provenance, locator: 'elsewhere.md' } }
     expect((await store.duplicateCandidates(copy)).map((c) => c.id)).toContain(examples[0].id)
     await store.close()
-    expect(new Database(path).pragma('user_version', { simple: true })).toBe(migrations.length)
+    const upgraded = new Database(path)
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(migrations.length)
+    // FTS5 settings live in the index's own config table: the upgrade sets them on old indexes too.
+    expect(upgraded.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 })
+    upgraded.close()
   })
 
   it('finds an article written in the open transaction, and forgets what a rollback undid', async () => {
