@@ -46,25 +46,46 @@ export type DupProbe = Pick<Article, 'fingerprint' | 'outletId' | 'folded'>
 
 /** The candidate this article copies, if any: the closest above a threshold. */
 export function findDuplicate(probe: DupProbe, candidates: readonly Candidate[]): DupVerdict | undefined {
-  let best: DupVerdict | undefined
+  const fp = probe.fingerprint
   let text: string | undefined // letters and digits of the folded text, made once if needed
   const carries = (titleKey: string) => headlineInText(titleKey, (text ??= matchText(probe.folded)))
-  for (const c of candidates) {
-    const verdict = compareFingerprints(probe.fingerprint, probe.outletId, c, carries)
+  const matches = candidates.map((c) => textMatch(fp, c))
+  // A text two separate articles already carry (their headlines told them apart) is boilerplate
+  // of its archive: for a third article it proves nothing, whatever the headlines share (video
+  // titles of one channel share its live-stream prefix and dates). Only an equal headline, or a
+  // text that carries both headlines, makes a copy then.
+  const roots = new Set(candidates.filter((_, i) => matches[i] !== undefined).map((c) => c.duplicateOf ?? c.id))
+  const boilerplate = roots.size >= 2
+  let best: DupVerdict | undefined
+  for (const [i, c] of candidates.entries()) {
+    const j = matches[i]
+    const verdict = j === undefined ? compareTitled(fp, probe.outletId, c) : linkText(fp, c, j, boilerplate, carries)
     if (verdict && (!best || verdict.score > best.score)) best = verdict
   }
   return best
 }
 
-function compareFingerprints(fp: Fingerprint, outletId: string, c: Candidate, carries: (titleKey: string) => number): DupVerdict | undefined {
+/** Estimated Jaccard (1 for the same folded text) when the texts are one, else undefined. */
+function textMatch(fp: Fingerprint, c: Candidate): number | undefined {
+  if (fp.shingleCount === 0 || c.fingerprint.shingleCount === 0) return undefined
+  if (fp.textHash === c.fingerprint.textHash) return 1
+  const j = estimateJaccard(fp.minhash, c.fingerprint.minhash)
+  return j >= NEAR_DUP_JACCARD ? j : undefined
+}
+
+function linkText(fp: Fingerprint, c: Candidate, j: number, boilerplate: boolean, carries: (titleKey: string) => number): DupVerdict | undefined {
+  const of = c.duplicateOf ?? c.id
+  const [a, b] = [fp.titleKey, c.fingerprint.titleKey]
+  const trusted = boilerplate ? a === b : headlinesAgree(a, b)
+  if (!trusted && Math.min(carries(a), carries(b)) < HEADLINE_IN_TEXT) return undefined
+  return fp.textHash === c.fingerprint.textHash ? { of, reason: 'exact: same folded text', score: 3 } : { of, reason: `near-duplicate: estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
+}
+
+/** Revisions under one headline within one outlet: a lower text overlap suffices. */
+function compareTitled(fp: Fingerprint, outletId: string, c: Candidate): DupVerdict | undefined {
   const of = c.duplicateOf ?? c.id
   if (fp.shingleCount === 0 || c.fingerprint.shingleCount === 0) return undefined
-  const exact = fp.textHash === c.fingerprint.textHash
-  const j = exact ? 1 : estimateJaccard(fp.minhash, c.fingerprint.minhash)
-  if (exact || j >= NEAR_DUP_JACCARD) {
-    if (!headlinesAgree(fp.titleKey, c.fingerprint.titleKey) && Math.min(carries(fp.titleKey), carries(c.fingerprint.titleKey)) < HEADLINE_IN_TEXT) return undefined
-    return exact ? { of, reason: 'exact: same folded text', score: 3 } : { of, reason: `near-duplicate: estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
-  }
+  const j = estimateJaccard(fp.minhash, c.fingerprint.minhash)
   const sameTitle = fp.titleKey.length >= MIN_TITLE_KEY_CHARS && fp.titleKey === c.fingerprint.titleKey
   if (!sameTitle || outletId !== c.outletId) return undefined
   if (j >= SAME_TITLE_JACCARD) return { of, reason: `revision: same title, estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }

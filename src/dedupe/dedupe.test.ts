@@ -74,6 +74,24 @@ describe('findDuplicate: headlines against shared text', () => {
   })
 })
 
+describe('findDuplicate: a text two separate articles already carry', () => {
+  const root = (id: string, title: string, text = channel) => ({ id, outletId: 'a', fingerprint: fp(text, title) })
+  const live = '【LIVE】2021/06/18 | 四哥冇話兒（二）| 白水漂流'
+  const earlier = root('x', '【突發 LIVE】2021/06/13 | 告急！！！')
+  it('links agreeing headlines while the text stands for one article', () => {
+    expect(findDuplicate(probe(channel, live), [earlier])?.of).toBe('x')
+  })
+  it('takes it for boilerplate once two articles carry it: a shared live-stream prefix is no longer enough', () => {
+    expect(findDuplicate(probe(channel, live), [earlier, root('y', 'Multistreaming with Restream.io')])).toBeUndefined()
+  })
+  it('still links a re-upload under the same headline, and a text that carries both headlines', () => {
+    expect(findDuplicate(probe(channel, live), [earlier, root('y', live)])?.of).toBe('y')
+    const title = '特朗普習近平通電話　長談貿易和北韓問題'
+    const other = root('z', '特朗普習近平通電話 重點談貿易', report)
+    expect(findDuplicate(probe(report, title), [other, root('w', '道指一度急升逾200點', report)])?.of).toBe('z')
+  })
+})
+
 describe('headline tests', () => {
   it.each([
     ['美俄峰会在日内瓦举行', '【转载】美俄峰会在日内瓦举行（自由亚洲电台）', true],
