@@ -135,7 +135,7 @@ export async function commitParsed(raw: RawInput, result: Outcome<Article>, stor
 
 /** Links a copy to the article it copies (counted once downstream), then stores it. */
 export async function storeArticle(article: Article, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
-  const dup = article.duplicateOf ? undefined : findDuplicate(article.fingerprint, article.outletId, await store.duplicateCandidates(article))
+  const dup = article.duplicateOf ? undefined : findDuplicate(article, await store.duplicateCandidates(article))
   const final: Article = dup && dup.of !== article.id ? { ...article, duplicateOf: dup.of as ArticleId, duplicateReason: dup.reason } : article
   await store.ensureOutlet({ id: final.outletId, name: final.outletName, known: opts.registry.byId(final.outletId) !== undefined })
   await store.upsertArticle(final)

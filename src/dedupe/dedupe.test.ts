@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Fingerprint } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { findDuplicate } from './decide.js'
+import { findDuplicate, headlineInText, headlinesAgree } from './decide.js'
 import { estimateJaccard, matchText, sketch, summarize, summaryAgreement, textHash, titleKey } from './minhash.js'
 
 const base = '美国总统拜登和俄罗斯总统普京于6月16日在日内瓦举行了美俄峰会。会后，双方达成联合声明，确保美俄战略稳定互信，两国大使将返回各自岗位。'.repeat(4)
@@ -23,26 +23,88 @@ describe('one-permutation MinHash', () => {
   })
 })
 
+/** The incoming article as findDuplicate reads it. */
+const probe = (text: string, title = 't', outletId = 'a') => ({ fingerprint: fp(text, title), outletId, folded: foldText(text) })
+
 describe('findDuplicate', () => {
   const cand = (id: string, f: Fingerprint, outletId = 'a') => ({ id, outletId, fingerprint: f })
   it('links an exact copy, whatever the punctuation', () => {
-    const v = findDuplicate(fp(base.replace(/，/g, ', ')), 'a', [cand('x', fp(base))])
+    const v = findDuplicate(probe(base.replace(/，/g, ', ')), [cand('x', fp(base))])
     expect(v?.of).toBe('x')
     expect(v?.reason).toMatch(/^exact/)
   })
   it('links a lightly edited copy and points at the root of a chain', () => {
     const edited = base.replace('联合声明', '共同声明').replace('返回', '回到')
-    const v = findDuplicate(fp(edited), 'b', [{ id: 'y', outletId: 'a', duplicateOf: 'root', fingerprint: fp(base) }])
+    const v = findDuplicate(probe(edited, 't', 'b'), [{ id: 'y', outletId: 'a', duplicateOf: 'root', fingerprint: fp(base) }])
     expect(v?.of).toBe('root')
   })
   it('keeps apart same-headline articles with different text', () => {
-    expect(findDuplicate(fp(other, '峰会'), 'a', [cand('x', fp(base, '峰会'))])).toBeUndefined()
+    expect(findDuplicate(probe(other, '峰会'), [cand('x', fp(base, '峰会'))])).toBeUndefined()
   })
   it('links a stub to its full revision only within one outlet', () => {
     const stub = base.slice(0, 90)
     const title = '美俄峰会在日内瓦举行'
-    expect(findDuplicate(fp(stub, title), 'a', [cand('x', fp(base + other, title), 'a')])?.of).toBe('x')
-    expect(findDuplicate(fp(stub, title), 'b', [cand('x', fp(base + other, title), 'a')])).toBeUndefined()
+    expect(findDuplicate(probe(stub, title, 'a'), [cand('x', fp(base + other, title), 'a')])?.of).toBe('x')
+    expect(findDuplicate(probe(stub, title, 'b'), [cand('x', fp(base + other, title), 'a')])).toBeUndefined()
+  })
+})
+
+// Excerpts in the shape of ../shared/corpus: one channel's video posts whose text is only the
+// channel's description, a credits line under each post, and a news report re-posted or re-titled.
+const channel =
+  '支持我們繼續努力，加入會員最低15HKD。這頻道主要講述一個中國普通百姓，探訪真實中國百姓生活的現狀。視頻都是手機拍得，畫質一般見諒。大多數視頻都有字幕或者英文字幕。本人沒有金主，也沒有接廣告。歡迎訂閱我道，有任何問題可以在下方留言。感謝支持！'
+const credits = '编辑/整理：速记组视频剪辑小队。发布：某某。更多资讯，请关注农场推特与盖特。免责声明：本文内容仅代表作者个人观点，平台不承担任何法律风险。'
+const report =
+  '美國總統特朗普周四晚在推特表示，他剛與中國國家主席習近平進行了一個長時間及非常良好的交談，並稱我們談了很多議題，重點在貿易方面，在北韓問題方面也有好的討論。特朗普表示，有關議題進展很好，並正安排在阿根廷舉行的峰會期間會面。美股在特朗普指中美貿易戰可能有進展後，道指一度急升逾200點。'
+
+describe('findDuplicate: headlines against shared text', () => {
+  const cand = (title: string, text: string, outletId = 'a') => ({ id: 'x', outletId, fingerprint: fp(text, title) })
+  it.each([
+    // [case, incoming title, incoming text, earlier title, earlier text, outlet of the earlier, linked?]
+    ['two videos under one channel description', '河南濮陽城市排水不堪一擊，濟南內澇沙井蓋冒出臭水', channel, '黃霑與澳門賭王曾是鄰居，故居變成幼兒園', channel, 'a', false],
+    ['two videos, descriptions differing by a hashtag line', '揭開教育行業的套路，稍有不慎就被坑', '#教育 #家長 ' + channel, '廣州解封再延期，小區居民不滿喊樓衝突', '#廣州 #封城 ' + channel, 'a', false],
+    ['two posts sharing only a credits line', '美国友人采访（四）', credits, '传统银行的无耻', credits, 'a', false],
+    ['a video re-uploaded under its own title', '黃霑與澳門賭王曾是鄰居，故居變成幼兒園', channel, '黃霑與澳門賭王曾是鄰居，故居變成幼兒園', channel, 'a', true],
+    ['a report re-titled by its outlet', '特朗普習近平通電話　特：長時間及非常良好交談 重點談貿易', report, '特朗普習近平通電話　長談貿易和北韓問題　道指一度急升逾200點', report, 'a', true],
+    ['a repost with 【轉載】, a date and the outlet around the headline', '【轉載】6/16/2021 特朗普習近平通電話 長談貿易（自由亞洲電台）', report.replace(/，/g, ','), '特朗普习近平通电话 长谈贸易', report, 'b', true],
+    ['a repost under a new headline the text carries', '道指急升逾200點：特朗普稱與習近平談貿易進展很好', report, '特朗普習近平通電話　長談貿易和北韓問題', report, 'b', true],
+    ['titles too short to say anything: the text decides', '快讯', channel, '新闻', channel, 'a', true],
+  ] as const)('%s', (_case, title, text, earlierTitle, earlierText, outlet, linked) => {
+    expect(findDuplicate(probe(text, title), [cand(earlierTitle, earlierText, outlet)])?.of).toBe(linked ? 'x' : undefined)
+  })
+})
+
+describe('findDuplicate: a text two separate articles already carry', () => {
+  const root = (id: string, title: string, text = channel) => ({ id, outletId: 'a', fingerprint: fp(text, title) })
+  const live = '【LIVE】2021/06/18 | 四哥冇話兒（二）| 白水漂流'
+  const earlier = root('x', '【突發 LIVE】2021/06/13 | 告急！！！')
+  it('links agreeing headlines while the text stands for one article', () => {
+    expect(findDuplicate(probe(channel, live), [earlier])?.of).toBe('x')
+  })
+  it('takes it for boilerplate once two articles carry it: a shared live-stream prefix is no longer enough', () => {
+    expect(findDuplicate(probe(channel, live), [earlier, root('y', 'Multistreaming with Restream.io')])).toBeUndefined()
+  })
+  it('still links a re-upload under the same headline, and a text that carries both headlines', () => {
+    expect(findDuplicate(probe(channel, live), [earlier, root('y', live)])?.of).toBe('y')
+    const title = '特朗普習近平通電話　長談貿易和北韓問題'
+    const other = root('z', '特朗普習近平通電話 重點談貿易', report)
+    expect(findDuplicate(probe(report, title), [other, root('w', '道指一度急升逾200點', report)])?.of).toBe('z')
+  })
+})
+
+describe('headline tests', () => {
+  it.each([
+    ['美俄峰会在日内瓦举行', '【转载】美俄峰会在日内瓦举行（自由亚洲电台）', true],
+    ['7303461197213355274mp4', '7387031867842694411mp4', false],
+    ['网红撒盐哥新开汉堡店', '深入大凉山悬崖村对比中美扶贫区别在哪', false],
+    ['快讯', '深入大凉山悬崖村对比中美扶贫区别在哪', true],
+  ] as const)('headlinesAgree(%s, %s) = %s', (a, b, agree) => {
+    expect(headlinesAgree(a, b)).toBe(agree)
+  })
+  it('measures how much of a headline the text carries', () => {
+    const text = matchText(foldText(report))
+    expect(headlineInText(titleKey('特朗普與習近平長時間交談'), text)).toBeCloseTo(7 / 11) // not 普與 與習 平長 間交
+    expect(headlineInText(titleKey('黃霑與澳門賭王曾是鄰居'), text)).toBe(0)
   })
 })
 

@@ -1,0 +1,36 @@
+// The extra hard-negative pairs are test data: check they are well-formed here, and that their
+// files exist when the corpus is present (it is not in the repo).
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const here = import.meta.dirname
+const [header, ...lines] = readFileSync(join(here, 'nondup-extra.tsv'), 'utf8').replace(/\n$/, '').split('\n')
+const rows = lines.map((l) => l.split('\t'))
+
+describe('nondup-extra.tsv (repo only)', () => {
+  it('has the columns of the corpus pair labels, paths inside files/ and a stated verdict', () => {
+    expect(header).toBe('pathA\tpathB\tevidence')
+    expect(rows.length).toBeGreaterThan(0)
+    for (const [i, r] of rows.entries()) {
+      expect(r, `line ${i + 2}`).toHaveLength(3)
+      const [a, b, evidence] = r
+      for (const p of [a, b]) {
+        expect(p.startsWith('/') || p.split('/').includes('..'), `line ${i + 2}`).toBe(false)
+        expect(p, `line ${i + 2}`).toMatch(/^[a-z-]+\/[^/]+\/.+/)
+      }
+      expect(a, `line ${i + 2}`).not.toBe(b)
+      expect(evidence, `line ${i + 2}`).toMatch(/verdict=NOT-DUP/)
+    }
+  })
+
+  it('lists each pair once', () => {
+    const keys = rows.map(([a, b]) => [a, b].sort().join('\t'))
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  const files = resolve(here, '..', '..', '..', process.env.JIANTING_CORPUS ?? '../shared/corpus', 'files')
+  it.skipIf(!existsSync(files))('names files of the corpus', () => {
+    for (const [a, b] of rows) for (const p of [a, b]) expect(existsSync(join(files, p)), p).toBe(true)
+  })
+})
