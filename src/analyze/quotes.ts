@@ -37,18 +37,19 @@ const MIN_QUOTE_CHARS = 8
  * Direct quotations and who said them. The speaker is the person or organisation that is the
  * subject of the speech verb nearest the quotation (`X说：“…”`, `“…”，X说`), a pronoun resolved
  * to the last person named before it, or — for a quotation standing alone — the speaker of the
- * sentence before when that sentence reports speech.
+ * sentence before when that sentence reports speech. `known`, when the caller has them, are
+ * each sentence's entities (`findEntities` of its folded text with this table).
  */
-export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable()): Quote[] {
+export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable(), known?: ReadonlyArray<readonly EntityMention[]>): Quote[] {
   const out: Quote[] = []
   let lastPerson: Speaker | undefined
   let lastSpeaker: Speaker | undefined
   let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
   const learned = new Map<string, EntityMention>()
-  for (const s of sentences) {
+  sentences.forEach((s, k) => {
     const spans = quoteSpans(s.text)
-    const mentions = withLearned(s.folded, findEntities(s.folded, table), learned)
+    const mentions = withLearned(s.folded, known?.[k] ?? findEntities(s.folded, table), learned)
     for (const m of mentions) if (m.type === 'person' && m.id === m.name) learned.set(m.name, m)
     let sentenceSpeaker: Speaker | undefined
     // Who 他 is: the subject of this sentence, else of the sentence before in the paragraph,
@@ -87,7 +88,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     // 李桂华表示，…) has a subject of its own, known to the rules or not.
     // (A sentence whose subject is 他 passes on whom 他 was resolved to.)
     previous = { paragraph: s.paragraph, subject: found === 'pronoun' ? antecedent : subject }
-  }
+  })
   return out
 }
 

@@ -45,13 +45,21 @@ const CHAR_WEIGHT = 0.5
 
 export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
   const sentences = splitSentences(article.text)
-  const times = findTimeExprs(sentences, article.publishedAt)
+  // Each sentence's entities, found once for dates, quotes and claim units alike.
+  const mentions = sentences.map((s) => findEntities(s.folded, table))
+  const times = findTimeExprs(sentences, article.publishedAt, mentions)
   const units: Unit[] = []
-  for (const s of sentences) {
-    if (isFurniture(s.folded) || han(s.folded) < 8) continue
-    for (const piece of unitsOf(s.folded)) units.push(makeUnit(article.id, s, piece, findEntities(piece, table)))
-  }
-  return { article, sentences, units, quotes: findQuotes(sentences, table), figures: findFigures(sentences), times, incident: incidentDate(times) }
+  sentences.forEach((s, k) => {
+    if (isFurniture(s.folded) || han(s.folded) < 8) return
+    let at = 0
+    for (const piece of unitsOf(s.folded)) {
+      const end = at + piece.length
+      const inPiece = mentions[k].filter((m) => m.at >= at && m.at + m.surface.length <= end).map((m) => ({ ...m, at: m.at - at }))
+      units.push(makeUnit(article.id, s, piece, inPiece))
+      at = end
+    }
+  })
+  return { article, sentences, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
 }
 
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length
