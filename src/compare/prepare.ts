@@ -28,6 +28,8 @@ export interface Unit {
 export interface PreparedArticle {
   readonly article: Article
   readonly sentences: readonly Sentence[]
+  /** Each sentence's words (`segment` of its folded text). */
+  readonly words: ReadonlyArray<readonly string[]>
   readonly units: readonly Unit[]
   readonly quotes: readonly Quote[]
   readonly figures: readonly Figure[]
@@ -48,18 +50,32 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // Each sentence's entities, found once for dates, quotes and claim units alike.
   const mentions = sentences.map((s) => findEntities(s.folded, table))
   const times = findTimeExprs(sentences, article.publishedAt, mentions)
+  // …and its words, segmented once for units and the outlet's vocabulary. jieba cuts text into
+  // runs at punctuation before it segments, so a clause's words are the sentence's words that
+  // fall inside it.
+  const words = sentences.map((s) => segment(s.folded))
   const units: Unit[] = []
   sentences.forEach((s, k) => {
     if (isFurniture(s.folded) || han(s.folded) < 8) return
     let at = 0
+    let w = 0
+    let cursor = 0
     for (const piece of unitsOf(s.folded)) {
       const end = at + piece.length
       const inPiece = mentions[k].filter((m) => m.at >= at && m.at + m.surface.length <= end).map((m) => ({ ...m, at: m.at - at }))
-      units.push(makeUnit(article.id, s, piece, inPiece))
+      const pieceWords: string[] = []
+      for (; w < words[k].length; w++) {
+        const found = s.folded.indexOf(words[k][w], cursor)
+        if (found < 0) continue // never: jieba's words are pieces of the text it was given
+        if (found >= end) break
+        pieceWords.push(words[k][w])
+        cursor = found + words[k][w].length
+      }
+      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords))
       at = end
     }
   })
-  return { article, sentences, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
+  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
 }
 
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length
@@ -110,10 +126,9 @@ function isName(word: string): boolean {
   return name
 }
 
-function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[]): Unit {
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[]): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
-  const cut = segment(text)
   cut.forEach((w, k) => {
     if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
