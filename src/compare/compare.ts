@@ -259,12 +259,18 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
   const out = new Map<string, number>()
   for (const c of claims) {
     // A word no other outlet uses: every outlet that uses it carries the claim.
-    const novel = (w: string) => [...outletsOfWord.get(w)!].every((o) => c.outlets.includes(o))
+    const novel = (w: string) => {
+      const users = outletsOfWord.get(w)!
+      if (users.size > c.outlets.length) return false
+      for (const o of users) if (!c.outlets.includes(o)) return false
+      return true
+    }
     let score = 0
     let words = 0
     for (const s of c.sentences) {
       for (const u of unitsBySentence.get(`${s.articleId}|${s.sentence}`) ?? []) {
-        if (!c.text.includes(unitText(u)) && !unitText(u).includes(c.text)) continue
+        const text = unitText(u)
+        if (!c.text.includes(text) && !text.includes(c.text)) continue
         for (const [w, weight] of u.words) if (!w.startsWith('#') && novel(w)) score += weight
         words += u.words.size
       }
