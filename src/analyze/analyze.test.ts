@@ -44,6 +44,10 @@ describe('findEntities', () => {
     const found = findEntities('俄罗斯副外长谢尔盖·里亚布科夫说，弗拉基米尔·普京同意', table)
     expect(found.map((e) => [e.id, e.type])).toEqual([['里亚布科夫', 'person'], ['putin', 'person']])
   })
+  it('tells apart two dotted names the rule matched as one run (Al Jazeera on the Geneva summit)', () => {
+    const found = findEntities('俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判', table)
+    expect(found.filter((e) => e.type === 'person').map((e) => e.surface)).toEqual(['弗拉基米尔·普京', '乔·拜登'])
+  })
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })
