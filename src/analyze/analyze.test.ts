@@ -69,6 +69,10 @@ describe('findEntities', () => {
 
 describe('findQuotes', () => {
   const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
+  it('takes a subject the rules do not know as the speaker 他 refers to (国安处高级警司李桂华)', () => {
+    const text = '特首林郑月娥出席了仪式。\n\n国安处高级警司李桂华表示，警方拘捕了五人。他说：“调查仍在进行，不排除再有人被捕。”'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['李桂华'])
+  })
   it('takes a bare title the article gave a person as that person (Al Jazeera: 美国总统乔·拜登 … 美国总统表示)', () => {
     const text = '俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判。\n\n美国总统说：“人权将永远摆在桌面上，这一点很清楚。”他表示，相信俄罗斯对手不想要一场新的冷战。'
     const speakers = findQuotes(splitSentences(text)).map((q) => q.speaker?.id)

@@ -1,6 +1,7 @@
 import { foldText } from '../normalize/fold.js'
 import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from './entities.js'
 import type { Sentence } from './sentences.js'
+import { tagWords } from './tag.js'
 
 export interface Speaker {
   /** Entity id when the speaker is a known or rule-found entity, else the folded phrase. */
@@ -168,8 +169,9 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Sp
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
     if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return { id: clause, name: clause }
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
-    // later verb's is taken instead.
-    return undefined
+    // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
+    // speaks, and whom a 他 in the next sentence means.
+    return unknownPerson(clause)
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
@@ -191,7 +193,18 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
   if (named) return asSpeaker(named)
   const phrase = subject.split(/[，,：:；]/).pop()!.trim()
   if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase)) return { id: phrase, name: phrase }
-  return undefined
+  return unknownPerson(phrase)
+}
+
+/**
+ * A person the entity rules do not know, as the end of a subject phrase: jieba tags the last
+ * word a person's name, or does not know it and found it by its model (李桂华 in 国安处高级警司李桂华).
+ */
+function unknownPerson(phrase: string): Speaker | undefined {
+  if (phrase.length < 2 || phrase.length > 20) return undefined
+  const last = tagWords(phrase).pop()
+  if (!last || !phrase.endsWith(last.word) || !/^\p{Script=Han}{2,4}$/u.test(last.word)) return undefined
+  return /^nr/.test(last.tag) || last.tag === 'x' ? { id: last.word, name: last.word } : undefined
 }
 
 function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {
