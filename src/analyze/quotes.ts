@@ -200,11 +200,15 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
  * A person the entity rules do not know, as the end of a subject phrase: jieba tags the last
  * word a person's name, or does not know it and found it by its model (李桂华 in 国安处高级警司李桂华).
  */
+const GRAMMAR_START = /^[并和与及也就而但又还则且即便已曾将在对向于被把让]/u
+
 function unknownPerson(phrase: string): Speaker | undefined {
   if (phrase.length < 2 || phrase.length > 20) return undefined
   const last = tagWords(phrase).pop()
-  if (!last || !phrase.endsWith(last.word) || !/^\p{Script=Han}{2,4}$/u.test(last.word)) return undefined
-  return /^nr/.test(last.tag) || last.tag === 'x' ? { id: last.word, name: last.word } : undefined
+  if (!last || !phrase.endsWith(last.word) || !/^\p{Script=Han}{2,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
+  // A word jieba found by its model is a name when it is long enough not to be a verb's
+  // fragment (并坚 of 并坚称).
+  return /^nr/.test(last.tag) || (last.tag === 'x' && last.word.length >= 3) ? { id: last.word, name: last.word } : undefined
 }
 
 function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {

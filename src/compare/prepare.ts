@@ -16,6 +16,8 @@ export interface Unit {
   readonly text: string // folded
   readonly words: ReadonlyMap<string, number> // content word → idf weight
   readonly entities: ReadonlySet<string>
+  /** The people it names (entity ids): two units about different people make different claims. */
+  readonly people: ReadonlySet<string>
   /**
    * Words that say what happened rather than who or where: not names (jieba's person, place,
    * organisation tags, words it does not know, Latin words) and not titles (总理, 主席). Two
@@ -157,6 +159,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   }
   // Entities count as words under their canonical id, so 普丁 and 普京 meet.
   const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
+  const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
     if (mentions.some((m) => m.surface.includes(w))) {
@@ -167,7 +170,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, content, norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */
