@@ -44,6 +44,10 @@ describe('findEntities', () => {
     const found = findEntities('俄罗斯副外长谢尔盖·里亚布科夫说，弗拉基米尔·普京同意', table)
     expect(found.map((e) => [e.id, e.type])).toEqual([['里亚布科夫', 'person'], ['putin', 'person']])
   })
+  it('tells apart two dotted names the rule matched as one run (Al Jazeera on the Geneva summit)', () => {
+    const found = findEntities('俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判', table)
+    expect(found.filter((e) => e.type === 'person').map((e) => e.surface)).toEqual(['弗拉基米尔·普京', '乔·拜登'])
+  })
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })
@@ -65,6 +69,17 @@ describe('findEntities', () => {
 
 describe('findQuotes', () => {
   const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
+  it('takes a subject the rules do not know as the speaker 他 refers to (国安处高级警司李桂华)', () => {
+    const text = '特首林郑月娥出席了仪式。\n\n国安处高级警司李桂华表示，警方拘捕了五人。他说：“调查仍在进行，不排除再有人被捕。”'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['李桂华'])
+  })
+  it('takes a bare title the article gave a person as that person (Al Jazeera: 美国总统乔·拜登 … 美国总统表示)', () => {
+    const text = '俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判。\n\n美国总统说：“人权将永远摆在桌面上，这一点很清楚。”他表示，相信俄罗斯对手不想要一场新的冷战。'
+    const speakers = findQuotes(splitSentences(text)).map((q) => q.speaker?.id)
+    expect(speakers).toEqual(['biden', 'biden'])
+    // A title the article never gave anyone stays a phrase.
+    expect(findQuotes(splitSentences('法国总统说：“欧洲需要战略自主，这一点十分重要。”')).map((q) => q.speaker?.id)).toEqual(['法国总统'])
+  })
   it('attributes X说：“…” and “…”，X说', () => {
     expect(quotes('拜登说：“我告诉普京总统，人权将永远摆在桌面上。”')).toEqual([['biden', 'direct', '我告诉普京总统，人权将永远摆在桌面上。']])
     expect(quotes('“两位领导人会就很多事情争论不休，但对话会继续下去。”前大使亚历山大·弗什博指出。')[0][0]).toBe('弗什博')

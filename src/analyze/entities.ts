@@ -127,11 +127,74 @@ const NAME_END = /(说|表示|称|指出|强调|认为|介绍|透露|告诉|解�
  */
 function plausibleName(s: string): boolean {
   if (NOT_NAMES.has(s) || NOT_NAME_START.has(s[0])) return false
+  // Memoised: the same few thousand captures recur, and tagging one is a native call.
+  let plausible = plausibleMemo.get(s)
+  if (plausible === undefined) {
+    plausible = plausibleUnknown(s)
+    if (plausibleMemo.size >= PLAUSIBLE_MEMO_MAX) plausibleMemo.clear()
+    plausibleMemo.set(s, plausible)
+  }
+  return plausible
+}
+const PLAUSIBLE_MEMO_MAX = 100_000
+const plausibleMemo = new Map<string, boolean>()
+
+function plausibleUnknown(s: string): boolean {
   if (idfOf(s) >= 11 && idfOf(s.slice(0, 2)) >= 11) return true
   // A name whose first two characters are a word (刘晓明: 刘晓) passes if jieba knows it as a
   // person's name, whole.
   const tagged = tagWords(s)
   return tagged.length === 1 && tagged[0].tag === 'nr'
+}
+
+// What ends the text before a name: a title or role (总统), or grammar (和, 的).
+const BEFORE_NAME = new RegExp(`(?:${ROLE}|[和与及的在是将对向为被同跟了、，,])$`, 'u')
+const DOT = /[·•・‧∙]/
+
+/**
+ * The dotted names in a run the DOTTED rule matched. A run can hold two names and the words
+ * between them (俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登 matches from 统弗拉基米尔 to 拜登): a
+ * middle segment that goes on after a name (普京和美国总统乔) ends one name and starts the next,
+ * and the first segment loses what belongs to the words before it (统 of 总统).
+ */
+function dottedNames(folded: string, at: number, run: string): Array<{ at: number; surface: string; last: string }> {
+  const segments = run.split(DOT)
+  const dots = [...run.matchAll(/[·•・‧∙]/gu)].map((d) => d[0])
+  const out: Array<{ at: number; surface: string; last: string }> = []
+  // The first segment of the current name: trimmed after the last title or grammar word in it.
+  const opening = (segStart: number, seg: string) => {
+    for (let k = seg.length - 1; k >= 1; k--) if (BEFORE_NAME.test(folded.slice(Math.max(0, segStart - 6), segStart + k))) return { start: segStart + k, text: seg.slice(k) }
+    return { start: segStart, text: seg }
+  }
+  let pos = at
+  let name = opening(pos, segments[0])
+  let surface = name.text
+  let start = name.start
+  pos += segments[0].length
+  for (let i = 1; i < segments.length; i++) {
+    const seg = segments[i]
+    pos += dots[i - 1].length
+    const cut = NAME_END.exec(seg.slice(1))
+    if (i === segments.length - 1 || !cut) {
+      if (i < segments.length - 1) {
+        surface += dots[i - 1] + seg
+        pos += seg.length
+        continue
+      }
+      const last = lastSegment(seg)
+      out.push({ at: start, surface: surface + dots[i - 1] + last, last })
+      break
+    }
+    // The name ends inside this segment; the rest of it opens the next name.
+    const last = seg.slice(0, cut.index + 1)
+    out.push({ at: start, surface: surface + dots[i - 1] + last, last })
+    const restStart = pos + last.length
+    name = opening(restStart, seg.slice(last.length))
+    surface = name.text
+    start = name.start
+    pos += seg.length
+  }
+  return out
 }
 
 /** The last segment of a dotted name, cut where the sentence goes on after the name. */
@@ -162,11 +225,11 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
     push(def, m[0], m.index!, 'work', m[1])
   }
   for (const m of folded.matchAll(DOTTED)) {
-    const last = lastSegment(m[0])
-    const surface = m[0].slice(0, m[0].length - m[0].split(/[·•・‧∙]/).pop()!.length) + last
-    if (!HAN.test(surface)) continue
-    const def = resolveDotted(surface, table) ?? (last.length >= 2 ? table.resolve(last) : undefined)
-    push(def, surface, m.index!, 'person', last.length >= 2 ? last : surface)
+    for (const { at, surface, last } of dottedNames(folded, m.index!, m[0])) {
+      if (!HAN.test(surface)) continue
+      const def = resolveDotted(surface, table) ?? (last.length >= 2 ? table.resolve(last) : undefined)
+      push(def, surface, at, 'person', last.length >= 2 ? last : surface)
+    }
   }
   for (let i = 0; i < folded.length; i++) {
     if (taken[i]) continue

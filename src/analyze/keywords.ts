@@ -8,23 +8,139 @@ import { canonicalNames } from './user-dict.js'
 export type TermVector = ReadonlyMap<string, number>
 
 const require = createRequire(import.meta.url)
-let idfTable: Map<string, number> | undefined
-let medianIdf = 10
+let idfTable: IdfTable | undefined
 
-// jieba's IDF table (computed on a large general Chinese corpus) is the prior for how
-// informative a word is: 的 ≈ 0.9, 美国 ≈ 4.2, 普京 ≈ 8.9. Words it lacks are mostly names and
-// new terms, which are informative: they get the median.
-function idf(): Map<string, number> {
-  if (!idfTable) {
-    const path = require.resolve('@node-rs/jieba/idf.txt')
-    idfTable = new Map()
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      const sp = line.lastIndexOf(' ')
-      if (sp > 0) idfTable.set(line.slice(0, sp), Number(line.slice(sp + 1)))
+/**
+ * jieba's IDF table (computed on a large general Chinese corpus) is the prior for how
+ * informative a word is: 的 ≈ 0.9, 美国 ≈ 4.2, 普京 ≈ 8.9. Words it lacks are mostly names and
+ * new terms, which are informative: they get the median.
+ *
+ * Hand-written rather than a Map of every line: the table has 270,000 words, and building
+ * that Map (and sorting its values for the median) took ~0.5 s at the start of every command
+ * that weighs words, while a comparison looks up a few thousand of them. The file's bytes
+ * are indexed by a hash of each word (one pass over 6 MB, no strings made); a word's value
+ * is parsed when it is first asked for and kept.
+ */
+class IdfTable {
+  // Open addressing, two numbers a slot (side by side: one cache miss a probe): the word's
+  // hash and its line's start + 1 (0: empty).
+  private readonly slots: Int32Array
+  private readonly mask: number
+  private readonly known = new Map<string, number | undefined>()
+  private readonly scratch = new Uint8Array(256)
+  readonly median: number
+
+  constructor(private readonly bytes: Uint8Array) {
+    const size = 1 << 19 // ~2 × the table's lines: short probe runs
+    this.mask = size - 1
+    this.slots = new Int32Array(2 * size)
+    // Values repeat (one per document frequency): counted by their text, parsed once each.
+    const valueCounts = new Map<number, { at: number; count: number }>()
+    let start = 0
+    let h = FNV_OFFSET
+    let hAtSpace = 0
+    let lastSpace = -1
+    let vh = FNV_OFFSET
+    for (let i = 0; i <= bytes.length; i++) {
+      const c = i < bytes.length ? bytes[i] : 10
+      if (c === 10) {
+        if (lastSpace > start) {
+          this.insert(hAtSpace, start, lastSpace - start)
+          const v = valueCounts.get(vh)
+          if (v) v.count++
+          else valueCounts.set(vh, { at: lastSpace + 1, count: 1 })
+        }
+        start = i + 1
+        h = FNV_OFFSET
+        vh = FNV_OFFSET
+        lastSpace = -1
+        continue
+      }
+      if (c === 32) {
+        hAtSpace = h
+        lastSpace = i
+        vh = FNV_OFFSET
+      } else vh = Math.imul(vh ^ c, FNV_PRIME)
+      h = Math.imul(h ^ c, FNV_PRIME)
     }
-    const values = [...idfTable.values()].sort((a, b) => a - b)
-    medianIdf = values[Math.floor(values.length / 2)]
+    // The median of all the table's values, as the lowest value at or past the middle line.
+    const values = [...valueCounts.values()].map(({ at, count }) => ({ value: this.valueAt(at), count })).sort((a, b) => a.value - b.value)
+    const total = values.reduce((s, v) => s + v.count, 0)
+    let seen = 0
+    let median = 10
+    for (const v of values) {
+      seen += v.count
+      if (seen > Math.floor(total / 2)) {
+        median = v.value
+        break
+      }
+    }
+    this.median = median
   }
+
+  private insert(hash: number, start: number, len: number): void {
+    for (let k = hash & this.mask; ; k = (k + 1) & this.mask) {
+      const slot = this.slots[2 * k + 1]
+      // A word listed twice keeps its last value, as a Map of the lines would.
+      if (slot === 0 || (this.slots[2 * k] === hash && this.sameKey(slot - 1, start, len))) {
+        this.slots[2 * k] = hash
+        this.slots[2 * k + 1] = start + 1
+        return
+      }
+    }
+  }
+
+  private sameKey(a: number, b: number, len: number): boolean {
+    const bytes = this.bytes
+    if (bytes[a + len] !== 32) return false
+    for (let i = 0; i < len; i++) if (bytes[a + i] !== bytes[b + i]) return false
+    return this.lastSpaceAfter(a) === a + len
+  }
+
+  private lastSpaceAfter(start: number): number {
+    let last = -1
+    for (let i = start; i < this.bytes.length && this.bytes[i] !== 10; i++) if (this.bytes[i] === 32) last = i
+    return last
+  }
+
+  private valueAt(at: number): number {
+    let end = at
+    while (end < this.bytes.length && this.bytes[end] !== 10) end++
+    return Number(DECODER.decode(this.bytes.subarray(at, end)))
+  }
+
+  get(word: string): number | undefined {
+    const memo = this.known.get(word)
+    if (memo !== undefined || this.known.has(word)) return memo
+    const value = this.lookup(word)
+    if (this.known.size >= IDF_MEMO_MAX) this.known.clear()
+    this.known.set(word, value)
+    return value
+  }
+
+  private lookup(word: string): number | undefined {
+    const { written, read } = ENCODER.encodeInto(word, this.scratch)
+    if (read !== word.length) return undefined // longer than any word of the table
+    let h = FNV_OFFSET
+    for (let i = 0; i < written; i++) h = Math.imul(h ^ this.scratch[i], FNV_PRIME)
+    for (let k = h & this.mask; this.slots[2 * k + 1] !== 0; k = (k + 1) & this.mask) {
+      if (this.slots[2 * k] !== h) continue
+      const at = this.slots[2 * k + 1] - 1
+      let same = this.bytes[at + written] === 32
+      for (let i = 0; same && i < written; i++) same = this.bytes[at + i] === this.scratch[i]
+      if (same && this.lastSpaceAfter(at) === at + written) return this.valueAt(at + written + 1)
+    }
+    return undefined
+  }
+}
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193
+const ENCODER = new TextEncoder()
+const DECODER = new TextDecoder()
+const IDF_MEMO_MAX = 200_000
+
+function idf(): IdfTable {
+  if (!idfTable) idfTable = new IdfTable(readFileSync(require.resolve('@node-rs/jieba/idf.txt')))
   return idfTable
 }
 
@@ -47,7 +163,10 @@ const isContentWord = (w: string) => w.length >= 2 && !/^[\d.,%]+$/.test(w) && !
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/g
 
 /** How informative a word is across Chinese text (jieba's IDF prior). */
-export const idfOf = (word: string): number => idf().get(word) ?? medianIdf
+export const idfOf = (word: string): number => {
+  const table = idf()
+  return table.get(word) ?? table.median
+}
 
 /**
  * Document frequencies of the archive itself, updated as articles arrive. A word every

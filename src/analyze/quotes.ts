@@ -1,6 +1,7 @@
 import { foldText } from '../normalize/fold.js'
 import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from './entities.js'
 import type { Sentence } from './sentences.js'
+import { tagWords } from './tag.js'
 
 export interface Speaker {
   /** Entity id when the speaker is a known or rule-found entity, else the folded phrase. */
@@ -37,24 +38,30 @@ const MIN_QUOTE_CHARS = 8
  * Direct quotations and who said them. The speaker is the person or organisation that is the
  * subject of the speech verb nearest the quotation (`X说：“…”`, `“…”，X说`), a pronoun resolved
  * to the last person named before it, or — for a quotation standing alone — the speaker of the
- * sentence before when that sentence reports speech.
+ * sentence before when that sentence reports speech. `known`, when the caller has them, are
+ * each sentence's entities (`findEntities` of its folded text with this table).
  */
-export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable()): Quote[] {
+export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable(), known?: ReadonlyArray<readonly EntityMention[]>): Quote[] {
   const out: Quote[] = []
   let lastPerson: Speaker | undefined
   let lastSpeaker: Speaker | undefined
   let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
   const learned = new Map<string, EntityMention>()
-  for (const s of sentences) {
+  // Titles the article has given a person (美国总统乔·拜登): the bare title (美国总统表示) is them.
+  const titles = new Map<string, Speaker>()
+  const link = (sp: Speaker | undefined) => (sp && sp.id === sp.name ? (titledPerson(sp.name, titles) ?? sp) : sp)
+  sentences.forEach((s, k) => {
     const spans = quoteSpans(s.text)
-    const mentions = withLearned(s.folded, findEntities(s.folded, table), learned)
+    const mentions = withLearned(s.folded, known?.[k] ?? findEntities(s.folded, table), learned)
     for (const m of mentions) if (m.type === 'person' && m.id === m.name) learned.set(m.name, m)
+    learnTitles(s.folded, mentions, titles)
     let sentenceSpeaker: Speaker | undefined
     // Who 他 is: the subject of this sentence, else of the sentence before in the paragraph,
     // else the last person named. The last person named is often an object (与普京会面时),
     // not who keeps speaking (美国总统表示，…。他表示，…).
-    const found = sentenceSubject(s.folded, mentions)
+    const subjectFound = sentenceSubject(s.folded, mentions)
+    const found = subjectFound === 'pronoun' ? subjectFound : link(subjectFound)
     const subject = found === 'pronoun' ? undefined : found
     const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? lastPerson
     for (const [start, end] of spans) {
@@ -62,7 +69,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       if (!isRealQuote(inner)) continue
       const before = foldText(s.text.slice(0, start))
       const after = foldText(s.text.slice(end + 1))
-      let speaker = speakerBefore(before, mentions, antecedent) ?? speakerAfter(after, table, antecedent, learned)
+      let speaker = link(speakerBefore(before, mentions, antecedent) ?? speakerAfter(after, table, antecedent, learned))
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
       if (!speaker && standsAlone && lastSpeaker) {
@@ -73,7 +80,8 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       out.push({ text: inner.trim(), speaker, sentence: s.n, attribution, kind: 'quoted' })
     }
     if (!spans.length) {
-      const reported = reportedSpeech(s, mentions, antecedent)
+      const said = reportedSpeech(s, mentions, antecedent)
+      const reported = said && { ...said, speaker: link(said.speaker) }
       if (reported) {
         out.push(reported)
         sentenceSpeaker = reported.speaker
@@ -82,13 +90,39 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const people = mentions.filter((m) => m.type === 'person')
     if (people.length) lastPerson = asSpeaker(people[people.length - 1])
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
-    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? speakerBefore(s.folded, mentions, antecedent) : undefined)
+    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent)) : undefined)
     // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
     // 李桂华表示，…) has a subject of its own, known to the rules or not.
     // (A sentence whose subject is 他 passes on whom 他 was resolved to.)
     previous = { paragraph: s.paragraph, subject: found === 'pronoun' ? antecedent : subject }
-  }
+  })
   return out
+}
+
+// Titles that name one person in a country or organisation: 美国总统, 俄罗斯外长.
+const ONE_PERSON_TITLE = /(总统|副总统|总理|副总理|首相|主席|国务卿|外长|外交部长|外交大臣|总书记|秘书长|防长|国防部长)$/u
+
+/**
+ * Learns title → person where the article names a person after a place and a title
+ * (俄罗斯总统弗拉基米尔·普京 teaches 俄罗斯总统 → 普京). A title without its place (总统) is
+ * not learned: an article about a meeting has two presidents.
+ */
+function learnTitles(folded: string, mentions: readonly EntityMention[], titles: Map<string, Speaker>): void {
+  for (const m of mentions) {
+    if (m.type !== 'person') continue
+    const title = ONE_PERSON_TITLE.exec(folded.slice(Math.max(0, m.at - 5), m.at))
+    if (!title) continue
+    const titleAt = m.at - title[0].length
+    const place = mentions.find((p) => (p.type === 'place' || p.type === 'org') && p.at + p.surface.length === titleAt)
+    if (place) titles.set(place.surface + title[0], asSpeaker(m))
+  }
+}
+
+/** The person a speaker phrase ending in a learned title names (美国总统, 这位美国总统). */
+function titledPerson(phrase: string, titles: ReadonlyMap<string, Speaker>): Speaker | undefined {
+  let best: [string, Speaker] | undefined
+  for (const [title, person] of titles) if (phrase.endsWith(title) && (!best || title.length > best[0].length)) best = [title, person]
+  return best?.[1]
 }
 
 function quoteSpans(text: string): Array<[number, number]> {
@@ -135,8 +169,9 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Sp
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
     if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return { id: clause, name: clause }
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
-    // later verb's is taken instead.
-    return undefined
+    // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
+    // speaks, and whom a 他 in the next sentence means.
+    return unknownPerson(clause)
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
@@ -158,7 +193,22 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
   if (named) return asSpeaker(named)
   const phrase = subject.split(/[，,：:；]/).pop()!.trim()
   if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase)) return { id: phrase, name: phrase }
-  return undefined
+  return unknownPerson(phrase)
+}
+
+/**
+ * A person the entity rules do not know, as the end of a subject phrase: jieba tags the last
+ * word a person's name, or does not know it and found it by its model (李桂华 in 国安处高级警司李桂华).
+ */
+const GRAMMAR_START = /^[并和与及也就而但又还则且即便已曾将在对向于被把让]/u
+
+function unknownPerson(phrase: string): Speaker | undefined {
+  if (phrase.length < 2 || phrase.length > 20) return undefined
+  const last = tagWords(phrase).pop()
+  if (!last || !phrase.endsWith(last.word) || !/^\p{Script=Han}{2,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
+  // A word jieba found by its model is a name when it is long enough not to be a verb's
+  // fragment (并坚 of 并坚称).
+  return /^nr/.test(last.tag) || (last.tag === 'x' && last.word.length >= 3) ? { id: last.word, name: last.word } : undefined
 }
 
 function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {

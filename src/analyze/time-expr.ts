@@ -1,4 +1,4 @@
-import { findEntities } from './entities.js'
+import { findEntities, type EntityMention } from './entities.js'
 import { parseNumber } from './numbers.js'
 import type { Sentence } from './sentences.js'
 
@@ -26,19 +26,20 @@ const DAY_MS = 86_400_000
 /**
  * Dates an article's sentences speak of, resolved against its publication date: 当地时间6月16日,
  * 16日, 周三 (the last Wednesday on or before publication unless 下周), 昨天, 今年3月. The
- * publication date is read in UTC+8, the zone most of these outlets write from.
+ * publication date is read in UTC+8, the zone most of these outlets write from. `mentions`, when
+ * the caller has them, are each sentence's entities (`findEntities` of its folded text).
  */
-export function findTimeExprs(sentences: readonly Sentence[], publishedAt: string | undefined): TimeExpr[] {
+export function findTimeExprs(sentences: readonly Sentence[], publishedAt: string | undefined, mentions?: ReadonlyArray<readonly EntityMention[]>): TimeExpr[] {
   if (!publishedAt) return []
   const pub = new Date(Date.parse(publishedAt) + 8 * 3_600_000)
   if (Number.isNaN(pub.getTime())) return []
   const pubYear = pub.getUTCFullYear()
   const pubDay = Date.UTC(pubYear, pub.getUTCMonth(), pub.getUTCDate())
   const out: TimeExpr[] = []
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, k) => {
     // Names that contain a time word (今日俄罗斯) are not time expressions: blank them first.
     let folded = sentence.folded
-    for (const e of findEntities(folded)) folded = folded.slice(0, e.at) + ' '.repeat(e.surface.length) + folded.slice(e.at + e.surface.length)
+    for (const e of mentions?.[k] ?? findEntities(folded)) folded = folded.slice(0, e.at) + ' '.repeat(e.surface.length) + folded.slice(e.at + e.surface.length)
     const s = { ...sentence, folded }
     const future = FUTURE.test(s.folded)
     const clauseIsFuture = (at: number) => FUTURE.test(clauseAround(s.folded, at))
@@ -83,7 +84,7 @@ export function findTimeExprs(sentences: readonly Sentence[], publishedAt: strin
       const year = pubYear + ({ 今年: 0, 去年: -1, 明年: 1, 前年: -2 }[m[1]] ?? 0)
       add(m, ymd(year, num(m[2]), 1), 'month')
     }
-  }
+  })
   return out.sort((a, b) => a.sentence - b.sentence)
 }
 

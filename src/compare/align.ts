@@ -66,7 +66,8 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     }
     for (const j of touched) {
       // Naming the same people is not saying the same thing: the pair must share content words.
-      if (content[j] >= MIN_SHARED_CONTENT) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
+      if (content[j] >= MIN_SHARED_CONTENT && !differentPeople(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
     }
@@ -111,6 +112,13 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     const central = idx.reduce((best, i) => (score(i, idx, sim) > score(best, idx, sim) ? i : best), idx[0])
     return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
   })
+}
+
+/** Both units name people, and none of them the same. */
+function differentPeople(a: Unit, b: Unit): boolean {
+  if (!a.people.size || !b.people.size) return false
+  for (const p of a.people) if (b.people.has(p)) return false
+  return true
 }
 
 const score = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)

@@ -2,7 +2,7 @@ import type { Article } from '../article.js'
 import { loadEntityTable } from '../analyze/entities.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
-import { framing, type FramingTerm } from './framing.js'
+import { framingOfWords, type FramingTerm } from './framing.js'
 import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 
@@ -115,7 +115,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
   )
-  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).map((p) => p.article.folded)])))
+  const framingByOutlet = framingOfWords(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap((p) => p.words)])))
   const claimById = new Map(claims.map((c) => [c.id, c]))
   const articles = prepared.map((p) => describeArticle(p, incident))
   return {
@@ -239,26 +239,39 @@ function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): 
  * outlet's articles use (关塔那摩, 93分钟), so unique claims can be listed by importance.
  */
 function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[]): Map<string, number> {
-  const wordsByOutlet = new Map<string, Set<string>>()
+  // Which outlets use each word, and the units of each cited sentence.
+  const outletsOfWord = new Map<string, Set<string>>()
   const unitsBySentence = new Map<string, Unit[]>()
   for (const p of prepared) {
-    const set = wordsByOutlet.get(p.article.outletId) ?? new Set<string>()
     for (const u of p.units) {
-      for (const w of u.words.keys()) if (!w.startsWith('#')) set.add(w)
+      for (const w of u.words.keys()) {
+        if (w.startsWith('#')) continue
+        const set = outletsOfWord.get(w)
+        if (set) set.add(p.article.outletId)
+        else outletsOfWord.set(w, new Set([p.article.outletId]))
+      }
       const key = `${u.articleId}|${u.sentence.n}`
-      unitsBySentence.set(key, [...(unitsBySentence.get(key) ?? []), u])
+      const list = unitsBySentence.get(key)
+      if (list) list.push(u)
+      else unitsBySentence.set(key, [u])
     }
-    wordsByOutlet.set(p.article.outletId, set)
   }
   const out = new Map<string, number>()
   for (const c of claims) {
-    const others = [...wordsByOutlet].filter(([o]) => !c.outlets.includes(o)).map(([, s]) => s)
+    // A word no other outlet uses: every outlet that uses it carries the claim.
+    const novel = (w: string) => {
+      const users = outletsOfWord.get(w)!
+      if (users.size > c.outlets.length) return false
+      for (const o of users) if (!c.outlets.includes(o)) return false
+      return true
+    }
     let score = 0
     let words = 0
     for (const s of c.sentences) {
       for (const u of unitsBySentence.get(`${s.articleId}|${s.sentence}`) ?? []) {
-        if (!c.text.includes(unitText(u)) && !unitText(u).includes(c.text)) continue
-        for (const [w, weight] of u.words) if (!w.startsWith('#') && !others.some((o) => o.has(w))) score += weight
+        const text = unitText(u)
+        if (!c.text.includes(text) && !text.includes(c.text)) continue
+        for (const [w, weight] of u.words) if (!w.startsWith('#') && novel(w)) score += weight
         words += u.words.size
       }
     }

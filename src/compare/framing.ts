@@ -23,12 +23,17 @@ const URL = /https?:\/\/\S+|www\.\S+/g
  * over-trusted. Only terms with |z| ≥ 1.96 and used at least twice are listed.
  */
 export function framing(textsByOutlet: ReadonlyMap<string, readonly string[]>): Map<string, FramingTerm[]> {
+  return framingOfWords(new Map([...textsByOutlet].map(([outlet, texts]) => [outlet, texts.map((t) => segment(t.replace(URL, ' ')))])))
+}
+
+/** `framing` of texts already segmented (`segment` of folded text): a list of words per text. */
+export function framingOfWords(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Map<string, FramingTerm[]> {
   const counts = new Map<string, Map<string, number>>()
   const pooled = new Map<string, number>()
-  for (const [outlet, texts] of textsByOutlet) {
+  for (const [outlet, texts] of wordsByOutlet) {
     const c = new Map<string, number>()
-    for (const t of texts) {
-      for (const w of segment(t.replace(URL, ' '))) {
+    for (const words of texts) {
+      for (const w of words) {
         // Latin words in Chinese reports are mostly bylines and names in brackets, not vocabulary.
         if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4) continue
         c.set(w, (c.get(w) ?? 0) + 1)

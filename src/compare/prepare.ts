@@ -16,6 +16,8 @@ export interface Unit {
   readonly text: string // folded
   readonly words: ReadonlyMap<string, number> // content word → idf weight
   readonly entities: ReadonlySet<string>
+  /** The people it names (entity ids): two units about different people make different claims. */
+  readonly people: ReadonlySet<string>
   /**
    * Words that say what happened rather than who or where: not names (jieba's person, place,
    * organisation tags, words it does not know, Latin words) and not titles (总理, 主席). Two
@@ -28,6 +30,8 @@ export interface Unit {
 export interface PreparedArticle {
   readonly article: Article
   readonly sentences: readonly Sentence[]
+  /** Each sentence's words (`segment` of its folded text). */
+  readonly words: ReadonlyArray<readonly string[]>
   readonly units: readonly Unit[]
   readonly quotes: readonly Quote[]
   readonly figures: readonly Figure[]
@@ -45,16 +49,49 @@ const CHAR_WEIGHT = 0.5
 
 export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
   const sentences = splitSentences(article.text)
-  const times = findTimeExprs(sentences, article.publishedAt)
+  // Each sentence's entities, found once for dates, quotes and claim units alike.
+  const mentions = sentences.map((s) => findEntities(s.folded, table))
+  const times = findTimeExprs(sentences, article.publishedAt, mentions)
+  // …and its words, segmented once for units and the outlet's vocabulary. jieba cuts text into
+  // runs at punctuation before it segments, so a clause's words are the sentence's words that
+  // fall inside it.
+  const words = sentences.map((s) => segment(s.folded))
   const units: Unit[] = []
-  for (const s of sentences) {
-    if (isFurniture(s.folded) || han(s.folded) < 8) continue
-    for (const piece of unitsOf(s.folded)) units.push(makeUnit(article.id, s, piece, findEntities(piece, table)))
-  }
-  return { article, sentences, units, quotes: findQuotes(sentences, table), figures: findFigures(sentences), times, incident: incidentDate(times) }
+  sentences.forEach((s, k) => {
+    if (isFurniture(s.folded) || han(s.folded) < 8) return
+    let at = 0
+    let w = 0
+    let cursor = 0
+    for (const piece of unitsOf(s.folded)) {
+      const end = at + piece.length
+      const inPiece = mentions[k].filter((m) => m.at >= at && m.at + m.surface.length <= end).map((m) => ({ ...m, at: m.at - at }))
+      const pieceWords: string[] = []
+      for (; w < words[k].length; w++) {
+        const found = s.folded.indexOf(words[k][w], cursor)
+        if (found < 0) continue // never: jieba's words are pieces of the text it was given
+        if (found >= end) break
+        pieceWords.push(words[k][w])
+        cursor = found + words[k][w].length
+      }
+      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords))
+      at = end
+    }
+  })
+  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
 }
 
-const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length
+const HAN = /\p{Script=Han}/u
+/** Han characters in a string; the common block without a regular expression (this runs on every clause). */
+function han(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x4e00 && c <= 0x9fff) n++
+    else if (c >= 0x2e80 && HAN.test(String.fromCodePoint(s.codePointAt(i)!))) n++
+    if (c >= 0xd800 && c <= 0xdbff) i++ // the rest of a character outside the BMP
+  }
+  return n
+}
 
 // A clause that only introduces the next one — who speaks (中国外交部发言人汪文斌周二表示，) or
 // when (普京和拜登的日内瓦峰会结束后，) — states nothing alone: it stays with what follows.
@@ -102,10 +139,9 @@ function isName(word: string): boolean {
   return name
 }
 
-function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[]): Unit {
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[]): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
-  const cut = segment(text)
   cut.forEach((w, k) => {
     if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
@@ -119,10 +155,11 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
-    for (const ch of w) if (/\p{Script=Han}/u.test(ch)) words.set(`#${ch}`, Math.max(words.get(`#${ch}`) ?? 0, idf * CHAR_WEIGHT))
+    for (const ch of w) if (HAN.test(ch)) words.set(`#${ch}`, Math.max(words.get(`#${ch}`) ?? 0, idf * CHAR_WEIGHT))
   }
   // Entities count as words under their canonical id, so 普丁 and 普京 meet.
   const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
+  const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
     if (mentions.some((m) => m.surface.includes(w))) {
@@ -133,7 +170,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, content, norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */

@@ -3,7 +3,7 @@ import { findEntities } from '../../analyze/entities.js'
 import type { ClusteredEvent } from '../../cluster/cluster-articles.js'
 import { defaultClusterOptions } from '../../cluster/events.js'
 import { explainAssignment } from '../../cluster/explain.js'
-import { clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
+import { cachedClusters, clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
 import type { Story } from '../../cluster/stories.js'
 import { compareEvent } from '../../compare/compare.js'
 import { eventIncident, prepareArticle } from '../../compare/prepare.js'
@@ -54,11 +54,15 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
 
 export async function compareCommand(store: Store, id: string, flags: { json?: boolean; md?: boolean; html?: boolean }) {
   if ([flags.json, flags.md, flags.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --md, --html')
-  const { events, byId } = await clusterStore(store)
-  const e = events.find((x) => x.id === id)
+  // Events already computed for the articles as stored: read only the event's own articles,
+  // not every text in the archive (seconds on a large one).
+  const cached = await cachedClusters(store)
+  const snapshot = cached ? undefined : await clusterStore(store)
+  const e = (cached ?? snapshot!).events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
+  const members = snapshot ? e.articleIds.map((a) => snapshot.byId.get(a)!) : await Promise.all(e.articleIds.map(async (a) => (await store.article(a))!))
   const meta = await outletMetaOf(store)
-  const comparison = compareEvent(e, e.articleIds.map((a) => byId.get(a)!), meta)
+  const comparison = compareEvent(e, members, meta)
   if (flags.json) out(JSON.stringify(comparison))
   else if (flags.html) out(comparisonHtml(comparison))
   else out(comparisonMarkdown(comparison))
