@@ -5,6 +5,7 @@ import { groupFigures, type FigureGroup } from './figures.js'
 import { framingOfWords, type FramingTerm } from './framing.js'
 import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
+import { charBigrams, lettersAndDigits } from '../text/char-class.js'
 
 export interface OutletMeta {
   readonly id: string
@@ -140,14 +141,11 @@ const RELAY_SHARE = 0.6
 
 // Copies differ in spacing, quotation marks and the odd edited word (外交使团 / 外国使领馆).
 const NEAR_COPY = 0.8
-const bare = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '')
 const bigramCache = new Map<string, Set<string>>()
 function bigramsOf(s: string): Set<string> {
   let b = bigramCache.get(s)
   if (!b) {
-    const t = bare(s)
-    b = new Set<string>()
-    for (let i = 0; i + 1 < t.length; i++) b.add(t.slice(i, i + 2))
+    b = charBigrams(s)
     if (bigramCache.size > 50_000) bigramCache.clear()
     bigramCache.set(s, b)
   }
@@ -156,7 +154,7 @@ function bigramsOf(s: string): Set<string> {
 
 /** Is one unit a (near) word-for-word copy of another? */
 export function isNearCopy(a: string, b: string): boolean {
-  if (bare(a) === bare(b)) return true
+  if (lettersAndDigits(a) === lettersAndDigits(b)) return true
   const x = bigramsOf(a)
   const y = bigramsOf(b)
   if (!x.size || !y.size || Math.min(x.size, y.size) / Math.max(x.size, y.size) < NEAR_COPY) return false
@@ -166,7 +164,7 @@ export function isNearCopy(a: string, b: string): boolean {
 }
 
 function findRelays(prepared: readonly PreparedArticle[]): Map<string, PreparedArticle> {
-  const texts = prepared.map((p) => new Set(p.units.map((u) => bare(u.text))))
+  const texts = prepared.map((p) => new Set(p.units.map((u) => lettersAndDigits(u.text))))
   const time = (p: PreparedArticle) => p.article.publishedAt ?? '9999'
   const out = new Map<string, PreparedArticle>()
   prepared.forEach((p, i) => {

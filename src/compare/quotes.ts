@@ -1,4 +1,5 @@
 import { foldText } from '../normalize/fold.js'
+import { charBigrams } from '../text/char-class.js'
 import type { PreparedArticle } from './prepare.js'
 
 export interface QuoteGroup {
@@ -23,7 +24,7 @@ export function groupQuotes(prepared: readonly PreparedArticle[]): QuoteGroup[] 
   const items: Item[] = prepared.flatMap((p) =>
     p.quotes
       .filter((q) => q.speaker)
-      .map((q) => ({ speakerId: q.speaker!.id, speaker: q.speaker!.name, text: q.text, grams: bigrams(foldText(q.text)), outlet: p.article.outletId, articleId: p.article.id as string, kind: q.kind })),
+      .map((q) => ({ speakerId: q.speaker!.id, speaker: q.speaker!.name, text: q.text, grams: charBigrams(foldText(q.text)), outlet: p.article.outletId, articleId: p.article.id as string, kind: q.kind })),
   )
   const groups: Item[][] = []
   for (const it of items) {
@@ -42,13 +43,6 @@ export function groupQuotes(prepared: readonly PreparedArticle[]): QuoteGroup[] 
       variants: g.slice(1).map((x) => ({ outlet: x.outlet, articleId: x.articleId, text: x.text })),
     }))
     .sort((a, b) => b.outlets.length - a.outlets.length || (a.kind === b.kind ? 0 : a.kind === 'quoted' ? -1 : 1) || a.speaker.localeCompare(b.speaker))
-}
-
-function bigrams(s: string): Set<string> {
-  const t = s.replace(/[^\p{L}\p{N}]/gu, '')
-  const out = new Set<string>()
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
-  return out
 }
 
 /** Overlap coefficient: a short quotation inside a longer one counts as the same. */

@@ -1,5 +1,6 @@
 import type { Article, Fingerprint } from '../article.js'
 import { BINS, estimateContainment, estimateJaccard, matchText } from './minhash.js'
+import { charBigrams } from '../text/char-class.js'
 
 // Thresholds from ../shared/corpus (npm run eval prints the figures): labelled copies from
 // different titles sit at estimated Jaccard ≥ 0.66, partial reposts labelled as distinct
@@ -96,19 +97,13 @@ function compareTitled(fp: Fingerprint, outletId: string, c: Candidate): DupVerd
   return undefined
 }
 
-function bigramsOf(key: string): Set<string> {
-  const out = new Set<string>()
-  for (let i = 0; i + 2 <= key.length; i++) out.add(key.slice(i, i + 2))
-  return out
-}
-
 /**
  * Do two folded headlines say the same thing? Bigram containment of the shorter in the longer
  * (a title too short to say anything counts as agreeing: the text decides alone).
  */
 export function headlinesAgree(a: string, b: string): boolean {
   if (a === b || Math.min(a.length, b.length) < MIN_TITLE_KEY_CHARS) return true
-  const [x, y] = a.length <= b.length ? [bigramsOf(a), bigramsOf(b)] : [bigramsOf(b), bigramsOf(a)]
+  const [x, y] = a.length <= b.length ? [charBigrams(a), charBigrams(b)] : [charBigrams(b), charBigrams(a)]
   let both = 0
   for (const g of x) if (y.has(g)) both++
   return both / x.size >= SAME_HEADLINE
@@ -116,7 +111,7 @@ export function headlinesAgree(a: string, b: string): boolean {
 
 /** Share of a folded headline's bigrams found in a text (letters and digits of folded text). */
 export function headlineInText(titleKey: string, text: string): number {
-  const grams = bigramsOf(titleKey)
+  const grams = charBigrams(titleKey)
   if (!grams.size) return 1
   let found = 0
   for (const g of grams) if (text.includes(g)) found++

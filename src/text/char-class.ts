@@ -52,3 +52,11 @@ export function charRemover(oneChar: RegExp): (s: string) => string {
 
 /** Only the letters and digits of a text: the matching key of names, titles and copies. */
 export const lettersAndDigits: (s: string) => string = charRemover(/[^\p{L}\p{N}]/u)
+
+/** The distinct two-character pieces of a text's letters and digits (punctuation and spaces dropped). */
+export function charBigrams(s: string): Set<string> {
+  const t = lettersAndDigits(s)
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
+  return out
+}
