@@ -27,7 +27,7 @@ interface Shard {
   first: number
 }
 
-export const DEFAULT_SHARD_ROWS = 100_000
+export const DEFAULT_SHARD_ROWS = 50_000
 
 // Settings every shard gets when it is created (migration 7 set them on the first): merge
 // segments once 16 of a size exist instead of FTS5's 4, which writes fewer bytes during ingest.
