@@ -82,3 +82,15 @@ describe('claim units', () => {
     expect(aj.some((u) => /结束后[，,]$/.test(u))).toBe(false)
   })
 })
+
+describe('alignClaims, two people doing the same thing', () => {
+  // Worded after reports of the envoys before the Geneva summit (2021): each left for consultations, in opposite
+  // directions. Same verbs and places, different people: two facts, not one claim.
+  const a = ['俄罗斯驻美国大使阿纳托利·安东诺夫今年3月离开华盛顿返回莫斯科进行磋商。', '两国元首同意启动战略稳定对话。']
+  const b = ['美国驻俄罗斯大使约翰·沙利文今年4月离开莫斯科返回华盛顿进行磋商。', '双方同意就战略稳定问题展开对话。']
+  it('keeps apart units that name people, none of them the same', () => {
+    const claims = alignClaims([article('a', a.join('\n\n')), article('b', b.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
+    const envoy = claims.find((c) => c.units.some((u) => u.articleId === 'a' && u.sentence.n === 0))!
+    expect(envoy.units.some((u) => u.articleId === 'b')).toBe(false)
+  })
+})
