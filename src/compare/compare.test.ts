@@ -4,6 +4,7 @@ import { expectGolden } from '../../test/support/golden.js'
 import { exampleArticles } from '../../test/support/store.js'
 import type { Article } from '../article.js'
 import { findFigures } from '../analyze/figures.js'
+import { segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
@@ -165,8 +166,8 @@ describe('framing', () => {
   it('finds the words one outlet uses and the others do not', () => {
     const shared = '双方在峰会上讨论了军备控制和网络安全。'.repeat(20)
     const terms = framing(new Map([
-      ['a', [shared + '中共政权打压民众。'.repeat(10)]],
-      ['b', [shared + '领导人会晤气氛积极。'.repeat(10)]],
+      ['a', [segment(shared + '中共政权打压民众。'.repeat(10))]],
+      ['b', [segment(shared + '领导人会晤气氛积极。'.repeat(10))]],
     ]))
     expect(terms.get('a')!.map((t) => t.term)).toContain('政权')
     expect(terms.get('b')!.map((t) => t.term)).not.toContain('政权')

@@ -2,7 +2,7 @@ import type { Article } from '../article.js'
 import { loadEntityTable } from '../analyze/entities.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
-import { framingOfWords, type FramingTerm } from './framing.js'
+import { framing, type FramingTerm } from './framing.js'
 import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 import { charBigrams, lettersAndDigits } from '../text/char-class.js'
@@ -116,7 +116,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
   )
-  const framingByOutlet = framingOfWords(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap((p) => p.words)])))
+  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap((p) => p.words)])))
   const claimById = new Map(claims.map((c) => [c.id, c]))
   const articles = prepared.map((p) => describeArticle(p, incident))
   return {

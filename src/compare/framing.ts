@@ -1,5 +1,4 @@
 import { idfOf } from '../analyze/keywords.js'
-import { segment } from '../analyze/segment.js'
 
 export interface FramingTerm {
   readonly term: string
@@ -15,19 +14,14 @@ const PRIOR_SHARE = 0.1
 const MIN_COUNT = 2
 const Z_SIGNIFICANT = 1.96
 const MAX_TERMS = 12
-const URL = /https?:\/\/\S+|www\.\S+/g
 
 /**
  * Each outlet's distinctive vocabulary in an event: weighted log-odds with an informative
  * Dirichlet prior, so frequent shared words do not dominate and rare words are not
- * over-trusted. Only terms with |z| ≥ 1.96 and used at least twice are listed.
+ * over-trusted. Only terms with |z| ≥ 1.96 and used at least twice are listed. Texts come
+ * segmented (`segment` of folded text: a list of words per text), as the comparison has them.
  */
-export function framing(textsByOutlet: ReadonlyMap<string, readonly string[]>): Map<string, FramingTerm[]> {
-  return framingOfWords(new Map([...textsByOutlet].map(([outlet, texts]) => [outlet, texts.map((t) => segment(t.replace(URL, ' ')))])))
-}
-
-/** `framing` of texts already segmented (`segment` of folded text): a list of words per text. */
-export function framingOfWords(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Map<string, FramingTerm[]> {
+export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Map<string, FramingTerm[]> {
   const counts = new Map<string, Map<string, number>>()
   const pooled = new Map<string, number>()
   for (const [outlet, texts] of wordsByOutlet) {
