@@ -19,6 +19,9 @@ export interface RawInput {
 
 export type FormatName = 'hexo' | 'jekyll' | 'gh-markdown' | 'markdown' | 'html' | 'jsonl'
 
+/** The formats a file can be forced to (`ingest --format`), in detection order (ingest/formats/index.ts). */
+export const fileFormatNames = ['jekyll', 'hexo', 'gh-markdown', 'html', 'markdown'] as const satisfies readonly FormatName[]
+
 export type DateSource =
   | 'front-matter'
   | 'epoch-comment'

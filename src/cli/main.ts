@@ -1,17 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import type { FormatName } from '../article.js'
+import { fileFormatNames, type FormatName } from '../article.js'
 import { loadConfig } from '../config.js'
 import { JiantingError } from '../errors.js'
-import { extractPage } from '../extract/extract-page.js'
-import { formatNames } from '../ingest/formats/index.js'
-import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
-import { runDoctor } from './commands/doctor.js'
-import { runServe } from './commands/serve.js'
-import { compareCommand, explainArticle, listEvents, listStories, showEvent, showStory } from './commands/events.js'
-import { runIngest } from './commands/ingest.js'
-import { listArticles, listOutlets, listQuarantine, searchArticles, showArticle } from './commands/read.js'
+
+// Each command imports what it needs when it runs: loading every parser, the database driver and
+// the web server up front cost ~0.7 s before `--help` or `extract` could print anything.
+const read = () => import('./commands/read.js')
+const events = () => import('./commands/events.js')
 
 const program = new Command()
   .name('jianting')
@@ -30,6 +27,7 @@ Examples:
 The database defaults to ./jianting.db; use --db PATH or JIANTING_DB=PATH to choose another.`)
 
 async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openSqlite } = await import('../store/sqlite/store.js')
   const store = openSqlite(loadConfig(process.env, { db: program.opts().db }).dbPath)
   try {
     return await fn(store)
@@ -53,11 +51,12 @@ program
   .command('ingest')
   .description('read files or folders of archived news into the database (re-running adds only what is new)')
   .argument('<paths...>', 'files or folders; folders are read recursively; .jsonl files hold one article per line')
-  .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(formatNames))
+  .addOption(new Option('--format <name>', 'force a format instead of detecting it per file').choices(fileFormatNames))
   .option('--jobs <n>', 'parse on N threads: the main thread (which also writes the database) plus N-1 workers', positiveInt, 1)
   .option('--max-mb <n>', 'largest file read as one article, in MB; bigger files are quarantined', positiveInt, 20)
   .option('-q, --quiet', 'no progress output')
   .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean; maxMb: number }) => {
+    const { runIngest } = await import('./commands/ingest.js')
     await withStore(async (store) => {
       const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet, maxBytes: flags.maxMb * 1e6 })
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
@@ -76,14 +75,14 @@ program
   .option('--since <date>', 'published on or after this date', isoDate)
   .option('--until <date>', 'published on or before this date', isoDate)
   .option('--all', 'include copies of other articles')
-  .action((flags) => withStore((store) => listArticles(store, flags)))
+  .action((flags) => withStore(async (store) => (await read()).listArticles(store, flags)))
 
 program
   .command('show')
   .description('one article: metadata, provenance, copies, clean text, images')
   .argument('<id>', 'article id (from articles or search)')
   .option('--json', 'JSON output')
-  .action((id: string, flags) => withStore((store) => showArticle(store, id, flags)))
+  .action((id: string, flags) => withStore(async (store) => (await read()).showArticle(store, id, flags)))
 
 program
   .command('search')
@@ -91,33 +90,33 @@ program
   .argument('<query...>', 'words; Traditional and Simplified match each other')
   .option('--json', 'one JSON object per line')
   .option('--limit <n>', 'maximum results', positiveInt, 20)
-  .action((query: string[], flags) => withStore((store) => searchArticles(store, query.join(' '), flags)))
+  .action((query: string[], flags) => withStore(async (store) => (await read()).searchArticles(store, query.join(' '), flags)))
 
 program
   .command('outlets')
   .description('outlets with article counts (copies counted once)')
   .option('--json', 'one JSON object per line')
-  .action((flags) => withStore((store) => listOutlets(store, flags)))
+  .action((flags) => withStore(async (store) => (await read()).listOutlets(store, flags)))
 
 program
   .command('quarantine')
   .description('inputs that did not become articles, with the reason')
   .option('--json', 'one JSON object per line: {locator, code, stage, detail, at}')
-  .action((flags) => withStore((store) => listQuarantine(store, flags)))
+  .action((flags) => withStore(async (store) => (await read()).listQuarantine(store, flags)))
 
 program
   .command('events')
   .description('events: articles grouped by the real-world incident they report, latest first')
   .option('--json', 'one JSON object per line: {id, title, start, end, articleIds, outlets, storyId, keywords}')
   .option('--min <n>', 'only events with at least this many articles', positiveInt, 1)
-  .action((flags) => withStore((store) => listEvents(store, flags)))
+  .action((flags) => withStore(async (store) => (await events()).listEvents(store, flags)))
 
 program
   .command('event')
   .description('one event: its articles, outlets, time span and story')
   .argument('<id>', 'event id, as listed by `events`')
   .option('--json', 'one JSON object, as a line of `events --json`')
-  .action((id: string, flags) => withStore((store) => showEvent(store, id, flags)))
+  .action((id: string, flags) => withStore(async (store) => (await events()).showEvent(store, id, flags)))
 
 program
   .command('compare')
@@ -126,42 +125,45 @@ program
   .option('--json', 'one JSON object (the contract in DESIGN.md)')
   .option('--md', 'a Markdown report (the default)')
   .option('--html', 'a self-contained HTML page (no scripts, no remote resources)')
-  .action((id: string, flags) => withStore((store) => compareCommand(store, id, flags)))
+  .action((id: string, flags) => withStore(async (store) => (await events()).compareCommand(store, id, flags)))
 
 program
   .command('stories')
   .description('stories: events linked over time by the people and organisations they share')
   .option('--json', 'one JSON object per line: {id, title, start, end, eventIds, entities}')
-  .action((flags) => withStore((store) => listStories(store, flags)))
+  .action((flags) => withStore(async (store) => (await events()).listStories(store, flags)))
 
 program
   .command('story')
   .description('one story as a timeline of its events')
   .argument('<id>', 'story id, as listed by `stories`')
   .option('--json', 'one JSON object with its events')
-  .action((id: string, flags) => withStore((store) => showStory(store, id, flags)))
+  .action((id: string, flags) => withStore(async (store) => (await events()).showStory(store, id, flags)))
 
 program
   .command('explain')
   .description('why an article is in its event: the score and the shared keywords that decided it')
   .argument('<id>', 'article id')
   .option('--json', 'JSON output')
-  .action((id: string, flags) => withStore((store) => explainArticle(store, id, flags)))
+  .action((id: string, flags) => withStore(async (store) => (await events()).explainArticle(store, id, flags)))
 
 program
   .command('extract')
-  .description('extract the article from one saved HTML page (debugging aid)')
+  .description('extract the article from one saved HTML page: prints {title, byline, excerpt, text, publishedAt} as JSON')
   .argument('<file>', 'saved HTML page')
-  .option('--url <url>', 'the URL the page was saved from')
+  .option('--url <url>', 'the URL the page was saved from (resolves links, helps find the date)')
   .option('--content-type <type>', 'the Content-Type it was served with (charset is sniffed when absent)')
-  .option('--json', 'print {title, byline, excerpt, text, publishedAt}')
-  .action(async (file: string, flags: { url?: string; contentType?: string; json?: boolean }) => {
+  .option('--json', 'one JSON object (the default)')
+  .option('--text', 'title, byline, date and text for reading instead of JSON')
+  .action(async (file: string, flags: { url?: string; contentType?: string; text?: boolean }) => {
+    const { extractPage } = await import('../extract/extract-page.js')
     const bytes = new Uint8Array(await readFile(file))
-    const r = extractPage(bytes, { locator: file, url: flags.url, contentType: flags.contentType })
+    // Scripts that fill in unknown values pass empty strings: an empty flag means "not given".
+    const r = extractPage(bytes, { locator: file, url: flags.url || undefined, contentType: flags.contentType || undefined })
     if (!r.ok) throw new ExtractFailed(`${r.problem.code}: ${r.problem.detail} (${r.problem.locator})`)
     const { title, byline, excerpt, text, publishedAt } = r.value
-    if (flags.json) process.stdout.write(`${JSON.stringify({ title, byline: byline ?? null, excerpt: excerpt ?? null, text, publishedAt: publishedAt ?? null })}\n`)
-    else process.stdout.write(`${title}\n${byline ? `${byline}\n` : ''}${publishedAt ? `${publishedAt}\n` : ''}\n${text}\n`)
+    if (flags.text) process.stdout.write(`${title}\n${byline ? `${byline}\n` : ''}${publishedAt ? `${publishedAt}\n` : ''}\n${text}\n`)
+    else process.stdout.write(`${JSON.stringify({ title, byline: byline ?? null, excerpt: excerpt ?? null, text, publishedAt: publishedAt ?? null })}\n`)
   })
 
 program
@@ -180,12 +182,12 @@ Pages: / (latest events, filters, "covered by only one side"), /events/ID (the c
 /stories/ID (timeline), /articles/ID (reader with provenance), /search?q=, /outlets, /quarantine.
 API: /api/... described by /api/openapi.json. Events and stories are computed once at start (and
 again after an ingest through the API), held in memory.`)
-  .action((flags: { host?: string; port?: number; tokenFile?: string; imageCache?: string }) => runServe(loadConfig(process.env, { db: program.opts().db }), flags))
+  .action(async (flags: { host?: string; port?: number; tokenFile?: string; imageCache?: string }) => (await import('./commands/serve.js')).runServe(loadConfig(process.env, { db: program.opts().db }), flags))
 
 program
   .command('doctor')
   .description('check the installation and the database')
-  .action(() => runDoctor(loadConfig(process.env, { db: program.opts().db })))
+  .action(async () => (await import('./commands/doctor.js')).runDoctor(loadConfig(process.env, { db: program.opts().db })))
 
 class ExtractFailed extends JiantingError {
   readonly httpStatus = 422

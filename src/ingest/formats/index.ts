@@ -1,4 +1,4 @@
-import { fail, type Draft, type FormatName, type Outcome } from '../../article.js'
+import { fail, fileFormatNames, type Draft, type FormatName, type Outcome } from '../../article.js'
 import type { Format, FormatInput } from './format.js'
 import { ghMarkdown } from './gh-markdown.js'
 import { hexo } from './hexo.js'
@@ -10,6 +10,8 @@ import { markdown } from './markdown.js'
 export const formats: readonly Format[] = [jekyll, hexo, ghMarkdown, html, markdown]
 
 export const formatNames = formats.map((f) => f.name)
+// The CLI lists fileFormatNames without loading the parsers; the two must not drift apart.
+if (formatNames.join() !== fileFormatNames.join()) throw new Error(`fileFormatNames (${fileFormatNames.join()}) differs from the formats (${formatNames.join()})`)
 
 export function detectFormat(input: FormatInput): Format | undefined {
   return formats.find((f) => f.detect(input))

@@ -1,0 +1,57 @@
+// The command line as a user (or a scoring script) runs it: the built CLI in a child process.
+// `npm ci` builds dist/ (prepare); run `npm run build` after changing sources.
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '../..')
+const bin = join(root, 'bin/jianting')
+const run = (...args: string[]) => promisify(execFile)(process.execPath, [bin, ...args], { cwd: root })
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests')
+})
+
+describe('jianting extract', () => {
+  const page = join(root, 'test/fixtures/extract/json-ld-date.html')
+
+  it('prints one JSON object by default, as extraction scorers expect', async () => {
+    const { stdout } = await run('extract', page)
+    const out = JSON.parse(stdout)
+    expect(out).toMatchObject({ title: '香港立法會通過新法案', byline: '陳大文', publishedAt: '2021-06-16T10:20:00+08:00' })
+    expect(out.text).toContain('立法會周三三讀通過一項新法案')
+    expect(Object.keys(out).sort()).toEqual(['byline', 'excerpt', 'publishedAt', 'text', 'title'])
+  })
+
+  it('treats empty --url and --content-type as not given', async () => {
+    const { stdout } = await run('extract', page, '--url', '', '--content-type', '', '--json')
+    expect(JSON.parse(stdout).byline).toBe('陳大文')
+  })
+
+  it('prints the article for reading with --text', async () => {
+    const { stdout } = await run('extract', page, '--text')
+    expect(stdout.startsWith('香港立法會通過新法案\n陳大文\n2021-06-16T10:20:00+08:00\n\n')).toBe(true)
+  })
+
+  it('fails with the reason and exit code 3 on a page without an article', async () => {
+    const err = await run('extract', join(root, 'test/fixtures/extract/no-body.html')).catch((e: { code: number; stderr: string }) => e)
+    expect(err).toMatchObject({ code: 3 })
+    expect((err as { stderr: string }).stderr).toMatch(/^jianting: format\/no-body/)
+  })
+})
+
+describe('jianting --help', () => {
+  it('lists every command and the --db option', async () => {
+    const { stdout } = await run('--help')
+    for (const command of ['ingest', 'articles', 'show', 'search', 'outlets', 'quarantine', 'events', 'compare', 'extract', 'serve', 'doctor'])
+      expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'))
+    expect(stdout).toContain('--db <path>')
+  })
+
+  it('offers the file formats for ingest --format', async () => {
+    const { stdout } = await run('ingest', '--help')
+    expect(stdout).toContain('"jekyll", "hexo", "gh-markdown", "html", "markdown"')
+  })
+})
