@@ -26,5 +26,6 @@ describe('large files', () => {
     const r = runStages(rawInput(hexoPost(5), 'big.md', 'file'), { registry })
     expect(r.ok && r.value.text.length).toBeGreaterThan(1_500_000)
     expect(r.ok && r.value.text.trimEnd().endsWith(`${para}${Math.ceil(5e6 / (para.length * 3 + 12)) - 1}`)).toBe(true)
-  })
+    // About 2 s on an idle machine; speed is the bench's business, not this test's.
+  }, 60_000)
 })

@@ -12,7 +12,7 @@ import type { OutletFacts } from './outlet-edits.js'
  */
 export type { ArticleMeta }
 
-export interface ViewSnapshot extends Omit<ClusterSnapshot, 'articles' | 'byId'> {
+export interface ViewSnapshot extends Omit<ClusterSnapshot, 'articles' | 'byId' | 'clusteredNow'> {
   readonly articles: readonly ArticleMeta[]
   readonly byId: ReadonlyMap<string, ArticleMeta>
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
 import { ArticleFeatures, clusterOrder } from './features.js'
+import { storyMentions, type Mentions } from './stories.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -25,17 +26,51 @@ export interface ClusterResult {
  * (exactly what ingestion-time clustering sees).
  */
 export function clusterArticles(articles: readonly Article[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
-  const ordered = clusterOrder(articles)
-  const features = new ArticleFeatures()
-  const clusterer = new EventClusterer(opts)
-  const items = new Map<string, ClusterItem>()
-  for (const a of ordered) {
-    const item = features.item(a)
-    items.set(a.id, item)
-    clusterer.add(item)
+  const clustering = new ArchiveClustering(opts)
+  clustering.add(articles)
+  return clustering.result(articles)
+}
+
+/**
+ * The clustering of an archive as it grows: each batch of new articles is featurised and
+ * clustered in publication order after everything clustered before it, so earlier events keep
+ * their ids and members (unless a new article bridges two of them). Its state is kept between
+ * runs (cluster/persist.ts), so adding a thousand articles to a large archive costs a thousand
+ * articles' work.
+ */
+export class ArchiveClustering {
+  constructor(
+    readonly opts: ClusterOptions = defaultClusterOptions,
+    readonly features = new ArticleFeatures(),
+    readonly clusterer = new EventClusterer(opts),
+    /** What each clustered article was compared as, by id: events are named from it. */
+    readonly items = new Map<string, ClusterItem>(),
+    /** The entities each original article's lead names, by id: stories are linked by them. */
+    readonly mentions = new Map<string, Mentions>(),
+  ) {}
+
+  /** An article's story mentions, found once when it was clustered. */
+  mentionsOf(a: Article): Mentions {
+    return this.mentions.get(a.id) ?? storyMentions(a)
   }
-  const byId = new Map(articles.map((a) => [a.id as string, a]))
-  return { events: clusterer.events.map((e) => describe(e, byId, items)), assignments: clusterer.assignments }
+
+  /** Clusters the articles not clustered yet; returns how many there were. */
+  add(articles: readonly Article[]): number {
+    const fresh = clusterOrder(articles.filter((a) => !this.items.has(a.id)))
+    for (const a of fresh) {
+      const item = this.features.item(a)
+      this.items.set(a.id, item)
+      if (!a.duplicateOf) this.mentions.set(a.id, storyMentions(a))
+      this.clusterer.add(item)
+    }
+    return fresh.length
+  }
+
+  /** The events, described with the articles (every clustered one must be among them). */
+  result(articles: readonly Article[]): ClusterResult {
+    const byId = new Map(articles.map((a) => [a.id as string, a]))
+    return { events: this.clusterer.events.map((e) => describe(e, byId, this.items)), assignments: this.clusterer.assignments }
+  }
 }
 
 // Headlines whose centrality is within this share of the most central one are equally good names.

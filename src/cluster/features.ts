@@ -308,7 +308,7 @@ export function titleGrams(title: string): Set<string> {
 }
 
 /** Headline pairs weighted by how rare they are among the archive's headlines so far. */
-class TitleStats {
+export class TitleStats {
   private n = 0
   private readonly df = new Map<string, number>()
 

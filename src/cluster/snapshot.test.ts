@@ -37,6 +37,25 @@ describe('events and stories cached in the store', () => {
     expect(await store.articlesVersion()).not.toBe(version)
     const after = await clusterStore(store)
     expect(after.fromCache).toBe(false)
+    // Only the new article was clustered; the earlier events kept their ids and members.
+    expect(after.clusteredNow).toBe(1)
+    expect(first.clusteredNow).toBe(first.articles.length)
     expect(after.events.length).toBe(first.events.length + 1)
+    for (const e of first.events) expect(after.events.find((x) => x.id === e.id)?.articleIds).toEqual(e.articleIds)
+  })
+
+  it('starts again from the first article when the saved clustering is not usable', async () => {
+    const saved = (await store.savedState('cluster-state'))!
+    expect(saved.body.length).toBeGreaterThan(0)
+    // Saved by other code (an upgrade): ignored.
+    await store.saveState('cluster-state', 'another-version', saved.body)
+    await store.putCached('clusters', 'stale', '{}')
+    const redone = await clusterStore(store)
+    expect(redone.clusteredNow).toBe(redone.articles.length)
+    // The state is saved again under this code's version, and the next run continues it.
+    const resumed = (await store.savedState('cluster-state'))!
+    expect(resumed.version).not.toBe('another-version')
+    await store.putCached('clusters', 'stale', '{}')
+    expect((await clusterStore(store)).clusteredNow).toBe(0)
   })
 })

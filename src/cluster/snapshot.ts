@@ -6,8 +6,9 @@ import type { Article } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
 import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
-import { clusterArticles, type ClusteredEvent } from './cluster-articles.js'
+import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
 import type { Assignment } from './events.js'
+import { restoreClustering, saveClustering } from './persist.js'
 import { buildStories, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
@@ -20,32 +21,48 @@ export interface ClusterSnapshot {
   readonly storyOf: ReadonlyMap<string, string>
   /** Read from the store's cache rather than computed. */
   readonly fromCache: boolean
+  /** How many articles this call clustered: none when read from the cache, only the new ones when the saved clustering was continued. */
+  readonly clusteredNow: number
 }
 
-// Events and stories are computed from all stored articles and cached in the store with the
-// version of the articles and of the code and data that computed them: reading them again is a
-// lookup until an article is added (then everything is recomputed: ids are stable for a given
-// archive but change when articles are added before them).
+// Events and stories are cached in the store with the version of the articles and of the code
+// and data that computed them: reading them again is a lookup until an article is added. Then
+// the clustering's saved state is continued with the new articles only (articles are never
+// changed once stored, only added), so earlier events keep their ids; a new version of the
+// code starts again from the first article.
 export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
   const articles: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
   const byId = new Map(articles.map((a) => [a.id as string, a]))
   const version = await clustersVersion(store)
   const hit = await readClusters(store, version)
-  if (hit) return { articles, byId, ...hit }
-  const clustered = clusterArticles(articles)
-  const stories = buildStories(clustered.events, byId)
+  if (hit) return { articles, byId, ...hit, clusteredNow: 0 }
+  const clustering = (await savedClustering(store, articles)) ?? new ArchiveClustering()
+  const clusteredNow = clustering.add(articles)
+  await store.saveState(STATE_KEY, codeVersion(), saveClustering(clustering))
+  const clustered = clustering.result(articles)
+  const stories = buildStories(clustered.events, byId, (a) => clustering.mentionsOf(a))
   const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
   const cached: CachedClusters = { events: clustered.events, assignments: [...clustered.assignments], stories, storyOf: [...storyOf] }
   await store.putCached(CACHE_KEY, version, JSON.stringify(cached))
-  return { articles, byId, ...clustered, stories, storyOf, fromCache: false }
+  return { articles, byId, ...clustered, stories, storyOf, fromCache: false, clusteredNow }
 }
 
+/** The clustering saved by the last run, if the same code made it from articles all still stored. */
+async function savedClustering(store: Store, articles: readonly Article[]): Promise<ArchiveClustering | undefined> {
+  const saved = await store.savedState(STATE_KEY)
+  if (!saved || saved.version !== codeVersion()) return undefined
+  const clustering = restoreClustering(saved.body)
+  const ids = new Set(articles.map((a) => a.id as string))
+  return clustering && [...clustering.items.keys()].every((id) => ids.has(id)) ? clustering : undefined
+}
+
+const STATE_KEY = 'cluster-state'
 const CACHE_KEY = 'clusters'
 
 const clustersVersion = async (store: Store) => `${await store.articlesVersion()}|${codeVersion()}`
 
-type Clusters = Omit<ClusterSnapshot, 'articles' | 'byId'>
+type Clusters = Omit<ClusterSnapshot, 'articles' | 'byId' | 'clusteredNow'>
 
 async function readClusters(store: Store, version: string): Promise<Clusters | undefined> {
   const hit = await store.cached(CACHE_KEY, version)

@@ -43,8 +43,8 @@ const PROFILE = 4
  * order and each joins the story whose profile — its most frequent entities — it shares
  * enough with, through an index from entity to story, so a new event never scans all stories.
  */
-export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, table: EntityTable = loadEntityTable()): Story[] {
-  const central = events.map((e) => centralEntities(e, articles, table))
+export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions = (a) => storyMentions(a)): Story[] {
+  const central = events.map((e) => centralEntities(e, articles, mentionsOf))
   const df = new Map<string, number>()
   for (const c of central) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1)
   const maxDf = Math.max(DF_FLOOR, events.length * MAX_EVENT_SHARE)
@@ -91,16 +91,27 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
   return stories.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))
 }
 
-function centralEntities(e: StoryEvent, articles: ReadonlyMap<string, Article>, table: EntityTable): Map<string, string> {
+/** Entities an article names, as [id, name] pairs. */
+export type Mentions = ReadonlyArray<readonly [string, string]>
+
+/**
+ * The people, organisations and works an article's headline and lead name, each time it names
+ * them (places aside): what its event brings to a story.
+ */
+export function storyMentions(a: Pick<Article, 'folded'>, table: EntityTable = loadEntityTable()): Mentions {
+  // The headline and lead name what the report is about; the rest drifts into background.
+  return findEntities(a.folded.slice(0, LEAD_CHARS), table)
+    .filter((m) => m.type !== 'place')
+    .map((m) => [m.id, m.name] as const)
+}
+const LEAD_CHARS = 1500
+
+function centralEntities(e: StoryEvent, articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions): Map<string, string> {
   const counts = new Map<string, { name: string; n: number }>()
   for (const id of e.articleIds) {
     const a = articles.get(id)
     if (!a || a.duplicateOf) continue
-    // The headline and lead name what the report is about; the rest drifts into background.
-    for (const m of findEntities(`${a.folded.slice(0, 1500)}`, table)) {
-      if (m.type === 'place') continue
-      counts.set(m.id, { name: m.name, n: (counts.get(m.id)?.n ?? 0) + 1 })
-    }
+    for (const [entity, name] of mentionsOf(a)) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   }
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }

@@ -68,6 +68,9 @@ export interface Store {
   /** A derived result stored under `key`, if one was computed from articles at `version`. */
   cached(key: string, version: string): Promise<string | undefined>
   putCached(key: string, version: string, body: string): Promise<void>
+  /** State a derived computation keeps between runs (bytes), with the version it was saved at. */
+  savedState(key: string): Promise<{ readonly version: string; readonly body: Uint8Array } | undefined>
+  saveState(key: string, version: string, body: Uint8Array): Promise<void>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

@@ -290,7 +290,21 @@ class SqliteStore implements Store {
     return r ? (r.body as string) : undefined
   }
 
+  async savedState(key: string): Promise<{ version: string; body: Uint8Array } | undefined> {
+    const r = this.db.prepare('SELECT version, body FROM derived_cache WHERE key = ?').get(key) as Row | undefined
+    return r && r.body instanceof Uint8Array ? { version: r.version as string, body: r.body } : undefined
+  }
+
+  // The same table as `cached`: a BLOB stays a BLOB in a column of TEXT affinity.
+  async saveState(key: string, version: string, body: Uint8Array): Promise<void> {
+    this.putDerived(key, version, body)
+  }
+
   async putCached(key: string, version: string, body: string): Promise<void> {
+    this.putDerived(key, version, body)
+  }
+
+  private putDerived(key: string, version: string, body: string | Uint8Array): void {
     this.db.prepare('INSERT INTO derived_cache (key, version, body, at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET version = excluded.version, body = excluded.body, at = excluded.at').run(key, version, body, new Date().toISOString())
   }
 

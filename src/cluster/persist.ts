@@ -1,0 +1,98 @@
+import { deserialize, serialize } from 'node:v8'
+import { CorpusStats } from '../analyze/keywords.js'
+import { ArchiveClustering } from './cluster-articles.js'
+import { EventClusterer } from './events.js'
+import { ArticleFeatures, TitleStats } from './features.js'
+import { RepeatedLines } from './repeated-lines.js'
+
+// The clustering's state (word statistics, repeated lines, events and their index, each
+// article's features) is Maps, Sets, typed arrays and plain objects held by a few classes.
+// v8's structured serialisation keeps the data but not the classes, so each class instance is
+// written as a tagged record and rebuilt on the way back. A class missing from this list fails
+// loudly when saved rather than coming back without its methods.
+const CLASSES = { ArchiveClustering, ArticleFeatures, CorpusStats, EventClusterer, RepeatedLines, TitleStats } as const
+type ClassName = keyof typeof CLASSES
+const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
+
+const TAG = '\u0000class'
+const FORMAT = 1
+
+interface Tagged {
+  readonly [TAG]: ClassName
+  readonly fields: Record<string, unknown>
+}
+
+/** The clustering as bytes, to be stored and continued later with `restoreClustering`. */
+export function saveClustering(c: ArchiveClustering): Uint8Array {
+  return serialize({ format: FORMAT, state: encode(c) })
+}
+
+/** The clustering saved by `saveClustering`, or undefined when it was saved in another format. */
+export function restoreClustering(bytes: Uint8Array): ArchiveClustering | undefined {
+  const saved = deserialize(bytes) as { format?: number; state?: unknown }
+  if (saved.format !== FORMAT) return undefined
+  const c = decode(saved.state)
+  if (!(c instanceof ArchiveClustering)) throw new Error('saved clustering state does not hold a clustering')
+  return c
+}
+
+// Returns the value itself when nothing inside it needed tagging (the common case: Maps of
+// numbers), so the large data parts are not copied.
+function encode(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v
+  const proto = Object.getPrototypeOf(v)
+  const name = nameOf.get(proto)
+  if (name) return { [TAG]: name, fields: encodeFields(v as Record<string, unknown>) } satisfies Tagged
+  if (Array.isArray(v)) {
+    const out = v.map(encode)
+    return out.some((x, i) => x !== v[i]) ? out : v
+  }
+  if (v instanceof Map) {
+    let changed = false
+    const out = new Map()
+    for (const [k, x] of v) {
+      const e = encode(x)
+      changed ||= e !== x
+      out.set(k, e)
+    }
+    return changed ? out : v
+  }
+  if (v instanceof Set) {
+    for (const x of v) if (x !== null && typeof x === 'object') throw new Error('cannot save a Set of objects in the clustering state')
+    return v
+  }
+  if (proto === Object.prototype || proto === null) {
+    const out = encodeFields(v as Record<string, unknown>)
+    return Object.keys(out).some((k) => out[k] !== (v as Record<string, unknown>)[k]) ? out : v
+  }
+  throw new Error(`cannot save an instance of ${proto?.constructor?.name ?? 'an unknown class'} in the clustering state: add it to CLASSES in cluster/persist.ts`)
+}
+
+function encodeFields(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(o)) out[k] = encode(o[k])
+  return out
+}
+
+// Deserialised values are fresh objects, so containers are mended in place.
+function decode(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = decode(v[i])
+    return v
+  }
+  if (v instanceof Map) {
+    for (const [k, x] of v) if (x !== null && typeof x === 'object') v.set(k, decode(x))
+    return v
+  }
+  if (v instanceof Set) return v
+  const o = v as Record<string, unknown>
+  const name = (o as Partial<Tagged>)[TAG]
+  if (name !== undefined) {
+    const cls = CLASSES[name]
+    if (!cls) throw new Error(`saved clustering state holds an unknown class ${name}`)
+    return Object.assign(Object.create(cls.prototype) as object, decode((o as unknown as Tagged).fields))
+  }
+  for (const k of Object.keys(o)) o[k] = decode(o[k])
+  return o
+}
