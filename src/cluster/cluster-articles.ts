@@ -43,8 +43,8 @@ export class ArchiveClustering {
     readonly opts: ClusterOptions = defaultClusterOptions,
     readonly features = new ArticleFeatures(),
     readonly clusterer = new EventClusterer(opts),
-    /** What each clustered article was compared as, by id: events are named from it. */
-    readonly items = new Map<string, ClusterItem>(),
+    /** What events are named from, of each clustered article, by id. */
+    readonly items = new Map<string, NamingItem>(),
     /** The entities each original article's lead names, by id: stories are linked by them. */
     readonly mentions = new Map<string, Mentions>(),
   ) {}
@@ -59,7 +59,7 @@ export class ArchiveClustering {
     const fresh = clusterOrder(articles.filter((a) => !this.items.has(a.id)))
     for (const a of fresh) {
       const item = this.features.item(a)
-      this.items.set(a.id, item)
+      this.items.set(a.id, { vector: item.vector, publishedAt: item.publishedAt, dateHint: item.dateHint, incidentDate: item.incidentDate })
       if (!a.duplicateOf) this.mentions.set(a.id, storyMentions(a))
       this.clusterer.add(item)
     }
@@ -76,7 +76,10 @@ export class ArchiveClustering {
 // Headlines whose centrality is within this share of the most central one are equally good names.
 const NAME_CENTRALITY_SHARE = 0.8
 
-function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string, ClusterItem>): ClusteredEvent {
+/** The part of an article's features that names its event (kept for every article, so small). */
+type NamingItem = Pick<ClusterItem, 'vector' | 'publishedAt' | 'dateHint' | 'incidentDate'>
+
+function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string, NamingItem>): ClusteredEvent {
   const members = e.articleIds.map((id) => byId.get(id)!)
   const keywords = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t)
   const originals = members.filter((a) => !a.duplicateOf)
@@ -103,7 +106,7 @@ function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string
 }
 
 /** Was the report written on or after the incident day (or is there no way to tell)? */
-function isOnOrAfter(item: ClusterItem, incident: string | undefined): boolean {
+function isOnOrAfter(item: NamingItem, incident: string | undefined): boolean {
   const written = (item.dateHint ?? item.publishedAt)?.slice(0, 10)
   return !incident || !written || written >= incident
 }
