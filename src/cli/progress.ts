@@ -31,3 +31,27 @@ export function startProgress(total: number, quiet: boolean) {
     stop: () => {},
   }
 }
+
+/**
+ * Progress of a long computation over `total` items (clustering a large archive for the first
+ * time): a bar on a terminal, a line every few seconds in a log, nothing for short work.
+ */
+export function countProgress(what: string, total: number, minTotal = 2000): { update: (done: number) => void; stop: () => void } {
+  if (total < minTotal) return { update: () => {}, stop: () => {} }
+  const started = Date.now()
+  const rate = (done: number) => (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0)
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar({ format: `${what} {bar} {value}/{total} | {rate}/s`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    bar.start(total, 0, { rate: 0 })
+    return { update: (done) => bar.update(done, { rate: rate(done) }), stop: () => bar.stop() }
+  }
+  let last = Date.now()
+  return {
+    update: (done) => {
+      if (Date.now() - last < 5000) return
+      last = Date.now()
+      process.stderr.write(`${what}: ${done}/${total}, ${rate(done)}/s\n`)
+    },
+    stop: () => {},
+  }
+}

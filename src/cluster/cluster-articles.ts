@@ -31,6 +31,14 @@ export function clusterArticles(articles: readonly Article[], opts: ClusterOptio
   return clustering.result(articles)
 }
 
+/** Told how many articles are to be clustered, then how many are done, now and then. */
+export interface Progress {
+  start(total: number): void
+  update(done: number): void
+  stop(): void
+}
+const PROGRESS_EVERY = 100
+
 /**
  * The clustering of an archive as it grows: each batch of new articles is featurised and
  * clustered in publication order after everything clustered before it, so earlier events keep
@@ -55,14 +63,17 @@ export class ArchiveClustering {
   }
 
   /** Clusters the articles not clustered yet; returns how many there were. */
-  add(articles: readonly Article[]): number {
+  add(articles: readonly Article[], progress?: Progress): number {
     const fresh = clusterOrder(articles.filter((a) => !this.items.has(a.id)))
-    for (const a of fresh) {
+    progress?.start(fresh.length)
+    for (const [i, a] of fresh.entries()) {
+      if (i % PROGRESS_EVERY === 0) progress?.update(i)
       const item = this.features.item(a)
       this.items.set(a.id, { vector: item.vector, publishedAt: item.publishedAt, dateHint: item.dateHint, incidentDate: item.incidentDate })
       if (!a.duplicateOf) this.mentions.set(a.id, storyMentions(a))
       this.clusterer.add(item)
     }
+    progress?.stop()
     return fresh.length
   }
 

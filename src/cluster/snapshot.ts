@@ -6,7 +6,7 @@ import type { Article } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
 import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
-import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
+import { ArchiveClustering, type ClusteredEvent, type Progress } from './cluster-articles.js'
 import type { Assignment } from './events.js'
 import { restoreClustering, saveClustering } from './persist.js'
 import { buildStories, type Story } from './stories.js'
@@ -30,7 +30,7 @@ export interface ClusterSnapshot {
 // the clustering's saved state is continued with the new articles only (articles are never
 // changed once stored, only added), so earlier events keep their ids; a new version of the
 // code starts again from the first article.
-export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
+export async function clusterStore(store: Store, progress?: Progress): Promise<ClusterSnapshot> {
   const articles: Article[] = []
   for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
   const byId = new Map(articles.map((a) => [a.id as string, a]))
@@ -38,7 +38,7 @@ export async function clusterStore(store: Store): Promise<ClusterSnapshot> {
   const hit = await readClusters(store, version)
   if (hit) return { articles, byId, ...hit, clusteredNow: 0 }
   const clustering = (await savedClustering(store, articles)) ?? new ArchiveClustering()
-  const clusteredNow = clustering.add(articles)
+  const clusteredNow = clustering.add(articles, progress)
   await store.saveState(STATE_KEY, codeVersion(), saveClustering(clustering))
   const clustered = clustering.result(articles)
   const stories = buildStories(clustered.events, byId, (a) => clustering.mentionsOf(a))

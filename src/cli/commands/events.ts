@@ -1,6 +1,6 @@
 import type { Article } from '../../article.js'
 import { findEntities } from '../../analyze/entities.js'
-import type { ClusteredEvent } from '../../cluster/cluster-articles.js'
+import type { ClusteredEvent, Progress } from '../../cluster/cluster-articles.js'
 import { defaultClusterOptions } from '../../cluster/events.js'
 import { explainAssignment } from '../../cluster/explain.js'
 import { cachedClusters, clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
@@ -12,6 +12,7 @@ import { comparisonMarkdown } from '../../compare/report-md.js'
 import { NotFoundError, UsageError } from '../../errors.js'
 import type { Store } from '../../store/store.js'
 import { fit, shortDate } from '../format.js'
+import { countProgress } from '../progress.js'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
 
@@ -26,8 +27,14 @@ const eventJson = (e: ClusteredEvent, storyId: string | undefined) => ({
   keywords: e.keywords,
 })
 
+/** Clustering's progress on stderr: seen on the first run over a large archive. */
+function clusteringProgress(): Progress {
+  let bar: ReturnType<typeof countProgress> | undefined
+  return { start: (n) => (bar = countProgress('clustering articles', n)), update: (done) => bar?.update(done), stop: () => bar?.stop() }
+}
+
 export async function listEvents(store: Store, flags: { json?: boolean; min?: number }) {
-  const { events, storyOf } = await clusterStore(store)
+  const { events, storyOf } = await clusterStore(store, clusteringProgress())
   const shown = events.filter((e) => e.articleIds.length >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleIds.length - a.articleIds.length)
   for (const e of shown) {
     if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
@@ -37,7 +44,7 @@ export async function listEvents(store: Store, flags: { json?: boolean; min?: nu
 }
 
 export async function showEvent(store: Store, id: string, flags: { json?: boolean }) {
-  const { events, byId, storyOf } = await clusterStore(store)
+  const { events, byId, storyOf } = await clusterStore(store, clusteringProgress())
   const e = events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
   if (flags.json) return void out(JSON.stringify({ ...eventJson(e, storyOf.get(e.id)), incidentDate: incidentOf(e.articleIds.map((x) => byId.get(x)!)) ?? null }))
@@ -57,7 +64,7 @@ export async function compareCommand(store: Store, id: string, flags: { json?: b
   // Events already computed for the articles as stored: read only the event's own articles,
   // not every text in the archive (seconds on a large one).
   const cached = await cachedClusters(store)
-  const snapshot = cached ? undefined : await clusterStore(store)
+  const snapshot = cached ? undefined : await clusterStore(store, clusteringProgress())
   const e = (cached ?? snapshot!).events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
   const members = snapshot ? e.articleIds.map((a) => snapshot.byId.get(a)!) : await Promise.all(e.articleIds.map(async (a) => (await store.article(a))!))
@@ -71,7 +78,7 @@ export async function compareCommand(store: Store, id: string, flags: { json?: b
 const storyJson = (s: Story) => ({ id: s.id, title: s.title, start: s.start ?? null, end: s.end ?? null, eventIds: s.eventIds, entities: s.entities })
 
 export async function listStories(store: Store, flags: { json?: boolean }) {
-  const { stories, events } = await clusterStore(store)
+  const { stories, events } = await clusterStore(store, clusteringProgress())
   for (const s of stories) {
     if (flags.json) out(JSON.stringify(storyJson(s)))
     else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} articles)`)
@@ -80,7 +87,7 @@ export async function listStories(store: Store, flags: { json?: boolean }) {
 }
 
 export async function showStory(store: Store, id: string, flags: { json?: boolean }) {
-  const { stories, events } = await clusterStore(store)
+  const { stories, events } = await clusterStore(store, clusteringProgress())
   const s = stories.find((x) => x.id === id)
   if (!s) throw new NotFoundError('story', id)
   const evs = s.eventIds.map((eid) => events.find((e) => e.id === eid)!)
@@ -90,7 +97,7 @@ export async function showStory(store: Store, id: string, flags: { json?: boolea
 }
 
 export async function explainArticle(store: Store, id: string, flags: { json?: boolean }) {
-  const { byId, events, assignments } = await clusterStore(store)
+  const { byId, events, assignments } = await clusterStore(store, clusteringProgress())
   const a = assignments.get(id)
   if (!a) throw new NotFoundError('article', id)
   const event = events.find((e) => e.id === a.eventId)!
