@@ -50,7 +50,8 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
   const maxDf = Math.max(DF_FLOOR, events.length * MAX_EVENT_SHARE)
   for (const c of central) for (const id of [...c.keys()]) if (df.get(id)! > maxDf) c.delete(id)
 
-  interface Draft { members: number[]; counts: Map<string, { name: string; n: number }>; end: string }
+  // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
+  interface Draft { members: number[]; counts: Map<string, { name: string; n: number }>; end: string; profile: string[] }
   const drafts: Draft[] = []
   const byEntity = new Map<string, Set<Draft>>()
   const profile = (d: Draft) => [...d.counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, PROFILE).map(([id]) => id)
@@ -62,10 +63,10 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
     const candidates = new Set([...mine.keys()].flatMap((id) => [...(byEntity.get(id) ?? [])]))
     for (const d of candidates) {
       if (gapDays(events[i], { ...events[d.members[d.members.length - 1]], end: d.end }) > MAX_GAP_DAYS) continue
-      const shared = profile(d).filter((id) => mine.has(id)).length
+      const shared = d.profile.filter((id) => mine.has(id)).length
       if (shared > bestShared) [best, bestShared] = [d, shared]
     }
-    const d: Draft = best ?? { members: [], counts: new Map(), end: '' }
+    const d: Draft = best ?? { members: [], counts: new Map(), end: '', profile: [] }
     if (!best) drafts.push(d)
     d.members.push(i)
     if ((events[i].end ?? '') > d.end) d.end = events[i].end ?? ''
@@ -73,6 +74,7 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
       d.counts.set(id, { name, n: (d.counts.get(id)?.n ?? 0) + 1 })
       byEntity.set(id, (byEntity.get(id) ?? new Set()).add(d))
     }
+    d.profile = profile(d)
   }
   const stories: Story[] = []
   for (const d of drafts) {
