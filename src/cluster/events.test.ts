@@ -90,6 +90,12 @@ describe('breadth of a match', () => {
     expect(c.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 })).reason).toBe('founded')
     // 0.68 spread over two words joins.
     expect(c.add(item('c', { ransom: 0.6, pipeline: 0.6, recovered: 0.53 }))).toMatchObject({ eventId: first.eventId, reason: 'joined' })
+    // A join on few words says so.
+    const narrow = new EventClusterer({ ...opts, threshold: 0.2 })
+    narrow.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
+    const joined = narrow.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 }))
+    expect(joined).toMatchObject({ reason: 'joined', breadth: 1 })
+    expect(explainAssignment(joined, 0.2)).toMatch(/rests on about 1\.0 words/)
     const off = new EventClusterer({ ...opts, minBreadth: 0 })
     off.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
     expect(off.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 })).reason).toBe('joined')

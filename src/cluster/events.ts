@@ -57,6 +57,8 @@ export interface Assignment {
   readonly digest?: boolean
   /** Set when the event the article was placed in was later merged into `eventId`. */
   readonly mergedFrom?: string
+  /** Set when the score was lowered because the match rested on few words (`ClusterOptions.minBreadth`): how many. */
+  readonly breadth?: number
 }
 
 export interface ClusterOptions {
@@ -152,8 +154,11 @@ export class EventClusterer {
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
     const [best, bestScore] = scored[0] ?? [-1, 0]
     let a: Assignment
-    if (best >= 0 && bestScore >= this.opts.threshold) a = this.record(item, best, bestScore, shared(item.vector, this.all[best].centroid), item.entities ? shared(item.entities, this.all[best].entityCentroid) : [], 'joined')
-    else {
+    if (best >= 0 && bestScore >= this.opts.threshold) {
+      const b = breadth(item.vector, this.all[best].centroid)
+      a = this.record(item, best, bestScore, shared(item.vector, this.all[best].centroid), item.entities ? shared(item.entities, this.all[best].entityCentroid) : [], 'joined')
+      if (b < this.opts.minBreadth) a = this.remember({ ...a, breadth: b })
+    } else {
       const id = `e${String(this.all.length + 1).padStart(5, '0')}`
       this.mergedInto.push(this.all.length)
       this.indexOf.set(id, this.all.length)
