@@ -5,7 +5,7 @@ import type { Article } from '../article.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { rawInput, runStages } from '../pipeline.js'
 import { clusterArticles } from './cluster-articles.js'
-import { EventClusterer, defaultClusterOptions } from './events.js'
+import { EventClusterer, breadth, defaultClusterOptions } from './events.js'
 import { explainAssignment } from './explain.js'
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'archive')
@@ -48,7 +48,8 @@ describe('event clustering of the seed articles', () => {
 })
 
 describe('EventClusterer', () => {
-  const opts = { ...defaultClusterOptions, threshold: 0.5, titleWeight: 0 }
+  // Two- and three-word vectors: breadth (tested below) would scale every score.
+  const opts = { ...defaultClusterOptions, threshold: 0.5, titleWeight: 0, minBreadth: 0 }
   const item = (id: string, vector: Record<string, number>, publishedAt?: string, dateHint?: string) => ({ id, publishedAt, dateHint, vector: new Map(Object.entries(vector)) })
 
   it('merges two events when a later article shows their members are, on average, alike', () => {
@@ -72,8 +73,37 @@ describe('EventClusterer', () => {
   })
 })
 
+describe('breadth of a match', () => {
+  const opts = { ...defaultClusterOptions, threshold: 0.3, titleWeight: 0, minBreadth: 1.5 }
+  const item = (id: string, vector: Record<string, number>) => ({ id, publishedAt: '2021-06-16', vector: new Map(Object.entries(vector)) })
+
+  it('measures how many words a dot product rests on', () => {
+    expect(breadth(new Map([['x', 0.6], ['y', 0.8]]), new Map([['x', 1]]))).toBeCloseTo(1)
+    expect(breadth(new Map([['x', 0.6], ['y', 0.6]]), new Map([['x', 1], ['y', 1]]))).toBeCloseTo(2)
+    expect(breadth(new Map([['x', 1]]), new Map([['y', 1]]))).toBe(0)
+  })
+
+  it('does not let one shared word alone join an article to an event', () => {
+    const c = new EventClusterer(opts)
+    const first = c.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
+    // 0.42 on 比特币 alone: scaled by 1/1.5 to 0.28, under the threshold.
+    expect(c.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 })).reason).toBe('founded')
+    // 0.68 spread over two words joins.
+    expect(c.add(item('c', { ransom: 0.6, pipeline: 0.6, recovered: 0.53 }))).toMatchObject({ eventId: first.eventId, reason: 'joined' })
+    // A join on few words says so.
+    const narrow = new EventClusterer({ ...opts, threshold: 0.2 })
+    narrow.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
+    const joined = narrow.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 }))
+    expect(joined).toMatchObject({ reason: 'joined', breadth: 1 })
+    expect(explainAssignment(joined, 0.2)).toMatch(/rests on about 1\.0 words/)
+    const off = new EventClusterer({ ...opts, minBreadth: 0 })
+    off.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
+    expect(off.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 })).reason).toBe('joined')
+  })
+})
+
 describe('incident dates', () => {
-  const opts = { ...defaultClusterOptions, threshold: 0.8, titleWeight: 0, incidentWeight: 0.4 }
+  const opts = { ...defaultClusterOptions, threshold: 0.8, titleWeight: 0, incidentWeight: 0.4, minBreadth: 0 }
   const item = (id: string, incidentDate?: string, x = 1) => ({ id, publishedAt: '2021-06-16', vector: new Map([['x', x], ['y', Math.sqrt(1 - x * x)]]), ...(incidentDate ? { incidentDate } : {}) })
 
   it('keeps apart reports of alike words whose leads date their incidents days apart', () => {

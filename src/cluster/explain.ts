@@ -9,6 +9,6 @@ export function explainAssignment(a: Assignment, threshold: number): string {
         ? 'it founded this event: no earlier event within the time window was similar enough'
         : a.reason === 'copy'
           ? 'it is a copy of an article already in this event'
-          : `average similarity ${a.score.toFixed(3)} to the event's members (threshold ${threshold}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
+          : `average similarity ${a.score.toFixed(3)} to the event's members (threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
   return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when a report close to both showed they are alike` : placed
 }
