@@ -33,8 +33,19 @@ function clusteringProgress(): Progress {
   return { start: (n) => (bar = countProgress('clustering articles', n)), update: (done) => bar?.update(done), stop: () => bar?.stop() }
 }
 
+/**
+ * Events and stories, from the cache when it is current: then no article text is read (seconds
+ * on a large archive), only the few articles a command shows.
+ */
+async function eventsAndStories(store: Store) {
+  return (await cachedClusters(store)) ?? (await clusterStore(store, clusteringProgress()))
+}
+
+/** The stored articles of an event, read one by one (a handful, not the archive). */
+const articlesOf = (store: Store, ids: readonly string[]) => Promise.all(ids.map(async (id) => (await store.article(id))!))
+
 export async function listEvents(store: Store, flags: { json?: boolean; min?: number }) {
-  const { events, storyOf } = await clusterStore(store, clusteringProgress())
+  const { events, storyOf } = await eventsAndStories(store)
   const shown = events.filter((e) => e.articleIds.length >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleIds.length - a.articleIds.length)
   for (const e of shown) {
     if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
@@ -44,9 +55,10 @@ export async function listEvents(store: Store, flags: { json?: boolean; min?: nu
 }
 
 export async function showEvent(store: Store, id: string, flags: { json?: boolean }) {
-  const { events, byId, storyOf } = await clusterStore(store, clusteringProgress())
+  const { events, storyOf } = await eventsAndStories(store)
   const e = events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
+  const byId = new Map((await articlesOf(store, e.articleIds)).map((a) => [a.id as string, a]))
   if (flags.json) return void out(JSON.stringify({ ...eventJson(e, storyOf.get(e.id)), incidentDate: incidentOf(e.articleIds.map((x) => byId.get(x)!)) ?? null }))
   out(`${e.title}\n  event ${e.id}, ${shortDate(e.start)} – ${shortDate(e.end)}, ${e.articleIds.length} articles from ${e.outlets.length} outlets${storyOf.get(e.id) ? `, story ${storyOf.get(e.id)}` : ''}`)
   out(`  keywords: ${e.keywords.join(' ')}`)
@@ -61,13 +73,9 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
 
 export async function compareCommand(store: Store, id: string, flags: { json?: boolean; md?: boolean; html?: boolean }) {
   if ([flags.json, flags.md, flags.html].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --md, --html')
-  // Events already computed for the articles as stored: read only the event's own articles,
-  // not every text in the archive (seconds on a large one).
-  const cached = await cachedClusters(store)
-  const snapshot = cached ? undefined : await clusterStore(store, clusteringProgress())
-  const e = (cached ?? snapshot!).events.find((x) => x.id === id)
+  const e = (await eventsAndStories(store)).events.find((x) => x.id === id)
   if (!e) throw new NotFoundError('event', id)
-  const members = snapshot ? e.articleIds.map((a) => snapshot.byId.get(a)!) : await Promise.all(e.articleIds.map(async (a) => (await store.article(a))!))
+  const members = await articlesOf(store, e.articleIds)
   const meta = await outletMetaOf(store)
   const comparison = compareEvent(e, members, meta)
   if (flags.json) out(JSON.stringify(comparison))
@@ -78,7 +86,7 @@ export async function compareCommand(store: Store, id: string, flags: { json?: b
 const storyJson = (s: Story) => ({ id: s.id, title: s.title, start: s.start ?? null, end: s.end ?? null, eventIds: s.eventIds, entities: s.entities })
 
 export async function listStories(store: Store, flags: { json?: boolean }) {
-  const { stories, events } = await clusterStore(store, clusteringProgress())
+  const { stories, events } = await eventsAndStories(store)
   for (const s of stories) {
     if (flags.json) out(JSON.stringify(storyJson(s)))
     else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} articles)`)
@@ -87,7 +95,7 @@ export async function listStories(store: Store, flags: { json?: boolean }) {
 }
 
 export async function showStory(store: Store, id: string, flags: { json?: boolean }) {
-  const { stories, events } = await clusterStore(store, clusteringProgress())
+  const { stories, events } = await eventsAndStories(store)
   const s = stories.find((x) => x.id === id)
   if (!s) throw new NotFoundError('story', id)
   const evs = s.eventIds.map((eid) => events.find((e) => e.id === eid)!)
@@ -97,10 +105,11 @@ export async function showStory(store: Store, id: string, flags: { json?: boolea
 }
 
 export async function explainArticle(store: Store, id: string, flags: { json?: boolean }) {
-  const { byId, events, assignments } = await clusterStore(store, clusteringProgress())
+  const { events, assignments } = await eventsAndStories(store)
   const a = assignments.get(id)
   if (!a) throw new NotFoundError('article', id)
   const event = events.find((e) => e.id === a.eventId)!
+  const byId = new Map((await articlesOf(store, event.articleIds)).map((x) => [x.id as string, x]))
   // The clusterer records the names shared when an article joins; for the article that founded
   // the event (or a copy) they are worked out here against the event's other articles.
   const sharedEntities = a.sharedEntities.length ? [...a.sharedEntities] : entitiesShared(byId.get(id)!, event.articleIds.filter((x) => x !== id).map((x) => byId.get(x)!))
