@@ -9,7 +9,7 @@ import type { Article } from '../src/article.js'
 import { compareEvent, type Comparison } from '../src/compare/compare.js'
 import { loadRegistry } from '../src/outlets/registry.js'
 import { rawInput, runStages } from '../src/pipeline.js'
-import { scorePairs, type LabelledPair } from './compare-pairs.js'
+import { scorePairs, sentenceOf, type LabelledPair } from './compare-pairs.js'
 
 const corpus = resolve(process.env.JIANTING_CORPUS ?? '../shared/corpus')
 const data = resolve(process.env.JIANTING_COMPARE_PAIRS ?? 'test/data/compare')
@@ -43,3 +43,19 @@ console.log(`compare alignment: ${pairs.length} hand-checked sentence pairs in $
 for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
 if (process.argv.includes('--verbose')) for (const line of scorePairs(pairs, (e) => comparisons.get(e)?.c, locate).errors) console.log(line)
+if (process.argv.includes('--claims')) {
+  for (const p of pairs) {
+    const c = comparisons.get(p.event)?.c
+    const a = locate(p.event, p.pathA)
+    const b = locate(p.event, p.pathB)
+    if (!c || !a || !b || !p.same) continue
+    const na = sentenceOf(a, p.excerptA)
+    const nb = sentenceOf(b, p.excerptB)
+    const of = (id: string, n: number | undefined) => c.claims.filter((x) => x.sentences.some((s) => s.articleId === id && s.sentence === n))
+    const ca = of(a.id, na)
+    const cb = of(b.id, nb)
+    if (ca.some((x) => cb.includes(x))) continue
+    console.log(`FN ${p.excerptA} / ${p.excerptB}`)
+    for (const x of [...ca, ...cb]) console.log(`   ${x.id} [${x.sentences.length} sentences, ${x.outlets.join(',')}] ${x.text.slice(0, 60)}`)
+  }
+}

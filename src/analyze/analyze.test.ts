@@ -130,6 +130,11 @@ describe('findFigures', () => {
   it('gives a generic length the subject of its neighbours', () => {
     expect(figs('前半部分会议进行了93分钟，总时长共计3小时。').map((f) => f[3])).toEqual(['会议', '会议'])
   })
+  it('reads 万亿 as one unit (10¹²)', () => {
+    // Reuters and DW on the EU recovery package, July 2020.
+    expect(figs('各国讨论的是一份1.8万亿欧元的方案。').map((f) => [f[0], f[2]])).toEqual([[1.8e12, '欧元']])
+    expect(figs('整体金额高达1.82万亿欧元。').map((f) => [f[0], f[2]])).toEqual([[1.82e12, '欧元']])
+  })
   it('marks relayed figures with their source', () => {
     const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))
     expect(f.relayed).toBe('RT')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
 import { alignClaims } from './align.js'
-import { prepareArticle } from './prepare.js'
+import { figureKey, prepareArticle } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
 const article = (id: string, text: string) =>
@@ -92,5 +92,17 @@ describe('alignClaims, two people doing the same thing', () => {
     const claims = alignClaims([article('a', a.join('\n\n')), article('b', b.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
     const envoy = claims.find((c) => c.units.some((u) => u.articleId === 'a' && u.sentence.n === 0))!
     expect(envoy.units.some((u) => u.articleId === 'b')).toBe(false)
+  })
+})
+
+describe('figure keys', () => {
+  it('meet when one outlet rounds (1.8万亿 / 1.82万亿), and leave out counts of one to three', () => {
+    expect(figureKey({ value: 1.8e12, unit: '欧元', dimension: 'money' })).toBe(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' }))
+    expect(figureKey({ value: 70, unit: '%', dimension: 'percent' })).not.toBe(figureKey({ value: 30, unit: '%', dimension: 'percent' }))
+    expect(figureKey({ value: 2, unit: '名', dimension: 'count' })).toBeUndefined()
+  })
+  it('are words of the units that state the figure', () => {
+    const [u] = prepareArticle(article('a', '整体金额高达1.82万亿欧元。')).units
+    expect(u.content.has(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' })!)).toBe(true)
   })
 })

@@ -75,6 +75,20 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   }
   const edges = [...pairs].filter(([, s]) => s >= CLAIM_THRESHOLD).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const sim = (i: number, j: number) => (i === j ? 1 : (pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
+  // The average link compares every pair of the two claims, and most were never candidates (they
+  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
+  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
+  // out of a claim as soon as it held a few of them.
+  const linked = (i: number, j: number) => {
+    if (i === j) return 1
+    const key = Math.min(i, j) * n + Math.max(i, j)
+    let s = pairs.get(key)
+    if (s === undefined) {
+      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      pairs.set(key, s)
+    }
+    return s
+  }
   const claimOf = units.map((_, i) => i)
   const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
   // Two claims that failed to merge stay apart until one of them grows: many edges join the
@@ -96,7 +110,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     for (const i of ma) {
       for (const j of mb) {
         if (units[i].articleId === units[j].articleId) continue
-        total += sim(i, j)
+        total += linked(i, j)
         compared++
       }
     }

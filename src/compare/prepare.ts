@@ -6,6 +6,7 @@ import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
+import { foldText } from '../normalize/fold.js'
 import { isFurniture } from './furniture.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
@@ -56,6 +57,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // runs at punctuation before it segments, so a clause's words are the sentence's words that
   // fall inside it.
   const words = sentences.map((s) => segment(s.folded))
+  const figures = findFigures(sentences)
   const units: Unit[] = []
   sentences.forEach((s, k) => {
     if (isFurniture(s.folded) || han(s.folded) < 8) return
@@ -73,11 +75,12 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
         pieceWords.push(words[k][w])
         cursor = found + words[k][w].length
       }
-      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords))
+      const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(foldText(f.text)))
+      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures))
       at = end
     }
   })
-  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
+  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures, times, incident: incidentDate(times) }
 }
 
 const HAN = /\p{Script=Han}/u
@@ -139,7 +142,21 @@ function isName(word: string): boolean {
   return name
 }
 
-function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[]): Unit {
+// A figure stated in both units (300万 people, 7500亿欧元, 70%) is as telling as a shared name,
+// and unlike a name it says what happened: it counts as a content word of this weight.
+const FIGURE_WEIGHT = 8
+
+/**
+ * A figure's key: its unit and its value to two significant digits, so 1.8万亿 and 1.82万亿
+ * (one rounded, one not) meet. Counts of one to three are too common to say anything.
+ */
+export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): string | undefined {
+  if (f.dimension === 'count' && f.value <= 3) return undefined
+  const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(f.value) || 1)) - 1)
+  return `%${f.unit}:${Math.round(f.value / magnitude) * magnitude}`
+}
+
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[] = []): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
   cut.forEach((w, k) => {
@@ -168,6 +185,12 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     }
   }
   for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+  for (const f of figures) {
+    const key = figureKey(f)
+    if (!key) continue
+    words.set(key, FIGURE_WEIGHT)
+    content.add(key)
+  }
   let sq = 0
   for (const v of words.values()) sq += v * v
   return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
