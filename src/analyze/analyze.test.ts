@@ -6,6 +6,14 @@ import { findQuotes } from './quotes.js'
 import { splitSentences } from './sentences.js'
 import { findTimeExprs, incidentDate } from './time-expr.js'
 
+describe('splitSentences, Markdown headings', () => {
+  it('keeps a heading apart from the line after it', () => {
+    // 眾新聞 on the Taishan plant (June 2021): a heading with no blank line after it.
+    const s = splitSentences('### 台山核電站：環境指標正常\n在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。')
+    expect(s.map((x) => x.text)).toEqual(['### 台山核電站：環境指標正常', '在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。'])
+  })
+})
+
 describe('splitSentences', () => {
   it('keeps a quotation with its speaker and splits paragraphs', () => {
     const s = splitSentences('普京说：“我们同意。这个问题已经解决。”他随后离开。\n\n第二段！还有？')
