@@ -77,6 +77,18 @@ describe('findEntities', () => {
 
 describe('findQuotes', () => {
   const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
+  it('takes the person after an organisation and a title, not the organisation (DW: 欧盟委员会主席冯德莱恩则说「…」)', () => {
+    const text = '欧盟峰会主席米歇尔称这项协议将会成为「欧盟的转捩点」，欧盟委员会主席冯德莱恩则说「今晚是迈向复苏的一大步」。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['冯德莱恩'])
+  })
+  it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
+    const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])
+  })
+  it("does not take a phrase opening with a pronoun as a speaker's name (GNews: 他们在报告指出…“…”)", () => {
+    const text = '法马通拥有台山核电站的部分控制权并协助运作，他们在报告指出核电站存在“迫在眉睫的放射性威胁”后，美国政府在过去一周进行了评估。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).not.toContain('他们在报告')
+  })
   it('takes a subject the rules do not know as the speaker 他 refers to (国安处高级警司李桂华)', () => {
     const text = '特首林郑月娥出席了仪式。\n\n国安处高级警司李桂华表示，警方拘捕了五人。他说：“调查仍在进行，不排除再有人被捕。”'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['李桂华'])
