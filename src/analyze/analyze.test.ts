@@ -150,6 +150,14 @@ describe('findFigures', () => {
   it('gives a generic length the subject of its neighbours', () => {
     expect(figs('前半部分会议进行了93分钟，总时长共计3小时。').map((f) => f[3])).toEqual(['会议', '会议'])
   })
+  it('shows proposed sums as planned, and names a sum by what follows it (Reuters and VOA, EU summit, July 2020)', () => {
+    expect(figs('北部国家拒绝了设想规模4,000亿欧元无偿拨款的协议--原本提议为5,000亿欧元。').map((f) => [f[0], f[4]])).toEqual([
+      [4e11, 'planned'],
+      [5e11, 'planned'],
+    ])
+    expect(figs('各国没有就给受灾最严重的国家提供7500亿欧元救援的计划达成协议。').map((f) => f[3])).toEqual(['救援'])
+    expect(figs('委员会获得授权从资本市场借贷上百亿欧元。')).toEqual([])
+  })
   it('reads 万亿 as one unit (10¹²)', () => {
     // Reuters and DW on the EU recovery package, July 2020.
     expect(figs('各国讨论的是一份1.8万亿欧元的方案。').map((f) => [f[0], f[2]])).toEqual([[1.8e12, '欧元']])

@@ -157,6 +157,12 @@ describe('groupFigures', () => {
     const located = (f: typeof world, outlet: string) => ({ ...f, outlet, articleId: outlet, sentenceText: '' })
     expect(groupFigures([located(world, 'rfi'), located(us, 'voa')]).some((g) => g.conflict)).toBe(false)
   })
+  it('groups sums only by a shared word of what they pay for (Reuters, VOA and DW on the EU recovery package, July 2020)', () => {
+    const sum = (outlet: string, value: number, subject: string) => fig(outlet, outlet, value, subject, { unit: '欧元', dimension: 'money' })
+    // 资金 (the ECB's funds) and 金额 (the package's total) share only 金.
+    expect(groupFigures([sum('reuters', 1e12, '资金'), sum('dw', 1.82e12, '金额')]).some((g) => g.conflict)).toBe(false)
+    expect(groupFigures([sum('reuters', 4e11, '无偿拨款'), sum('dw', 3.9e11, '拨款')])).toHaveLength(1)
+  })
   it('never groups figures whose subject is unknown', () => {
     expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)
   })
