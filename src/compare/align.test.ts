@@ -106,3 +106,16 @@ describe('figure keys', () => {
     expect(u.content.has(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' })!)).toBe(true)
   })
 })
+
+describe('alignClaims, a long sentence nothing else states', () => {
+  // Reuters on the UK suspending its extradition treaty with Hong Kong, July 2020; the other report shares nothing with it.
+  const reuters = '中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利，并敦促英方放弃在香港延续殖民影响的幻想，立即纠正错误，停止以任何方式干涉香港事务和中国内政，以免进一步损害中英关系。'
+  const other = '新西兰和芬兰等国也在对各自的引渡安排做出评估。'
+  it('is one claim in its own words, not a claim for each piece it was cut into to align', () => {
+    const units = [article('a', reuters), article('b', other)].flatMap((x) => prepareArticle(x).units)
+    expect(units.filter((u) => u.articleId === 'a').length).toBeGreaterThan(1)
+    const own = alignClaims(units).filter((c) => c.units.some((u) => u.articleId === 'a'))
+    expect(own).toHaveLength(1)
+    expect(own[0].central.text).toBe(foldText(reuters))
+  })
+})
