@@ -119,3 +119,12 @@ describe('alignClaims, a long sentence nothing else states', () => {
     expect(own[0].central.text).toBe(foldText(reuters))
   })
 })
+
+describe('claim units, a sentence of two facts', () => {
+  // 联合早报 on the UK suspending its extradition treaty with Hong Kong, July 2020: the suspension and the arms
+  // embargo, which 纽约时报中文网 reports in a sentence of its own. Each clause must be able to align alone.
+  it('cuts a sentence long enough for two units at its clauses', () => {
+    const units = prepareArticle(article('zaobao', '英国昨天宣布，立即且无限期地暂停与香港之间的引渡条约，以回应《香港国安法》，并对香港实施武器禁运。')).units
+    expect(units.map((u) => u.text)).toEqual(['英国昨天宣布,立即且无限期地暂停与香港之间的引渡条约,', '以回应《香港国安法》,并对香港实施武器禁运。'])
+  })
+})
