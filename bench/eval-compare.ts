@@ -39,7 +39,7 @@ const fmt = (s: { tp: number; fp: number; fn: number; tn: number }) => {
   const r = s.tp / (s.tp + s.fn || 1)
   return `precision ${p.toFixed(3)} recall ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)} (tp ${s.tp} fp ${s.fp} fn ${s.fn} tn ${s.tn})`
 }
-console.log(`compare alignment: ${pairs.length} hand-checked sentence pairs in ${members.size} real events: ${fmt(overall)}`)
+console.log(`compare alignment: ${pairs.length} hand-checked sentence pairs in ${new Set(pairs.map((p) => p.event)).size} real events: ${fmt(overall)}`)
 for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
 if (process.argv.includes('--verbose')) for (const line of scorePairs(pairs, (e) => comparisons.get(e)?.c, locate).errors) console.log(line)

@@ -37,9 +37,9 @@ describe('alignment on hand-checked pairs of real sentences (excerpts only)', ()
     expect(missing).toEqual([])
     const precision = overall.tp / (overall.tp + overall.fp)
     const recall = overall.tp / (overall.tp + overall.fn)
-    // Measured: precision 0.500, recall 0.135 (before average links over computed similarities
-    // and shared figures: 0.444 and 0.108).
-    expect(precision).toBeGreaterThanOrEqual(0.5)
-    expect(recall).toBeGreaterThanOrEqual(0.13)
+    // Measured on the 107 pairs: precision 0.792, recall 0.292 (the excerpts are parts of
+    // sentences, so recall is lower than on the whole articles, which `npm run eval` scores).
+    expect(precision).toBeGreaterThanOrEqual(0.75)
+    expect(recall).toBeGreaterThanOrEqual(0.28)
   })
 })
