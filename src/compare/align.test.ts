@@ -80,6 +80,9 @@ describe('claim units', () => {
     // Al Jazeera on the Geneva summit.
     const aj = units('普京和拜登的日内瓦峰会结束后，俄罗斯总统发表声明称，他们寻求通过这次对话为未来控制军备和降低风险的措施奠定基础，两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则。')
     expect(aj.some((u) => /结束后[，,]$/.test(u))).toBe(false)
+    // 观察者网: 至于 (as for) opens a topic, like 关于 and 对于; what is said of it follows.
+    const guancha = units('至于美国指责非俄罗斯存在侵犯人权的问题，普京苦笑称，美国在关塔那摩的监狱仍然开放着。')
+    expect(guancha.some((u) => /问题[，,]$/.test(u))).toBe(false)
   })
 })
 

@@ -103,7 +103,7 @@ function han(s: string): number {
 const LEADS_IN = /(说|说道|表示|称|指出|强调|认为|透露|写道|宣布|警告|回应|坦言|补充|告诉记者|(?<![最然])后|之后|之前|期间|之际|时)[，,]$/u
 
 // …and so does a clause that is a prepositional phrase (在继俄罗斯总统之后举行的新闻发布会上，).
-const ADVERBIAL = /^(在|当|随着|针对|对于|关于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
+const ADVERBIAL = /^(在|当|随着|针对|对于|关于|至于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
 
 /**
  * A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS,
