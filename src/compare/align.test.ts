@@ -123,6 +123,14 @@ describe('alignClaims, a long sentence nothing else states', () => {
   })
 })
 
+describe('claim units, content words', () => {
+  it('leaves out verbs that hold or report rather than say what happened (mitbbs: 这是促使“普拜会”举行的主要原因)', () => {
+    const [u] = prepareArticle(article('a', '这是促使“普拜会”举行的主要原因。')).units
+    expect(u.content.has('举行')).toBe(false)
+    expect(u.content.has('促使')).toBe(true)
+  })
+})
+
 describe('claim units, a sentence of two facts', () => {
   // 联合早报 on the UK suspending its extradition treaty with Hong Kong, July 2020: the suspension and the arms
   // embargo, which 纽约时报中文网 reports in a sentence of its own. Each clause must be able to align alone.

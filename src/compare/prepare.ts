@@ -158,6 +158,11 @@ export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): stri
   return `%${f.unit}:${Math.round(f.value / magnitude) * magnitude}`
 }
 
+// Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
+// units sharing one of them and one more word share a topic, not a claim
+// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因).
+const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道)$/u
+
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[] = []): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
@@ -170,7 +175,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     // about (两国大使返回).
     const next = cut[k + 1]
     const titleOfName = TITLE.test(w) && !!next && (isName(next) || mentions.some((m) => m.surface.startsWith(next)))
-    if (!isName(w) && !titleOfName) content.add(w)
+    if (!isName(w) && !titleOfName && !LIGHT_VERB.test(w)) content.add(w)
   })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
