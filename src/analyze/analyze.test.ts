@@ -6,6 +6,14 @@ import { findQuotes } from './quotes.js'
 import { splitSentences } from './sentences.js'
 import { findTimeExprs, incidentDate } from './time-expr.js'
 
+describe('splitSentences, Markdown headings', () => {
+  it('keeps a heading apart from the line after it', () => {
+    // 眾新聞 on the Taishan plant (June 2021): a heading with no blank line after it.
+    const s = splitSentences('### 台山核電站：環境指標正常\n在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。')
+    expect(s.map((x) => x.text)).toEqual(['### 台山核電站：環境指標正常', '在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。'])
+  })
+})
+
 describe('splitSentences', () => {
   it('keeps a quotation with its speaker and splits paragraphs', () => {
     const s = splitSentences('普京说：“我们同意。这个问题已经解决。”他随后离开。\n\n第二段！还有？')
@@ -69,6 +77,18 @@ describe('findEntities', () => {
 
 describe('findQuotes', () => {
   const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
+  it('takes the person after an organisation and a title, not the organisation (DW: 欧盟委员会主席冯德莱恩则说「…」)', () => {
+    const text = '欧盟峰会主席米歇尔称这项协议将会成为「欧盟的转捩点」，欧盟委员会主席冯德莱恩则说「今晚是迈向复苏的一大步」。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['冯德莱恩'])
+  })
+  it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
+    const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])
+  })
+  it("does not take a phrase opening with a pronoun as a speaker's name (GNews: 他们在报告指出…“…”)", () => {
+    const text = '法马通拥有台山核电站的部分控制权并协助运作，他们在报告指出核电站存在“迫在眉睫的放射性威胁”后，美国政府在过去一周进行了评估。'
+    expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).not.toContain('他们在报告')
+  })
   it('takes a subject the rules do not know as the speaker 他 refers to (国安处高级警司李桂华)', () => {
     const text = '特首林郑月娥出席了仪式。\n\n国安处高级警司李桂华表示，警方拘捕了五人。他说：“调查仍在进行，不排除再有人被捕。”'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['李桂华'])
@@ -129,6 +149,19 @@ describe('findFigures', () => {
   })
   it('gives a generic length the subject of its neighbours', () => {
     expect(figs('前半部分会议进行了93分钟，总时长共计3小时。').map((f) => f[3])).toEqual(['会议', '会议'])
+  })
+  it('shows proposed sums as planned, and names a sum by what follows it (Reuters and VOA, EU summit, July 2020)', () => {
+    expect(figs('北部国家拒绝了设想规模4,000亿欧元无偿拨款的协议--原本提议为5,000亿欧元。').map((f) => [f[0], f[4]])).toEqual([
+      [4e11, 'planned'],
+      [5e11, 'planned'],
+    ])
+    expect(figs('各国没有就给受灾最严重的国家提供7500亿欧元救援的计划达成协议。').map((f) => f[3])).toEqual(['救援'])
+    expect(figs('委员会获得授权从资本市场借贷上百亿欧元。')).toEqual([])
+  })
+  it('reads 万亿 as one unit (10¹²)', () => {
+    // Reuters and DW on the EU recovery package, July 2020.
+    expect(figs('各国讨论的是一份1.8万亿欧元的方案。').map((f) => [f[0], f[2]])).toEqual([[1.8e12, '欧元']])
+    expect(figs('整体金额高达1.82万亿欧元。').map((f) => [f[0], f[2]])).toEqual([[1.82e12, '欧元']])
   })
   it('marks relayed figures with their source', () => {
     const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))

@@ -27,8 +27,8 @@ export interface Figure {
   readonly sentence: number
 }
 
-// Digits may run on after 万/亿 (52万1384人).
-const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)[万亿]?'
+// Digits may run on after 万/亿 (52万1384人); 万亿 is one unit (1.8万亿欧元 = 1.8 × 10¹²).
+const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿])?'
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
 const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
@@ -45,7 +45,8 @@ const FIGURE = new RegExp(
 const PERCENT = new RegExp(`(约|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
 // Two adjacent Han digits are a range: 四五个小时 = 4–5 hours.
 const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九])$/
-const PLANNED = /(计划|预计|预期|预定|拟|将|有望|准备|打算|目标|争取|估计|可能)/u
+// A proposed amount (提议, 设想, 原定) is not one that happened either.
+const PLANNED = /(计划|预计|预期|预定|拟|将|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
 const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引)|(.{2,16}?)(?:报道称|报导称|援引)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
 // Words between a figure and what it measures that are not the subject (持续了约3小时).
@@ -84,6 +85,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   const prev = s.folded[at - 1] ?? ''
   // Ordinals (第3), vague amounts (数十家, 几百人) and pieces of longer numbers are not figures.
   if (/[第数几好\d.%\w]/.test(prev)) return undefined
+  // 上百亿, 上千人, 上万名: hundreds, thousands — vague too.
+  if (prev === '上' && /^[百千万]/.test(num)) return undefined
   let value = parseNumber(num)
   let valueMax = num2 ? parseNumber(num2) : undefined
   const pair = !num2 ? HAN_PAIR.exec(num) : null
@@ -99,7 +102,9 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
     const k = DURATION[unit]
     return { ...base, value: value * k, valueMax: valueMax !== undefined ? valueMax * k : undefined, unit: 'minute', dimension: 'duration', subject: subjectAfterDe(after) ?? subjectBefore(clause) ?? '' }
   }
-  if (MONEY.includes(unit)) return { ...base, value, valueMax, unit, dimension: 'money', subject: subjectBefore(clause) ?? '' }
+  // A sum names what it pays for after it when it does (7500亿欧元救援, 一万亿欧元的预算); the verb
+  // before it (提供, 拥有) says nothing about which sum it is.
+  if (MONEY.includes(unit)) return { ...base, value, valueMax, unit, dimension: 'money', subject: subjectAfterDe(after) ?? headNoun(after) ?? subjectBefore(clause) ?? '' }
   if (unit in DISTANCE) return { ...base, value: value * DISTANCE[unit], valueMax: valueMax !== undefined ? valueMax * DISTANCE[unit] : undefined, unit: 'km', dimension: 'distance', subject: subjectBefore(clause) ?? '' }
   if (unit in WEIGHT) return { ...base, value: value * WEIGHT[unit], valueMax: valueMax !== undefined ? valueMax * WEIGHT[unit] : undefined, unit: 'kg', dimension: 'weight', subject: subjectBefore(clause) ?? '' }
   if (unit === '岁') return { ...base, value, valueMax, unit, dimension: 'age', subject: subjectBefore(clause) ?? '' }

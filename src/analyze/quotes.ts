@@ -180,21 +180,41 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Sp
 
 /** The subject of the last speech verb in the folded text before a quotation. */
 function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Speaker | undefined {
-  let verbAt = -1
-  for (const m of before.matchAll(VERB)) verbAt = m.index!
-  if (verbAt < 0) return undefined
-  const clauseStart = Math.max(before.lastIndexOf('。', verbAt), before.lastIndexOf('”', verbAt)) + 1
-  const subject = before.slice(clauseStart, verbAt)
-  const candidates = mentions.filter((m) => m.at >= clauseStart && m.at < verbAt && (m.type === 'person' || m.type === 'org'))
-  const pronoun = PRONOUN.exec(subject)
-  // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
-  const named = candidates[candidates.length - 1]
-  if (pronoun && (!named || clauseStart + pronoun.index > named.at) && lastPerson) return lastPerson
-  if (named) return asSpeaker(named)
-  const phrase = subject.split(/[，,：:；]/).pop()!.trim()
-  if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase)) return { id: phrase, name: phrase }
-  return unknownPerson(phrase)
+  const verbs = [...before.matchAll(VERB)].map((m) => m.index!)
+  // The last speech verb's subject, unless it is nobody in particular (有报告指出, 有人说): then
+  // the verb before it, whose subject is still speaking (他…称，有报告指出…，这“…”).
+  for (let v = verbs.length - 1; v >= 0; v--) {
+    const verbAt = verbs[v]
+    // Closing quotation marks of any kind end what came before (…称「…」，冯德莱恩则说「…」).
+    const clauseStart = Math.max(...['。', '”', '」', '』'].map((c) => before.lastIndexOf(c, verbAt))) + 1
+    const subject = before.slice(clauseStart, verbAt)
+    const phrase = subject.split(/[，,：:；]/).pop()!.trim()
+    if (INDEFINITE.test(phrase)) continue
+    const candidates = mentions.filter((m) => m.at >= clauseStart && m.at < verbAt && (m.type === 'person' || m.type === 'org'))
+    const pronoun = PRONOUN.exec(subject)
+    // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
+    const named = candidates[candidates.length - 1]
+    if (pronoun && (!named || clauseStart + pronoun.index > named.at) && lastPerson) return lastPerson
+    // 他 opening the subject phrase (他对BBC节目称) is its subject too.
+    if (!named && /^(他|她)(?!们)/u.test(phrase) && lastPerson) return lastPerson
+    // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
+    // the person speaks, not the organisation.
+    if (named?.type === 'org') {
+      const rest = before.slice(named.at + named.surface.length, verbAt)
+      const title = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|总裁|行政总裁|首席执行官|董事长|负责人|召集人|议员)/u.exec(rest)
+      const person = title && unknownPerson(rest.slice(title[0].length))
+      if (person) return person
+    }
+    if (named) return asSpeaker(named)
+    // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
+    if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return { id: phrase, name: phrase }
+    return unknownPerson(phrase)
+  }
+  return undefined
 }
+
+// A subject that names nobody in particular: 有报告, 有人, 一些分析人士, 外界.
+const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外界|坊间)/u
 
 /**
  * A person the entity rules do not know, as the end of a subject phrase: jieba tags the last
@@ -203,12 +223,20 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
 const GRAMMAR_START = /^[并和与及也就而但又还则且即便已曾将在对向于被把让]/u
 
 function unknownPerson(phrase: string): Speaker | undefined {
-  if (phrase.length < 2 || phrase.length > 20) return undefined
-  const last = tagWords(phrase).pop()
-  if (!last || !phrase.endsWith(last.word) || !/^\p{Script=Han}{2,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
+  // An adverb between the subject and the verb is not part of the name (冯德莱恩则说, 他也说).
+  const bare = phrase.trim().replace(/(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u, '')
+  if (bare.length < 2 || bare.length > 20) return undefined
+  const tagged = tagWords(bare)
+  const last = tagged.pop()
+  if (!last || !bare.endsWith(last.word) || !/^\p{Script=Han}{1,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
+  // A transliterated name jieba cut in two (冯德 | 莱恩): the pieces it does not know before the
+  // last name-tagged one belong to the name.
+  let name = last.word
+  while (/^nr/.test(last.tag) && tagged.length && tagged[tagged.length - 1].tag === 'x' && /^\p{Script=Han}+$/u.test(tagged[tagged.length - 1].word) && name.length < 6) name = tagged.pop()!.word + name
+  if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined
   // A word jieba found by its model is a name when it is long enough not to be a verb's
   // fragment (并坚 of 并坚称).
-  return /^nr/.test(last.tag) || (last.tag === 'x' && last.word.length >= 3) ? { id: last.word, name: last.word } : undefined
+  return /^nr/.test(last.tag) || (last.tag === 'x' && name.length >= 3) ? { id: name, name } : undefined
 }
 
 function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {

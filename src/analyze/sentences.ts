@@ -26,7 +26,9 @@ const MAX_QUOTED_CHARS = 400
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = []
-  const paragraphs = text.split(/\n\s*\n/)
+  // A Markdown heading (### 台山核電站：環境指標正常) is a line of its own even without a blank line
+  // after it: joined to the next line it would open that paragraph's first sentence.
+  const paragraphs = text.split(/\n\s*\n|\n(?=[ \t]*#{1,6}[ \t])|(?<=^[ \t]*#{1,6}[ \t][^\n]*)\n/m)
   let n = 0
   paragraphs.forEach((para, p) => {
     let index = 0

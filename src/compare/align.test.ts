@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
 import { alignClaims } from './align.js'
-import { prepareArticle } from './prepare.js'
+import { figureKey, prepareArticle } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
 const article = (id: string, text: string) =>
@@ -80,6 +80,9 @@ describe('claim units', () => {
     // Al Jazeera on the Geneva summit.
     const aj = units('普京和拜登的日内瓦峰会结束后，俄罗斯总统发表声明称，他们寻求通过这次对话为未来控制军备和降低风险的措施奠定基础，两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则。')
     expect(aj.some((u) => /结束后[，,]$/.test(u))).toBe(false)
+    // 观察者网: 至于 (as for) opens a topic, like 关于 and 对于; what is said of it follows.
+    const guancha = units('至于美国指责非俄罗斯存在侵犯人权的问题，普京苦笑称，美国在关塔那摩的监狱仍然开放着。')
+    expect(guancha.some((u) => /问题[，,]$/.test(u))).toBe(false)
   })
 })
 
@@ -92,5 +95,47 @@ describe('alignClaims, two people doing the same thing', () => {
     const claims = alignClaims([article('a', a.join('\n\n')), article('b', b.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
     const envoy = claims.find((c) => c.units.some((u) => u.articleId === 'a' && u.sentence.n === 0))!
     expect(envoy.units.some((u) => u.articleId === 'b')).toBe(false)
+  })
+})
+
+describe('figure keys', () => {
+  it('meet when one outlet rounds (1.8万亿 / 1.82万亿), and leave out counts of one to three', () => {
+    expect(figureKey({ value: 1.8e12, unit: '欧元', dimension: 'money' })).toBe(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' }))
+    expect(figureKey({ value: 70, unit: '%', dimension: 'percent' })).not.toBe(figureKey({ value: 30, unit: '%', dimension: 'percent' }))
+    expect(figureKey({ value: 2, unit: '名', dimension: 'count' })).toBeUndefined()
+  })
+  it('are words of the units that state the figure', () => {
+    const [u] = prepareArticle(article('a', '整体金额高达1.82万亿欧元。')).units
+    expect(u.content.has(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' })!)).toBe(true)
+  })
+})
+
+describe('alignClaims, a long sentence nothing else states', () => {
+  // Reuters on the UK suspending its extradition treaty with Hong Kong, July 2020; the other report shares nothing with it.
+  const reuters = '中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利，并敦促英方放弃在香港延续殖民影响的幻想，立即纠正错误，停止以任何方式干涉香港事务和中国内政，以免进一步损害中英关系。'
+  const other = '新西兰和芬兰等国也在对各自的引渡安排做出评估。'
+  it('is one claim in its own words, not a claim for each piece it was cut into to align', () => {
+    const units = [article('a', reuters), article('b', other)].flatMap((x) => prepareArticle(x).units)
+    expect(units.filter((u) => u.articleId === 'a').length).toBeGreaterThan(1)
+    const own = alignClaims(units).filter((c) => c.units.some((u) => u.articleId === 'a'))
+    expect(own).toHaveLength(1)
+    expect(own[0].central.text).toBe(foldText(reuters))
+  })
+})
+
+describe('claim units, content words', () => {
+  it('leaves out verbs that hold or report rather than say what happened (mitbbs: 这是促使“普拜会”举行的主要原因)', () => {
+    const [u] = prepareArticle(article('a', '这是促使“普拜会”举行的主要原因。')).units
+    expect(u.content.has('举行')).toBe(false)
+    expect(u.content.has('促使')).toBe(true)
+  })
+})
+
+describe('claim units, a sentence of two facts', () => {
+  // 联合早报 on the UK suspending its extradition treaty with Hong Kong, July 2020: the suspension and the arms
+  // embargo, which 纽约时报中文网 reports in a sentence of its own. Each clause must be able to align alone.
+  it('cuts a sentence long enough for two units at its clauses', () => {
+    const units = prepareArticle(article('zaobao', '英国昨天宣布，立即且无限期地暂停与香港之间的引渡条约，以回应《香港国安法》，并对香港实施武器禁运。')).units
+    expect(units.map((u) => u.text)).toEqual(['英国昨天宣布,立即且无限期地暂停与香港之间的引渡条约,', '以回应《香港国安法》,并对香港实施武器禁运。'])
   })
 })

@@ -75,6 +75,20 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   }
   const edges = [...pairs].filter(([, s]) => s >= CLAIM_THRESHOLD).sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const sim = (i: number, j: number) => (i === j ? 1 : (pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
+  // The average link compares every pair of the two claims, and most were never candidates (they
+  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
+  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
+  // out of a claim as soon as it held a few of them.
+  const linked = (i: number, j: number) => {
+    if (i === j) return 1
+    const key = Math.min(i, j) * n + Math.max(i, j)
+    let s = pairs.get(key)
+    if (s === undefined) {
+      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      pairs.set(key, s)
+    }
+    return s
+  }
   const claimOf = units.map((_, i) => i)
   const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
   // Two claims that failed to merge stay apart until one of them grows: many edges join the
@@ -96,7 +110,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     for (const i of ma) {
       for (const j of mb) {
         if (units[i].articleId === units[j].articleId) continue
-        total += sim(i, j)
+        total += linked(i, j)
         compared++
       }
     }
@@ -108,10 +122,66 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     ma.push(...mb)
     members.delete(b)
   }
-  return [...members.values()].map((idx) => {
+  const claims = [...members.values()].map((idx) => {
     const central = idx.reduce((best, i) => (score(i, idx, sim) > score(best, idx, sim) ? i : best), idx[0])
     return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
   })
+  return rejoinPieces(claims)
+}
+
+/**
+ * A long sentence is cut into pieces so that each can align on its own; pieces next to each
+ * other that aligned with nothing are one sentence's worth of what only this report says, and
+ * are given back as one claim (并敦促英方放弃…的幻想 alone reads as a fragment, not a claim).
+ */
+function rejoinPieces(claims: AlignedClaim[]): AlignedClaim[] {
+  const alone = new Map<string, AlignedClaim[]>()
+  const out: AlignedClaim[] = []
+  for (const c of claims) {
+    if (c.units.length !== 1 || c.units[0].text === c.units[0].sentence.folded) {
+      out.push(c)
+      continue
+    }
+    const key = `${c.units[0].articleId}|${c.units[0].sentence.n}`
+    alone.set(key, [...(alone.get(key) ?? []), c])
+  }
+  for (const pieces of alone.values()) {
+    const folded = pieces[0].units[0].sentence.folded
+    const at = (c: AlignedClaim) => folded.indexOf(c.units[0].text)
+    pieces.sort((a, b) => at(a) - at(b))
+    let run: AlignedClaim[] = []
+    const flush = () => {
+      if (run.length === 1) out.push(run[0])
+      else if (run.length > 1) out.push(joined(run))
+      run = []
+    }
+    for (const p of pieces) {
+      const last = run[run.length - 1]
+      if (last && at(last) + last.units[0].text.length !== at(p)) flush()
+      run.push(p)
+    }
+    flush()
+  }
+  return out
+}
+
+/** Adjacent pieces of one sentence as one unit: their text and their words together. */
+function joined(run: readonly AlignedClaim[]): AlignedClaim {
+  const units = run.map((c) => c.units[0])
+  const words = new Map<string, number>()
+  for (const u of units) for (const [w, v] of u.words) words.set(w, Math.max(words.get(w) ?? 0, v))
+  let sq = 0
+  for (const v of words.values()) sq += v * v
+  const unit: Unit = {
+    ...units[0],
+    text: units.map((u) => u.text).join(''),
+    words,
+    norm: Math.sqrt(sq),
+    entities: new Set(units.flatMap((u) => [...u.entities])),
+    people: new Set(units.flatMap((u) => [...u.people])),
+    content: new Set(units.flatMap((u) => [...u.content])),
+  }
+  return { units: [unit], central: unit }
 }
 
 /** Both units name people, and none of them the same. */

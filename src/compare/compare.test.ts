@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
-import { compareEvent, type Comparison } from './compare.js'
+import { compareEvent, withoutDateline, type Comparison } from './compare.js'
 import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
 import { comparisonHtml } from './report-html.js'
@@ -157,6 +157,12 @@ describe('groupFigures', () => {
     const located = (f: typeof world, outlet: string) => ({ ...f, outlet, articleId: outlet, sentenceText: '' })
     expect(groupFigures([located(world, 'rfi'), located(us, 'voa')]).some((g) => g.conflict)).toBe(false)
   })
+  it('groups sums only by a shared word of what they pay for (Reuters, VOA and DW on the EU recovery package, July 2020)', () => {
+    const sum = (outlet: string, value: number, subject: string) => fig(outlet, outlet, value, subject, { unit: '欧元', dimension: 'money' })
+    // 资金 (the ECB's funds) and 金额 (the package's total) share only 金.
+    expect(groupFigures([sum('reuters', 1e12, '资金'), sum('dw', 1.82e12, '金额')]).some((g) => g.conflict)).toBe(false)
+    expect(groupFigures([sum('reuters', 4e11, '无偿拨款'), sum('dw', 3.9e11, '拨款')])).toHaveLength(1)
+  })
   it('never groups figures whose subject is unknown', () => {
     expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)
   })
@@ -187,5 +193,14 @@ describe('stories', () => {
     expect(stories).toHaveLength(1)
     expect(stories[0].eventIds).toEqual(['e1', 'e2'])
     expect(stories[0].entities).toEqual(expect.arrayContaining(['拜登', '普京']))
+  })
+})
+
+describe('withoutDateline', () => {
+  it("drops a byline or dateline glued to a lead, and nothing else", () => {
+    expect(withoutDateline('【文/观察者网 熊超然】当地时间6月16日，拜登首次以美国总统的身份与俄罗斯总统普京线下会晤。')).toBe('当地时间6月16日，拜登首次以美国总统的身份与俄罗斯总统普京线下会晤。')
+    expect(withoutDateline('(德国之声中文网) 7月20日凌晨，欧盟各国终于达成共识。')).toBe('7月20日凌晨，欧盟各国终于达成共识。')
+    expect(withoutDateline('路透北京7月21日 - 就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')).toBe('就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')
+    expect(withoutDateline('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')).toBe('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')
   })
 })

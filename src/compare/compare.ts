@@ -224,7 +224,7 @@ function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): 
   const out: string[] = []
   const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t)
   for (const c of consensus) {
-    const cited = c.sentences.filter((s) => !previews.has(s.articleId)).map((s) => s.text)
+    const cited = c.sentences.filter((s) => !previews.has(s.articleId)).map((s) => withoutDateline(s.text))
     const best = cited.find((t) => t.includes(c.text) && readable(t)) ?? cited.filter(readable).sort((a, b) => a.length - b.length)[0]
     if (best) out.push(best)
     if (out.length === SUMMARY_SENTENCES) break
@@ -279,12 +279,21 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
   return out
 }
 
+// A byline or dateline glued to a lead (【文/观察者网 熊超然】, (德国之声中文网), 路透北京7月21日 - )
+// says who wrote it and where, not what happened: a claim's wording and the summary go without it.
+const DATELINE = /^\s*(【[^】]{1,24}】|[(（][^)）]{1,12}[)）]|[^，。,\s]{1,12}\d{1,2}月\d{1,2}日\s*[-–—]\s*)\s*/u
+
+export function withoutDateline(text: string): string {
+  const rest = text.replace(DATELINE, '')
+  return rest.length >= 8 ? rest : text
+}
+
 /** The unit's words as published (folding keeps offsets for all but rare characters). */
 function unitText(u: Unit): string {
   const s = u.sentence
   const at = s.folded.indexOf(u.text)
   const text = at >= 0 && s.folded.length === s.text.length ? s.text.slice(at, at + u.text.length) : u.text
-  const trimmed = text.replace(/^[，,；;\s]+|[，,；;\s]+$/g, '')
+  const trimmed = withoutDateline(text).replace(/^[，,；;\s]+|[，,；;\s]+$/g, '')
   // A piece cut from a quotation keeps no dangling quotation mark.
   const opens = (trimmed.match(/[“「]/g) ?? []).length
   const closes = (trimmed.match(/[”」]/g) ?? []).length

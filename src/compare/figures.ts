@@ -65,13 +65,28 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       if (!list[i].subject || !list[j].subject) continue
       // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
       if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
-      const same = list[i].subject === list[j].subject || [...chars[i]].some((c) => chars[j].has(c))
+      // One activity or thing goes by many names (会谈 ~ 会议 ~ 谈判, 警员 ~ 员警): a shared
+      // character will do. Not for sums: what they pay for is named by words of money (资金,
+      // 金额, 基金) or by a verb (提供, 提议), which share characters across different sums;
+      // theirs must share a word (无偿拨款 ~ 拨款).
+      const same =
+        list[i].subject === list[j].subject ||
+        (list[i].dimension === 'money' ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
     }
   }
   const out = new Map<number, LocatedFigure[]>()
   list.forEach((f, i) => out.set(find(i), [...(out.get(find(i)) ?? []), f]))
   return [...out.values()]
+}
+
+/** Do two subjects share two adjacent Han characters (无偿拨款 ~ 拨款, 核弹头 ~ 弹头)? */
+function shareBigram(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) {
+    const g = a.slice(i, i + 2)
+    if (/^\p{Script=Han}{2}$/u.test(g) && b.includes(g)) return true
+  }
+  return false
 }
 
 function describe(members: readonly LocatedFigure[]): FigureGroup {

@@ -6,6 +6,7 @@ import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
+import { foldText } from '../normalize/fold.js'
 import { isFurniture } from './furniture.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
@@ -41,8 +42,10 @@ export interface PreparedArticle {
 
 // Units shorter than this say too little to align on their own; they are joined to a neighbour.
 const MIN_UNIT_CHARS = 14
-// Sentences longer than this usually carry several claims (a lead sentence lists them with ，).
-const SPLIT_ABOVE_CHARS = 60
+// A sentence long enough for two units is cut at its clauses, so that each clause can align on
+// its own (英国…暂停…引渡条约，以回应…，并对香港实施武器禁运: two facts); pieces that align with
+// nothing are given back as one claim (align.ts rejoinPieces), so cutting costs no readability.
+const SPLIT_ABOVE_CHARS = 2 * MIN_UNIT_CHARS
 // Words this common in Chinese text do not make two sentences say the same thing.
 const MIN_WORD_IDF = 5
 const CHAR_WEIGHT = 0.5
@@ -56,6 +59,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // runs at punctuation before it segments, so a clause's words are the sentence's words that
   // fall inside it.
   const words = sentences.map((s) => segment(s.folded))
+  const figures = findFigures(sentences)
   const units: Unit[] = []
   sentences.forEach((s, k) => {
     if (isFurniture(s.folded) || han(s.folded) < 8) return
@@ -73,11 +77,12 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
         pieceWords.push(words[k][w])
         cursor = found + words[k][w].length
       }
-      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords))
+      const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(foldText(f.text)))
+      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures))
       at = end
     }
   })
-  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures: findFigures(sentences), times, incident: incidentDate(times) }
+  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures, times, incident: incidentDate(times) }
 }
 
 const HAN = /\p{Script=Han}/u
@@ -98,7 +103,7 @@ function han(s: string): number {
 const LEADS_IN = /(说|说道|表示|称|指出|强调|认为|透露|写道|宣布|警告|回应|坦言|补充|告诉记者|(?<![最然])后|之后|之前|期间|之际|时)[，,]$/u
 
 // …and so does a clause that is a prepositional phrase (在继俄罗斯总统之后举行的新闻发布会上，).
-const ADVERBIAL = /^(在|当|随着|针对|对于|关于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
+const ADVERBIAL = /^(在|当|随着|针对|对于|关于|至于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
 
 /**
  * A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS,
@@ -139,7 +144,26 @@ function isName(word: string): boolean {
   return name
 }
 
-function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[]): Unit {
+// A figure stated in both units (300万 people, 7500亿欧元, 70%) is as telling as a shared name,
+// and unlike a name it says what happened: it counts as a content word of this weight.
+const FIGURE_WEIGHT = 8
+
+/**
+ * A figure's key: its unit and its value to two significant digits, so 1.8万亿 and 1.82万亿
+ * (one rounded, one not) meet. Counts of one to three are too common to say anything.
+ */
+export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): string | undefined {
+  if (f.dimension === 'count' && f.value <= 3) return undefined
+  const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(f.value) || 1)) - 1)
+  return `%${f.unit}:${Math.round(f.value / magnitude) * magnitude}`
+}
+
+// Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
+// units sharing one of them and one more word share a topic, not a claim
+// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因).
+const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道)$/u
+
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[] = []): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
   cut.forEach((w, k) => {
@@ -151,7 +175,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     // about (两国大使返回).
     const next = cut[k + 1]
     const titleOfName = TITLE.test(w) && !!next && (isName(next) || mentions.some((m) => m.surface.startsWith(next)))
-    if (!isName(w) && !titleOfName) content.add(w)
+    if (!isName(w) && !titleOfName && !LIGHT_VERB.test(w)) content.add(w)
   })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
@@ -168,6 +192,12 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     }
   }
   for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+  for (const f of figures) {
+    const key = figureKey(f)
+    if (!key) continue
+    words.set(key, FIGURE_WEIGHT)
+    content.add(key)
+  }
   let sq = 0
   for (const v of words.values()) sq += v * v
   return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
