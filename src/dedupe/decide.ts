@@ -122,12 +122,15 @@ export function headlinesAgree(a: string, b: string): boolean {
 
 /**
  * Does each folded headline name a figure (a run of digits) the other does not? "…6.9837元…" and
- * "…6.9954元…", "2021/06/13" and "2021/06/18" conflict; a figure one headline adds does not.
+ * "…6.9954元…", "2021/06/13" and "2021/06/18" conflict; a figure one headline adds does not, nor
+ * the same digits split otherwise ("2021.6.11" folds to 2021611, "2021年6月11日" to 2021 6 11).
  */
 export function figuresConflict(a: string, b: string): boolean {
-  const x = new Set(a.match(/\d+/g))
-  const y = new Set(b.match(/\d+/g))
-  return [...x].some((n) => !y.has(n)) && [...y].some((n) => !x.has(n))
+  const x: string[] = a.match(/\d+/g) ?? []
+  const y: string[] = b.match(/\d+/g) ?? []
+  const onlyX = x.filter((n) => !y.includes(n))
+  const onlyY = y.filter((n) => !x.includes(n))
+  return onlyX.length > 0 && onlyY.length > 0 && onlyX.join('') !== onlyY.join('')
 }
 
 /** Share of a folded headline's bigrams found in a text (letters and digits of folded text). */

@@ -117,6 +117,8 @@ describe('headline tests', () => {
     ['美国大选2020这场难以终止的选举将如何收场', '美国大选2020他赢了但我没有输', false],
     ['11252020每日快讯', '每日快讯', false],
     ['美俄峰会在日内瓦举行', '美俄峰会', false],
+    ['北约峰会2021611早间简讯', '北约峰会2021年6月11日早间简讯', false],
+    ['北约峰会2021611早间简讯', '北约峰会2021年6月14日早间简讯', true],
   ] as const)('figuresConflict(%s, %s) = %s', (a, b, conflict) => {
     expect(figuresConflict(a, b)).toBe(conflict)
   })
