@@ -40,17 +40,20 @@ function pairs(name: string, dir = corpus): Array<[string, string, string]> {
   return readFileSync(resolve(dir, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string, string])
 }
 const state = (p: string) => rootOf.get(resolve(files, p)) ?? (quarantined.has(resolve(files, p)) ? 'Q' : undefined)
-let linked = 0
-let dupTotal = 0
 const missed: string[] = []
-for (const [a, b, ev] of pairs('dup-pairs.tsv')) {
-  const ra = state(a)
-  const rb = state(b)
-  dupTotal++
-  if (ra && ra !== 'Q' && ra === rb) linked++
-  else if (ra === 'Q' && rb === 'Q') linked++ // both recognised as the same non-article
-  else missed.push(`  missed (${ra === 'Q' ? 'A quarantined' : ''}${rb === 'Q' ? 'B quarantined' : ''}): ${a}\n          ${b}\n          ${ev.slice(0, 140)}`)
+/** Labelled copies linked to one root (or both recognised as the same non-article), of those listed. */
+function linkedOf(list: Array<[string, string, string]>): { linked: number; total: number } {
+  let linked = 0
+  for (const [a, b, ev] of list) {
+    const ra = state(a)
+    const rb = state(b)
+    if (ra && ra !== 'Q' && ra === rb) linked++
+    else if (ra === 'Q' && rb === 'Q') linked++ // both recognised as the same non-article
+    else missed.push(`  missed (${ra === 'Q' ? 'A quarantined' : ''}${rb === 'Q' ? 'B quarantined' : ''}): ${a}\n          ${b}\n          ${ev.slice(0, 140)}`)
+  }
+  return { linked, total: list.length }
 }
+const { linked, total: dupTotal } = linkedOf(pairs('dup-pairs.tsv'))
 const wrong: string[] = []
 /** Hard-negative pairs kept apart (not linked to one root), of those listed. */
 function keptApart(list: Array<[string, string, string]>): { apart: number; total: number } {
@@ -67,9 +70,17 @@ const { apart, total: nonTotal } = keptApart(pairs('nondup-pairs.tsv'))
 // The repo's own hard negatives (test/data/dedupe/README.md), paths relative to the corpus's files/.
 const extraNonDupPath = resolve(process.env.JIANTING_EXTRA_NONDUP ?? 'test/data/dedupe/nondup-extra.tsv')
 const extraNonDup = existsSync(extraNonDupPath) ? keptApart(pairs(extraNonDupPath)) : undefined
+// The repo's audit of the linker's output (test/data/dedupe/README.md): copies and non-copies
+// judged by reading both texts, paths relative to the corpus's files/.
+const auditDupPath = resolve(process.env.JIANTING_AUDIT_DUP ?? 'test/data/dedupe/dup-audit.tsv')
+const auditDup = existsSync(auditDupPath) ? linkedOf(pairs(auditDupPath)) : undefined
+const auditNonDupPath = resolve(process.env.JIANTING_AUDIT_NONDUP ?? 'test/data/dedupe/nondup-audit.tsv')
+const auditNonDup = existsSync(auditNonDupPath) ? keptApart(pairs(auditNonDupPath)) : undefined
 console.log(`duplicates: recall ${(linked / dupTotal).toFixed(3)} (${linked}/${dupTotal} labelled pairs linked; goal ≥ 0.95)`)
 console.log(`non-duplicates: precision ${(apart / nonTotal).toFixed(3)} (${apart}/${nonTotal} hard-negative pairs kept apart; goal ≥ 0.97)`)
 if (extraNonDup) console.log(`non-duplicates (repo's extra pairs): precision ${(extraNonDup.apart / extraNonDup.total).toFixed(3)} (${extraNonDup.apart}/${extraNonDup.total} kept apart; goal ≥ 0.97)`)
+if (auditDup) console.log(`duplicates (repo's audit pairs): recall ${(auditDup.linked / auditDup.total).toFixed(3)} (${auditDup.linked}/${auditDup.total} linked; goal ≥ 0.95)`)
+if (auditNonDup) console.log(`non-duplicates (repo's audit pairs): precision ${(auditNonDup.apart / auditNonDup.total).toFixed(3)} (${auditNonDup.apart}/${auditNonDup.total} kept apart; goal ≥ 0.97)`)
 if (process.argv.includes('--verbose')) console.log([...missed, ...wrong].join('\n'))
 // The pinned floors (test/quality/floors.json): a regression below one fails the run.
 const floors = JSON.parse(readFileSync(resolve('test/quality/floors.json'), 'utf8')).corpus as { crashes: number; duplicateRecall: number; nonDuplicatePrecision: number }
@@ -78,6 +89,8 @@ const breaches = [
   linked / dupTotal < floors.duplicateRecall ? `duplicate recall ${(linked / dupTotal).toFixed(3)} < ${floors.duplicateRecall}` : '',
   apart / nonTotal < floors.nonDuplicatePrecision ? `non-duplicate precision ${(apart / nonTotal).toFixed(3)} < ${floors.nonDuplicatePrecision}` : '',
   extraNonDup && extraNonDup.apart / extraNonDup.total < floors.nonDuplicatePrecision ? `extra non-duplicate precision ${(extraNonDup.apart / extraNonDup.total).toFixed(3)} < ${floors.nonDuplicatePrecision}` : '',
+  auditDup && auditDup.linked / auditDup.total < floors.duplicateRecall ? `audit duplicate recall ${(auditDup.linked / auditDup.total).toFixed(3)} < ${floors.duplicateRecall}` : '',
+  auditNonDup && auditNonDup.apart / auditNonDup.total < floors.nonDuplicatePrecision ? `audit non-duplicate precision ${(auditNonDup.apart / auditNonDup.total).toFixed(3)} < ${floors.nonDuplicatePrecision}` : '',
 ].filter(Boolean)
 console.log(breaches.length ? `floors: BELOW ${breaches.join('; ')}` : 'floors: corpus floors met (test/quality/floors.json)')
 if (breaches.length) process.exitCode = 1

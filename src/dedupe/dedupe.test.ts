@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Fingerprint } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { findDuplicate, headlineInText, headlinesAgree } from './decide.js'
+import { figuresConflict, findDuplicate, headlineInText, headlinesAgree, REVISED_FIGURES_JACCARD } from './decide.js'
 import { estimateJaccard, matchText, sketch, summarize, summaryAgreement, textHash, titleKey } from './minhash.js'
 
 const base = '美国总统拜登和俄罗斯总统普京于6月16日在日内瓦举行了美俄峰会。会后，双方达成联合声明，确保美俄战略稳定互信，两国大使将返回各自岗位。'.repeat(4)
@@ -57,6 +57,13 @@ const credits = '编辑/整理：速记组视频剪辑小队。发布：某某�
 const report =
   '美國總統特朗普周四晚在推特表示，他剛與中國國家主席習近平進行了一個長時間及非常良好的交談，並稱我們談了很多議題，重點在貿易方面，在北韓問題方面也有好的討論。特朗普表示，有關議題進展很好，並正安排在阿根廷舉行的峰會期間會面。美股在特朗普指中美貿易戰可能有進展後，道指一度急升逾200點。'
 
+// A daily report written into one template with new figures (the shape of Reuters' midpoint
+// forecast), and a report whose headline figure was corrected in a later revision.
+const midpoint = (day: string, weekday: string, rate: string, move: string, close: string, mid: string, supply: string, basket: string) =>
+  `路透上海7月${day}日 - 路透根据中国外汇交易中心(CFETS)公布的人民币汇率形成机制测算，人民币兑美元中间价${weekday}预计会开在${rate}元附近，较上日${move}。上日人民币兑美元即期收报${close}元，而中间价则为${mid}元。根据定价机制，今日中间价变动中，有${supply}点反映市场供求影响，另有${basket}点上涨反映的是隔夜一篮子汇率基本保持不变所需要的点数。交易员表示，近期中间价与市场预期基本一致，市场情绪相对平稳，美元指数走势及季末资金面仍是左右人民币短期方向的主要因素。`
+const cathay = (stake: string) =>
+  `國泰航空今日宣布390億元資本重組方案，港府將透過土地基金以${stake}億元入股及提供貸款，救助陷入困境的國泰。這是港府首次以巨額公帑注資私人公司，財政司司長表示，國泰作為航空樞紐的地位對香港經濟至關重要，政府取得兩名觀察員席位，並附帶不派息等條件。方案須經股東特別大會通過，多名議員質疑政府以公帑承擔商業風險。`
+
 describe('findDuplicate: headlines against shared text', () => {
   const cand = (title: string, text: string, outletId = 'a') => ({ id: 'x', outletId, fingerprint: fp(text, title) })
   it.each([
@@ -69,6 +76,9 @@ describe('findDuplicate: headlines against shared text', () => {
     ['a repost with 【轉載】, a date and the outlet around the headline', '【轉載】6/16/2021 特朗普習近平通電話 長談貿易（自由亞洲電台）', report.replace(/，/g, ','), '特朗普习近平通电话 长谈贸易', report, 'b', true],
     ['a repost under a new headline the text carries', '道指急升逾200點：特朗普稱與習近平談貿易進展很好', report, '特朗普習近平通電話　長談貿易和北韓問題', report, 'b', true],
     ['titles too short to say anything: the text decides', '快讯', channel, '新闻', channel, 'a', true],
+    ['a dated live stream and the next one, over the channel description', '【LIVE】2021/06/18 | 四哥冇話兒（二）| 白水漂流', channel, '【突發 LIVE】2021/06/13 | 告急！！！', channel, 'a', false],
+    ['two days of one templated rate report', '路透测算人民币中间价料开在6.9837元附近 逆周期影响146点', midpoint('23', '周四', '6.9837', '贬值约119点', '7.0059', '6.9718', '341点下跌', '76'), '路透测算的人民币中间价料开在6.9954元附近 逆周期暂无影响', midpoint('20', '周一', '6.9954', '升值约89点', '7.0002', '7.0043', '41点上涨', '48'), 'a', false],
+    ['a revision correcting the figure in its headline', '【國泰390億資本重組】港府273億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('273'), '【國泰390億資產重組】港府297億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('297'), 'a', true],
   ] as const)('%s', (_case, title, text, earlierTitle, earlierText, outlet, linked) => {
     expect(findDuplicate(probe(text, title), [cand(earlierTitle, earlierText, outlet)])?.of).toBe(linked ? 'x' : undefined)
   })
@@ -77,7 +87,7 @@ describe('findDuplicate: headlines against shared text', () => {
 describe('findDuplicate: a text two separate articles already carry', () => {
   const root = (id: string, title: string, text = channel) => ({ id, outletId: 'a', fingerprint: fp(text, title) })
   const live = '【LIVE】2021/06/18 | 四哥冇話兒（二）| 白水漂流'
-  const earlier = root('x', '【突發 LIVE】2021/06/13 | 告急！！！')
+  const earlier = root('x', '【LIVE】2021/06/18 | 四哥冇話兒')
   it('links agreeing headlines while the text stands for one article', () => {
     expect(findDuplicate(probe(channel, live), [earlier])?.of).toBe('x')
   })
@@ -100,6 +110,24 @@ describe('headline tests', () => {
     ['快讯', '深入大凉山悬崖村对比中美扶贫区别在哪', true],
   ] as const)('headlinesAgree(%s, %s) = %s', (a, b, agree) => {
     expect(headlinesAgree(a, b)).toBe(agree)
+  })
+  it.each([
+    ['路透测算人民币中间价料开在69837元附近逆周期影响146点', '路透测算的人民币中间价料开在69954元附近逆周期暂无影响', true],
+    ['live20210618四哥冇话儿二', '突发live20210613告急', true],
+    ['美国大选2020这场难以终止的选举将如何收场', '美国大选2020他赢了但我没有输', false],
+    ['11252020每日快讯', '每日快讯', false],
+    ['美俄峰会在日内瓦举行', '美俄峰会', false],
+    ['北约峰会2021611早间简讯', '北约峰会2021年6月11日早间简讯', false],
+    ['北约峰会2021611早间简讯', '北约峰会2021年6月14日早间简讯', true],
+  ] as const)('figuresConflict(%s, %s) = %s', (a, b, conflict) => {
+    expect(figuresConflict(a, b)).toBe(conflict)
+  })
+  it('tests the template and the correction above on the side of the threshold they illustrate', () => {
+    const j = (x: string, y: string) => estimateJaccard(fp(x).minhash, fp(y).minhash)
+    const days = j(midpoint('23', '周四', '6.9837', '贬值约119点', '7.0059', '6.9718', '341点下跌', '76'), midpoint('20', '周一', '6.9954', '升值约89点', '7.0002', '7.0043', '41点上涨', '48'))
+    expect(days).toBeGreaterThanOrEqual(0.6) // a near-duplicate text without the headline figures
+    expect(days).toBeLessThan(REVISED_FIGURES_JACCARD)
+    expect(j(cathay('273'), cathay('297'))).toBeGreaterThanOrEqual(REVISED_FIGURES_JACCARD)
   })
   it('measures how much of a headline the text carries', () => {
     const text = matchText(foldText(report))
