@@ -22,6 +22,12 @@ export interface PipelineOptions {
   readonly forcedFormat?: FormatName
   readonly cleanRules?: CleanRules
   readonly maxBytes?: number
+  /**
+   * Leave out the search terms (`terms`), the costliest stage and the only one that needs the
+   * jieba dictionary: under `ingest --jobs N` the writer thread parses without it and a worker,
+   * which holds a dictionary anyway, segments for it (see ingest/parse-pool.ts).
+   */
+  readonly withoutTerms?: boolean
 }
 
 // Fewer letters than this after cleaning is a stub, a caption-only post or an empty shell.
@@ -92,7 +98,7 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     blocks: cleaned.blocks,
     provenance: { kind: raw.kind, locator: raw.locator, format: draft.format, sha256: raw.sha256 },
     fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(draft.title) },
-    terms: indexTerms(draft.title, folded),
+    ...(opts.withoutTerms ? {} : { terms: indexTerms(draft.title, folded) }),
   })
 }
 

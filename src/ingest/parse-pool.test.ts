@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { RawInput } from '../article.js'
-import { fail } from '../article.js'
+import type { Article, RawInput } from '../article.js'
+import { fail, ok } from '../article.js'
 import { ParsePool } from './parse-pool.js'
 
 const fakeWorker = new URL('../../test/support/fake-parse-worker.mjs', import.meta.url)
@@ -17,6 +17,27 @@ describe('ParsePool', () => {
     expect(results.map((r) => (r.ok ? '' : r.problem.locator))).toEqual(jobs.map((j) => j.raw.locator))
     const stages = new Set(results.map((r) => (r.ok ? '' : r.problem.stage)))
     expect(stages).toEqual(new Set(['worker', 'here']))
+  })
+
+  it('has a worker segment the articles the caller parsed without their terms', async () => {
+    // The caller parses without terms (no jieba dictionary on the writer thread): every result
+    // it parsed comes back with the worker's terms.
+    const parseWithoutTerms = (r: RawInput) => ok({ title: `title ${r.locator}`, folded: `text ${r.locator}` } as unknown as Article)
+    const pool = new ParsePool(1, {}, parseWithoutTerms, fakeWorker)
+    const jobs = Array.from({ length: 300 }, (_, i) => pool.submit(raw(`f${i}`)))
+    const results = []
+    for (const job of jobs) results.push(await pool.result(job))
+    await pool.close()
+    const here = results.filter((r) => r.ok)
+    expect(here.length).toBeGreaterThan(0)
+    for (const r of here) expect(r.ok && r.value.terms).toEqual({ title: `worker:${r.value.title}`, body: r.value.folded, extra: '' })
+  })
+
+  it('quarantines an input whose segmentation failed on the worker', async () => {
+    const pool = new ParsePool(1, {}, (r) => ok({ title: 'bug', folded: '' } as unknown as Article), fakeWorker)
+    const job = pool.submit(raw('f1')) // awaited at once: parsed here, before any worker has it
+    expect(await pool.result(job)).toEqual(fail('internal/bug', 'pipeline', 'segmenter failed', 'f1'))
+    await pool.close()
   })
 
   it('reports a worker that died to whoever waits for its jobs', async () => {

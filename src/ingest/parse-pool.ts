@@ -1,13 +1,18 @@
 import { Worker } from 'node:worker_threads'
-import type { Article, FormatName, Outcome, RawInput } from '../article.js'
+import { fail, ok, type Article, type FormatName, type IndexTerms, type Outcome, type RawInput } from '../article.js'
 
 type Parsed = Outcome<Article>
+
+/** Messages to a worker: raw inputs to parse, or parsed texts to segment for the index. */
+export type ToWorker = { seq: number; raws: RawInput[] } | { seq: number; texts: Array<{ title: string; folded: string }> }
+type FromWorker = { seq: number; results: Parsed[] } | { seq: number; terms: Array<IndexTerms | { error: string }> }
 
 /** One submitted input: parsed by a worker, or by the calling thread if it gets there first. */
 export interface ParseJob {
   readonly raw: RawInput
   result?: Parsed
-  assigned: boolean // sent to a worker
+  assigned: boolean // sent to a worker, or being parsed here
+  parsed?: Article // parsed here without its terms, which a worker is segmenting
   readonly settled: Promise<void>
   settle: (r: Parsed) => void
   fail: (e: Error) => void
@@ -21,20 +26,26 @@ const CHUNK = 16
 // chunks (≈ 30 ms of parsing) ran out first. Four covered that stretch for 200-row commits
 // (idle ≈ 2-10%); commits of 1,000 rows stall the writer longer, so eight (≈ 140 ms of parsing).
 const CHUNKS_PER_WORKER = 8
+// Articles parsed here go to a worker for their terms in batches of this many (or fewer, when
+// this thread is about to wait).
+const TERMS_BATCH = 8
 
 /**
  * Parses raw inputs on worker threads, with the calling thread (the database writer) as one
  * more parser: whenever it would wait for a result, it parses a job no worker has taken yet,
  * from the back of the queue. So `--jobs 2` is the writer plus one worker, each busy all the
- * time, instead of two workers and a writer sharing two cores (and a third copy of the
- * dictionaries and heap). Results are awaited in submission order by the caller, so which
- * copy of an article counts as the original does not depend on timing.
+ * time, instead of two workers and a writer sharing two cores. The calling thread parses
+ * without the search terms (`parseHere` leaves them out): a worker segments those for it, so
+ * the writer holds no jieba dictionary (≈ 60 MB) and no second copy of the segmenter's state.
+ * Results are awaited in submission order by the caller, so which copy of an article counts
+ * as the original does not depend on timing.
  */
 export class ParsePool {
-  private readonly workers: Array<{ worker: Worker; chunks: number }>
+  private readonly workers: Array<{ worker: Worker; chunks: number; termBatches: number }>
   private readonly waiting: ParseJob[] = [] // not yet assigned, oldest first
   private readonly inFlight = new Map<number, ParseJob[]>()
-  private chunkSeq = 0
+  private termsWanted: ParseJob[] = [] // parsed here, not yet sent to a worker for their terms
+  private seq = 0
   private dispatchScheduled = false
   private failure: Error | undefined // a worker died (out of memory, a bug outside the stages)
 
@@ -45,13 +56,18 @@ export class ParsePool {
     workerUrl = new URL('./worker.js', import.meta.url),
   ) {
     this.workers = Array.from({ length: workers }, () => {
-      const slot = { worker: new Worker(workerUrl, { workerData: options }), chunks: 0 }
-      slot.worker.on('message', ({ seq, results }: { seq: number; results: Parsed[] }) => {
-        const jobs = this.inFlight.get(seq) ?? []
-        this.inFlight.delete(seq)
-        jobs.forEach((job, i) => job.settle(results[i]))
-        slot.chunks--
-        this.dispatch()
+      const slot = { worker: new Worker(workerUrl, { workerData: options }), chunks: 0, termBatches: 0 }
+      slot.worker.on('message', (m: FromWorker) => {
+        const jobs = this.inFlight.get(m.seq) ?? []
+        this.inFlight.delete(m.seq)
+        if ('results' in m) {
+          jobs.forEach((job, i) => job.settle(m.results[i]))
+          slot.chunks--
+          this.dispatch()
+        } else {
+          jobs.forEach((job, i) => job.settle(withTerms(job, m.terms[i])))
+          slot.termBatches--
+        }
       })
       slot.worker.on('error', (e) => this.failAll(e))
       return slot
@@ -88,6 +104,7 @@ export class ParsePool {
         this.runHere(job)
       } else {
         const spare = this.waiting.pop()
+        this.sendTerms()
         if (!spare) await job.settled
         else {
           this.runHere(spare)
@@ -101,7 +118,23 @@ export class ParsePool {
 
   private runHere(job: ParseJob) {
     job.assigned = true
-    job.settle(this.parseHere(job.raw))
+    const result = this.parseHere(job.raw)
+    if (!result.ok || result.value.terms) return job.settle(result)
+    job.parsed = result.value
+    this.termsWanted.push(job)
+    if (this.termsWanted.length >= TERMS_BATCH) this.sendTerms()
+  }
+
+  /** Articles parsed here, to the worker with the least to do for their terms. */
+  private sendTerms() {
+    if (!this.termsWanted.length || this.failure) return
+    const slot = this.workers.reduce((a, b) => (b.chunks + b.termBatches < a.chunks + a.termBatches ? b : a))
+    const seq = this.seq++
+    const jobs = this.termsWanted
+    this.termsWanted = []
+    this.inFlight.set(seq, jobs)
+    slot.worker.postMessage({ seq, texts: jobs.map((j) => ({ title: j.parsed!.title, folded: j.parsed!.folded })) } satisfies ToWorker)
+    slot.termBatches++
   }
 
   private dispatch() {
@@ -110,9 +143,9 @@ export class ParsePool {
       while (slot.chunks < CHUNKS_PER_WORKER && this.waiting.length) {
         const jobs = this.waiting.splice(0, CHUNK)
         for (const job of jobs) job.assigned = true
-        const seq = this.chunkSeq++
+        const seq = this.seq++
         this.inFlight.set(seq, jobs)
-        slot.worker.postMessage({ seq, raws: jobs.map((j) => j.raw) })
+        slot.worker.postMessage({ seq, raws: jobs.map((j) => j.raw) } satisfies ToWorker)
         slot.chunks++
       }
     }
@@ -120,11 +153,21 @@ export class ParsePool {
 
   private failAll(e: Error) {
     this.failure = e
-    for (const jobs of this.inFlight.values()) for (const job of jobs) job.fail(e)
+    for (const jobs of [...this.inFlight.values(), this.termsWanted]) for (const job of jobs) job.fail(e)
     this.inFlight.clear()
+    this.termsWanted = []
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()))
   }
+}
+
+/** An article parsed here, completed with the terms a worker segmented (or the bug it hit). */
+function withTerms(job: ParseJob, terms: IndexTerms | { error: string }): Parsed {
+  const article = job.parsed!
+  job.parsed = undefined
+  // As runStagesSafely reports a stage that threw.
+  if ('error' in terms) return fail('internal/bug', 'pipeline', terms.error, job.raw.locator)
+  return ok({ ...article, terms })
 }

@@ -23,6 +23,8 @@ export interface IngestFlags {
 const COMMIT_ROWS = 1000
 // Inputs read ahead and handed to the parsers per step inside a transaction.
 const STEP = 200
+// Inputs stored between refills of the read-ahead queue when workers parse.
+const REFILL = 16
 
 /** Counts the input files, keeping nothing: the list of a million paths is 100 MB of heap. */
 async function countInputs(paths: readonly string[]): Promise<number> {
@@ -75,10 +77,12 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
     else if (o === 'quarantined') counters.quarantined++
     else counters.unchanged++
   }
-  // --jobs N: the main thread owns the database and parses whenever it would otherwise wait;
-  // N - 1 worker threads parse too. With one job, parsing runs inline (no hand-off to pay for).
+  // --jobs N: the main thread owns the database and parses whenever it would otherwise wait
+  // (leaving the search terms to a worker); N - 1 worker threads parse too. With one job,
+  // parsing runs inline (no hand-off to pay for).
   const parseHere = (raw: RawInput) => runStagesSafely(raw, opts)
-  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs - 1, { format: flags.format, maxBytes: flags.maxBytes }, parseHere) : undefined
+  const poolOpts = { format: flags.format, maxBytes: flags.maxBytes }
+  const pool = flags.jobs > 1 ? new ParsePool(flags.jobs - 1, poolOpts, (raw) => runStagesSafely(raw, { ...opts, withoutTerms: true })) : undefined
   const commitRows = flags.batchSize ?? COMMIT_ROWS
   const step = Math.min(commitRows, STEP)
   // Up to two steps are queued: workers parse the next while this thread stores one.
@@ -109,7 +113,10 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
     while (queue.length) {
       await store.transaction(async (tx) => {
         for (let stored = 0; stored < commitRows && queue.length; ) {
-          const items = queue.splice(0, Math.min(step, commitRows - stored))
+          // With workers, top the queue up every few inputs (fill yields to the event loop): the
+          // workers' finished chunks come in and new ones go out while this thread writes, and
+          // there is always work queued for this thread to parse when it would wait.
+          const items = queue.splice(0, Math.min(pool ? REFILL : step, commitRows - stored))
           for (const { raw, done, job } of items) {
             if (done) count('unchanged')
             else count(await commitParsed(raw, pool && job ? await pool.result(job) : parseHere(raw), tx, opts))

@@ -64,4 +64,27 @@ describe('LSH index', () => {
     expect(new LshIndex(db).candidates(sketchOf(2))).toEqual([b])
     expect(db.prepare('SELECT indexed_upto FROM lsh_state').get()).toEqual({ indexed_upto: b })
   })
+
+  it('looks up on disk only the band keys of originals it was told are stored', () => {
+    const writer = new LshIndex(db, 1)
+    writer.candidates(sketchOf(9)) // loaded
+    const [a, b] = [1, 2].map((seed) => {
+      const id = insert(sketchOf(seed))
+      writer.add(id, sketchOf(seed))
+      writer.flush()
+      return id
+    })
+    // A store notes every original it reads at its first probe; this reader is told of a only.
+    const reader = new LshIndex(db)
+    reader.noteStored(sketchOf(1))
+    reader.filterComplete()
+    expect(reader.candidates(sketchOf(1))).toEqual([a])
+    expect(reader.candidates(sketchOf(2))).toEqual([]) // b's rows are on disk, but not looked up
+    expect(new LshIndex(db).candidates(sketchOf(2))).toEqual([b]) // without a filter, every key is
+    // Articles it indexes itself go into the filter too, as they will be written at its flush.
+    const c = insert(sketchOf(3))
+    reader.add(c, sketchOf(3))
+    reader.flush()
+    expect(reader.candidates(sketchOf(3))).toEqual([c])
+  })
 })

@@ -71,6 +71,8 @@ class SqliteStore implements Store {
   private summaries: SummaryIndex | undefined
   private readonly lsh: LshIndex
   private readonly fts: FtsShards
+  // Outlet ids this connection has made sure of (forgotten on rollback).
+  private outletIds = new Set<string>()
 
   constructor(private readonly db: Database.Database, ftsShardRows: number) {
     this.lsh = new LshIndex(db)
@@ -127,7 +129,10 @@ class SqliteStore implements Store {
   }
 
   async ensureOutlet(o: { id: string; name: string; known: boolean }): Promise<void> {
+    // Once inserted (or found) the row stays: outlets are never deleted, only a rollback undoes it.
+    if (this.outletIds.has(o.id)) return
     this.q.putOutlet.run(o.id, o.name, o.known ? 1 : 0)
+    this.outletIds.add(o.id)
   }
 
   async upsertArticle(a: Article): Promise<ArticleId> {
@@ -233,7 +238,12 @@ class SqliteStore implements Store {
   private loadSummaries(): SummaryIndex {
     if (this.summaries) return this.summaries
     const index = new SummaryIndex()
-    for (const r of this.q.originals.iterate() as Iterable<Row>) index.set(r.rowid, blobToMinhash(r.minhash), r.title_key)
+    for (const r of this.q.originals.iterate() as Iterable<Row>) {
+      const minhash = blobToMinhash(r.minhash)
+      index.set(r.rowid, minhash, r.title_key)
+      this.lsh.noteStored(minhash) // every original: the LSH table holds some of them
+    }
+    this.lsh.filterComplete()
     return (this.summaries = index)
   }
 
@@ -321,6 +331,7 @@ class SqliteStore implements Store {
     } catch (e) {
       this.pendingFts = []
       this.summaries = undefined
+      this.outletIds = new Set()
       this.lsh.forget()
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
       throw e
