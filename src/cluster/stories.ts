@@ -60,9 +60,18 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
     const mine = central[i]
     let best: Draft | undefined
     let bestShared = MIN_SHARED - 1
-    const candidates = new Set([...mine.keys()].flatMap((id) => [...(byEntity.get(id) ?? [])]))
+    // Events come in time order: a story that ended too long before this event starts can take
+    // no later one either, and leaves the index (else every event naming 拜登 would walk every
+    // story that ever named him).
+    const start = time(events[i].start)
+    const candidates = new Set<Draft>()
+    for (const id of mine.keys())
+      for (const d of byEntity.get(id) ?? []) {
+        if ((start - time(d.end)) / DAY_MS > MAX_GAP_DAYS) byEntity.get(id)!.delete(d)
+        else candidates.add(d)
+      }
     for (const d of candidates) {
-      if (gapDays(events[i], { ...events[d.members[d.members.length - 1]], end: d.end }) > MAX_GAP_DAYS) continue
+      if (gapDays(events[i], { start: events[d.members[d.members.length - 1]].start, end: d.end }) > MAX_GAP_DAYS) continue
       const shared = d.profile.filter((id) => mine.has(id)).length
       if (shared > bestShared) [best, bestShared] = [d, shared]
     }
@@ -118,8 +127,10 @@ function centralEntities(e: StoryEvent, articles: ReadonlyMap<string, Article>, 
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }
 
-function gapDays(a: StoryEvent, b: StoryEvent): number {
-  const t = (s?: string) => (s ? Date.parse(s) : NaN)
-  const gap = Math.max(t(b.start) - t(a.end), t(a.start) - t(b.end), 0)
-  return Number.isNaN(gap) ? Infinity : gap / 86_400_000
+const DAY_MS = 86_400_000
+const time = (s?: string) => (s ? Date.parse(s) : NaN)
+
+function gapDays(a: Pick<StoryEvent, 'start' | 'end'>, b: Pick<StoryEvent, 'start' | 'end'>): number {
+  const gap = Math.max(time(b.start) - time(a.end), time(a.start) - time(b.end), 0)
+  return Number.isNaN(gap) ? Infinity : gap / DAY_MS
 }
