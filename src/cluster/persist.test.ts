@@ -65,6 +65,18 @@ describe('saving and restoring the clustering', () => {
     expect(() => saveClustering(c)).toThrow(/instance of Unknown .*persist\.ts/)
   })
 
+  it('refuses to save a class instance held in two places, which would come back as two', () => {
+    const c = new ArchiveClustering()
+    ;(c.items as Map<string, unknown>).set('shared', c.features)
+    expect(() => saveClustering(c)).toThrow(/ArticleFeatures held in two places/)
+  })
+
+  it('refuses to save a Map keyed by objects', () => {
+    const c = new ArchiveClustering()
+    ;(c.items as Map<string, unknown>).set('odd', new Map([[{ key: 1 }, 1]]))
+    expect(() => saveClustering(c)).toThrow(/Map keyed by objects/)
+  })
+
   it('ignores state saved in another format', async () => {
     const { serialize } = await import('node:v8')
     expect(restoreClustering(serialize({ format: 0, state: {} }))).toBeUndefined()
