@@ -49,20 +49,27 @@ function encode(v: unknown, instances: Set<object>): unknown {
     instances.add(v)
     return { [TAG]: name, fields: encodeFields(v as Record<string, unknown>, instances) } satisfies Tagged
   }
+  // A copy is started only at the first entry that changes.
   if (Array.isArray(v)) {
-    const out = v.map((x) => encode(x, instances))
-    return out.some((x, i) => x !== v[i]) ? out : v
+    let out: unknown[] | undefined
+    for (let i = 0; i < v.length; i++) {
+      const e = encode(v[i], instances)
+      if (e !== v[i]) out ??= v.slice(0, i)
+      out?.push(e)
+    }
+    return out ?? v
   }
   if (v instanceof Map) {
-    let changed = false
-    const out = new Map()
+    let out: Map<unknown, unknown> | undefined
+    let i = 0
     for (const [k, x] of v) {
       if (k !== null && typeof k === 'object') throw new Error('cannot save a Map keyed by objects in the clustering state')
       const e = encode(x, instances)
-      changed ||= e !== x
-      out.set(k, e)
+      if (e !== x) out ??= new Map([...v.entries()].slice(0, i))
+      out?.set(k, e)
+      i++
     }
-    return changed ? out : v
+    return out ?? v
   }
   if (v instanceof Set) {
     for (const x of v) if (x !== null && typeof x === 'object') throw new Error('cannot save a Set of objects in the clustering state')
