@@ -1,5 +1,6 @@
 // Scoring `compare`'s alignment against hand-checked sentence pairs (test/data/compare): shared
 // by `npm run eval` (real articles from the corpus) and the unit test (the excerpts alone).
+import { readFileSync } from 'node:fs'
 import type { Article } from '../src/article.js'
 import { splitSentences } from '../src/analyze/sentences.js'
 import type { Comparison } from '../src/compare/compare.js'
@@ -20,6 +21,16 @@ export interface Counts {
   fp: number
   fn: number
   tn: number
+}
+
+/** The rows of a tab-separated file with a header line (pairs.tsv, events.tsv), split into fields. */
+export function readRows(file: string): string[][] {
+  return readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
+}
+
+/** The labelled pairs of a pairs.tsv. */
+export function readPairs(file: string): LabelledPair[] {
+  return readRows(file).map(([event, pathA, excerptA, pathB, excerptB, same]) => ({ event, pathA, excerptA, pathB, excerptB, same: same === '1' }))
 }
 
 /** The sentence (its ordinal) of an article that contains the excerpt, compared folded. */

@@ -9,7 +9,7 @@ import type { Article } from '../src/article.js'
 import { compareEvent, type Comparison } from '../src/compare/compare.js'
 import { loadRegistry } from '../src/outlets/registry.js'
 import { rawInput, runStages } from '../src/pipeline.js'
-import { scorePairs, sentenceOf, type LabelledPair } from './compare-pairs.js'
+import { readPairs, readRows, scorePairs, sentenceOf } from './compare-pairs.js'
 
 const corpus = resolve(process.env.JIANTING_CORPUS ?? '../shared/corpus')
 const data = resolve(process.env.JIANTING_COMPARE_PAIRS ?? 'test/data/compare')
@@ -17,23 +17,22 @@ if (!existsSync(join(corpus, 'files')) || !existsSync(join(data, 'pairs.tsv'))) 
   console.log(`eval-compare: skipped — no corpus at ${corpus} (set JIANTING_CORPUS) or no pairs at ${data}`)
   process.exit(0)
 }
-const rows = (name: string) => readFileSync(join(data, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
 const registry = loadRegistry()
 const files = join(corpus, 'files')
 const members = new Map<string, Article[]>()
-for (const [event, path] of rows('events.tsv')) {
+for (const [event, path] of readRows(join(data, 'events.tsv'))) {
   const r = runStages(rawInput(new Uint8Array(readFileSync(join(files, path))), join(files, path), 'file'), { registry })
   if (!r.ok) continue
   const list = members.get(event) ?? []
   list.push(r.value)
   members.set(event, list)
 }
-const pairs: LabelledPair[] = rows('pairs.tsv').map(([event, pathA, excerptA, pathB, excerptB, same]) => ({ event, pathA, excerptA, pathB, excerptB, same: same === '1' }))
+const pairs = readPairs(join(data, 'pairs.tsv'))
 const meta = (id: string) => ({ id, name: registry.byId(id)?.names['zh-Hans'] ?? id })
 const comparisons = new Map<string, { c: Comparison; articles: readonly Article[] }>()
 for (const [event, list] of members) comparisons.set(event, { c: compareEvent({ id: event, title: event }, list, meta), articles: list })
 const locate = (event: string, path: string) => comparisons.get(event)!.articles.find((a) => resolve(a.provenance.locator) === resolve(files, path))
-const { overall, byEvent, missing } = scorePairs(pairs, (event) => comparisons.get(event)?.c, locate)
+const { overall, byEvent, missing, errors } = scorePairs(pairs, (event) => comparisons.get(event)?.c, locate)
 const fmt = (s: { tp: number; fp: number; fn: number; tn: number }) => {
   const p = s.tp / (s.tp + s.fp || 1)
   const r = s.tp / (s.tp + s.fn || 1)
@@ -42,7 +41,7 @@ const fmt = (s: { tp: number; fp: number; fn: number; tn: number }) => {
 console.log(`compare alignment: ${pairs.length} hand-checked sentence pairs in ${new Set(pairs.map((p) => p.event)).size} real events: ${fmt(overall)}`)
 for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
-if (process.argv.includes('--verbose')) for (const line of scorePairs(pairs, (e) => comparisons.get(e)?.c, locate).errors) console.log(line)
+if (process.argv.includes('--verbose')) for (const line of errors) console.log(line)
 if (process.argv.includes('--claims')) {
   for (const p of pairs) {
     const c = comparisons.get(p.event)?.c

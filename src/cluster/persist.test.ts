@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { exampleArticles } from '../../test/support/store.js'
+import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { restoreClustering, saveClustering } from './persist.js'
 
@@ -63,6 +64,35 @@ describe('saving and restoring the clustering', () => {
     const c = new ArchiveClustering()
     ;(c.items as Map<string, unknown>).set('odd', new Unknown())
     expect(() => saveClustering(c)).toThrow(/instance of Unknown .*persist\.ts/)
+  })
+
+  it('rebuilds a class instance inside a Map or an array, keeping the order of the entries', () => {
+    const c = new ArchiveClustering()
+    const items = c.items as Map<string, unknown>
+    items.set('plain', { n: 1 })
+    items.set('stats', new CorpusStats())
+    items.set('list', [{ n: 2 }, new CorpusStats(), 3])
+    items.set('last', { n: 4 })
+    const back = restoreClustering(saveClustering(c))!.items as Map<string, unknown>
+    expect([...back.keys()]).toEqual(['plain', 'stats', 'list', 'last'])
+    expect(back.get('stats')).toBeInstanceOf(CorpusStats)
+    const list = back.get('list') as unknown[]
+    expect(list[0]).toEqual({ n: 2 })
+    expect(list[1]).toBeInstanceOf(CorpusStats)
+    expect(list[2]).toBe(3)
+    expect(back.get('last')).toEqual({ n: 4 })
+  })
+
+  it('refuses to save a class instance held in two places, which would come back as two', () => {
+    const c = new ArchiveClustering()
+    ;(c.items as Map<string, unknown>).set('shared', c.features)
+    expect(() => saveClustering(c)).toThrow(/ArticleFeatures held in two places/)
+  })
+
+  it('refuses to save a Map keyed by objects', () => {
+    const c = new ArchiveClustering()
+    ;(c.items as Map<string, unknown>).set('odd', new Map([[{ key: 1 }, 1]]))
+    expect(() => saveClustering(c)).toThrow(/Map keyed by objects/)
   })
 
   it('ignores state saved in another format', async () => {

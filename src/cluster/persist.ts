@@ -9,7 +9,8 @@ import { RepeatedLines } from './repeated-lines.js'
 // article's features) is Maps, Sets, typed arrays and plain objects held by a few classes.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
 // written as a tagged record and rebuilt on the way back. A class missing from this list fails
-// loudly when saved rather than coming back without its methods.
+// loudly when saved rather than coming back without its methods; so does an instance reached
+// twice (it would come back as two) and a Map keyed by objects (its keys are not rebuilt).
 const CLASSES = { ArchiveClustering, ArticleFeatures, CorpusStats, EventClusterer, RepeatedLines, TitleStats } as const
 type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
@@ -24,7 +25,7 @@ interface Tagged {
 
 /** The clustering as bytes, to be stored and continued later with `restoreClustering`. */
 export function saveClustering(c: ArchiveClustering): Uint8Array {
-  return serialize({ format: FORMAT, state: encode(c) })
+  return serialize({ format: FORMAT, state: encode(c, new Set()) })
 }
 
 /** The clustering saved by `saveClustering`, or undefined when it was saved in another format. */
@@ -38,39 +39,52 @@ export function restoreClustering(bytes: Uint8Array): ArchiveClustering | undefi
 
 // Returns the value itself when nothing inside it needed tagging (the common case: Maps of
 // numbers), so the large data parts are not copied.
-function encode(v: unknown): unknown {
+// `instances` are the class instances encoded so far.
+function encode(v: unknown, instances: Set<object>): unknown {
   if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v
   const proto = Object.getPrototypeOf(v)
   const name = nameOf.get(proto)
-  if (name) return { [TAG]: name, fields: encodeFields(v as Record<string, unknown>) } satisfies Tagged
+  if (name) {
+    if (instances.has(v)) throw new Error(`cannot save a ${name} held in two places (or in itself) in the clustering state: it would be restored as two objects`)
+    instances.add(v)
+    return { [TAG]: name, fields: encodeFields(v as Record<string, unknown>, instances) } satisfies Tagged
+  }
+  // A copy is started only at the first entry that changes.
   if (Array.isArray(v)) {
-    const out = v.map(encode)
-    return out.some((x, i) => x !== v[i]) ? out : v
+    let out: unknown[] | undefined
+    for (let i = 0; i < v.length; i++) {
+      const e = encode(v[i], instances)
+      if (e !== v[i]) out ??= v.slice(0, i)
+      out?.push(e)
+    }
+    return out ?? v
   }
   if (v instanceof Map) {
-    let changed = false
-    const out = new Map()
+    let out: Map<unknown, unknown> | undefined
+    let i = 0
     for (const [k, x] of v) {
-      const e = encode(x)
-      changed ||= e !== x
-      out.set(k, e)
+      if (k !== null && typeof k === 'object') throw new Error('cannot save a Map keyed by objects in the clustering state')
+      const e = encode(x, instances)
+      if (e !== x) out ??= new Map([...v.entries()].slice(0, i))
+      out?.set(k, e)
+      i++
     }
-    return changed ? out : v
+    return out ?? v
   }
   if (v instanceof Set) {
     for (const x of v) if (x !== null && typeof x === 'object') throw new Error('cannot save a Set of objects in the clustering state')
     return v
   }
   if (proto === Object.prototype || proto === null) {
-    const out = encodeFields(v as Record<string, unknown>)
+    const out = encodeFields(v as Record<string, unknown>, instances)
     return Object.keys(out).some((k) => out[k] !== (v as Record<string, unknown>)[k]) ? out : v
   }
   throw new Error(`cannot save an instance of ${proto?.constructor?.name ?? 'an unknown class'} in the clustering state: add it to CLASSES in cluster/persist.ts`)
 }
 
-function encodeFields(o: Record<string, unknown>): Record<string, unknown> {
+function encodeFields(o: Record<string, unknown>, instances: Set<object>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const k of Object.keys(o)) out[k] = encode(o[k])
+  for (const k of Object.keys(o)) out[k] = encode(o[k], instances)
   return out
 }
 

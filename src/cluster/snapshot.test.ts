@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleArchive } from '../../test/support/store.js'
 import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
-import { clusterStore } from './snapshot.js'
+import { CLUSTER_CODE_DIRS, clusterStore } from './snapshot.js'
 
 describe('events and stories cached in the store', () => {
   let dir: string
@@ -57,5 +57,26 @@ describe('events and stories cached in the store', () => {
     expect(resumed.version).not.toBe('another-version')
     await store.putCached('clusters', 'stale', '{}')
     expect((await clusterStore(store)).clusteredNow).toBe(0)
+  })
+})
+
+describe('the code version of cached events and saved clustering', () => {
+  it('covers every folder the clustering and stories import code from', () => {
+    const src = join(import.meta.dirname, '..')
+    const seen = new Set<string>()
+    const queue = ['cluster/cluster-articles.ts', 'cluster/stories.ts'].map((f) => join(src, f))
+    while (queue.length) {
+      const file = queue.pop()!
+      if (seen.has(file)) continue
+      seen.add(file)
+      // Value imports only: a type import leaves no code behind.
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^'"]*?from '(\.[^']+)'/gm)) {
+        const target = join(dirname(file), m[1]).replace(/\.js$/, '.ts')
+        if (existsSync(target)) queue.push(target)
+      }
+    }
+    const dirs = new Set([...seen].map((f) => relative(src, dirname(f))))
+    expect(dirs.size).toBeGreaterThan(2)
+    expect([...dirs].filter((d) => !(CLUSTER_CODE_DIRS as readonly string[]).includes(d))).toEqual([])
   })
 })

@@ -86,10 +86,18 @@ interface CachedClusters {
   readonly storyOf: ReadonlyArray<[string, string]>
 }
 
+/**
+ * The folders of src/ whose code computes events and stories: this one and every folder it
+ * imports from (snapshot.test.ts checks that none is missing). The saved clustering is continued
+ * for as long as their digest stays the same, so a folder left out here would let state computed
+ * by old code (how text is folded, how dates are read) live on beside new.
+ */
+export const CLUSTER_CODE_DIRS = ['cluster', 'analyze', 'outlets', 'normalize', 'text'] as const
+
 let code: string | undefined
 /**
- * A digest of the code and data that compute events and stories (this folder, analyze/, the
- * entity and outlet tables): an upgrade or an edited table invalidates cached results.
+ * A digest of the code and data that compute events and stories (CLUSTER_CODE_DIRS, the entity
+ * and outlet tables): an upgrade or an edited table invalidates cached results and saved state.
  */
 function codeVersion(): string {
   if (!code) {
@@ -97,7 +105,7 @@ function codeVersion(): string {
     const here = fileURLToPath(new URL('.', import.meta.url))
     // Built code lives in dist/src/, the data tables stay in src/: both are read.
     const source = join(here, '..', '..', '..', 'src')
-    for (const dir of [here, join(here, '..', 'analyze'), join(here, '..', 'outlets'), join(source, 'analyze'), join(source, 'outlets')]) {
+    for (const dir of [...CLUSTER_CODE_DIRS.map((d) => join(here, '..', d)), join(source, 'analyze'), join(source, 'outlets')]) {
       if (!existsSync(dir)) continue
       for (const f of readdirSync(dir).sort()) if (/\.(js|ts|yaml|txt)$/.test(f) && !f.includes('.test.')) hash.update(f).update(readFileSync(join(dir, f)))
     }

@@ -6,7 +6,6 @@ import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
-import { foldText } from '../normalize/fold.js'
 import { isFurniture } from './furniture.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
@@ -77,7 +76,8 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
         pieceWords.push(words[k][w])
         cursor = found + words[k][w].length
       }
-      const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(foldText(f.text)))
+      // A figure's text is cut from the folded sentence, as the piece is.
+      const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(f.text))
       units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures))
       at = end
     }

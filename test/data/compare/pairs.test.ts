@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { scorePairs, type LabelledPair } from '../../../bench/compare-pairs.js'
+import { readPairs, scorePairs } from '../../../bench/compare-pairs.js'
 import type { Article } from '../../../src/article.js'
 import { foldText } from '../../../src/normalize/fold.js'
 import { compareEvent } from '../../../src/compare/compare.js'
@@ -10,8 +9,7 @@ import { compareEvent } from '../../../src/compare/compare.js'
 // stood in for by its excerpts (one paragraph each), and each event's stand-ins are compared.
 // The full articles are scored by `npm run eval`; this keeps the excerpts' figure from slipping.
 const dir = import.meta.dirname
-const rows = readFileSync(join(dir, 'pairs.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
-const pairs: LabelledPair[] = rows.map(([event, pathA, excerptA, pathB, excerptB, same]) => ({ event, pathA, excerptA, pathB, excerptB, same: same === '1' }))
+const pairs = readPairs(join(dir, 'pairs.tsv'))
 const excerpts = new Map<string, Map<string, Set<string>>>() // event → path → excerpts
 for (const p of pairs) {
   const byPath = excerpts.get(p.event) ?? new Map<string, Set<string>>()
