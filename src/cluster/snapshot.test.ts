@@ -7,6 +7,7 @@ import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { CLUSTER_CODE_DIRS, clusterStore } from './snapshot.js'
+import { restoreClustering } from './persist.js'
 
 describe('events and stories cached in the store', () => {
   let dir: string
@@ -57,6 +58,24 @@ describe('events and stories cached in the store', () => {
     expect(resumed.version).not.toBe('another-version')
     await store.putCached('clusters', 'stale', '{}')
     expect((await clusterStore(store)).clusteredNow).toBe(0)
+  })
+
+  it('clusters every article again, saying so, when the saved clustering cannot be read', async () => {
+    const saved = (await store.savedState('cluster-state'))!
+    await store.saveState('cluster-state', saved.version, saved.body.subarray(0, saved.body.length >> 1))
+    await store.putCached('clusters', 'stale', '{}')
+    const warnings: string[] = []
+    const write = process.stderr.write.bind(process.stderr)
+    process.stderr.write = ((chunk: string) => (warnings.push(String(chunk)), true)) as typeof process.stderr.write
+    try {
+      const redone = await clusterStore(store)
+      expect(redone.clusteredNow).toBe(redone.articles.length)
+    } finally {
+      process.stderr.write = write
+    }
+    expect(warnings.join('')).toMatch(/saved clustering could not be read .*clustering every article again/)
+    // …and a readable state is saved in its place.
+    expect(restoreClustering((await store.savedState('cluster-state'))!.body)?.items.size).toBe((await clusterStore(store)).articles.length)
   })
 })
 

@@ -39,7 +39,7 @@ export async function clusterStore(store: Store, progress?: Progress): Promise<C
   if (hit) return { articles, byId, ...hit, clusteredNow: 0 }
   const clustering = (await savedClustering(store, articles)) ?? new ArchiveClustering()
   const clusteredNow = clustering.add(articles, progress)
-  await store.saveState(STATE_KEY, codeVersion(), saveClustering(clustering))
+  await store.saveState(STATE_KEY, stateVersion(), saveClustering(clustering))
   const clustered = clustering.result(articles)
   const stories = buildStories(clustered.events, byId, (a) => clustering.mentionsOf(a))
   const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
@@ -51,14 +51,25 @@ export async function clusterStore(store: Store, progress?: Progress): Promise<C
 /** The clustering saved by the last run, if the same code made it from articles all still stored. */
 async function savedClustering(store: Store, articles: readonly Article[]): Promise<ArchiveClustering | undefined> {
   const saved = await store.savedState(STATE_KEY)
-  if (!saved || saved.version !== codeVersion()) return undefined
-  const clustering = restoreClustering(saved.body)
+  if (!saved || saved.version !== stateVersion()) return undefined
+  let clustering: ArchiveClustering | undefined
+  try {
+    clustering = restoreClustering(saved.body)
+  } catch (e) {
+    // The state is derived from the stored articles: one that cannot be read (a damaged
+    // database page) costs a clustering from the first article, not every later run.
+    process.stderr.write(`jianting: the saved clustering could not be read (${e instanceof Error ? e.message : String(e)}); clustering every article again\n`)
+    return undefined
+  }
   const ids = new Set(articles.map((a) => a.id as string))
   return clustering && [...clustering.items.keys()].every((id) => ids.has(id)) ? clustering : undefined
 }
 
 const STATE_KEY = 'cluster-state'
 const CACHE_KEY = 'clusters'
+
+// v8's serialisation format may change with Node: a state saved by another engine is not read.
+const stateVersion = () => `${codeVersion()}|v8 ${process.versions.v8}`
 
 const clustersVersion = async (store: Store) => `${await store.articlesVersion()}|${codeVersion()}`
 
