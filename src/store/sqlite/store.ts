@@ -17,6 +17,8 @@ type Row = Record<string, any>
 // Ranking every match of a common word by bm25 is slow on a large archive; rank only the
 // most recent matches (highest rowids), which is what a reader of news wants first anyway.
 const SEARCH_CANDIDATES = 2000
+// Search rows written to the full-text index at a time inside a transaction.
+const FTS_BATCH_ROWS = 100
 
 export interface SqliteOptions {
   /** Rowids per full-text shard (see fts-shards.ts); small values are for tests. */
@@ -175,7 +177,9 @@ class SqliteStore implements Store {
       this.summaries?.set(rowid, fp.minhash, fp.titleKey)
       const t = a.terms ?? indexTerms(a.title, a.folded)
       this.pendingFts.push({ rowid, title: t.title, body: t.body, extra: t.extra })
-      if (!this.db.inTransaction) this.flushFts()
+      // Rows wait for a batch (one look at the shard list for many), not for the commit: a
+      // 1,000-input transaction would otherwise hold every article's search terms in memory.
+      if (!this.db.inTransaction || this.pendingFts.length >= FTS_BATCH_ROWS) this.flushFts()
     }
     this.markLocation(a.provenance.locator, a.provenance.sha256, a.provenance.kind, 'article')
     return a.id
