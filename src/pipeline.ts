@@ -10,6 +10,7 @@ import { parseAny } from './ingest/formats/index.js'
 import { parseJsonlArticle } from './ingest/formats/jsonl.js'
 import { canonicalUrl } from './normalize/canonical-url.js'
 import { bylineDate, chooseDate, splitDateline } from './normalize/dates.js'
+import { headlineOf } from './normalize/headline.js'
 import { foldText } from './normalize/fold.js'
 import { detectLang } from './normalize/lang.js'
 import { indexTerms } from './analyze/index-terms.js'
@@ -70,6 +71,7 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     return fail('content/too-short', 'clean', `only ${letters} letters of text remain after cleaning "${draft.title}"; a stub or a page without an article`, raw.locator)
   if (cleaned.linkShare > MAX_LINK_SHARE)
     return fail('content/not-article', 'clean', `${Math.round(cleaned.linkShare * 100)}% of the text is links: an index or navigation page, not an article`, raw.locator)
+  const title = headlineOf(draft.title, cleaned.text)
   const textDate = bylineDate(cleaned.text)
   const bylines = [dateline, textDate].filter((d): d is string => !!d).map((value) => ({ value, source: 'byline' as const }))
   const { publishedAt, dateSource } = chooseDate([...draft.dateHints, ...bylines])
@@ -84,7 +86,7 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     outletId: outlet.id,
     outletName: outlet.name,
     ...(via ? { via } : {}),
-    title: draft.title,
+    title,
     ...(url ? { url } : {}),
     ...(canonical ? { canonicalUrl: canonical } : {}),
     ...(publishedAt ? { publishedAt } : {}),
@@ -97,8 +99,8 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     images: cleaned.images,
     blocks: cleaned.blocks,
     provenance: { kind: raw.kind, locator: raw.locator, format: draft.format, sha256: raw.sha256 },
-    fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(draft.title) },
-    ...(opts.withoutTerms ? {} : { terms: indexTerms(draft.title, folded) }),
+    fingerprint: { textHash: textHash(compact), minhash: sk.minhash, shingleCount: sk.shingleCount, titleKey: titleKey(title) },
+    ...(opts.withoutTerms ? {} : { terms: indexTerms(title, folded) }),
   })
 }
 
