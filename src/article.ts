@@ -128,6 +128,14 @@ export interface Article {
 }
 
 /**
+ * A report that is only its headline (a video or picture post whose page has no prose): the
+ * pipeline gives it the headline as its text, so it is searched, deduplicated and clustered by
+ * it. Readers show it as headline-only; comparisons do not take its headline for a claim it
+ * carries in full.
+ */
+export const isHeadlineOnly = (a: Pick<Article, 'title' | 'text'>): boolean => a.text === a.title
+
+/**
  * An article without its text, blocks, images and fingerprint: what lists, indexes and the
  * server's view need, at a small part of the memory (`Store.articleMetas`).
  */

@@ -31,8 +31,13 @@ export interface PipelineOptions {
   readonly withoutTerms?: boolean
 }
 
-// Fewer letters than this after cleaning is a stub, a caption-only post or an empty shell.
+// Fewer letters than this after cleaning is a stub, a caption-only post or an empty shell…
 const MIN_TEXT_CHARS = 20
+// …unless its headline says this much: a video or picture post whose page carries no prose is
+// still a report, and an outlet that ran one did not leave its event out. Its headline becomes
+// its text (`isHeadlineOnly`), so it is found, deduplicated and clustered by what it says.
+// Shorter headlines ("test", "新年快樂！", a site's farewell page) stay stubs.
+const MIN_HEADLINE_LETTERS = 10
 // An article is prose; a page that is mostly link text is an index or a navigation page.
 const MAX_LINK_SHARE = 0.6
 
@@ -67,15 +72,18 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     draft.preset ? { ...draft.preset, blocks: [], linkShare: 0 } : cleanHtml(draft.html, { rules, outletId: outlet.id, leadImage: draft.leadImage }),
   )
   const letters = countLetters(cleaned.text, MIN_TEXT_CHARS)
-  if (letters < MIN_TEXT_CHARS)
-    return fail('content/too-short', 'clean', `only ${letters} letters of text remain after cleaning "${draft.title}"; a stub or a page without an article`, raw.locator)
-  if (cleaned.linkShare > MAX_LINK_SHARE)
+  const headlineOnly = letters < MIN_TEXT_CHARS
+  if (headlineOnly && countLetters(draft.title, MIN_HEADLINE_LETTERS) < MIN_HEADLINE_LETTERS)
+    return fail('content/too-short', 'clean', `only ${letters} letters of text remain after cleaning "${draft.title}", and the headline is too short to stand for a report; a stub or a page without an article`, raw.locator)
+  // A headline-only post's few letters are mostly its one link (the video): not an index page.
+  if (!headlineOnly && cleaned.linkShare > MAX_LINK_SHARE)
     return fail('content/not-article', 'clean', `${Math.round(cleaned.linkShare * 100)}% of the text is links: an index or navigation page, not an article`, raw.locator)
-  const title = headlineOf(draft.title, cleaned.text)
+  const title = headlineOnly ? draft.title.trim() : headlineOf(draft.title, cleaned.text)
+  const text = headlineOnly ? title : cleaned.text
   const textDate = bylineDate(cleaned.text)
   const bylines = [dateline, textDate].filter((d): d is string => !!d).map((value) => ({ value, source: 'byline' as const }))
   const { publishedAt, dateSource } = chooseDate([...draft.dateHints, ...bylines])
-  const folded = foldText(`${cleaned.text}`)
+  const folded = foldText(text)
   const compact = matchText(folded)
   const sk = sketch(compact)
   const url = draft.url
@@ -93,8 +101,8 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     dateSource,
     ...(draft.author && draft.author !== outlet.name && !opts.registry.byName(draft.author) ? { author: draft.author } : {}),
     ...(draft.section ? { section: draft.section } : {}),
-    lang: draft.preset?.lang ?? detectLang(cleaned.text),
-    text: cleaned.text,
+    lang: draft.preset?.lang ?? detectLang(text),
+    text,
     folded,
     images: cleaned.images,
     blocks: cleaned.blocks,

@@ -1,4 +1,4 @@
-import type { Article } from '../article.js'
+import { isHeadlineOnly, type Article } from '../article.js'
 
 /** The `articles --json` contract (DESIGN.md): one object per line, stable field names. */
 export function articleJson(a: Article) {
@@ -14,6 +14,7 @@ export function articleJson(a: Article) {
     ...(a.section ? { section: a.section } : {}),
     lang: a.lang,
     text: a.text,
+    ...(isHeadlineOnly(a) ? { headlineOnly: true } : {}),
     images: a.images,
     provenance: a.provenance,
     ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}),

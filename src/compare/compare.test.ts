@@ -86,6 +86,17 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withMirror.consensus.length).toBe(c.consensus.length)
   })
 
+  it('shows a headline-only video post as such, and lists nothing as left out by it', () => {
+    const title = '拜登普京日内瓦峰会结束，双方同意大使返回岗位'
+    const video = { ...summit[0], id: 'video00000000000' as Article['id'], outletId: 'x-video', title, text: title, folded: title, publishedAt: '2021-06-17T00:00:00Z' }
+    const withVideo = compareEvent({ id: 'e', title: 't' }, [...summit, video], (id) => (id === 'x-video' ? { id, name: 'video' } : meta(id)))
+    expect(withVideo.articles.find((a) => a.id === video.id)?.headlineOnly).toBe(true)
+    expect(withVideo.articles.filter((a) => a.headlineOnly)).toHaveLength(1)
+    expect(withVideo.omissions['x-video']).toEqual([])
+    expect(withVideo.omissions.guancha).toEqual(c.omissions.guancha)
+    expect(comparisonMarkdown(withVideo)).toContain('(headline only: a video or picture post)')
+  })
+
   it('counts a sentence repeated word for word by another outlet once, as an echo', () => {
     const guancha = summit.find((a) => a.outletId === 'guancha')!
     const copied = guancha.text.split('\n\n').find((p) => p.includes('93分钟'))!

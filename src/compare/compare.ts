@@ -1,4 +1,4 @@
-import type { Article } from '../article.js'
+import { isHeadlineOnly, type Article } from '../article.js'
 import { loadEntityTable } from '../analyze/entities.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
@@ -50,6 +50,8 @@ export interface ComparedArticle {
   readonly before: boolean
   /** Published more than a week after the incident: background. */
   readonly background: boolean
+  /** Only a headline (a video or picture post without prose, `isHeadlineOnly`): it left nothing out that can be told. */
+  readonly headlineOnly: boolean
   readonly incidentDate: string | null
 }
 
@@ -109,8 +111,10 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
       .filter((c) => c.outlets.length === 1 && c.outlets[0] === o && c.relayedBy.length === 0)
       .sort((a, b) => salience.get(b.id)! - salience.get(a.id)!)
       .map((c) => c.id)
-    // Omitted: carried by most of the other outlets (and at least two), not by this one.
-    omissions[o] = claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
+    // Omitted: carried by most of the other outlets (and at least two), not by this one. An
+    // outlet that ran only a headline (a video) may have said all of it on screen: not told.
+    const told = prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article))
+    omissions[o] = !told ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 
   const located = prepared.flatMap((p) =>
@@ -311,5 +315,5 @@ function describeArticle(p: PreparedArticle, incident: string | undefined): Comp
   // may be a preview or a first report; the day alone cannot tell, so it is not marked.
   const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
-  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, incidentDate: p.incident?.date ?? null }
+  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null }
 }

@@ -1,6 +1,7 @@
 import type { Article, Fingerprint } from '../article.js'
 import { BINS, estimateContainment, estimateJaccard, matchText } from './minhash.js'
 import { charBigrams } from '../text/char-class.js'
+import { parseNumber } from '../analyze/numbers.js'
 
 // Thresholds from ../shared/corpus (npm run eval prints the figures): labelled copies from
 // different titles sit at estimated Jaccard ≥ 0.66, partial reposts labelled as distinct
@@ -14,7 +15,8 @@ export const NEAR_DUP_MIN_BINS = Math.ceil(NEAR_DUP_JACCARD * BINS)
 export const SAME_TITLE_JACCARD = 0.35
 // A stub whose text is almost all inside a longer version with the same title is a revision.
 export const SAME_TITLE_CONTAINMENT = 0.9
-// A text this small proves nothing by containment (a dateline, a boilerplate line).
+// A text this small proves nothing by containment (a dateline, a boilerplate line), nor that
+// two instalments are one article with a corrected figure.
 const MIN_SHINGLES_FOR_CONTAINMENT = 40
 // Shorter folded titles ("新闻", "快讯") say nothing about two texts being one article.
 export const MIN_TITLE_KEY_CHARS = 4
@@ -87,7 +89,9 @@ function linkText(fp: Fingerprint, c: Candidate, j: number, boilerplate: boolean
   const of = c.duplicateOf ?? c.id
   const [a, b] = [fp.titleKey, c.fingerprint.titleKey]
   const series = figuresConflict(a, b)
-  if (series && j < REVISED_FIGURES_JACCARD) return undefined
+  // A text no longer than a headline (a headline-only video post) cannot show that only the
+  // figure was corrected: two such instalments stay apart however alike.
+  if (series && (j < REVISED_FIGURES_JACCARD || Math.min(fp.shingleCount, c.fingerprint.shingleCount) < MIN_SHINGLES_FOR_CONTAINMENT)) return undefined
   const trusted = !series && (boilerplate ? a === b : headlinesAgree(a, b))
   if (!trusted && Math.min(carries(a), carries(b)) < HEADLINE_IN_TEXT) return undefined
   return fp.textHash === c.fingerprint.textHash ? { of, reason: 'exact: same folded text', score: 3 } : { of, reason: `near-duplicate: estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
@@ -124,13 +128,23 @@ export function headlinesAgree(a: string, b: string): boolean {
  * Does each folded headline name a figure (a run of digits) the other does not? "…6.9837元…" and
  * "…6.9954元…", "2021/06/13" and "2021/06/18" conflict; a figure one headline adds does not, nor
  * the same digits split otherwise ("2021.6.11" folds to 2021611, "2021年6月11日" to 2021 6 11).
+ * An instalment numbered in Chinese (第二集, 第十一期) counts as its digits.
  */
 export function figuresConflict(a: string, b: string): boolean {
-  const x: string[] = a.match(/\d+/g) ?? []
-  const y: string[] = b.match(/\d+/g) ?? []
+  const x = figuresOf(a)
+  const y = figuresOf(b)
   const onlyX = x.filter((n) => !y.includes(n))
   const onlyY = y.filter((n) => !x.includes(n))
   return onlyX.length > 0 && onlyY.length > 0 && onlyX.join('') !== onlyY.join('')
+}
+
+// Only ordinals: a bare Han numeral is too often part of a word (一些, 统一, 万一). Folded
+// headlines have no brackets left, so （三） cannot be told from a word.
+const HAN_ORDINAL = /第([零〇一二两三四五六七八九十百千]+)/g
+
+function figuresOf(titleKey: string): string[] {
+  const han = [...titleKey.matchAll(HAN_ORDINAL)].map((m) => parseNumber(m[1]))
+  return [...(titleKey.match(/\d+/g) ?? []), ...han.filter((n) => n !== undefined).map(String)]
 }
 
 /** Share of a folded headline's bigrams found in a text (letters and digits of folded text). */

@@ -78,6 +78,8 @@ describe('findDuplicate: headlines against shared text', () => {
     ['titles too short to say anything: the text decides', '快讯', channel, '新闻', channel, 'a', true],
     ['a dated live stream and the next one, over the channel description', '【LIVE】2021/06/18 | 四哥冇話兒（二）| 白水漂流', channel, '【突發 LIVE】2021/06/13 | 告急！！！', channel, 'a', false],
     ['two days of one templated rate report', '路透测算人民币中间价料开在6.9837元附近 逆周期影响146点', midpoint('23', '周四', '6.9837', '贬值约119点', '7.0059', '6.9718', '341点下跌', '76'), '路透测算的人民币中间价料开在6.9954元附近 逆周期暂无影响', midpoint('20', '周一', '6.9954', '升值约89点', '7.0002', '7.0043', '41点上涨', '48'), 'a', false],
+    ['two headline-only video posts, episodes one and two (the headline is the text)', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第一集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第一集）', 'a', false],
+    ['one headline-only video post uploaded twice', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', '【文明客厅】周孝正对话卢雄飞，纪念六四32周年（第二集）', 'a', true],
     ['a revision correcting the figure in its headline', '【國泰390億資本重組】港府273億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('273'), '【國泰390億資產重組】港府297億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('297'), 'a', true],
   ] as const)('%s', (_case, title, text, earlierTitle, earlierText, outlet, linked) => {
     expect(findDuplicate(probe(text, title), [cand(earlierTitle, earlierText, outlet)])?.of).toBe(linked ? 'x' : undefined)
@@ -119,6 +121,10 @@ describe('headline tests', () => {
     ['美俄峰会在日内瓦举行', '美俄峰会', false],
     ['北约峰会2021611早间简讯', '北约峰会2021年6月11日早间简讯', false],
     ['北约峰会2021611早间简讯', '北约峰会2021年6月14日早间简讯', true],
+    ['周孝正对话卢雄飞纪念六四32周年第一集', '周孝正对话卢雄飞纪念六四32周年第二集', true],
+    ['访谈专题片第十一期', '访谈专题片第十二期', true],
+    ['自由之巅的召唤一', '自由之巅的召唤二', false],
+    ['中美关系三', '中美关系三', false],
   ] as const)('figuresConflict(%s, %s) = %s', (a, b, conflict) => {
     expect(figuresConflict(a, b)).toBe(conflict)
   })

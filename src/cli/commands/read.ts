@@ -1,4 +1,4 @@
-import type { Article } from '../../article.js'
+import { isHeadlineOnly, type Article } from '../../article.js'
 import { NotFoundError } from '../../errors.js'
 import type { Store } from '../../store/store.js'
 import { articleJson, fit, shortDate } from '../format.js'
@@ -33,6 +33,7 @@ export async function showArticle(store: Store, id: string, flags: { json?: bool
     ...(a.author ? [`author      ${a.author}`] : []),
     ...(a.url ? [`url         ${a.url}`] : []),
     `language    ${a.lang}`,
+    ...(isHeadlineOnly(a) ? ['text        headline only (a video or picture post without prose)'] : []),
     `source      ${a.provenance.kind} ${a.provenance.locator}`,
     `format      ${a.provenance.format}, sha256 ${a.provenance.sha256}`,
     ...(a.duplicateOf ? [`copy of     ${a.duplicateOf} (${a.duplicateReason})`] : []),

@@ -37,7 +37,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
   ${articles.map(
     (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br><span class="meta">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>
-    ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}</p>`,
+    ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}${a.headlineOnly ? html` <span class="flag headline-only">${t('headlineOnly')}</span>` : ''}</p>`,
   )}
 </section>`
   })
