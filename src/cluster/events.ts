@@ -146,7 +146,7 @@ export class EventClusterer {
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
-    if (!item.digest) for (const idx of this.candidates(item.vector, day)) {
+    if (!item.digest) for (const idx of this.candidates(this.probes(item), day)) {
       const e = this.all[idx]
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
@@ -257,15 +257,28 @@ export class EventClusterer {
     return idx
   }
 
-  /** Events sharing the article's strongest words near its date, the most overlapping first, at most MAX_CANDIDATES. */
-  private candidates(v: TermVector, day: number | undefined): number[] {
+  /**
+   * The keys an article is indexed and looked up by: its strongest words, and its headline's
+   * rarest pairs. Reports that share a headline can share no strong body word: the parts of a
+   * serialised piece ("…法案》涉及中共国部分（1）", "（5）") quote different sections, and a
+   * video's page may hold only its channel's blurb. Looked up by words alone, the event of its
+   * twin is never scored.
+   */
+  private probes(item: ClusterItem): string[] {
+    const terms = strongest(item.vector, this.opts.probeTerms).map(([t]) => t)
+    if (item.title) for (const [g] of strongest(item.title, TITLE_PROBES)) terms.push(TITLE_KEY + g)
+    return terms
+  }
+
+  /** Events sharing the article's probe keys near its date, the most overlapping first, at most MAX_CANDIDATES. */
+  private candidates(terms: readonly string[], day: number | undefined): number[] {
     const hits = new Map<number, number>()
     const hit = (idx: number) => {
       const live = this.live(idx)
       hits.set(live, (hits.get(live) ?? 0) + 1)
     }
     const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
-    for (const [term] of strongest(v, this.opts.probeTerms)) {
+    for (const term of terms) {
       const byWeek = this.postings.get(term)
       if (!byWeek) continue
       if (weeks) {
@@ -327,7 +340,7 @@ export class EventClusterer {
       if (item.entities) addInto(e.entityCentroid, item.entities)
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
-      for (const [term] of strongest(item.vector, this.opts.probeTerms)) {
+      for (const term of this.probes(item)) {
         let byWeek = this.postings.get(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
         let set = byWeek.get(week)
@@ -347,6 +360,11 @@ export class EventClusterer {
 }
 
 const dot = cosine
+// Headline pairs are indexed beside body words, told apart by this prefix (no word holds it).
+const TITLE_KEY = '\u0001'
+// Headline pairs an article is indexed and looked up by: its rarest ones. Measured on both label
+// sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
+const TITLE_PROBES = 4
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication
 // stamp): neither agreement nor disagreement.
