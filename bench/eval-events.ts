@@ -5,7 +5,7 @@
 import { resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { CorpusStats, articleWords, cosine, keywordVector, type TermVector } from '../src/analyze/keywords.js'
-import { EventClusterer, defaultClusterOptions } from '../src/cluster/events.js'
+import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions } from '../src/cluster/events.js'
 import { ArticleFeatures, clusterOrder, effectiveDate } from '../src/cluster/features.js'
 
 export interface BCubed { precision: number; recall: number; f1: number }
@@ -51,8 +51,8 @@ function baseline(ids: string[], vectors: Map<string, TermVector>, threshold: nu
   return new Map(clusters.flatMap((c, n) => c.map((id) => [id, `b${n}`] as const)))
 }
 
-/** A named set of event labels: (path relative to the corpus files, event id) rows. */
-export interface LabelSet { readonly name: string; readonly labels: ReadonlyArray<readonly [string, string]> }
+/** A named set of event labels: (path relative to the corpus files, event id, event name) rows. */
+export interface LabelSet { readonly name: string; readonly labels: ReadonlyArray<readonly [string, string, string?]> }
 
 const fmt = (s: BCubed) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`
 
@@ -83,57 +83,36 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
   // Every label set is scored on the same clustering of the whole corpus (labelled + distractors).
   const golds = labelSets.map(({ name, labels }) => {
     const gold = new Map<string, string>()
-    for (const [path, event] of labels) {
+    const names = new Map<string, string>()
+    for (const [path, event, eventName] of labels) {
       const a = byLocator.get(resolve(filesRoot, path))
       if (a) gold.set(a.id, event)
+      if (eventName) names.set(event, eventName)
     }
     const sizes = new Map<string, number>()
     for (const ev of gold.values()) sizes.set(ev, (sizes.get(ev) ?? 0) + 1)
     const multi = [...sizes.values()].filter((n) => n > 1).length
     console.log(`events: ${name} labels: ${gold.size} of ${labels.length} labelled articles ingested (${multi} events with ≥ 2 articles, ${sizes.size - multi} singletons)`)
-    return { name, gold }
+    return { name, gold, names }
   })
   console.log(`events: ${articles.length} articles clustered (labelled + distractors); B³ per label set: ${golds.map((g) => g.name).join(' | ')}`)
   // Diagnostics (--events) use the last, largest label set.
-  const gold = golds[golds.length - 1].gold
   for (const threshold of [0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26]) {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold })
     const started = performance.now()
     for (const a of ordered) c.add(items.get(a.id)!)
     const ms = performance.now() - started
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
-    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) {
-      const byGold = new Map<string, string[]>()
-      for (const [id, ev] of gold) byGold.set(ev, [...(byGold.get(ev) ?? []), id])
-      // Wrong merges: predicted clusters holding labelled articles of different gold events.
-      const byPred = new Map<string, string[]>()
-      for (const [id] of gold) if (predicted.has(id)) byPred.set(predicted.get(id)!, [...(byPred.get(predicted.get(id)!) ?? []), id])
-      for (const [p, ids] of byPred) {
-        const evs = new Set(ids.map((i) => gold.get(i)))
-        if (evs.size < 2) continue
-        console.log(`MIXED ${p}`)
-        for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${gold.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
-      }
-      for (const [ev, ids] of byGold) if (ids.length > 1 && process.argv.includes('--all-events')) {
-        console.log(ev)
-        for (const id of ids) { const a = articles.find((x) => x.id === (id as string))!; console.log(`   ${predicted.get(id)} ${a.publishedAt?.slice(0, 10)} ${a.title.slice(0, 50)} | ${[...vectors.get(id)!.keys()].slice(0, 6).join(' ')}`) }
-      }
-    }
+    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) diagnose(golds[golds.length - 1], c.assignments, items, articles)
     console.log(`  online   t=${threshold.toFixed(2)}: ${golds.map((g) => fmt(bcubed(g.gold, predicted))).join(' | ')}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
+    // --sweep: the spread over reshuffled days at every threshold, not only the default (slow).
+    if (process.argv.includes('--sweep') && threshold !== defaultClusterOptions.threshold) console.log(`           over ${ORDERS} orders: F1 mean ${meanOverOrders(ordered, items, golds, { ...defaultClusterOptions, threshold })}`)
     if (threshold === defaultClusterOptions.threshold) for (const g of golds) online.set(g.name, bcubed(g.gold, predicted))
   }
   // Online clustering depends on arrival order, and articles of one day arrive in no particular
   // order: the same code scores ±0.01 F1 on another order of the same days. Decisions between
   // variants need the spread, so the default threshold is also scored over reshuffled days.
-  const spread = golds.map(() => [] as number[])
-  for (const order of withinDayOrders(ordered, ORDERS)) {
-    const c = new EventClusterer(defaultClusterOptions)
-    for (const a of order) c.add(items.get(a.id)!)
-    const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
-    golds.forEach((g, i) => spread[i].push(bcubed(g.gold, predicted).f1))
-  }
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
-  console.log(`  online   t=${defaultClusterOptions.threshold.toFixed(2)} over ${ORDERS} orders of each day's articles: F1 mean ${spread.map((xs) => `${mean(xs).toFixed(3)} (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`).join(' | ')}`)
+  console.log(`  online   t=${defaultClusterOptions.threshold.toFixed(2)} over ${ORDERS} orders of each day's articles: F1 mean ${meanOverOrders(ordered, items, golds, defaultClusterOptions)}`)
   // The baseline is O(n³): it runs on the labelled articles plus the distractors of the same week,
   // once per label set, so that each set's figures do not depend on the others' labels.
   const inWeek = (a: Article) => a.publishedAt !== undefined && a.publishedAt >= '2021-06-08' && a.publishedAt <= '2021-06-22'
@@ -147,6 +126,53 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
 }
 
 const ORDERS = 8
+
+/** Mean B³ F1 (lowest–highest) per label set over ORDERS orders of each day's articles, formatted. */
+function meanOverOrders(ordered: readonly Article[], items: ReadonlyMap<string, ClusterItem>, golds: ReadonlyArray<{ gold: Map<string, string> }>, opts: ClusterOptions): string {
+  const spread = golds.map(() => [] as number[])
+  for (const order of withinDayOrders(ordered, ORDERS)) {
+    const c = new EventClusterer(opts)
+    for (const a of order) c.add(items.get(a.id)!)
+    const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
+    golds.forEach((g, i) => spread[i].push(bcubed(g.gold, predicted).f1))
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
+  return spread.map((xs) => `${mean(xs).toFixed(3)} (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`).join(' | ')
+}
+
+/**
+ * --events: every labelled event the clustering splits, and every predicted event holding
+ * articles of several labelled ones, with each member's decision (founded, joined, copy; the
+ * event it was first placed in when merged), its score, breadth, dates and headline.
+ */
+function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, string> }, assignments: ReadonlyMap<string, Assignment>, items: ReadonlyMap<string, ClusterItem>, articles: readonly Article[]): void {
+  const byId = new Map(articles.map((a) => [a.id as string, a]))
+  const eventOf = (id: string) => assignments.get(id)!.eventId
+  const line = (id: string) => {
+    const a = byId.get(id)!
+    const as = assignments.get(id)!
+    const it = items.get(id)!
+    const decision = `${as.reason}${as.mergedFrom ? ` (in ${as.mergedFrom} first)` : ''} ${as.score.toFixed(2)}${as.breadth ? ` breadth ${as.breadth.toFixed(1)}` : ''}`
+    const dates = `${(it.dateHint ?? it.publishedAt ?? 'undated').slice(0, 10)}${it.incidentDate ? ` incident ${it.incidentDate}` : ''}${it.digest ? ' digest' : ''}`
+    return `   ${(set.gold.get(id) ?? '').padEnd(5)} ${eventOf(id)} ${decision.padEnd(28)} ${dates.padEnd(30)} ${a.outletId}: ${a.title.slice(0, 60)}`
+  }
+  const group = (key: (id: string) => string) => {
+    const out = new Map<string, string[]>()
+    for (const id of set.gold.keys()) if (assignments.has(id)) out.set(key(id), [...(out.get(key(id)) ?? []), id])
+    return out
+  }
+  for (const [ev, ids] of group((id) => set.gold.get(id)!)) {
+    const parts = new Set(ids.map(eventOf))
+    if (parts.size < 2) continue
+    console.log(`SPLIT ${ev} into ${parts.size} events: ${set.names.get(ev) ?? ''}`)
+    for (const id of ids.sort((x, y) => eventOf(x).localeCompare(eventOf(y)))) console.log(line(id))
+  }
+  for (const [p, ids] of group(eventOf)) {
+    if (new Set(ids.map((id) => set.gold.get(id))).size < 2) continue
+    console.log(`MIXED ${p}: ${[...new Set(ids.map((id) => set.gold.get(id)!))].join(', ')}`)
+    for (const id of ids) console.log(`${line(id)}  [${(set.names.get(set.gold.get(id)!) ?? '').slice(0, 50)}]`)
+  }
+}
 
 /** The replay order, and ORDERS − 1 reshuffles of the articles within each day (seeded, so runs repeat). */
 function withinDayOrders(ordered: readonly Article[], n: number): Article[][] {

@@ -95,9 +95,9 @@ const breaches = [
 console.log(breaches.length ? `floors: BELOW ${breaches.join('; ')}` : 'floors: corpus floors met (test/quality/floors.json)')
 if (breaches.length) process.exitCode = 1
 // Event labels: the corpus's own, and the same extended with the repo's (test/data/events/README.md).
-const shipped = pairs('events.tsv').map(([path, event]) => [path, event] as const)
+const shipped = pairs('events.tsv')
 const extraPath = resolve(process.env.JIANTING_EXTRA_LABELS ?? 'test/data/events/events-extra.tsv')
-const extra = existsSync(extraPath) ? readFileSync(extraPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')).map(([path, event]) => [path, event] as const) : []
+const extra = existsSync(extraPath) ? readFileSync(extraPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t') as [string, string, string]) : []
 if (!extra.length) console.log(`events: no extra labels at ${extraPath}; scoring the shipped labels only`)
 const events = evaluateEvents(all, [{ name: 'shipped', labels: shipped }, ...(extra.length ? [{ name: 'shipped+extra', labels: [...shipped, ...extra] }] : [])], files)
 const eventFloors = JSON.parse(readFileSync(resolve('test/quality/floors.json'), 'utf8')).events as Record<string, number>

@@ -124,6 +124,17 @@ describe('incident dates', () => {
   })
 })
 
+describe('headline lookups', () => {
+  it('scores an event whose headline the article shares even when no strong body word is shared', () => {
+    // Parts of a serialised piece: one headline, sections of a law that share no word.
+    const c = new EventClusterer({ ...defaultClusterOptions, minBreadth: 0 })
+    const title = new Map([['法案', 0.6], ['竞争', 0.6], ['部分', 0.53]])
+    const part = (id: string, words: string[]) => ({ id, publishedAt: '2021-06-09', title, vector: new Map(words.map((w) => [w, 1 / Math.sqrt(words.length)])) })
+    const first = c.add(part('1', ['华为', '5g', '电信', '盟友']))
+    expect(c.add(part('5', ['孔子学院', '高等教育', '外国捐赠', '大学']))).toMatchObject({ eventId: first.eventId, reason: 'joined' })
+  })
+})
+
 describe('shared names', () => {
   it('records the names an article shares with the event it joined', () => {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold: 0.5, titleWeight: 0 })
