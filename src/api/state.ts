@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import type { Article, ArticleMeta } from '../article.js'
-import { cachedClusters, clusterStore } from '../cluster/snapshot.js'
+import { cachedClusters, updateClusters } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
 import { compareEvent, type Comparison } from '../compare/compare.js'
 import { NotFoundError } from '../errors.js'
@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js'
 import type { ServeConfig } from './config.js'
 import { OutletEdits, type OutletEdit, type OutletFacts } from './outlet-edits.js'
 import { ResponseCache, type CachedBody } from './response-cache.js'
-import { slimSnapshot, View, type ViewSnapshot } from './view.js'
+import { View, type ViewSnapshot } from './view.js'
 
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
@@ -50,7 +50,14 @@ export class ServerState {
 
   private async build(): Promise<View> {
     const started = performance.now()
-    const snapshot = (await this.cachedSnapshot()) ?? slimSnapshot(await clusterStore(this.store))
+    let snapshot = await this.cachedSnapshot()
+    // Brought up to date, then read back as from the cache; an article added in between
+    // makes the read miss, and the events are brought up to date again.
+    while (!snapshot) {
+      if ((await updateClusters(this.store)).fromCache && !(await this.cachedSnapshot())) throw new Error('the stored events could not be read back')
+      const read = await this.cachedSnapshot()
+      snapshot = read && { ...read, fromCache: false }
+    }
     const names = new Map((await this.store.outlets()).map((o) => [o.id, o.name]))
     const facts = new Map<string, OutletFacts>()
     const outlet = (id: string) => {

@@ -124,30 +124,101 @@ const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : u
  * only way an earlier decision changes, and it is recorded.
  */
 export class EventClusterer {
-  private readonly all: EventCluster[] = []
+  // Sparse when the clustering was continued from saved state: only the events a batch can
+  // meet are loaded (`load`); `event` fails loudly on any other, rather than deciding without it.
+  private readonly all: Array<EventCluster | undefined> = []
   private readonly mergedInto: number[] = []
   readonly assignments = new Map<string, Assignment>()
   // Inverted index: term → week → events holding the term among a member's strongest words
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  private readonly indexOf = new Map<string, number>()
+  // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
+  private readonly changed = new Set<number>()
 
   constructor(private readonly opts: ClusterOptions = defaultClusterOptions) {}
 
-  /** The live events (those not merged into another), in founding order. */
+  /** The live events (those not merged into another) that are loaded, in founding order. */
   get events(): EventCluster[] {
-    return this.all.filter((_, i) => this.mergedInto[i] === i)
+    return this.all.filter((e, i): e is EventCluster => e !== undefined && this.mergedInto[i] === i)
+  }
+
+  /** How many events were ever founded (merged ones included): the next one's index. */
+  get founded(): number {
+    return this.mergedInto.length
+  }
+
+  /** The index an event id stands for (ids are numbered in founding order). */
+  static indexOf(id: string): number {
+    return Number(id.slice(1)) - 1
+  }
+
+  /** The event an index now stands for: itself, or the one it was merged into. */
+  live(idx: number): number {
+    while (this.mergedInto[idx] !== idx) idx = this.mergedInto[idx]
+    return idx
+  }
+
+  event(idx: number): EventCluster {
+    const e = this.all[idx]
+    if (!e) throw new Error(`event ${idx} is needed but was not loaded from the saved clustering`)
+    return e
+  }
+
+  isLoaded(idx: number): boolean {
+    return this.all[idx] !== undefined
+  }
+
+  /** Events changed since the last call, by index (merged ones included: they are now empty). */
+  takeChanged(): number[] {
+    const out = [...this.changed].sort((a, b) => a - b)
+    this.changed.clear()
+    return out
+  }
+
+  /** What a saved state keeps whole: the merge links and the index (small beside the events). */
+  index(): { mergedInto: readonly number[]; postings: ReadonlyMap<string, ReadonlyMap<number, ReadonlySet<number>>> } {
+    return { mergedInto: this.mergedInto, postings: this.postings }
+  }
+
+  /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
+  static continued(opts: ClusterOptions, index: { mergedInto: number[]; postings: Map<string, Map<number, Set<number>>> }): EventClusterer {
+    const c = new EventClusterer(opts)
+    c.mergedInto.push(...index.mergedInto)
+    for (const [t, w] of index.postings) c.postings.set(t, w)
+    c.all.length = c.mergedInto.length
+    return c
+  }
+
+  /** Puts back a saved event and its members' assignments. */
+  load(idx: number, e: EventCluster, assignments: Iterable<Assignment>): void {
+    this.all[idx] = e
+    for (const a of assignments) this.assignments.set(a.articleId, a)
+  }
+
+  /**
+   * The events that adding these items could read, of those not loaded: every live event the
+   * index offers any of them (a superset of what `add` scores, as the index only grows while
+   * they are added). A copy's original's event is not among them (the caller finds it by the
+   * original's id); the copy's own candidates are, in case its original was never clustered.
+   */
+  eventsNeeded(items: Iterable<ClusterItem>): Set<number> {
+    const out = new Set<number>()
+    for (const item of items) {
+      if (item.digest) continue
+      for (const idx of this.hitCounts(item.vector, dayOf(item.dateHint ?? item.publishedAt)).keys()) if (!this.isLoaded(idx)) out.add(idx)
+    }
+    return out
   }
 
   add(item: ClusterItem): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
-    if (copyOf) return this.record(item, this.indexOf.get(copyOf.eventId)!, 1, [], [], 'copy')
+    if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
     if (!item.digest) for (const idx of this.candidates(item.vector, day)) {
-      const e = this.all[idx]
+      const e = this.event(idx)
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
     }
@@ -155,13 +226,13 @@ export class EventClusterer {
     const [best, bestScore] = scored[0] ?? [-1, 0]
     let a: Assignment
     if (best >= 0 && bestScore >= this.opts.threshold) {
-      const b = breadth(item.vector, this.all[best].centroid)
-      a = this.record(item, best, bestScore, shared(item.vector, this.all[best].centroid), item.entities ? shared(item.entities, this.all[best].entityCentroid) : [], 'joined')
+      const e = this.event(best)
+      const b = breadth(item.vector, e.centroid)
+      a = this.record(item, best, bestScore, shared(item.vector, e.centroid), item.entities ? shared(item.entities, e.entityCentroid) : [], 'joined')
       if (b < this.opts.minBreadth) a = this.remember({ ...a, breadth: b })
     } else {
       const id = `e${String(this.all.length + 1).padStart(5, '0')}`
       this.mergedInto.push(this.all.length)
-      this.indexOf.set(id, this.all.length)
       this.all.push({ id, articleIds: [], centroid: new Map(), titleCentroid: new Map(), entityCentroid: new Map(), norm2: 0, self2: 0, size: 0, days: [] })
       a = this.record(item, this.all.length - 1, 1, [], [], 'founded')
     }
@@ -213,23 +284,24 @@ export class EventClusterer {
    * them when their members are, on average, as similar as a joining article must be.
    */
   private mergeBridged(a: Assignment, scored: Array<[number, number]>): void {
-    let home = this.indexOf.get(a.eventId)!
+    let home = EventClusterer.indexOf(a.eventId)
     for (const [idx, score] of scored) {
       const other = this.live(idx)
-      if (score < this.opts.threshold || other === home || !this.nearInTime(this.all[home], this.all[other])) continue
-      const link = this.linkage(this.all[home], this.all[other])
+      if (score < this.opts.threshold || other === home || !this.nearInTime(this.event(home), this.event(other))) continue
+      const link = this.linkage(this.event(home), this.event(other))
       if (link < this.opts.threshold) continue
       // The larger event absorbs the smaller one and keeps its id.
-      const [keep, gone] = this.all[home].size >= this.all[other].size ? [home, other] : [other, home]
+      const [keep, gone] = this.event(home).size >= this.event(other).size ? [home, other] : [other, home]
       this.absorb(keep, gone, link)
       home = keep
     }
   }
 
   private absorb(keep: number, gone: number, link: number): void {
-    const k = this.all[keep]
-    const g = this.all[gone]
+    const k = this.event(keep)
+    const g = this.event(gone)
     this.mergedInto[gone] = keep
+    this.changed.add(keep).add(gone)
     for (const id of g.articleIds) {
       k.articleIds.push(id)
       const old = this.assignments.get(id)!
@@ -252,13 +324,14 @@ export class EventClusterer {
     }
   }
 
-  private live(idx: number): number {
-    while (this.mergedInto[idx] !== idx) idx = this.mergedInto[idx]
-    return idx
-  }
-
   /** Events sharing the article's strongest words near its date, the most overlapping first, at most MAX_CANDIDATES. */
   private candidates(v: TermVector, day: number | undefined): number[] {
+    const ranked = [...this.hitCounts(v, day)].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return ranked.slice(0, MAX_CANDIDATES).map(([idx]) => idx)
+  }
+
+  /** Live events sharing the article's strongest words near its date, with how many they share. */
+  private hitCounts(v: TermVector, day: number | undefined): Map<number, number> {
     const hits = new Map<number, number>()
     const hit = (idx: number) => {
       const live = this.live(idx)
@@ -280,8 +353,7 @@ export class EventClusterer {
         if ((taken += byWeek.get(w)!.size) >= UNDATED_CANDIDATES_PER_TERM) break
       }
     }
-    const ranked = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    return ranked.slice(0, MAX_CANDIDATES).map(([idx]) => idx)
+    return hits
   }
 
   /** Do two events' spans, widened by the window, meet? An undated article close to both must not join reports years apart. */
@@ -306,7 +378,8 @@ export class EventClusterer {
   }
 
   private record(item: ClusterItem, idx: number, score: number, sharedTerms: string[], sharedEntities: string[], reason: Assignment['reason']): Assignment {
-    const e = this.all[idx]
+    const e = this.event(idx)
+    this.changed.add(idx)
     e.articleIds.push(item.id)
     const when = item.dateHint ?? item.publishedAt
     if (when) {

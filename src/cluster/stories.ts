@@ -44,7 +44,18 @@ const PROFILE = 4
  * enough with, through an index from entity to story, so a new event never scans all stories.
  */
 export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions = (a) => storyMentions(a)): Story[] {
-  const central = events.map((e) => centralEntities(e, articles, mentionsOf))
+  const originals = (e: StoryEvent) => e.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined && !a.duplicateOf)
+  return storiesOf(events.map((e) => ({ ...e, central: centralEntities(originals(e).map(mentionsOf)) })))
+}
+
+/** An event with its central entities (`centralEntities`) already found. */
+export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'> {
+  readonly central: ReadonlyMap<string, string>
+}
+
+/** `buildStories` for events whose central entities are known: reads no article. */
+export function storiesOf(events: readonly CentralEvent[]): Story[] {
+  const central = events.map((e) => new Map(e.central))
   const df = new Map<string, number>()
   for (const c of central) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1)
   const maxDf = Math.max(DF_FLOOR, events.length * MAX_EVENT_SHARE)
@@ -117,13 +128,10 @@ export function storyMentions(a: Pick<Article, 'folded'>, table: EntityTable = l
 }
 const LEAD_CHARS = 1500
 
-function centralEntities(e: StoryEvent, articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions): Map<string, string> {
+/** An event's central entities, [id → name], from what each of its original reports names. */
+export function centralEntities(originals: readonly Mentions[]): Map<string, string> {
   const counts = new Map<string, { name: string; n: number }>()
-  for (const id of e.articleIds) {
-    const a = articles.get(id)
-    if (!a || a.duplicateOf) continue
-    for (const [entity, name] of mentionsOf(a)) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
-  }
+  for (const mentions of originals) for (const [entity, name] of mentions) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }
 
