@@ -16,6 +16,7 @@ import { View, type ViewSnapshot } from './view.js'
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
 const RESPONSE_CACHE_BYTES = 128 * 1024 * 1024
+const MAX_UPDATES = 3
 
 /**
  * The server's memory: one View of the archive, computed at start and again after each
@@ -53,8 +54,9 @@ export class ServerState {
     let snapshot = await this.cachedSnapshot()
     // Brought up to date, then read back as from the cache; an article added in between
     // makes the read miss, and the events are brought up to date again.
-    while (!snapshot) {
-      if ((await updateClusters(this.store)).fromCache && !(await this.cachedSnapshot())) throw new Error('the stored events could not be read back')
+    for (let tries = 0; !snapshot; tries++) {
+      if (tries === MAX_UPDATES) throw new Error(`the stored events could not be read back after ${MAX_UPDATES} updates: is an ingest writing to the same database?`)
+      await updateClusters(this.store)
       const read = await this.cachedSnapshot()
       snapshot = read && { ...read, fromCache: false }
     }

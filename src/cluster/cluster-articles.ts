@@ -107,6 +107,20 @@ export class ArchiveClustering {
     for (const f of batch) this.place(f)
   }
 
+  /**
+   * `cluster` for a clustering whose events are loaded on demand: before each article is
+   * placed, the events it will be compared with and that are not loaded yet are loaded. Which
+   * those are depends on the articles placed before it (the index grows, events merge), so it
+   * is asked each time rather than guessed for the batch.
+   */
+  async clusterLoading(batch: readonly Featurised[], load: (events: readonly number[]) => Promise<void>): Promise<void> {
+    for (const f of batch) {
+      const missing = this.clusterer.missingFor(f.item)
+      if (missing.length) await load(missing)
+      this.place(f)
+    }
+  }
+
   private place({ article: a, item }: Featurised): void {
     this.items.set(a.id, {
       vector: item.vector,

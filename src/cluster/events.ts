@@ -197,18 +197,13 @@ export class EventClusterer {
   }
 
   /**
-   * The events that adding these items could read, of those not loaded: every live event the
-   * index offers any of them (a superset of what `add` scores, as the index only grows while
-   * they are added). A copy's original's event is not among them (the caller finds it by the
-   * original's id); the copy's own candidates are, in case its original was never clustered.
+   * The events that adding this item now would score and are not loaded: its candidates, which
+   * must be loaded first. (A copy whose original is placed reads only its original's event,
+   * loaded with the original's assignment.)
    */
-  eventsNeeded(items: Iterable<ClusterItem>): Set<number> {
-    const out = new Set<number>()
-    for (const item of items) {
-      if (item.digest) continue
-      for (const idx of this.hitCounts(item.vector, dayOf(item.dateHint ?? item.publishedAt)).keys()) if (!this.isLoaded(idx)) out.add(idx)
-    }
-    return out
+  missingFor(item: ClusterItem): number[] {
+    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
+    return this.candidates(item.vector, dayOf(item.dateHint ?? item.publishedAt)).filter((idx) => !this.isLoaded(idx))
   }
 
   add(item: ClusterItem): Assignment {

@@ -29,11 +29,20 @@ export interface ClusterSnapshot {
 // changed once stored, only added), so earlier events keep their ids; a new version of the
 // code starts again from the first article.
 export async function clusterStore(store: Store, progress?: Progress): Promise<ClusterSnapshot> {
-  const update = await updateClusters(store, progress)
-  const clusters = await readClusters(store, await clustersVersion(store))
-  if (!clusters) throw new Error('the events just computed are not in the store')
-  return { ...clusters, fromCache: update.fromCache, clusteredNow: update.clusteredNow }
+  let clusteredNow = 0
+  let fromCache = true
+  // An article stored between the update and the read (an ingest running beside) makes the
+  // read miss: the events are brought up to date again.
+  for (let tries = 0; tries < MAX_UPDATES; tries++) {
+    const update = await updateClusters(store, progress)
+    clusteredNow += update.clusteredNow
+    fromCache &&= update.fromCache
+    const clusters = await readClusters(store, await clustersVersion(store))
+    if (clusters) return { ...clusters, fromCache, clusteredNow }
+  }
+  throw new Error(`the stored events could not be read back after ${MAX_UPDATES} updates: is an ingest writing to the same database?`)
 }
+const MAX_UPDATES = 3
 
 /** Stage times of `updateClusters`, in milliseconds, for the bench. */
 export type UpdateTimes = Record<'restore' | 'read' | 'featurise' | 'load' | 'cluster' | 'describe' | 'stories' | 'save', number>
@@ -79,9 +88,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
   if (saved) {
     const batch = clustering.featurise(fresh, progress)
     lap('featurise')
-    await loadEvents(store, clustering, batch)
-    lap('load')
-    clustering.cluster(batch)
+    await clusterBatch(store, clustering, batch, lap)
   } else clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
   lap('cluster')
   const c = clustering.clusterer
@@ -117,28 +124,36 @@ async function continueClustering(store: Store, version: string, saved: Restored
 }
 
 /**
- * Loads the events a batch can meet: those the index offers its articles, and those holding
- * the originals its copies are copies of.
+ * Places a batch in a clustering continued from its saved state, loading events as needed:
+ * first, together, those each article would meet as things stand and those holding the
+ * originals its copies copy; then any other that an article turns out to need once the
+ * articles before it are placed.
  */
-async function loadEvents(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[]): Promise<void> {
+async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], lap: (stage: keyof UpdateTimes) => void): Promise<void> {
   const c = clustering.clusterer
-  const need = c.eventsNeeded(batch.map((f) => f.item))
+  const load = async (events: Iterable<number>) => {
+    const names = [...events].map((idx) => `${EVENT_PART}${idx}`)
+    const parts = await store.stateParts(STATE_KEY, names)
+    for (const name of names) {
+      const idx = Number(name.slice(EVENT_PART.length))
+      try {
+        const body = parts.get(name)
+        if (!body) throw new Error(`event ${idx} is missing`)
+        loadEvent(clustering, idx, body)
+      } catch (e) {
+        throw new DamagedStateError('', { cause: e })
+      }
+    }
+  }
   const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
+  const need = new Set(batch.flatMap((f) => c.missingFor(f.item)))
   for (const body of (await store.stateParts(STATE_KEY, originals)).values()) {
     const idx = c.live(EventClusterer.indexOf(Buffer.from(body).toString()))
     if (!c.isLoaded(idx)) need.add(idx)
   }
-  const names = [...need].map((idx) => `${EVENT_PART}${idx}`)
-  const parts = await store.stateParts(STATE_KEY, names)
-  for (const idx of need) {
-    const body = parts.get(`${EVENT_PART}${idx}`)
-    try {
-      if (!body) throw new Error(`event ${idx} is missing`)
-      loadEvent(clustering, idx, body)
-    } catch (e) {
-      throw new DamagedStateError('', { cause: e })
-    }
-  }
+  await load(need)
+  lap('load')
+  await clustering.clusterLoading(batch, load)
 }
 
 type Restored = NonNullable<ReturnType<typeof restoreHead>>

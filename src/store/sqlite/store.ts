@@ -344,7 +344,9 @@ class SqliteStore implements Store {
   }
 
   async *articlesWithoutPart(key: string, prefix: string): AsyncIterable<Article> {
-    const sql = `${FULL_ROW} WHERE NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || a.id) ORDER BY a.rowid`
+    // The rowids first, from the articles table alone: testing each row of the join with the
+    // bodies read every text of the archive (3 s at 100,000 articles).
+    const sql = `${FULL_ROW} WHERE a.rowid IN (SELECT rowid FROM articles x WHERE NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || x.id)) ORDER BY a.rowid`
     for (const row of this.db.prepare(sql).iterate(key, prefix)) yield rowToArticle(row as Row)
   }
 
