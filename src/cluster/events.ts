@@ -133,6 +133,10 @@ export class EventClusterer {
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
+  // Postings of a continued clusterer not touched since, packed (`packPostings`): unpacked on
+  // first use, so that restoring and saving the index costs little for the terms a batch
+  // leaves alone (a Set per term and week was most of the time of restoring it).
+  private readonly packed = new Map<string, Float64Array>()
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
 
@@ -146,6 +150,13 @@ export class EventClusterer {
   /** How many events were ever founded (merged ones included): the next one's index. */
   get founded(): number {
     return this.mergedInto.length
+  }
+
+  /** How many events are live (not merged into another), loaded or not. */
+  get liveCount(): number {
+    let n = 0
+    for (let i = 0; i < this.mergedInto.length; i++) if (this.mergedInto[i] === i) n++
+    return n
   }
 
   /** The index an event id stands for (ids are numbered in founding order). */
@@ -176,18 +187,29 @@ export class EventClusterer {
     return out
   }
 
-  /** What a saved state keeps whole: the merge links and the index (small beside the events). */
-  index(): { mergedInto: readonly number[]; postings: ReadonlyMap<string, ReadonlyMap<number, ReadonlySet<number>>> } {
-    return { mergedInto: this.mergedInto, postings: this.postings }
+  /** What a saved state keeps whole: the merge links and the index, packed (small beside the events). */
+  index(): SavedIndex {
+    const postings = new Map(this.packed)
+    for (const [term, byWeek] of this.postings) postings.set(term, packPostings(byWeek))
+    return { mergedInto: Int32Array.from(this.mergedInto), postings }
   }
 
   /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
-  static continued(opts: ClusterOptions, index: { mergedInto: number[]; postings: Map<string, Map<number, Set<number>>> }): EventClusterer {
+  static continued(opts: ClusterOptions, index: SavedIndex): EventClusterer {
     const c = new EventClusterer(opts)
     c.mergedInto.push(...index.mergedInto)
-    for (const [t, w] of index.postings) c.postings.set(t, w)
+    for (const [t, packed] of index.postings) c.packed.set(t, packed)
     c.all.length = c.mergedInto.length
     return c
+  }
+
+  private postingsOf(term: string): Map<number, Set<number>> | undefined {
+    const packed = this.packed.get(term)
+    if (packed) {
+      this.postings.set(term, unpackPostings(packed))
+      this.packed.delete(term)
+    }
+    return this.postings.get(term)
   }
 
   /** Puts back a saved event and its members' assignments. */
@@ -334,7 +356,7 @@ export class EventClusterer {
     }
     const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
     for (const [term] of strongest(v, this.opts.probeTerms)) {
-      const byWeek = this.postings.get(term)
+      const byWeek = this.postingsOf(term)
       if (!byWeek) continue
       if (weeks) {
         for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
@@ -396,7 +418,7 @@ export class EventClusterer {
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
       for (const [term] of strongest(item.vector, this.opts.probeTerms)) {
-        let byWeek = this.postings.get(term)
+        let byWeek = this.postingsOf(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
         let set = byWeek.get(week)
         if (!set) byWeek.set(week, (set = new Set()))
@@ -415,6 +437,38 @@ export class EventClusterer {
 }
 
 const dot = cosine
+
+/** The index as a saved state keeps it: merge links, and each term's postings packed. */
+export interface SavedIndex {
+  readonly mergedInto: Int32Array
+  readonly postings: ReadonlyMap<string, Float64Array>
+}
+
+// A term's postings as one array: week, number of events, the events (in insertion order,
+// which decides which undated event is dropped first), then the next week. Weeks are floats:
+// undated ones are -Infinity.
+function packPostings(byWeek: ReadonlyMap<number, ReadonlySet<number>>): Float64Array {
+  let n = 0
+  for (const set of byWeek.values()) n += 2 + set.size
+  const out = new Float64Array(n)
+  let i = 0
+  for (const [week, set] of byWeek) {
+    out[i++] = week
+    out[i++] = set.size
+    for (const idx of set) out[i++] = idx
+  }
+  return out
+}
+
+function unpackPostings(packed: Float64Array): Map<number, Set<number>> {
+  const byWeek = new Map<number, Set<number>>()
+  for (let i = 0; i < packed.length; ) {
+    const week = packed[i++]
+    const size = packed[i++]
+    byWeek.set(week, new Set(packed.subarray(i, (i += size))))
+  }
+  return byWeek
+}
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication
 // stamp): neither agreement nor disagreement.

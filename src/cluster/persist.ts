@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering, type Member } from './cluster-articles.js'
-import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster } from './events.js'
+import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 import type { CentralEvent } from './stories.js'
@@ -10,7 +10,8 @@ import type { CentralEvent } from './stories.js'
 // batch touches rather than the archive:
 // - the head: the archive's word statistics and repeated lines (ArticleFeatures, a few MB
 //   whatever the archive's size, as the line sketches are fixed), the clusterer's index
-//   (postings and merge links: 2.5 MB at 100,000 articles) and each live event's story entry;
+//   (postings, packed per term, and merge links: 2.5 MB at 100,000 articles) and the story
+//   entry (dates, name, central entities) of each live event that names central entities;
 // - one part per event (EVENT_PART + index): its sums and day groups, and each member's
 //   naming features and assignment; loaded only when a batch's articles can meet the event;
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
@@ -24,7 +25,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 2
+const FORMAT = 3
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
@@ -37,7 +38,7 @@ interface Tagged {
 interface Head {
   readonly format: number
   readonly features: unknown
-  readonly index: ReturnType<EventClusterer['index']>
+  readonly index: SavedIndex
   readonly stories: ReadonlyMap<number, CentralEvent>
 }
 
@@ -52,8 +53,7 @@ export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering;
   if (saved.format !== FORMAT) return undefined
   const features = decode(saved.features)
   if (!(features instanceof ArticleFeatures) || !saved.index || !(saved.stories instanceof Map)) throw new Error('saved clustering state does not hold a clustering')
-  const index = saved.index as { mergedInto: number[]; postings: Map<string, Map<number, Set<number>>> }
-  const clustering = new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, index))
+  const clustering = new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index))
   return { clustering, stories: saved.stories as Map<number, CentralEvent> }
 }
 

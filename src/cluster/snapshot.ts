@@ -107,11 +107,14 @@ async function continueClustering(store: Store, version: string, saved: Restored
     const described = clustering.describe(e)
     state.set(name, saveEvent(clustering, idx))
     shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
-    stories.set(idx, { id: described.id, title: described.title, start: described.start, end: described.end, central: clustering.centralOf(e) })
+    // Only events naming central entities can be part of a story: the others are only counted.
+    const central = clustering.centralOf(e)
+    if (central.size) stories.set(idx, { id: described.id, title: described.title, start: described.start, end: described.end, central })
+    else stories.delete(idx)
   }
   for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
   lap('describe')
-  const linked = storiesOf([...stories.values()])
+  const linked = storiesOf([...stories.values()], c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
   lap('stories')
   const body = saveHead(clustering, stories)
