@@ -1,36 +1,39 @@
 // Incremental event clustering at archive scale, with real articles: `node dist/bench/events-incremental.js`.
 // The corpus's real articles (../shared/corpus, or the example archive without it) are repeated
 // week after week under new ids until the archive holds BENCH_EVENTS_ARTICLES (default 100,000):
-// real texts, real event sizes, a long time line. The bench clusters all but the last
-// BENCH_EVENTS_NEW (default 1,000) from scratch, saves the state as `events` does, then restores
-// it and clusters the new ones: the cost of an `events` run after an ingest of that many
-// articles (reading the articles from the database aside). Prints figures; asserts nothing.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+// real texts, real event sizes, a long time line. All but the last BENCH_EVENTS_NEW (default
+// 1,000) are stored in a SQLite store and clustered from scratch as `events` does; then, in
+// BENCH_EVENTS_RUNS (default 3) copies of that database, the new ones are stored and `events`'
+// update is timed stage by stage (the same code path: reading the new articles, restoring the
+// saved clustering, featurising, loading the events they can meet, clustering, describing,
+// linking stories, saving), and separately the read of every event and story that a reader of
+// the cache does. Prints figures (the median of the runs); asserts nothing.
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { runIngest } from '../src/cli/commands/ingest.js'
-import { ArchiveClustering } from '../src/cluster/cluster-articles.js'
-import { restoreClustering, saveClustering } from '../src/cluster/persist.js'
-import { buildStories } from '../src/cluster/stories.js'
+import { cachedClusters, updateClusters, type UpdateTimes } from '../src/cluster/snapshot.js'
 import { openSqlite } from '../src/store/sqlite/store.js'
+import type { Store } from '../src/store/store.js'
 
 const total = Number(process.env.BENCH_EVENTS_ARTICLES ?? 100_000)
 const fresh = Number(process.env.BENCH_EVENTS_NEW ?? 1_000)
+const runs = Number(process.env.BENCH_EVENTS_RUNS ?? 3)
 const corpus = resolve(process.env.JIANTING_CORPUS ?? '../shared/corpus')
 const source = existsSync(corpus) ? corpus : resolve(import.meta.dirname, '../../examples/archive')
 
 const dir = mkdtempSync(join(tmpdir(), 'jianting-events-inc-'))
-const store = openSqlite(join(dir, 'base.db'))
+const basePath = join(dir, 'base.db')
+let store: Store = openSqlite(basePath)
 await runIngest(store, [source], { jobs: 2, quiet: true })
 const base: Article[] = []
 for await (const a of store.articles({ includeDuplicates: true })) base.push(a)
-await store.close()
-rmSync(dir, { recursive: true, force: true })
 
 // Each repetition a week after the last: further apart than the clusterer's time window, so a
 // repeated report never meets its earlier self, while reports of other years interleave as in a
-// long archive. Undated articles are taken once (repeated, they would all be one text).
+// long archive. Undated articles are taken once (repeated, they would all be one text). The
+// first repetition is the ingested corpus itself.
 const WEEK_MS = 7 * 86_400_000
 const copy = (a: Article, k: number): Article => ({
   ...a,
@@ -38,35 +41,45 @@ const copy = (a: Article, k: number): Article => ({
   ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + k * WEEK_MS).toISOString() } : {}),
   ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}~${k}` as Article['id'] } : {}),
 })
-const articles: Article[] = []
-for (let k = 0; articles.length < total; k++) for (const a of base) if (articles.length < total && (k === 0 || a.publishedAt)) articles.push(copy(a, k))
+const articles: Article[] = [...base]
+for (let k = 1; articles.length < total; k++) for (const a of base) if (articles.length < total && a.publishedAt) articles.push(copy(a, k))
 console.log(`events incremental: ${base.length} articles of ${source === corpus ? 'the corpus' : 'the example archive'} repeated week after week → ${articles.length} articles`)
-
-const older = articles.slice(0, articles.length - fresh)
+const older = articles.slice(base.length, articles.length - fresh)
 const newer = articles.slice(articles.length - fresh)
 
-const time = <T>(fn: () => T): [T, number] => {
+const put = (s: Store, batch: readonly Article[]) => s.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
+await put(store, older)
+const t0 = performance.now()
+const scratch: Partial<UpdateTimes> = {}
+await updateClusters(store, undefined, scratch)
+const fullMs = performance.now() - t0
+const stored = articles.length - fresh
+const ms = (x: number) => `${x.toFixed(0)} ms`
+console.log(`  from scratch: ${stored} articles in ${(fullMs / 1000).toFixed(1)} s (${(stored / (fullMs / 1000)).toFixed(0)} articles/s; ${Object.entries(scratch).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}), events and stories saved`)
+await store.close()
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
+const results: Array<{ times: Partial<UpdateTimes>; totalMs: number; readMs: number; events: number }> = []
+for (let r = 0; r < runs; r++) {
+  const path = join(dir, `run${r}.db`)
+  copyFileSync(basePath, path)
+  store = openSqlite(path)
+  await put(store, newer)
+  const times: Partial<UpdateTimes> = {}
   const t = performance.now()
-  const r = fn()
-  return [r, performance.now() - t]
+  const { clusteredNow } = await updateClusters(store, undefined, times)
+  const totalMs = performance.now() - t
+  if (clusteredNow !== fresh) throw new Error(`clustered ${clusteredNow} articles, not ${fresh}`)
+  const t1 = performance.now()
+  const read = (await cachedClusters(store))!
+  const readMs = performance.now() - t1
+  results.push({ times, totalMs, readMs, events: read.events.length })
+  console.log(`  run ${r + 1}: ${fresh} new articles in ${ms(totalMs)}: ${Object.entries(times).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}; reading all ${read.events.length} events and ${read.stories.length} stories back ${ms(readMs)}`)
+  await store.close()
+  rmSync(path)
 }
-
-const scratch = new ArchiveClustering()
-const [, fullMs] = time(() => scratch.add(older))
-console.log(`  from scratch: ${older.length} articles in ${(fullMs / 1000).toFixed(1)} s (${(older.length / (fullMs / 1000)).toFixed(0)} articles/s), ${scratch.clusterer.events.length} events`)
-const [bytes, saveMs] = time(() => saveClustering(scratch))
-console.log(`  state saved: ${(bytes.length / 1e6).toFixed(1)} MB in ${saveMs.toFixed(0)} ms`)
-
-const [restored, restoreMs] = time(() => restoreClustering(bytes)!)
-const [, addMs] = time(() => restored.add([...older, ...newer]))
-const all = [...older, ...newer]
-const [result, describeMs] = time(() => restored.result(all))
-const byId = new Map(all.map((a) => [a.id as string, a]))
-const [, storiesMs] = time(() => buildStories(result.events, byId, (a) => restored.mentionsOf(a)))
-const [, resaveMs] = time(() => saveClustering(restored))
-const totalMs = restoreMs + addMs + describeMs + storiesMs + resaveMs
-console.log(
-  `  ${fresh} new articles with ${older.length} clustered before: restore ${restoreMs.toFixed(0)} ms, cluster ${addMs.toFixed(0)} ms, ` +
-    `describe events ${describeMs.toFixed(0)} ms, stories ${storiesMs.toFixed(0)} ms, save ${resaveMs.toFixed(0)} ms`,
-)
-console.log(`  → ${(fresh / (totalMs / 1000)).toFixed(0)} articles/s incremental, all included (the new articles alone: ${(fresh / (addMs / 1000)).toFixed(0)} articles/s); peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
+const totalMs = median(results.map((r) => r.totalMs))
+const stages = Object.keys(results[0].times) as Array<keyof UpdateTimes>
+console.log(`  median of ${runs}: ${stages.map((k) => `${k} ${ms(median(results.map((r) => r.times[k]!)))}`).join(', ')}`)
+console.log(`  → ${(fresh / (totalMs / 1000)).toFixed(0)} articles/s incremental, all included (${ms(totalMs)}); reading every event and story back ${ms(median(results.map((r) => r.readMs)))}; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
+rmSync(dir, { recursive: true, force: true })

@@ -12,14 +12,9 @@ import type { OutletFacts } from './outlet-edits.js'
  */
 export type { ArticleMeta }
 
-export interface ViewSnapshot extends Omit<ClusterSnapshot, 'articles' | 'byId' | 'clusteredNow'> {
+export interface ViewSnapshot extends Omit<ClusterSnapshot, 'clusteredNow'> {
   readonly articles: readonly ArticleMeta[]
   readonly byId: ReadonlyMap<string, ArticleMeta>
-}
-
-export function slimSnapshot(s: ClusterSnapshot): ViewSnapshot {
-  const articles = s.articles.map(({ text: _t, folded: _f, blocks: _b, images: _i, terms: _x, fingerprint: _p, ...meta }): ArticleMeta => meta)
-  return { events: s.events, assignments: s.assignments, stories: s.stories, storyOf: s.storyOf, fromCache: s.fromCache, articles, byId: new Map(articles.map((a) => [a.id as string, a])) }
 }
 
 /** An event as the API lists it: the `events --json` line plus counts and coverage by outlet type. */

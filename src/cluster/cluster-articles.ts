@@ -1,7 +1,7 @@
 import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
 import { ArticleFeatures, clusterOrder } from './features.js'
-import { storyMentions, type Mentions } from './stories.js'
+import { centralEntities, storyMentions, type Mentions } from './stories.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -28,7 +28,7 @@ export interface ClusterResult {
 export function clusterArticles(articles: readonly Article[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
   const clustering = new ArchiveClustering(opts)
   clustering.add(articles)
-  return clustering.result(articles)
+  return clustering.result()
 }
 
 /** Told how many articles are to be clustered, then how many are done, now and then. */
@@ -40,27 +40,39 @@ export interface Progress {
 const PROGRESS_EVERY = 100
 
 /**
+ * What the clustering keeps of each clustered article: what names its event and what its
+ * event brings to a story, so that describing an event or linking stories never reads articles.
+ */
+export interface Member extends Pick<ClusterItem, 'vector' | 'publishedAt' | 'dateHint' | 'incidentDate'> {
+  readonly title: string
+  readonly outletId: string
+  /** A copy of another stored article (`Article.duplicateOf`). */
+  readonly copy: boolean
+  /** The entities an original's lead names (`storyMentions`). */
+  readonly mentions?: Mentions
+}
+
+/** An article featurised in clustering order, not yet given to the clusterer. */
+export interface Featurised {
+  readonly article: Article
+  readonly item: ClusterItem
+}
+
+/**
  * The clustering of an archive as it grows: each batch of new articles is featurised and
  * clustered in publication order after everything clustered before it, so earlier events keep
  * their ids and members (unless a new article bridges two of them). Its state is kept between
- * runs (cluster/persist.ts): adding articles costs featurising and clustering those articles,
- * plus reading and writing the saved state, which grows with the archive (≈ 1.4 KB an article).
+ * runs in parts (cluster/persist.ts): a batch loads only the events it can meet, and writes
+ * back only those it changed.
  */
 export class ArchiveClustering {
   constructor(
     readonly opts: ClusterOptions = defaultClusterOptions,
     readonly features = new ArticleFeatures(),
     readonly clusterer = new EventClusterer(opts),
-    /** What events are named from, of each clustered article, by id. */
-    readonly items = new Map<string, NamingItem>(),
-    /** The entities each original article's lead names, by id: stories are linked by them. */
-    readonly mentions = new Map<string, Mentions>(),
+    /** Each clustered article of the loaded events, by id. */
+    readonly items = new Map<string, Member>(),
   ) {}
-
-  /** An article's story mentions, found once when it was clustered. */
-  mentionsOf(a: Article): Mentions {
-    return this.mentions.get(a.id) ?? storyMentions(a)
-  }
 
   /** Clusters the articles not clustered yet; returns how many there were. */
   add(articles: readonly Article[], progress?: Progress): number {
@@ -68,39 +80,90 @@ export class ArchiveClustering {
     progress?.start(fresh.length)
     for (const [i, a] of fresh.entries()) {
       if (i % PROGRESS_EVERY === 0) progress?.update(i)
-      const item = this.features.item(a)
-      this.items.set(a.id, { vector: item.vector, publishedAt: item.publishedAt, dateHint: item.dateHint, incidentDate: item.incidentDate })
-      if (!a.duplicateOf) this.mentions.set(a.id, storyMentions(a))
-      this.clusterer.add(item)
+      this.place({ article: a, item: this.features.item(a) })
     }
     progress?.stop()
     return fresh.length
   }
 
-  /** The events, described with the articles (every clustered one must be among them). */
-  result(articles: readonly Article[]): ClusterResult {
-    const byId = new Map(articles.map((a) => [a.id as string, a]))
-    return { events: this.clusterer.events.map((e) => describe(e, byId, this.items)), assignments: this.clusterer.assignments }
+  /**
+   * The first half of `add`, for a clustering whose events are loaded on demand: features of
+   * new articles in clustering order. Features depend only on the articles before, never on
+   * events, so which events the batch can meet is known before any is placed.
+   */
+  featurise(fresh: readonly Article[], progress?: Progress): Featurised[] {
+    const ordered = clusterOrder(fresh)
+    progress?.start(ordered.length)
+    const out = ordered.map((article, i) => {
+      if (i % PROGRESS_EVERY === 0) progress?.update(i)
+      return { article, item: this.features.item(article) }
+    })
+    progress?.stop()
+    return out
+  }
+
+  /** The second half of `add`: places featurised articles, in their order. */
+  cluster(batch: readonly Featurised[]): void {
+    for (const f of batch) this.place(f)
+  }
+
+  /**
+   * `cluster` for a clustering whose events are loaded on demand: before each article is
+   * placed, the events it will be compared with and that are not loaded yet are loaded. Which
+   * those are depends on the articles placed before it (the index grows, events merge), so it
+   * is asked each time rather than guessed for the batch.
+   */
+  async clusterLoading(batch: readonly Featurised[], load: (events: readonly number[]) => Promise<void>): Promise<void> {
+    for (const f of batch) {
+      const missing = this.clusterer.missingFor(f.item)
+      if (missing.length) await load(missing)
+      this.place(f)
+    }
+  }
+
+  private place({ article: a, item }: Featurised): void {
+    this.items.set(a.id, {
+      vector: item.vector,
+      publishedAt: item.publishedAt,
+      dateHint: item.dateHint,
+      incidentDate: item.incidentDate,
+      title: a.title,
+      outletId: a.outletId,
+      copy: a.duplicateOf !== undefined,
+      ...(a.duplicateOf ? {} : { mentions: storyMentions(a) }),
+    })
+    this.clusterer.add(item)
+  }
+
+  /** The loaded events, described. */
+  result(): ClusterResult {
+    return { events: this.clusterer.events.map((e) => this.describe(e)), assignments: this.clusterer.assignments }
+  }
+
+  describe(e: EventCluster): ClusteredEvent {
+    return describe(e, this.items)
+  }
+
+  /** The people, organisations and works an event's original reports name most: what links it into stories. */
+  centralOf(e: EventCluster): Map<string, string> {
+    return centralEntities(e.articleIds.map((id) => this.items.get(id)!).filter((m) => !m.copy).map((m) => m.mentions ?? []))
   }
 }
 
 // Headlines whose centrality is within this share of the most central one are equally good names.
 const NAME_CENTRALITY_SHARE = 0.8
 
-/** The part of an article's features that names its event (kept for every article, so small). */
-type NamingItem = Pick<ClusterItem, 'vector' | 'publishedAt' | 'dateHint' | 'incidentDate'>
-
-function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string, NamingItem>): ClusteredEvent {
-  const members = e.articleIds.map((id) => byId.get(id)!)
+function describe(e: EventCluster, items: ReadonlyMap<string, Member>): ClusteredEvent {
+  const members = e.articleIds.map((id) => ({ id, ...items.get(id)! }))
   const keywords = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t)
-  const originals = members.filter((a) => !a.duplicateOf)
+  const originals = members.filter((a) => !a.copy)
   const named = originals.length ? originals : members
-  const incident = mostCommon(named.map((a) => items.get(a.id)?.incidentDate))
+  const incident = mostCommon(named.map((a) => a.incidentDate))
   // The event is named by the headline of a central original article: among those nearly as
   // central as the most central, one written on or after the incident day (a preview written
   // before a summit names what was expected, not what happened), then the most central.
   const ranked = named
-    .map((a) => ({ a, score: [...items.get(a.id)!.vector].reduce((s, [t, w]) => s + w * (e.centroid.get(t) ?? 0), 0), after: isOnOrAfter(items.get(a.id)!, incident) }))
+    .map((a) => ({ a, score: [...a.vector].reduce((s, [t, w]) => s + w * (e.centroid.get(t) ?? 0), 0), after: isOnOrAfter(a, incident) }))
     .sort((x, y) => y.score - x.score)
   const close = ranked.filter((r) => r.score >= NAME_CENTRALITY_SHARE * ranked[0].score)
   const central = (close.find((r) => r.after) ?? ranked[0]).a
@@ -117,7 +180,7 @@ function describe(e: EventCluster, byId: Map<string, Article>, items: Map<string
 }
 
 /** Was the report written on or after the incident day (or is there no way to tell)? */
-function isOnOrAfter(item: NamingItem, incident: string | undefined): boolean {
+function isOnOrAfter(item: Member, incident: string | undefined): boolean {
   const written = (item.dateHint ?? item.publishedAt)?.slice(0, 10)
   return !incident || !written || written >= incident
 }

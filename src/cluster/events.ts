@@ -127,30 +127,118 @@ const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : u
  * only way an earlier decision changes, and it is recorded.
  */
 export class EventClusterer {
-  private readonly all: EventCluster[] = []
+  // Sparse when the clustering was continued from saved state: only the events a batch can
+  // meet are loaded (`load`); `event` fails loudly on any other, rather than deciding without it.
+  private readonly all: Array<EventCluster | undefined> = []
   private readonly mergedInto: number[] = []
   readonly assignments = new Map<string, Assignment>()
   // Inverted index: term → week → events holding the term among a member's strongest words
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  private readonly indexOf = new Map<string, number>()
+  // Postings of a continued clusterer not touched since, packed (`packPostings`): unpacked on
+  // first use, so that restoring and saving the index costs little for the terms a batch
+  // leaves alone (a Set per term and week was most of the time of restoring it).
+  private readonly packed = new Map<string, Float64Array>()
+  // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
+  private readonly changed = new Set<number>()
 
   constructor(private readonly opts: ClusterOptions = defaultClusterOptions) {}
 
-  /** The live events (those not merged into another), in founding order. */
+  /** The live events (those not merged into another) that are loaded, in founding order. */
   get events(): EventCluster[] {
-    return this.all.filter((_, i) => this.mergedInto[i] === i)
+    return this.all.filter((e, i): e is EventCluster => e !== undefined && this.mergedInto[i] === i)
+  }
+
+  /** How many events were ever founded (merged ones included): the next one's index. */
+  get founded(): number {
+    return this.mergedInto.length
+  }
+
+  /** How many events are live (not merged into another), loaded or not. */
+  get liveCount(): number {
+    let n = 0
+    for (let i = 0; i < this.mergedInto.length; i++) if (this.mergedInto[i] === i) n++
+    return n
+  }
+
+  /** The index an event id stands for (ids are numbered in founding order). */
+  static indexOf(id: string): number {
+    return Number(id.slice(1)) - 1
+  }
+
+  /** The event an index now stands for: itself, or the one it was merged into. */
+  live(idx: number): number {
+    while (this.mergedInto[idx] !== idx) idx = this.mergedInto[idx]
+    return idx
+  }
+
+  event(idx: number): EventCluster {
+    const e = this.all[idx]
+    if (!e) throw new Error(`event ${idx} is needed but was not loaded from the saved clustering`)
+    return e
+  }
+
+  isLoaded(idx: number): boolean {
+    return this.all[idx] !== undefined
+  }
+
+  /** Events changed since the last call, by index (merged ones included: they are now empty). */
+  takeChanged(): number[] {
+    const out = [...this.changed].sort((a, b) => a - b)
+    this.changed.clear()
+    return out
+  }
+
+  /** What a saved state keeps whole: the merge links and the index, packed (small beside the events). */
+  index(): SavedIndex {
+    const postings = new Map(this.packed)
+    for (const [term, byWeek] of this.postings) postings.set(term, packPostings(byWeek))
+    return { mergedInto: Int32Array.from(this.mergedInto), postings }
+  }
+
+  /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
+  static continued(opts: ClusterOptions, index: SavedIndex): EventClusterer {
+    const c = new EventClusterer(opts)
+    c.mergedInto.push(...index.mergedInto)
+    for (const [t, packed] of index.postings) c.packed.set(t, packed)
+    c.all.length = c.mergedInto.length
+    return c
+  }
+
+  private postingsOf(term: string): Map<number, Set<number>> | undefined {
+    const packed = this.packed.get(term)
+    if (packed) {
+      this.postings.set(term, unpackPostings(packed))
+      this.packed.delete(term)
+    }
+    return this.postings.get(term)
+  }
+
+  /** Puts back a saved event and its members' assignments. */
+  load(idx: number, e: EventCluster, assignments: Iterable<Assignment>): void {
+    this.all[idx] = e
+    for (const a of assignments) this.assignments.set(a.articleId, a)
+  }
+
+  /**
+   * The events that adding this item now would score and are not loaded: its candidates, which
+   * must be loaded first. (A copy whose original is placed reads only its original's event,
+   * loaded with the original's assignment.)
+   */
+  missingFor(item: ClusterItem): number[] {
+    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
+    return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt)).filter((idx) => !this.isLoaded(idx))
   }
 
   add(item: ClusterItem): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
-    if (copyOf) return this.record(item, this.indexOf.get(copyOf.eventId)!, 1, [], [], 'copy')
+    if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
     if (!item.digest) for (const idx of this.candidates(this.probes(item), day)) {
-      const e = this.all[idx]
+      const e = this.event(idx)
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
     }
@@ -158,13 +246,13 @@ export class EventClusterer {
     const [best, bestScore] = scored[0] ?? [-1, 0]
     let a: Assignment
     if (best >= 0 && bestScore >= this.opts.threshold) {
-      const b = breadth(item.vector, this.all[best].centroid)
-      a = this.record(item, best, bestScore, shared(item.vector, this.all[best].centroid), item.entities ? shared(item.entities, this.all[best].entityCentroid) : [], 'joined')
+      const e = this.event(best)
+      const b = breadth(item.vector, e.centroid)
+      a = this.record(item, best, bestScore, shared(item.vector, e.centroid), item.entities ? shared(item.entities, e.entityCentroid) : [], 'joined')
       if (b < this.opts.minBreadth) a = this.remember({ ...a, breadth: b })
     } else {
       const id = `e${String(this.all.length + 1).padStart(5, '0')}`
       this.mergedInto.push(this.all.length)
-      this.indexOf.set(id, this.all.length)
       this.all.push({ id, articleIds: [], centroid: new Map(), titleCentroid: new Map(), entityCentroid: new Map(), norm2: 0, self2: 0, size: 0, days: [] })
       a = this.record(item, this.all.length - 1, 1, [], [], 'founded')
     }
@@ -216,23 +304,24 @@ export class EventClusterer {
    * them when their members are, on average, as similar as a joining article must be.
    */
   private mergeBridged(a: Assignment, scored: Array<[number, number]>): void {
-    let home = this.indexOf.get(a.eventId)!
+    let home = EventClusterer.indexOf(a.eventId)
     for (const [idx, score] of scored) {
       const other = this.live(idx)
-      if (score < this.opts.threshold || other === home || !this.nearInTime(this.all[home], this.all[other])) continue
-      const link = this.linkage(this.all[home], this.all[other])
+      if (score < this.opts.threshold || other === home || !this.nearInTime(this.event(home), this.event(other))) continue
+      const link = this.linkage(this.event(home), this.event(other))
       if (link < this.opts.threshold) continue
       // The larger event absorbs the smaller one and keeps its id.
-      const [keep, gone] = this.all[home].size >= this.all[other].size ? [home, other] : [other, home]
+      const [keep, gone] = this.event(home).size >= this.event(other).size ? [home, other] : [other, home]
       this.absorb(keep, gone, link)
       home = keep
     }
   }
 
   private absorb(keep: number, gone: number, link: number): void {
-    const k = this.all[keep]
-    const g = this.all[gone]
+    const k = this.event(keep)
+    const g = this.event(gone)
     this.mergedInto[gone] = keep
+    this.changed.add(keep).add(gone)
     for (const id of g.articleIds) {
       k.articleIds.push(id)
       const old = this.assignments.get(id)!
@@ -255,11 +344,6 @@ export class EventClusterer {
     }
   }
 
-  private live(idx: number): number {
-    while (this.mergedInto[idx] !== idx) idx = this.mergedInto[idx]
-    return idx
-  }
-
   /**
    * The keys an article is indexed and looked up by: its strongest words, and its headline's
    * rarest pairs. Reports that share a headline can share no strong body word: the parts of a
@@ -275,6 +359,12 @@ export class EventClusterer {
 
   /** Events sharing the article's probe keys near its date, the most overlapping first, at most MAX_CANDIDATES. */
   private candidates(terms: readonly string[], day: number | undefined): number[] {
+    const ranked = [...this.hitCounts(terms, day)].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    return ranked.slice(0, MAX_CANDIDATES).map(([idx]) => idx)
+  }
+
+  /** Live events sharing the article's probe keys near its date, with how many they share. */
+  private hitCounts(terms: readonly string[], day: number | undefined): Map<number, number> {
     const hits = new Map<number, number>()
     const hit = (idx: number) => {
       const live = this.live(idx)
@@ -282,7 +372,7 @@ export class EventClusterer {
     }
     const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
     for (const term of terms) {
-      const byWeek = this.postings.get(term)
+      const byWeek = this.postingsOf(term)
       if (!byWeek) continue
       if (weeks) {
         for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
@@ -296,8 +386,7 @@ export class EventClusterer {
         if ((taken += byWeek.get(w)!.size) >= UNDATED_CANDIDATES_PER_TERM) break
       }
     }
-    const ranked = [...hits].sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    return ranked.slice(0, MAX_CANDIDATES).map(([idx]) => idx)
+    return hits
   }
 
   /** Do two events' spans, widened by the window, meet? An undated article close to both must not join reports years apart. */
@@ -322,7 +411,8 @@ export class EventClusterer {
   }
 
   private record(item: ClusterItem, idx: number, score: number, sharedTerms: string[], sharedEntities: string[], reason: Assignment['reason']): Assignment {
-    const e = this.all[idx]
+    const e = this.event(idx)
+    this.changed.add(idx)
     e.articleIds.push(item.id)
     const when = item.dateHint ?? item.publishedAt
     if (when) {
@@ -344,7 +434,7 @@ export class EventClusterer {
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
       for (const term of this.probes(item)) {
-        let byWeek = this.postings.get(term)
+        let byWeek = this.postingsOf(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
         let set = byWeek.get(week)
         if (!set) byWeek.set(week, (set = new Set()))
@@ -368,6 +458,38 @@ const TITLE_KEY = '\u0001'
 // Headline pairs an article is indexed and looked up by: its rarest ones. Measured on both label
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
+
+/** The index as a saved state keeps it: merge links, and each term's postings packed. */
+export interface SavedIndex {
+  readonly mergedInto: Int32Array
+  readonly postings: ReadonlyMap<string, Float64Array>
+}
+
+// A term's postings as one array: week, number of events, the events (in insertion order,
+// which decides which undated event is dropped first), then the next week. Weeks are floats:
+// undated ones are -Infinity.
+function packPostings(byWeek: ReadonlyMap<number, ReadonlySet<number>>): Float64Array {
+  let n = 0
+  for (const set of byWeek.values()) n += 2 + set.size
+  const out = new Float64Array(n)
+  let i = 0
+  for (const [week, set] of byWeek) {
+    out[i++] = week
+    out[i++] = set.size
+    for (const idx of set) out[i++] = idx
+  }
+  return out
+}
+
+function unpackPostings(packed: Float64Array): Map<number, Set<number>> {
+  const byWeek = new Map<number, Set<number>>()
+  for (let i = 0; i < packed.length; ) {
+    const week = packed[i++]
+    const size = packed[i++]
+    byWeek.set(week, new Set(packed.subarray(i, (i += size))))
+  }
+  return byWeek
+}
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication
 // stamp): neither agreement nor disagreement.

@@ -3,7 +3,8 @@ import type { Article } from '../article.js'
 import { exampleArticles } from '../../test/support/store.js'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
-import { restoreClustering, saveClustering } from './persist.js'
+import { EventClusterer } from './events.js'
+import { loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
 
 const DAY_MS = 86_400_000
 const shifted = (a: Article, days: number, suffix: string): Article => ({
@@ -13,48 +14,59 @@ const shifted = (a: Article, days: number, suffix: string): Article => ({
   ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}${suffix}` as Article['id'] } : {}),
 })
 
-describe('saving and restoring the clustering', () => {
+/** Saves the head and every event, as a first run over an archive does. */
+function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array> } {
+  const events = new Map<number, Uint8Array>()
+  for (let idx = 0; idx < c.clusterer.founded; idx++) if (c.clusterer.live(idx) === idx) events.set(idx, saveEvent(c, idx))
+  return { head: saveHead(c, new Map()), events }
+}
+
+describe('saving and restoring the clustering in parts', () => {
   const first = exampleArticles()
   // A second batch: the same reports again a day later (they join the first batch's events)
   // and ten days later (they found events of their own).
   const second = [...first.map((a) => shifted(a, 1, '-b')), ...first.map((a) => shifted(a, 10, '-c'))]
 
-  it('continues exactly where it stopped: saved, restored and given more articles, it clusters as if it had never stopped', () => {
+  it('continues exactly where it stopped, loading only the events the new articles can meet', async () => {
     const continuous = new ArchiveClustering()
     continuous.add(first)
-    const saved = saveClustering(continuous)
+    const saved = saveAll(continuous)
     continuous.add(second)
 
-    const restored = restoreClustering(saved)!
-    expect(restored).toBeInstanceOf(ArchiveClustering)
-    expect(restored.items.size).toBe(first.length)
-    expect(restored.add([...first, ...second])).toBe(second.length)
+    const restored = restoreHead(saved.head)!.clustering
+    expect(restored.clusterer.events).toEqual([])
+    const batch = restored.featurise(second)
+    const loaded: number[] = []
+    await restored.clusterLoading(batch, async (events) => {
+      for (const idx of events) loadEvent(restored, idx, saved.events.get(idx)!)
+      loaded.push(...events)
+    })
+    expect(loaded.length).toBeGreaterThan(0)
+    expect(loaded.length).toBeLessThan(saved.events.size + 1)
 
-    const all = [...first, ...second]
-    const expected = continuous.result(all)
-    const got = restored.result(all)
-    expect(got.events).toEqual(expected.events)
-    expect([...got.assignments]).toEqual([...expected.assignments])
+    // Every event the restored clustering holds is the continuous one's, member for member.
+    const expected = new Map(continuous.result().events.map((e) => [e.id, e]))
+    const got = restored.result()
+    expect(got.events.length).toBeGreaterThan(0)
+    for (const e of got.events) expect(e).toEqual(expected.get(e.id))
+    for (const a of second) expect(got.assignments.get(a.id)).toEqual(continuous.clusterer.assignments.get(a.id))
     // The second batch did join the first batch's events and found others: the test exercises both.
     const reasons = new Set(second.map((a) => got.assignments.get(a.id)!.reason))
     expect(reasons).toContain('joined')
     expect(reasons).toContain('founded')
   })
 
-  it('keeps the first batch in the events it had: ids and members do not move when articles are added', () => {
+  it('fails loudly when an event the batch needs was not loaded, rather than deciding without it', () => {
     const c = new ArchiveClustering()
     c.add(first)
-    const before = c.result(first).events
-    const restored = restoreClustering(saveClustering(c))!
-    restored.add(second)
-    const after = new Map(restored.result([...first, ...second]).events.map((e) => [e.id, e]))
-    for (const e of before) expect(after.get(e.id)!.articleIds.slice(0, e.articleIds.length)).toEqual(e.articleIds)
+    const restored = restoreHead(saveAll(c).head)!.clustering
+    expect(() => restored.cluster(restored.featurise(second))).toThrow(/not loaded/)
   })
 
-  it('adds nothing for articles it has already clustered', () => {
+  it('numbers events so that an id gives back its index', () => {
     const c = new ArchiveClustering()
-    expect(c.add(first)).toBe(first.length)
-    expect(c.add(first)).toBe(0)
+    c.add([...first, ...second])
+    for (const e of c.clusterer.events) expect(c.clusterer.event(EventClusterer.indexOf(e.id))).toBe(e)
   })
 
   it('refuses to save an object of a class it cannot rebuild, naming the class', () => {
@@ -62,18 +74,20 @@ describe('saving and restoring the clustering', () => {
       readonly x = 1
     }
     const c = new ArchiveClustering()
-    ;(c.items as Map<string, unknown>).set('odd', new Unknown())
-    expect(() => saveClustering(c)).toThrow(/instance of Unknown .*persist\.ts/)
+    ;(c.features as unknown as Record<string, unknown>).odd = new Unknown()
+    expect(() => saveHead(c, new Map())).toThrow(/instance of Unknown .*persist\.ts/)
   })
 
   it('rebuilds a class instance inside a Map or an array, keeping the order of the entries', () => {
     const c = new ArchiveClustering()
-    const items = c.items as Map<string, unknown>
-    items.set('plain', { n: 1 })
-    items.set('stats', new CorpusStats())
-    items.set('list', [{ n: 2 }, new CorpusStats(), 3])
-    items.set('last', { n: 4 })
-    const back = restoreClustering(saveClustering(c))!.items as Map<string, unknown>
+    const extra = new Map<string, unknown>([
+      ['plain', { n: 1 }],
+      ['stats', new CorpusStats()],
+      ['list', [{ n: 2 }, new CorpusStats(), 3]],
+      ['last', { n: 4 }],
+    ])
+    ;(c.features as unknown as Record<string, unknown>).extra = extra
+    const back = (restoreHead(saveHead(c, new Map()))!.clustering.features as unknown as Record<string, unknown>).extra as Map<string, unknown>
     expect([...back.keys()]).toEqual(['plain', 'stats', 'list', 'last'])
     expect(back.get('stats')).toBeInstanceOf(CorpusStats)
     const list = back.get('list') as unknown[]
@@ -85,18 +99,18 @@ describe('saving and restoring the clustering', () => {
 
   it('refuses to save a class instance held in two places, which would come back as two', () => {
     const c = new ArchiveClustering()
-    ;(c.items as Map<string, unknown>).set('shared', c.features)
-    expect(() => saveClustering(c)).toThrow(/ArticleFeatures held in two places/)
+    ;(c.features as unknown as Record<string, unknown>).shared = c.features.stats
+    expect(() => saveHead(c, new Map())).toThrow(/CorpusStats held in two places/)
   })
 
   it('refuses to save a Map keyed by objects', () => {
     const c = new ArchiveClustering()
-    ;(c.items as Map<string, unknown>).set('odd', new Map([[{ key: 1 }, 1]]))
-    expect(() => saveClustering(c)).toThrow(/Map keyed by objects/)
+    ;(c.features as unknown as Record<string, unknown>).odd = new Map([[{ key: 1 }, 1]])
+    expect(() => saveHead(c, new Map())).toThrow(/Map keyed by objects/)
   })
 
   it('ignores state saved in another format', async () => {
     const { serialize } = await import('node:v8')
-    expect(restoreClustering(serialize({ format: 0, state: {} }))).toBeUndefined()
+    expect(restoreHead(serialize({ format: 1, state: {} }))).toBeUndefined()
   })
 })

@@ -1,40 +1,79 @@
 import { deserialize, serialize } from 'node:v8'
 import { CorpusStats } from '../analyze/keywords.js'
-import { ArchiveClustering } from './cluster-articles.js'
-import { EventClusterer } from './events.js'
+import { ArchiveClustering, type Member } from './cluster-articles.js'
+import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
+import type { CentralEvent } from './stories.js'
 
-// The clustering's state (word statistics, repeated lines, events and their index, each
-// article's features) is Maps, Sets, typed arrays and plain objects held by a few classes.
+// The clustering's state is kept in parts, so that adding a batch reads and writes what the
+// batch touches rather than the archive:
+// - the head: the archive's word statistics and repeated lines (ArticleFeatures, a few MB
+//   whatever the archive's size, as the line sketches are fixed), the clusterer's index
+//   (postings, packed per term, and merge links: 2.5 MB at 100,000 articles) and the story
+//   entry (dates, name, central entities) of each live event that names central entities;
+// - one part per event (EVENT_PART + index): its sums and day groups, and each member's
+//   naming features and assignment; loaded only when a batch's articles can meet the event;
+// - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
+//   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
 // written as a tagged record and rebuilt on the way back. A class missing from this list fails
 // loudly when saved rather than coming back without its methods; so does an instance reached
 // twice (it would come back as two) and a Map keyed by objects (its keys are not rebuilt).
-const CLASSES = { ArchiveClustering, ArticleFeatures, CorpusStats, EventClusterer, RepeatedLines, TitleStats } as const
+const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, TitleStats } as const
 type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 1
+const FORMAT = 3
+
+export const EVENT_PART = 'e:'
+export const ARTICLE_PART = 'a:'
 
 interface Tagged {
   readonly [TAG]: ClassName
   readonly fields: Record<string, unknown>
 }
 
-/** The clustering as bytes, to be stored and continued later with `restoreClustering`. */
-export function saveClustering(c: ArchiveClustering): Uint8Array {
-  return serialize({ format: FORMAT, state: encode(c, new Set()) })
+interface Head {
+  readonly format: number
+  readonly features: unknown
+  readonly index: SavedIndex
+  readonly stories: ReadonlyMap<number, CentralEvent>
 }
 
-/** The clustering saved by `saveClustering`, or undefined when it was saved in another format. */
-export function restoreClustering(bytes: Uint8Array): ArchiveClustering | undefined {
-  const saved = deserialize(bytes) as { format?: number; state?: unknown }
+/** The head of a saved clustering: what every batch needs whatever it touches. */
+export function saveHead(c: ArchiveClustering, stories: ReadonlyMap<number, CentralEvent>): Uint8Array {
+  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), stories } satisfies Head)
+}
+
+/** A clustering continued from its head, none of its events loaded; undefined when saved in another format. */
+export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering; stories: Map<number, CentralEvent> } | undefined {
+  const saved = deserialize(bytes) as Partial<Head>
   if (saved.format !== FORMAT) return undefined
-  const c = decode(saved.state)
-  if (!(c instanceof ArchiveClustering)) throw new Error('saved clustering state does not hold a clustering')
-  return c
+  const features = decode(saved.features)
+  if (!(features instanceof ArticleFeatures) || !saved.index || !(saved.stories instanceof Map)) throw new Error('saved clustering state does not hold a clustering')
+  const clustering = new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index))
+  return { clustering, stories: saved.stories as Map<number, CentralEvent> }
+}
+
+interface SavedEvent {
+  readonly event: EventCluster
+  readonly members: ReadonlyArray<readonly [Member, Assignment]>
+}
+
+/** One event of the clustering, with its members. */
+export function saveEvent(c: ArchiveClustering, idx: number): Uint8Array {
+  const e = c.clusterer.event(idx)
+  return serialize({ event: e, members: e.articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) } satisfies SavedEvent)
+}
+
+/** Puts a saved event and its members back into the clustering. */
+export function loadEvent(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
+  const saved = deserialize(bytes) as SavedEvent
+  if (!saved.event || !Array.isArray(saved.members) || saved.members.length !== saved.event.articleIds.length) throw new Error(`saved event ${idx} is not readable`)
+  for (const [member, a] of saved.members) c.items.set(a.articleId, member)
+  c.clusterer.load(idx, saved.event, saved.members.map(([, a]) => a))
 }
 
 // Returns the value itself when nothing inside it needed tagging (the common case: Maps of

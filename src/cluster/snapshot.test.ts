@@ -2,12 +2,38 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exampleArchive } from '../../test/support/store.js'
+import type { Article } from '../article.js'
+import { allArticles, exampleArchive } from '../../test/support/store.js'
 import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
+import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
+import { restoreHead } from './persist.js'
 import { CLUSTER_CODE_DIRS, clusterStore } from './snapshot.js'
-import { restoreClustering } from './persist.js'
+import { buildStories } from './stories.js'
+
+const DAY_MS = 86_400_000
+const shifted = (a: Article, days: number, suffix: string): Article => ({
+  ...a,
+  id: `${a.id}${suffix}` as Article['id'],
+  ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + days * DAY_MS).toISOString() } : {}),
+  ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}${suffix}` as Article['id'] } : {}),
+})
+const put = (store: Store, batch: readonly Article[]) => store.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
+const sortedAssignments = (m: ReadonlyMap<string, unknown>) => [...m].sort((a, b) => a[0].localeCompare(b[0]))
+
+/** Runs `fn` with stderr captured; returns what was written there. */
+async function stderrOf(fn: () => Promise<unknown>): Promise<string> {
+  const warnings: string[] = []
+  const write = process.stderr.write.bind(process.stderr)
+  process.stderr.write = ((chunk: string) => (warnings.push(String(chunk)), true)) as typeof process.stderr.write
+  try {
+    await fn()
+  } finally {
+    process.stderr.write = write
+  }
+  return warnings.join('')
+}
 
 describe('events and stories cached in the store', () => {
   let dir: string
@@ -40,7 +66,7 @@ describe('events and stories cached in the store', () => {
     expect(after.fromCache).toBe(false)
     // Only the new article was clustered; the earlier events kept their ids and members.
     expect(after.clusteredNow).toBe(1)
-    expect(first.clusteredNow).toBe(first.articles.length)
+    expect(first.clusteredNow).toBe((await allArticles(store)).length - 1)
     expect(after.events.length).toBe(first.events.length + 1)
     for (const e of first.events) expect(after.events.find((x) => x.id === e.id)?.articleIds).toEqual(e.articleIds)
   })
@@ -52,7 +78,7 @@ describe('events and stories cached in the store', () => {
     await store.saveState('cluster-state', 'another-version', saved.body)
     await store.putCached('clusters', 'stale', '{}')
     const redone = await clusterStore(store)
-    expect(redone.clusteredNow).toBe(redone.articles.length)
+    expect(redone.clusteredNow).toBe((await allArticles(store)).length)
     // The state is saved again under this code's version, and the next run continues it.
     const resumed = (await store.savedState('cluster-state'))!
     expect(resumed.version).not.toBe('another-version')
@@ -64,18 +90,67 @@ describe('events and stories cached in the store', () => {
     const saved = (await store.savedState('cluster-state'))!
     await store.saveState('cluster-state', saved.version, saved.body.subarray(0, saved.body.length >> 1))
     await store.putCached('clusters', 'stale', '{}')
-    const warnings: string[] = []
-    const write = process.stderr.write.bind(process.stderr)
-    process.stderr.write = ((chunk: string) => (warnings.push(String(chunk)), true)) as typeof process.stderr.write
+    const n = (await allArticles(store)).length
+    const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+    expect(warnings).toMatch(/saved clustering could not be read .*clustering every article again/)
+    // …and a readable state is saved in its place, which the next run continues.
+    expect(restoreHead((await store.savedState('cluster-state'))!.body)).toBeDefined()
+    await store.putCached('clusters', 'stale', '{}')
+    expect((await clusterStore(store)).clusteredNow).toBe(0)
+  })
+
+  it('clusters every article again, saying so, when a saved event the new articles need cannot be read', async () => {
+    const saved = (await store.savedState('cluster-state'))!
+    const events = (await clusterStore(store)).events
+    const damaged = new Map(events.map((e) => [`e:${Number(e.id.slice(1)) - 1}`, new Uint8Array([1, 2, 3])]))
+    await store.saveStateParts('cluster-state', saved.version, saved.body, damaged, false)
+    const later = (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, '-later'))
+    await put(store, later)
+    const n = (await allArticles(store)).length
+    const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+    expect(warnings).toMatch(/saved clustering could not be read .*clustering every article again/)
+  })
+
+  it('clusters every article again when the saved clustering holds an article no longer stored', async () => {
+    const saved = (await store.savedState('cluster-state'))!
+    await store.saveStateParts('cluster-state', saved.version, saved.body, new Map([['a:gone', Buffer.from('e00001')]]), false)
+    await store.putCached('clusters', 'stale', '{}')
+    expect((await clusterStore(store)).clusteredNow).toBe((await allArticles(store)).length)
+  })
+})
+
+describe('clustering in batches through the stored state', () => {
+  it('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-batches-'))
+    const store = openSqlite(join(dir, 'test.db'))
     try {
-      const redone = await clusterStore(store)
-      expect(redone.clusteredNow).toBe(redone.articles.length)
+      await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
+      const first = await allArticles(store)
+      // Later batches: the same reports a day or two later (they join earlier events) and ten
+      // or eleven days later (they found events of their own, which the third batch joins).
+      const batches = [first, [...first.map((a) => shifted(a, 1, '-b')), ...first.map((a) => shifted(a, 10, '-c'))], [...first.map((a) => shifted(a, 2, '-d')), ...first.map((a) => shifted(a, 11, '-e'))]]
+      const inMemory = new ArchiveClustering()
+      const all: Article[] = []
+      let before: readonly ClusteredEvent[] = []
+      for (const [i, batch] of batches.entries()) {
+        if (i > 0) await put(store, batch)
+        all.push(...batch)
+        inMemory.add(batch)
+        const got = await clusterStore(store)
+        expect(got.fromCache).toBe(false)
+        expect(got.clusteredNow).toBe(batch.length)
+        const expected = inMemory.result()
+        expect(got.events).toEqual(expected.events)
+        expect(sortedAssignments(got.assignments)).toEqual(sortedAssignments(expected.assignments))
+        expect(got.stories).toEqual(buildStories(expected.events, new Map(all.map((a) => [a.id as string, a]))))
+        for (const e of before) expect(got.events.find((x) => x.id === e.id)?.articleIds.slice(0, e.articleIds.length)).toEqual(e.articleIds)
+        before = got.events
+      }
+      expect(new Set([...(await clusterStore(store)).assignments.values()].map((a) => a.reason))).toEqual(new Set(['founded', 'joined']))
     } finally {
-      process.stderr.write = write
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
     }
-    expect(warnings.join('')).toMatch(/saved clustering could not be read .*clustering every article again/)
-    // …and a readable state is saved in its place.
-    expect(restoreClustering((await store.savedState('cluster-state'))!.body)?.items.size).toBe((await clusterStore(store)).articles.length)
   })
 })
 

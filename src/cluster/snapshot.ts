@@ -6,15 +6,13 @@ import type { Article } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
 import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
-import { ArchiveClustering, type ClusteredEvent, type Progress } from './cluster-articles.js'
-import type { Assignment } from './events.js'
-import { restoreClustering, saveClustering } from './persist.js'
-import { buildStories, type Story } from './stories.js'
+import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
+import { EventClusterer, type Assignment } from './events.js'
+import { ARTICLE_PART, EVENT_PART, loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
+import { storiesOf, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
 export interface ClusterSnapshot {
-  readonly articles: readonly Article[]
-  readonly byId: ReadonlyMap<string, Article>
   readonly events: readonly ClusteredEvent[]
   readonly assignments: ReadonlyMap<string, Assignment>
   readonly stories: readonly Story[]
@@ -31,38 +29,156 @@ export interface ClusterSnapshot {
 // changed once stored, only added), so earlier events keep their ids; a new version of the
 // code starts again from the first article.
 export async function clusterStore(store: Store, progress?: Progress): Promise<ClusterSnapshot> {
-  const articles: Article[] = []
-  for await (const a of store.articles({ includeDuplicates: true })) articles.push(a)
-  const byId = new Map(articles.map((a) => [a.id as string, a]))
+  let clusteredNow = 0
+  let fromCache = true
+  // An article stored between the update and the read (an ingest running beside) makes the
+  // read miss: the events are brought up to date again.
+  for (let tries = 0; tries < MAX_UPDATES; tries++) {
+    const update = await updateClusters(store, progress)
+    clusteredNow += update.clusteredNow
+    fromCache &&= update.fromCache
+    const clusters = await readClusters(store, await clustersVersion(store))
+    if (clusters) return { ...clusters, fromCache, clusteredNow }
+  }
+  throw new Error(`the stored events could not be read back after ${MAX_UPDATES} updates: is an ingest writing to the same database?`)
+}
+const MAX_UPDATES = 3
+
+/** Stage times of `updateClusters`, in milliseconds, for the bench. */
+export type UpdateTimes = Record<'restore' | 'read' | 'featurise' | 'load' | 'cluster' | 'describe' | 'stories' | 'save', number>
+
+/**
+ * Brings the stored events and stories up to date with the stored articles without reading
+ * them back: the work of an `events` run after an ingest. Only the new articles are read;
+ * only the events they can meet are loaded from the saved clustering, and only those they
+ * changed are described and written again (stories are linked again from every event's
+ * saved central entities, which reads no article).
+ */
+export async function updateClusters(store: Store, progress?: Progress, times?: Partial<UpdateTimes>): Promise<{ fromCache: boolean; clusteredNow: number }> {
   const version = await clustersVersion(store)
-  const hit = await readClusters(store, version)
-  if (hit) return { articles, byId, ...hit, clusteredNow: 0 }
-  const clustering = (await savedClustering(store, articles)) ?? new ArchiveClustering()
-  const clusteredNow = clustering.add(articles, progress)
-  await store.saveState(STATE_KEY, stateVersion(), saveClustering(clustering))
-  const clustered = clustering.result(articles)
-  const stories = buildStories(clustered.events, byId, (a) => clustering.mentionsOf(a))
-  const storyOf = new Map(stories.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const)))
-  const cached: CachedClusters = { events: clustered.events, assignments: [...clustered.assignments], stories, storyOf: [...storyOf] }
-  await store.putCached(CACHE_KEY, version, JSON.stringify(cached))
-  return { articles, byId, ...clustered, stories, storyOf, fromCache: false, clusteredNow }
+  const head = await store.savedState(CACHE_KEY)
+  if (head?.version === version) return { fromCache: true, clusteredNow: 0 }
+  let clock = performance.now()
+  const lap = (stage: keyof UpdateTimes) => {
+    const now = performance.now()
+    if (times) times[stage] = (times[stage] ?? 0) + now - clock
+    clock = now
+  }
+  const saved = await savedClustering(store)
+  lap('restore')
+  if (saved) {
+    try {
+      return { fromCache: false, clusteredNow: await continueClustering(store, version, saved, progress, lap) }
+    } catch (e) {
+      if (!(e instanceof DamagedStateError)) throw e
+      warnUnreadable(e.cause)
+    }
+  }
+  return { fromCache: false, clusteredNow: await continueClustering(store, version, undefined, progress, lap) }
 }
 
+/** A part of the saved clustering that cannot be read: the state is computed again. */
+class DamagedStateError extends Error {}
+
+async function continueClustering(store: Store, version: string, saved: Restored | undefined, progress: Progress | undefined, lap: (stage: keyof UpdateTimes) => void): Promise<number> {
+  const { clustering, stories } = saved ?? { clustering: new ArchiveClustering(), stories: new Map<number, CentralEvent>() }
+  const fresh: Article[] = []
+  for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articles({ includeDuplicates: true })) fresh.push(a)
+  lap('read')
+  if (saved) {
+    const batch = clustering.featurise(fresh, progress)
+    lap('featurise')
+    await clusterBatch(store, clustering, batch, lap)
+  } else clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
+  lap('cluster')
+  const c = clustering.clusterer
+  const state = new Map<string, Uint8Array | undefined>()
+  const shown = new Map<string, Uint8Array | undefined>()
+  for (const idx of c.takeChanged()) {
+    const name = `${EVENT_PART}${idx}`
+    if (c.live(idx) !== idx) {
+      // Merged into another event: only the merge link (in the head) is left of it.
+      state.set(name, undefined)
+      shown.set(name, undefined)
+      stories.delete(idx)
+      continue
+    }
+    const e = c.event(idx)
+    const described = clustering.describe(e)
+    state.set(name, saveEvent(clustering, idx))
+    shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
+    // Only events naming central entities can be part of a story: the others are only counted.
+    const central = clustering.centralOf(e)
+    if (central.size) stories.set(idx, { id: described.id, title: described.title, start: described.start, end: described.end, central })
+    else stories.delete(idx)
+  }
+  for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
+  lap('describe')
+  const linked = storiesOf([...stories.values()], c.liveCount)
+  const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
+  lap('stories')
+  const body = saveHead(clustering, stories)
+  await store.transaction(async (tx) => {
+    await tx.saveStateParts(STATE_KEY, stateVersion(), body, state, !saved)
+    await tx.saveStateParts(CACHE_KEY, version, Buffer.from(JSON.stringify({ stories: linked, storyOf } satisfies ShownStories)), shown, !saved)
+  })
+  lap('save')
+  return fresh.length
+}
+
+/**
+ * Places a batch in a clustering continued from its saved state, loading events as needed:
+ * first, together, those each article would meet as things stand and those holding the
+ * originals its copies copy; then any other that an article turns out to need once the
+ * articles before it are placed.
+ */
+async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], lap: (stage: keyof UpdateTimes) => void): Promise<void> {
+  const c = clustering.clusterer
+  const load = async (events: Iterable<number>) => {
+    const names = [...events].map((idx) => `${EVENT_PART}${idx}`)
+    const parts = await store.stateParts(STATE_KEY, names)
+    for (const name of names) {
+      const idx = Number(name.slice(EVENT_PART.length))
+      try {
+        const body = parts.get(name)
+        if (!body) throw new Error(`event ${idx} is missing`)
+        loadEvent(clustering, idx, body)
+      } catch (e) {
+        throw new DamagedStateError('', { cause: e })
+      }
+    }
+  }
+  const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
+  const need = new Set(batch.flatMap((f) => c.missingFor(f.item)))
+  for (const body of (await store.stateParts(STATE_KEY, originals)).values()) {
+    const idx = c.live(EventClusterer.indexOf(Buffer.from(body).toString()))
+    if (!c.isLoaded(idx)) need.add(idx)
+  }
+  await load(need)
+  lap('load')
+  await clustering.clusterLoading(batch, load)
+}
+
+type Restored = NonNullable<ReturnType<typeof restoreHead>>
+
 /** The clustering saved by the last run, if the same code made it from articles all still stored. */
-async function savedClustering(store: Store, articles: readonly Article[]): Promise<ArchiveClustering | undefined> {
+async function savedClustering(store: Store): Promise<Restored | undefined> {
   const saved = await store.savedState(STATE_KEY)
   if (!saved || saved.version !== stateVersion()) return undefined
-  let clustering: ArchiveClustering | undefined
+  let restored: Restored | undefined
   try {
-    clustering = restoreClustering(saved.body)
+    restored = restoreHead(saved.body)
   } catch (e) {
-    // The state is derived from the stored articles: one that cannot be read (a damaged
-    // database page) costs a clustering from the first article, not every later run.
-    process.stderr.write(`jianting: the saved clustering could not be read (${e instanceof Error ? e.message : String(e)}); clustering every article again\n`)
+    warnUnreadable(e)
     return undefined
   }
-  const ids = new Set(articles.map((a) => a.id as string))
-  return clustering && [...clustering.items.keys()].every((id) => ids.has(id)) ? clustering : undefined
+  return restored && (await store.partsWithoutArticle(STATE_KEY, ARTICLE_PART)) === 0 ? restored : undefined
+}
+
+// The state is derived from the stored articles: one that cannot be read (a damaged database
+// page) costs a clustering from the first article, not every later run.
+function warnUnreadable(e: unknown): void {
+  process.stderr.write(`jianting: the saved clustering could not be read (${e instanceof Error ? e.message : String(e)}); clustering every article again\n`)
 }
 
 const STATE_KEY = 'cluster-state'
@@ -73,13 +189,28 @@ const stateVersion = () => `${codeVersion()}|v8 ${process.versions.v8}`
 
 const clustersVersion = async (store: Store) => `${await store.articlesVersion()}|${codeVersion()}`
 
-type Clusters = Omit<ClusterSnapshot, 'articles' | 'byId' | 'clusteredNow'>
+type Clusters = Omit<ClusterSnapshot, 'clusteredNow'>
+
+/** How an event is kept for readers: its description and its members' assignments. */
+interface ShownEvent {
+  readonly event: ClusteredEvent
+  readonly assignments: readonly Assignment[]
+}
+interface ShownStories {
+  readonly stories: readonly Story[]
+  readonly storyOf: ReadonlyArray<readonly [string, string]>
+}
 
 async function readClusters(store: Store, version: string): Promise<Clusters | undefined> {
-  const hit = await store.cached(CACHE_KEY, version)
-  if (!hit) return undefined
-  const c = JSON.parse(hit) as CachedClusters
-  return { events: c.events, assignments: new Map(c.assignments), stories: c.stories, storyOf: new Map(c.storyOf), fromCache: true }
+  const head = await store.savedState(CACHE_KEY)
+  if (head?.version !== version) return undefined
+  const { stories, storyOf } = JSON.parse(Buffer.from(head.body).toString()) as ShownStories
+  const shown: Array<[number, ShownEvent]> = []
+  for await (const [name, body] of store.allStateParts(CACHE_KEY, EVENT_PART)) shown.push([Number(name.slice(EVENT_PART.length)), JSON.parse(Buffer.from(body).toString()) as ShownEvent])
+  // Founding order, as the clusterer lists its events.
+  shown.sort((a, b) => a[0] - b[0])
+  const assignments = new Map(shown.flatMap(([, s]) => s.assignments.map((a) => [a.articleId, a] as const)))
+  return { events: shown.map(([, s]) => s.event), assignments, stories, storyOf: new Map(storyOf), fromCache: true }
 }
 
 /**
@@ -88,13 +219,6 @@ async function readClusters(store: Store, version: string): Promise<Clusters | u
  */
 export async function cachedClusters(store: Store): Promise<Clusters | undefined> {
   return readClusters(store, await clustersVersion(store))
-}
-
-interface CachedClusters {
-  readonly events: readonly ClusteredEvent[]
-  readonly assignments: ReadonlyArray<[string, Assignment]>
-  readonly stories: readonly Story[]
-  readonly storyOf: ReadonlyArray<[string, string]>
 }
 
 /**

@@ -24,7 +24,8 @@ export interface Story {
 // An event's central entities: the few it names most, places aside (美国 and 俄罗斯 are the
 // setting of half the news, not what a story is about).
 const CENTRAL = 5
-// Two events continue one story when they share this many central entities…
+// Two events continue one story when they share this many central entities (two: storiesOf
+// indexes stories by pairs of entities)…
 const MIN_SHARED = 2
 // …and are no further apart than this.
 const MAX_GAP_DAYS = 400
@@ -41,49 +42,82 @@ const PROFILE = 4
  * Stories: events linked over longer spans by the central entities they share (拜登 and 普京
  * on the phone in January, in Geneva in June), ordered as a timeline. Events are taken in time
  * order and each joins the story whose profile — its most frequent entities — it shares
- * enough with, through an index from entity to story, so a new event never scans all stories.
+ * enough with, through an index from pairs of entities to story, so a new event never scans
+ * all stories.
  */
 export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions = (a) => storyMentions(a)): Story[] {
-  const central = events.map((e) => centralEntities(e, articles, mentionsOf))
+  const originals = (e: StoryEvent) => e.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined && !a.duplicateOf)
+  return storiesOf(events.map((e) => ({ ...e, central: centralEntities(originals(e).map(mentionsOf)) })))
+}
+
+/** An event with its central entities (`centralEntities`) already found. */
+export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'> {
+  readonly central: ReadonlyMap<string, string>
+}
+
+/**
+ * `buildStories` for events whose central entities are known: reads no article. Events that
+ * name no central entity take no part in a story, so they may be left out of `events` as long
+ * as `eventCount` counts them (what makes an entity the archive's backdrop).
+ */
+export function storiesOf(events: readonly CentralEvent[], eventCount = events.length): Story[] {
+  const central = events.map((e) => new Map(e.central))
   const df = new Map<string, number>()
   for (const c of central) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1)
-  const maxDf = Math.max(DF_FLOOR, events.length * MAX_EVENT_SHARE)
+  const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
   for (const c of central) for (const id of [...c.keys()]) if (df.get(id)! > maxDf) c.delete(id)
 
   // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
-  interface Draft { members: number[]; counts: Map<string, { name: string; n: number }>; end: string; profile: string[] }
+  // Dates are parsed once (ms; NaN when missing).
+  interface Draft { readonly n: number; members: number[]; counts: Map<string, { name: string; n: number }>; end: string; endMs: number; profile: string[] }
   const drafts: Draft[] = []
-  const byEntity = new Map<string, Set<Draft>>()
-  const profile = (d: Draft) => [...d.counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, PROFILE).map(([id]) => id)
-  const order = events.map((_, i) => i).sort((a, b) => (events[a].start ?? '').localeCompare(events[b].start ?? '') || events[a].id.localeCompare(events[b].id))
+  // Drafts by each pair of their profile's entities: an event can join only a draft it shares
+  // MIN_SHARED (two) profile entities with, so it looks up its own pairs and meets no other.
+  // (Walking every draft that named one of its entities was quadratic in a long archive: 5 s
+  // at 100,000 articles, most drafts being single events that name 拜登 or 普京.)
+  const byPair = new Map<string, Set<Draft>>()
+  const pairsOf = (ids: readonly string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => (a < b ? `${a}\n${b}` : `${b}\n${a}`)))
+  const startMs = events.map((e) => time(e.start))
+  const endMs = events.map((e) => time(e.end))
+  // Only the entities an event adds gain counts, so no other entity can pass the profile's: the
+  // new profile is the best of the old one and those.
+  const profile = (d: Draft, added: Iterable<string>) =>
+    [...new Set([...d.profile, ...added])]
+      .map((id) => [id, d.counts.get(id)!.n] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, PROFILE)
+      .map(([id]) => id)
+  // ISO dates and event ids are ASCII: compared by code unit, as localeCompare would order them
+  // but without its cost (most of the time left here at 100,000 articles).
+  const order = events.map((_, i) => i).sort((a, b) => compareAscii(events[a].start ?? '', events[b].start ?? '') || compareAscii(events[a].id, events[b].id))
   for (const i of order) {
     const mine = central[i]
     let best: Draft | undefined
     let bestShared = MIN_SHARED - 1
     // Events come in time order: a story that ended too long before this event starts can take
-    // no later one either, and leaves the index (else every event naming 拜登 would walk every
-    // story that ever named him).
-    const start = time(events[i].start)
+    // no later one either, and leaves the index.
+    const start = startMs[i]
     const candidates = new Set<Draft>()
-    for (const id of mine.keys())
-      for (const d of byEntity.get(id) ?? []) {
-        if ((start - time(d.end)) / DAY_MS > MAX_GAP_DAYS) byEntity.get(id)!.delete(d)
+    for (const pair of pairsOf([...mine.keys()]))
+      for (const d of byPair.get(pair) ?? []) {
+        if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) byPair.get(pair)!.delete(d)
         else candidates.add(d)
       }
+    // The draft sharing the most profile entities; of equals, the one begun first.
     for (const d of candidates) {
-      if (gapDays(events[i], { start: events[d.members[d.members.length - 1]].start, end: d.end }) > MAX_GAP_DAYS) continue
+      if (gapDays(start, endMs[i], startMs[d.members[d.members.length - 1]], d.endMs) > MAX_GAP_DAYS) continue
       const shared = d.profile.filter((id) => mine.has(id)).length
-      if (shared > bestShared) [best, bestShared] = [d, shared]
+      if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
     }
-    const d: Draft = best ?? { members: [], counts: new Map(), end: '', profile: [] }
+    const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [] }
     if (!best) drafts.push(d)
     d.members.push(i)
-    if ((events[i].end ?? '') > d.end) d.end = events[i].end ?? ''
-    for (const [id, name] of mine) {
-      d.counts.set(id, { name, n: (d.counts.get(id)?.n ?? 0) + 1 })
-      byEntity.set(id, (byEntity.get(id) ?? new Set()).add(d))
-    }
-    d.profile = profile(d)
+    if ((events[i].end ?? '') > d.end) [d.end, d.endMs] = [events[i].end ?? '', endMs[i]]
+    for (const [id, name] of mine) d.counts.set(id, { name, n: (d.counts.get(id)?.n ?? 0) + 1 })
+    const before = new Set(pairsOf(d.profile))
+    d.profile = profile(d, mine.keys())
+    for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
+    for (const pair of before) byPair.get(pair)!.delete(d)
   }
   const stories: Story[] = []
   for (const d of drafts) {
@@ -117,20 +151,20 @@ export function storyMentions(a: Pick<Article, 'folded'>, table: EntityTable = l
 }
 const LEAD_CHARS = 1500
 
-function centralEntities(e: StoryEvent, articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions): Map<string, string> {
+/** An event's central entities, [id → name], from what each of its original reports names. */
+export function centralEntities(originals: readonly Mentions[]): Map<string, string> {
   const counts = new Map<string, { name: string; n: number }>()
-  for (const id of e.articleIds) {
-    const a = articles.get(id)
-    if (!a || a.duplicateOf) continue
-    for (const [entity, name] of mentionsOf(a)) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
-  }
+  for (const mentions of originals) for (const [entity, name] of mentions) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }
+
+const compareAscii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const DAY_MS = 86_400_000
 const time = (s?: string) => (s ? Date.parse(s) : NaN)
 
-function gapDays(a: Pick<StoryEvent, 'start' | 'end'>, b: Pick<StoryEvent, 'start' | 'end'>): number {
-  const gap = Math.max(time(b.start) - time(a.end), time(a.start) - time(b.end), 0)
+/** Days between two spans given in ms (Infinity when a date is missing). */
+function gapDays(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const gap = Math.max(bStart - aEnd, aStart - bEnd, 0)
   return Number.isNaN(gap) ? Infinity : gap / DAY_MS
 }

@@ -71,6 +71,22 @@ export interface Store {
   /** State a derived computation keeps between runs (bytes), with the version it was saved at. */
   savedState(key: string): Promise<{ readonly version: string; readonly body: Uint8Array } | undefined>
   saveState(key: string, version: string, body: Uint8Array): Promise<void>
+  /**
+   * Parts of a state kept beside its body, by name, so that a run reads and rewrites only
+   * those it needs; names not stored are left out of the answer.
+   */
+  stateParts(key: string, names: Iterable<string>): Promise<Map<string, Uint8Array>>
+  /** Every part of a state whose name starts with `prefix`. */
+  allStateParts(key: string, prefix: string): AsyncIterable<readonly [string, Uint8Array]>
+  /**
+   * Saves a state's body and its changed parts together (an undefined part is deleted);
+   * `replace` drops every other part of the state first (a state computed afresh).
+   */
+  saveStateParts(key: string, version: string, body: Uint8Array, parts: ReadonlyMap<string, Uint8Array | undefined>, replace: boolean): Promise<void>
+  /** Stored articles (copies too) with no part named `prefix` + their id in the state: those it has not taken in yet. */
+  articlesWithoutPart(key: string, prefix: string): AsyncIterable<Article>
+  /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
+  partsWithoutArticle(key: string, prefix: string): Promise<number>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

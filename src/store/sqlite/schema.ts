@@ -124,4 +124,14 @@ export const migrations: readonly string[] = [
   `
   INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16); -- new shards get it too (fts-shards.ts)
   `,
+  // 8: a derived computation's state in parts beside its body in derived_cache (the
+  // clustering's events, one row each), so that a run reads and rewrites only the parts it needs.
+  `
+  CREATE TABLE derived_parts (
+    key TEXT NOT NULL,
+    part TEXT NOT NULL,
+    body BLOB NOT NULL,
+    UNIQUE (key, part)
+  );
+  `,
 ]
