@@ -22,16 +22,104 @@ const MAX_POSTINGS = 0.3
 
 /**
  * Aligns units of different articles into claims: candidate pairs come from shared distinctive
- * words (an inverted index, so an event of 50 articles is not compared all-pairs), and are
- * merged strongest first while each merge keeps the claim coherent on average.
+ * words (an inverted index, so an event of 50 articles is not compared all-pairs); claims are
+ * then grown by average linkage, always joining the two claims that are most alike on average
+ * (linked by at least one strong pair), so the result does not depend on the order the
+ * articles came in.
  */
 export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   // Word-for-word the same units (wire copy carried by many outlets) are one claim already:
-  // align one of each and bring the others along.
+  // align one of each and bring the others along. They are taken in the order of their text,
+  // so that ties are broken the same way whatever order the articles came in.
   const copies = new Map<string, Unit[]>()
   for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
-  const input = [...copies.values()].map((list) => list[0])
+  const input = [...copies.keys()].sort().map((text) => copies.get(text)![0])
   const units = localWeights(input)
+  const n = units.length
+  const pairs = candidatePairs(units) // i * n + j → similarity, for pairs that may align
+  // The average link compares every pair of the two claims, and most were never candidates (they
+  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
+  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
+  // out of a claim as soon as it held a few of them.
+  const linked = (i: number, j: number) => {
+    if (i === j) return 1
+    const key = Math.min(i, j) * n + Math.max(i, j)
+    let s = pairs.get(key)
+    if (s === undefined) {
+      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      pairs.set(key, s)
+    }
+    return s
+  }
+  // Claims are known by their first unit; two claims may join only where a strong pair links them.
+  const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
+  const neighbours = new Map<number, Set<number>>(units.map((_, i) => [i, new Set<number>()]))
+  for (const [key, s] of pairs) {
+    if (s < CLAIM_THRESHOLD) continue
+    const i = Math.floor(key / n)
+    const j = key % n
+    neighbours.get(i)!.add(j)
+    neighbours.get(j)!.add(i)
+  }
+  // Averaged over pairs from different articles only: two sentences of one report are never
+  // compared, and counting them as unrelated kept a report's second wording of a quotation
+  // out of the claim its first wording is in.
+  const average = (a: readonly number[], b: readonly number[]) => {
+    let total = 0
+    let compared = 0
+    for (const i of a) {
+      for (const j of b) {
+        if (units[i].articleId === units[j].articleId) continue
+        total += linked(i, j)
+        compared++
+      }
+    }
+    return compared ? total / compared : 0
+  }
+  const queue = new MergeQueue()
+  for (const [a, list] of neighbours) for (const b of list) if (a < b) queue.push(average([a], [b]), a, b, 1, 1)
+  for (let m = queue.pop(); m; m = queue.pop()) {
+    const ma = members.get(m.a)
+    const mb = members.get(m.b)
+    // Stale: one of the claims has joined another, or grown, since this pair was scored.
+    if (!ma || !mb || ma.length !== m.sizeA || mb.length !== m.sizeB) continue
+    if (m.score < AVERAGE_LINK) break
+    ma.push(...mb)
+    members.delete(m.b)
+    const near = neighbours.get(m.a)!
+    for (const c of neighbours.get(m.b)!) {
+      neighbours.get(c)!.delete(m.b)
+      if (c !== m.a) {
+        near.add(c)
+        neighbours.get(c)!.add(m.a)
+      }
+    }
+    near.delete(m.b)
+    neighbours.delete(m.b)
+    for (const c of near) {
+      const mc = members.get(c)!
+      const [x, y] = m.a < c ? [m.a, c] : [c, m.a]
+      queue.push(average(ma, mc), x, y, members.get(x)!.length, members.get(y)!.length)
+    }
+  }
+  const claims = [...members.values()].map((idx) => {
+    // The central unit is the one most like the rest of its claim, every pair counted; between
+    // equals (the two units of a pair always are), one that is a whole sentence reads better
+    // than a clause cut from one, and a short one better than a long one.
+    const rank = (i: number) => [-closeness(i, idx, linked), units[i].text === units[i].sentence.folded ? 0 : 1, units[i].text.length, i]
+    const central = idx.map((i) => ({ i, key: rank(i) })).sort((a, b) => compareKeys(a.key, b.key))[0].i
+    return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
+  })
+  return rejoinPieces(claims)
+}
+
+/**
+ * Pairs of units of different articles that share enough distinctive words to be the same
+ * claim, with their similarity: for each unit, the later units that share words with it,
+ * counted in flat arrays (no pair objects).
+ */
+function candidatePairs(units: readonly Unit[]): Map<number, number> {
+  const n = units.length
   const index = new Map<string, number[]>()
   units.forEach((u, i) => {
     for (const w of u.words.keys()) {
@@ -40,11 +128,8 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
       else index.set(w, [i])
     }
   })
-  const maxPostings = Math.max(4, Math.floor(units.length * MAX_POSTINGS))
-  const n = units.length
-  // Inverted-index candidates: for each unit, the later units that share words with it,
-  // counted in flat arrays (no pair objects); similarity only for those that share enough.
-  const pairs = new Map<number, number>() // i * n + j → similarity, for pairs that may align
+  const maxPostings = Math.max(4, Math.floor(n * MAX_POSTINGS))
+  const pairs = new Map<number, number>()
   const shared = new Int32Array(n)
   const content = new Int32Array(n)
   const touched: number[] = []
@@ -73,60 +158,52 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     }
     touched.length = 0
   }
-  const edges = [...pairs].filter(([, s]) => s >= CLAIM_THRESHOLD).sort((a, b) => b[1] - a[1] || a[0] - b[0])
-  const sim = (i: number, j: number) => (i === j ? 1 : (pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
-  // The average link compares every pair of the two claims, and most were never candidates (they
-  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
-  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
-  // out of a claim as soon as it held a few of them.
-  const linked = (i: number, j: number) => {
-    if (i === j) return 1
-    const key = Math.min(i, j) * n + Math.max(i, j)
-    let s = pairs.get(key)
-    if (s === undefined) {
-      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
-      pairs.set(key, s)
-    }
-    return s
+  return pairs
+}
+
+interface Merge {
+  readonly score: number
+  readonly a: number
+  readonly b: number
+  readonly sizeA: number
+  readonly sizeB: number
+}
+
+/** A binary max-heap of candidate merges: best average first, ties by the claims' first units. */
+class MergeQueue {
+  private readonly heap: Merge[] = []
+  private static before(x: Merge, y: Merge): boolean {
+    return x.score > y.score || (x.score === y.score && (x.a < y.a || (x.a === y.a && x.b < y.b)))
   }
-  const claimOf = units.map((_, i) => i)
-  const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
-  // Two claims that failed to merge stay apart until one of them grows: many edges join the
-  // same pair of claims, and the average need not be recomputed for each.
-  const failed = new Set<string>()
-  for (const [key] of edges) {
-    const a = claimOf[Math.floor(key / n)]
-    const b = claimOf[key % n]
-    if (a === b) continue
-    const ma = members.get(a)!
-    const mb = members.get(b)!
-    const attempt = a < b ? `${a}|${b}|${ma.length}|${mb.length}` : `${b}|${a}|${mb.length}|${ma.length}`
-    if (failed.has(attempt)) continue
-    // Averaged over pairs from different articles only: two sentences of one report are never
-    // compared, and counting them as unrelated kept a report's second wording of a quotation
-    // out of the claim its first wording is in.
-    let total = 0
-    let compared = 0
-    for (const i of ma) {
-      for (const j of mb) {
-        if (units[i].articleId === units[j].articleId) continue
-        total += linked(i, j)
-        compared++
+  push(score: number, a: number, b: number, sizeA: number, sizeB: number): void {
+    const h = this.heap
+    h.push({ score, a, b, sizeA, sizeB })
+    for (let k = h.length - 1; k > 0; ) {
+      const parent = (k - 1) >> 1
+      if (!MergeQueue.before(h[k], h[parent])) break
+      ;[h[k], h[parent]] = [h[parent], h[k]]
+      k = parent
+    }
+  }
+  pop(): Merge | undefined {
+    const h = this.heap
+    const top = h[0]
+    const last = h.pop()
+    if (h.length && last) {
+      h[0] = last
+      for (let k = 0; ; ) {
+        const l = 2 * k + 1
+        const r = l + 1
+        let best = k
+        if (l < h.length && MergeQueue.before(h[l], h[best])) best = l
+        if (r < h.length && MergeQueue.before(h[r], h[best])) best = r
+        if (best === k) break
+        ;[h[k], h[best]] = [h[best], h[k]]
+        k = best
       }
     }
-    if (!compared || total / compared < AVERAGE_LINK) {
-      failed.add(attempt)
-      continue
-    }
-    for (const j of mb) claimOf[j] = a
-    ma.push(...mb)
-    members.delete(b)
+    return top
   }
-  const claims = [...members.values()].map((idx) => {
-    const central = idx.reduce((best, i) => (score(i, idx, sim) > score(best, idx, sim) ? i : best), idx[0])
-    return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
-  })
-  return rejoinPieces(claims)
 }
 
 /**
@@ -191,7 +268,13 @@ function differentPeople(a: Unit, b: Unit): boolean {
   return true
 }
 
-const score = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
+/** Keys compared element by element; closeness within a rounding error counts as equal. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) if (Math.abs(a[k] - b[k]) > 1e-9) return a[k] - b[k]
+  return 0
+}
+
+const closeness = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
 
 /**
  * Words weighted by how rare they are within this event too: 普京 and 峰会 are in every

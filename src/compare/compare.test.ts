@@ -99,6 +99,17 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withEcho.unique.guancha).not.toContain(sessions.id)
   })
 
+  it('aligns the same claims whatever order the articles come in', () => {
+    // Each claim as the sorted list of sentences it cites, and the claims sorted: ids and order
+    // among equals may differ, the grouping may not.
+    const grouping = (x: Comparison) => x.claims.map((claim) => claim.sentences.map((s) => `${s.articleId}:${s.sentence}`).sort().join(' ')).sort()
+    const reversed = compareEvent(c.event, [...summit].reverse(), meta)
+    const rotated = compareEvent(c.event, [...summit.slice(2), ...summit.slice(0, 2)], meta)
+    expect(grouping(reversed)).toEqual(grouping(c))
+    expect(grouping(rotated)).toEqual(grouping(c))
+    expect(reversed.consensus.map((id) => reversed.claims.find((x) => x.id === id)!.text).sort()).toEqual(c.consensus.map((id) => claim(id).text).sort())
+  })
+
   it('matches the reviewed golden output', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
   })
