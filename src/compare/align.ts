@@ -10,7 +10,7 @@ export interface AlignedClaim {
 // on the example event by reading the pairs around it (0.25–0.35 all give the same consensus): below ~0.3 pairs share a topic
 // (大使, 网络安全) but say different things.
 export const CLAIM_THRESHOLD = 0.3
-// A unit joins a claim only if it is this similar on average to the claim's units: single
+// Two claims join only if their articles' closest wordings are this similar on average: single
 // links alone chain a long event into one claim.
 const AVERAGE_LINK = 0.2
 // Two units make the same claim only if they share this many words that say what happened
@@ -46,7 +46,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     const key = Math.min(i, j) * n + Math.max(i, j)
     let s = pairs.get(key)
     if (s === undefined) {
-      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      s = differentActors(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
       pairs.set(key, s)
     }
     return s
@@ -61,20 +61,24 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     neighbours.get(i)!.add(j)
     neighbours.get(j)!.add(i)
   }
-  // Averaged over pairs from different articles only: two sentences of one report are never
-  // compared, and counting them as unrelated kept a report's second wording of a quotation
-  // out of the claim its first wording is in.
+  // How alike two claims are: for each pair of articles, one in each claim, their closest
+  // wordings; averaged over the pairs of articles. Articles make claims, not units: a report
+  // that states a fact twice (its words, then a quotation) or in two clauses is not less like
+  // another report for its second wording, and counting every pair of units kept a fact that
+  // several reports each tell twice out of the claim it belongs to. Two sentences of one report
+  // are never compared.
   const average = (a: readonly number[], b: readonly number[]) => {
-    let total = 0
-    let compared = 0
+    const closest = new Map<string, number>()
     for (const i of a) {
       for (const j of b) {
         if (units[i].articleId === units[j].articleId) continue
-        total += linked(i, j)
-        compared++
+        const key = `${units[i].articleId}|${units[j].articleId}`
+        closest.set(key, Math.max(closest.get(key) ?? 0, linked(i, j)))
       }
     }
-    return compared ? total / compared : 0
+    let total = 0
+    for (const s of closest.values()) total += s
+    return closest.size ? total / closest.size : 0
   }
   const queue = new MergeQueue()
   for (const [a, list] of neighbours) for (const b of list) if (a < b) queue.push(average([a], [b]), a, b, 1, 1)
@@ -152,7 +156,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
     for (const j of touched) {
       // Naming the same people is not saying the same thing: the pair must share content words.
       // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
-      if (content[j] >= MIN_SHARED_CONTENT && !differentPeople(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      if (content[j] >= MIN_SHARED_CONTENT && !differentActors(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
     }
@@ -261,8 +265,12 @@ function joined(run: readonly AlignedClaim[]): AlignedClaim {
   return { units: [unit], central: unit }
 }
 
-/** Both units name people, and none of them the same. */
-function differentPeople(a: Unit, b: Unit): boolean {
+/**
+ * Both units name people, and none of them the same; or each opens with a country or person the
+ * other does not name at all (different actors doing the same thing).
+ */
+function differentActors(a: Unit, b: Unit): boolean {
+  if (a.lead && b.lead && a.lead !== b.lead && !b.words.has(`@${a.lead}`) && !a.words.has(`@${b.lead}`)) return true
   if (!a.people.size || !b.people.size) return false
   for (const p of a.people) if (b.people.has(p)) return false
   return true

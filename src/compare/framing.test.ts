@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { segment } from '../analyze/segment.js'
-import { framing, isFunctionWord } from './framing.js'
+import { framing } from './framing.js'
+import { isFunctionWord } from './function-words.js'
 
 describe('framing vocabulary', () => {
   it.each([

@@ -25,6 +25,11 @@ export interface Unit {
    * units that share only names and titles name the same people, they do not make one claim.
    */
   readonly content: ReadonlySet<string>
+  /**
+   * The country or person the unit names first (entity id): in a Chinese sentence, mostly who
+   * acts. 澳大利亚和加拿大已经宣布中止与香港的引渡条约 and 英国周一暂停了与香港的引渡条约 are two acts.
+   */
+  readonly lead?: string
   readonly norm: number
 }
 
@@ -225,9 +230,18 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     words.set(key, FIGURE_WEIGHT)
     content.add(key)
   }
+  // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
+  const named = [
+    ...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })),
+    ...cut.flatMap((w) => {
+      const def = table.standsFor(w)
+      return def ? [{ at: text.indexOf(w), id: def.id }] : []
+    }),
+  ]
+  const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, content, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */
