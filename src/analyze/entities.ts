@@ -47,9 +47,11 @@ export class EntityTable {
     for (const d of defs) for (const n of d.metonyms ?? []) if (!this.byMetonym.has(keyOf(n))) this.byMetonym.set(keyOf(n), d)
   }
 
-  /** The entity a word stands for by metonymy (伦敦 → 英国), if the table says so. */
-  standsFor(word: string): EntityDef | undefined {
-    return this.byMetonym.get(keyOf(word))
+  /** The entity a word of folded text stands for by metonymy (伦敦 → 英国), if the table says so. */
+  standsFor(foldedWord: string): EntityDef | undefined {
+    // Looked up as it is: it comes from folded text, and folding every word of an event again
+    // cost more than the rest of preparing its claim units.
+    return this.byMetonym.get(foldedWord)
   }
 
   private addName(name: string, def: EntityDef): void {

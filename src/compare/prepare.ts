@@ -213,7 +213,12 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
       content.delete(w)
     }
   }
-  for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+  for (const m of mentions) {
+    words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+    // A treaty, a law or an event by name (《新削减战略武器条约》) is what a claim is about, not who
+    // is in it: it counts as content where names of people and places do not.
+    if (m.type === 'work' || m.type === 'event') content.add(`@${m.id}`)
+  }
   // A capital standing for its government (伦敦方面为许多香港居民提供… / 英国已经承诺向…) names the
   // country as much as its name would: weighted as a place.
   for (const w of cut) {
