@@ -12,6 +12,8 @@ export interface EntityDef {
   readonly type: EntityType
   readonly name: string
   readonly aliases: readonly string[]
+  /** Names that stand for the entity in reporting without being it (伦敦 for the British government). */
+  readonly metonyms?: readonly string[]
 }
 
 export interface EntityMention {
@@ -36,8 +38,20 @@ export class EntityTable {
   // Names grouped by first character, longest first, for a left-to-right longest match.
   private readonly byFirst = new Map<string, string[]>()
 
+  // Kept apart from names: 伦敦 is a city wherever it is found, and only a claim's wording
+  // treats it as the government it stands for.
+  private readonly byMetonym = new Map<string, EntityDef>()
+
   constructor(defs: readonly EntityDef[]) {
     for (const d of defs) for (const n of [d.name, ...d.aliases]) this.addName(n, d)
+    for (const d of defs) for (const n of d.metonyms ?? []) if (!this.byMetonym.has(keyOf(n))) this.byMetonym.set(keyOf(n), d)
+  }
+
+  /** The entity a word of folded text stands for by metonymy (伦敦 → 英国), if the table says so. */
+  standsFor(foldedWord: string): EntityDef | undefined {
+    // Looked up as it is: it comes from folded text, and folding every word of an event again
+    // cost more than the rest of preparing its claim units.
+    return this.byMetonym.get(foldedWord)
   }
 
   private addName(name: string, def: EntityDef): void {
@@ -82,7 +96,8 @@ export function parseEntityTable(yamlText: string, sourceName: string): EntityTa
     if (typeof e?.id !== 'string' || typeof e.name !== 'string') throw new Error(`${where}: needs an id and a name`)
     if (!TYPES.has(e.type as EntityType)) throw new Error(`${where} (${e.id}): type must be one of ${[...TYPES].join(', ')}`)
     const aliases = Array.isArray(e.aliases) ? e.aliases.map(String) : []
-    return { id: e.id, type: e.type as EntityType, name: e.name.replace(/[《》]/g, ''), aliases }
+    const metonyms = Array.isArray(e.metonyms) ? e.metonyms.map(String) : []
+    return { id: e.id, type: e.type as EntityType, name: e.name.replace(/[《》]/g, ''), aliases, ...(metonyms.length ? { metonyms } : {}) }
   })
   return new EntityTable(defs)
 }

@@ -139,3 +139,35 @@ describe('claim units, a sentence of two facts', () => {
     expect(units.map((u) => u.text)).toEqual(['英国昨天宣布,立即且无限期地暂停与香港之间的引渡条约,', '以回应《香港国安法》,并对香港实施武器禁运。'])
   })
 })
+
+describe('claim units, what a sentence names without naming it', () => {
+  // BBC and VOA on the UK's offer to Hong Kong residents (July 2020): the same 300万, one with a unit-less amount.
+  const [bbc] = prepareArticle(article('bbc', '英国已经承诺向多达300万香港居民提供居英权。')).units
+  const [voa] = prepareArticle(article('voa', '伦敦已经宣布向大约300万持有英国海外护照的香港公民提供移民机会。')).units
+  it('keys an amount that no unit follows, so two reports of it meet', () => {
+    const shared = [...bbc.content].filter((w) => voa.content.has(w))
+    expect(shared).toEqual([figureKey({ value: 3e6, unit: '', dimension: 'count' })])
+  })
+  it('counts a capital standing for its government (伦敦方面) as naming the country, through the entity table', () => {
+    const [nyt] = prepareArticle(article('nyt', '作为回应，伦敦方面为许多香港居民提供了获得公民身份的途径。')).units
+    expect(nyt.words.has('@uk')).toBe(true)
+    // …but not as a mention of the country: the city is still the city.
+    expect(nyt.entities.has('uk')).toBe(false)
+  })
+})
+
+describe('alignClaims, two countries doing the same thing', () => {
+  // Worded after NYT and Reuters on the UK suspending its extradition treaty with Hong Kong (July
+  // 2020), with other sentences so that the treaty's words weigh as they do in a real event.
+  const nyt = ['英国周一宣布暂停与香港的引渡条约。', '英国外交大臣拉布在议会下院发表讲话。', '中国驻英国大使馆随后发表声明。']
+  const reuters = ['英国周一宣布，无限期暂停与香港之间的引渡条约。', '拉布表示，将武器禁运范围扩大至香港。', '中国外交部发言人汪文斌周二回应。']
+  const voa = ['澳大利亚和加拿大此前已经宣布暂停与香港的引渡条约。', '新西兰也在评估各自的引渡安排。']
+  const claims = alignClaims([article('nyt', nyt.join('\n\n')), article('reuters', reuters.join('\n\n')), article('voa', voa.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
+  const claimOf = (id: string, n: number) => claims.find((c) => c.units.some((u) => u.articleId === id && u.sentence.n === n))!
+  it('aligns the same country doing it in other words', () => {
+    expect(claimOf('nyt', 0).units.some((u) => u.articleId === 'reuters' && u.sentence.n === 0)).toBe(true)
+  })
+  it('keeps apart units that open with different countries, neither naming the other', () => {
+    expect(claimOf('voa', 0).units.map((u) => u.articleId)).toEqual(['voa'])
+  })
+})

@@ -1,3 +1,5 @@
+import { isGrammarWord } from './function-words.js'
+import { MergeQueue } from './merge-queue.js'
 import { unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
@@ -10,28 +12,132 @@ export interface AlignedClaim {
 // on the example event by reading the pairs around it (0.25–0.35 all give the same consensus): below ~0.3 pairs share a topic
 // (大使, 网络安全) but say different things.
 export const CLAIM_THRESHOLD = 0.3
-// A unit joins a claim only if it is this similar on average to the claim's units: single
+// Two claims join only if their articles' closest wordings are this similar on average: single
 // links alone chain a long event into one claim.
 const AVERAGE_LINK = 0.2
 // Two units make the same claim only if they share this many words that say what happened
-// (not names, not titles; characters alone do not count): one shared word is a topic, and
+// (not names, not titles, not grammar such as 此次 or 各州; characters alone do not count): one shared word is a topic, and
 // 意大利总理孔特(Giuseppe Conte)指责… / 意大利总理孔蒂(Giuseppe Conte)称… share only who.
 const MIN_SHARED_CONTENT = 2
 // A word in more units than this is the event's topic, not a claim's content: not indexed.
 const MAX_POSTINGS = 0.3
+// …and one in more than this share of units still finds candidates, but is not counted as
+// shared content: 峰会 and 领导人 in a summit's reports, 引渡 and 条约 in a treaty's. Two short
+// sentences that share two such words shared only the topic (这场…俄美领导人峰会共分为两个阶段 /
+// 俄美领导人峰会将正式开始). Between 0.07 and 0.15 the development pairs score the same; 0.05
+// loses true pairs.
+const MAX_CONTENT_POSTINGS = 0.1
+// In a small event a word that a few units share is the claim they share, not the topic: a topic
+// word is in at least this many units too (the hand-checked excerpts, events of a few dozen units,
+// lost true pairs to the share alone).
+const MIN_TOPIC_POSTINGS = 8
 
 /**
  * Aligns units of different articles into claims: candidate pairs come from shared distinctive
- * words (an inverted index, so an event of 50 articles is not compared all-pairs), and are
- * merged strongest first while each merge keeps the claim coherent on average.
+ * words (an inverted index, so an event of 50 articles is not compared all-pairs); claims are
+ * then grown by average linkage, always joining the two claims that are most alike on average
+ * (linked by at least one strong pair), so the result does not depend on the order the
+ * articles came in.
  */
 export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   // Word-for-word the same units (wire copy carried by many outlets) are one claim already:
-  // align one of each and bring the others along.
+  // align one of each and bring the others along. They are taken in the order of their text,
+  // so that ties are broken the same way whatever order the articles came in.
   const copies = new Map<string, Unit[]>()
   for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
-  const input = [...copies.values()].map((list) => list[0])
+  const input = [...copies.keys()].sort().map((text) => copies.get(text)![0])
   const units = localWeights(input)
+  const n = units.length
+  const pairs = candidatePairs(units) // i * n + j → similarity, for pairs that may align
+  // The average link compares every pair of the two claims, and most were never candidates (they
+  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
+  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
+  // out of a claim as soon as it held a few of them.
+  const linked = (i: number, j: number) => {
+    if (i === j) return 1
+    const key = Math.min(i, j) * n + Math.max(i, j)
+    let s = pairs.get(key)
+    if (s === undefined) {
+      s = differentActors(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      pairs.set(key, s)
+    }
+    return s
+  }
+  // Claims are known by their first unit; two claims may join only where a strong pair links them.
+  const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
+  const neighbours = new Map<number, Set<number>>(units.map((_, i) => [i, new Set<number>()]))
+  for (const [key, s] of pairs) {
+    if (s < CLAIM_THRESHOLD) continue
+    const i = Math.floor(key / n)
+    const j = key % n
+    neighbours.get(i)!.add(j)
+    neighbours.get(j)!.add(i)
+  }
+  // How alike two claims are: for each pair of articles, one in each claim, their closest
+  // wordings; averaged over the pairs of articles. Articles make claims, not units: a report
+  // that states a fact twice (its words, then a quotation) or in two clauses is not less like
+  // another report for its second wording, and counting every pair of units kept a fact that
+  // several reports each tell twice out of the claim it belongs to. Two sentences of one report
+  // are never compared.
+  const articleOf = articleNumbers(units)
+  const articles = Math.max(1, ...articleOf) + 1
+  const average = (a: readonly number[], b: readonly number[]) => {
+    const closest = new Map<number, number>()
+    for (const i of a) {
+      for (const j of b) {
+        if (articleOf[i] === articleOf[j]) continue
+        const key = articleOf[i] * articles + articleOf[j]
+        closest.set(key, Math.max(closest.get(key) ?? 0, linked(i, j)))
+      }
+    }
+    let total = 0
+    for (const s of closest.values()) total += s
+    return closest.size ? total / closest.size : 0
+  }
+  const queue = new MergeQueue()
+  for (const [a, list] of neighbours) for (const b of list) if (a < b) queue.push(average([a], [b]), a, b, 1, 1)
+  for (let m = queue.pop(); m; m = queue.pop()) {
+    const ma = members.get(m.a)
+    const mb = members.get(m.b)
+    // Stale: one of the claims has joined another, or grown, since this pair was scored.
+    if (!ma || !mb || ma.length !== m.sizeA || mb.length !== m.sizeB) continue
+    if (m.score < AVERAGE_LINK) break
+    ma.push(...mb)
+    members.delete(m.b)
+    const near = neighbours.get(m.a)!
+    for (const c of neighbours.get(m.b)!) {
+      neighbours.get(c)!.delete(m.b)
+      if (c !== m.a) {
+        near.add(c)
+        neighbours.get(c)!.add(m.a)
+      }
+    }
+    near.delete(m.b)
+    neighbours.delete(m.b)
+    for (const c of near) {
+      const mc = members.get(c)!
+      const [x, y] = m.a < c ? [m.a, c] : [c, m.a]
+      queue.push(average(ma, mc), x, y, members.get(x)!.length, members.get(y)!.length)
+    }
+  }
+  const claims = [...members.values()].map((idx) => {
+    // The central unit is the one most like the rest of its claim, every pair counted; between
+    // equals (the two units of a pair always are), one that is a whole sentence reads better
+    // than a clause cut from one, and a short one better than a long one.
+    const rank = (i: number) => [-closeness(i, idx, linked), units[i].text === units[i].sentence.folded ? 0 : 1, units[i].text.length, i]
+    const central = idx.map((i) => ({ i, key: rank(i) })).sort((a, b) => compareKeys(a.key, b.key))[0].i
+    return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
+  })
+  return rejoinPieces(claims)
+}
+
+/**
+ * Pairs of units of different articles that share enough distinctive words to be the same
+ * claim, with their similarity: for each unit, the later units that share words with it,
+ * counted in flat arrays (no pair objects).
+ */
+function candidatePairs(units: readonly Unit[]): Map<number, number> {
+  const n = units.length
   const index = new Map<string, number[]>()
   units.forEach((u, i) => {
     for (const w of u.words.keys()) {
@@ -40,11 +146,9 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
       else index.set(w, [i])
     }
   })
-  const maxPostings = Math.max(4, Math.floor(units.length * MAX_POSTINGS))
-  const n = units.length
-  // Inverted-index candidates: for each unit, the later units that share words with it,
-  // counted in flat arrays (no pair objects); similarity only for those that share enough.
-  const pairs = new Map<number, number>() // i * n + j → similarity, for pairs that may align
+  const maxPostings = Math.max(4, Math.floor(n * MAX_POSTINGS))
+  const maxContentPostings = Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS))
+  const pairs = new Map<number, number>()
   const shared = new Int32Array(n)
   const content = new Int32Array(n)
   const touched: number[] = []
@@ -56,7 +160,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     for (const w of ui.words.keys()) {
       const list = byWord.get(w)
       if (!list) continue
-      const isContent = ui.content.has(w)
+      const isContent = ui.content.has(w) && list.length <= maxContentPostings && !isGrammarWord(w)
       for (const j of list) {
         if (j <= i || units[j].articleId === ui.articleId) continue
         if (shared[j] === 0) touched.push(j)
@@ -67,66 +171,23 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     for (const j of touched) {
       // Naming the same people is not saying the same thing: the pair must share content words.
       // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
-      if (content[j] >= MIN_SHARED_CONTENT && !differentPeople(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      if (content[j] >= MIN_SHARED_CONTENT && !differentActors(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
     }
     touched.length = 0
   }
-  const edges = [...pairs].filter(([, s]) => s >= CLAIM_THRESHOLD).sort((a, b) => b[1] - a[1] || a[0] - b[0])
-  const sim = (i: number, j: number) => (i === j ? 1 : (pairs.get(Math.min(i, j) * n + Math.max(i, j)) ?? 0))
-  // The average link compares every pair of the two claims, and most were never candidates (they
-  // share no distinctive word): their similarity is computed when first needed, not taken as 0.
-  // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
-  // out of a claim as soon as it held a few of them.
-  const linked = (i: number, j: number) => {
-    if (i === j) return 1
-    const key = Math.min(i, j) * n + Math.max(i, j)
-    let s = pairs.get(key)
-    if (s === undefined) {
-      s = differentPeople(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
-      pairs.set(key, s)
-    }
-    return s
-  }
-  const claimOf = units.map((_, i) => i)
-  const members = new Map<number, number[]>(units.map((_, i) => [i, [i]]))
-  // Two claims that failed to merge stay apart until one of them grows: many edges join the
-  // same pair of claims, and the average need not be recomputed for each.
-  const failed = new Set<string>()
-  for (const [key] of edges) {
-    const a = claimOf[Math.floor(key / n)]
-    const b = claimOf[key % n]
-    if (a === b) continue
-    const ma = members.get(a)!
-    const mb = members.get(b)!
-    const attempt = a < b ? `${a}|${b}|${ma.length}|${mb.length}` : `${b}|${a}|${mb.length}|${ma.length}`
-    if (failed.has(attempt)) continue
-    // Averaged over pairs from different articles only: two sentences of one report are never
-    // compared, and counting them as unrelated kept a report's second wording of a quotation
-    // out of the claim its first wording is in.
-    let total = 0
-    let compared = 0
-    for (const i of ma) {
-      for (const j of mb) {
-        if (units[i].articleId === units[j].articleId) continue
-        total += linked(i, j)
-        compared++
-      }
-    }
-    if (!compared || total / compared < AVERAGE_LINK) {
-      failed.add(attempt)
-      continue
-    }
-    for (const j of mb) claimOf[j] = a
-    ma.push(...mb)
-    members.delete(b)
-  }
-  const claims = [...members.values()].map((idx) => {
-    const central = idx.reduce((best, i) => (score(i, idx, sim) > score(best, idx, sim) ? i : best), idx[0])
-    return { units: idx.flatMap((i) => copies.get(input[i].text)!), central: input[central] }
+  return pairs
+}
+
+/** Each unit's article as a small number, for keys that are cheap to build. */
+function articleNumbers(units: readonly Unit[]): number[] {
+  const numbers = new Map<string, number>()
+  return units.map((u) => {
+    let k = numbers.get(u.articleId)
+    if (k === undefined) numbers.set(u.articleId, (k = numbers.size))
+    return k
   })
-  return rejoinPieces(claims)
 }
 
 /**
@@ -184,14 +245,24 @@ function joined(run: readonly AlignedClaim[]): AlignedClaim {
   return { units: [unit], central: unit }
 }
 
-/** Both units name people, and none of them the same. */
-function differentPeople(a: Unit, b: Unit): boolean {
+/**
+ * Both units name people, and none of them the same; or each opens with a country or person the
+ * other does not name at all (different actors doing the same thing).
+ */
+function differentActors(a: Unit, b: Unit): boolean {
+  if (a.lead && b.lead && a.lead !== b.lead && !b.words.has(`@${a.lead}`) && !a.words.has(`@${b.lead}`)) return true
   if (!a.people.size || !b.people.size) return false
   for (const p of a.people) if (b.people.has(p)) return false
   return true
 }
 
-const score = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
+/** Keys compared element by element; closeness within a rounding error counts as equal. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < a.length; k++) if (Math.abs(a[k] - b[k]) > 1e-9) return a[k] - b[k]
+  return 0
+}
+
+const closeness = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
 
 /**
  * Words weighted by how rare they are within this event too: 普京 and 峰会 are in every

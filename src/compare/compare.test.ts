@@ -110,6 +110,27 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withEcho.unique.guancha).not.toContain(sessions.id)
   })
 
+  it("keeps apart sentences that share only the event's topic words (峰会, 领导人) and grammar (此次)", () => {
+    const together = (a: RegExp, b: RegExp) => c.claims.some((x) => x.sentences.some((s) => a.test(s.text)) && x.sentences.some((s) => b.test(s.text)))
+    // RT's two stages (观察者网) and the start time (未名新闻): both of 俄美领导人峰会, nothing else.
+    expect(together(/两个阶段/, /将正式开始/)).toBe(false)
+    // Lowered expectations before the summit and pessimism about its result.
+    expect(together(/降低了预期/, /普遍不乐观/)).toBe(false)
+    // …while the New START sentences, which share the treaty and 承诺, stay one claim.
+    expect(together(/新削减战略武器条约》的延期/, /最近延长的《新削减战略武器条约》/)).toBe(true)
+  })
+
+  it('aligns the same claims whatever order the articles come in', () => {
+    // Each claim as the sorted list of sentences it cites, and the claims sorted: ids and order
+    // among equals may differ, the grouping may not.
+    const grouping = (x: Comparison) => x.claims.map((claim) => claim.sentences.map((s) => `${s.articleId}:${s.sentence}`).sort().join(' ')).sort()
+    const reversed = compareEvent(c.event, [...summit].reverse(), meta)
+    const rotated = compareEvent(c.event, [...summit.slice(2), ...summit.slice(0, 2)], meta)
+    expect(grouping(reversed)).toEqual(grouping(c))
+    expect(grouping(rotated)).toEqual(grouping(c))
+    expect(reversed.consensus.map((id) => reversed.claims.find((x) => x.id === id)!.text).sort()).toEqual(c.consensus.map((id) => claim(id).text).sort())
+  })
+
   it('matches the reviewed golden output', () => {
     expectGolden(join(import.meta.dirname, '..', '..', 'test', 'golden', 'compare', 'summit.json'), c)
   })

@@ -1,4 +1,5 @@
 import { idfOf } from '../analyze/keywords.js'
+import { isFunctionWord } from './function-words.js'
 
 export interface FramingTerm {
   readonly term: string
@@ -29,7 +30,7 @@ export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonl
     for (const words of texts) {
       for (const w of words) {
         // Latin words in Chinese reports are mostly bylines and names in brackets, not vocabulary.
-        if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4) continue
+        if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4 || isFunctionWord(w)) continue
         c.set(w, (c.get(w) ?? 0) + 1)
         pooled.set(w, (pooled.get(w) ?? 0) + 1)
       }

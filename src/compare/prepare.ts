@@ -1,6 +1,7 @@
 import type { Article } from '../article.js'
 import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from '../analyze/entities.js'
 import { findFigures, type Figure } from '../analyze/figures.js'
+import { parseNumber } from '../analyze/numbers.js'
 import { idfOf } from '../analyze/keywords.js'
 import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
@@ -24,6 +25,11 @@ export interface Unit {
    * units that share only names and titles name the same people, they do not make one claim.
    */
   readonly content: ReadonlySet<string>
+  /**
+   * The country or person the unit names first (entity id): in a Chinese sentence, mostly who
+   * acts. 澳大利亚和加拿大已经宣布中止与香港的引渡条约 and 英国周一暂停了与香港的引渡条约 are two acts.
+   */
+  readonly lead?: string
   readonly norm: number
 }
 
@@ -78,7 +84,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
       }
       // A figure's text is cut from the folded sentence, as the piece is.
       const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(f.text))
-      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures))
+      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures, table))
       at = end
     }
   })
@@ -158,12 +164,28 @@ export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): stri
   return `%${f.unit}:${Math.round(f.value / magnitude) * magnitude}`
 }
 
+// An amount in ten-thousands or hundred-millions that no unit follows (向多达300万香港居民提供…,
+// 大约300万持有英国海外护照的香港公民): as telling as a figure with its unit, and as rare by chance.
+const BARE_AMOUNT = /(\d+(?:\.\d+)?)(万亿|亿|万)/gu
+
+/** Keys of the amounts in a unit's text that are not part of a figure already found. */
+function bareAmounts(text: string, figures: readonly Figure[]): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(BARE_AMOUNT)) {
+    if (figures.some((f) => f.text.includes(m[0]))) continue
+    const value = parseNumber(m[0])
+    const key = value === undefined ? undefined : figureKey({ value, unit: '', dimension: 'count' })
+    if (key) out.push(key)
+  }
+  return out
+}
+
 // Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
 // units sharing one of them and one more word share a topic, not a claim
 // (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因).
 const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道)$/u
 
-function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[] = []): Unit {
+function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[], table: EntityTable): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
   cut.forEach((w, k) => {
@@ -191,16 +213,40 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
       content.delete(w)
     }
   }
-  for (const m of mentions) words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+  for (const m of mentions) {
+    words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
+    // A treaty, a law or an event by name (《新削减战略武器条约》) is what a claim is about, not who
+    // is in it: it counts as content where names of people and places do not.
+    if (m.type === 'work' || m.type === 'event') content.add(`@${m.id}`)
+  }
+  // A capital standing for its government (伦敦方面为许多香港居民提供… / 英国已经承诺向…) names the
+  // country as much as its name would: weighted as a place.
+  for (const w of cut) {
+    const def = table.standsFor(w)
+    if (def && !words.has(`@${def.id}`)) words.set(`@${def.id}`, 4)
+  }
   for (const f of figures) {
     const key = figureKey(f)
     if (!key) continue
     words.set(key, FIGURE_WEIGHT)
     content.add(key)
   }
+  for (const key of bareAmounts(text, figures)) {
+    words.set(key, FIGURE_WEIGHT)
+    content.add(key)
+  }
+  // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
+  const named = [
+    ...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })),
+    ...cut.flatMap((w) => {
+      const def = table.standsFor(w)
+      return def ? [{ at: text.indexOf(w), id: def.id }] : []
+    }),
+  ]
+  const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, people, content, norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, content, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */

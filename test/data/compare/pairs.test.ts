@@ -35,9 +35,12 @@ describe('alignment on hand-checked pairs of real sentences (excerpts only)', ()
     expect(missing).toEqual([])
     const precision = overall.tp / (overall.tp + overall.fp)
     const recall = overall.tp / (overall.tp + overall.fn)
-    // Measured on the 107 pairs: precision 0.792, recall 0.292 (the excerpts are parts of
+    // Measured on the 107 pairs: precision 0.900, recall 0.277 (the excerpts are parts of
     // sentences, so recall is lower than on the whole articles, which `npm run eval` scores).
-    expect(precision).toBeGreaterThanOrEqual(0.75)
-    expect(recall).toBeGreaterThanOrEqual(0.28)
+    // The recall floor was 0.28 (0.292 measured) until grammar words (此次, 各州, 那里) stopped
+    // counting as shared content: that removed a false pair (各州…确认) and lost one true pair
+    // whose second shared word was 那里; precision rose from 0.792, and its floor with it.
+    expect(precision).toBeGreaterThanOrEqual(0.85)
+    expect(recall).toBeGreaterThanOrEqual(0.27)
   })
 })
