@@ -9,7 +9,7 @@ import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
 import { restoreHead } from './persist.js'
-import { CLUSTER_CODE_DIRS, clusterStore } from './snapshot.js'
+import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion } from './snapshot.js'
 import { buildStories } from './stories.js'
 
 const DAY_MS = 86_400_000
@@ -172,5 +172,12 @@ describe('the code version of cached events and saved clustering', () => {
     const dirs = new Set([...seen].map((f) => relative(src, dirname(f))))
     expect(dirs.size).toBeGreaterThan(2)
     expect([...dirs].filter((d) => !(CLUSTER_CODE_DIRS as readonly string[]).includes(d))).toEqual([])
+  })
+
+  it('reads the installed versions of the segmentation and folding libraries', () => {
+    const installed = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+    expect(libraryVersion('@node-rs/jieba')).toBe(installed('@node-rs/jieba'))
+    expect(libraryVersion('opencc-js')).toBe(installed('opencc-js'))
+    expect(libraryVersion('opencc-js')).toMatch(/^\d+\.\d+/)
   })
 })

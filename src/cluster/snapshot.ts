@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Article } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
@@ -244,9 +245,26 @@ function codeVersion(): string {
       if (!existsSync(dir)) continue
       for (const f of readdirSync(dir).sort()) if (/\.(js|ts|yaml|txt)$/.test(f) && !f.includes('.test.')) hash.update(f).update(readFileSync(join(dir, f)))
     }
+    for (const name of FEATURE_LIBRARIES) hash.update(`${name}@${libraryVersion(name)}`)
     code = hash.digest('hex').slice(0, 16)
   }
   return code
+}
+
+// The libraries that segment and fold text shape every feature: a new version of either is new
+// code as far as saved state goes.
+const FEATURE_LIBRARIES = ['@node-rs/jieba', 'opencc-js'] as const
+
+/** The installed version of a package, from the package.json above its entry point. */
+export function libraryVersion(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name))
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json')
+    if (!existsSync(file)) continue
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string }
+    if (pkg.name === name) return pkg.version ?? 'unknown'
+  }
+  return 'unknown'
 }
 
 /** Registry facts for an outlet id; outlets not in the registry keep the name the store gave them. */
