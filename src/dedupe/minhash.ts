@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { foldKey } from '../normalize/fold.js'
 import { lettersAndDigits } from '../text/char-class.js'
+import { sha256Hex } from '../text/sha256.js'
 
 // One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava &
 // Li 2014): one hash per shingle instead of 128, about 40x cheaper than classic MinHash.
@@ -10,6 +10,8 @@ const ROWS_PER_BAND = 4 // 32 bands of 4 rows: candidate when Jaccard ≳ 0.42 (
 export const BANDS = BINS / ROWS_PER_BAND
 export const SHINGLE = 4 // character 4-grams of folded text, as the labelled pairs were measured
 const EMPTY = 0xffffffff
+// Slots of the shared shingle counter kept between texts (1 MB).
+const MAX_KEPT_SLOTS = 2 ** 18
 
 /** Letters and digits of the folded text: punctuation and spacing differ between copies. */
 export const matchText: (folded: string) => string = lettersAndDigits
@@ -32,7 +34,7 @@ export interface Sketch {
 
 export function sketch(compact: string): Sketch {
   const mins = new Uint32Array(BINS).fill(EMPTY)
-  const seen = new HashCounter(compact.length - SHINGLE + 1)
+  const seen = HashCounter.reset(compact.length - SHINGLE + 1)
   for (let i = 0; i + SHINGLE <= compact.length; i++) {
     const h = shingleHash(compact, i)
     seen.add(h)
@@ -45,16 +47,27 @@ export function sketch(compact: string): Sketch {
 
 /** Counts distinct 32-bit hashes: an open-addressing table, several times cheaper than a Set. */
 class HashCounter {
-  private readonly slots: Uint32Array // 0 is free; the hash 0 is counted by hasZero
-  private readonly mask: number
+  private slots = new Uint32Array(16) // 0 is free; the hash 0 is counted by hasZero
+  private mask = 15
   private hasZero = false
   size = 0
 
-  constructor(expected: number) {
+  // One table per thread, cleared for each text: a new table per article (16 KB for a
+  // 2,000-character text, outside the JS heap) cost more to allocate than the counting.
+  private static shared = new HashCounter()
+
+  /** The shared counter, emptied and sized for `expected` hashes. */
+  static reset(expected: number): HashCounter {
+    const c = HashCounter.shared
     let capacity = 16
     while (capacity < expected * 2) capacity *= 2
-    this.slots = new Uint32Array(capacity)
-    this.mask = capacity - 1
+    // A huge text's table is not kept for the rest of the run.
+    if (capacity !== c.slots.length && (capacity > c.slots.length || c.slots.length > MAX_KEPT_SLOTS)) c.slots = new Uint32Array(capacity)
+    else c.slots.fill(0, 0, capacity)
+    c.mask = capacity - 1
+    c.hasZero = false
+    c.size = 0
+    return c
   }
 
   add(h: number): void {
@@ -111,7 +124,7 @@ export function bandKeys(minhash: Uint32Array): number[] {
   return keys
 }
 
-export const textHash = (compact: string): string => createHash('sha256').update(compact).digest('hex').slice(0, 32)
+export const textHash = (compact: string): string => sha256Hex(compact).slice(0, 32)
 
 export const titleKey = (title: string): string => foldKey(title).slice(0, 64)
 
