@@ -16,13 +16,17 @@ const MAX_KEPT_SLOTS = 2 ** 18
 /** Letters and digits of the folded text: punctuation and spacing differ between copies. */
 export const matchText: (folded: string) => string = lettersAndDigits
 
-/** 32-bit hash of the code units at [i, i+SHINGLE): multiply-xorshift mixing, no allocation. */
-function shingleHash(s: string, i: number): number {
+/** 32-bit hash of one shingle, its SHINGLE (4) code units: multiply-xorshift mixing, no allocation. */
+function shingleHash(a: number, b: number, c: number, d: number): number {
   let h = 0x9e3779b9
-  for (let k = 0; k < SHINGLE; k++) {
-    h = Math.imul(h ^ s.charCodeAt(i + k), 0x85ebca6b)
-    h ^= h >>> 13
-  }
+  h = Math.imul(h ^ a, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ b, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ c, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ d, 0x85ebca6b)
+  h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
   return (h ^ (h >>> 16)) >>> 0
 }
@@ -35,12 +39,22 @@ export interface Sketch {
 export function sketch(compact: string): Sketch {
   const mins = new Uint32Array(BINS).fill(EMPTY)
   const seen = HashCounter.reset(compact.length - SHINGLE + 1)
-  for (let i = 0; i + SHINGLE <= compact.length; i++) {
-    const h = shingleHash(compact, i)
-    seen.add(h)
-    const bin = h >>> (32 - BIN_BITS)
-    const v = h & ((1 << (32 - BIN_BITS)) - 1)
-    if (v < mins[bin]) mins[bin] = v
+  if (compact.length >= SHINGLE) {
+    // Each code unit is read once and carried along: the shingle ending at i is (a, b, c, d).
+    let a = compact.charCodeAt(0)
+    let b = compact.charCodeAt(1)
+    let c = compact.charCodeAt(2)
+    for (let i = SHINGLE - 1; i < compact.length; i++) {
+      const d = compact.charCodeAt(i)
+      const h = shingleHash(a, b, c, d)
+      a = b
+      b = c
+      c = d
+      seen.add(h)
+      const bin = h >>> (32 - BIN_BITS)
+      const v = h & ((1 << (32 - BIN_BITS)) - 1)
+      if (v < mins[bin]) mins[bin] = v
+    }
   }
   return { minhash: densify(mins), shingleCount: seen.size }
 }
