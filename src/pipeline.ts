@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { fail, ok, type Article, type ArticleId, type Draft, type FormatName, type Outcome, type RawInput } from './article.js'
 import { cleanHtml } from './clean/index.js'
 import { defaultRules, type CleanRules } from './clean/rules.js'
@@ -15,6 +14,7 @@ import { foldText } from './normalize/fold.js'
 import { detectLang } from './normalize/lang.js'
 import { indexTerms } from './analyze/index-terms.js'
 import { resolveOutlet, viaOf } from './normalize/outlet.js'
+import { sha256Hex } from './text/sha256.js'
 import type { Registry } from './outlets/registry.js'
 import type { Store } from './store/store.js'
 
@@ -42,10 +42,10 @@ const MIN_HEADLINE_LETTERS = 10
 const MAX_LINK_SHARE = 0.6
 
 export const articleIdOf = (sha256: string, locator: string): ArticleId =>
-  createHash('sha256').update(`${sha256}\n${locator}`).digest('hex').slice(0, 16) as ArticleId
+  sha256Hex(`${sha256}\n${locator}`).slice(0, 16) as ArticleId
 
 export function rawInput(bytes: Uint8Array, locator: string, kind: RawInput['kind'], extra: Partial<RawInput> = {}): RawInput {
-  return { locator, bytes, kind, sha256: createHash('sha256').update(bytes).digest('hex'), ...extra }
+  return { locator, bytes, kind, sha256: sha256Hex(bytes), ...extra }
 }
 
 /** Pure: bytes → article (not yet checked against the store for copies), or the problem. */

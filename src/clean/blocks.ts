@@ -21,7 +21,9 @@ const NEWLINE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s*\\n\\s*(?=[${CJK}])`, '
 
 /** Whitespace as a reader sees it: source line breaks between Chinese characters vanish. */
 export function tidyText(s: string): string {
-  return stripZeroWidth(s).replace(NEWLINE_BETWEEN_CJK, '').replace(/[\s\u00a0]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+  const visible = stripZeroWidth(s)
+  // The look-behind is tried at every position: skip it when there is no line break to remove.
+  return (visible.includes('\n') ? visible.replace(NEWLINE_BETWEEN_CJK, '') : visible).replace(/[\s\u00a0]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
 }
 
 /** Grey, small, centred or explicitly captioned text right under a picture is its caption. */

@@ -172,4 +172,17 @@ describe('sketch', () => {
     for (let i = 0; i + 4 <= compact.length; i++) shingles.add(compact.slice(i, i + 4))
     expect(sketch(compact).shingleCount).toBe(shingles.size)
   })
+  it('gives the same sketch after texts of other sizes (its counting table is reused)', () => {
+    const distinct = (text: string) => new Set(Array.from({ length: Math.max(0, text.length - 3) }, (_, i) => text.slice(i, i + 4))).size
+    const small = matchText(foldText(base))
+    const first = sketch(small)
+    // Long enough that the shared table is replaced, not kept, and shorter again.
+    let seed = 1
+    const huge = Array.from({ length: 300_000 }, () => String.fromCharCode(0x4e00 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 20_000))).join('')
+    // Shingles are counted by 32-bit hash: among 300,000 a few collide.
+    expect(sketch(huge).shingleCount).toBeGreaterThan(distinct(huge) - 50)
+    expect(sketch(huge)).toEqual(sketch(huge))
+    for (const text of [small, matchText(foldText(base + other)), small]) expect(sketch(text).shingleCount).toBe(distinct(text))
+    expect(sketch(small)).toEqual(first)
+  })
 })

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { foldKey } from '../normalize/fold.js'
 import { lettersAndDigits } from '../text/char-class.js'
+import { sha256Hex } from '../text/sha256.js'
 
 // One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava &
 // Li 2014): one hash per shingle instead of 128, about 40x cheaper than classic MinHash.
@@ -10,17 +10,23 @@ const ROWS_PER_BAND = 4 // 32 bands of 4 rows: candidate when Jaccard ≳ 0.42 (
 export const BANDS = BINS / ROWS_PER_BAND
 export const SHINGLE = 4 // character 4-grams of folded text, as the labelled pairs were measured
 const EMPTY = 0xffffffff
+// Slots of the shared shingle counter kept between texts (1 MB).
+const MAX_KEPT_SLOTS = 2 ** 18
 
 /** Letters and digits of the folded text: punctuation and spacing differ between copies. */
 export const matchText: (folded: string) => string = lettersAndDigits
 
-/** 32-bit hash of the code units at [i, i+SHINGLE): multiply-xorshift mixing, no allocation. */
-function shingleHash(s: string, i: number): number {
+/** 32-bit hash of one shingle, its SHINGLE (4) code units: multiply-xorshift mixing, no allocation. */
+function shingleHash(a: number, b: number, c: number, d: number): number {
   let h = 0x9e3779b9
-  for (let k = 0; k < SHINGLE; k++) {
-    h = Math.imul(h ^ s.charCodeAt(i + k), 0x85ebca6b)
-    h ^= h >>> 13
-  }
+  h = Math.imul(h ^ a, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ b, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ c, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h ^ d, 0x85ebca6b)
+  h ^= h >>> 13
   h = Math.imul(h, 0xc2b2ae35)
   return (h ^ (h >>> 16)) >>> 0
 }
@@ -32,29 +38,50 @@ export interface Sketch {
 
 export function sketch(compact: string): Sketch {
   const mins = new Uint32Array(BINS).fill(EMPTY)
-  const seen = new HashCounter(compact.length - SHINGLE + 1)
-  for (let i = 0; i + SHINGLE <= compact.length; i++) {
-    const h = shingleHash(compact, i)
-    seen.add(h)
-    const bin = h >>> (32 - BIN_BITS)
-    const v = h & ((1 << (32 - BIN_BITS)) - 1)
-    if (v < mins[bin]) mins[bin] = v
+  const seen = HashCounter.reset(compact.length - SHINGLE + 1)
+  if (compact.length >= SHINGLE) {
+    // Each code unit is read once and carried along: the shingle ending at i is (a, b, c, d).
+    let a = compact.charCodeAt(0)
+    let b = compact.charCodeAt(1)
+    let c = compact.charCodeAt(2)
+    for (let i = SHINGLE - 1; i < compact.length; i++) {
+      const d = compact.charCodeAt(i)
+      const h = shingleHash(a, b, c, d)
+      a = b
+      b = c
+      c = d
+      seen.add(h)
+      const bin = h >>> (32 - BIN_BITS)
+      const v = h & ((1 << (32 - BIN_BITS)) - 1)
+      if (v < mins[bin]) mins[bin] = v
+    }
   }
   return { minhash: densify(mins), shingleCount: seen.size }
 }
 
 /** Counts distinct 32-bit hashes: an open-addressing table, several times cheaper than a Set. */
 class HashCounter {
-  private readonly slots: Uint32Array // 0 is free; the hash 0 is counted by hasZero
-  private readonly mask: number
+  private slots = new Uint32Array(16) // 0 is free; the hash 0 is counted by hasZero
+  private mask = 15
   private hasZero = false
   size = 0
 
-  constructor(expected: number) {
+  // One table per thread, cleared for each text: a new table per article (16 KB for a
+  // 2,000-character text, outside the JS heap) cost more to allocate than the counting.
+  private static shared = new HashCounter()
+
+  /** The shared counter, emptied and sized for `expected` hashes. */
+  static reset(expected: number): HashCounter {
+    const c = HashCounter.shared
     let capacity = 16
     while (capacity < expected * 2) capacity *= 2
-    this.slots = new Uint32Array(capacity)
-    this.mask = capacity - 1
+    // A huge text's table is not kept for the rest of the run.
+    if (capacity !== c.slots.length && (capacity > c.slots.length || c.slots.length > MAX_KEPT_SLOTS)) c.slots = new Uint32Array(capacity)
+    else c.slots.fill(0, 0, capacity)
+    c.mask = capacity - 1
+    c.hasZero = false
+    c.size = 0
+    return c
   }
 
   add(h: number): void {
@@ -111,7 +138,7 @@ export function bandKeys(minhash: Uint32Array): number[] {
   return keys
 }
 
-export const textHash = (compact: string): string => createHash('sha256').update(compact).digest('hex').slice(0, 32)
+export const textHash = (compact: string): string => sha256Hex(compact).slice(0, 32)
 
 export const titleKey = (title: string): string => foldKey(title).slice(0, 64)
 

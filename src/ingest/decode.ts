@@ -43,6 +43,15 @@ export function sniffBinary(bytes: Uint8Array): string | undefined {
   return undefined
 }
 
+// Bytes that /\s/ matches when read as Latin-1: tab, LF, VT, FF, CR, space and no-break space.
+const LATIN1_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0])
+
+/** `/^\s*$/` over the bytes read as Latin-1, without making the string: it stops at the first letter. */
+function isAllSpace(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (!LATIN1_SPACE.has(bytes[i])) return false
+  return true
+}
+
 const CHARSET_IN_TYPE = /charset\s*=\s*["']?([\w.:-]+)/i
 const CHARSET_IN_META = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i
 
@@ -75,7 +84,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
  */
 export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions): Outcome<Decoded> {
   const stage = 'decode'
-  if (bytes.length === 0 || (bytes.length < 4096 && /^\s*$/.test(Buffer.from(bytes).toString('latin1'))))
+  if (bytes.length === 0 || (bytes.length < 4096 && isAllSpace(bytes)))
     return fail('decode/empty', stage, `file is empty (${bytes.length} bytes)`, opts.locator)
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.length > max)

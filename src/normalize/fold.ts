@@ -29,6 +29,9 @@ function classifyUnit(code: number): number {
 /** Does Traditional→Simplified conversion change this character on its own? */
 export const isTraditionalChar = (ch: string): boolean => classifyUnit(ch.charCodeAt(0)) === CHANGES
 
+/** The same, for a code unit by its code. */
+export const isTraditionalUnit = (code: number): boolean => classifyUnit(code) === CHANGES
+
 function hasTraditional(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i)

@@ -1,14 +1,16 @@
 import type { Lang } from '../article.js'
-import { charTest } from '../text/char-class.js'
-import { isTraditionalChar } from './fold.js'
+import { charCodeTest, charTest } from '../text/char-class.js'
+import { isTraditionalChar, isTraditionalUnit } from './fold.js'
 
-// Remembered per character (charTest): a regex per character was most of the cost of tagging
-// the language of an article.
-const isHan = charTest(/\p{Script=Han}/u)
+// Remembered per character (charCodeTest): a regex per character was most of the cost of
+// tagging the language of an article.
+const HAN = /\p{Script=Han}/u
+const isHanUnit = charCodeTest(HAN)
+const isHan = charTest(HAN)
 
-const isLatin = (ch: string) => {
-  const lower = ch.charCodeAt(0) | 0x20
-  return ch.length === 1 && lower >= 0x61 && lower <= 0x7a
+const isLatinUnit = (code: number) => {
+  const lower = code | 0x20
+  return lower >= 0x61 && lower <= 0x7a
 }
 
 /**
@@ -20,9 +22,17 @@ export function detectLang(text: string): Lang {
   let han = 0
   let changed = 0
   let latin = 0
-  for (const ch of text.slice(0, 1500)) {
-    if (!isHan(ch)) latin += isLatin(ch) ? 1 : 0
-    else (han++, isTraditionalChar(ch) && changed++)
+  // By code unit, not `for…of` (a string per character); a surrogate pair is one character,
+  // never Latin, and Han only if its code point is (the converter decides whether it changes).
+  const head = text.slice(0, 1500)
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i)
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < head.length && (head.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const pair = head.slice(i, i + 2)
+      i++
+      if (isHan(pair)) (han++, isTraditionalChar(pair) && changed++)
+    } else if (!isHanUnit(code)) latin += isLatinUnit(code) ? 1 : 0
+    else (han++, isTraditionalUnit(code) && changed++)
   }
   if (han < 20 && latin > han * 4) return latin > 20 ? 'en' : 'other'
   if (han === 0) return 'other'

@@ -1,17 +1,17 @@
 // Shared text helpers: used by several stages (clean, normalize, dedupe), owned by none.
 
 /**
- * A one-character class's verdict, remembered per UTF-16 code unit: Unicode-property regexes
- * run per character over whole articles were a few percent of parsing, and news text uses a
- * few thousand distinct characters. `ch` (the unit as a string) is read only the first time
- * its code is seen, so a caller on a hot loop can pass `s[i]` and V8 need not make it.
+ * A one-character class's verdict on one UTF-16 code unit (not half of a surrogate pair), by
+ * its code, remembered: Unicode-property regexes run per character over whole articles were a
+ * few percent of parsing, and news text uses a few thousand distinct characters. The unit is
+ * made into a string only the first time its code is seen, so a loop over `charCodeAt` makes none.
  */
-function rememberedTest(oneChar: RegExp): (code: number, ch: string) => boolean {
+export function charCodeTest(oneChar: RegExp): (code: number) => boolean {
   if (!oneChar.unicode || oneChar.global || oneChar.sticky) throw new Error('a one-character class: a /u regex without g or y')
   const verdict = new Uint8Array(0x10000) // 0 not yet known, 1 no, 2 yes
-  return (code, ch) => {
+  return (code) => {
     let v = verdict[code]
-    if (v === 0) verdict[code] = v = oneChar.test(ch) ? 2 : 1
+    if (v === 0) verdict[code] = v = oneChar.test(String.fromCharCode(code)) ? 2 : 1
     return v === 2
   }
 }
@@ -21,8 +21,8 @@ function rememberedTest(oneChar: RegExp): (code: number, ch: string) => boolean 
  * remembered per code unit; astral characters (surrogate pairs) go to the regex every time (rare).
  */
 export function charTest(oneChar: RegExp): (ch: string) => boolean {
-  const test = rememberedTest(oneChar)
-  return (ch) => (ch.length === 1 ? test(ch.charCodeAt(0), ch) : oneChar.test(ch))
+  const test = charCodeTest(oneChar)
+  return (ch) => (ch.length === 1 ? test(ch.charCodeAt(0)) : oneChar.test(ch))
 }
 
 /**
@@ -30,21 +30,30 @@ export function charTest(oneChar: RegExp): (ch: string) => boolean {
  * code point they form, every time (rare), so the result is exactly the regex's.
  */
 export function charRemover(oneChar: RegExp): (s: string) => string {
-  const removes = rememberedTest(oneChar)
+  if (!oneChar.unicode || oneChar.global || oneChar.sticky) throw new Error('a one-character class: a /u regex without g or y')
+  // The verdicts are read in the loop itself, not through charCodeTest: a call and a
+  // one-character string per character were 40% of the time of this, the hottest loop of parsing.
+  const verdict = new Uint8Array(0x10000) // 0 not yet known, 1 keep, 2 remove
   return (s) => {
     let out = ''
     let kept = 0 // start of the run of kept characters not yet copied
-    for (let i = 0; i < s.length; i++) {
+    const n = s.length
+    for (let i = 0; i < n; i++) {
       const code = s.charCodeAt(i)
-      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0
-      const isPair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
-      const remove = isPair ? oneChar.test(s.slice(i, i + 2)) : removes(code, s[i])
-      const width = isPair ? 2 : 1
-      if (remove) {
-        if (i > kept) out += s.slice(kept, i)
-        kept = i + width
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        if (oneChar.test(s.slice(i, i + 2))) {
+          if (i > kept) out += s.slice(kept, i)
+          kept = i + 2
+        }
+        i++
+        continue
       }
-      i += width - 1
+      let v = verdict[code]
+      if (v === 0) verdict[code] = v = oneChar.test(String.fromCharCode(code)) ? 2 : 1
+      if (v === 2) {
+        if (i > kept) out += s.slice(kept, i)
+        kept = i + 1
+      }
     }
     return kept === 0 ? s : out + s.slice(kept)
   }
