@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Article } from '../article.js'
-import { exampleArticles } from '../../test/support/store.js'
+import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
 import { loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
 
-const DAY_MS = 86_400_000
-const shifted = (a: Article, days: number, suffix: string): Article => ({
-  ...a,
-  id: `${a.id}${suffix}` as Article['id'],
-  ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + days * DAY_MS).toISOString() } : {}),
-  ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}${suffix}` as Article['id'] } : {}),
-})
 
 /** Saves the head and every event, as a first run over an archive does. */
 function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array> } {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
-import { allArticles, exampleArchive } from '../../test/support/store.js'
+import { allArticles, exampleArchive, shifted } from '../../test/support/store.js'
 import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
@@ -12,13 +12,6 @@ import { restoreHead } from './persist.js'
 import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion } from './snapshot.js'
 import { buildStories } from './stories.js'
 
-const DAY_MS = 86_400_000
-const shifted = (a: Article, days: number, suffix: string): Article => ({
-  ...a,
-  id: `${a.id}${suffix}` as Article['id'],
-  ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + days * DAY_MS).toISOString() } : {}),
-  ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}${suffix}` as Article['id'] } : {}),
-})
 const put = (store: Store, batch: readonly Article[]) => store.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
 const sortedAssignments = (m: ReadonlyMap<string, unknown>) => [...m].sort((a, b) => a[0].localeCompare(b[0]))
 

@@ -8,6 +8,16 @@ import { rawInput, runStages } from '../../src/pipeline.js'
 /** The example archive that ships in the repo (the five seed articles). */
 export const exampleArchive = join(import.meta.dirname, '..', '..', 'examples', 'archive')
 
+const DAY_MS = 86_400_000
+
+/** The article again, under a new id (and its original's, for a copy), `days` later: a later week's report. */
+export const shifted = (a: Article, days: number, suffix: string): Article => ({
+  ...a,
+  id: `${a.id}${suffix}` as Article['id'],
+  ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + days * DAY_MS).toISOString() } : {}),
+  ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}${suffix}` as Article['id'] } : {}),
+})
+
 /** Every stored article, copies included, in the store's order. */
 export async function allArticles(store: Store): Promise<Article[]> {
   const out: Article[] = []
