@@ -221,10 +221,11 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   }
   // A capital standing for its government (伦敦方面为许多香港居民提供… / 英国已经承诺向…) names the
   // country as much as its name would: weighted as a place.
-  for (const w of cut) {
+  const standing = cut.flatMap((w) => {
     const def = table.standsFor(w)
-    if (def && !words.has(`@${def.id}`)) words.set(`@${def.id}`, 4)
-  }
+    return def ? [{ at: text.indexOf(w), id: def.id }] : []
+  })
+  for (const { id } of standing) if (!words.has(`@${id}`)) words.set(`@${id}`, 4)
   for (const f of figures) {
     const key = figureKey(f)
     if (!key) continue
@@ -236,13 +237,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     content.add(key)
   }
   // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
-  const named = [
-    ...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })),
-    ...cut.flatMap((w) => {
-      const def = table.standsFor(w)
-      return def ? [{ at: text.indexOf(w), id: def.id }] : []
-    }),
-  ]
+  const named = [...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })), ...standing]
   const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
