@@ -6,6 +6,9 @@ export interface Merge {
   readonly sizeB: number
 }
 
+// A binary heap by hand: forty lines with the total order claims need (ties broken by the claims'
+// first units, so alignment does not depend on input order). A heap package such as tinyqueue
+// would take the same comparator; not worth a dependency for this.
 /** A binary max-heap of candidate merges: best average first, ties by the claims' first units. */
 export class MergeQueue {
   private readonly heap: Merge[] = []
