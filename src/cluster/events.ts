@@ -200,7 +200,8 @@ export class EventClusterer {
   /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
   static continued(opts: ClusterOptions, index: SavedIndex): EventClusterer {
     const c = new EventClusterer(opts)
-    c.mergedInto.push(...index.mergedInto)
+    // Not pushed as spread arguments: an archive founds more events than a call takes arguments.
+    for (const m of index.mergedInto) c.mergedInto.push(m)
     for (const [t, packed] of index.postings) c.packed.set(t, packed)
     c.all.length = c.mergedInto.length
     return c

@@ -96,6 +96,10 @@ class SqliteStore implements Store {
       ),
       putOutlet: db.prepare('INSERT INTO outlets (id, name, known) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING'),
       articleRowid: db.prepare('SELECT rowid FROM articles WHERE id = ?'),
+      // A clustering batch reads a part per event it loads: prepared once.
+      statePart: db.prepare('SELECT body FROM derived_parts WHERE key = ? AND part = ?'),
+      putStatePart: db.prepare('INSERT INTO derived_parts (key, part, body) VALUES (?, ?, ?) ON CONFLICT(key, part) DO UPDATE SET body = excluded.body'),
+      dropStatePart: db.prepare('DELETE FROM derived_parts WHERE key = ? AND part = ?'),
       insertArticle: db.prepare(`INSERT INTO articles (id, locator, raw_sha256, format, kind, outlet_id, outlet_name, via_outlet, via_url,
         title, url, canonical_url, published_at, date_source, author, section, lang, text_hash, minhash,
         shingle_count, title_key, duplicate_of, duplicate_reason, ingested_at)
@@ -323,7 +327,7 @@ class SqliteStore implements Store {
   }
 
   async stateParts(key: string, names: Iterable<string>): Promise<Map<string, Uint8Array>> {
-    const get = this.db.prepare('SELECT body FROM derived_parts WHERE key = ? AND part = ?')
+    const get = this.q.statePart
     const out = new Map<string, Uint8Array>()
     for (const name of names) {
       const r = get.get(key, name) as Row | undefined
@@ -339,8 +343,8 @@ class SqliteStore implements Store {
   }
 
   async saveStateParts(key: string, version: string, body: Uint8Array, parts: ReadonlyMap<string, Uint8Array | undefined>, replace: boolean): Promise<void> {
-    const put = this.db.prepare('INSERT INTO derived_parts (key, part, body) VALUES (?, ?, ?) ON CONFLICT(key, part) DO UPDATE SET body = excluded.body')
-    const drop = this.db.prepare('DELETE FROM derived_parts WHERE key = ? AND part = ?')
+    const put = this.q.putStatePart
+    const drop = this.q.dropStatePart
     this.db.transaction(() => {
       if (replace) this.db.prepare('DELETE FROM derived_parts WHERE key = ?').run(key)
       for (const [name, part] of parts) {
