@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import type { Article, ArticleMeta } from '../article.js'
-import { cachedClusters, updateClusters } from '../cluster/snapshot.js'
+import { cachedClusters, readUpdated } from '../cluster/snapshot.js'
 import { runIngest, type IngestSummary } from '../cli/commands/ingest.js'
 import { compareEvent, type Comparison } from '../compare/compare.js'
 import { NotFoundError } from '../errors.js'
@@ -16,7 +16,6 @@ import { View, type ViewSnapshot } from './view.js'
 // Serialized responses kept per view (big events make big JSON: serializing it again on every
 // request is what would cost time).
 const RESPONSE_CACHE_BYTES = 128 * 1024 * 1024
-const MAX_UPDATES = 3
 
 /**
  * The server's memory: one View of the archive, computed at start and again after each
@@ -51,15 +50,8 @@ export class ServerState {
 
   private async build(): Promise<View> {
     const started = performance.now()
-    let snapshot = await this.cachedSnapshot()
-    // Brought up to date, then read back as from the cache; an article added in between
-    // makes the read miss, and the events are brought up to date again.
-    for (let tries = 0; !snapshot; tries++) {
-      if (tries === MAX_UPDATES) throw new Error(`the stored events could not be read back after ${MAX_UPDATES} updates: is an ingest writing to the same database?`)
-      await updateClusters(this.store)
-      const read = await this.cachedSnapshot()
-      snapshot = read && { ...read, fromCache: false }
-    }
+    // The cache first; else brought up to date, then read back as from the cache.
+    const snapshot = (await this.cachedSnapshot()) ?? { ...(await readUpdated(this.store, () => this.cachedSnapshot())).value, fromCache: false }
     const names = new Map((await this.store.outlets()).map((o) => [o.id, o.name]))
     const facts = new Map<string, OutletFacts>()
     const outlet = (id: string) => {

@@ -30,16 +30,24 @@ export interface ClusterSnapshot {
 // changed once stored, only added), so earlier events keep their ids; a new version of the
 // code starts again from the first article.
 export async function clusterStore(store: Store, progress?: Progress): Promise<ClusterSnapshot> {
+  const { value, fromCache, clusteredNow } = await readUpdated(store, async () => readClusters(store, await clustersVersion(store)), progress)
+  return { ...value, fromCache, clusteredNow }
+}
+
+/**
+ * Brings the stored events up to date and reads them back with `read` (undefined when they are
+ * not those of the articles stored now): an article stored between the update and the read (an
+ * ingest running beside) makes the read miss, and the events are brought up to date again.
+ */
+export async function readUpdated<T>(store: Store, read: () => Promise<T | undefined>, progress?: Progress): Promise<{ value: T; fromCache: boolean; clusteredNow: number }> {
   let clusteredNow = 0
   let fromCache = true
-  // An article stored between the update and the read (an ingest running beside) makes the
-  // read miss: the events are brought up to date again.
   for (let tries = 0; tries < MAX_UPDATES; tries++) {
     const update = await updateClusters(store, progress)
     clusteredNow += update.clusteredNow
     fromCache &&= update.fromCache
-    const clusters = await readClusters(store, await clustersVersion(store))
-    if (clusters) return { ...clusters, fromCache, clusteredNow }
+    const value = await read()
+    if (value !== undefined) return { value, fromCache, clusteredNow }
   }
   throw new Error(`the stored events could not be read back after ${MAX_UPDATES} updates: is an ingest writing to the same database?`)
 }
