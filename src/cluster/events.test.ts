@@ -87,7 +87,14 @@ describe('breadth of a match', () => {
     const c = new EventClusterer(opts)
     const first = c.add(item('a', { bitcoin: 0.6, ransom: 0.6, pipeline: 0.53 }))
     // 0.42 on 比特币 alone: scaled by 1/1.5 to 0.28, under the threshold.
-    expect(c.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 })).reason).toBe('founded')
+    const b = c.add(item('b', { bitcoin: 0.7, salvador: 0.5, tender: 0.51 }))
+    expect(b.reason).toBe('founded')
+    // …and the event it came closest to is kept, for explain.
+    expect(b.nearest).toMatchObject({ eventId: first.eventId, sharedTerms: ['bitcoin'] })
+    expect(b.nearest!.score).toBeGreaterThan(0)
+    expect(b.nearest!.score).toBeLessThan(opts.threshold)
+    expect(explainAssignment(b, opts.threshold, (id) => `${id} "Ransom"`)).toMatch(new RegExp(`closest earlier event, ${first.eventId} "Ransom", scored 0\\.\\d{3}, sharing bitcoin`))
+    expect(first.nearest).toBeUndefined()
     // 0.68 spread over two words joins.
     expect(c.add(item('c', { ransom: 0.6, pipeline: 0.6, recovered: 0.53 }))).toMatchObject({ eventId: first.eventId, reason: 'joined' })
     // A join on few words says so.

@@ -59,6 +59,11 @@ export interface Assignment {
   readonly mergedFrom?: string
   /** Set when the score was lowered because the match rested on few words (`ClusterOptions.minBreadth`): how many. */
   readonly breadth?: number
+  /**
+   * For an article that founded its event: the closest event it was scored against, which it did
+   * not reach (the score is below the threshold), and the keywords it shared with it.
+   */
+  readonly nearest?: { readonly eventId: string; readonly score: number; readonly sharedTerms: readonly string[] }
 }
 
 export interface ClusterOptions {
@@ -256,6 +261,10 @@ export class EventClusterer {
       this.mergedInto.push(this.all.length)
       this.all.push({ id, articleIds: [], centroid: new Map(), titleCentroid: new Map(), entityCentroid: new Map(), norm2: 0, self2: 0, size: 0, days: [] })
       a = this.record(item, this.all.length - 1, 1, [], [], 'founded')
+      if (best >= 0) {
+        const near = this.event(best)
+        a = this.remember({ ...a, nearest: { eventId: near.id, score: bestScore, sharedTerms: shared(item.vector, near.centroid) } })
+      }
     }
     if (this.opts.merge && !item.digest) this.mergeBridged(a, scored)
     return this.assignments.get(item.id)!

@@ -1,14 +1,25 @@
 import type { Assignment } from './events.js'
 
-/** Why an article is in its event, in words: for `explain` and the API. */
-export function explainAssignment(a: Assignment, threshold: number): string {
+/**
+ * Why an article is in its event, in words: for `explain` and the API. `describe` names an event
+ * by id as it stands now (its title; where it has been merged, the event it is part of), for an
+ * article that founded its event and was close to another one.
+ */
+export function explainAssignment(a: Assignment, threshold: number, describe: (eventId: string) => string = (id) => id): string {
   const placed =
     a.digest
       ? 'it is a digest of unrelated items (its headline lists them): it stands alone'
       : a.reason === 'founded'
-        ? 'it founded this event: no earlier event within the time window was similar enough'
+        ? `it founded this event: ${founding(a, threshold, describe)}`
         : a.reason === 'copy'
           ? 'it is a copy of an article already in this event'
           : `average similarity ${a.score.toFixed(3)} to the event's members (threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
   return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when a report close to both showed they are alike` : placed
+}
+
+function founding(a: Assignment, threshold: number, describe: (eventId: string) => string): string {
+  const n = a.nearest
+  if (!n) return 'no earlier event within the time window shared its keywords'
+  const words = n.sharedTerms.length ? `, sharing ${n.sharedTerms.join(' ')}` : ''
+  return `the closest earlier event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, under the threshold ${threshold}`
 }

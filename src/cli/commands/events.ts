@@ -113,8 +113,17 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
   // The clusterer records the names shared when an article joins; for the article that founded
   // the event (or a copy) they are worked out here against the event's other articles.
   const sharedEntities = a.sharedEntities.length ? [...a.sharedEntities] : entitiesShared(byId.get(id)!, event.articleIds.filter((x) => x !== id).map((x) => byId.get(x)!))
-  const why = explainAssignment(a, defaultClusterOptions.threshold)
-  if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title }))
+  // The event a founder came closest to may since have been merged into another: it is named
+  // as the event that now holds it.
+  const now = (eventId: string) => events.find((e) => e.id === eventId) ?? events.find((e) => e.articleIds.some((x) => assignments.get(x)?.mergedFrom === eventId))
+  const describe = (eventId: string) => {
+    const e = now(eventId)
+    if (!e) return eventId
+    return e.id === eventId ? `${e.id} "${e.title}"` : `${eventId} (now part of ${e.id} "${e.title}")`
+  }
+  const why = explainAssignment(a, defaultClusterOptions.threshold, describe)
+  const nearest = a.nearest && { ...a.nearest, now: now(a.nearest.eventId)?.id ?? null }
+  if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title, ...(nearest ? { nearest } : {}) }))
   out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
   if (sharedEntities.length && !a.sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
 }
