@@ -51,7 +51,7 @@ export async function listEvents(store: Store, flags: { json?: boolean; min?: nu
     if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
     else out(`${e.id}  ${shortDate(e.start)}..${shortDate(e.end).slice(5)}  ${String(e.articleIds.length).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
   }
-  if (!flags.json) process.stderr.write(`${shown.length} events\n`)
+  if (!flags.json) process.stderr.write(`${shown.length} event${shown.length === 1 ? '' : 's'}\n`)
 }
 
 export async function showEvent(store: Store, id: string, flags: { json?: boolean }) {
@@ -91,7 +91,7 @@ export async function listStories(store: Store, flags: { json?: boolean }) {
     if (flags.json) out(JSON.stringify(storyJson(s)))
     else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} articles)`)
   }
-  if (!flags.json) process.stderr.write(`${stories.length} stories\n`)
+  if (!flags.json) process.stderr.write(`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}\n`)
 }
 
 export async function showStory(store: Store, id: string, flags: { json?: boolean }) {
