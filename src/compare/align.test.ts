@@ -171,3 +171,28 @@ describe('alignClaims, two countries doing the same thing', () => {
     expect(claimOf('voa', 0).units.map((u) => u.articleId)).toEqual(['voa'])
   })
 })
+
+describe('alignClaims, one statement quoted word for word', () => {
+  // GNews translations of Biden at the NATO summit (June 2021): the words the two share (整个,
+  // 那里, 欧洲) are grammar and a place, but most of each is the same wording.
+  // With a sentence of each report around it, so that words are weighted as in an event.
+  const quoted = [
+    article('a', ['北约把目光投向了中共国。', '美国总统拜登承诺：“我想让整个欧洲都知道美国在那里。”', '在多年的不情愿之后，北约希望更加激烈地应对来自中共国的可能威胁。'].join('\n\n')),
+    article('b', ['北约首次采取行动对抗中共国的军事野心，发表公报称北京对跨大西洋安全联盟提出了“系统性挑战”。', '“我希望整个欧洲都知道美国在那里，”拜登说。', '拜登表示，该联盟的共同防御协议是美国的“神圣义务”。'].join('\n\n')),
+  ]
+  // Al Jazeera and 观察者网 on the Geneva summit: a title and a name, twelve characters in a row,
+  // in two sentences about different acts (returning to work; having left the US).
+  const named = [
+    article('c', ['会晤伊始，俄罗斯总统表示希望与美国总统的会晤取得成果，而拜登则表示，面对面的会晤永远是最好的方式。', '根据掌握的信息，俄美双方就缓和外交对抗、允许美国驻俄罗斯大使约翰·沙利文和俄罗斯驻美国大使阿纳托利·安东诺夫返回工作地点，以及近年来两国因政治关系恶化关闭多个外交代表机构的决定达成了一些共识。'].join('\n\n')),
+    article('d', '今年3月，拜登在一次采访中被问及是否认同普京是一个“杀手”（killer）时，给出了肯定的回答，这一表态激起了俄方的强烈不满。此后，俄罗斯驻美国大使阿纳托利·安东诺夫（Anatoly Antonov）离开美国返回俄罗斯。'),
+  ]
+  const aligned = (list: Article[]) => alignClaims(list.flatMap((a) => prepareArticle(a).units)).some((c) => new Set(c.units.map((u) => u.articleId)).size === list.length)
+
+  it('aligns two wordings that are mostly the same run of characters', () => {
+    expect(aligned(quoted)).toBe(true)
+  })
+
+  it('does not align two sentences whose shared run is a title and a name', () => {
+    expect(aligned(named)).toBe(false)
+  })
+})

@@ -31,6 +31,19 @@ const MAX_CONTENT_POSTINGS = 0.1
 // word is in at least this many units too (the hand-checked excerpts, events of a few dozen units,
 // lost true pairs to the share alone).
 const MIN_TOPIC_POSTINGS = 8
+// Two units that share this many Chinese characters in a row word the same thing the same way —
+// one speech quoted in two translations (我想让整个欧洲都知道美国在那里 / 我希望整个欧洲都知道美国在那里),
+// wire copy — even when the words they share are all grammar and names (整个, 那里, 欧洲): they
+// are candidates like a pair sharing content words. A run in more units than a topic word is
+// (中华人民共和国香港特别行政区) is a name, not a wording.
+const VERBATIM_RUN = 10
+// …and the run is at least this share of the shorter unit's Chinese characters: a run that is a
+// small part of both is a title and a name (俄罗斯驻美国大使阿纳托利), not one wording.
+const VERBATIM_SHARE = 0.5
+// Runs of Chinese characters only, broken by anything else: a name in Latin letters (Dominic
+// Raab) says who, not what, and a transliterated name's · or a comma ends a run
+// (北约秘书长延斯·斯托尔滕贝格 is two short runs, not one long one).
+const HAN_RUN = /\p{Script=Han}+/gu
 
 /**
  * Aligns units of different articles into claims: candidate pairs come from shared distinctive
@@ -177,7 +190,62 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
     }
     touched.length = 0
   }
+  verbatimPairs(units, maxContentPostings, pairs)
   return pairs
+}
+
+/** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
+function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
+  const n = units.length
+  const runs = new Map<string, number[]>()
+  units.forEach((u, i) => {
+    const seen = new Set<string>()
+    for (const [han] of u.text.matchAll(HAN_RUN))
+      for (let k = 0; k + VERBATIM_RUN <= han.length; k++) {
+        const run = han.slice(k, k + VERBATIM_RUN)
+        if (seen.has(run)) continue
+        seen.add(run)
+        const list = runs.get(run)
+        if (list) list.push(i)
+        else runs.set(run, [i])
+      }
+  })
+  for (const list of runs.values()) {
+    if (list.length < 2 || list.length > maxPostings) continue
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const [i, j] = [list[x], list[y]]
+        const key = i * n + j
+        if (pairs.has(key) || units[i].articleId === units[j].articleId || differentActors(units[i], units[j])) continue
+        const shorter = Math.min(hanCount(units[i].text), hanCount(units[j].text))
+        if (longestHanRun(units[i].text, units[j].text) < VERBATIM_SHARE * shorter) continue
+        pairs.set(key, unitSimilarity(units[i], units[j]))
+      }
+  }
+}
+
+const hanCount = (s: string) => {
+  let n = 0
+  for (const [run] of s.matchAll(HAN_RUN)) n += run.length
+  return n
+}
+
+const IS_HAN = /\p{Script=Han}/u
+
+/** The longest run of Chinese characters two texts share (dynamic programming; units are short). */
+function longestHanRun(a: string, b: string): number {
+  let prev = new Int32Array(b.length + 1)
+  let row = new Int32Array(b.length + 1)
+  let best = 0
+  for (let i = 1; i <= a.length; i++) {
+    const han = IS_HAN.test(a[i - 1])
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = han && a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : 0
+      if (row[j] > best) best = row[j]
+    }
+    ;[prev, row] = [row, prev]
+  }
+  return best
 }
 
 /** Each unit's article as a small number, for keys that are cheap to build. */
