@@ -114,8 +114,9 @@ export interface ClusterOptions {
 // Tried and dropped (2026-12-03, from 0.923 | 0.864 replay, 0.920 | 0.859 over 8 orders), so
 // that they are not tried again without a new reason. The extended set's largest losses are
 // events reported from many angles over many days (a city's weeks-long lockdown, a summit):
-// their members score 0.12–0.19 against the event, under the threshold, so changing how a score
-// is combined or when a merge is allowed does not reach them:
+// most of the members they lose score under the threshold against the event (0.09–0.19 for the
+// lockdown's vlogs), so changing how a score is combined or when a merge is allowed does not
+// reach them:
 // - time decay over incident dates (the lead's, else publication) instead of publication
 //   dates: 0.868 | 0.834 (8 orders 0.875 | 0.838); the larger of the two decays 0.893 | 0.848,
 //   and no better at 0.24 or 0.28. Incident dates are missing or point at background too often.
