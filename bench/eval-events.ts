@@ -172,6 +172,22 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
     console.log(`MIXED ${p}: ${[...new Set(ids.map((id) => set.gold.get(id)!))].join(', ')}`)
     for (const id of ids) console.log(`${line(id)}  [${(set.names.get(set.gold.get(id)!) ?? '').slice(0, 50)}]`)
   }
+  // Which labelled events the B³ figures lose most on: a split of a large event costs more
+  // than several small ones, and the SPLIT/MIXED lists above do not show it.
+  const labelled = [...set.gold.keys()].filter((id) => assignments.has(id))
+  const recallLoss = new Map<string, number>()
+  const precisionLoss = new Map<string, number>()
+  for (const i of labelled) {
+    const sameGold = labelled.filter((j) => set.gold.get(j) === set.gold.get(i))
+    const samePred = labelled.filter((j) => eventOf(j) === eventOf(i))
+    const both = samePred.filter((j) => set.gold.get(j) === set.gold.get(i)).length
+    const ev = set.gold.get(i)!
+    recallLoss.set(ev, (recallLoss.get(ev) ?? 0) + 1 - both / sameGold.length)
+    precisionLoss.set(ev, (precisionLoss.get(ev) ?? 0) + 1 - both / samePred.length)
+  }
+  const largest = (m: Map<string, number>) => [...m].filter(([, x]) => x > 0.01).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([ev, x]) => `${ev} ${(x / labelled.length).toFixed(3)}`).join(', ')
+  console.log(`LOSS recall, by labelled event: ${largest(recallLoss)}`)
+  console.log(`LOSS precision, by the labelled event of the article misplaced: ${largest(precisionLoss)}`)
 }
 
 /** The replay order, and ORDERS − 1 reshuffles of the articles within each day (seeded, so runs repeat). */
