@@ -11,6 +11,6 @@ export function indexTerms(title: string, folded: string): IndexTerms {
   const bodyText = folded.slice(0, MAX_INDEXED_CHARS)
   const titleWords = segment(titleText)
   const bodyWords = segment(bodyText)
-  const extra = subwords([...titleWords, ...bodyWords])
+  const extra = subwords(titleWords).concat(subwords(bodyWords))
   return { title: titleWords.join(' '), body: bodyWords.join(' '), extra: extra.join(' ') }
 }

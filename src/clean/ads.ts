@@ -1,6 +1,6 @@
 import { compile, selectAll } from 'css-select'
 import { isComment } from 'domhandler'
-import { type AnyNode, type Document, type Element, isTag, removeNode, textOf, walk } from './dom.js'
+import { type AnyNode, type Document, type Element, isTag, isText, removeNode, walk } from './dom.js'
 import type { CleanRules } from './rules.js'
 
 /** Elements matching the drop selectors (scripts, ad slots, share bars), with their contents. */
@@ -28,13 +28,27 @@ export function dropEmptyFrames(doc: Document): void {
   const empty: AnyNode[] = []
   walk(doc, (node) => {
     if (!isTag(node) || !['table', 'div', 'tbody', 'td', 'tr', 'center'].includes(node.name)) return true
-    if (textOf(node).trim() === '' && !hasMedia(node)) {
+    if (!hasVisibleText(node) && !hasMedia(node)) {
       empty.push(node)
       return false
     }
     return true
   })
   empty.forEach(removeNode)
+}
+
+/**
+ * `textOf(el).trim() !== ''`, stopping at the first text node with more than white space: a
+ * layout table or div around the whole article was otherwise read in full once per level.
+ */
+function hasVisibleText(el: Element): boolean {
+  let found = false
+  walk(el, (n) => {
+    if (found) return false
+    if (isText(n) && n.data.trim() !== '') found = true
+    return !found
+  })
+  return found
 }
 
 function hasMedia(el: Element): boolean {

@@ -11,13 +11,17 @@ export const parseHtml = (html: string): Document => parseDocument(html, { decod
  * deep, which would overflow the call stack. `visit` returns false to skip an element's children.
  */
 export function walk(root: ParentNode, visit: (node: AnyNode, depth: number) => boolean | void): void {
-  const stack: Array<[AnyNode, number]> = []
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push([root.children[i], 0])
-  while (stack.length) {
-    const [node, depth] = stack.pop()!
+  // Two parallel stacks, not a [node, depth] pair per node: cleaning walks every article's
+  // tree several times, and the pairs were garbage made for nothing.
+  const nodes: AnyNode[] = []
+  const depths: number[] = []
+  for (let i = root.children.length - 1; i >= 0; i--) (nodes.push(root.children[i]), depths.push(0))
+  while (nodes.length) {
+    const node = nodes.pop()!
+    const depth = depths.pop()!
     if (visit(node, depth) === false) continue
     if ('children' in node && node.children)
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], depth + 1])
+      for (let i = node.children.length - 1; i >= 0; i--) (nodes.push(node.children[i]), depths.push(depth + 1))
   }
 }
 

@@ -11,6 +11,18 @@ const WAYBACK = /^https?:\/\/web\.archive\.org\/web\/\d{1,14}(?:[a-z]{2}_)?\/(.+
  */
 export function canonicalUrl(input: string | undefined): string | undefined {
   if (!input) return undefined
+  // The same URL is asked for twice per article (outlet lookup, then the article's own field),
+  // and the WHATWG setters below reparse it each time: the last answer is kept.
+  if (input === last.input) return last.output
+  const output = canonicalize(input)
+  last.input = input
+  last.output = output
+  return output
+}
+
+const last: { input: string | undefined; output: string | undefined } = { input: undefined, output: undefined }
+
+function canonicalize(input: string): string | undefined {
   let s = input.trim()
   const wb = s.match(WAYBACK)
   if (wb) s = /^https?:\/\//i.test(wb[1]) ? wb[1] : `http://${wb[1]}`
