@@ -223,22 +223,25 @@ export class EventClusterer {
   }
 
   /**
-   * The events that adding this item now would score and are not loaded: its candidates, which
-   * must be loaded first. (A copy whose original is placed reads only its original's event,
-   * loaded with the original's assignment.)
+   * The events that adding this item now would score: those of them not loaded must be loaded
+   * first. None for a digest, or for a copy whose original is placed (it reads only its
+   * original's event, loaded with the original's assignment). Loading events changes neither
+   * the index nor the merge links, so the answer holds until the next `add`: pass it to `add`
+   * rather than searching twice.
    */
-  missingFor(item: ClusterItem): number[] {
+  candidatesFor(item: ClusterItem): number[] {
     if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
-    return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt)).filter((idx) => !this.isLoaded(idx))
+    return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt))
   }
 
-  add(item: ClusterItem): Assignment {
+  /** Places an item; `candidates` is `candidatesFor(item)` when it was asked for since the last `add`. */
+  add(item: ClusterItem, candidates?: readonly number[]): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
     if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
-    if (!item.digest) for (const idx of this.candidates(this.probes(item), day)) {
+    if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])

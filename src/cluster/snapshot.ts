@@ -137,9 +137,8 @@ async function continueClustering(store: Store, version: string, saved: Restored
 
 /**
  * Places a batch in a clustering continued from its saved state, loading events as needed:
- * first, together, those each article would meet as things stand and those holding the
- * originals its copies copy; then any other that an article turns out to need once the
- * articles before it are placed.
+ * first, together, those holding the originals its copies copy; then, before each article is
+ * placed, those it will be compared with.
  */
 async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], lap: (stage: keyof UpdateTimes) => void): Promise<void> {
   const c = clustering.clusterer
@@ -158,14 +157,20 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
     }
   }
   const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
-  const need = new Set(batch.flatMap((f) => c.missingFor(f.item)))
+  const need = new Set<number>()
   for (const body of (await store.stateParts(STATE_KEY, originals)).values()) {
     const idx = c.live(EventClusterer.indexOf(Buffer.from(body).toString()))
     if (!c.isLoaded(idx)) need.add(idx)
   }
   await load(need)
   lap('load')
-  await clustering.clusterLoading(batch, load)
+  // The events each article will be compared with are loaded as it comes (asked once per
+  // article, not also for the whole batch beforehand): reading them counts as loading.
+  await clustering.clusterLoading(batch, async (events) => {
+    lap('cluster')
+    await load(events)
+    lap('load')
+  })
 }
 
 type Restored = NonNullable<ReturnType<typeof restoreHead>>
