@@ -1,9 +1,12 @@
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
-import { Tally } from './tally.js'
+import { SortedKeys, Tally } from './tally.js'
 
-/** A Tally after a v8 round trip, as a saved clustering restores it. */
-const cloned = (t: Tally): Tally => Object.assign(Object.create(Tally.prototype) as Tally, deserialize(serialize({ ...t })))
+/** A Tally after a v8 round trip, its classes put back as a saved clustering restores them (cluster/persist.ts). */
+function cloned(t: Tally): Tally {
+  const fields = deserialize(serialize({ ...t, keys: { ...(t as unknown as { keys: SortedKeys }).keys } })) as Record<string, unknown>
+  return Object.assign(Object.create(Tally.prototype) as Tally, { ...fields, keys: Object.assign(Object.create(SortedKeys.prototype) as SortedKeys, fields.keys) })
+}
 
 describe('Tally', () => {
   it('counts as a Map does, across packs and saving, whatever the order of keys', () => {
@@ -32,10 +35,22 @@ describe('Tally', () => {
     for (const k of ['b', 'a', 'c', 'a']) t.increment(k)
     expect(t.get('missing')).toBeUndefined()
     t.pack()
-    const fields = Object.values({ ...t })
+    const keys = (t as unknown as { keys: SortedKeys }).keys
+    const fields = [...Object.values({ ...t }), ...Object.values({ ...keys })]
     expect(fields.filter((v) => v instanceof Map).every((m) => (m as Map<string, number>).size === 0)).toBe(true)
     expect(fields.some((v) => Array.isArray(v))).toBe(false)
+    expect(keys.joined).toBe('abc')
     expect(t.get('a')).toBe(2)
     expect(t.size).toBe(3)
+  })
+})
+
+describe('SortedKeys', () => {
+  it('finds each key by binary search, and no other', () => {
+    const sorted = ['', 'a', 'ab', 'b', '北', '北约', '\u{1F600}']
+    const keys = SortedKeys.of(sorted)
+    sorted.forEach((k, i) => expect(keys.find(k)).toBe(i))
+    for (const k of ['aa', '北京', 'c', '约']) expect(keys.find(k)).toBe(-1)
+    expect(keys.strings()).toEqual(sorted)
   })
 })

@@ -12,11 +12,8 @@
  * the next `pack` merges them in.
  */
 export class Tally {
-  private keys = ''
-  private ends = new Int32Array(0)
+  private keys = new SortedKeys()
   private counts = new Int32Array(0)
-  // The packed keys as strings, cut from `keys` on first look-up (not saved: see `pack`).
-  private cut: string[] | undefined = undefined
   // Keys looked up or counted since the last pack, with their counts (0: not counted yet): a
   // batch looks its words up many times, a binary search once.
   private readonly recent = new Map<string, number>()
@@ -24,7 +21,7 @@ export class Tally {
   get(key: string): number | undefined {
     let n = this.recent.get(key)
     if (n === undefined) {
-      const i = this.find(key)
+      const i = this.keys.find(key)
       this.recent.set(key, (n = i < 0 ? 0 : this.counts[i]))
     }
     return n === 0 ? undefined : n
@@ -38,8 +35,8 @@ export class Tally {
   /** How many keys have a count. */
   get size(): number {
     let added = 0
-    for (const [k, n] of this.recent) if (n > 0 && this.find(k) < 0) added++
-    return this.ends.length + added
+    for (const [k, n] of this.recent) if (n > 0 && this.keys.find(k) < 0) added++
+    return this.keys.length + added
   }
 
   /**
@@ -48,39 +45,68 @@ export class Tally {
    */
   pack(): void {
     if (this.recent.size === 0) {
-      this.cut = undefined
+      this.keys.forget()
       return
     }
     const counts = Int32Array.from(this.counts)
     const added: Array<[string, number]> = []
     for (const [k, n] of this.recent) {
-      const i = this.find(k)
+      const i = this.keys.find(k)
       if (i >= 0) counts[i] = n
       else if (n > 0) added.push([k, n])
     }
     added.sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    const old = this.strings()
+    const old = this.keys.strings()
     const total = old.length + added.length
     const keys: string[] = new Array(total)
-    const ends = new Int32Array(total)
     const merged = new Int32Array(total)
-    let end = 0
     for (let i = 0, j = 0, o = 0; o < total; o++) {
-      const fromOld = j >= added.length || (i < old.length && old[i] < added[j][0])
-      const [k, n] = fromOld ? [old[i], counts[i++]] : added[j++]
-      keys[o] = k
-      merged[o] = n
-      ends[o] = end += k.length
+      if (j >= added.length || (i < old.length && old[i] < added[j][0])) {
+        keys[o] = old[i]
+        merged[o] = counts[i++]
+      } else {
+        keys[o] = added[j][0]
+        merged[o] = added[j++][1]
+      }
     }
-    this.keys = keys.join('')
-    this.ends = ends
+    this.keys = SortedKeys.of(keys)
     this.counts = merged
-    this.cut = undefined
     this.recent.clear()
   }
+}
 
-  /** Index of a packed key, or -1. */
-  private find(key: string): number {
+/**
+ * Sorted strings kept as one string and the end of each, for saving (a structured clone copies
+ * two flat values, where an array of strings is copied string by string); found by binary search.
+ */
+export class SortedKeys {
+  // The keys as strings, cut from `joined` on first look-up (not saved: see `forget`).
+  private cut: string[] | undefined = undefined
+
+  constructor(
+    readonly joined: string = '',
+    readonly ends: Int32Array = new Int32Array(0),
+  ) {}
+
+  /** Keys already sorted (by code unit, as `<` compares them) and distinct. */
+  static of(sorted: readonly string[]): SortedKeys {
+    const ends = new Int32Array(sorted.length)
+    let end = 0
+    for (let i = 0; i < sorted.length; i++) ends[i] = end += sorted[i].length
+    return new SortedKeys(sorted.join(''), ends)
+  }
+
+  get length(): number {
+    return this.ends.length
+  }
+
+  /** Drops the keys cut as strings: what is left is flat, to be saved. */
+  forget(): void {
+    this.cut = undefined
+  }
+
+  /** Index of a key, or -1. */
+  find(key: string): number {
     const keys = this.strings()
     let lo = 0
     let hi = keys.length - 1
@@ -94,12 +120,13 @@ export class Tally {
     return -1
   }
 
-  private strings(): string[] {
+  strings(): readonly string[] {
     if (!this.cut) {
       const out: string[] = new Array(this.ends.length)
-      for (let i = 0, start = 0; i < out.length; i++) out[i] = this.keys.slice(start, (start = this.ends[i]))
+      for (let i = 0, start = 0; i < out.length; i++) out[i] = this.joined.slice(start, (start = this.ends[i]))
       this.cut = out
     }
     return this.cut
   }
+
 }

@@ -1,4 +1,5 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
+import { SortedKeys } from '../analyze/tally.js'
 
 /** What clustering needs of an article: already-computed keywords and a date. */
 export interface ClusterItem {
@@ -136,10 +137,13 @@ export class EventClusterer {
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  // Postings of a continued clusterer not touched since, packed (`packPostings`): unpacked on
-  // first use, so that restoring and saving the index costs little for the terms a batch
-  // leaves alone (a Set per term and week was most of the time of restoring it).
-  private readonly packed = new Map<string, Float64Array>()
+  // Postings of a continued clusterer as saved (`SavedIndex`): a term's are unpacked into
+  // `postings` on first use, so that restoring and saving the index costs little for the terms
+  // a batch leaves alone (a Set per term and week was most of the time of restoring it, and a
+  // typed array per term still much of it).
+  private saved: { readonly terms: SortedKeys; readonly starts: Int32Array; readonly data: Float64Array } = { terms: new SortedKeys(), starts: new Int32Array(1), data: new Float64Array(0) }
+  // Terms looked up in `saved` and not found there (each is looked up by binary search once).
+  private readonly unsaved = new Set<string>()
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
 
@@ -192,9 +196,27 @@ export class EventClusterer {
 
   /** What a saved state keeps whole: the merge links and the index, packed (small beside the events). */
   index(): SavedIndex {
-    const postings = new Map(this.packed)
-    for (const [term, byWeek] of this.postings) postings.set(term, packPostings(byWeek))
-    return { mergedInto: Int32Array.from(this.mergedInto), postings }
+    // The saved terms and those unpacked since (which replace theirs), merged in order.
+    const old = this.saved.terms.strings()
+    const fresh = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : 1))
+    const terms: string[] = []
+    const pieces: Float64Array[] = []
+    for (let i = 0, j = 0; i < old.length || j < fresh.length; ) {
+      if (j < fresh.length && (i >= old.length || fresh[j] <= old[i])) {
+        if (i < old.length && fresh[j] === old[i]) i++
+        terms.push(fresh[j])
+        pieces.push(packPostings(this.postings.get(fresh[j++])!))
+      } else {
+        terms.push(old[i])
+        pieces.push(this.saved.data.subarray(this.saved.starts[i], this.saved.starts[++i]))
+      }
+    }
+    const starts = new Int32Array(terms.length + 1)
+    for (let i = 0; i < pieces.length; i++) starts[i + 1] = starts[i] + pieces[i].length
+    const data = new Float64Array(starts[terms.length])
+    for (let i = 0; i < pieces.length; i++) data.set(pieces[i], starts[i])
+    const keys = SortedKeys.of(terms)
+    return { mergedInto: Int32Array.from(this.mergedInto), terms: keys.joined, termEnds: keys.ends, starts, data }
   }
 
   /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
@@ -202,18 +224,22 @@ export class EventClusterer {
     const c = new EventClusterer(opts)
     // Not pushed as spread arguments: an archive founds more events than a call takes arguments.
     for (const m of index.mergedInto) c.mergedInto.push(m)
-    for (const [t, packed] of index.postings) c.packed.set(t, packed)
+    c.saved = { terms: new SortedKeys(index.terms, index.termEnds), starts: index.starts, data: index.data }
     c.all.length = c.mergedInto.length
     return c
   }
 
   private postingsOf(term: string): Map<number, Set<number>> | undefined {
-    const packed = this.packed.get(term)
-    if (packed) {
-      this.postings.set(term, unpackPostings(packed))
-      this.packed.delete(term)
+    const mine = this.postings.get(term)
+    if (mine || this.unsaved.has(term)) return mine
+    const i = this.saved.terms.find(term)
+    if (i < 0) {
+      this.unsaved.add(term)
+      return undefined
     }
-    return this.postings.get(term)
+    const byWeek = unpackPostings(this.saved.data.subarray(this.saved.starts[i], this.saved.starts[i + 1]))
+    this.postings.set(term, byWeek)
+    return byWeek
   }
 
   /** Puts back a saved event and its members' assignments. */
@@ -463,10 +489,17 @@ const TITLE_KEY = '\u0001'
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
 
-/** The index as a saved state keeps it: merge links, and each term's postings packed. */
+/**
+ * The index as a saved state keeps it, in flat values: merge links, and every term's postings
+ * packed (`packPostings`) one after another in `data` from `starts[i]`, the terms sorted and
+ * joined (`SortedKeys`).
+ */
 export interface SavedIndex {
   readonly mergedInto: Int32Array
-  readonly postings: ReadonlyMap<string, Float64Array>
+  readonly terms: string
+  readonly termEnds: Int32Array
+  readonly starts: Int32Array
+  readonly data: Float64Array
 }
 
 // A term's postings as one array: week, number of events, the events (in insertion order,

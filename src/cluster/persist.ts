@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import { CorpusStats } from '../analyze/keywords.js'
-import { Tally } from '../analyze/tally.js'
+import { SortedKeys, Tally } from '../analyze/tally.js'
 import { ArchiveClustering, type Member } from './cluster-articles.js'
 import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
@@ -21,7 +21,7 @@ import type { CentralEvent } from './stories.js'
 // written as a tagged record and rebuilt on the way back. A class missing from this list fails
 // loudly when saved rather than coming back without its methods; so does an instance reached
 // twice (it would come back as two) and a Map keyed by objects (its keys are not rebuilt).
-const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, Tally, TitleStats } as const
+const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, SortedKeys, Tally, TitleStats } as const
 type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
