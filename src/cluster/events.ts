@@ -1,5 +1,4 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
-import { SortedKeys } from '../analyze/tally.js'
 
 /** What clustering needs of an article: already-computed keywords and a date. */
 export interface ClusterItem {
@@ -137,13 +136,14 @@ export class EventClusterer {
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  // Postings of a continued clusterer as saved (`SavedIndex`): a term's are unpacked into
-  // `postings` on first use, so that restoring and saving the index costs little for the terms
-  // a batch leaves alone (a Set per term and week was most of the time of restoring it, and a
-  // typed array per term still much of it).
-  private saved: { readonly terms: SortedKeys; readonly starts: Int32Array; readonly data: Float64Array } = { terms: new SortedKeys(), starts: new Int32Array(1), data: new Float64Array(0) }
-  // Terms looked up in `saved` and not found there (each is looked up by binary search once).
-  private readonly unsaved = new Set<string>()
+  // The index is saved a week at a time (`weekPart`): a clusterer continued from saved state
+  // holds only the weeks loaded since (`loadWeek`), and fails loudly when it would read any
+  // other, rather than deciding without it. (Saved whole, the index was half of what every
+  // batch read and wrote, whatever weeks it touched.)
+  private readonly unloadedWeeks = new Set<number>()
+  // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
+  private readonly weeks = new Set<number>()
+  private readonly changedWeeks = new Set<number>()
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
 
@@ -194,52 +194,69 @@ export class EventClusterer {
     return out
   }
 
-  /** What a saved state keeps whole: the merge links and the index, packed (small beside the events). */
+  /** What a saved state keeps whole: the merge links, and which weeks the index holds (saved apart: `weekPart`). */
   index(): SavedIndex {
-    // The saved terms and those unpacked since (which replace theirs), merged in order.
-    const old = this.saved.terms.strings()
-    const fresh = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : 1))
-    const terms: string[] = []
-    const pieces: Float64Array[] = []
-    for (let i = 0, j = 0; i < old.length || j < fresh.length; ) {
-      if (j < fresh.length && (i >= old.length || fresh[j] <= old[i])) {
-        if (i < old.length && fresh[j] === old[i]) i++
-        terms.push(fresh[j])
-        pieces.push(packPostings(this.postings.get(fresh[j++])!))
-      } else {
-        terms.push(old[i])
-        pieces.push(this.saved.data.subarray(this.saved.starts[i], this.saved.starts[++i]))
-      }
-    }
-    const starts = new Int32Array(terms.length + 1)
-    for (let i = 0; i < pieces.length; i++) starts[i + 1] = starts[i] + pieces[i].length
-    const data = new Float64Array(starts[terms.length])
-    for (let i = 0; i < pieces.length; i++) data.set(pieces[i], starts[i])
-    const keys = SortedKeys.of(terms)
-    return { mergedInto: Int32Array.from(this.mergedInto), terms: keys.joined, termEnds: keys.ends, starts, data }
+    return { mergedInto: Int32Array.from(this.mergedInto), weeks: Float64Array.from(this.weeks) }
   }
 
-  /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
+  /** A clusterer continued from `index()` of a saved one, with none of its events or weeks loaded yet. */
   static continued(opts: ClusterOptions, index: SavedIndex): EventClusterer {
     const c = new EventClusterer(opts)
     // Not pushed as spread arguments: an archive founds more events than a call takes arguments.
     for (const m of index.mergedInto) c.mergedInto.push(m)
-    c.saved = { terms: new SortedKeys(index.terms, index.termEnds), starts: index.starts, data: index.data }
+    for (const w of index.weeks) {
+      c.weeks.add(w)
+      c.unloadedWeeks.add(w)
+    }
     c.all.length = c.mergedInto.length
     return c
   }
 
-  private postingsOf(term: string): Map<number, Set<number>> | undefined {
-    const mine = this.postings.get(term)
-    if (mine || this.unsaved.has(term)) return mine
-    const i = this.saved.terms.find(term)
-    if (i < 0) {
-      this.unsaved.add(term)
-      return undefined
+  /**
+   * The weeks of the index that adding this item would read and are not loaded: those its
+   * date's window touches and the undated one; every week for an article with no date. They
+   * depend on nothing but the item's date, so a batch can load them all before it starts.
+   */
+  weeksFor(item: ClusterItem): number[] {
+    if (this.unloadedWeeks.size === 0) return []
+    const day = dayOf(item.dateHint ?? item.publishedAt)
+    if (day === undefined) return [...this.unloadedWeeks]
+    return this.weeksAround(day).filter((w) => this.unloadedWeeks.has(w))
+  }
+
+  /** Weeks whose postings changed since the last call. */
+  takeChangedWeeks(): number[] {
+    const out = [...this.changedWeeks]
+    this.changedWeeks.clear()
+    return out
+  }
+
+  /** One week of the index, packed: what a saved state keeps of it. */
+  weekPart(week: number): PackedWeek {
+    const terms: string[] = []
+    const sizes: number[] = []
+    const events: number[] = []
+    for (const [term, byWeek] of this.postings) {
+      const set = byWeek.get(week)
+      if (!set) continue
+      terms.push(term)
+      sizes.push(set.size)
+      for (const idx of set) events.push(idx) // in insertion order, which decides which undated event is dropped first
     }
-    const byWeek = unpackPostings(this.saved.data.subarray(this.saved.starts[i], this.saved.starts[i + 1]))
-    this.postings.set(term, byWeek)
-    return byWeek
+    const ends = new Int32Array(terms.length)
+    for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
+    return { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) }
+  }
+
+  /** Puts back a saved week of the index (`weekPart`). */
+  loadWeek(week: number, packed: PackedWeek): void {
+    for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
+      const term = packed.terms.slice(start, (start = packed.ends[i]))
+      let byWeek = this.postings.get(term)
+      if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+      byWeek.set(week, new Set(packed.events.subarray(at, (at += packed.sizes[i]))))
+    }
+    this.unloadedWeeks.delete(week)
   }
 
   /** Puts back a saved event and its members' assignments. */
@@ -400,9 +417,10 @@ export class EventClusterer {
       const live = this.live(idx)
       hits.set(live, (hits.get(live) ?? 0) + 1)
     }
-    const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
+    const weeks = day === undefined ? undefined : this.weeksAround(day)
+    for (const w of weeks ?? this.unloadedWeeks) if (this.unloadedWeeks.has(w)) throw new Error(`week ${w} of the index is needed but was not loaded from the saved clustering`)
     for (const term of terms) {
-      const byWeek = this.postingsOf(term)
+      const byWeek = this.postings.get(term)
       if (!byWeek) continue
       if (weeks) {
         for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
@@ -417,6 +435,11 @@ export class EventClusterer {
       }
     }
     return hits
+  }
+
+  /** The weeks a dated article's look-ups read: those its window touches, and the undated one. */
+  private weeksAround(day: number): number[] {
+    return [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
   }
 
   /** Do two events' spans, widened by the window, meet? An undated article close to both must not join reports years apart. */
@@ -463,8 +486,10 @@ export class EventClusterer {
       if (item.entities) addInto(e.entityCentroid, item.entities)
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
+      this.weeks.add(week)
+      this.changedWeeks.add(week)
       for (const term of this.probes(item)) {
-        let byWeek = this.postingsOf(term)
+        let byWeek = this.postings.get(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
         let set = byWeek.get(week)
         if (!set) byWeek.set(week, (set = new Set()))
@@ -489,43 +514,22 @@ const TITLE_KEY = '\u0001'
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
 
-/**
- * The index as a saved state keeps it, in flat values: merge links, and every term's postings
- * packed (`packPostings`) one after another in `data` from `starts[i]`, the terms sorted and
- * joined (`SortedKeys`).
- */
+/** The index as a saved state keeps it whole: merge links, and the weeks it holds postings for. */
 export interface SavedIndex {
   readonly mergedInto: Int32Array
+  /** Undated postings are kept under week -Infinity. */
+  readonly weeks: Float64Array
+}
+
+/**
+ * A week of the index in flat values: its terms joined (`ends[i]` is where the i-th ends), and
+ * for each the number of events holding it that week (`sizes`), all the events one after another.
+ */
+export interface PackedWeek {
   readonly terms: string
-  readonly termEnds: Int32Array
-  readonly starts: Int32Array
-  readonly data: Float64Array
-}
-
-// A term's postings as one array: week, number of events, the events (in insertion order,
-// which decides which undated event is dropped first), then the next week. Weeks are floats:
-// undated ones are -Infinity.
-function packPostings(byWeek: ReadonlyMap<number, ReadonlySet<number>>): Float64Array {
-  let n = 0
-  for (const set of byWeek.values()) n += 2 + set.size
-  const out = new Float64Array(n)
-  let i = 0
-  for (const [week, set] of byWeek) {
-    out[i++] = week
-    out[i++] = set.size
-    for (const idx of set) out[i++] = idx
-  }
-  return out
-}
-
-function unpackPostings(packed: Float64Array): Map<number, Set<number>> {
-  const byWeek = new Map<number, Set<number>>()
-  for (let i = 0; i < packed.length; ) {
-    const week = packed[i++]
-    const size = packed[i++]
-    byWeek.set(week, new Set(packed.subarray(i, (i += size))))
-  }
-  return byWeek
+  readonly ends: Int32Array
+  readonly sizes: Int32Array
+  readonly events: Int32Array
 }
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication

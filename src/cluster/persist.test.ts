@@ -3,14 +3,22 @@ import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
-import { loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
+import { loadEvent, loadWeek, restoreHead, saveEvent, saveHead, saveWeek } from './persist.js'
 
 
-/** Saves the head and every event, as a first run over an archive does. */
-function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array> } {
+/** Saves the head, every event and every week of the index, as a first run over an archive does. */
+function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array>; weeks: Map<number, Uint8Array> } {
   const events = new Map<number, Uint8Array>()
   for (let idx = 0; idx < c.clusterer.founded; idx++) if (c.clusterer.live(idx) === idx) events.set(idx, saveEvent(c, idx))
-  return { head: saveHead(c, new Map()), events }
+  const weeks = new Map(c.clusterer.takeChangedWeeks().map((w) => [w, saveWeek(c, w)] as const))
+  return { head: saveHead(c, new Map()), events, weeks }
+}
+
+/** Loads the weeks of the index a batch looks up; returns which. */
+function loadWeeks(c: ArchiveClustering, saved: ReturnType<typeof saveAll>, batch: ReturnType<ArchiveClustering['featurise']>): number[] {
+  const weeks = [...new Set(batch.flatMap((f) => c.clusterer.weeksFor(f.item)))]
+  for (const w of weeks) loadWeek(c, w, saved.weeks.get(w)!)
+  return weeks
 }
 
 describe('saving and restoring the clustering in parts', () => {
@@ -28,6 +36,11 @@ describe('saving and restoring the clustering in parts', () => {
     const restored = restoreHead(saved.head)!.clustering
     expect(restored.clusterer.events).toEqual([])
     const batch = restored.featurise(second)
+    const weeks = loadWeeks(restored, saved, batch)
+    // The new articles' weeks (and the undated week, if the first batch had undated articles), not the first batch's alone.
+    expect(weeks.length).toBeGreaterThan(0)
+    expect(weeks.length).toBeLessThan(saved.weeks.size + 3)
+    expect(batch.flatMap((f) => restored.clusterer.weeksFor(f.item))).toEqual([])
     const loaded: number[] = []
     await restored.clusterLoading(batch, async (events) => {
       for (const idx of events) loadEvent(restored, idx, saved.events.get(idx)!)
@@ -52,8 +65,19 @@ describe('saving and restoring the clustering in parts', () => {
   it('fails loudly when an event the batch needs was not loaded, rather than deciding without it', () => {
     const c = new ArchiveClustering()
     c.add(first)
+    const saved = saveAll(c)
+    const restored = restoreHead(saved.head)!.clustering
+    const batch = restored.featurise(second)
+    loadWeeks(restored, saved, batch)
+    expect(() => restored.cluster(batch)).toThrow(/event .* not loaded/)
+  })
+
+  it('fails loudly when a week of the index the batch looks up was not loaded', () => {
+    const c = new ArchiveClustering()
+    c.add(first)
     const restored = restoreHead(saveAll(c).head)!.clustering
-    expect(() => restored.cluster(restored.featurise(second))).toThrow(/not loaded/)
+    // The day after the first batch: the same weeks it indexed.
+    expect(() => restored.cluster(restored.featurise(first.map((a) => shifted(a, 1, '-next'))))).toThrow(/week .* not loaded/)
   })
 
   it('numbers events so that an id gives back its index', () => {

@@ -2,17 +2,20 @@ import { deserialize, serialize } from 'node:v8'
 import { CorpusStats } from '../analyze/keywords.js'
 import { SortedKeys, Tally } from '../analyze/tally.js'
 import { ArchiveClustering, type Member } from './cluster-articles.js'
-import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type SavedIndex } from './events.js'
+import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type PackedWeek, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 import type { CentralEvent } from './stories.js'
 
 // The clustering's state is kept in parts, so that adding a batch reads and writes what the
 // batch touches rather than the archive:
-// - the head: the archive's word statistics and repeated lines (ArticleFeatures, a few MB
-//   whatever the archive's size, as the line sketches are fixed), the clusterer's index
-//   (postings, packed per term, and merge links: 2.5 MB at 100,000 articles) and the story
-//   entry (dates, name, central entities) of each live event that names central entities;
+// - the head: the archive's word statistics (packed: analyze/tally.ts) and repeated lines
+//   (ArticleFeatures, a few MB whatever the archive's size, as the line sketches are fixed),
+//   the clusterer's merge links and the list of weeks its index holds, and the story entry
+//   (dates, name, central entities) of each live event that names central entities;
+// - one part per week of the clusterer's index (WEEK_PART + week): the events holding each
+//   term that week; loaded only when a batch's articles look that week up (an article with no
+//   date looks up every week);
 // - one part per event (EVENT_PART + index): its sums and day groups, and each member's
 //   naming features and assignment; loaded only when a batch's articles can meet the event;
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
@@ -26,10 +29,26 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 4
+const FORMAT = 5
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
+export const WEEK_PART = 'w:'
+
+/** The part name of a week of the clusterer's index (undated postings are week -Infinity). */
+export const weekPartName = (week: number) => `${WEEK_PART}${week === Number.NEGATIVE_INFINITY ? 'undated' : week}`
+
+/** One week of the clusterer's index. */
+export function saveWeek(c: ArchiveClustering, week: number): Uint8Array {
+  return serialize(c.clusterer.weekPart(week))
+}
+
+/** Puts a saved week of the index back into the clustering. */
+export function loadWeek(c: ArchiveClustering, week: number, bytes: Uint8Array): void {
+  const saved = deserialize(bytes) as Partial<PackedWeek>
+  if (typeof saved.terms !== 'string' || !(saved.ends instanceof Int32Array) || !(saved.sizes instanceof Int32Array) || !(saved.events instanceof Int32Array) || saved.ends.length !== saved.sizes.length) throw new Error(`saved week ${week} of the index is not readable`)
+  c.clusterer.loadWeek(week, saved as PackedWeek)
+}
 
 interface Tagged {
   readonly [TAG]: ClassName

@@ -9,7 +9,7 @@ import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
 import { EventClusterer, type Assignment } from './events.js'
-import { ARTICLE_PART, EVENT_PART, loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
+import { ARTICLE_PART, EVENT_PART, loadEvent, loadWeek, restoreHead, saveEvent, saveHead, saveWeek, weekPartName } from './persist.js'
 import { storiesOf, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
@@ -122,6 +122,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     else stories.delete(idx)
   }
   for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
+  for (const week of c.takeChangedWeeks()) state.set(weekPartName(week), saveWeek(clustering, week))
   lap('describe')
   const linked = storiesOf([...stories.values()], c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
@@ -136,9 +137,10 @@ async function continueClustering(store: Store, version: string, saved: Restored
 }
 
 /**
- * Places a batch in a clustering continued from its saved state, loading events as needed:
- * first, together, those holding the originals its copies copy; then, before each article is
- * placed, those it will be compared with.
+ * Places a batch in a clustering continued from its saved state, loading parts as needed:
+ * first, together, the weeks of the index its articles look up and the events holding the
+ * originals its copies copy; then, before each article is placed, the events it will be
+ * compared with.
  */
 async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], lap: (stage: keyof UpdateTimes) => void): Promise<void> {
   const c = clustering.clusterer
@@ -154,6 +156,18 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
       } catch (e) {
         throw new DamagedStateError('', { cause: e })
       }
+    }
+  }
+  // The weeks of the index the batch looks up depend only on its articles' dates: read at once.
+  const weeks = [...new Set(batch.flatMap((f) => c.weeksFor(f.item)))]
+  const weekParts = await store.stateParts(STATE_KEY, weeks.map(weekPartName))
+  for (const week of weeks) {
+    try {
+      const body = weekParts.get(weekPartName(week))
+      if (!body) throw new Error(`week ${week} of the index is missing`)
+      loadWeek(clustering, week, body)
+    } catch (e) {
+      throw new DamagedStateError('', { cause: e })
     }
   }
   const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
