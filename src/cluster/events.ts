@@ -144,6 +144,8 @@ export class EventClusterer {
   // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
   private readonly weeks = new Set<number>()
   private readonly changedWeeks = new Set<number>()
+  // Merges made by this clusterer, in order: what assignments loaded after them must go through.
+  private readonly merges: Merge[] = []
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
 
@@ -259,10 +261,25 @@ export class EventClusterer {
     this.unloadedWeeks.delete(week)
   }
 
-  /** Puts back a saved event and its members' assignments. */
-  load(idx: number, e: EventCluster, assignments: Iterable<Assignment>): void {
+  /**
+   * Puts back a saved event: what scoring, joining and merging it needs. Its members'
+   * assignments may follow later (`loadAssignments`): a batch compares its articles with many
+   * more events than it changes, and the members of a large event are most of its bytes.
+   */
+  load(idx: number, e: EventCluster): void {
     this.all[idx] = e
-    for (const a of assignments) this.assignments.set(a.articleId, a)
+  }
+
+  /**
+   * Puts back saved assignments (those of one saved event's members), as merges made since
+   * they were saved have left them: merging an event whose members' assignments were not
+   * loaded yet left them to this.
+   */
+  loadAssignments(assignments: Iterable<Assignment>): void {
+    for (let a of assignments) {
+      for (const m of this.merges) if (a.eventId === m.gone) a = merged(a, m)
+      this.assignments.set(a.articleId, a)
+    }
   }
 
   /**
@@ -367,12 +384,14 @@ export class EventClusterer {
   private absorb(keep: number, gone: number, link: number): void {
     const k = this.event(keep)
     const g = this.event(gone)
+    const merge: Merge = { gone: g.id, keep: k.id, link }
+    this.merges.push(merge)
     this.mergedInto[gone] = keep
     this.changed.add(keep).add(gone)
     for (const id of g.articleIds) {
       k.articleIds.push(id)
-      const old = this.assignments.get(id)!
-      this.assignments.set(id, { ...old, eventId: k.id, mergedFrom: old.mergedFrom ?? g.id, ...(old.reason === 'founded' ? { score: link } : {}) })
+      const old = this.assignments.get(id)
+      if (old) this.assignments.set(id, merged(old, merge)) // else `loadAssignments` does it
     }
     g.articleIds.length = 0
     if (g.start && (!k.start || g.start < k.start)) k.start = g.start
@@ -506,6 +525,14 @@ export class EventClusterer {
     return a
   }
 }
+
+/** One event merged into another, with their linkage: what it does to the assignment of each member of the one merged. */
+interface Merge {
+  readonly gone: string
+  readonly keep: string
+  readonly link: number
+}
+const merged = (a: Assignment, m: Merge): Assignment => ({ ...a, eventId: m.keep, mergedFrom: a.mergedFrom ?? m.gone, ...(a.reason === 'founded' ? { score: m.link } : {}) })
 
 const dot = cosine
 // Headline pairs are indexed beside body words, told apart by this prefix (no word holds it).

@@ -16,8 +16,10 @@ import type { CentralEvent } from './stories.js'
 // - one part per week of the clusterer's index (WEEK_PART + week): the events holding each
 //   term that week; loaded only when a batch's articles look that week up (an article with no
 //   date looks up every week);
-// - one part per event (EVENT_PART + index): its sums and day groups, and each member's
-//   naming features and assignment; loaded only when a batch's articles can meet the event;
+// - one part per event (EVENT_PART + index): its sums and day groups; loaded only when a
+//   batch's articles can meet the event;
+// - one part per event for its members (MEMBERS_PART + index): each one's naming features and
+//   assignment; loaded only when a batch changes the event (most of the bytes of a large one);
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
 //   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
@@ -34,6 +36,7 @@ const FORMAT = 5
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
 export const WEEK_PART = 'w:'
+export const MEMBERS_PART = 'm:'
 
 /** The part name of a week of the clusterer's index (undated postings are week -Infinity). */
 export const weekPartName = (week: number) => `${WEEK_PART}${week === Number.NEGATIVE_INFINITY ? 'undated' : week}`
@@ -78,24 +81,31 @@ export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering;
   return { clustering, stories: saved.stories as Map<number, CentralEvent> }
 }
 
-interface SavedEvent {
-  readonly event: EventCluster
-  readonly members: ReadonlyArray<readonly [Member, Assignment]>
-}
-
-/** One event of the clustering, with its members. */
+/** One event of the clustering, without its members (`saveMembers`). */
 export function saveEvent(c: ArchiveClustering, idx: number): Uint8Array {
-  const e = c.clusterer.event(idx)
-  return serialize({ event: e, members: e.articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) } satisfies SavedEvent)
+  return serialize(c.clusterer.event(idx))
 }
 
-/** Puts a saved event and its members back into the clustering. */
+/** Puts a saved event back into the clustering (its members' features and assignments come with `loadMembers`). */
 export function loadEvent(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
-  const saved = deserialize(bytes) as SavedEvent
-  if (!saved.event || !Array.isArray(saved.members) || saved.members.length !== saved.event.articleIds.length) throw new Error(`saved event ${idx} is not readable`)
-  for (const [member, a] of saved.members) c.items.set(a.articleId, member)
-  c.clusterer.load(idx, saved.event, saved.members.map(([, a]) => a))
+  const event = deserialize(bytes) as Partial<EventCluster>
+  if (!Array.isArray(event.articleIds) || !(event.centroid instanceof Map) || !Array.isArray(event.days)) throw new Error(`saved event ${idx} is not readable`)
+  c.clusterer.load(idx, event as EventCluster)
 }
+
+/** The members of one event: each one's naming features and assignment. */
+export function saveMembers(c: ArchiveClustering, idx: number): Uint8Array {
+  return serialize(c.clusterer.event(idx).articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers)
+}
+
+/** Puts the members of a saved event back into the clustering. */
+export function loadMembers(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
+  const members = deserialize(bytes) as SavedMembers
+  if (!Array.isArray(members) || members.some((m) => !Array.isArray(m) || m.length !== 2)) throw new Error(`saved members of event ${idx} are not readable`)
+  for (const [member, a] of members) c.items.set(a.articleId, member)
+  c.clusterer.loadAssignments(members.map(([, a]) => a))
+}
+type SavedMembers = ReadonlyArray<readonly [Member, Assignment]>
 
 // Returns the value itself when nothing inside it needed tagging (the common case: Maps of
 // numbers), so the large data parts are not copied.
