@@ -168,7 +168,7 @@ describe('a clusterer continued from saved parts', () => {
     expect(continuous.events).toHaveLength(2)
     // Saved: the head, each week of the index, each event apart from its members' assignments.
     const index = continuous.index()
-    const weeks = continuous.takeChangedWeeks().map((w) => [w, structuredClone(continuous.weekPart(w))] as const)
+    const weeks = structuredClone(continuous.weekParts(continuous.takeChangedWeeks()))
     const events = [0, 1].map((idx) => structuredClone(continuous.event(idx)))
     const saved = [a, b].map((x) => structuredClone(continuous.assignments.get(x.id)!))
     continuous.add(bridge)

@@ -136,7 +136,7 @@ export class EventClusterer {
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  // The index is saved a week at a time (`weekPart`): a clusterer continued from saved state
+  // The index is saved a week at a time (`weekParts`): a clusterer continued from saved state
   // holds only the weeks loaded since (`loadWeek`), and fails loudly when it would read any
   // other, rather than deciding without it. (Saved whole, the index was half of what every
   // batch read and wrote, whatever weeks it touched.)
@@ -196,7 +196,7 @@ export class EventClusterer {
     return out
   }
 
-  /** What a saved state keeps whole: the merge links, and which weeks the index holds (saved apart: `weekPart`). */
+  /** What a saved state keeps whole: the merge links, and which weeks the index holds (saved apart: `weekParts`). */
   index(): SavedIndex {
     return { mergedInto: Int32Array.from(this.mergedInto), weeks: Float64Array.from(this.weeks) }
   }
@@ -233,24 +233,28 @@ export class EventClusterer {
     return out
   }
 
-  /** One week of the index, packed: what a saved state keeps of it. */
-  weekPart(week: number): PackedWeek {
-    const terms: string[] = []
-    const sizes: number[] = []
-    const events: number[] = []
-    for (const [term, byWeek] of this.postings) {
-      const set = byWeek.get(week)
-      if (!set) continue
-      terms.push(term)
-      sizes.push(set.size)
-      for (const idx of set) events.push(idx) // in insertion order, which decides which undated event is dropped first
+  /** Weeks of the index, packed: what a saved state keeps of each (one pass over the postings for all of them). */
+  weekParts(weeks: Iterable<number>): Map<number, PackedWeek> {
+    const parts = new Map<number, { terms: string[]; sizes: number[]; events: number[] }>()
+    for (const w of weeks) parts.set(w, { terms: [], sizes: [], events: [] })
+    for (const [term, byWeek] of this.postings)
+      for (const [week, set] of byWeek) {
+        const part = parts.get(week)
+        if (!part) continue
+        part.terms.push(term)
+        part.sizes.push(set.size)
+        for (const idx of set) part.events.push(idx) // in insertion order, which decides which undated event is dropped first
+      }
+    const out = new Map<number, PackedWeek>()
+    for (const [week, { terms, sizes, events }] of parts) {
+      const ends = new Int32Array(terms.length)
+      for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
+      out.set(week, { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
     }
-    const ends = new Int32Array(terms.length)
-    for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
-    return { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) }
+    return out
   }
 
-  /** Puts back a saved week of the index (`weekPart`). */
+  /** Puts back a saved week of the index (`weekParts`). */
   loadWeek(week: number, packed: PackedWeek): void {
     for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
       const term = packed.terms.slice(start, (start = packed.ends[i]))

@@ -3,7 +3,7 @@ import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
-import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeek } from './persist.js'
+import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
 
 
 /** Saves the head, every event and every week of the index, as a first run over an archive does. */
@@ -15,7 +15,7 @@ function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, 
       events.set(idx, saveEvent(c, idx))
       members.set(idx, saveMembers(c, idx))
     }
-  const weeks = new Map(c.clusterer.takeChangedWeeks().map((w) => [w, saveWeek(c, w)] as const))
+  const weeks = saveWeeks(c, c.clusterer.takeChangedWeeks())
   return { head: saveHead(c, new Map()), events, members, weeks }
 }
 

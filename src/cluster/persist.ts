@@ -41,9 +41,9 @@ export const MEMBERS_PART = 'm:'
 /** The part name of a week of the clusterer's index (undated postings are week -Infinity). */
 export const weekPartName = (week: number) => `${WEEK_PART}${week === Number.NEGATIVE_INFINITY ? 'undated' : week}`
 
-/** One week of the clusterer's index. */
-export function saveWeek(c: ArchiveClustering, week: number): Uint8Array {
-  return serialize(c.clusterer.weekPart(week))
+/** Weeks of the clusterer's index, each as its part's body. */
+export function saveWeeks(c: ArchiveClustering, weeks: Iterable<number>): Map<number, Uint8Array> {
+  return new Map([...c.clusterer.weekParts(weeks)].map(([w, part]) => [w, serialize(part)] as const))
 }
 
 /** Puts a saved week of the index back into the clustering. */

@@ -9,7 +9,7 @@ import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
 import { EventClusterer, type Assignment } from './events.js'
-import { ARTICLE_PART, EVENT_PART, loadEvent, loadMembers, loadWeek, MEMBERS_PART, restoreHead, saveEvent, saveHead, saveMembers, saveWeek, weekPartName } from './persist.js'
+import { ARTICLE_PART, EVENT_PART, loadEvent, loadMembers, loadWeek, MEMBERS_PART, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
 import { storiesOf, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
@@ -146,7 +146,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     else stories.delete(idx)
   }
   for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
-  for (const week of c.takeChangedWeeks()) state.set(weekPartName(week), saveWeek(clustering, week))
+  for (const [week, body] of saveWeeks(clustering, c.takeChangedWeeks())) state.set(weekPartName(week), body)
   lap('describe')
   const linked = storiesOf([...stories.values()], c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
