@@ -105,19 +105,34 @@ export class SortedKeys {
     this.cut = undefined
   }
 
-  /** Index of a key, or -1. */
+  /**
+   * Index of a key, or -1. Compares code units in place rather than cutting the keys into
+   * strings: a batch looks up a few of a saved week's or tally's keys, and cutting them all
+   * cost more than the look-ups.
+   */
   find(key: string): number {
-    const keys = this.strings()
     let lo = 0
-    let hi = keys.length - 1
+    let hi = this.ends.length - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
-      const k = keys[mid]
-      if (k === key) return mid
-      if (k < key) lo = mid + 1
+      const c = this.compareAt(mid, key)
+      if (c === 0) return mid
+      if (c < 0) lo = mid + 1
       else hi = mid - 1
     }
     return -1
+  }
+
+  /** The i-th key against another, by code unit as `<` orders strings: negative when the i-th is less. */
+  private compareAt(i: number, key: string): number {
+    const start = i === 0 ? 0 : this.ends[i - 1]
+    const length = this.ends[i] - start
+    const n = Math.min(length, key.length)
+    for (let j = 0; j < n; j++) {
+      const d = this.joined.charCodeAt(start + j) - key.charCodeAt(j)
+      if (d !== 0) return d
+    }
+    return length - key.length
   }
 
   strings(): readonly string[] {
