@@ -1,5 +1,4 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
-import { SortedKeys } from '../analyze/tally.js'
 
 /** What clustering needs of an article: already-computed keywords and a date. */
 export interface ClusterItem {
@@ -142,9 +141,6 @@ export class EventClusterer {
   // other, rather than deciding without it. (Saved whole, the index was half of what every
   // batch read and wrote, whatever weeks it touched.)
   private readonly unloadedWeeks = new Set<number>()
-  // Weeks loaded and kept as saved (terms sorted): a term's events in such a week are unpacked
-  // into `postings` when first looked up (`lookup`), since a batch probes few of its terms.
-  private readonly packedWeeks = new Map<number, { readonly terms: SortedKeys; readonly starts: Int32Array; readonly events: Int32Array }>()
   // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
   private readonly weeks = new Set<number>()
   private readonly changedWeeks = new Set<number>()
@@ -239,50 +235,34 @@ export class EventClusterer {
 
   /** Weeks of the index, packed: what a saved state keeps of each (one pass over the postings for all of them). */
   weekParts(weeks: Iterable<number>): Map<number, PackedWeek> {
-    // Per week, each term's events: unpacked ones as sets, the others as saved.
-    const parts = new Map<number, Array<[string, Iterable<number>, number]>>()
-    for (const w of weeks) parts.set(w, [])
+    const parts = new Map<number, { terms: string[]; sizes: number[]; events: number[] }>()
+    for (const w of weeks) parts.set(w, { terms: [], sizes: [], events: [] })
     for (const [term, byWeek] of this.postings)
-      for (const [week, set] of byWeek) if (set.size) parts.get(week)?.push([term, set, set.size])
-    for (const [week, entries] of parts) {
-      const packed = this.packedWeeks.get(week)
-      if (!packed) continue
-      const terms = packed.terms.strings()
-      for (let i = 0; i < terms.length; i++)
-        if (!this.postings.get(terms[i])?.has(week)) entries.push([terms[i], packed.events.subarray(packed.starts[i], packed.starts[i + 1]), packed.starts[i + 1] - packed.starts[i]])
-    }
+      for (const [week, set] of byWeek) {
+        const part = parts.get(week)
+        if (!part) continue
+        part.terms.push(term)
+        part.sizes.push(set.size)
+        for (const idx of set) part.events.push(idx) // in insertion order, which decides which undated event is dropped first
+      }
     const out = new Map<number, PackedWeek>()
-    for (const [week, entries] of parts) {
-      entries.sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      const keys = SortedKeys.of(entries.map(([t]) => t))
-      const events: number[] = []
-      // In insertion order, which decides which undated event is dropped first.
-      for (const [, set] of entries) for (const idx of set) events.push(idx)
-      out.set(week, { terms: keys.joined, ends: keys.ends, sizes: Int32Array.from(entries, ([, , n]) => n), events: Int32Array.from(events) })
+    for (const [week, { terms, sizes, events }] of parts) {
+      const ends = new Int32Array(terms.length)
+      for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
+      out.set(week, { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
     }
     return out
   }
 
   /** Puts back a saved week of the index (`weekParts`). */
   loadWeek(week: number, packed: PackedWeek): void {
-    const starts = new Int32Array(packed.sizes.length + 1)
-    for (let i = 0; i < packed.sizes.length; i++) starts[i + 1] = starts[i] + packed.sizes[i]
-    this.packedWeeks.set(week, { terms: new SortedKeys(packed.terms, packed.ends), starts, events: packed.events })
+    for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
+      const term = packed.terms.slice(start, (start = packed.ends[i]))
+      let byWeek = this.postings.get(term)
+      if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+      byWeek.set(week, new Set(packed.events.subarray(at, (at += packed.sizes[i]))))
+    }
     this.unloadedWeeks.delete(week)
-  }
-
-  /** The events holding a term in a week, if any (an empty set once looked up in a saved week that has none). */
-  private lookup(term: string, week: number): Set<number> | undefined {
-    const set = this.postings.get(term)?.get(week)
-    if (set) return set
-    const packed = this.packedWeeks.get(week)
-    if (!packed) return undefined
-    const i = packed.terms.find(term)
-    const unpacked = new Set(i < 0 ? [] : packed.events.subarray(packed.starts[i], packed.starts[i + 1]))
-    let byWeek = this.postings.get(term)
-    if (!byWeek) this.postings.set(term, (byWeek = new Map()))
-    byWeek.set(week, unpacked)
-    return unpacked
   }
 
   /**
@@ -463,18 +443,18 @@ export class EventClusterer {
     const weeks = day === undefined ? undefined : this.weeksAround(day)
     for (const w of weeks ?? this.unloadedWeeks) if (this.unloadedWeeks.has(w)) throw new Error(`week ${w} of the index is needed but was not loaded from the saved clustering`)
     for (const term of terms) {
+      const byWeek = this.postings.get(term)
+      if (!byWeek) continue
       if (weeks) {
-        for (const w of weeks) for (const idx of this.lookup(term, w) ?? []) hit(idx)
+        for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
         continue
       }
       // An article with no date at all can only be compared with the most recent events
       // holding each term: enough to find its event, bounded however long the archive.
       let taken = 0
-      for (const w of [...new Set([...(this.postings.get(term)?.keys() ?? []), ...this.packedWeeks.keys()])].sort((a, b) => b - a)) {
-        const set = this.lookup(term, w)
-        if (!set?.size) continue
-        for (const idx of set) hit(idx)
-        if ((taken += set.size) >= UNDATED_CANDIDATES_PER_TERM) break
+      for (const w of [...byWeek.keys()].sort((a, b) => b - a)) {
+        for (const idx of byWeek.get(w)!) hit(idx)
+        if ((taken += byWeek.get(w)!.size) >= UNDATED_CANDIDATES_PER_TERM) break
       }
     }
     return hits
@@ -532,12 +512,10 @@ export class EventClusterer {
       this.weeks.add(week)
       this.changedWeeks.add(week)
       for (const term of this.probes(item)) {
-        let set = this.lookup(term, week)
-        if (!set) {
-          let byWeek = this.postings.get(term)
-          if (!byWeek) this.postings.set(term, (byWeek = new Map()))
-          byWeek.set(week, (set = new Set()))
-        }
+        let byWeek = this.postings.get(term)
+        if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+        let set = byWeek.get(week)
+        if (!set) byWeek.set(week, (set = new Set()))
         set.add(idx)
         // Undated events are probed by every article: keep only the most recent ones per term.
         if (week === UNDATED && set.size > UNDATED_CANDIDATES_PER_TERM) set.delete(set.values().next().value!)
