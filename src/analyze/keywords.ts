@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { foldText } from '../normalize/fold.js'
 import { segment } from './segment.js'
 import { canonicalNames } from './user-dict.js'
+import { Tally } from './tally.js'
 
 export type TermVector = ReadonlyMap<string, number>
 
@@ -175,11 +176,16 @@ export const idfOf = (word: string): number => {
  */
 export class CorpusStats {
   private n = 0
-  private readonly df = new Map<string, number>()
+  private readonly df = new Tally()
 
   observe(words: Iterable<string>): void {
     this.n++
-    for (const w of new Set(words)) this.df.set(w, (this.df.get(w) ?? 0) + 1)
+    for (const w of new Set(words)) this.df.increment(w)
+  }
+
+  /** Packs the counts for saving (`Tally.pack`). */
+  pack(): void {
+    this.df.pack()
   }
 
   /** IDF from the archive's own counts only (no prior): for names the general table does not cover. */

@@ -115,13 +115,15 @@ export class ArchiveClustering {
    */
   async clusterLoading(batch: readonly Featurised[], load: (events: readonly number[]) => Promise<void>): Promise<void> {
     for (const f of batch) {
-      const missing = this.clusterer.missingFor(f.item)
+      // One candidate search per article: the one that finds what to load also places it.
+      const candidates = this.clusterer.candidatesFor(f.item)
+      const missing = candidates.filter((idx) => !this.clusterer.isLoaded(idx))
       if (missing.length) await load(missing)
-      this.place(f)
+      this.place(f, candidates)
     }
   }
 
-  private place({ article: a, item }: Featurised): void {
+  private place({ article: a, item }: Featurised, candidates?: readonly number[]): void {
     this.items.set(a.id, {
       vector: item.vector,
       publishedAt: item.publishedAt,
@@ -132,7 +134,7 @@ export class ArchiveClustering {
       copy: a.duplicateOf !== undefined,
       ...(a.duplicateOf ? {} : { mentions: storyMentions(a) }),
     })
-    this.clusterer.add(item)
+    this.clusterer.add(item, candidates)
   }
 
   /** The loaded events, described. */

@@ -160,3 +160,39 @@ describe('explainAssignment', () => {
     expect(text).toMatch(/e00002 was later merged into e00001/)
   })
 })
+
+describe('a clusterer continued from saved parts', () => {
+  // Two reports ten days apart found events of their own; a third between them joins the first
+  // and bridges it to the second, which merges them.
+  const opts = { ...defaultClusterOptions, windowDays: 5, minBreadth: 0 }
+  const item = (id: string, day: string) => ({ id, publishedAt: `2021-06-${day}T00:00:00Z`, vector: new Map([['峰会', 1]]) })
+  const [a, b, bridge] = [item('a', '01'), item('b', '11'), item('c', '06')]
+
+  it('merges events whose members are not loaded yet, and their assignments come out as if they were', () => {
+    const continuous = new EventClusterer(opts)
+    continuous.add(a)
+    continuous.add(b)
+    expect(continuous.events).toHaveLength(2)
+    // Saved: the head, each week of the index, each event apart from its members' assignments.
+    const index = continuous.index()
+    const weeks = structuredClone(continuous.weekParts(continuous.takeChangedWeeks()))
+    const events = [0, 1].map((idx) => structuredClone(continuous.event(idx)))
+    const saved = [a, b].map((x) => structuredClone(continuous.assignments.get(x.id)!))
+    continuous.add(bridge)
+    expect(continuous.events).toHaveLength(1)
+    expect(continuous.assignments.get('b')!.mergedFrom).toBeDefined()
+
+    const restored = EventClusterer.continued(opts, index)
+    expect(restored.weeksFor(bridge).length).toBeGreaterThan(0)
+    for (const [w, part] of weeks) restored.loadWeek(w, part)
+    expect(restored.weeksFor(bridge)).toEqual([])
+    const candidates = restored.candidatesFor(bridge)
+    expect(candidates).toEqual([0, 1])
+    events.forEach((e, idx) => restored.load(idx, e))
+    restored.add(bridge, candidates)
+    expect(restored.assignments.has('a')).toBe(false)
+    restored.loadAssignments(saved)
+    for (const id of ['a', 'b', 'c']) expect(restored.assignments.get(id)).toEqual(continuous.assignments.get(id))
+    expect(restored.events.map((e) => e.articleIds)).toEqual(continuous.events.map((e) => e.articleIds))
+  })
+})

@@ -161,10 +161,16 @@ export class EventClusterer {
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
   // a lookup does not grow with the archive's length.
   private readonly postings = new Map<string, Map<number, Set<number>>>()
-  // Postings of a continued clusterer not touched since, packed (`packPostings`): unpacked on
-  // first use, so that restoring and saving the index costs little for the terms a batch
-  // leaves alone (a Set per term and week was most of the time of restoring it).
-  private readonly packed = new Map<string, Float64Array>()
+  // The index is saved a week at a time (`weekParts`): a clusterer continued from saved state
+  // holds only the weeks loaded since (`loadWeek`), and fails loudly when it would read any
+  // other, rather than deciding without it. (Saved whole, the index was half of what every
+  // batch read and wrote, whatever weeks it touched.)
+  private readonly unloadedWeeks = new Set<number>()
+  // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
+  private readonly weeks = new Set<number>()
+  private readonly changedWeeks = new Set<number>()
+  // Merges made by this clusterer, in order: what assignments loaded after them must go through.
+  private readonly merges: Merge[] = []
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
 
@@ -215,55 +221,116 @@ export class EventClusterer {
     return out
   }
 
-  /** What a saved state keeps whole: the merge links and the index, packed (small beside the events). */
+  /** What a saved state keeps whole: the merge links, and which weeks the index holds (saved apart: `weekParts`). */
   index(): SavedIndex {
-    const postings = new Map(this.packed)
-    for (const [term, byWeek] of this.postings) postings.set(term, packPostings(byWeek))
-    return { mergedInto: Int32Array.from(this.mergedInto), postings }
+    return { mergedInto: Int32Array.from(this.mergedInto), weeks: Float64Array.from(this.weeks) }
   }
 
-  /** A clusterer continued from `index()` of a saved one, with none of its events loaded yet. */
+  /** A clusterer continued from `index()` of a saved one, with none of its events or weeks loaded yet. */
   static continued(opts: ClusterOptions, index: SavedIndex): EventClusterer {
     const c = new EventClusterer(opts)
     // Not pushed as spread arguments: an archive founds more events than a call takes arguments.
     for (const m of index.mergedInto) c.mergedInto.push(m)
-    for (const [t, packed] of index.postings) c.packed.set(t, packed)
+    for (const w of index.weeks) {
+      c.weeks.add(w)
+      c.unloadedWeeks.add(w)
+    }
     c.all.length = c.mergedInto.length
     return c
   }
 
-  private postingsOf(term: string): Map<number, Set<number>> | undefined {
-    const packed = this.packed.get(term)
-    if (packed) {
-      this.postings.set(term, unpackPostings(packed))
-      this.packed.delete(term)
-    }
-    return this.postings.get(term)
+  /**
+   * The weeks of the index that adding this item would read and are not loaded: those its
+   * date's window touches and the undated one; every week for an article with no date. They
+   * depend on nothing but the item's date, so a batch can load them all before it starts.
+   */
+  weeksFor(item: ClusterItem): number[] {
+    if (this.unloadedWeeks.size === 0) return []
+    const day = dayOf(item.dateHint ?? item.publishedAt)
+    if (day === undefined) return [...this.unloadedWeeks]
+    return this.weeksAround(day).filter((w) => this.unloadedWeeks.has(w))
   }
 
-  /** Puts back a saved event and its members' assignments. */
-  load(idx: number, e: EventCluster, assignments: Iterable<Assignment>): void {
-    this.all[idx] = e
-    for (const a of assignments) this.assignments.set(a.articleId, a)
+  /** Weeks whose postings changed since the last call. */
+  takeChangedWeeks(): number[] {
+    const out = [...this.changedWeeks]
+    this.changedWeeks.clear()
+    return out
+  }
+
+  /** Weeks of the index, packed: what a saved state keeps of each (one pass over the postings for all of them). */
+  weekParts(weeks: Iterable<number>): Map<number, PackedWeek> {
+    const parts = new Map<number, { terms: string[]; sizes: number[]; events: number[] }>()
+    for (const w of weeks) parts.set(w, { terms: [], sizes: [], events: [] })
+    for (const [term, byWeek] of this.postings)
+      for (const [week, set] of byWeek) {
+        const part = parts.get(week)
+        if (!part) continue
+        part.terms.push(term)
+        part.sizes.push(set.size)
+        for (const idx of set) part.events.push(idx) // in insertion order, which decides which undated event is dropped first
+      }
+    const out = new Map<number, PackedWeek>()
+    for (const [week, { terms, sizes, events }] of parts) {
+      const ends = new Int32Array(terms.length)
+      for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
+      out.set(week, { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
+    }
+    return out
+  }
+
+  /** Puts back a saved week of the index (`weekParts`). */
+  loadWeek(week: number, packed: PackedWeek): void {
+    for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
+      const term = packed.terms.slice(start, (start = packed.ends[i]))
+      let byWeek = this.postings.get(term)
+      if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+      byWeek.set(week, new Set(packed.events.subarray(at, (at += packed.sizes[i]))))
+    }
+    this.unloadedWeeks.delete(week)
   }
 
   /**
-   * The events that adding this item now would score and are not loaded: its candidates, which
-   * must be loaded first. (A copy whose original is placed reads only its original's event,
-   * loaded with the original's assignment.)
+   * Puts back a saved event: what scoring, joining and merging it needs. Its members'
+   * assignments may follow later (`loadAssignments`): a batch compares its articles with many
+   * more events than it changes, and the members of a large event are most of its bytes.
    */
-  missingFor(item: ClusterItem): number[] {
-    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
-    return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt)).filter((idx) => !this.isLoaded(idx))
+  load(idx: number, e: EventCluster): void {
+    this.all[idx] = e
   }
 
-  add(item: ClusterItem): Assignment {
+  /**
+   * Puts back saved assignments (those of one saved event's members), as merges made since
+   * they were saved have left them: merging an event whose members' assignments were not
+   * loaded yet left them to this.
+   */
+  loadAssignments(assignments: Iterable<Assignment>): void {
+    for (let a of assignments) {
+      for (const m of this.merges) if (a.eventId === m.gone) a = merged(a, m)
+      this.assignments.set(a.articleId, a)
+    }
+  }
+
+  /**
+   * The events that adding this item now would score: those of them not loaded must be loaded
+   * first. None for a digest, or for a copy whose original is placed (it reads only its
+   * original's event, loaded with the original's assignment). Loading events changes neither
+   * the index nor the merge links, so the answer holds until the next `add`: pass it to `add`
+   * rather than searching twice.
+   */
+  candidatesFor(item: ClusterItem): number[] {
+    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
+    return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt))
+  }
+
+  /** Places an item; `candidates` is `candidatesFor(item)` when it was asked for since the last `add`. */
+  add(item: ClusterItem, candidates?: readonly number[]): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
     if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
-    if (!item.digest) for (const idx of this.candidates(this.probes(item), day)) {
+    if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
       if (day !== undefined && !this.inWindow(e, day)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
@@ -350,12 +417,14 @@ export class EventClusterer {
   private absorb(keep: number, gone: number, link: number): void {
     const k = this.event(keep)
     const g = this.event(gone)
+    const merge: Merge = { gone: g.id, keep: k.id, link }
+    this.merges.push(merge)
     this.mergedInto[gone] = keep
     this.changed.add(keep).add(gone)
     for (const id of g.articleIds) {
       k.articleIds.push(id)
-      const old = this.assignments.get(id)!
-      this.assignments.set(id, { ...old, eventId: k.id, mergedFrom: old.mergedFrom ?? g.id, ...(old.reason === 'founded' ? { score: link } : {}) })
+      const old = this.assignments.get(id)
+      if (old) this.assignments.set(id, merged(old, merge)) // else `loadAssignments` does it
     }
     g.articleIds.length = 0
     if (g.start && (!k.start || g.start < k.start)) k.start = g.start
@@ -400,9 +469,10 @@ export class EventClusterer {
       const live = this.live(idx)
       hits.set(live, (hits.get(live) ?? 0) + 1)
     }
-    const weeks = day === undefined ? undefined : [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
+    const weeks = day === undefined ? undefined : this.weeksAround(day)
+    for (const w of weeks ?? this.unloadedWeeks) if (this.unloadedWeeks.has(w)) throw new Error(`week ${w} of the index is needed but was not loaded from the saved clustering`)
     for (const term of terms) {
-      const byWeek = this.postingsOf(term)
+      const byWeek = this.postings.get(term)
       if (!byWeek) continue
       if (weeks) {
         for (const w of weeks) for (const idx of byWeek.get(w) ?? []) hit(idx)
@@ -417,6 +487,11 @@ export class EventClusterer {
       }
     }
     return hits
+  }
+
+  /** The weeks a dated article's look-ups read: those its window touches, and the undated one. */
+  private weeksAround(day: number): number[] {
+    return [UNDATED, ...range(weekOf(day - this.opts.windowDays), weekOf(day + this.opts.windowDays))]
   }
 
   /** Do two events' spans, widened by the window, meet? An undated article close to both must not join reports years apart. */
@@ -463,8 +538,10 @@ export class EventClusterer {
       if (item.entities) addInto(e.entityCentroid, item.entities)
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
+      this.weeks.add(week)
+      this.changedWeeks.add(week)
       for (const term of this.probes(item)) {
-        let byWeek = this.postingsOf(term)
+        let byWeek = this.postings.get(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
         let set = byWeek.get(week)
         if (!set) byWeek.set(week, (set = new Set()))
@@ -482,6 +559,14 @@ export class EventClusterer {
   }
 }
 
+/** One event merged into another, with their linkage: what it does to the assignment of each member of the one merged. */
+interface Merge {
+  readonly gone: string
+  readonly keep: string
+  readonly link: number
+}
+const merged = (a: Assignment, m: Merge): Assignment => ({ ...a, eventId: m.keep, mergedFrom: a.mergedFrom ?? m.gone, ...(a.reason === 'founded' ? { score: m.link } : {}) })
+
 const dot = cosine
 // Headline pairs are indexed beside body words, told apart by this prefix (no word holds it).
 const TITLE_KEY = '\u0001'
@@ -489,36 +574,22 @@ const TITLE_KEY = '\u0001'
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
 
-/** The index as a saved state keeps it: merge links, and each term's postings packed. */
+/** The index as a saved state keeps it whole: merge links, and the weeks it holds postings for. */
 export interface SavedIndex {
   readonly mergedInto: Int32Array
-  readonly postings: ReadonlyMap<string, Float64Array>
+  /** Undated postings are kept under week -Infinity. */
+  readonly weeks: Float64Array
 }
 
-// A term's postings as one array: week, number of events, the events (in insertion order,
-// which decides which undated event is dropped first), then the next week. Weeks are floats:
-// undated ones are -Infinity.
-function packPostings(byWeek: ReadonlyMap<number, ReadonlySet<number>>): Float64Array {
-  let n = 0
-  for (const set of byWeek.values()) n += 2 + set.size
-  const out = new Float64Array(n)
-  let i = 0
-  for (const [week, set] of byWeek) {
-    out[i++] = week
-    out[i++] = set.size
-    for (const idx of set) out[i++] = idx
-  }
-  return out
-}
-
-function unpackPostings(packed: Float64Array): Map<number, Set<number>> {
-  const byWeek = new Map<number, Set<number>>()
-  for (let i = 0; i < packed.length; ) {
-    const week = packed[i++]
-    const size = packed[i++]
-    byWeek.set(week, new Set(packed.subarray(i, (i += size))))
-  }
-  return byWeek
+/**
+ * A week of the index in flat values: its terms joined (`ends[i]` is where the i-th ends), and
+ * for each the number of events holding it that week (`sizes`), all the events one after another.
+ */
+export interface PackedWeek {
+  readonly terms: string
+  readonly ends: Int32Array
+  readonly sizes: Int32Array
+  readonly events: Int32Array
 }
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication

@@ -7,6 +7,7 @@ import { withCanonicalNames } from '../analyze/user-dict.js'
 import { dateFromPath } from '../normalize/dates.js'
 import { foldText } from '../normalize/fold.js'
 import type { ClusterItem } from './events.js'
+import { Tally } from '../analyze/tally.js'
 import { RepeatedLines } from './repeated-lines.js'
 
 /** What featurising needs of an article (a subset of `Article`). */
@@ -142,8 +143,13 @@ export class ArticleFeatures {
   private readonly lines = new RepeatedLines()
   private readonly titles = new TitleStats()
   private readonly series = new RepeatedLines(SERIES_MIN_TITLES, 2)
-  private readonly seriesCounts = new Map<string, number>()
+  private readonly seriesCounts = new Tally()
   private readonly entityStats = new CorpusStats()
+
+  /** Packs the archive's counts for saving: flat values, quick to copy (`Tally.pack`). */
+  pack(): void {
+    for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats]) t.pack()
+  }
 
   item(a: FeatureInput): ClusterItem {
     const folded = a.folded ?? foldText(a.text)
@@ -205,7 +211,7 @@ export class ArticleFeatures {
    */
   private seriesWordsOf(labels: readonly string[]): Set<string> {
     const own = new Set(labels.flatMap((l) => segment(l)))
-    for (const w of own) this.seriesCounts.set(w, (this.seriesCounts.get(w) ?? 0) + 1)
+    for (const w of own) this.seriesCounts.increment(w)
     return own
   }
 
@@ -310,11 +316,16 @@ export function titleGrams(title: string): Set<string> {
 /** Headline pairs weighted by how rare they are among the archive's headlines so far. */
 export class TitleStats {
   private n = 0
-  private readonly df = new Map<string, number>()
+  private readonly df = new Tally()
 
   observe(grams: Iterable<string>): void {
     this.n++
-    for (const g of grams) this.df.set(g, (this.df.get(g) ?? 0) + 1)
+    for (const g of grams) this.df.increment(g)
+  }
+
+  /** Packs the counts for saving (`Tally.pack`). */
+  pack(): void {
+    this.df.pack()
   }
 
   /** Too frequent among headlines to tie two of them together (美国, 中共). */

@@ -3,14 +3,27 @@ import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
-import { loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
+import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
 
 
-/** Saves the head and every event, as a first run over an archive does. */
-function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array> } {
+/** Saves the head, every event and every week of the index, as a first run over an archive does. */
+function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array>; members: Map<number, Uint8Array>; weeks: Map<number, Uint8Array> } {
   const events = new Map<number, Uint8Array>()
-  for (let idx = 0; idx < c.clusterer.founded; idx++) if (c.clusterer.live(idx) === idx) events.set(idx, saveEvent(c, idx))
-  return { head: saveHead(c, new Map()), events }
+  const members = new Map<number, Uint8Array>()
+  for (let idx = 0; idx < c.clusterer.founded; idx++)
+    if (c.clusterer.live(idx) === idx) {
+      events.set(idx, saveEvent(c, idx))
+      members.set(idx, saveMembers(c, idx))
+    }
+  const weeks = saveWeeks(c, c.clusterer.takeChangedWeeks())
+  return { head: saveHead(c, new Map()), events, members, weeks }
+}
+
+/** Loads the weeks of the index a batch looks up; returns which. */
+function loadWeeks(c: ArchiveClustering, saved: ReturnType<typeof saveAll>, batch: ReturnType<ArchiveClustering['featurise']>): number[] {
+  const weeks = [...new Set(batch.flatMap((f) => c.clusterer.weeksFor(f.item)))]
+  for (const w of weeks) loadWeek(c, w, saved.weeks.get(w)!)
+  return weeks
 }
 
 describe('saving and restoring the clustering in parts', () => {
@@ -28,6 +41,11 @@ describe('saving and restoring the clustering in parts', () => {
     const restored = restoreHead(saved.head)!.clustering
     expect(restored.clusterer.events).toEqual([])
     const batch = restored.featurise(second)
+    const weeks = loadWeeks(restored, saved, batch)
+    // The new articles' weeks (and the undated week, if the first batch had undated articles), not the first batch's alone.
+    expect(weeks.length).toBeGreaterThan(0)
+    expect(weeks.length).toBeLessThan(saved.weeks.size + 3)
+    expect(batch.flatMap((f) => restored.clusterer.weeksFor(f.item))).toEqual([])
     const loaded: number[] = []
     await restored.clusterLoading(batch, async (events) => {
       for (const idx of events) loadEvent(restored, idx, saved.events.get(idx)!)
@@ -37,11 +55,21 @@ describe('saving and restoring the clustering in parts', () => {
     expect(new Set(loaded).size).toBe(loaded.length) // each event loaded once
     expect(loaded.length).toBeLessThanOrEqual(saved.events.size) // the seeds' two events are both near the new week
 
-    // Every event the restored clustering holds is the continuous one's, member for member.
+    // Members come only for the events the batch changed (merged ones too): their assignments
+    // are loaded after the merges that moved them, and must come out as if loaded before.
+    const changed = restored.clusterer.takeChanged()
+    for (const idx of changed) if (saved.members.has(idx)) loadMembers(restored, idx, saved.members.get(idx)!)
+    expect(changed.filter((idx) => saved.members.has(idx)).length).toBeGreaterThan(0)
+
+    // Every event the batch changed is the continuous one's, member for member and assignment for assignment.
     const expected = new Map(continuous.result().events.map((e) => [e.id, e]))
-    const got = restored.result()
-    expect(got.events.length).toBeGreaterThan(0)
-    for (const e of got.events) expect(e).toEqual(expected.get(e.id))
+    const live = changed.filter((idx) => restored.clusterer.live(idx) === idx).map((idx) => restored.describe(restored.clusterer.event(idx)))
+    expect(live.length).toBeGreaterThan(0)
+    for (const e of live) {
+      expect(e).toEqual(expected.get(e.id))
+      for (const id of e.articleIds) expect(restored.clusterer.assignments.get(id)).toEqual(continuous.clusterer.assignments.get(id))
+    }
+    const got = { assignments: restored.clusterer.assignments }
     for (const a of second) expect(got.assignments.get(a.id)).toEqual(continuous.clusterer.assignments.get(a.id))
     // The second batch did join the first batch's events and found others: the test exercises both.
     const reasons = new Set(second.map((a) => got.assignments.get(a.id)!.reason))
@@ -52,8 +80,19 @@ describe('saving and restoring the clustering in parts', () => {
   it('fails loudly when an event the batch needs was not loaded, rather than deciding without it', () => {
     const c = new ArchiveClustering()
     c.add(first)
+    const saved = saveAll(c)
+    const restored = restoreHead(saved.head)!.clustering
+    const batch = restored.featurise(second)
+    loadWeeks(restored, saved, batch)
+    expect(() => restored.cluster(batch)).toThrow(/event .* not loaded/)
+  })
+
+  it('fails loudly when a week of the index the batch looks up was not loaded', () => {
+    const c = new ArchiveClustering()
+    c.add(first)
     const restored = restoreHead(saveAll(c).head)!.clustering
-    expect(() => restored.cluster(restored.featurise(second))).toThrow(/not loaded/)
+    // The day after the first batch: the same weeks it indexed.
+    expect(() => restored.cluster(restored.featurise(first.map((a) => shifted(a, 1, '-next'))))).toThrow(/week .* not loaded/)
   })
 
   it('numbers events so that an id gives back its index', () => {

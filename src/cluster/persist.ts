@@ -1,34 +1,57 @@
 import { deserialize, serialize } from 'node:v8'
 import { CorpusStats } from '../analyze/keywords.js'
+import { SortedKeys, Tally } from '../analyze/tally.js'
 import { ArchiveClustering, type Member } from './cluster-articles.js'
-import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type SavedIndex } from './events.js'
+import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type PackedWeek, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 import type { CentralEvent } from './stories.js'
 
 // The clustering's state is kept in parts, so that adding a batch reads and writes what the
 // batch touches rather than the archive:
-// - the head: the archive's word statistics and repeated lines (ArticleFeatures, a few MB
-//   whatever the archive's size, as the line sketches are fixed), the clusterer's index
-//   (postings, packed per term, and merge links: 2.5 MB at 100,000 articles) and the story
-//   entry (dates, name, central entities) of each live event that names central entities;
-// - one part per event (EVENT_PART + index): its sums and day groups, and each member's
-//   naming features and assignment; loaded only when a batch's articles can meet the event;
+// - the head: the archive's word statistics (packed: analyze/tally.ts) and repeated lines
+//   (ArticleFeatures, a few MB whatever the archive's size, as the line sketches are fixed),
+//   the clusterer's merge links and the list of weeks its index holds, and the story entry
+//   (dates, name, central entities) of each live event that names central entities;
+// - one part per week of the clusterer's index (WEEK_PART + week): the events holding each
+//   term that week; loaded only when a batch's articles look that week up (an article with no
+//   date looks up every week);
+// - one part per event (EVENT_PART + index): its sums and day groups; loaded only when a
+//   batch's articles can meet the event;
+// - one part per event for its members (MEMBERS_PART + index): each one's naming features and
+//   assignment; loaded only when a batch changes the event (most of the bytes of a large one);
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
 //   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
 // written as a tagged record and rebuilt on the way back. A class missing from this list fails
 // loudly when saved rather than coming back without its methods; so does an instance reached
 // twice (it would come back as two) and a Map keyed by objects (its keys are not rebuilt).
-const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, TitleStats } as const
+const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, SortedKeys, Tally, TitleStats } as const
 type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 3
+const FORMAT = 5
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
+export const WEEK_PART = 'w:'
+export const MEMBERS_PART = 'm:'
+
+/** The part name of a week of the clusterer's index (undated postings are week -Infinity). */
+export const weekPartName = (week: number) => `${WEEK_PART}${week === Number.NEGATIVE_INFINITY ? 'undated' : week}`
+
+/** Weeks of the clusterer's index, each as its part's body. */
+export function saveWeeks(c: ArchiveClustering, weeks: Iterable<number>): Map<number, Uint8Array> {
+  return new Map([...c.clusterer.weekParts(weeks)].map(([w, part]) => [w, serialize(part)] as const))
+}
+
+/** Puts a saved week of the index back into the clustering. */
+export function loadWeek(c: ArchiveClustering, week: number, bytes: Uint8Array): void {
+  const saved = deserialize(bytes) as Partial<PackedWeek>
+  if (typeof saved.terms !== 'string' || !(saved.ends instanceof Int32Array) || !(saved.sizes instanceof Int32Array) || !(saved.events instanceof Int32Array) || saved.ends.length !== saved.sizes.length) throw new Error(`saved week ${week} of the index is not readable`)
+  c.clusterer.loadWeek(week, saved as PackedWeek)
+}
 
 interface Tagged {
   readonly [TAG]: ClassName
@@ -44,6 +67,7 @@ interface Head {
 
 /** The head of a saved clustering: what every batch needs whatever it touches. */
 export function saveHead(c: ArchiveClustering, stories: ReadonlyMap<number, CentralEvent>): Uint8Array {
+  c.features.pack()
   return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), stories } satisfies Head)
 }
 
@@ -57,24 +81,31 @@ export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering;
   return { clustering, stories: saved.stories as Map<number, CentralEvent> }
 }
 
-interface SavedEvent {
-  readonly event: EventCluster
-  readonly members: ReadonlyArray<readonly [Member, Assignment]>
-}
-
-/** One event of the clustering, with its members. */
+/** One event of the clustering, without its members (`saveMembers`). */
 export function saveEvent(c: ArchiveClustering, idx: number): Uint8Array {
-  const e = c.clusterer.event(idx)
-  return serialize({ event: e, members: e.articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) } satisfies SavedEvent)
+  return serialize(c.clusterer.event(idx))
 }
 
-/** Puts a saved event and its members back into the clustering. */
+/** Puts a saved event back into the clustering (its members' features and assignments come with `loadMembers`). */
 export function loadEvent(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
-  const saved = deserialize(bytes) as SavedEvent
-  if (!saved.event || !Array.isArray(saved.members) || saved.members.length !== saved.event.articleIds.length) throw new Error(`saved event ${idx} is not readable`)
-  for (const [member, a] of saved.members) c.items.set(a.articleId, member)
-  c.clusterer.load(idx, saved.event, saved.members.map(([, a]) => a))
+  const event = deserialize(bytes) as Partial<EventCluster>
+  if (!Array.isArray(event.articleIds) || !(event.centroid instanceof Map) || !Array.isArray(event.days)) throw new Error(`saved event ${idx} is not readable`)
+  c.clusterer.load(idx, event as EventCluster)
 }
+
+/** The members of one event: each one's naming features and assignment. */
+export function saveMembers(c: ArchiveClustering, idx: number): Uint8Array {
+  return serialize(c.clusterer.event(idx).articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers)
+}
+
+/** Puts the members of a saved event back into the clustering. */
+export function loadMembers(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
+  const members = deserialize(bytes) as SavedMembers
+  if (!Array.isArray(members) || members.some((m) => !Array.isArray(m) || m.length !== 2)) throw new Error(`saved members of event ${idx} are not readable`)
+  for (const [member, a] of members) c.items.set(a.articleId, member)
+  c.clusterer.loadAssignments(members.map(([, a]) => a))
+}
+type SavedMembers = ReadonlyArray<readonly [Member, Assignment]>
 
 // Returns the value itself when nothing inside it needed tagging (the common case: Maps of
 // numbers), so the large data parts are not copied.

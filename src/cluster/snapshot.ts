@@ -9,7 +9,7 @@ import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
 import { EventClusterer, type Assignment } from './events.js'
-import { ARTICLE_PART, EVENT_PART, loadEvent, restoreHead, saveEvent, saveHead } from './persist.js'
+import { ARTICLE_PART, EVENT_PART, loadEvent, loadMembers, loadWeek, MEMBERS_PART, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
 import { storiesOf, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
@@ -94,20 +94,43 @@ async function continueClustering(store: Store, version: string, saved: Restored
   const fresh: Article[] = []
   for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articles({ includeDuplicates: true })) fresh.push(a)
   lap('read')
+  const c = clustering.clusterer
+  const restoredEvents = c.founded
+  // Saved events whose members (features and assignments) are loaded: only those a batch
+  // changes need them, to be described and saved again.
+  const withMembers = new Set<number>()
+  const loadMembersOf = async (events: readonly number[]) => {
+    const wanted = events.filter((idx) => idx < restoredEvents && !withMembers.has(idx))
+    const parts = await store.stateParts(STATE_KEY, wanted.map((idx) => `${MEMBERS_PART}${idx}`))
+    for (const idx of wanted) {
+      try {
+        const body = parts.get(`${MEMBERS_PART}${idx}`)
+        if (!body) throw new Error(`the members of event ${idx} are missing`)
+        loadMembers(clustering, idx, body)
+      } catch (e) {
+        throw new DamagedStateError('', { cause: e })
+      }
+      withMembers.add(idx)
+    }
+  }
   if (saved) {
     const batch = clustering.featurise(fresh, progress)
     lap('featurise')
-    await clusterBatch(store, clustering, batch, lap)
+    await clusterBatch(store, clustering, batch, loadMembersOf, lap)
   } else clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
   lap('cluster')
-  const c = clustering.clusterer
+  const changed = c.takeChanged()
+  // Merged events too: the assignments of their members now name the event they joined.
+  await loadMembersOf(changed)
+  lap('load')
   const state = new Map<string, Uint8Array | undefined>()
   const shown = new Map<string, Uint8Array | undefined>()
-  for (const idx of c.takeChanged()) {
+  for (const idx of changed) {
     const name = `${EVENT_PART}${idx}`
     if (c.live(idx) !== idx) {
       // Merged into another event: only the merge link (in the head) is left of it.
       state.set(name, undefined)
+      state.set(`${MEMBERS_PART}${idx}`, undefined)
       shown.set(name, undefined)
       stories.delete(idx)
       continue
@@ -115,6 +138,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     const e = c.event(idx)
     const described = clustering.describe(e)
     state.set(name, saveEvent(clustering, idx))
+    state.set(`${MEMBERS_PART}${idx}`, saveMembers(clustering, idx))
     shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
     // Only events naming central entities can be part of a story: the others are only counted.
     const central = clustering.centralOf(e)
@@ -122,6 +146,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     else stories.delete(idx)
   }
   for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
+  for (const [week, body] of saveWeeks(clustering, c.takeChangedWeeks())) state.set(weekPartName(week), body)
   lap('describe')
   const linked = storiesOf([...stories.values()], c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
@@ -136,12 +161,12 @@ async function continueClustering(store: Store, version: string, saved: Restored
 }
 
 /**
- * Places a batch in a clustering continued from its saved state, loading events as needed:
- * first, together, those each article would meet as things stand and those holding the
- * originals its copies copy; then any other that an article turns out to need once the
- * articles before it are placed.
+ * Places a batch in a clustering continued from its saved state, loading parts as needed:
+ * first, together, the weeks of the index its articles look up and the events holding the
+ * originals its copies copy (with their members); then, before each article is placed, the
+ * events it will be compared with (without: see `EventClusterer.load`).
  */
-async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], lap: (stage: keyof UpdateTimes) => void): Promise<void> {
+async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], loadMembersOf: (events: readonly number[]) => Promise<void>, lap: (stage: keyof UpdateTimes) => void): Promise<void> {
   const c = clustering.clusterer
   const load = async (events: Iterable<number>) => {
     const names = [...events].map((idx) => `${EVENT_PART}${idx}`)
@@ -157,15 +182,32 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
       }
     }
   }
-  const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
-  const need = new Set(batch.flatMap((f) => c.missingFor(f.item)))
-  for (const body of (await store.stateParts(STATE_KEY, originals)).values()) {
-    const idx = c.live(EventClusterer.indexOf(Buffer.from(body).toString()))
-    if (!c.isLoaded(idx)) need.add(idx)
+  // The weeks of the index the batch looks up depend only on its articles' dates: read at once.
+  const weeks = [...new Set(batch.flatMap((f) => c.weeksFor(f.item)))]
+  const weekParts = await store.stateParts(STATE_KEY, weeks.map(weekPartName))
+  for (const week of weeks) {
+    try {
+      const body = weekParts.get(weekPartName(week))
+      if (!body) throw new Error(`week ${week} of the index is missing`)
+      loadWeek(clustering, week, body)
+    } catch (e) {
+      throw new DamagedStateError('', { cause: e })
+    }
   }
-  await load(need)
+  const originals = batch.flatMap((f) => (f.article.duplicateOf && !clustering.items.has(f.article.duplicateOf) ? [`${ARTICLE_PART}${f.article.duplicateOf}`] : []))
+  const need = new Set<number>()
+  for (const body of (await store.stateParts(STATE_KEY, originals)).values()) need.add(c.live(EventClusterer.indexOf(Buffer.from(body).toString())))
+  await load([...need].filter((idx) => !c.isLoaded(idx)))
+  // A copy reads its original's assignment.
+  await loadMembersOf([...need])
   lap('load')
-  await clustering.clusterLoading(batch, load)
+  // The events each article will be compared with are loaded as it comes (asked once per
+  // article, not also for the whole batch beforehand): reading them counts as loading.
+  await clustering.clusterLoading(batch, async (events) => {
+    lap('cluster')
+    await load(events)
+    lap('load')
+  })
 }
 
 type Restored = NonNullable<ReturnType<typeof restoreHead>>
