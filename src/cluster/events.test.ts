@@ -93,7 +93,7 @@ describe('breadth of a match', () => {
     expect(b.nearest).toMatchObject({ eventId: first.eventId, sharedTerms: ['bitcoin'] })
     expect(b.nearest!.score).toBeGreaterThan(0)
     expect(b.nearest!.score).toBeLessThan(opts.threshold)
-    expect(explainAssignment(b, opts.threshold, (id) => `${id} "Ransom"`)).toMatch(new RegExp(`closest earlier event, ${first.eventId} "Ransom", scored 0\\.\\d{3}, sharing bitcoin`))
+    expect(explainAssignment(b, opts.threshold, (id) => `${id} "Ransom"`)).toMatch(new RegExp(`closest event, ${first.eventId} "Ransom", scored 0\\.\\d{3}, sharing bitcoin`))
     expect(first.nearest).toBeUndefined()
     // 0.68 spread over two words joins.
     expect(c.add(item('c', { ransom: 0.6, pipeline: 0.6, recovered: 0.53 }))).toMatchObject({ eventId: first.eventId, reason: 'joined' })

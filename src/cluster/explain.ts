@@ -19,7 +19,7 @@ export function explainAssignment(a: Assignment, threshold: number, describe: (e
 
 function founding(a: Assignment, threshold: number, describe: (eventId: string) => string): string {
   const n = a.nearest
-  if (!n) return 'no earlier event within the time window shared its keywords'
+  if (!n) return 'no event within the time window shared its strongest keywords or headline words'
   const words = n.sharedTerms.length ? `, sharing ${n.sharedTerms.join(' ')}` : ''
-  return `the closest earlier event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, under the threshold ${threshold}`
+  return `the closest event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, under the threshold ${threshold}`
 }

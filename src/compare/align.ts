@@ -35,7 +35,8 @@ const MIN_TOPIC_POSTINGS = 8
 // one speech quoted in two translations (我想让整个欧洲都知道美国在那里 / 我希望整个欧洲都知道美国在那里),
 // wire copy — even when the words they share are all grammar and names (整个, 那里, 欧洲): they
 // are candidates like a pair sharing content words. A run in more units than a topic word is
-// (中华人民共和国香港特别行政区) is a name, not a wording.
+// (中华人民共和国香港特别行政区) is taken for a name, not a wording: a statement that many outlets
+// quote word for word is skipped here too, and aligns through its content words as before.
 const VERBATIM_RUN = 10
 // …and the run is at least this share of the shorter unit's Chinese characters: a run that is a
 // small part of both is a title and a name (俄罗斯驻美国大使阿纳托利), not one wording.
@@ -197,54 +198,54 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
 function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
   const n = units.length
+  // Each unit's runs of Chinese characters as arrays of characters (not UTF-16 halves: 𠮷 is one).
+  const han = units.map((u) => [...u.text.matchAll(HAN_RUN)].map(([run]) => Array.from(run)))
   const runs = new Map<string, number[]>()
-  units.forEach((u, i) => {
+  han.forEach((list, i) => {
     const seen = new Set<string>()
-    for (const [han] of u.text.matchAll(HAN_RUN))
-      for (let k = 0; k + VERBATIM_RUN <= han.length; k++) {
-        const run = han.slice(k, k + VERBATIM_RUN)
+    for (const chars of list)
+      for (let k = 0; k + VERBATIM_RUN <= chars.length; k++) {
+        const run = chars.slice(k, k + VERBATIM_RUN).join('')
         if (seen.has(run)) continue
         seen.add(run)
-        const list = runs.get(run)
-        if (list) list.push(i)
+        const at = runs.get(run)
+        if (at) at.push(i)
         else runs.set(run, [i])
       }
   })
+  // Two units sharing a long run share many windows of it: each pair is judged once.
+  const judged = new Set<number>()
+  const hanCount = (i: number) => han[i].reduce((t, chars) => t + chars.length, 0)
   for (const list of runs.values()) {
     if (list.length < 2 || list.length > maxPostings) continue
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const [i, j] = [list[x], list[y]]
         const key = i * n + j
-        if (pairs.has(key) || units[i].articleId === units[j].articleId || differentActors(units[i], units[j])) continue
-        const shorter = Math.min(hanCount(units[i].text), hanCount(units[j].text))
-        if (longestHanRun(units[i].text, units[j].text) < VERBATIM_SHARE * shorter) continue
+        if (judged.has(key) || pairs.has(key)) continue
+        judged.add(key)
+        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j])) continue
+        if (longestRun(han[i], han[j]) < VERBATIM_SHARE * Math.min(hanCount(i), hanCount(j))) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
       }
   }
 }
 
-const hanCount = (s: string) => {
-  let n = 0
-  for (const [run] of s.matchAll(HAN_RUN)) n += run.length
-  return n
-}
-
-const IS_HAN = /\p{Script=Han}/u
-
-/** The longest run of Chinese characters two texts share (dynamic programming; units are short). */
-function longestHanRun(a: string, b: string): number {
-  let prev = new Int32Array(b.length + 1)
-  let row = new Int32Array(b.length + 1)
+/** The longest run of characters two lists of runs share (dynamic programming over each pair of runs; units are short). */
+function longestRun(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): number {
   let best = 0
-  for (let i = 1; i <= a.length; i++) {
-    const han = IS_HAN.test(a[i - 1])
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = han && a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : 0
-      if (row[j] > best) best = row[j]
+  for (const x of a)
+    for (const y of b) {
+      let prev = new Int32Array(y.length + 1)
+      let row = new Int32Array(y.length + 1)
+      for (let i = 1; i <= x.length; i++) {
+        for (let j = 1; j <= y.length; j++) {
+          row[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0
+          if (row[j] > best) best = row[j]
+        }
+        ;[prev, row] = [row, prev]
+      }
     }
-    ;[prev, row] = [row, prev]
-  }
   return best
 }
 
