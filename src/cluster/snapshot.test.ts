@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { serialize } from 'node:v8'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { allArticles, exampleArchive, shifted } from '../../test/support/store.js'
@@ -102,6 +103,19 @@ describe('events and stories cached in the store', () => {
     const n = (await allArticles(store)).length
     const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
     expect(warnings).toMatch(/saved clustering could not be read .*clustering every article again/)
+  })
+
+  it('clusters every article again, saying so, when the saved members of an event the new articles change do not match it', async () => {
+    const saved = (await store.savedState('cluster-state'))!
+    const events = (await clusterStore(store)).events
+    // Readable, but holding none of the event's members.
+    const emptied = new Map(events.map((e) => [`m:${Number(e.id.slice(1)) - 1}`, new Uint8Array(serialize([]))]))
+    await store.saveStateParts('cluster-state', saved.version, saved.body, emptied, false)
+    const later = (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, '-members'))
+    await put(store, later)
+    const n = (await allArticles(store)).length
+    const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+    expect(warnings).toMatch(/saved clustering could not be read .*do not include article/)
   })
 
   it('clusters every article again when the saved clustering holds an article no longer stored', async () => {

@@ -122,6 +122,13 @@ async function continueClustering(store: Store, version: string, saved: Restored
   const changed = c.takeChanged()
   // Merged events too: the assignments of their members now name the event they joined.
   await loadMembersOf(changed)
+  // Each changed event's members must all have come back: an `m:` part that does not match its
+  // event (written by an interrupted save, say) would otherwise save assignments of nothing.
+  for (const idx of changed) {
+    if (c.live(idx) !== idx) continue
+    const lost = c.event(idx).articleIds.find((id) => !c.assignments.has(id) || !clustering.items.has(id))
+    if (lost) throw new DamagedStateError('', { cause: new Error(`the saved members of event ${idx} do not include article ${lost}`) })
+  }
   lap('load')
   const state = new Map<string, Uint8Array | undefined>()
   const shown = new Map<string, Uint8Array | undefined>()
