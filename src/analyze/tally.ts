@@ -107,7 +107,7 @@ export class SortedKeys {
 
   /**
    * Index of a key, or -1. Compares code units in place rather than cutting the keys into
-   * strings: a batch looks up a few of a saved week's or tally's keys, and cutting them all
+   * strings: a batch looks up a few of a saved tally's keys, and cutting them all
    * cost more than the look-ups.
    */
   find(key: string): number {

@@ -314,7 +314,7 @@ export class EventClusterer {
   /**
    * The events that adding this item now would score: those of them not loaded must be loaded
    * first. None for a digest, or for a copy whose original is placed (it reads only its
-   * original's event, loaded with the original's assignment). Loading events changes neither
+   * original's event, whose members the batch loads with the original's). Loading events changes neither
    * the index nor the merge links, so the answer holds until the next `add`: pass it to `add`
    * rather than searching twice.
    */

@@ -19,7 +19,8 @@ import type { CentralEvent } from './stories.js'
 // - one part per event (EVENT_PART + index): its sums and day groups; loaded only when a
 //   batch's articles can meet the event;
 // - one part per event for its members (MEMBERS_PART + index): each one's naming features and
-//   assignment; loaded only when a batch changes the event (most of the bytes of a large one);
+//   assignment; loaded only when a batch changes the event or holds the original of one of its
+//   copies (most of the bytes of a large one);
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
 //   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
