@@ -93,28 +93,29 @@ describe('events and stories cached in the store', () => {
     expect((await clusterStore(store)).clusteredNow).toBe(0)
   })
 
-  it('clusters every article again, saying so, when a saved event the new articles need cannot be read', async () => {
+  /**
+   * Replaces one kind of part (`e:` events, `m:` members) of every saved event with `bytes`,
+   * stores the articles again a day later (they need those events), and clusters: what the
+   * run wrote to stderr, after checking it clustered every article again.
+   */
+  async function damageEventsThenCluster(prefix: string, bytes: Uint8Array, suffix: string): Promise<string> {
     const saved = (await store.savedState('cluster-state'))!
     const events = (await clusterStore(store)).events
-    const damaged = new Map(events.map((e) => [`e:${Number(e.id.slice(1)) - 1}`, new Uint8Array([1, 2, 3])]))
+    const damaged = new Map(events.map((e) => [`${prefix}${Number(e.id.slice(1)) - 1}`, bytes]))
     await store.saveStateParts('cluster-state', saved.version, saved.body, damaged, false)
-    const later = (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, '-later'))
-    await put(store, later)
+    await put(store, (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, suffix)))
     const n = (await allArticles(store)).length
-    const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+    return stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+  }
+
+  it('clusters every article again, saying so, when a saved event the new articles need cannot be read', async () => {
+    const warnings = await damageEventsThenCluster('e:', new Uint8Array([1, 2, 3]), '-later')
     expect(warnings).toMatch(/saved clustering could not be read .*clustering every article again/)
   })
 
   it('clusters every article again, saying so, when the saved members of an event the new articles change do not match it', async () => {
-    const saved = (await store.savedState('cluster-state'))!
-    const events = (await clusterStore(store)).events
     // Readable, but holding none of the event's members.
-    const emptied = new Map(events.map((e) => [`m:${Number(e.id.slice(1)) - 1}`, new Uint8Array(serialize([]))]))
-    await store.saveStateParts('cluster-state', saved.version, saved.body, emptied, false)
-    const later = (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, '-members'))
-    await put(store, later)
-    const n = (await allArticles(store)).length
-    const warnings = await stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
+    const warnings = await damageEventsThenCluster('m:', new Uint8Array(serialize([])), '-members')
     expect(warnings).toMatch(/saved clustering could not be read .*do not include article/)
   })
 
