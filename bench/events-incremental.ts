@@ -11,8 +11,10 @@
 // BENCH_EVENTS_BASE=FILE keeps the clustered base database in FILE, and a later run with the
 // same FILE starts from it (for profiling the update alone; it must be rebuilt, by deleting
 // FILE, whenever the clustering code changes, or the update starts from scratch and the
-// bench stops with an error).
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+// bench stops with an error). BENCH_EVENTS_PROFILE=DIR writes a CPU profile of each timed
+// update (and of nothing else) to DIR.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
@@ -48,26 +50,42 @@ const copy = (a: Article, k: number): Article => ({
   ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + k * WEEK_MS).toISOString() } : {}),
   ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}~${k}` as Article['id'] } : {}),
 })
-const articles: Article[] = [...base]
+// The archive's articles are built, stored and let go: the timed updates run in a process that
+// holds only the new ones, as an `events` run would (a heap of 100,000 articles kept alive here
+// made every major collection during the update mark it, a cost no real run has).
+let articles: Article[] = [...base]
 for (let k = 1; articles.length < total; k++) for (const a of base) if (articles.length < total && a.publishedAt) articles.push(copy(a, k))
-console.log(`events incremental: ${base.length} articles of ${source === corpus ? 'the corpus' : 'the example archive'} repeated week after week → ${articles.length} articles`)
-const older = articles.slice(base.length, articles.length - fresh)
-const newer = articles.slice(articles.length - fresh)
+const archiveSize = articles.length
+console.log(`events incremental: ${base.length} articles of ${source === corpus ? 'the corpus' : 'the example archive'} repeated week after week → ${archiveSize} articles`)
+let older = articles.slice(base.length, archiveSize - fresh)
+const newer = articles.slice(archiveSize - fresh)
+articles = []
+base.length = 0
 
 const put = (s: Store, batch: readonly Article[]) => s.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
 const ms = (x: number) => `${x.toFixed(0)} ms`
 if (reuse) console.log(`  from scratch: skipped, the clustered base is read from ${kept}`)
 else {
   await put(store, older)
+  older = []
   const t0 = performance.now()
   const scratch: Partial<UpdateTimes> = {}
   await updateClusters(store, undefined, scratch)
   const fullMs = performance.now() - t0
-  const stored = articles.length - fresh
+  const stored = archiveSize - fresh
   console.log(`  from scratch: ${stored} articles in ${(fullMs / 1000).toFixed(1)} s (${(stored / (fullMs / 1000)).toFixed(0)} articles/s; ${Object.entries(scratch).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}), events and stories saved`)
 }
+older = []
 await store.close()
 
+const profileDir = process.env.BENCH_EVENTS_PROFILE ? resolve(process.env.BENCH_EVENTS_PROFILE) : undefined
+let profiler: Session | undefined
+if (profileDir) {
+  mkdirSync(profileDir, { recursive: true })
+  profiler = new Session()
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 const results: Array<{ times: Partial<UpdateTimes>; totalMs: number; readMs: number; events: number }> = []
 for (let r = 0; r < runs; r++) {
@@ -76,9 +94,11 @@ for (let r = 0; r < runs; r++) {
   store = openSqlite(path)
   await put(store, newer)
   const times: Partial<UpdateTimes> = {}
+  if (profiler) await profiler.post('Profiler.start')
   const t = performance.now()
   const { clusteredNow } = await updateClusters(store, undefined, times)
   const totalMs = performance.now() - t
+  if (profiler) writeFileSync(join(profileDir!, `update-${r + 1}.cpuprofile`), JSON.stringify((await profiler.post('Profiler.stop')).profile))
   if (clusteredNow !== fresh) throw new Error(`clustered ${clusteredNow} articles, not ${fresh}`)
   const t1 = performance.now()
   const read = (await cachedClusters(store))!
