@@ -195,4 +195,35 @@ describe('a clusterer continued from saved parts', () => {
     for (const id of ['a', 'b', 'c']) expect(restored.assignments.get(id)).toEqual(continuous.assignments.get(id))
     expect(restored.events.map((e) => e.articleIds)).toEqual(continuous.events.map((e) => e.articleIds))
   })
+
+  it('looks terms up in loaded weeks kept packed, and saves them with what was written since, as a clusterer that never stopped', () => {
+    const at = (id: string, day: string | undefined, words: string[]) => ({ id, ...(day ? { publishedAt: `2021-06-${day}T00:00:00Z` } : {}), vector: new Map(words.map((w) => [w, 1])) })
+    const first = [at('a', '01', ['峰会', '日内瓦']), at('b', '11', ['峰会']), at('t', '02', ['台风', '福建']), at('u', undefined, ['台风'])]
+    // Later: a bridge between the two summit events, an undated report found through packed
+    // weeks alone, and new words in a loaded week (the week keeps its old words and gains these).
+    const later = [at('c', '06', ['峰会']), at('v', undefined, ['台风', '福建']), at('d', '03', ['选举', '日内瓦'])]
+    const continuous = new EventClusterer(opts)
+    for (const x of first) continuous.add(x)
+    const index = continuous.index()
+    const weeks = structuredClone(continuous.weekParts(continuous.takeChangedWeeks()))
+    const events = continuous.events.map((_, idx) => structuredClone(continuous.event(idx)))
+    for (const x of later) continuous.add(x)
+
+    const restored = EventClusterer.continued(opts, index)
+    for (const [w, part] of weeks) restored.loadWeek(w, part)
+    for (const x of later) {
+      const candidates = restored.candidatesFor(x)
+      for (const idx of candidates) if (!restored.isLoaded(idx)) restored.load(idx, events[idx])
+      restored.add(x, candidates)
+    }
+    for (const x of later) expect(restored.assignments.get(x.id)).toEqual(continuous.assignments.get(x.id))
+    expect(restored.assignments.get('v')!.eventId).toBe(continuous.assignments.get('t')!.eventId)
+    const all = [...weeks.keys()]
+    expect(restored.weekParts(all)).toEqual(continuous.weekParts(all))
+    // The saved terms are sorted, as the binary search that reads them needs.
+    for (const part of restored.weekParts(all).values()) {
+      const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
+      expect(terms).toEqual([...terms].sort())
+    }
+  })
 })
