@@ -196,12 +196,13 @@ describe('a clusterer continued from saved parts', () => {
     expect(restored.events.map((e) => e.articleIds)).toEqual(continuous.events.map((e) => e.articleIds))
   })
 
-  it('looks terms up in loaded weeks kept packed, and saves them with what was written since, as a clusterer that never stopped', () => {
+  it('looks terms up in loaded weeks, and saves them with what was written since, as a clusterer that never stopped', () => {
     const at = (id: string, day: string | undefined, words: string[]) => ({ id, ...(day ? { publishedAt: `2021-06-${day}T00:00:00Z` } : {}), vector: new Map(words.map((w) => [w, 1])) })
     const first = [at('a', '01', ['峰会', '日内瓦']), at('b', '11', ['峰会']), at('t', '02', ['台风', '福建']), at('u', undefined, ['台风'])]
-    // Later: a bridge between the two summit events, an undated report found through packed
+    // Later: a bridge between the two summit events, an undated report found through loaded
     // weeks alone, and new words in a loaded week (the week keeps its old words and gains these).
-    const later = [at('c', '06', ['峰会']), at('v', undefined, ['台风', '福建']), at('d', '03', ['选举', '日内瓦'])]
+    // 'd' founds an event of its own in the week of 'a', naming one of its words in passing.
+    const later = [at('c', '06', ['峰会']), at('v', undefined, ['台风', '福建']), { ...at('d', '02', ['选举', '投票', '议会']), vector: new Map([['选举', 1], ['投票', 1], ['议会', 1], ['日内瓦', 0.1]]) }]
     const continuous = new EventClusterer(opts)
     for (const x of first) continuous.add(x)
     const index = continuous.index()
@@ -218,12 +219,20 @@ describe('a clusterer continued from saved parts', () => {
     }
     for (const x of later) expect(restored.assignments.get(x.id)).toEqual(continuous.assignments.get(x.id))
     expect(restored.assignments.get('v')!.eventId).toBe(continuous.assignments.get('t')!.eventId)
-    const all = [...weeks.keys()]
-    expect(restored.weekParts(all)).toEqual(continuous.weekParts(all))
-    // The saved terms are sorted, as the binary search that reads them needs.
-    for (const part of restored.weekParts(all).values()) {
-      const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
-      expect(terms).toEqual([...terms].sort())
-    }
+    expect(restored.assignments.get('d')!.reason).toBe('founded')
+    // Each week saves the same events under each term (terms in whatever order they came).
+    const all = [...new Set([...weeks.keys(), ...continuous.takeChangedWeeks()])]
+    const unpacked = (c: EventClusterer) =>
+      new Map(
+        [...c.weekParts(all)].map(([w, part]) => {
+          const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
+          let at = 0
+          return [w, new Map(terms.map((t, i) => [t, [...part.events.subarray(at, (at += part.sizes[i]))]]))] as const
+        }),
+      )
+    expect(unpacked(restored)).toEqual(unpacked(continuous))
+    // Old words and new ones alike.
+    const saved = new Set([...unpacked(restored).values()].flatMap((terms) => [...terms.keys()]))
+    for (const word of ['峰会', '日内瓦', '台风', '福建', '选举']) expect(saved).toContain(word)
   })
 })

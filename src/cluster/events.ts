@@ -1,5 +1,4 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
-import { SortedKeys } from '../analyze/tally.js'
 
 /** What clustering needs of an article: already-computed keywords and a date. */
 export interface ClusterItem {
@@ -160,14 +159,12 @@ export class EventClusterer {
   readonly assignments = new Map<string, Assignment>()
   // Inverted index: term → week → events holding the term among a member's strongest words
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
-  // a lookup does not grow with the archive's length. Weeks loaded from saved state stay
-  // packed (`packedWeeks`, found by binary search) and only the terms written since are held
-  // here, each starting from its packed events (unpacking every term of a loaded week into a
-  // Set cost more than the batch's look-ups and writes together).
-  private readonly postings = new Map<string, Map<number, Set<number>>>()
-  private readonly packedWeeks = new Map<number, LoadedWeek>()
-  // The packed weeks, latest first: where an undated article's look-ups walk.
-  private packedLatestFirst: number[] = []
+  // a lookup does not grow with the archive's length. A week loaded from saved state keeps
+  // each term's events as a view of the saved array, copied into a Set only when the term is
+  // written that week: building a Set for every term of every loaded week cost more than the
+  // batch's look-ups and writes together. (Leaving loaded weeks packed and searching them in
+  // place was tried too: the binary searches cost more than building the maps.)
+  private readonly postings = new Map<string, Map<number, Posting>>()
   // The index is saved a week at a time (`weekParts`): a clusterer continued from saved state
   // holds only the weeks loaded since (`loadWeek`), and fails loudly when it would read any
   // other, rather than deciding without it. (Saved whole, the index was half of what every
@@ -267,69 +264,34 @@ export class EventClusterer {
 
   /** Weeks of the index, packed: what a saved state keeps of each (one pass over the postings for all of them). */
   weekParts(weeks: Iterable<number>): Map<number, PackedWeek> {
-    // Each week's terms written since it was loaded (or all of them, for a week built here).
-    const written = new Map<number, Array<[string, Set<number>]>>()
-    for (const w of weeks) written.set(w, [])
+    const parts = new Map<number, { terms: string[]; sizes: number[]; events: number[] }>()
+    for (const w of weeks) parts.set(w, { terms: [], sizes: [], events: [] })
     for (const [term, byWeek] of this.postings)
-      for (const [week, set] of byWeek) written.get(week)?.push([term, set])
-    const out = new Map<number, PackedWeek>()
-    for (const [week, fresh] of written) {
-      fresh.sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      const packed = this.packedWeeks.get(week)
-      const old = packed?.keys.strings() ?? []
-      const terms: string[] = []
-      const sizes: number[] = []
-      const events: number[] = []
-      // A merge of the two sorted lists; a term written since loading replaces its packed events.
-      for (let i = 0, j = 0; i < old.length || j < fresh.length; ) {
-        if (j < fresh.length && (i >= old.length || fresh[j][0] <= old[i])) {
-          const [term, set] = fresh[j++]
-          if (i < old.length && old[i] === term) i++
-          terms.push(term)
-          sizes.push(set.size)
-          for (const idx of set) events.push(idx) // in insertion order, which decides which undated event is dropped first
-        } else {
-          const from = packed!.starts[i]
-          const to = packed!.starts[i + 1]
-          terms.push(old[i++])
-          sizes.push(to - from)
-          for (let k = from; k < to; k++) events.push(packed!.events[k])
-        }
+      for (const [week, posting] of byWeek) {
+        const part = parts.get(week)
+        if (!part) continue
+        part.terms.push(term)
+        // In insertion order, which decides which undated event is dropped first.
+        part.sizes.push(eachPosted(posting, (idx) => part.events.push(idx)))
       }
-      const keys = SortedKeys.of(terms)
-      out.set(week, { terms: keys.joined, ends: keys.ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
+    const out = new Map<number, PackedWeek>()
+    for (const [week, { terms, sizes, events }] of parts) {
+      const ends = new Int32Array(terms.length)
+      for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
+      out.set(week, { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
     }
     return out
   }
 
-  /** Puts back a saved week of the index (`weekParts`): kept packed, its terms sorted. */
+  /** Puts back a saved week of the index (`weekParts`). */
   loadWeek(week: number, packed: PackedWeek): void {
-    const starts = new Int32Array(packed.sizes.length + 1)
-    for (let i = 0; i < packed.sizes.length; i++) starts[i + 1] = starts[i] + packed.sizes[i]
-    if (starts[packed.sizes.length] !== packed.events.length) throw new Error(`saved week ${week} of the index does not add up`)
-    this.packedWeeks.set(week, { keys: new SortedKeys(packed.terms, packed.ends), starts, events: packed.events })
-    this.packedLatestFirst = [...this.packedWeeks.keys()].sort((a, b) => b - a)
-    this.unloadedWeeks.delete(week)
-  }
-
-  /**
-   * Calls `fn` with each event holding a term in a week (written since loading, else as
-   * loaded); returns how many. A visitor, not an iterable: a loop over a Set here and a typed
-   * array there made the look-up loop megamorphic, ten times slower.
-   */
-  private eachPosted(term: string, byWeek: Map<number, Set<number>> | undefined, week: number, fn: (idx: number) => void): number {
-    const set = byWeek?.get(week)
-    if (set) {
-      for (const idx of set) fn(idx)
-      return set.size
+    for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
+      const term = packed.terms.slice(start, (start = packed.ends[i]))
+      let byWeek = this.postings.get(term)
+      if (!byWeek) this.postings.set(term, (byWeek = new Map()))
+      byWeek.set(week, packed.events.subarray(at, (at += packed.sizes[i])))
     }
-    const packed = this.packedWeeks.get(week)
-    if (!packed) return 0
-    const i = packed.keys.find(term)
-    if (i < 0) return 0
-    const { starts, events } = packed
-    for (let k = starts[i]; k < starts[i + 1]; k++) fn(events[k])
-    return starts[i + 1] - starts[i]
+    this.unloadedWeeks.delete(week)
   }
 
   /**
@@ -515,16 +477,18 @@ export class EventClusterer {
     for (const w of weeks ?? this.unloadedWeeks) if (this.unloadedWeeks.has(w)) throw new Error(`week ${w} of the index is needed but was not loaded from the saved clustering`)
     for (const term of terms) {
       const byWeek = this.postings.get(term)
-      if (!byWeek && this.packedWeeks.size === 0) continue
+      if (!byWeek) continue
       if (weeks) {
-        for (const w of weeks) this.eachPosted(term, byWeek, w, hit)
+        for (const w of weeks) {
+          const posting = byWeek.get(w)
+          if (posting) eachPosted(posting, hit)
+        }
         continue
       }
       // An article with no date at all can only be compared with the most recent events
       // holding each term: enough to find its event, bounded however long the archive.
       let taken = 0
-      const latestFirst = this.packedWeeks.size === 0 ? [...byWeek!.keys()].sort((a, b) => b - a) : [...new Set([...(byWeek?.keys() ?? []), ...this.packedLatestFirst])].sort((a, b) => b - a)
-      for (const w of latestFirst) if ((taken += this.eachPosted(term, byWeek, w, hit)) >= UNDATED_CANDIDATES_PER_TERM) break
+      for (const w of [...byWeek.keys()].sort((a, b) => b - a)) if ((taken += eachPosted(byWeek.get(w)!, hit)) >= UNDATED_CANDIDATES_PER_TERM) break
     }
     return hits
   }
@@ -583,11 +547,12 @@ export class EventClusterer {
       for (const term of this.probes(item)) {
         let byWeek = this.postings.get(term)
         if (!byWeek) this.postings.set(term, (byWeek = new Map()))
-        let set = byWeek.get(week)
-        if (!set) {
-          byWeek.set(week, (set = new Set()))
-          const copy = set
-          this.eachPosted(term, undefined, week, (idx) => copy.add(idx))
+        const posting = byWeek.get(week)
+        let set: Set<number>
+        if (posting instanceof Set) set = posting
+        else {
+          // First written since its week was loaded (or new): from here on a Set.
+          byWeek.set(week, (set = new Set(posting)))
         }
         set.add(idx)
         // Undated events are probed by every article: keep only the most recent ones per term.
@@ -618,6 +583,22 @@ const TITLE_KEY = '\u0001'
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
 
+/** The events holding a term in a week: a Set once written, a view of the saved array until then. */
+type Posting = Set<number> | Int32Array
+
+/**
+ * Calls `fn` with each event of a posting, in order; returns how many. One loop per kind: a
+ * for…of over either made the look-up loop megamorphic, several times slower.
+ */
+function eachPosted(posting: Posting, fn: (idx: number) => void): number {
+  if (posting instanceof Set) {
+    for (const idx of posting) fn(idx)
+    return posting.size
+  }
+  for (let i = 0; i < posting.length; i++) fn(posting[i])
+  return posting.length
+}
+
 /** The index as a saved state keeps it whole: merge links, and the weeks it holds postings for. */
 export interface SavedIndex {
   readonly mergedInto: Int32Array
@@ -626,20 +607,13 @@ export interface SavedIndex {
 }
 
 /**
- * A week of the index in flat values: its terms sorted and joined (`ends[i]` is where the i-th ends), and
+ * A week of the index in flat values: its terms joined (`ends[i]` is where the i-th ends), and
  * for each the number of events holding it that week (`sizes`), all the events one after another.
  */
 export interface PackedWeek {
   readonly terms: string
   readonly ends: Int32Array
   readonly sizes: Int32Array
-  readonly events: Int32Array
-}
-
-/** A saved week as loaded: its terms (sorted), and where each one's events start in `events`. */
-interface LoadedWeek {
-  readonly keys: SortedKeys
-  readonly starts: Int32Array
   readonly events: Int32Array
 }
 
