@@ -29,7 +29,8 @@ const CHUNK = 16
 const CHUNKS_PER_WORKER = 8
 // A worker's young generation (two semi-spaces and the space for new large objects, a third
 // each): V8's default lets each semi-space grow to 16 MB, 34 MB of new space per worker. Half of
-// that cost no measurable throughput and took ~10 MB off peak RSS (50,000 articles, --jobs 2).
+// that took 5-10 MB off peak RSS (50,000 articles, --jobs 2); CPU time an article did not move
+// clearly in paired runs on a busy machine (see the README's ingest figures).
 const WORKER_YOUNG_MB = 24
 // Articles parsed here go to a worker for their terms in batches of this many (or fewer, when
 // this thread is about to wait).
