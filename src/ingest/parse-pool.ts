@@ -27,11 +27,6 @@ const CHUNK = 16
 // chunks (≈ 30 ms of parsing) ran out first. Four covered that stretch for 200-row commits
 // (idle ≈ 2-10%); commits of 1,000 rows stall the writer longer, so eight (≈ 140 ms of parsing).
 const CHUNKS_PER_WORKER = 8
-// A worker's young generation (two semi-spaces and the space for new large objects, a third
-// each): V8's default lets each semi-space grow to 16 MB, 34 MB of new space per worker. Half of
-// that took 5-10 MB off peak RSS (50,000 articles, --jobs 2); CPU time an article did not move
-// clearly in paired runs on a busy machine (see the README's ingest figures).
-const WORKER_YOUNG_MB = 24
 // Articles parsed here go to a worker for their terms in batches of this many (or fewer, when
 // this thread is about to wait).
 const TERMS_BATCH = 8
@@ -62,7 +57,7 @@ export class ParsePool {
     workerUrl = new URL('./worker.js', import.meta.url),
   ) {
     this.workers = Array.from({ length: workers }, () => {
-      const slot = { worker: new Worker(workerUrl, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), chunks: 0, termBatches: 0 }
+      const slot = { worker: new Worker(workerUrl, { workerData: options }), chunks: 0, termBatches: 0 }
       slot.worker.on('message', (m: FromWorker) => {
         const jobs = this.inFlight.get(m.seq) ?? []
         this.inFlight.delete(m.seq)
