@@ -5,7 +5,8 @@ type Parsed = Outcome<Article>
 
 /** Messages to a worker: raw inputs to parse, or parsed texts to segment for the index. */
 export type ToWorker = { seq: number; raws: RawInput[] } | { seq: number; texts: Array<{ title: string; folded: string }> }
-type FromWorker = { seq: number; results: Parsed[] } | { seq: number; terms: Array<IndexTerms | { error: string }> }
+/** Parsed results (with the spent input buffers moved back: see worker.ts), or segmented terms. */
+export type FromWorker = { seq: number; results: Parsed[]; spent: ArrayBuffer[] } | { seq: number; terms: Array<IndexTerms | { error: string }> }
 
 /** One submitted input: parsed by a worker, or by the calling thread if it gets there first. */
 export interface ParseJob {
