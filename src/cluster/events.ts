@@ -357,6 +357,16 @@ export class EventClusterer {
     return this.assignments.get(item.id)!
   }
 
+  /**
+   * An article's score against an event as the event stands now, and whether its date falls in
+   * the event's window: what error analysis asks of a member that stayed out of its event.
+   */
+  scoreAgainst(item: ClusterItem, idx: number): { score: number; inWindow: boolean } {
+    const e = this.event(this.live(idx))
+    const day = dayOf(item.dateHint ?? item.publishedAt)
+    return { score: this.similarity(item, day, dayOf(item.incidentDate), e), inWindow: day === undefined || this.inWindow(e, day) }
+  }
+
   /** Average similarity of an article to an event's members. */
   private similarity(item: ClusterItem, day: number | undefined, incident: number | undefined, e: EventCluster): number {
     let sum = 0
