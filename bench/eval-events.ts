@@ -103,7 +103,7 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
     for (const a of ordered) c.add(items.get(a.id)!)
     const ms = performance.now() - started
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
-    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) diagnose(golds[golds.length - 1], c.assignments, items, articles)
+    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) diagnose(golds[golds.length - 1], c, items, articles)
     console.log(`  online   t=${threshold.toFixed(2)}: ${golds.map((g) => fmt(bcubed(g.gold, predicted))).join(' | ')}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
     // --sweep: the spread over reshuffled days at every threshold, not only the default (slow).
     if (process.argv.includes('--sweep') && threshold !== defaultClusterOptions.threshold) console.log(`           over ${ORDERS} orders: F1 mean ${meanOverOrders(ordered, items, golds, { ...defaultClusterOptions, threshold })}`)
@@ -145,7 +145,8 @@ function meanOverOrders(ordered: readonly Article[], items: ReadonlyMap<string, 
  * articles of several labelled ones, with each member's decision (founded, joined, copy; the
  * event it was first placed in when merged), its score, breadth, dates and headline.
  */
-function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, string> }, assignments: ReadonlyMap<string, Assignment>, items: ReadonlyMap<string, ClusterItem>, articles: readonly Article[]): void {
+function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, string> }, clusterer: EventClusterer, items: ReadonlyMap<string, ClusterItem>, articles: readonly Article[]): void {
+  const assignments: ReadonlyMap<string, Assignment> = clusterer.assignments
   const byId = new Map(articles.map((a) => [a.id as string, a]))
   const eventOf = (id: string) => assignments.get(id)!.eventId
   const line = (id: string) => {
@@ -164,8 +165,19 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
   for (const [ev, ids] of group((id) => set.gold.get(id)!)) {
     const parts = new Set(ids.map(eventOf))
     if (parts.size < 2) continue
-    console.log(`SPLIT ${ev} into ${parts.size} events: ${set.names.get(ev) ?? ''}`)
-    for (const id of ids.sort((x, y) => eventOf(x).localeCompare(eventOf(y)))) console.log(line(id))
+    // The part holding most of the event's members, and each other member's score against it
+    // as it ended up: under the threshold (and by how much), or out of its time window.
+    const counts = new Map<string, number>()
+    for (const id of ids) counts.set(eventOf(id), (counts.get(eventOf(id)) ?? 0) + 1)
+    const main = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]
+    console.log(`SPLIT ${ev} into ${parts.size} events (most in ${main}): ${set.names.get(ev) ?? ''}`)
+    for (const id of ids.sort((x, y) => eventOf(x).localeCompare(eventOf(y)))) {
+      if (eventOf(id) === main || assignments.get(id)!.reason === 'copy') console.log(line(id))
+      else {
+        const { score, inWindow } = clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(main))
+        console.log(`${line(id)}  [vs ${main}: ${score.toFixed(2)}${inWindow ? '' : ', out of window'}]`)
+      }
+    }
   }
   for (const [p, ids] of group(eventOf)) {
     if (new Set(ids.map((id) => set.gold.get(id))).size < 2) continue
