@@ -21,13 +21,16 @@ import * as OpenCC from 'opencc-js'
 // nothing matches it copies one code point, or a whole ideographic description sequence
 // (⿰木風 is copied as is, its parts are not converted).
 //
-// The passes are not fused: a later pass can match across the boundary of an earlier pass's
-// replacement, so fusing would need a proof per dictionary and would break on a data update.
-// What is saved is the cost per character: a flat per-code-unit table says whether anything
-// can start at a unit (most units: no, and they are copied in runs without any lookup), the
-// longest match walks Maps only where a key starts, no object is allocated per match, and a
-// pass that changes nothing returns its input. Segments that are a TSPhrases key (a small set)
-// get their converted form remembered on the trie node.
+// The passes are kept apart, one per stage and group as in opencc-js: a later pass can match
+// across the boundary of an earlier pass's replacement, so merging them would need a proof per
+// dictionary and could break on a data update. What is saved is the cost per character: a flat
+// per-code-unit table says whether anything can start at a unit (most units: no, and they are
+// copied after one table read), the longest match walks Maps only where a key starts, no object
+// is allocated per match, a pass that changes nothing returns its input, and one that changes
+// something writes UTF-16 units into a reused buffer. Segments that are a TSPhrases key (a
+// small set) get their converted form remembered on the trie node. On top of that the text is
+// cut where no pass can see across (`buildConverter`, with the argument), and only the short
+// runs between cuts go through the passes.
 
 interface LoadedNode extends Map<number, LoadedNode> {
   trie_val?: string
