@@ -3,7 +3,8 @@
 // cycled to BENCH_ARTICLES, default 10,000; BENCH_RUNS timed runs each, default 5).
 // First checks that src/normalize/to-simplified.ts gives opencc-js's output on every file (raw,
 // and as foldText hands it over) and that foldText equals the old opencc-js fold, then times the
-// old fold and foldText alternately (A/B in one process) and prints medians.
+// old fold and foldText alternately (A/B in one process), and the conversion alone, and prints
+// medians.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import * as OpenCC from 'opencc-js'
@@ -60,21 +61,26 @@ console.log(`exactness: ${unique.length} files (${traditional} with Traditional)
 if (differing > 0) process.exitCode = 1
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-function time(fold: (s: string) => string): number {
+function time(fold: (s: string) => string, xs: readonly string[]): number {
   const t0 = performance.now()
   let n = 0
-  for (const t of texts) n += fold(t).length
+  for (const t of xs) n += fold(t).length
   if (n < 0) console.log(n)
   return performance.now() - t0
 }
-const before: number[] = []
-const after: number[] = []
+// The conversion alone, on what foldText hands it: the NFKC form of the texts with Traditional.
+const handed = texts.map((t) => t.normalize('NFKC').replace(ZERO_WIDTH, '')).filter(hasTraditional)
+const timings = { before: [] as number[], after: [] as number[], opencc: [] as number[], converter: [] as number[] }
 for (let r = 0; r < runs; r++) {
-  before.push(time(oldFold))
-  after.push(time(foldText))
+  timings.before.push(time(oldFold, texts))
+  timings.after.push(time(foldText, texts))
+  timings.opencc.push(time(opencc, handed))
+  timings.converter.push(time(hkToSimplified, handed))
 }
-const show = (name: string, xs: number[]) =>
-  console.log(`${name}: median ${median(xs).toFixed(0)} ms, ${(median(xs) / total).toFixed(3)} ms/article (runs: ${xs.map((x) => x.toFixed(0)).join(' ')})`)
-console.log(`${total} texts, avg ${Math.round(chars / total)} chars`)
-show('fold with opencc-js (before)', before)
-show('foldText (after)', after)
+const show = (name: string, xs: number[], count: number) =>
+  console.log(`${name}: median ${median(xs).toFixed(0)} ms, ${(median(xs) / count).toFixed(3)} ms/article (runs: ${xs.map((x) => x.toFixed(0)).join(' ')})`)
+console.log(`${total} texts, avg ${Math.round(chars / total)} chars; ${handed.length} of them with Traditional`)
+show('fold with opencc-js (before)', timings.before, total)
+show('foldText (after)', timings.after, total)
+show('T→S alone, opencc-js', timings.opencc, handed.length)
+show('T→S alone, hkToSimplified', timings.converter, handed.length)
