@@ -13,7 +13,7 @@
 // FILE, whenever the clustering code changes, or the update starts from scratch and the
 // bench stops with an error). BENCH_EVENTS_PROFILE=DIR writes a CPU profile of each timed
 // update (and of nothing else) to DIR.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -31,8 +31,13 @@ const source = existsSync(corpus) ? corpus : resolve(import.meta.dirname, '../..
 
 const dir = mkdtempSync(join(tmpdir(), 'jianting-events-inc-'))
 const kept = process.env.BENCH_EVENTS_BASE ? resolve(process.env.BENCH_EVENTS_BASE) : undefined
+// A kept base is reused only when made with the same corpus and sizes (written beside it once
+// complete; a half-built one never takes the kept name).
+const params = JSON.stringify({ source, total, fresh })
 const reuse = kept !== undefined && existsSync(kept)
-const basePath = kept ?? join(dir, 'base.db')
+if (reuse && (!existsSync(`${kept}.json`) || readFileSync(`${kept}.json`, 'utf8') !== params))
+  throw new Error(`${kept} was made with another corpus or other BENCH_EVENTS_ARTICLES / BENCH_EVENTS_NEW (see ${kept}.json): delete it, or point BENCH_EVENTS_BASE elsewhere`)
+let basePath = reuse ? kept : kept ? `${kept}.partial` : join(dir, 'base.db')
 let store: Store = openSqlite(basePath)
 if (!reuse) await runIngest(store, [source], { jobs: 2, quiet: true })
 const base: Article[] = []
@@ -77,6 +82,11 @@ else {
 }
 older = []
 await store.close()
+if (kept && !reuse) {
+  renameSync(basePath, kept)
+  writeFileSync(`${kept}.json`, params)
+  basePath = kept
+}
 
 const profileDir = process.env.BENCH_EVENTS_PROFILE ? resolve(process.env.BENCH_EVENTS_PROFILE) : undefined
 let profiler: Session | undefined

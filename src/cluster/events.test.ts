@@ -207,7 +207,7 @@ describe('a clusterer continued from saved parts', () => {
     for (const x of first) continuous.add(x)
     const index = continuous.index()
     const weeks = structuredClone(continuous.weekParts(continuous.takeChangedWeeks()))
-    const events = continuous.events.map((_, idx) => structuredClone(continuous.event(idx)))
+    const events = Array.from({ length: continuous.founded }, (_, idx) => structuredClone(continuous.event(idx)))
     for (const x of later) continuous.add(x)
 
     const restored = EventClusterer.continued(opts, index)

@@ -136,8 +136,10 @@ export interface ClusterOptions {
 // - lead dates more than 14 or 30 days from the writing date not taken as the incident: 0.922 | 0.859.
 // - incidents 2 or 3 days apart left neutral (INCIDENT_TOLERANCE_DAYS): 0.914 | 0.857, summits'
 //   days merge with their sibling incidents; MAX_CANDIDATES 96: the same clustering as 48.
-// Tried and dropped (2026-12-04, from 0.920 | 0.859 over 8 orders, 0.860 once series tags were
-// fixed; figures over 8 orders). Of the 43 members the extended set loses from their event's main
+// Tried and dropped (2026-12-04, from 0.920 | 0.859 over 8 orders; figures over 8 orders;
+// among them, a repeated headline tag's words kept in the headlines whose own text names them,
+// 【新中国联邦一周年】: 0.920 | 0.860 while a bug let it act on one headline per tag, 0.914 |
+// 0.852 once it acted on all). Of the 43 members the extended set loses from their event's main
 // part (npm run eval -- --events prints each one's score against it), 17 score under 0.10 and
 // 19 at 0.13–0.19: commentary from another angle, later days of a weeks-long situation,
 // run-up pieces; pair-level, content + headline already rank same-event pairs best of the

@@ -118,18 +118,6 @@ describe('ArticleFeatures', () => {
     expect(items[3].vector.has('路德')).toBe(false)
   })
 
-  it('keeps the words of a repeated headline tag that the headline itself goes on to use', () => {
-    const f = new ArticleFeatures()
-    const speeches = [['波索别克', '祝贺新中国联邦成立'], ['福林将军', '权利法案的原则'], ['闫丽梦', '病毒真相'], ['班农', '新中国联邦代表着新一代']]
-    const items = speeches.map(([s, t], i) => f.item(article(`n${i}`, `【新中国联邦一周年】${s}：${t}`, `${s}在庆典上演讲。`, `2021-06-1${i}`)))
-    const tagOnly = f.item(article('t', '【新中国联邦一周年】格茨谈五角大楼', '格茨在庆典上演讲。', '2021-06-15'))
-    // By the fourth headline the tag is a series label; its words stay where the headline's own text names them…
-    expect(items[3].title!.has('一周')).toBe(false)
-    expect(items[3].vector.has('新中国联邦')).toBe(true)
-    // …and go where only the tag does.
-    expect(tagOnly.vector.has('新中国联邦')).toBe(false)
-  })
-
   it('drops a dated edition label, with the hosts it names, from the first headline on', () => {
     const f = new ArticleFeatures()
     const brief = (i: number, topic: string, host: string) => f.item(article(`b${i}`, `简讯:${topic}(2021.6.1${i}早间路德社简讯之${host})`, `${host}：${topic}。`, `2021-06-1${i}`))

@@ -161,10 +161,6 @@ export class ArticleFeatures {
     const topical = segments.filter((s) => !labels.has(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
     const series = this.seriesWordsOf([...labels])
-    // A bracketed tag repeated across headlines can name the event rather than a programme
-    // (【新中国联邦一周年】 over a week of reports on one gala): a word the headline's own
-    // topical part uses names its subject, and is kept even when its label holds it too.
-    if (labels.size) for (const w of segment(title)) series.delete(w)
     const all = foldedArticleWords(title, body)
     const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)

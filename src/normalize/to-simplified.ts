@@ -349,6 +349,9 @@ function buildConverter(): { split: (s: string) => string; passes: (s: string) =
   const ones: (string | null | undefined)[] = new Array<string | null | undefined>(0x10000).fill(undefined)
   const twos: (Map<number, string | null> | undefined)[] = new Array<Map<number, string | null> | undefined>(0x10000).fill(undefined)
   let cache = new Map<string, string>()
+  // Pairs remembered, counted so the tables stay bounded in a long-running process (a server
+  // folding every query): past the cap they start again, as the cache of longer runs does.
+  let pairs = 0
   const convertLong = (run: string): string => {
     if (run.length > CACHE_MAX_UNITS) return passes(run)
     let converted = cache.get(run)
@@ -369,6 +372,10 @@ function buildConverter(): { split: (s: string) => string; passes: (s: string) =
     return converted
   }
   const convertTwo = (c: number, d: number): string | null => {
+    if (pairs >= CACHE_MAX_ENTRIES) {
+      twos.fill(undefined)
+      pairs = 0
+    }
     let m = twos[c]
     if (m === undefined) twos[c] = m = new Map()
     let converted = m.get(d)
@@ -376,6 +383,7 @@ function buildConverter(): { split: (s: string) => string; passes: (s: string) =
       const run = String.fromCharCode(c, d)
       const out = passes(run)
       m.set(d, (converted = out === run ? SAME : out))
+      pairs++
     }
     return converted
   }
