@@ -62,7 +62,8 @@ let articles: Article[] = [...base]
 for (let k = 1; articles.length < total; k++) for (const a of base) if (articles.length < total && a.publishedAt) articles.push(copy(a, k))
 const archiveSize = articles.length
 console.log(`events incremental: ${base.length} articles of ${source === corpus ? 'the corpus' : 'the example archive'} repeated week after week → ${archiveSize} articles`)
-let older = articles.slice(base.length, archiveSize - fresh)
+// (A kept base holds them already.)
+let older = reuse ? [] : articles.slice(base.length, archiveSize - fresh)
 const newer = articles.slice(archiveSize - fresh)
 articles = []
 base.length = 0
@@ -80,7 +81,6 @@ else {
   const stored = archiveSize - fresh
   console.log(`  from scratch: ${stored} articles in ${(fullMs / 1000).toFixed(1)} s (${(stored / (fullMs / 1000)).toFixed(0)} articles/s; ${Object.entries(scratch).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}), events and stories saved`)
 }
-older = []
 await store.close()
 if (kept && !reuse) {
   renameSync(basePath, kept)

@@ -4,7 +4,6 @@ import { hkToSimplified } from './to-simplified.js'
 // opencc-js Converter({ from: 'hk', to: 'cn' }): Traditional (incl. Hong Kong and Taiwan
 // variants) → Simplified. 'hk' covers more variant forms than 't'; twp-specific phrases are rare
 // in news and cost time. hkToSimplified gives exactly its output, faster (see to-simplified.ts).
-const toSimplified = hkToSimplified
 
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g
 
@@ -21,7 +20,7 @@ function classifyUnit(code: number): number {
   if (c === UNKNOWN) {
     // Surrogates cannot be judged one unit at a time: always hand them to the converter.
     const isSurrogate = code >= 0xd800 && code <= 0xdfff
-    c = !isSurrogate && toSimplified(String.fromCharCode(code)) === String.fromCharCode(code) ? KEEPS : CHANGES
+    c = !isSurrogate && hkToSimplified(String.fromCharCode(code)) === String.fromCharCode(code) ? KEEPS : CHANGES
     unitClass[code] = c
   }
   return c
@@ -48,7 +47,7 @@ function hasTraditional(s: string): boolean {
  */
 export function foldText(text: string): string {
   const nfkc = text.normalize('NFKC').replace(ZERO_WIDTH, '')
-  const simplified = hasTraditional(nfkc) ? toSimplified(nfkc) : nfkc
+  const simplified = hasTraditional(nfkc) ? hkToSimplified(nfkc) : nfkc
   return simplified.toLowerCase().replace(/[ \t\u00a0\u3000]+/g, ' ').replace(/ *\n */g, '\n').trim()
 }
 
