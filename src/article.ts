@@ -141,6 +141,13 @@ export const isHeadlineOnly = (a: Pick<Article, 'title' | 'text'>): boolean => a
  */
 export type ArticleMeta = Omit<Article, 'text' | 'folded' | 'blocks' | 'images' | 'terms' | 'fingerprint'>
 
+/**
+ * An article as clustering reads it: metadata, text and images, without the blocks, the
+ * fingerprint or the folded text (folded where it is used, one article at a time, rather than
+ * held for a whole batch).
+ */
+export type ArticleText = ArticleMeta & Pick<Article, 'text' | 'images'>
+
 export interface IndexTerms {
   readonly title: string // space-separated words
   readonly body: string

@@ -1,6 +1,7 @@
 import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
-import { ArticleFeatures, clusterOrder } from './features.js'
+import { foldText } from '../normalize/fold.js'
+import { ArticleFeatures, clusterOrder, type FeatureInput } from './features.js'
 import { centralEntities, storyMentions, type Mentions } from './stories.js'
 
 export interface ClusteredEvent {
@@ -25,7 +26,7 @@ export interface ClusterResult {
  * through the online clusterer, updating the archive's word statistics as each arrives
  * (exactly what ingestion-time clustering sees).
  */
-export function clusterArticles(articles: readonly Article[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
+export function clusterArticles(articles: readonly ClusterInput[], opts: ClusterOptions = defaultClusterOptions): ClusterResult {
   const clustering = new ArchiveClustering(opts)
   clustering.add(articles)
   return clustering.result()
@@ -52,10 +53,15 @@ export interface Member extends Pick<ClusterItem, 'vector' | 'publishedAt' | 'da
   readonly mentions?: Mentions
 }
 
-/** An article featurised in clustering order, not yet given to the clusterer. */
+/** What clustering reads of an article (a full `Article` will do; `folded` is computed when missing). */
+export type ClusterInput = FeatureInput & Pick<Article, 'outletId'>
+
+/** An article featurised in clustering order, not yet given to the clusterer: no longer its text. */
 export interface Featurised {
-  readonly article: Article
+  readonly article: { readonly id: string; readonly title: string; readonly outletId: string; readonly duplicateOf?: string }
   readonly item: ClusterItem
+  /** The entities an original's lead names (`storyMentions`). */
+  readonly mentions?: Mentions
 }
 
 /**
@@ -75,12 +81,12 @@ export class ArchiveClustering {
   ) {}
 
   /** Clusters the articles not clustered yet; returns how many there were. */
-  add(articles: readonly Article[], progress?: Progress): number {
+  add(articles: readonly ClusterInput[], progress?: Progress): number {
     const fresh = clusterOrder(articles.filter((a) => !this.items.has(a.id)))
     progress?.start(fresh.length)
     for (const [i, a] of fresh.entries()) {
       if (i % PROGRESS_EVERY === 0) progress?.update(i)
-      this.place({ article: a, item: this.features.item(a) })
+      this.place(this.featured(a))
     }
     progress?.stop()
     return fresh.length
@@ -89,17 +95,28 @@ export class ArchiveClustering {
   /**
    * The first half of `add`, for a clustering whose events are loaded on demand: features of
    * new articles in clustering order. Features depend only on the articles before, never on
-   * events, so which events the batch can meet is known before any is placed.
+   * events, so which events the batch can meet is known before any is placed. What is
+   * returned holds no text: a batch's texts can be let go as it is featurised.
    */
-  featurise(fresh: readonly Article[], progress?: Progress): Featurised[] {
+  featurise(fresh: readonly ClusterInput[], progress?: Progress): Featurised[] {
     const ordered = clusterOrder(fresh)
     progress?.start(ordered.length)
-    const out = ordered.map((article, i) => {
+    const out = ordered.map((a, i) => {
       if (i % PROGRESS_EVERY === 0) progress?.update(i)
-      return { article, item: this.features.item(article) }
+      return this.featured(a)
     })
     progress?.stop()
     return out
+  }
+
+  // The text is folded here, once for the features and the story mentions, and not kept.
+  private featured(a: ClusterInput): Featurised {
+    const folded = a.folded ?? foldText(a.text)
+    return {
+      article: { id: a.id, title: a.title, outletId: a.outletId, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) },
+      item: this.features.item(a, folded),
+      ...(a.duplicateOf ? {} : { mentions: storyMentions({ folded }) }),
+    }
   }
 
   /** The second half of `add`: places featurised articles, in their order. */
@@ -123,7 +140,7 @@ export class ArchiveClustering {
     }
   }
 
-  private place({ article: a, item }: Featurised, candidates?: readonly number[]): void {
+  private place({ article: a, item, mentions }: Featurised, candidates?: readonly number[]): void {
     this.items.set(a.id, {
       vector: item.vector,
       publishedAt: item.publishedAt,
@@ -132,7 +149,7 @@ export class ArchiveClustering {
       title: a.title,
       outletId: a.outletId,
       copy: a.duplicateOf !== undefined,
-      ...(a.duplicateOf ? {} : { mentions: storyMentions(a) }),
+      ...(mentions ? { mentions } : {}),
     })
     this.clusterer.add(item, candidates)
   }

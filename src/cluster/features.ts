@@ -151,8 +151,8 @@ export class ArticleFeatures {
     for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats]) t.pack()
   }
 
-  item(a: FeatureInput): ClusterItem {
-    const folded = a.folded ?? foldText(a.text)
+  /** `folded` is the article's folded text (`a.folded`, or `foldText(a.text)`), when the caller has it. */
+  item(a: FeatureInput, folded = a.folded ?? foldText(a.text)): ClusterItem {
     const lines = folded.split('\n')
     const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
     const foldedTitle = foldText(a.title)

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Article } from '../article.js'
+import type { ArticleText } from '../article.js'
 import type { OutletMeta } from '../compare/compare.js'
 import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
@@ -91,8 +91,9 @@ class DamagedStateError extends Error {}
 
 async function continueClustering(store: Store, version: string, saved: Restored | undefined, progress: Progress | undefined, lap: (stage: keyof UpdateTimes) => void): Promise<number> {
   const { clustering, stories } = saved ?? { clustering: new ArchiveClustering(), stories: new Map<number, CentralEvent>() }
-  const fresh: Article[] = []
-  for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articles({ includeDuplicates: true })) fresh.push(a)
+  let fresh: ArticleText[] = []
+  for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articleTexts({ includeDuplicates: true })) fresh.push(a)
+  const freshIds = fresh.map((a) => a.id)
   lap('read')
   const c = clustering.clusterer
   const restoredEvents = c.founded
@@ -115,9 +116,13 @@ async function continueClustering(store: Store, version: string, saved: Restored
   }
   if (saved) {
     const batch = clustering.featurise(fresh, progress)
+    fresh = [] // the texts are let go: what placing needs is in the batch
     lap('featurise')
     await clusterBatch(store, clustering, batch, loadMembersOf, lap)
-  } else clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
+  } else {
+    clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
+    fresh = []
+  }
   lap('cluster')
   const changed = c.takeChanged()
   // Merged events too: the assignments of their members now name the event they joined.
@@ -152,7 +157,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     if (central.size) stories.set(idx, { id: described.id, title: described.title, start: described.start, end: described.end, central })
     else stories.delete(idx)
   }
-  for (const article of fresh) state.set(`${ARTICLE_PART}${article.id}`, Buffer.from(c.assignments.get(article.id)!.eventId))
+  for (const id of freshIds) state.set(`${ARTICLE_PART}${id}`, Buffer.from(c.assignments.get(id)!.eventId))
   for (const [week, body] of saveWeeks(clustering, c.takeChangedWeeks())) state.set(weekPartName(week), body)
   lap('describe')
   const linked = storiesOf([...stories.values()], c.liveCount)
@@ -164,7 +169,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     await tx.saveStateParts(CACHE_KEY, version, Buffer.from(JSON.stringify({ stories: linked, storyOf } satisfies ShownStories)), shown, !saved)
   })
   lap('save')
-  return fresh.length
+  return freshIds.length
 }
 
 /**
@@ -239,11 +244,11 @@ function warnUnreadable(e: unknown): void {
   process.stderr.write(`jianting: the saved clustering could not be read (${e instanceof Error ? e.message : String(e)}); clustering every article again\n`)
 }
 
-const STATE_KEY = 'cluster-state'
+export const STATE_KEY = 'cluster-state'
 const CACHE_KEY = 'clusters'
 
 // v8's serialisation format may change with Node: a state saved by another engine is not read.
-const stateVersion = () => `${codeVersion()}|v8 ${process.versions.v8}`
+export const stateVersion = () => `${codeVersion()}|v8 ${process.versions.v8}`
 
 const clustersVersion = async (store: Store) => `${await store.articlesVersion()}|${codeVersion()}`
 

@@ -143,7 +143,7 @@ export type Mentions = ReadonlyArray<readonly [string, string]>
  * The people, organisations and works an article's headline and lead name, each time it names
  * them (places aside): what its event brings to a story.
  */
-export function storyMentions(a: Pick<Article, 'folded'>, table: EntityTable = loadEntityTable()): Mentions {
+export function storyMentions(a: { readonly folded: string }, table: EntityTable = loadEntityTable()): Mentions {
   // The headline and lead name what the report is about; the rest drifts into background.
   return findEntities(a.folded.slice(0, LEAD_CHARS), table)
     .filter((m) => m.type !== 'place')

@@ -1,4 +1,4 @@
-import type { Article, ArticleId, ArticleMeta, Problem, RawInput } from '../article.js'
+import type { Article, ArticleId, ArticleMeta, ArticleText, Problem, RawInput } from '../article.js'
 import type { Candidate } from '../dedupe/decide.js'
 
 export interface ArticleQuery {
@@ -57,6 +57,8 @@ export interface Store {
   articles(q: ArticleQuery): AsyncIterable<Article>
   /** The same articles in the same order, metadata only: no text is read. */
   articleMetas(q: ArticleQuery): AsyncIterable<ArticleMeta>
+  /** The same articles in the same order, with their text and images but not their blocks or fingerprint: what clustering reads. */
+  articleTexts(q: ArticleQuery): AsyncIterable<ArticleText>
   copiesOf(id: string): Promise<Article[]>
   duplicateCandidates(a: Pick<Article, 'fingerprint' | 'canonicalUrl'>): Promise<Candidate[]>
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>
@@ -84,7 +86,7 @@ export interface Store {
    */
   saveStateParts(key: string, version: string, body: Uint8Array, parts: ReadonlyMap<string, Uint8Array | undefined>, replace: boolean): Promise<void>
   /** Stored articles (copies too) with no part named `prefix` + their id in the state: those it has not taken in yet. */
-  articlesWithoutPart(key: string, prefix: string): AsyncIterable<Article>
+  articlesWithoutPart(key: string, prefix: string): AsyncIterable<ArticleText>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
   partsWithoutArticle(key: string, prefix: string): Promise<number>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>

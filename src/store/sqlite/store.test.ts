@@ -114,4 +114,25 @@ describe('sqlite store', () => {
     for (const m of metas) expect(m).not.toHaveProperty('text')
     await store.close()
   })
+
+  it('reads articles with their text but not their blocks for clustering, all or only those a state has no part for', async () => {
+    const store = openSqlite(join(dir, 'texts.db'))
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
+    })
+    const full: Article[] = []
+    for await (const a of store.articles({ includeDuplicates: true })) full.push(a)
+    const texts = []
+    for await (const a of store.articleTexts({ includeDuplicates: true })) texts.push(a)
+    expect(texts).toEqual(full.map(({ folded: _f, blocks: _b, fingerprint: _p, ...a }) => a))
+    for (const a of texts) expect(a).not.toHaveProperty('blocks')
+    // A state with a part for some articles: the others come back, in storage order.
+    const [seen, ...unseen] = full
+    await store.saveStateParts('s', 'v1', Buffer.from('head'), new Map([[`a:${seen.id}`, Buffer.from('x')]]), true)
+    const without = []
+    for await (const a of store.articlesWithoutPart('s', 'a:')) without.push(a)
+    expect(without.map((a) => a.id).sort()).toEqual(unseen.map((a) => a.id).sort())
+    expect(without.find((a) => a.id === unseen[0].id)).toEqual(texts.find((a) => a.id === unseen[0].id))
+    await store.close()
+  })
 })

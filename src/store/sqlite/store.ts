@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { Article, ArticleId, ArticleMeta, Problem, RawInput } from '../../article.js'
+import type { Article, ArticleId, ArticleMeta, ArticleText, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
 import { MIN_TITLE_KEY_CHARS, type Candidate } from '../../dedupe/decide.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
@@ -68,6 +68,8 @@ const FULL_ROW = 'SELECT a.*, b.text, b.images, b.blocks FROM articles a JOIN ar
 // Every column but the text, blocks, images and fingerprint (no join with the bodies).
 const META_ROW =
   'SELECT a.id, a.outlet_id, a.outlet_name, a.via_outlet, a.via_url, a.title, a.url, a.canonical_url, a.published_at, a.date_source, a.author, a.section, a.lang, a.kind, a.locator, a.format, a.raw_sha256, a.duplicate_of, a.duplicate_reason FROM articles a'
+// Metadata, text and images: what clustering reads (`articleTexts`).
+const TEXT_ROW = `${META_ROW.replace(' FROM articles a', ', b.text, b.images FROM articles a JOIN article_bodies b ON b.rowid = a.rowid')}`
 const CANDIDATE = 'SELECT rowid, id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles'
 
 class SqliteStore implements Store {
@@ -228,6 +230,11 @@ class SqliteStore implements Store {
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToMeta(row as Row)
   }
 
+  async *articleTexts(q: ArticleQuery): AsyncIterable<ArticleText> {
+    const [sql, params] = articleQuery(TEXT_ROW, q)
+    for (const row of this.db.prepare(sql).iterate(...params)) yield rowToText(row as Row)
+  }
+
   async copiesOf(id: string): Promise<Article[]> {
     return (this.q.copies.all(id) as Row[]).map(rowToArticle)
   }
@@ -356,11 +363,11 @@ class SqliteStore implements Store {
     })()
   }
 
-  async *articlesWithoutPart(key: string, prefix: string): AsyncIterable<Article> {
+  async *articlesWithoutPart(key: string, prefix: string): AsyncIterable<ArticleText> {
     // The rowids first, from the articles table alone: testing each row of the join with the
     // bodies read every text of the archive (3 s at 100,000 articles).
-    const sql = `${FULL_ROW} WHERE a.rowid IN (SELECT rowid FROM articles x WHERE NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || x.id)) ORDER BY a.rowid`
-    for (const row of this.db.prepare(sql).iterate(key, prefix)) yield rowToArticle(row as Row)
+    const sql = `${TEXT_ROW} WHERE a.rowid IN (SELECT rowid FROM articles x WHERE NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || x.id)) ORDER BY a.rowid`
+    for (const row of this.db.prepare(sql).iterate(key, prefix)) yield rowToText(row as Row)
   }
 
   async partsWithoutArticle(key: string, prefix: string): Promise<number> {
@@ -433,6 +440,10 @@ function rowToMeta(r: Row): ArticleMeta {
     provenance: { kind: r.kind, locator: r.locator, format: r.format, sha256: r.raw_sha256 },
     ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, duplicateReason: r.duplicate_reason } : {}),
   }
+}
+
+function rowToText(r: Row): ArticleText {
+  return { ...rowToMeta(r), text: r.text, images: JSON.parse(r.images) }
 }
 
 function rowToArticle(r: Row): Article {
