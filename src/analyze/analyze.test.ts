@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findEntities, learnAliases, parseEntityTable } from './entities.js'
+import { DOTTED, dottedRuns, findEntities, learnAliases, parseEntityTable } from './entities.js'
 import { findFigures } from './figures.js'
 import { parseNumber } from './numbers.js'
 import { findQuotes } from './quotes.js'
@@ -69,6 +69,17 @@ describe('findEntities', () => {
     const people = (text: string) => findEntities(splitSentences(text)[0].folded, table).filter((e) => e.type === 'person')
     expect(people('与此同时，自香港《国安法》通过以来，英国保守党议员们还在敦促政府针对香港政府高级官员采取行动。')).toEqual([])
     expect(people('他对BBC《安德鲁·马尔秀》（Andrew Marr Show）节目称，有报告指出维族人遭遇强制绝育。')).toEqual([])
+  })
+  it('finds the runs of dotted names that the rule matches anywhere, though it starts near dots only', () => {
+    // Runs long and short before their first dot, names outside the BMP (𠀀 is Han), initials, and noise.
+    const pieces = ['·', '•', '・', '约翰', '沙利文', '弗拉基米尔', '𠀀𠀁', '𠀀𠀁𠀂𠀃𠀄𠀅', 'J.', 'A', '说，', '和', ' ', 'x', '《', '。']
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join('')
+      const runs = (found: Iterable<RegExpExecArray>) => [...found].map((m) => [m.index, m[0]])
+      expect(runs(dottedRuns(text))).toEqual(runs(text.matchAll(DOTTED)))
+    }
   })
   it('learns an English alias from brackets', () => {
     expect(learnAliases('大使阿纳托利·安东诺夫（Anatoly Antonov）离开')).toEqual([['Anatoly Antonov', '安东诺夫']])

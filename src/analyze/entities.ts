@@ -35,8 +35,12 @@ const HAN = /\p{Script=Han}/u
  */
 export class EntityTable {
   private readonly byName = new Map<string, EntityDef>()
-  // Names grouped by first character, longest first, for a left-to-right longest match.
-  private readonly byFirst = new Map<string, string[]>()
+  // Names grouped by their first code unit, longest first, for a left-to-right longest match.
+  // Keyed by code rather than by one-character string: reading folded[i] of Chinese text
+  // makes a new string at every position, which was most of the cost of the scan.
+  private readonly byFirst = new Map<number, string[]>()
+  // 1 where a code unit starts some name: most positions of a text are passed by this alone.
+  private readonly starts = new Uint8Array(0x10000)
 
   // Kept apart from names: 伦敦 is a city wherever it is found, and only a claim's wording
   // treats it as the government it stands for.
@@ -58,11 +62,12 @@ export class EntityTable {
     const key = keyOf(name)
     if (!key || this.byName.has(key)) return
     this.byName.set(key, def)
-    const first = key[0]
+    const first = key.charCodeAt(0)
     const list = this.byFirst.get(first) ?? []
     list.push(key)
     list.sort((a, b) => b.length - a.length)
     this.byFirst.set(first, list)
+    this.starts[first] = 1
   }
 
   resolve(surface: string): EntityDef | undefined {
@@ -71,7 +76,9 @@ export class EntityTable {
 
   /** Longest table name starting at `i` of folded text, respecting word edges for Latin names. */
   matchAt(folded: string, i: number): string | undefined {
-    const list = this.byFirst.get(folded[i])
+    const code = folded.charCodeAt(i)
+    if (!this.starts[code]) return undefined
+    const list = this.byFirst.get(code)
     if (!list) return undefined
     for (const name of list) {
       if (!folded.startsWith(name, i)) continue
@@ -118,7 +125,31 @@ export function loadEntityTable(path?: string): EntityTable {
 
 // Rules for names the table does not know.
 // A transliterated foreign name: Han (or initial) segments joined by a middle dot.
-const DOTTED = /(?:[\p{Script=Han}]{1,6}|[A-Z]\.?)(?:[·•・‧∙](?:[\p{Script=Han}]{1,8}|[A-Z]\.?))+/gu
+export const DOTTED = /(?:[\p{Script=Han}]{1,6}|[A-Z]\.?)(?:[·•・‧∙](?:[\p{Script=Han}]{1,8}|[A-Z]\.?))+/gu
+const DOT_CHARS = /[·•・‧∙]/g
+// A DOTTED run's first dot is at most 6 Han characters (12 code units, outside the BMP) in.
+const MAX_BEFORE_DOT = 12
+
+/**
+ * `folded.matchAll(DOTTED)`, the same matches, but the regex is started only near a dot: tried
+ * at every position of a text (most of which hold no dot), it cost as much as the rest of
+ * finding entities. A match's first dot is within MAX_BEFORE_DOT of its start, so no match
+ * begins earlier than that before the next dot.
+ */
+export function* dottedRuns(folded: string): Generator<RegExpExecArray> {
+  const re = new RegExp(DOTTED.source, DOTTED.flags)
+  const dots = new RegExp(DOT_CHARS.source, DOT_CHARS.flags)
+  for (let from = 0; ; ) {
+    dots.lastIndex = from
+    const dot = dots.exec(folded)
+    if (!dot) return
+    re.lastIndex = Math.max(from, dot.index - MAX_BEFORE_DOT)
+    const m = re.exec(folded)
+    if (!m) return
+    yield m
+    from = m.index + m[0].length
+  }
+}
 // A title or role, then a 2–3 character Chinese name. The name must end before a word that
 // usually follows a name in reporting (说, 表示, 在, 的…) so 研究员张弘在接受 gives 张弘.
 const ROLE =
@@ -239,7 +270,7 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
     const def = table.resolve(m[1])
     push(def, m[0], m.index!, 'work', m[1])
   }
-  for (const m of folded.matchAll(DOTTED)) {
+  for (const m of dottedRuns(folded)) {
     for (const { at, surface, last } of dottedNames(folded, m.index!, m[0])) {
       if (!HAN.test(surface)) continue
       const def = resolveDotted(surface, table) ?? (last.length >= 2 ? table.resolve(last) : undefined)
