@@ -235,4 +235,33 @@ describe('a clusterer continued from saved parts', () => {
     const saved = new Set([...unpacked(restored).values()].flatMap((terms) => [...terms.keys()]))
     for (const word of ['峰会', '日内瓦', '台风', '福建', '选举']) expect(saved).toContain(word)
   })
+  it('keeps the most recent undated events of a term, in the same order, across a save and a reload', () => {
+    // Undated events are found through one posting per term, bounded to the most recent: 300
+    // undated reports of different incidents naming one word in passing overflow it.
+    const report = (i: number) => ({ id: `r${i}`, vector: new Map([[`事件${i}`, 1], [`地点${i}`, 1], ['声明', 0.05]]) })
+    const continuous = new EventClusterer(opts)
+    for (let i = 0; i < 200; i++) continuous.add(report(i))
+    const index = continuous.index()
+    const weeks = structuredClone(continuous.weekParts(continuous.takeChangedWeeks()))
+    const events = Array.from({ length: continuous.founded }, (_, idx) => structuredClone(continuous.event(idx)))
+    const restored = EventClusterer.continued(opts, index)
+    for (const [w, part] of weeks) restored.loadWeek(w, part)
+    for (let i = 200; i < 300; i++) {
+      continuous.add(report(i))
+      const candidates = restored.candidatesFor(report(i))
+      for (const idx of candidates) if (!restored.isLoaded(idx)) restored.load(idx, events[idx])
+      restored.add(report(i), candidates)
+    }
+    expect(continuous.founded).toBe(300)
+    const posted = (c: EventClusterer) => {
+      const part = c.weekParts([Number.NEGATIVE_INFINITY]).get(Number.NEGATIVE_INFINITY)!
+      const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
+      let at = 0
+      const byTerm = new Map(terms.map((t, i) => [t, [...part.events.subarray(at, (at += part.sizes[i]))]]))
+      return byTerm.get('声明')!
+    }
+    // The 256 most recent, oldest first, whichever clusterer wrote them.
+    expect(posted(continuous)).toEqual(Array.from({ length: 256 }, (_, k) => 300 - 256 + k))
+    expect(posted(restored)).toEqual(posted(continuous))
+  })
 })
