@@ -202,6 +202,9 @@ export class EventClusterer {
   private readonly unloadedWeeks = new Set<number>()
   // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
   private readonly weeks = new Set<number>()
+  // The terms of each week loaded or written: what saving a week walks (walking every term's
+  // weeks to find those of a few weeks made more garbage than the rest of a batch's save).
+  private readonly termsOf = new Map<number, string[]>()
   private readonly changedWeeks = new Set<number>()
   // Merges made by this clusterer, in order: what assignments loaded after them must go through.
   private readonly merges: Merge[] = []
@@ -292,36 +295,45 @@ export class EventClusterer {
     return out
   }
 
-  /** Weeks of the index, packed: what a saved state keeps of each (one pass over the postings for all of them). */
+  /** Weeks of the index, packed: what a saved state keeps of each (weeks not loaded cannot be packed). */
   weekParts(weeks: Iterable<number>): Map<number, PackedWeek> {
-    const parts = new Map<number, { terms: string[]; sizes: number[]; events: number[] }>()
-    for (const w of weeks) parts.set(w, { terms: [], sizes: [], events: [] })
-    for (const [term, byWeek] of this.postings)
-      for (const [week, posting] of byWeek) {
-        const part = parts.get(week)
-        if (!part) continue
-        part.terms.push(term)
-        // In insertion order, which decides which undated event is dropped first.
-        part.sizes.push(eachPosted(posting, (idx) => part.events.push(idx)))
-      }
     const out = new Map<number, PackedWeek>()
-    for (const [week, { terms, sizes, events }] of parts) {
+    for (const week of weeks) {
+      if (this.unloadedWeeks.has(week)) throw new Error(`week ${week} of the index cannot be saved: it was not loaded from the saved clustering`)
+      const terms = this.termsOf.get(week) ?? []
+      const sizes = new Int32Array(terms.length)
       const ends = new Int32Array(terms.length)
-      for (let i = 0, end = 0; i < terms.length; i++) ends[i] = end += terms[i].length
-      out.set(week, { terms: terms.join(''), ends, sizes: Int32Array.from(sizes), events: Int32Array.from(events) })
+      const events: number[] = []
+      const push = (idx: number) => events.push(idx)
+      for (let i = 0, end = 0; i < terms.length; i++) {
+        // In insertion order, which decides which undated event is dropped first.
+        sizes[i] = eachPosted(this.postings.get(terms[i])!.get(week)!, push)
+        ends[i] = end += terms[i].length
+      }
+      out.set(week, { terms: terms.join(''), ends, sizes, events: Int32Array.from(events) })
     }
     return out
   }
 
   /** Puts back a saved week of the index (`weekParts`). */
   loadWeek(week: number, packed: PackedWeek): void {
+    // Loaded again, it would overwrite what was written since.
+    if (!this.unloadedWeeks.has(week)) return
+    const terms = this.termsOfWeek(week)
     for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
       const term = packed.terms.slice(start, (start = packed.ends[i]))
       let byWeek = this.postings.get(term)
       if (!byWeek) this.postings.set(term, (byWeek = new Map()))
       byWeek.set(week, packed.events.subarray(at, (at += packed.sizes[i])))
+      terms.push(term)
     }
     this.unloadedWeeks.delete(week)
+  }
+
+  private termsOfWeek(week: number): string[] {
+    let terms = this.termsOf.get(week)
+    if (!terms) this.termsOf.set(week, (terms = []))
+    return terms
   }
 
   /**
@@ -593,6 +605,7 @@ export class EventClusterer {
         else {
           // First written since its week was loaded (or new): from here on a Set.
           byWeek.set(week, (set = new Set(posting)))
+          if (!posting) this.termsOfWeek(week).push(term)
         }
         set.add(idx)
         // Undated events are probed by every article: keep only the most recent ones per term.

@@ -61,11 +61,15 @@ export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'
  * as `eventCount` counts them (what makes an entity the archive's backdrop).
  */
 export function storiesOf(events: readonly CentralEvent[], eventCount = events.length): Story[] {
-  const central = events.map((e) => new Map(e.central))
   const df = new Map<string, number>()
-  for (const c of central) for (const id of c.keys()) df.set(id, (df.get(id) ?? 0) + 1)
+  for (const e of events) for (const id of e.central.keys()) df.set(id, (df.get(id) ?? 0) + 1)
   const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
-  for (const c of central) for (const id of [...c.keys()]) if (df.get(id)! > maxDf) c.delete(id)
+  // Each event's central entities but the backdrop, in order (a few ids: an array, not a copy of its Map).
+  const central = events.map((e) => {
+    const ids: string[] = []
+    for (const id of e.central.keys()) if (df.get(id)! <= maxDf) ids.push(id)
+    return ids
+  })
 
   // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
   // Dates are parsed once (ms; NaN when missing).
@@ -98,7 +102,7 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
     // no later one either, and leaves the index.
     const start = startMs[i]
     const candidates = new Set<Draft>()
-    for (const pair of pairsOf([...mine.keys()]))
+    for (const pair of pairsOf(mine))
       for (const d of byPair.get(pair) ?? []) {
         if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) byPair.get(pair)!.delete(d)
         else candidates.add(d)
@@ -106,16 +110,16 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
     // The draft sharing the most profile entities; of equals, the one begun first.
     for (const d of candidates) {
       if (gapDays(start, endMs[i], startMs[d.members[d.members.length - 1]], d.endMs) > MAX_GAP_DAYS) continue
-      const shared = d.profile.filter((id) => mine.has(id)).length
+      const shared = d.profile.filter((id) => mine.includes(id)).length
       if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
     }
     const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [] }
     if (!best) drafts.push(d)
     d.members.push(i)
     if ((events[i].end ?? '') > d.end) [d.end, d.endMs] = [events[i].end ?? '', endMs[i]]
-    for (const [id, name] of mine) d.counts.set(id, { name, n: (d.counts.get(id)?.n ?? 0) + 1 })
+    for (const id of mine) d.counts.set(id, { name: events[i].central.get(id)!, n: (d.counts.get(id)?.n ?? 0) + 1 })
     const before = new Set(pairsOf(d.profile))
-    d.profile = profile(d, mine.keys())
+    d.profile = profile(d, mine)
     for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
     for (const pair of before) byPair.get(pair)!.delete(d)
   }
