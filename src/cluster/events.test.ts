@@ -71,6 +71,19 @@ describe('EventClusterer', () => {
     expect(c.add(item('c', { x: 1 }, undefined, '2021-08-30')).reason).toBe('founded')
     expect(c.add(item('d', { x: 1 }, undefined, '2021-06-15')).eventId).toBe(first.eventId)
   })
+
+  it('lets days apart take away only part of a similarity: a week on, commentary still meets its event', () => {
+    // 0.6 alike to an event of 11 and 12 June, on the 17th (inside its window): the plain
+    // exponential leaves 0.6 × (e^(-6/5) + e^(-5/5)) / 2 = 0.20; with half of the similarity
+    // kept whatever the days, 0.6 × (0.65 + 0.68) / 2 = 0.40.
+    const week = { ...opts, threshold: 0.3, windowDays: 5 }
+    for (const [decayFloor, reason] of [[0.5, 'joined'], [0, 'founded']] as const) {
+      const c = new EventClusterer({ ...week, decayFloor })
+      c.add(item('a', { x: 1 }, '2021-06-11'))
+      c.add(item('b', { x: 1 }, '2021-06-12'))
+      expect(c.add(item('c', { x: 0.6, y: 0.8 }, '2021-06-17')).reason).toBe(reason)
+    }
+  })
 })
 
 describe('breadth of a match', () => {
