@@ -72,6 +72,19 @@ describe('EventClusterer', () => {
     expect(c.add(item('d', { x: 1 }, undefined, '2021-06-15')).eventId).toBe(first.eventId)
   })
 
+  it('does not let a subject reported day after day chain into an event longer than maxSpanDays', () => {
+    const c = new EventClusterer({ ...opts, maxSpanDays: 21 })
+    const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()
+    const daily = Array.from({ length: 30 }, (_, d) => c.add(item(`d${d}`, { 疫情: 1, 封控: 1 }, day(d))))
+    // Days 0–21 are one event (21 days long); day 22 founds the next, which the rest join.
+    expect(new Set(daily.slice(0, 22).map((a) => c.assignments.get(a.articleId)!.eventId)).size).toBe(1)
+    expect(daily[22].reason).toBe('founded')
+    expect(c.assignments.get('d29')!.eventId).toBe(daily[22].eventId)
+    // Not merged back together by a later report alike to both (it joins one of them).
+    expect(c.add(item('late', { 疫情: 1, 封控: 1 }, day(21))).reason).toBe('joined')
+    expect(c.events).toHaveLength(2)
+  })
+
   it('lets days apart take away only part of a similarity: a week on, commentary still meets its event', () => {
     // 0.6 alike to an event of 11 and 12 June, on the 17th (inside its window): the plain
     // exponential leaves 0.6 × (e^(-6/5) + e^(-5/5)) / 2 = 0.20; with half of the similarity

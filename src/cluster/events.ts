@@ -86,6 +86,16 @@ export interface ClusterOptions {
    * by the window and by the incident days the leads name. 0 is the plain exponential.
    */
   readonly decayFloor: number
+  /**
+   * The longest an event may last, first report to last, in days: an article that would
+   * stretch it further founds an event of its own, and two events that would together last
+   * longer are not merged. With similarity kept across days (`decayFloor`), a subject reported
+   * every few days (a weekly column, a pandemic's daily figures) could otherwise chain into one
+   * event without end; an incident's reports come within days, its commentary within weeks.
+   * 21 days leaves every labelled event whole (a weeks-long lockdown among them; 14 split an
+   * unlabelled event of 20 days, 10 took the lockdown's last days).
+   */
+  readonly maxSpanDays: number
   /** Merge two events when their average similarity reaches the threshold (incremental average linkage). */
   readonly merge: boolean
   /**
@@ -247,7 +257,7 @@ export interface ClusterOptions {
 //   Not for a headline its source used before (a re-capture): 0.919 | 0.861 over 8 orders, 0.912 |
 //   0.848 at 0.18, 0.891 | 0.846 at 0.22; it still takes paragraphs a source repeats in its own
 //   follow-ups, which tie them to their event. After 2 such articles: 0.921 | 0.859, 0.891 | 0.845 at 0.22.
-export const defaultClusterOptions: ClusterOptions = { threshold: 0.2, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
+export const defaultClusterOptions: ClusterOptions = { threshold: 0.2, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
 
 const DAY_MS = 86_400_000
 const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)
@@ -637,7 +647,7 @@ export class EventClusterer {
   private nearInTime(a: EventCluster, b: EventCluster): boolean {
     const [as, ae, bs, be] = [dayOf(a.start), dayOf(a.end), dayOf(b.start), dayOf(b.end)]
     if (as === undefined || ae === undefined || bs === undefined || be === undefined) return true
-    return as <= be + this.opts.windowDays && bs <= ae + this.opts.windowDays
+    return as <= be + this.opts.windowDays && bs <= ae + this.opts.windowDays && Math.max(ae, be) - Math.min(as, bs) <= this.opts.maxSpanDays
   }
 
   private inWindow(e: EventCluster, day: number): boolean {
@@ -645,7 +655,7 @@ export class EventClusterer {
     const end = dayOf(e.end)
     if (start === undefined || end === undefined) return true
     const w = this.opts.windowDays
-    return day >= start - w && day <= end + w
+    return day >= start - w && day <= end + w && Math.max(end, day) - Math.min(start, day) <= this.opts.maxSpanDays
   }
 
   private dayGroup(e: EventCluster, day: number | undefined, incident: number | undefined): DayGroup {
