@@ -175,7 +175,7 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
       if (eventOf(id) === main || assignments.get(id)!.reason === 'copy') console.log(line(id))
       else {
         const { score, inWindow } = clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(main))
-        console.log(`${line(id)}  [vs ${main}: ${score.toFixed(2)}${inWindow ? '' : ', out of window'}]`)
+        console.log(`${line(id)}  [vs ${main}: ${score.toFixed(2)}${inWindow ? '' : ', out of window or past the span cap'}]`)
       }
     }
   }

@@ -18,7 +18,6 @@
 // read or save; a change to features or decisions needs a base of its own.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
-import Database from 'better-sqlite3'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
@@ -106,13 +105,13 @@ const results: Array<{ times: Partial<UpdateTimes>; totalMs: number; cpuMs: numb
 for (let r = 0; r < runs; r++) {
   const path = join(dir, `run${r}.db`)
   copyFileSync(basePath, path)
-  if (process.env.BENCH_EVENTS_RESTAMP) {
-    const db = new Database(path)
-    db.prepare('UPDATE derived_cache SET version = ? WHERE key = ?').run(stateVersion(), STATE_KEY)
-    db.close()
+  store = openSqlite(path)
+  if (process.env.BENCH_EVENTS_RESTAMP === '1') {
+    const saved = await store.savedState(STATE_KEY)
+    if (!saved) throw new Error(`${basePath} holds no saved clustering to continue`)
+    await store.saveStateParts(STATE_KEY, stateVersion(), saved.body, new Map(), false)
     if (r === 0) console.log('  (the kept base is continued whatever build saved it: BENCH_EVENTS_RESTAMP)')
   }
-  store = openSqlite(path)
   await put(store, newer)
   const times: Partial<UpdateTimes> = {}
   if (profiler) await profiler.post('Profiler.start')

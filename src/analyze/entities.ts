@@ -124,21 +124,26 @@ export function loadEntityTable(path?: string): EntityTable {
 }
 
 // Rules for names the table does not know.
-// A transliterated foreign name: Han (or initial) segments joined by a middle dot.
-export const DOTTED = /(?:[\p{Script=Han}]{1,6}|[A-Z]\.?)(?:[·•・‧∙](?:[\p{Script=Han}]{1,8}|[A-Z]\.?))+/gu
-const DOT_CHARS = /[·•・‧∙]/g
-// A DOTTED run's first dot is at most 6 Han characters (12 code units, outside the BMP) in.
+// The middle dots that join the parts of a transliterated name (one class for every rule below).
+const DOT_CLASS = '[·•・‧∙]'
+const DOT = new RegExp(DOT_CLASS, 'u')
+/**
+ * A transliterated foreign name: Han (or initial) segments joined by a middle dot. The pattern's
+ * source, not a shared global regex whose lastIndex would leak between callers.
+ */
+export const DOTTED_SOURCE = `(?:[\\p{Script=Han}]{1,6}|[A-Z]\\.?)(?:${DOT_CLASS}(?:[\\p{Script=Han}]{1,8}|[A-Z]\\.?))+`
+// A run's first dot is at most 6 Han characters (12 code units, outside the BMP) in.
 const MAX_BEFORE_DOT = 12
 
 /**
- * `folded.matchAll(DOTTED)`, the same matches, but the regex is started only near a dot: tried
- * at every position of a text (most of which hold no dot), it cost as much as the rest of
- * finding entities. A match's first dot is within MAX_BEFORE_DOT of its start, so no match
+ * The matches of DOTTED_SOURCE run over the whole text, but the regex is started only near a
+ * dot: tried at every position of a text (most of which hold no dot), it cost as much as the
+ * rest of finding entities. A match's first dot is within MAX_BEFORE_DOT of its start, so no match
  * begins earlier than that before the next dot.
  */
 export function* dottedRuns(folded: string): Generator<RegExpExecArray> {
-  const re = new RegExp(DOTTED.source, DOTTED.flags)
-  const dots = new RegExp(DOT_CHARS.source, DOT_CHARS.flags)
+  const re = new RegExp(DOTTED_SOURCE, 'gu')
+  const dots = new RegExp(DOT_CLASS, 'gu')
   for (let from = 0; ; ) {
     dots.lastIndex = from
     const dot = dots.exec(folded)
@@ -195,7 +200,6 @@ function plausibleUnknown(s: string): boolean {
 
 // What ends the text before a name: a title or role (总统), or grammar (和, 的).
 const BEFORE_NAME = new RegExp(`(?:${ROLE}|[和与及的在是将对向为被同跟了、，,])$`, 'u')
-const DOT = /[·•・‧∙]/
 
 /**
  * The dotted names in a run the DOTTED rule matched. A run can hold two names and the words
@@ -205,7 +209,7 @@ const DOT = /[·•・‧∙]/
  */
 function dottedNames(folded: string, at: number, run: string): Array<{ at: number; surface: string; last: string }> {
   const segments = run.split(DOT)
-  const dots = [...run.matchAll(/[·•・‧∙]/gu)].map((d) => d[0])
+  const dots = [...run.matchAll(new RegExp(DOT_CLASS, 'gu'))].map((d) => d[0])
   const out: Array<{ at: number; surface: string; last: string }> = []
   // The first segment of the current name: trimmed after the last title or grammar word in it.
   const opening = (segStart: number, seg: string) => {
@@ -245,7 +249,7 @@ function dottedNames(folded: string, at: number, run: string): Array<{ at: numbe
 
 /** The last segment of a dotted name, cut where the sentence goes on after the name. */
 function lastSegment(dotted: string): string {
-  const last = dotted.split(/[·•・‧∙]/).pop()!
+  const last = dotted.split(DOT).pop()!
   const cut = NAME_END.exec(last.slice(1))
   return cut ? last.slice(0, cut.index + 1) : last
 }
@@ -304,7 +308,7 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
 
 /** A dotted name the table knows, allowing for words glued before it (驻俄大使约翰·沙利文). */
 function resolveDotted(surface: string, table: EntityTable): EntityDef | undefined {
-  const dot = surface.search(/[·•・‧∙]/)
+  const dot = surface.search(DOT)
   for (let k = dot; k >= 1; k--) {
     const def = table.resolve(surface.slice(dot - k))
     if (def) return def
@@ -320,7 +324,7 @@ function resolveDotted(surface: string, table: EntityTable): EntityDef | undefin
 export function learnAliases(folded: string): Array<[alias: string, name: string]> {
   const pairs: Array<[string, string]> = []
   for (const m of folded.matchAll(WITH_ENGLISH)) {
-    const zh = m[1].split(/[·•・‧∙]/).pop()!
+    const zh = m[1].split(DOT).pop()!
     if (zh.length >= 2) pairs.push([m[2], zh])
   }
   return pairs

@@ -56,9 +56,9 @@ export interface Member extends Pick<ClusterItem, 'vector' | 'publishedAt' | 'da
 /** What clustering reads of an article (a full `Article` will do; `folded` is computed when missing). */
 export type ClusterInput = FeatureInput & Pick<Article, 'outletId'>
 
-/** An article featurised in clustering order, not yet given to the clusterer: no longer its text. */
+/** An article featurised in clustering order, not yet given to the clusterer: it holds no text. */
 export interface Featurised {
-  readonly article: { readonly id: string; readonly title: string; readonly outletId: string; readonly duplicateOf?: string }
+  readonly article: Pick<ClusterInput, 'id' | 'title' | 'outletId' | 'duplicateOf'>
   readonly item: ClusterItem
   /** The entities an original's lead names (`storyMentions`). */
   readonly mentions?: Mentions
@@ -109,7 +109,7 @@ export class ArchiveClustering {
     return out
   }
 
-  // The text is folded here, once for the features and the story mentions, and not kept.
+  // The whole text is folded here, once for the features and the story mentions, and not kept.
   private featured(a: ClusterInput): Featurised {
     const folded = a.folded ?? foldText(a.text)
     return {

@@ -80,12 +80,16 @@ describe('EventClusterer', () => {
     expect(new Set(daily.slice(0, 22).map((a) => c.assignments.get(a.articleId)!.eventId)).size).toBe(1)
     expect(daily[22].reason).toBe('founded')
     expect(c.assignments.get('d29')!.eventId).toBe(daily[22].eventId)
+    // A copy reposted weeks later does not make the incident longer: reports of its first days still join.
+    const founder = c.add(item('f', { 选举: 1, 计票: 1 }, day(100)))
+    c.add({ ...item('f-copy', { 选举: 1, 计票: 1 }, day(140)), duplicateOf: 'f' })
+    expect(c.add(item('f2', { 选举: 1, 计票: 1 }, day(102))).eventId).toBe(founder.eventId)
     // Not merged back together by a later report alike to both (it joins one of them).
     expect(c.add(item('late', { 疫情: 1, 封控: 1 }, day(21))).reason).toBe('joined')
-    expect(c.events).toHaveLength(2)
+    expect(c.events).toHaveLength(3)
   })
 
-  it('lets days apart take away only part of a similarity: a week on, commentary still meets its event', () => {
+  it('lets days apart take away only part of a similarity: days on, commentary still meets its event', () => {
     // 0.6 alike to an event of 11 and 12 June, on the 17th (inside its window): the plain
     // exponential leaves 0.6 × (e^(-6/5) + e^(-5/5)) / 2 = 0.20; with half of the similarity
     // kept whatever the days, 0.6 × (0.65 + 0.68) / 2 = 0.40.
@@ -252,6 +256,7 @@ describe('a clusterer continued from saved parts', () => {
       new Map(
         [...c.weekParts(all)].map(([w, part]) => {
           const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
+          expect(new Set(terms).size).toBe(terms.length) // each term once in a week
           let at = 0
           return [w, new Map(terms.map((t, i) => [t, [...part.events.subarray(at, (at += part.sizes[i]))]]))] as const
         }),
@@ -282,6 +287,7 @@ describe('a clusterer continued from saved parts', () => {
     const posted = (c: EventClusterer) => {
       const part = c.weekParts([Number.NEGATIVE_INFINITY]).get(Number.NEGATIVE_INFINITY)!
       const terms = [...part.ends].map((end, i) => part.terms.slice(i ? part.ends[i - 1] : 0, end))
+      expect(new Set(terms).size).toBe(terms.length) // each term once in a week
       let at = 0
       const byTerm = new Map(terms.map((t, i) => [t, [...part.events.subarray(at, (at += part.sizes[i]))]]))
       return byTerm.get('声明')!

@@ -87,7 +87,7 @@ export interface ClusterOptions {
    */
   readonly decayFloor: number
   /**
-   * The longest an event may last, first report to last, in days: an article that would
+   * The longest an event may last, first report to last (copies aside), in days: an article that would
    * stretch it further founds an event of its own, and two events that would together last
    * longer are not merged. With similarity kept across days (`decayFloor`), a subject reported
    * every few days (a weekly column, a pandemic's daily figures) could otherwise chain into one
@@ -157,106 +157,12 @@ export interface ClusterOptions {
 // 0.859; spreadExponent 0.4 / 0.6 0.912 | 0.859, 0.901 | 0.851 (without the floor 0.908 | 0.852
 // both: the default sits on a narrower peak than the 2026-12-03 re-check said, with or without
 // it). Tried on top of it and dropped: counts with
-// their unit as words (below) 0.928 | 0.865, 0.937 | 0.868, 0.914 | 0.865 at 0.18, 0.20, 0.22 (the
+// their unit as words (docs/event-clustering-experiments.md) 0.928 | 0.865, 0.937 | 0.868, 0.914 | 0.865 at 0.18, 0.20, 0.22 (the
 // extended set within 0.002); merges held to 0.22 or 0.24: 0.917 | 0.859, 0.908 | 0.859; a span
 // cap of 10, 14 or 21 days: 0.932 | 0.856, 0.932 | 0.864, the same as none. With half the
 // similarity kept across days, an archive denser than this week over months may chain a running
 // subject (vaccine news) further than it did: a cap of about 21 days costs nothing here.
-// Tried and dropped (2026-12-03, from 0.923 | 0.864 replay, 0.920 | 0.859 over 8 orders), so
-// that they are not tried again without a new reason. The extended set's largest losses are
-// events reported from many angles over many days (a city's weeks-long lockdown, a summit):
-// most of the members they lose score under the threshold against the event (0.09–0.19 for the
-// lockdown's vlogs), so changing how a score is combined or when a merge is allowed does not
-// reach them:
-// - time decay over incident dates (the lead's, else publication) instead of publication
-//   dates: 0.868 | 0.834 (8 orders 0.875 | 0.838); the larger of the two decays 0.893 | 0.848,
-//   and no better at 0.24 or 0.28. Incident dates are missing or point at background too often.
-// - merging events bridged by an article that scores under the threshold for one of them
-//   (linkage still ≥ threshold): 8 orders 0.921 | 0.848, sibling incidents merge; with the
-//   events' leading entity required to agree, 0.917 | 0.858.
-// - scoring against the best same-day group of members as well as the average
-//   (max(average, 0.5 × best group)): 0.919 | 0.860; 0.7: 0.922 | 0.854.
-// - averaging over members weighted by their decay instead of over all members: 0.925 | 0.856.
-// - a headline-only article (text = headline) spared the breadth penalty: 0.922 | 0.861.
-// - at the end, events of up to 3 members re-scored against the events formed since: 0.925 | 0.859.
-// - lead dates more than 14 or 30 days from the writing date not taken as the incident: 0.922 | 0.859.
-// - incidents 2 or 3 days apart left neutral (INCIDENT_TOLERANCE_DAYS): 0.914 | 0.857, summits'
-//   days merge with their sibling incidents; MAX_CANDIDATES 96: the same clustering as 48.
-// Tried and dropped (2026-12-04, from 0.920 | 0.859 over 8 orders; figures over 8 orders;
-// among them, a repeated headline tag's words kept in the headlines whose own text names them,
-// 【新中国联邦一周年】: 0.920 | 0.860 while a bug let it act on one headline per tag, 0.914 |
-// 0.852 once it acted on all). Of the 43 members the extended set loses from their event's main
-// part (npm run eval -- --events prints each one's score against it), 17 score under 0.10 and
-// 19 at 0.13–0.19: commentary from another angle, later days of a weeks-long situation,
-// run-up pieces; pair-level, content + headline already rank same-event pairs best of the
-// features below (average precision over labelled pairs 0.709; + lead vector 0.703, + entities
-// 0.622, headline words instead of pairs 0.650):
-// - headline words scored against the members' text and back, added to the score (0.5–1.5,
-//   thresholds 0.20–0.32): the shipped set rises to 0.935 at weight 1 and t 0.24, the extended
-//   set stays at 0.838–0.859; as a gate (score × min(1, cross / 0.05–0.15)): 0.896–0.917 | 0.852–0.858.
-// - IDF counted without the last 2, 4 or 7 days (so that an event's own burst does not demote
-//   its words, 七国集团 8.5 → 4.7 over the G7 week): 0.922 | 0.857, 0.909 | 0.850, 0.899 | 0.839,
-//   (3 days) no better at 0.23 or 0.26: the burst keeps sibling incidents apart. PRIOR_STRENGTH_DOCS
-//   1000 / 3000 (more of the general IDF): 0.890 | 0.837, 0.878 | 0.829.
-// - headline weight 5 or lead weight 3 in the keyword vector, lead 150 or 200 characters:
-//   0.895–0.923 | 0.846–0.854; 25 or 60 keywords instead of 40: 0.913 | 0.853, 0.910 | 0.852.
-// - decay slowed for long events (days of the event's span × 0.7–1.5), a plateau of 1–2 days
-//   before decay, min(decay, incident disagreement) instead of their product, incident
-//   disagreement waived inside the event's span of incident days (≤ 3 or 7): 0.896–0.920 | 0.854–0.860.
-// - a size prior (score × (1 + 0.05–0.1 ln size)): 0.912–0.913 | 0.852–0.853; near-copies
-//   (joining at ≥ 1.2 or 1.5) left out of the event's sums: 0.921 | 0.860, 0.921 | 0.859; merges
-//   held to 1.15 or 1.3 × the threshold: 0.908 | 0.858, 0.895 | 0.856 (none: 0.874 | 0.837).
-// - a `|` headline a digest when its largest group of related items is under half of them:
-//   0.920 | 0.862, but it calls the Guangzhou lockdown videos (one subject, several aspects)
-//   digests: the gain was one Taishan/G7 news review, by luck.
-// - headline pairs: canonical names kept whole (no pairs across their edges): 0.923 | 0.851;
-//   long headlines' pairs weighed up (norm^0.8 or ^0.9): 0.919 | 0.856, 0.919 | 0.855.
-// - a word a series word after 3 or 5 headlines' labels instead of 2: 0.912 | 0.858, 0.912 | 0.857.
-// Tried and dropped (2026-12-04, evening, before decayFloor; from 0.923 | 0.864 replay, 0.920 |
-// 0.859 over 8 orders at 0.20, and 0.914 | 0.854 (0.910 | 0.845), 0.909 | 0.851 (0.900 | 0.849)
-// at 0.18, 0.22).
-// Where the extended set's members go as they arrive (replay order, 242 labelled arrivals of
-// multi-article events, copies aside): 35 are the first of their event, 150 join or found beside
-// earlier members of it, 42 score under the threshold against every event holding earlier
-// members (12 of them at 0.19–0.20, the rest 0.05–0.18), 11 never meet such an event among their
-// candidates (only 2 of them would reach it: a digest and a post whose text is only credits),
-// 1 is out of its window, 3 go to another event that scores higher. Scoring, not retrieval, loses them:
-// - credit lines widened to 播报, 撰文, 编撰, 审稿, 编审, 素材, 收集, 音频处理 and to source lines
-//   (图片/新闻/消息/资料/文章/信息来源…): 0.910 | 0.850 (8 orders 0.907 | 0.855): source lines
-//   carry the linked report's headline; people's credits only: 0.923 | 0.864 (0.920 | 0.860),
-//   0.18 and 0.22 the same within 0.002: the same clustering nearly everywhere.
-// - a line furniture after 2 earlier articles carry it instead of 3 (a channel's blurb stays in
-//   its first posts, and in their event's sums): 0.923 | 0.864 (0.920 | 0.859), 0.18 0.912 | 0.846;
-//   after 4: 0.909 | 0.860 (0.911 | 0.857). With people's credits: 0.16–0.24 within 0.003 of without.
-// - a source's furniture words dropped from its keywords (among the keywords of ≥ 30% or 50% of
-//   its ≥ 4 earlier articles, and ≥ 70% of the articles anywhere that have it as a keyword: 中央社,
-//   德国之声中文网, 大纪元, 杨锦麟, 路透社, but also 郭文贵 for a one-subject source): the same
-//   figures at 0.18–0.22 to the third decimal.
-// - merges at 0.9 or 0.8 × the threshold: 0.902 | 0.860 (0.909 | 0.854), 0.908 | 0.863 (0.902 | 0.852).
-// - an event's span capped (no join or merge past 10 or 14 days from its first or last member):
-//   10 days 0.923 | 0.857 (0.920 | 0.851), the weeks-long lockdown loses its last days; 14 days
-//   the same labelled figures as none (one unlabelled event of 20 days is split). A guard, not a gain.
-// - joins and merges held to different bars (join 0.17–0.19 with merges at 0.20, join 0.18–0.20
-//   with merges at 0.22), 8 orders: best 0.922 | 0.856 (join 0.19, merge 0.20), 0.913 | 0.858 (0.19, 0.22).
-// - breadth counting the shared headline pairs beside the words, or lowering only the words' part
-//   of the score: 0.915 | 0.858 replay, 8 orders 0.918 | 0.854 and 0.918 | 0.855: a match carried
-//   by the headline (the Senate bill's parts, a translator's name) is let through, and so are
-//   more of the wrong ones.
-// - the headline part scored against the event's summed headline as a direction (cosine with the
-//   centroid instead of the average over members), 8 orders: 0.918 | 0.854 at 0.20, best 0.905 |
-//   0.857 at 0.22; halfway (size^0.5 · norm^0.5): 0.919 | 0.855.
-// - counts with their unit (28架, 170名, 37万人, 50元, 14天) as words of headline, lead and body:
-//   precision up at low thresholds (0.18: P 0.888 R 0.834 against P 0.877 R 0.831), 8 orders at
-//   0.16–0.22 0.914 0.920 0.923 0.929 0.918 0.907 0.900 | 0.849 0.852 0.852 0.857 0.858 0.855 0.849
-//   against 0.912 0.911 0.910 0.920 0.920 0.912 0.900 | 0.851 0.850 0.845 0.853 0.859 0.858 0.849:
-//   the shipped set's best rises to 0.929 (at 0.19), the extended set's does not (0.858 against
-//   0.859); headline and lead only: 0.908 | 0.857 at 0.20; counts of 10 and more only: the same.
-// - a line furniture once one earlier article of the same source carried it (a channel's blurb
-//   gone from its second post): 0.930 | 0.871 replay but 8 orders 0.914 | 0.861, and 0.885 | 0.848
-//   at 0.22; it empties 110 articles whose source published them twice without being caught as copies.
-//   Not for a headline its source used before (a re-capture): 0.919 | 0.861 over 8 orders, 0.912 |
-//   0.848 at 0.18, 0.891 | 0.846 at 0.22; it still takes paragraphs a source repeats in its own
-//   follow-ups, which tie them to their event. After 2 such articles: 0.921 | 0.859, 0.891 | 0.845 at 0.22.
+// Variants tried and dropped, with their figures: docs/event-clustering-experiments.md.
 export const defaultClusterOptions: ClusterOptions = { threshold: 0.2, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
 
 const DAY_MS = 86_400_000
@@ -647,7 +553,9 @@ export class EventClusterer {
   private nearInTime(a: EventCluster, b: EventCluster): boolean {
     const [as, ae, bs, be] = [dayOf(a.start), dayOf(a.end), dayOf(b.start), dayOf(b.end)]
     if (as === undefined || ae === undefined || bs === undefined || be === undefined) return true
-    return as <= be + this.opts.windowDays && bs <= ae + this.opts.windowDays && Math.max(ae, be) - Math.min(as, bs) <= this.opts.maxSpanDays
+    if (!(as <= be + this.opts.windowDays && bs <= ae + this.opts.windowDays)) return false
+    const [da, db] = [reportedDays(a), reportedDays(b)]
+    return !da || !db || Math.max(da.last, db.last) - Math.min(da.first, db.first) <= this.opts.maxSpanDays
   }
 
   private inWindow(e: EventCluster, day: number): boolean {
@@ -655,7 +563,9 @@ export class EventClusterer {
     const end = dayOf(e.end)
     if (start === undefined || end === undefined) return true
     const w = this.opts.windowDays
-    return day >= start - w && day <= end + w && Math.max(end, day) - Math.min(start, day) <= this.opts.maxSpanDays
+    if (!(day >= start - w && day <= end + w)) return false
+    const d = reportedDays(e)
+    return !d || Math.max(d.last, day) - Math.min(d.first, day) <= this.opts.maxSpanDays
   }
 
   private dayGroup(e: EventCluster, day: number | undefined, incident: number | undefined): DayGroup {
@@ -687,6 +597,8 @@ export class EventClusterer {
       if (item.entities) addInto(e.entityCentroid, item.entities)
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
+      // Written unloaded, it would be saved without the postings it had.
+      if (this.unloadedWeeks.has(week)) throw new Error(`week ${week} of the index is written but was not loaded from the saved clustering`)
       this.weeks.add(week)
       this.changedWeeks.add(week)
       for (const term of this.probes(item)) {
@@ -728,6 +640,21 @@ const TITLE_KEY = '\u0001'
 // Headline pairs an article is indexed and looked up by: its rarest ones. Measured on both label
 // sets, 3, 4 and 6 give the same clustering (shipped+extra 0.870 → 0.871 at the default threshold).
 const TITLE_PROBES = 4
+
+/**
+ * The first and last day of an event's own reports, copies aside (a repost weeks later does not
+ * make an incident last longer): its day groups, which only counted reports add.
+ */
+function reportedDays(e: EventCluster): { first: number; last: number } | undefined {
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (const g of e.days) {
+    if (g.day === undefined) continue
+    if (g.day < first) first = g.day
+    if (g.day > last) last = g.day
+  }
+  return first <= last ? { first, last } : undefined
+}
 
 /** The events holding a term in a week: a Set once written, a view of the saved array until then. */
 type Posting = Set<number> | Int32Array

@@ -61,6 +61,13 @@ describe('clusterOrder', () => {
     const d = { id: 'd', title: '旧闻', text: '正文', publishedAt: '2021-01-02' }
     expect(clusterOrder([a, b, c, d]).map((x) => x.id)).toEqual(['d', 'b', 'a', 'c'])
   })
+  it('dates an undated report by its lead however much blank space comes before it, folded or not', () => {
+    // Folding takes the blank lines away: what is left of the text's first 800 characters is no lead.
+    const padded = { id: 'p', title: '华盛顿消息', text: `华盛顿消息\n${'\u00a0\u00a0\u00a0\u00a0\n'.repeat(170)}（本台2021年6月17日电）美国国会通过法案。${'法案内容。'.repeat(100)}` }
+    const dated = { id: 'q', title: '旧闻', text: '正文', publishedAt: '2021-06-20' }
+    expect(clusterOrder([dated, padded]).map((x) => x.id)).toEqual(['p', 'q'])
+    expect(clusterOrder([dated, { ...padded, folded: foldText(padded.text) }]).map((x) => x.id)).toEqual(['p', 'q'])
+  })
 })
 
 describe('image-path dates as lower bounds', () => {

@@ -59,10 +59,23 @@ const COMMON_MIN_TITLES = 50
  * order would have seen.
  */
 export function effectiveDate(a: FeatureInput): string | undefined {
-  const folded = a.folded ?? foldText(a.text.slice(0, INCIDENT_LEAD_CHARS * 2))
+  const folded = a.folded ?? foldedLead(a.text)
   const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded, false)
   return dateHint ?? publishedAt
 }
+
+/**
+ * The folded text as far as the dates of its lead go, without folding all of it: twice the lead
+ * is folded, and all of it when folding that left less than the lead and a margin (a text
+ * padded with blank lines or spaces, which folding takes away).
+ */
+function foldedLead(text: string): string {
+  if (text.length <= 2 * INCIDENT_LEAD_CHARS) return foldText(text)
+  const lead = foldText(text.slice(0, 2 * INCIDENT_LEAD_CHARS))
+  return lead.length >= INCIDENT_LEAD_CHARS + LEAD_MARGIN_CHARS ? lead : foldText(text)
+}
+// Past the lead, for what folding at the cut may change (a phrase converted whole, NFKC).
+const LEAD_MARGIN_CHARS = 64
 
 /**
  * The dates clustering places an article by: its publication date (unless it is a reused
