@@ -385,6 +385,7 @@ class SqliteStore implements Store {
     // better-sqlite3's db.transaction() cannot span awaits; every method here is synchronous
     // underneath, so an explicit BEGIN/COMMIT around the awaited function is safe.
     this.db.exec('BEGIN IMMEDIATE')
+    this.lsh.writeTransaction(true)
     try {
       const result = await fn(this)
       this.flushFts()
@@ -398,6 +399,8 @@ class SqliteStore implements Store {
       this.lsh.forget()
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
       throw e
+    } finally {
+      this.lsh.writeTransaction(false)
     }
   }
 
