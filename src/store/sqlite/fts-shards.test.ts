@@ -28,7 +28,6 @@ describe('full-text shards', () => {
       { name: 'articles_fts', first: 0 },
     ])
     expect(db.prepare("SELECT v FROM articles_fts_25_config WHERE k = 'automerge'").get()).toEqual({ v: 16 })
-    expect(db.prepare("SELECT v FROM articles_fts_25_config WHERE k = 'hashsize'").get()).toEqual({ v: 8388608 })
     fts.insert([row(12, 'a')])
     expect(db.prepare("SELECT rowid FROM articles_fts_10 WHERE articles_fts_10 MATCH 'a' ORDER BY rowid").pluck().all()).toEqual([10, 12])
   })

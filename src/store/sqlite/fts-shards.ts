@@ -29,10 +29,9 @@ interface Shard {
 
 export const DEFAULT_SHARD_ROWS = 50_000
 
-// Settings every shard gets when it is created (migrations 7 and 9 set them on the first):
-// merge segments once 16 of a size exist instead of FTS5's 4, which writes fewer bytes during
-// ingest, and write pending terms out at 8 MB instead of 1 MB (a transaction's rows in one segment).
-const SHARD_SETTINGS = ["INSERT INTO {table} ({table}, rank) VALUES ('automerge', 16)", "INSERT INTO {table} ({table}, rank) VALUES ('hashsize', 8388608)"]
+// Settings every shard gets when it is created (migration 7 set them on the first): merge
+// segments once 16 of a size exist instead of FTS5's 4, which writes fewer bytes during ingest.
+const SHARD_SETTINGS = ["INSERT INTO {table} ({table}, rank) VALUES ('automerge', 16)"]
 
 export class FtsShards {
   private readonly statements = new Map<string, ReturnType<FtsShards['prepare']>>()

@@ -134,12 +134,4 @@ export const migrations: readonly string[] = [
     UNIQUE (key, part)
   );
   `,
-  // 9: FTS5 keeps up to 8 MB of new terms in memory before writing them out as a segment,
-  // instead of 1 MB: an ingest transaction's search rows (1,000 articles) make fewer, larger
-  // segments to write and merge (the full-text inserts of 10,000 bench articles took 1.04 s
-  // with 1 MB, 0.86 s with 8 MB). The terms are held only until they are written, at the latest
-  // at the commit.
-  `
-  INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608); -- new shards get it too (fts-shards.ts)
-  `,
 ]
