@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BINS } from '../../dedupe/minhash.js'
 import { LshIndex } from './lsh-index.js'
 import { openSqlite } from './store.js'
@@ -81,10 +81,17 @@ describe('LSH index', () => {
     expect(reader.candidates(sketchOf(1))).toEqual([a])
     expect(reader.candidates(sketchOf(2))).toEqual([]) // b's rows are on disk, but not looked up
     expect(new LshIndex(db).candidates(sketchOf(2))).toEqual([b]) // without a filter, every key is
-    // Articles it indexes itself go into the filter too, as they will be written at its flush.
+    // Articles it indexes itself go into the filter when its flush writes them; until then
+    // they are found in memory, and their keys are not looked up on disk.
     const c = insert(sketchOf(3))
     reader.add(c, sketchOf(3))
+    const lookups = vi.spyOn(Object.getPrototypeOf(db.prepare('SELECT 1')), 'all') // the disk look-up's call
+    expect(reader.candidates(sketchOf(3))).toEqual([c])
+    expect(lookups).not.toHaveBeenCalled()
+    lookups.mockRestore()
     reader.flush()
+    expect(new LshIndex(db).candidates(sketchOf(3))).toEqual([c])
+    reader.forget() // what it held in memory is gone: c is found on disk, through the filter
     expect(reader.candidates(sketchOf(3))).toEqual([c])
   })
 })

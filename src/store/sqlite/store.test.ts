@@ -80,6 +80,29 @@ describe('sqlite store', () => {
     await store.close()
   })
 
+  it('records a location once, and moves it to the new content when the file at it changes', async () => {
+    const store = openSqlite(join(dir, 'locations.db'))
+    const raw = raws[0]
+    const stub = { ok: false, problem: { code: 'content/too-short', stage: 'clean', detail: 'stub', locator: raw.locator } } as const
+    await store.transaction(async (tx) => void (await commitParsed(raw, stub, tx, opts)))
+    expect(await store.locatorState(raw.locator, raw.sha256)).toBe('done')
+    // The file at the same place now holds an article: the location follows it, and the old
+    // quarantine entry goes.
+    const changed = rawInput(Buffer.concat([raw.bytes, Buffer.from('\n')]), raw.locator, 'file')
+    expect(await store.locatorState(changed.locator, changed.sha256)).toBe('changed')
+    const article = { ...examples[0], id: 'changed' as Article['id'], provenance: { ...examples[0].provenance, sha256: changed.sha256 } }
+    await store.transaction(async (tx) => void (await commitParsed(changed, { ok: true, value: article }, tx, opts)))
+    expect(await store.locatorState(changed.locator, changed.sha256)).toBe('done')
+    expect(await store.locatorState(raw.locator, raw.sha256)).toBe('changed')
+    const quarantined = []
+    for await (const q of store.quarantined()) quarantined.push(q)
+    expect(quarantined).toEqual([])
+    await store.close()
+    const db = new Database(join(dir, 'locations.db'))
+    expect(db.prepare('SELECT locator, sha256, status FROM locations').all()).toEqual([{ locator: raw.locator, sha256: changed.sha256, status: 'article' }])
+    db.close()
+  })
+
   it('counts the originals of each outlet, its copies left out, and lists an outlet with none', async () => {
     const store = openSqlite(join(dir, 'outlets.db'))
     await store.transaction(async (tx) => {
