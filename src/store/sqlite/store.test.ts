@@ -123,13 +123,19 @@ describe('sqlite store', () => {
     await store.close()
   })
 
-  it('reads articles as metadata only, in the same order and with the same fields but the text', async () => {
-    const store = openSqlite(join(dir, 'meta.db'))
+  // A store holding the example archive, and its articles read whole.
+  const examplesStored = async (name: string) => {
+    const store = openSqlite(join(dir, name))
     await store.transaction(async (tx) => {
       for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
     })
     const full: Article[] = []
     for await (const a of store.articles({ includeDuplicates: true })) full.push(a)
+    return { store, full }
+  }
+
+  it('reads articles as metadata only, in the same order and with the same fields but the text', async () => {
+    const { store, full } = await examplesStored('meta.db')
     const metas = []
     for await (const a of store.articleMetas({ includeDuplicates: true })) metas.push(a)
     expect(metas.map((a) => a.id)).toEqual(full.map((a) => a.id))
@@ -139,12 +145,7 @@ describe('sqlite store', () => {
   })
 
   it('reads articles with their text but not their blocks for clustering, all or only those a state has no part for', async () => {
-    const store = openSqlite(join(dir, 'texts.db'))
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
-    })
-    const full: Article[] = []
-    for await (const a of store.articles({ includeDuplicates: true })) full.push(a)
+    const { store, full } = await examplesStored('texts.db')
     const texts = []
     for await (const a of store.articleTexts({ includeDuplicates: true })) texts.push(a)
     expect(texts).toEqual(full.map(({ folded: _f, blocks: _b, fingerprint: _p, ...a }) => a))
