@@ -65,12 +65,13 @@ function now(): string {
 }
 
 const FULL_ROW = 'SELECT a.*, b.text, b.images, b.blocks FROM articles a JOIN article_bodies b ON b.rowid = a.rowid'
-// Every column but the text, blocks, images and fingerprint (no join with the bodies).
-const META_ROW =
-  'SELECT a.id, a.outlet_id, a.outlet_name, a.via_outlet, a.via_url, a.title, a.url, a.canonical_url, a.published_at, a.date_source, a.author, a.section, a.lang, a.kind, a.locator, a.format, a.raw_sha256, a.duplicate_of, a.duplicate_reason FROM articles a'
+// Every column but the text, blocks, images and fingerprint.
+const META_COLUMNS =
+  'a.id, a.outlet_id, a.outlet_name, a.via_outlet, a.via_url, a.title, a.url, a.canonical_url, a.published_at, a.date_source, a.author, a.section, a.lang, a.kind, a.locator, a.format, a.raw_sha256, a.duplicate_of, a.duplicate_reason'
+// Metadata only (no join with the bodies).
+const META_ROW = `SELECT ${META_COLUMNS} FROM articles a`
 // Metadata, text and images: what clustering reads (`articleTexts`).
-const TEXT_ROW =
-  'SELECT a.id, a.outlet_id, a.outlet_name, a.via_outlet, a.via_url, a.title, a.url, a.canonical_url, a.published_at, a.date_source, a.author, a.section, a.lang, a.kind, a.locator, a.format, a.raw_sha256, a.duplicate_of, a.duplicate_reason, b.text, b.images FROM articles a JOIN article_bodies b ON b.rowid = a.rowid'
+const TEXT_ROW = `SELECT ${META_COLUMNS}, b.text, b.images FROM articles a JOIN article_bodies b ON b.rowid = a.rowid`
 const CANDIDATE = 'SELECT rowid, id, duplicate_of, outlet_id, text_hash, minhash, shingle_count, title_key FROM articles'
 
 class SqliteStore implements Store {
