@@ -61,36 +61,54 @@ export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'
  * as `eventCount` counts them (what makes an entity the archive's backdrop).
  */
 export function storiesOf(events: readonly CentralEvent[], eventCount = events.length): Story[] {
-  const df = new Map<string, number>()
-  for (const e of events) for (const id of e.central.keys()) df.set(id, (df.get(id) ?? 0) + 1)
+  // Entities are numbered, so that a pair of them is one number and counts live in arrays
+  // (string pairs, Maps and Sets of them were most of the time at 100,000 articles). `rank` is
+  // each one's place in the order of its id, for ties.
+  const codes = new Map<string, number>()
+  for (const e of events) for (const id of e.central.keys()) if (!codes.has(id)) codes.set(id, codes.size)
+  const ids = [...codes.keys()]
+  const rank = new Int32Array(ids.length)
+  ids
+    .map((id, code) => ({ id, code }))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .forEach(({ code }, i, sorted) => (rank[code] = i > 0 && sorted[i - 1].id.localeCompare(ids[code]) === 0 ? rank[sorted[i - 1].code] : i))
+  const df = new Int32Array(ids.length)
+  for (const e of events) for (const id of e.central.keys()) df[codes.get(id)!]++
   const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
-  // Each event's central entities but the backdrop, in order (a few ids: an array, not a copy of its Map).
+  // Each event's central entities but the backdrop, in order.
   const central = events.map((e) => {
-    const ids: string[] = []
-    for (const id of e.central.keys()) if (df.get(id)! <= maxDf) ids.push(id)
-    return ids
+    const mine: number[] = []
+    for (const id of e.central.keys()) {
+      const code = codes.get(id)!
+      if (df[code] <= maxDf) mine.push(code)
+    }
+    return mine
   })
 
   // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
-  // Dates are parsed once (ms; NaN when missing).
-  interface Draft { readonly n: number; members: number[]; counts: Map<string, { name: string; n: number }>; end: string; endMs: number; profile: string[] }
+  // Dates are parsed once (ms; NaN when missing). `seen` is the last event that met it as a candidate.
+  interface Draft { readonly n: number; members: number[]; counts: Map<number, number>; end: string; endMs: number; profile: number[]; seen: number }
   const drafts: Draft[] = []
   // Drafts by each pair of their profile's entities: an event can join only a draft it shares
   // MIN_SHARED (two) profile entities with, so it looks up its own pairs and meets no other.
   // (Walking every draft that named one of its entities was quadratic in a long archive: 5 s
   // at 100,000 articles, most drafts being single events that name 拜登 or 普京.)
-  const byPair = new Map<string, Set<Draft>>()
-  const pairsOf = (ids: readonly string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => (a < b ? `${a}\n${b}` : `${b}\n${a}`)))
+  const byPair = new Map<number, Set<Draft>>()
+  const pairsOf = (codes: readonly number[]) => {
+    const pairs: number[] = []
+    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push(Math.min(codes[i], codes[j]) * ids.length + Math.max(codes[i], codes[j]))
+    return pairs
+  }
   const startMs = events.map((e) => time(e.start))
   const endMs = events.map((e) => time(e.end))
   // Only the entities an event adds gain counts, so no other entity can pass the profile's: the
   // new profile is the best of the old one and those.
-  const profile = (d: Draft, added: Iterable<string>) =>
+  const profile = (d: Draft, added: readonly number[]) =>
     [...new Set([...d.profile, ...added])]
-      .map((id) => [id, d.counts.get(id)!.n] as const)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map((code) => [code, d.counts.get(code)!] as const)
+      .sort((a, b) => b[1] - a[1] || rank[a[0]] - rank[b[0]])
       .slice(0, PROFILE)
-      .map(([id]) => id)
+      .map(([code]) => code)
   // ISO dates and event ids are ASCII: compared by code unit, as localeCompare would order them
   // but without its cost (most of the time left here at 100,000 articles).
   const order = events.map((_, i) => i).sort((a, b) => compareAscii(events[a].start ?? '', events[b].start ?? '') || compareAscii(events[a].id, events[b].id))
@@ -101,23 +119,29 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
     // Events come in time order: a story that ended too long before this event starts can take
     // no later one either, and leaves the index.
     const start = startMs[i]
-    const candidates = new Set<Draft>()
-    for (const pair of pairsOf(mine))
-      for (const d of byPair.get(pair) ?? []) {
-        if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) byPair.get(pair)!.delete(d)
-        else candidates.add(d)
+    const candidates: Draft[] = []
+    for (const pair of pairsOf(mine)) {
+      const drafts = byPair.get(pair)
+      if (!drafts) continue
+      for (const d of drafts) {
+        if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) drafts.delete(d)
+        else if (d.seen !== i) {
+          d.seen = i
+          candidates.push(d)
+        }
       }
+    }
     // The draft sharing the most profile entities; of equals, the one begun first.
     for (const d of candidates) {
       if (gapDays(start, endMs[i], startMs[d.members[d.members.length - 1]], d.endMs) > MAX_GAP_DAYS) continue
-      const shared = d.profile.filter((id) => mine.includes(id)).length
+      const shared = d.profile.filter((code) => mine.includes(code)).length
       if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
     }
-    const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [] }
+    const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [], seen: -1 }
     if (!best) drafts.push(d)
     d.members.push(i)
     if ((events[i].end ?? '') > d.end) [d.end, d.endMs] = [events[i].end ?? '', endMs[i]]
-    for (const id of mine) d.counts.set(id, { name: events[i].central.get(id)!, n: (d.counts.get(id)?.n ?? 0) + 1 })
+    for (const code of mine) d.counts.set(code, (d.counts.get(code) ?? 0) + 1)
     const before = new Set(pairsOf(d.profile))
     d.profile = profile(d, mine)
     for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
@@ -126,7 +150,14 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
   const stories: Story[] = []
   for (const d of drafts) {
     if (d.members.length < 2) continue
-    const entities = [...d.counts.values()].filter((c) => c.n >= 2).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).map((c) => c.name)
+    // Each entity by the name its latest event gives it.
+    const names = new Map<number, string>()
+    for (const i of d.members) for (const code of central[i]) names.set(code, events[i].central.get(ids[code])!)
+    const entities = [...d.counts]
+      .filter(([, n]) => n >= 2)
+      .map(([code, n]) => ({ name: names.get(code)!, n }))
+      .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+      .map((c) => c.name)
     const first = events[d.members[0]]
     stories.push({
       id: `s${first.id.replace(/^e/, '')}`,

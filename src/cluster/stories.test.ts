@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { centralEntities, storiesOf, type CentralEvent } from './stories.js'
+
+// Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
+const DAY_MS = 86_400_000
+const event = (n: number, day: number, central: ReadonlyArray<readonly [string, string]>): CentralEvent => {
+  const date = new Date(Date.UTC(2021, 0, 1) + day * DAY_MS).toISOString()
+  return { id: `e${n}`, title: `event ${n}`, start: date, end: date, central: new Map(central) }
+}
+const BIDEN = ['p:biden', '拜登'] as const
+const PUTIN = ['p:putin', '普京'] as const
+const NATO = ['o:nato', '北约'] as const
+const WHO = ['o:who', '世卫'] as const
+const XI = ['p:xi', '习近平'] as const
+
+/** Each story as its events' ids, in the order storiesOf lists them. */
+const timelines = (events: readonly CentralEvent[], eventCount?: number) => storiesOf(events, eventCount).map((s) => s.eventIds)
+
+describe('storiesOf', () => {
+  it('links events that share two central entities, in time order, whatever order they come in', () => {
+    const events = [event(3, 160, [BIDEN, PUTIN, NATO]), event(1, 20, [BIDEN, PUTIN]), event(2, 90, [XI, WHO])]
+    const [story, ...rest] = storiesOf(events)
+    expect(rest).toEqual([])
+    expect(story.eventIds).toEqual(['e1', 'e3'])
+    expect(story.id).toBe('s1')
+    expect(story.start).toBe(events[1].start)
+    expect(story.end).toBe(events[0].end)
+    expect(story.entities).toEqual(['拜登', '普京'])
+    expect(story.title).toBe('拜登 · 普京')
+  })
+
+  it('does not link events that share one entity only', () => {
+    expect(timelines([event(1, 0, [BIDEN, PUTIN]), event(2, 10, [BIDEN, XI])])).toEqual([])
+  })
+
+  it('does not link events more than 400 days apart', () => {
+    expect(timelines([event(1, 0, [BIDEN, PUTIN]), event(2, 401, [BIDEN, PUTIN])])).toEqual([])
+    expect(timelines([event(1, 0, [BIDEN, PUTIN]), event(2, 399, [BIDEN, PUTIN])])).toEqual([['e1', 'e2']])
+  })
+
+  it('measures the gap from the end of the story, so a story runs on event after event', () => {
+    const chain = [0, 300, 600, 900].map((day, i) => event(i + 1, day, [BIDEN, PUTIN]))
+    expect(timelines(chain)).toEqual([['e1', 'e2', 'e3', 'e4']])
+  })
+
+  it('leaves out the backdrop: an entity most events name links nothing', () => {
+    // 普京 is named by every event: with 拜登 it would link them all; alone with it, 北约 links e1 and e3.
+    const events = [event(1, 0, [PUTIN, NATO, XI]), event(2, 5, [PUTIN, BIDEN]), event(3, 10, [PUTIN, NATO, XI]), event(4, 15, [PUTIN, BIDEN]), ...[5, 6, 7, 8].map((n) => event(n, 20 + n, [PUTIN]))]
+    expect(timelines(events)).toEqual([['e1', 'e3']])
+    // Among 10,000 events, 8 naming 普京 is no backdrop: e2 and e4 share it and 拜登.
+    expect(timelines(events, 10_000)).toEqual(expect.arrayContaining([['e2', 'e4']]))
+  })
+
+  it('joins the story sharing the most of its profile, the one begun first of equals', () => {
+    const events = [
+      event(1, 0, [BIDEN, PUTIN]),
+      event(2, 1, [XI, WHO]),
+      // Shares two with each: joins the first begun.
+      event(3, 2, [BIDEN, PUTIN, XI, WHO]),
+      // Shares three with that story (拜登, 普京 and 习近平, now in its profile) and one with e2's.
+      event(4, 3, [BIDEN, PUTIN, XI, NATO]),
+    ]
+    expect(timelines(events)).toEqual([['e1', 'e3', 'e4']])
+  })
+
+  it('keeps in a profile, of entities named equally often, the first by id', () => {
+    const names = (ids: readonly string[]) => ids.map((id) => [id, id] as const)
+    // A profile holds four: 'y' is left out of e1's, so e2 (y with a fourth) starts its own.
+    const events = [event(1, 0, names(['a', 'b', 'c', 'd', 'y'])), event(2, 1, names(['y', 'd'])), event(3, 2, names(['a', 'b']))]
+    expect(timelines(events)).toEqual([['e1', 'e3']])
+  })
+
+  it("names an entity as its story's latest event does, and lists first those named most", () => {
+    const events = [event(1, 0, [BIDEN, PUTIN]), event(2, 10, [['p:biden', '拜登总统'], PUTIN, NATO]), event(3, 20, [PUTIN, NATO])]
+    const [story] = storiesOf(events)
+    expect(story.eventIds).toEqual(['e1', 'e2', 'e3'])
+    expect(story.entities).toEqual(['普京', '北约', '拜登总统'])
+  })
+
+  it('lists the stories latest first', () => {
+    const events = [event(1, 0, [BIDEN, PUTIN]), event(2, 5, [BIDEN, PUTIN]), event(3, 50, [XI, WHO]), event(4, 60, [XI, WHO])]
+    expect(storiesOf(events).map((s) => s.id)).toEqual(['s3', 's1'])
+  })
+})
+
+describe('centralEntities', () => {
+  it('keeps the five entities most reports name, each named by at least two', () => {
+    const reports = [
+      [BIDEN, PUTIN, NATO],
+      [BIDEN, PUTIN],
+      [BIDEN, XI],
+      [PUTIN, NATO, WHO],
+    ]
+    expect([...centralEntities(reports).keys()]).toEqual(['p:biden', 'p:putin', 'o:nato'])
+  })
+})
