@@ -6,11 +6,15 @@ import type { CleanRules } from './rules.js'
 const LINK_DOMINATED = 0.6
 const MAX_NAV_BLOCK_CHARS = 200
 const SHORT_LABEL_CHARS = 20
+// A footer line is short: a paragraph that also asks readers to subscribe is still the article's.
+const MAX_FOOTER_CHARS = 200
 
 const isLinkDominated = (b: RawBlock) => b.text.length > 0 && b.text.length <= MAX_NAV_BLOCK_CHARS && b.linkChars / b.text.length >= LINK_DOMINATED
 
 // A short line that ends like a sentence is the article's last sentence, not a footer label.
 const SENTENCE_END = /[。！？!?…」』”]$/
+
+const COUNTER = /^\d{1,6}$/
 
 const compact = charRemover(/[\s\p{P}\p{S}]/u)
 
@@ -31,11 +35,16 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
  * that merely ends on a short line keeps it.
  */
 export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  // A bare number after the last paragraph is a like or comment counter that exporters keep
+  // (it goes alone: the short lines above it may still be the article's).
+  let end = blocks.length
+  while (end > 1 && blocks[end - 1].type !== 'figure' && COUNTER.test(blocks[end - 1].text)) end--
+  blocks = blocks.slice(0, end)
   let cut = blocks.length
   let hasStrong = false
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i]
-    const strong = b.type !== 'figure' && (isLinkDominated(b) || rules.footerPatterns.some((re) => re.test(b.text)))
+    const strong = b.type !== 'figure' && (isLinkDominated(b) || (b.text.length <= MAX_FOOTER_CHARS && rules.footerPatterns.some((re) => re.test(b.text))))
     const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
     if (i === 0 || (!strong && !weak)) break
     hasStrong ||= strong

@@ -42,6 +42,25 @@ describe('cleanHtml', () => {
     expect(text('<p>正文很长很长的一段。</p><p>（完）</p>')).toBe('正文很长很长的一段。\n\n（完）')
   })
 
+  it.each([
+    [
+      'a share-and-like widget with its tags and post date',
+      '<p>文章的最后一段。</p><p>共享此文章：</p><p>点击以在 Twitter 上共享（在新窗口中打开）</p><p>赞过：</p><p>赞正在加载……</p><p>相关</p><p>Tagged</p><p>Activism</p><p>Published 2020年11月27日 2020年11月27日</p>',
+      '文章的最后一段。',
+    ],
+    ['programme promotion', '<p>文章的最后一段。</p><p>更多节目资讯，欢迎进入某某台官方链接！</p>', '文章的最后一段。'],
+    ['a subscription appeal', '<p>文章的最后一段。</p><p>——————</p><p>請加入成為本台的月費訂戶，長期支持我們的工作。</p>', '文章的最后一段。'],
+  ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
+
+  it('drops a trailing counter alone, keeping the short last line above it', () => {
+    expect(text('<p>文章的最后一段。</p><p>吃不完，打小报告</p><p>0</p>')).toBe('文章的最后一段。\n\n吃不完，打小报告')
+  })
+
+  it('keeps a last paragraph that also asks readers to subscribe: a footer line is short', () => {
+    const last = `本台不靠廣告收入，${'主要透過讀者訂閱支持營運，'.repeat(20)}在此感謝。`
+    expect(text(`<p>文章的第一段。</p><p>${last}</p>`)).toBe(`文章的第一段。\n\n${last}`)
+  })
+
   it('keeps a pull quote once', () => {
     const html = '<p>他说这是一次建设性的会谈，双方都很满意。</p><blockquote><p>他说这是一次建设性的会谈</p></blockquote>'
     expect(text(html)).toBe('他说这是一次建设性的会谈，双方都很满意。')
