@@ -14,7 +14,7 @@ const isLinkDominated = (b: RawBlock) => b.text.length > 0 && b.text.length <= M
 // A short line that ends like a sentence is the article's last sentence, not a footer label.
 const SENTENCE_END = /[。！？!?…」』”]$/
 
-const COUNTER = /^\d{1,6}$/
+const COUNTER = /^\+?\d{1,6}$/
 
 const compact = charRemover(/[\s\p{P}\p{S}]/u)
 
@@ -35,7 +35,7 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
  * that merely ends on a short line keeps it.
  */
 export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
-  // A bare number after the last paragraph is a like or comment counter that exporters keep
+  // A bare number (0, +1) after the last paragraph is a like or comment counter that exporters keep
   // (it goes alone: the short lines above it may still be the article's).
   let end = blocks.length
   while (end > 1 && blocks[end - 1].type !== 'figure' && COUNTER.test(blocks[end - 1].text)) end--

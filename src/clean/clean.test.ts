@@ -50,6 +50,7 @@ describe('cleanHtml', () => {
     ],
     ['programme promotion', '<p>文章的最后一段。</p><p>更多节目资讯，欢迎进入某某台官方链接！</p>', '文章的最后一段。'],
     ['a subscription appeal', '<p>文章的最后一段。</p><p>——————</p><p>請加入成為本台的月費訂戶，長期支持我們的工作。</p>', '文章的最后一段。'],
+    ['a disclaimer and staff credits', '<p>文章的最后一段。</p><p>免责声明：本文内容仅代表作者个人观点。</p><p>2021年6月13日</p><p>校对：某甲 发布：某乙</p><p>+1</p>', '文章的最后一段。'],
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
   it('drops a trailing counter alone, keeping the short last line above it', () => {
