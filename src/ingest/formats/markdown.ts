@@ -9,10 +9,16 @@ const md = new MarkdownIt({ html: true, linkify: false, breaks: false })
 /**
  * Archive bodies are often plain HTML saved with a .md name. Rendering such a body as
  * Markdown would turn its indented lines into code blocks, so it passes through untouched.
+ * But Markdown that merely opens with an HTML block (a <figure> before the first paragraph)
+ * has paragraphs of its own: a chunk after a blank line that starts, less than four spaces
+ * in, with text rather than a tag. Passed through as HTML, its headings, rules and links
+ * would stay as literal `###`, `---` and `[…](…)` and its paragraphs run together.
  */
 export function isHtmlBody(body: string): boolean {
-  return /^\s*<(div|article|section|p|html|body|table|figure|span|h[1-6]|main|header|!--)[\s>]/i.test(body)
+  return HTML_START.test(body) && !body.split(/\n[ \t]*\n/).some((chunk) => MARKDOWN_CHUNK.test(chunk))
 }
+const HTML_START = /^\s*<(div|article|section|p|html|body|table|figure|span|h[1-6]|main|header|!--)[\s>]/i
+const MARKDOWN_CHUNK = /^\n*[ ]{0,3}[^\s<]/
 
 // Static-site shortcodes ({{< video ... >}}, {% include x %}) are template calls, not text.
 const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g

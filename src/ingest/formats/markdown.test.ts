@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { cleanHtml } from '../../clean/index.js'
+import { isHtmlBody, renderBody } from './markdown.js'
+
+const FIGURE = '<figure>\n<img src="https://a.example/1.jpg" alt="">\n<figcaption>资料图片</figcaption>\n</figure>'
+
+describe('Markdown bodies', () => {
+  it('pass HTML saved with a .md name through untouched, indented lines and blank lines included', () => {
+    const html = '<div class="post">\n\n    <p>第一段正文。</p>\n\n    <p>第二段正文。</p>\n\n</div>'
+    expect(isHtmlBody(html)).toBe(true)
+    expect(renderBody(html)).toBe(html)
+  })
+
+  it('render Markdown that opens with an HTML figure as Markdown: headings, rules and links are not left as text', () => {
+    const body = `${FIGURE}\n\n第一段正文。\n\n### 小标题\n\n第二段[正文](https://a.example/x)。\n\n---\n\n最后一段。\n`
+    expect(isHtmlBody(body)).toBe(false)
+    const { text, blocks } = cleanHtml(renderBody(body))
+    expect(text).toBe('第一段正文。\n\n小标题\n\n第二段正文。\n\n最后一段。')
+    expect(blocks.map((b) => b.type)).toEqual(['figure', 'p', 'h', 'p', 'p'])
+  })
+
+  it('read text that starts right after a tag as HTML, and text after a blank line as Markdown', () => {
+    expect(isHtmlBody('<p>正文\n\n<p>又一段')).toBe(true)
+    expect(isHtmlBody('<p>正文</p>\n\n正文')).toBe(false)
+    expect(isHtmlBody('<p>正文</p>\n\n\n  正文')).toBe(false)
+    expect(isHtmlBody('# 标题\n\n<p>正文</p>')).toBe(false)
+  })
+})
