@@ -25,4 +25,13 @@ describe('Markdown bodies', () => {
     expect(isHtmlBody('<p>正文</p>\n\n\n  正文')).toBe(false)
     expect(isHtmlBody('# 标题\n\n<p>正文</p>')).toBe(false)
   })
+
+  it('read ** next to Chinese punctuation as emphasis, not as text', () => {
+    expect(cleanHtml(renderBody('**红利之争：**拿着十多亿人口红利。\n\n译评**:**见下。')).text).toBe('红利之争：拿着十多亿人口红利。\n\n译评:见下。')
+  })
+
+  it('keep the words of wiki links, in Markdown and in HTML bodies', () => {
+    expect(cleanHtml(renderBody('[[zh:北美]]犹太联合会主席兼[[zh:首席执行官]]表示，[[俄罗斯|俄方]]入侵。')).text).toBe('北美犹太联合会主席兼首席执行官表示，俄方入侵。')
+    expect(cleanHtml(renderBody('<p>[[zh:台湾]]财信传媒董事长。</p>')).text).toBe('台湾财信传媒董事长。')
+  })
 })

@@ -1,10 +1,14 @@
 import MarkdownIt from 'markdown-it'
+import cjkFriendly from 'markdown-it-cjk-friendly'
 import { fail, ok, type DateHint, type Draft, type OutletHint } from '../../article.js'
 import type { Format, FormatInput } from './format.js'
 import { hasFrontMatter, list, splitFrontMatter, str } from './front-matter.js'
 
 // html: true because archived Markdown embeds raw HTML blocks; sanitizing happens in clean/.
-const md = new MarkdownIt({ html: true, linkify: false, breaks: false })
+// CommonMark does not take ** for emphasis where the mark sits between Chinese punctuation and a
+// letter (**红利之争：**拿着…), so the stars would stay in the text: the CJK-friendly
+// amendment (markdown-it-cjk-friendly) reads them as Chinese writers mean them.
+const md = new MarkdownIt({ html: true, linkify: false, breaks: false }).use(cjkFriendly)
 
 /**
  * Archive bodies are often plain HTML saved with a .md name. Rendering such a body as
@@ -23,7 +27,15 @@ const MARKDOWN_CHUNK = /^\n*[ ]{0,3}[^\s<]/
 // Static-site shortcodes ({{< video ... >}}, {% include x %}) are template calls, not text.
 const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
 
-export const renderBody = (body: string): string => (isHtmlBody(body) ? body : md.render(body.replace(SHORTCODE, '')))
+// Wiki links that reposting tools leave in the text ([[zh:中国]], [[target|label]]): their words.
+// No Markdown library reads this MediaWiki syntax, and only the words are wanted.
+const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\]/gi
+const unwiki = (body: string) => body.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target)
+
+export const renderBody = (body: string): string => {
+  const text = unwiki(body)
+  return isHtmlBody(text) ? text : md.render(text.replace(SHORTCODE, ''))
+}
 
 const HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/m
 
