@@ -34,4 +34,10 @@ describe('Markdown bodies', () => {
     expect(cleanHtml(renderBody('[[zh:北美]]犹太联合会主席兼[[zh:首席执行官]]表示，[[俄罗斯|俄方]]入侵。')).text).toBe('北美犹太联合会主席兼首席执行官表示，俄方入侵。')
     expect(cleanHtml(renderBody('<p>[[zh:台湾]]财信传媒董事长。</p>')).text).toBe('台湾财信传媒董事长。')
   })
+
+  it('read images whose brackets a converter escaped inside a link as images', () => {
+    const c = cleanHtml(renderBody('正文一段。\n\n[!\\[\\]()!\\[\\](https://a.example/1.jpg)](https://a.example/1.jpg)\n\n正文二段。'))
+    expect(c.text).toBe('正文一段。\n\n正文二段。')
+    expect(c.images).toEqual([{ src: 'https://a.example/1.jpg' }])
+  })
 })

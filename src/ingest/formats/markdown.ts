@@ -31,9 +31,11 @@ const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
 // No Markdown library reads this MediaWiki syntax, and only the words are wanted.
 const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\]/gi
 const unwiki = (body: string) => body.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target)
+// Images whose brackets a converter escaped (!\[\](url), inside a link's text): read as images.
+const ESCAPED_IMAGE = /!\\\[([^\]\n]*?)\\\]\(/g
 
 export const renderBody = (body: string): string => {
-  const text = unwiki(body)
+  const text = unwiki(body).replace(ESCAPED_IMAGE, '![$1](')
   return isHtmlBody(text) ? text : md.render(text.replace(SHORTCODE, ''))
 }
 
