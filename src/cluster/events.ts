@@ -14,6 +14,13 @@ export interface ClusterItem {
   readonly entities?: TermVector
   /** The day the article's headline or lead says its incident happened (YYYY-MM-DD), when it names one. */
   readonly incidentDate?: string
+  /**
+   * For an article with no date at all: the month and day (MM-DD) its headline names, without a
+   * year. It joins only events whose span, widened by the window, holds that day in one of their
+   * years: an undated "6月14日…精选" is compared with every recent event holding its words, and
+   * its subject (pandemic news, a running campaign) recurs in other years.
+   */
+  readonly monthDay?: string
   /** A digest of unrelated items: it stands alone, neither joining an event nor being joined. */
   readonly digest?: boolean
 }
@@ -375,7 +382,7 @@ export class EventClusterer {
     const scored: Array<[number, number]> = []
     if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
-      if (day !== undefined && !this.inWindow(e, day)) continue
+      if (day !== undefined ? !this.inWindow(e, day) : !this.holdsMonthDay(e, item.monthDay)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -407,7 +414,7 @@ export class EventClusterer {
   scoreAgainst(item: ClusterItem, idx: number): { score: number; inWindow: boolean } {
     const e = this.event(this.live(idx))
     const day = dayOf(item.dateHint ?? item.publishedAt)
-    return { score: this.similarity(item, day, dayOf(item.incidentDate), e), inWindow: day === undefined || this.inWindow(e, day) }
+    return { score: this.similarity(item, day, dayOf(item.incidentDate), e), inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay) }
   }
 
   /** Average similarity of an article to an event's members. */
@@ -566,6 +573,22 @@ export class EventClusterer {
     if (!(day >= start - w && day <= end + w)) return false
     const d = reportedDays(e)
     return !d || Math.max(d.last, day) - Math.min(d.first, day) <= this.opts.maxSpanDays
+  }
+
+  /** Does the event's span, widened by the window, hold this month and day (MM-DD) in any year it touches? */
+  private holdsMonthDay(e: EventCluster, monthDay: string | undefined): boolean {
+    const start = dayOf(e.start)
+    const end = dayOf(e.end)
+    if (!monthDay || start === undefined || end === undefined) return true
+    const [month, date] = monthDay.split('-').map(Number)
+    const w = this.opts.windowDays
+    const [first, last] = [e.start!, e.end!].map((iso) => Number(iso.slice(0, 4)))
+    // The years either side too: a window crosses New Year.
+    for (let year = first - 1; year <= last + 1; year++) {
+      const day = Date.UTC(year, month - 1, date) / DAY_MS
+      if (day >= start - w && day <= end + w) return true
+    }
+    return false
   }
 
   private dayGroup(e: EventCluster, day: number | undefined, incident: number | undefined): DayGroup {
