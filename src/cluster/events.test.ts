@@ -86,6 +86,20 @@ describe('EventClusterer', () => {
     expect(c.add({ ...item('h', { 选举: 1, 计票: 1 }), monthDay: '01-02' }).eventId).toBe(newYear.eventId)
   })
 
+  it('takes a score apart into its keyword and headline parts, what days apart left of them, and breadth', () => {
+    const c = new EventClusterer({ ...opts, titleWeight: 1 })
+    const a = c.add({ ...item('a', { x: 1 }, '2021-06-11'), title: new Map([['h', 1]]) })
+    const b = { ...item('b', { x: 0.6, y: 0.8 }, '2021-06-14'), title: new Map([['h', 0.5]]) }
+    const kept = 0.5 + 0.5 * Math.exp(-3 / 5) // decayFloor 0.5, three days, gapDecayDays 5
+    const p = c.scoreAgainst(b, EventClusterer.indexOf(a.eventId))
+    expect(p.content).toBeCloseTo(0.6 * kept)
+    expect(p.headline).toBeCloseTo(0.5 * kept)
+    expect(p.kept).toBeCloseTo(kept)
+    expect(p.score).toBeCloseTo(p.content + p.headline) // one member: no spread, no breadth scaling (minBreadth 0)
+    expect(p).toMatchObject({ spread: 1, breadth: 1, inWindow: true })
+    expect(c.scoreAgainst({ ...b, publishedAt: '2021-06-20' }, 0).inWindow).toBe(false)
+  })
+
   it('does not let a subject reported day after day chain into an event longer than maxSpanDays', () => {
     const c = new EventClusterer({ ...opts, maxSpanDays: 21 })
     const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()

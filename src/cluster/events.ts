@@ -408,13 +408,34 @@ export class EventClusterer {
   }
 
   /**
-   * An article's score against an event as the event stands now, and whether its date falls in
-   * the event's window: what error analysis asks of a member that stayed out of its event.
+   * An article's score against an event as the event stands now, whether its date falls in the
+   * event's window, and what the score is made of: what error analysis asks of a member that
+   * stayed out of its event, or of one placed in the wrong one.
    */
-  scoreAgainst(item: ClusterItem, idx: number): { score: number; inWindow: boolean } {
+  scoreAgainst(item: ClusterItem, idx: number): ScoreParts {
     const e = this.event(this.live(idx))
     const day = dayOf(item.dateHint ?? item.publishedAt)
-    return { score: this.similarity(item, day, dayOf(item.incidentDate), e), inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay) }
+    const incident = dayOf(item.incidentDate)
+    let [content, headline, undecayed] = [0, 0, 0]
+    for (const g of e.days) {
+      const c = dot(item.vector, g.content)
+      const h = item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0
+      const kept = this.decay(day, g.day) * this.agreement(incident, g.incident)
+      content += c * kept
+      headline += h * kept
+      undecayed += c + h
+    }
+    const spread = this.coherence(e) ** this.opts.spreadExponent
+    const n = Math.max(1, e.size)
+    return {
+      score: this.similarity(item, day, incident, e),
+      inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay),
+      content: content / n / spread,
+      headline: headline / n / spread,
+      kept: undecayed > 0 ? (content + headline) / undecayed : 1,
+      spread,
+      breadth: breadth(item.vector, e.centroid),
+    }
   }
 
   /** Average similarity of an article to an event's members. */
@@ -647,6 +668,22 @@ export class EventClusterer {
     this.assignments.set(a.articleId, a)
     return a
   }
+}
+
+/** An article's score against an event, taken apart (`EventClusterer.scoreAgainst`). */
+export interface ScoreParts {
+  readonly score: number
+  /** Whether the article's date falls in the event's window (or its headline's month and day, for an undated one). */
+  readonly inWindow: boolean
+  /** The keyword and headline parts of the average similarity, after days apart and incident days and the spread, before breadth. */
+  readonly content: number
+  readonly headline: number
+  /** The share of the similarity that days apart and incident days left (above 1 when incident days agree). */
+  readonly kept: number
+  /** What the average was divided by for the event's spread (coherence^spreadExponent; 1 for a tight event). */
+  readonly spread: number
+  /** How many words the keyword match rests on (`breadth`); under minBreadth it scales the score down. */
+  readonly breadth: number
 }
 
 /** One event merged into another, with their linkage: what it does to the assignment of each member of the one merged. */
