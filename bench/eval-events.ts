@@ -5,7 +5,7 @@
 import { resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { CorpusStats, articleWords, cosine, keywordVector, type TermVector } from '../src/analyze/keywords.js'
-import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions } from '../src/cluster/events.js'
+import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type ScoreParts } from '../src/cluster/events.js'
 import { ArticleFeatures, clusterOrder, effectiveDate } from '../src/cluster/features.js'
 
 export interface BCubed { precision: number; recall: number; f1: number }
@@ -174,15 +174,17 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
     for (const id of ids.sort((x, y) => eventOf(x).localeCompare(eventOf(y)))) {
       if (eventOf(id) === main || assignments.get(id)!.reason === 'copy') console.log(line(id))
       else {
-        const { score, inWindow } = clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(main))
-        console.log(`${line(id)}  [vs ${main}: ${score.toFixed(2)}${inWindow ? '' : ', out of window or past the span cap'}]`)
+        const p = clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(main))
+        console.log(`${line(id)}  [vs ${main}: ${scoreParts(p)}${p.inWindow ? '' : ', out of window or past the span cap'}]`)
       }
     }
   }
   for (const [p, ids] of group(eventOf)) {
     if (new Set(ids.map((id) => set.gold.get(id))).size < 2) continue
     console.log(`MIXED ${p}: ${[...new Set(ids.map((id) => set.gold.get(id)!))].join(', ')}`)
-    for (const id of ids) console.log(`${line(id)}  [${(set.names.get(set.gold.get(id)!) ?? '').slice(0, 50)}]`)
+    // Each member's score against the event as it ended up, taken apart: a wrong member's
+    // score is its own alone only against the others (the event's sums hold it too).
+    for (const id of ids) console.log(`${line(id)}  [${(set.names.get(set.gold.get(id)!) ?? '').slice(0, 50)}] [${scoreParts(clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(p)))}]`)
   }
   // Which labelled events the B³ figures lose most on: a split of a large event costs more
   // than several small ones, and the SPLIT/MIXED lists above do not show it.
@@ -201,6 +203,9 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
   console.log(`LOSS recall, by labelled event: ${largest(recallLoss)}`)
   console.log(`LOSS precision, by the labelled event of the article misplaced: ${largest(precisionLoss)}`)
 }
+
+/** A score and what it is made of: the keyword and headline parts, the share days apart and incident days kept, the spread divisor, breadth. */
+const scoreParts = (p: ScoreParts) => `${p.score.toFixed(2)} = words ${p.content.toFixed(2)} + headline ${p.headline.toFixed(2)}, kept ${p.kept.toFixed(2)} of days/incidents, ÷ spread ${p.spread.toFixed(2)}, breadth ${p.breadth.toFixed(1)}`
 
 /** The replay order, and ORDERS − 1 reshuffles of the articles within each day (seeded, so runs repeat). */
 function withinDayOrders(ordered: readonly Article[], n: number): Article[][] {

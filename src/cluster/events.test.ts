@@ -72,6 +72,34 @@ describe('EventClusterer', () => {
     expect(c.add(item('d', { x: 1 }, undefined, '2021-06-15')).eventId).toBe(first.eventId)
   })
 
+  it('lets an undated article whose headline names a month and day join only events around that day, in any year', () => {
+    const c = new EventClusterer(opts)
+    const june2020 = c.add(item('a', { 疫情: 1, 要闻: 1 }, '2020-06-26'))
+    const dec2021 = c.add(item('b', { 疫情: 1, 要闻: 1 }, '2021-12-02'))
+    const undated = (id: string, monthDay?: string) => c.add({ ...item(id, { 疫情: 1, 要闻: 1 }), ...(monthDay ? { monthDay } : {}) })
+    // The most recent event holding its words is December's: "6月28日…" is not of it.
+    expect(undated('c', '06-28').eventId).toBe(june2020.eventId)
+    expect(undated('d', '12-05').eventId).toBe(dec2021.eventId)
+    expect(undated('e', '03-01').reason).toBe('founded')
+    // A window crossing New Year holds early January of the next year.
+    const newYear = c.add(item('g', { 选举: 1, 计票: 1 }, '2022-12-30'))
+    expect(c.add({ ...item('h', { 选举: 1, 计票: 1 }), monthDay: '01-02' }).eventId).toBe(newYear.eventId)
+  })
+
+  it('takes a score apart into its keyword and headline parts, what days apart left of them, and breadth', () => {
+    const c = new EventClusterer({ ...opts, titleWeight: 1 })
+    const a = c.add({ ...item('a', { x: 1 }, '2021-06-11'), title: new Map([['h', 1]]) })
+    const b = { ...item('b', { x: 0.6, y: 0.8 }, '2021-06-14'), title: new Map([['h', 0.5]]) }
+    const kept = 0.5 + 0.5 * Math.exp(-3 / 5) // decayFloor 0.5, three days, gapDecayDays 5
+    const p = c.scoreAgainst(b, EventClusterer.indexOf(a.eventId))
+    expect(p.content).toBeCloseTo(0.6 * kept)
+    expect(p.headline).toBeCloseTo(0.5 * kept)
+    expect(p.kept).toBeCloseTo(kept)
+    expect(p.score).toBeCloseTo(p.content + p.headline) // one member: no spread, no breadth scaling (minBreadth 0)
+    expect(p).toMatchObject({ spread: 1, breadth: 1, inWindow: true })
+    expect(c.scoreAgainst({ ...b, publishedAt: '2021-06-20' }, 0).inWindow).toBe(false)
+  })
+
   it('does not let a subject reported day after day chain into an event longer than maxSpanDays', () => {
     const c = new EventClusterer({ ...opts, maxSpanDays: 21 })
     const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()

@@ -14,6 +14,13 @@ export interface ClusterItem {
   readonly entities?: TermVector
   /** The day the article's headline or lead says its incident happened (YYYY-MM-DD), when it names one. */
   readonly incidentDate?: string
+  /**
+   * For an article with no date at all: the month and day (MM-DD) its headline names, without a
+   * year. It joins only events whose span, widened by the window, holds that day in one of their
+   * years: an undated "6月14日…精选" is compared with every recent event holding its words, and
+   * its subject (pandemic news, a running campaign) recurs in other years.
+   */
+  readonly monthDay?: string
   /** A digest of unrelated items: it stands alone, neither joining an event nor being joined. */
   readonly digest?: boolean
 }
@@ -375,7 +382,7 @@ export class EventClusterer {
     const scored: Array<[number, number]> = []
     if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
-      if (day !== undefined && !this.inWindow(e, day)) continue
+      if (day !== undefined ? !this.inWindow(e, day) : !this.holdsMonthDay(e, item.monthDay)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -401,13 +408,34 @@ export class EventClusterer {
   }
 
   /**
-   * An article's score against an event as the event stands now, and whether its date falls in
-   * the event's window: what error analysis asks of a member that stayed out of its event.
+   * An article's score against an event as the event stands now, whether its date falls in the
+   * event's window, and what the score is made of: what error analysis asks of a member that
+   * stayed out of its event, or of one placed in the wrong one.
    */
-  scoreAgainst(item: ClusterItem, idx: number): { score: number; inWindow: boolean } {
+  scoreAgainst(item: ClusterItem, idx: number): ScoreParts {
     const e = this.event(this.live(idx))
     const day = dayOf(item.dateHint ?? item.publishedAt)
-    return { score: this.similarity(item, day, dayOf(item.incidentDate), e), inWindow: day === undefined || this.inWindow(e, day) }
+    const incident = dayOf(item.incidentDate)
+    let [content, headline, undecayed] = [0, 0, 0]
+    for (const g of e.days) {
+      const c = dot(item.vector, g.content)
+      const h = item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0
+      const kept = this.decay(day, g.day) * this.agreement(incident, g.incident)
+      content += c * kept
+      headline += h * kept
+      undecayed += c + h
+    }
+    const spread = this.coherence(e) ** this.opts.spreadExponent
+    const n = Math.max(1, e.size)
+    return {
+      score: this.similarity(item, day, incident, e),
+      inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay),
+      content: content / n / spread,
+      headline: headline / n / spread,
+      kept: undecayed > 0 ? (content + headline) / undecayed : 1,
+      spread,
+      breadth: breadth(item.vector, e.centroid),
+    }
   }
 
   /** Average similarity of an article to an event's members. */
@@ -568,6 +596,22 @@ export class EventClusterer {
     return !d || Math.max(d.last, day) - Math.min(d.first, day) <= this.opts.maxSpanDays
   }
 
+  /** Does the event's span, widened by the window, hold this month and day (MM-DD) in any year it touches? */
+  private holdsMonthDay(e: EventCluster, monthDay: string | undefined): boolean {
+    const start = dayOf(e.start)
+    const end = dayOf(e.end)
+    if (!monthDay || start === undefined || end === undefined) return true
+    const [month, date] = monthDay.split('-').map(Number)
+    const w = this.opts.windowDays
+    const [first, last] = [e.start!, e.end!].map((iso) => Number(iso.slice(0, 4)))
+    // The years either side too: a window crosses New Year.
+    for (let year = first - 1; year <= last + 1; year++) {
+      const day = Date.UTC(year, month - 1, date) / DAY_MS
+      if (day >= start - w && day <= end + w) return true
+    }
+    return false
+  }
+
   private dayGroup(e: EventCluster, day: number | undefined, incident: number | undefined): DayGroup {
     let g = e.days.find((x) => x.day === day && x.incident === incident)
     if (!g) e.days.push((g = { day, incident, content: new Map(), title: new Map() }))
@@ -624,6 +668,22 @@ export class EventClusterer {
     this.assignments.set(a.articleId, a)
     return a
   }
+}
+
+/** An article's score against an event, taken apart (`EventClusterer.scoreAgainst`). */
+export interface ScoreParts {
+  readonly score: number
+  /** Whether the article's date falls in the event's window (or its headline's month and day, for an undated one). */
+  readonly inWindow: boolean
+  /** The keyword and headline parts of the average similarity, after days apart and incident days and the spread, before breadth. */
+  readonly content: number
+  readonly headline: number
+  /** The share of the similarity that days apart and incident days left (above 1 when incident days agree). */
+  readonly kept: number
+  /** What the average was divided by for the event's spread (coherence^spreadExponent; 1 for a tight event). */
+  readonly spread: number
+  /** How many words the keyword match rests on (`breadth`); under minBreadth it scales the score down. */
+  readonly breadth: number
 }
 
 /** One event merged into another, with their linkage: what it does to the assignment of each member of the one merged. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
 import { EventClusterer, defaultClusterOptions } from './events.js'
-import { ArticleFeatures, clusterOrder, incidentDateOf, isCreditLine, mentionedDate, titleGrams } from './features.js'
+import { ArticleFeatures, clusterOrder, headlineMonthDay, incidentDateOf, isCreditLine, mentionedDate, titleGrams } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
 
 describe('mentionedDate', () => {
@@ -14,6 +14,24 @@ describe('mentionedDate', () => {
     ['6月16日报道', undefined], // no year: not a full date
     ['2021.13.40 is no date', undefined],
   ])('mentionedDate(%s)', (text, iso) => expect(mentionedDate(text)).toBe(iso))
+})
+
+describe('headlineMonthDay', () => {
+  it.each([
+    ['6月14日美国政要推特精选：七国集团呼吁', '06-14'],
+    ['12 月 31 日 cme比特币期货', '12-31'],
+    ['香港7月1号起实施', '07-01'],
+    ['2019年6月12日的回忆', undefined], // a full date: mentionedDate's
+    ['2月30日', undefined], // no such day
+    ['2月29日', '02-29'],
+    ['6月初来首见', undefined],
+  ])('headlineMonthDay(%s)', (title, md) => expect(headlineMonthDay(title)).toBe(md))
+
+  it('is given to an undated article only', () => {
+    const f = new ArticleFeatures()
+    expect(f.item({ id: 'a', title: '6月28日疫情要闻', text: '内容' }).monthDay).toBe('06-28')
+    expect(f.item({ id: 'b', title: '6月28日疫情要闻', text: '内容', publishedAt: '2021-06-28T00:00:00Z' }).monthDay).toBeUndefined()
+  })
 })
 
 describe('titleGrams', () => {

@@ -189,6 +189,7 @@ export class ArticleFeatures {
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
     const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
     const digest = this.isDigest(foldedTitle)
+    const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     return {
       id: a.id,
       publishedAt,
@@ -199,6 +200,7 @@ export class ArticleFeatures {
       ...(incident ? { incidentDate: incident } : {}),
       ...(entities.size ? { entities } : {}),
       ...(digest ? { digest } : {}),
+      ...(monthDay ? { monthDay } : {}),
     }
   }
 
@@ -282,6 +284,20 @@ export function mentionedDate(text: string): string | undefined {
   }
   return best?.iso
 }
+
+/**
+ * The month and day a headline names without a year ("6月14日美国政要推特精选", "7月1日起"), as
+ * MM-DD: where an undated article stands in the year, if not which year. A day after a year
+ * (2019年6月12日) is a full date (`mentionedDate`), and one that is not a calendar day is none.
+ */
+export function headlineMonthDay(foldedTitle: string): string | undefined {
+  const m = MONTH_DAY.exec(foldedTitle)
+  if (!m) return undefined
+  const [month, date] = [Number(m[1]), Number(m[2])]
+  if (date > new Date(Date.UTC(2000, month, 0)).getUTCDate()) return undefined // 2000: a leap year, 2月29日 is a day
+  return `${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`
+}
+const MONTH_DAY = /(?<![\d年./\-])(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号]/
 
 // The headline and the lead's first sentences say when the incident happened (the labelling
 // rules decide an article's event by them too); later sentences give background dates.
