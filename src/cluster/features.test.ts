@@ -190,6 +190,14 @@ describe('digests', () => {
     ['台山核電站疑似洩漏 認定西方媒體造謠｜內地社會轉型期 民眾惡性報復傷人｜G7七國峰會北京成眾矢之的', true],
     ['廣州解封再延期，小區居民不滿喊樓衝突|廣州再多兩名醫護確診連夜檢測37萬人', false],
     ['北约公报10提中共：其野心构成系统性挑战', false],
+    // A roundup named and dated, and nothing else.
+    ['2021年6月15日秘翻快报【头条新闻】', true],
+    ['2021/06/14 英喜时事速递', true],
+    ['樱花简报6月14日', true],
+    ['11/25/2020 每日快訊', true],
+    ['【路德简报】6/14/2021晚：北约称中（共）国及其野心构成系统性挑战', false],
+    ['苹果日报被查', false],
+    ['今日头条被罚款', false],
   ])('isDigest(%s)', (title, expected) => expect(f.isDigest(foldText(title))).toBe(expected))
 
   it('stands alone: a digest neither joins an event nor is joined', () => {

@@ -241,6 +241,7 @@ export class ArticleFeatures {
    * (广州 in two clauses, not 美国 or 中共) tells it from a headline with several clauses about one thing.
    */
   isDigest(foldedTitle: string): boolean {
+    if (isRoundup(foldedTitle)) return true
     const items = foldedTitle.split(DIGEST_SEPARATOR).filter((p) => p.replace(/[^\p{L}\p{N}]/gu, '').length >= DIGEST_ITEM_CHARS)
     if (items.length < 2) return false
     const grams = items.slice(0, DIGEST_MAX_ITEMS).map((p) => [...titleGrams(p)].filter((g) => !this.titles.isCommon(g)))
@@ -248,6 +249,21 @@ export class ArticleFeatures {
     return true
   }
 }
+
+/**
+ * A headline that names a roundup and nothing else ("2021年6月15日秘翻快报【头条新闻】",
+ * "每日快訊", "樱花简报6月14日"): once its dates, its roundup words and a programme's short name
+ * are taken out, nothing is left to name an incident. (Words that also name newspapers or
+ * firms, 日报 and 头条, are not roundup words alone: 苹果日报被查 is a report.)
+ */
+function isRoundup(foldedTitle: string): boolean {
+  const rest = foldedTitle.replace(ROUNDUP_WORDS, '')
+  if (rest === foldedTitle) return false
+  const undated = DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), rest).replace(new RegExp(MONTH_DAY.source, 'g'), '')
+  return undated.replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
+}
+const ROUNDUP_WORDS = /快报|快讯|要闻|头条新闻|新闻摘要|简讯|简报|早报|晚报|速递|精选|合辑|汇总/g
+const ROUNDUP_NAME_CHARS = 4
 
 // Where an undated article says when it was written: "(2021.6.14早间…)", "6/10/2021 佛州…",
 // "西班牙2021年6月17日电". Only full dates (with the year) count.
