@@ -26,21 +26,20 @@ const store = await openCopy(basePath, path)
 const started = performance.now()
 const writer = new Worker(new URL('./events-follow-writer.js', import.meta.url), { workerData: { path, articles: newer, rate } satisfies WriterData })
 let written: WriterReport | undefined
-const writerDone = new Promise<void>((resolveDone, reject) => {
-  writer.on('message', (m: WriterReport) => {
-    written = m
-    resolveDone()
-  })
-  writer.on('error', reject)
-  writer.on('exit', (code) => (code === 0 ? resolveDone() : reject(new Error(`the writer stopped with code ${code}`))))
+let failed: Error | undefined
+writer.on('message', (m: WriterReport) => (written = m))
+writer.on('error', (e) => (failed = e))
+writer.on('exit', (code) => {
+  if (code !== 0) failed ??= new Error(`the writer stopped with code ${code}`)
+  else if (!written) failed ??= new Error('the writer stopped without reporting')
 })
-writerDone.catch(() => {}) // awaited below; an early failure is reported there
 
 interface Update { readonly at: number; readonly articles: number; readonly ms: number; readonly backlog: number }
 const updates: Update[] = []
 let clustered = 0
 const cpu = process.cpuUsage()
 while (clustered < newer.length) {
+  if (failed) throw failed
   const t = performance.now()
   const { clusteredNow } = await updateClusters(store)
   const took = performance.now() - t
@@ -54,7 +53,8 @@ while (clustered < newer.length) {
 }
 const endMs = performance.now() - started
 const { user, system } = process.cpuUsage(cpu)
-await writerDone
+while (!written && !failed) await new Promise((r) => setTimeout(r, 20))
+if (failed) throw failed
 await store.close()
 writer.terminate()
 

@@ -35,11 +35,11 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
  * that merely ends on a short line keeps it.
  */
 export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
-  // A bare number (0, +1) after the last paragraph is a like or comment counter that exporters keep
-  // (it goes alone: the short lines above it may still be the article's).
-  let end = blocks.length
-  while (end > 1 && blocks[end - 1].type !== 'figure' && COUNTER.test(blocks[end - 1].text)) end--
-  blocks = blocks.slice(0, end)
+  // A paragraph of a bare number (0, +1) after the last one is a like or comment counter that
+  // exporters keep. It goes alone: the short lines above it may still be the article's, and a
+  // list or table that ends on numbers is the article's.
+  const last = blocks[blocks.length - 1]
+  if (blocks.length > 1 && last.type === 'p' && COUNTER.test(last.text)) blocks = blocks.slice(0, -1)
   let cut = blocks.length
   let hasStrong = false
   for (let i = blocks.length - 1; i >= 0; i--) {

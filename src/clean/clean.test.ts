@@ -53,6 +53,19 @@ describe('cleanHtml', () => {
     ['a disclaimer and staff credits', '<p>文章的最后一段。</p><p>免责声明：本文内容仅代表作者个人观点。</p><p>2021年6月13日</p><p>校对：某甲 发布：某乙</p><p>+1</p>', '文章的最后一段。'],
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
+  it.each([
+    '截至6月底，中国移动5G套餐订户达到2.5亿户。',
+    '外交部发言人表示，该议员的言论仅代表其个人观点，不代表政府立场。',
+    '我们热烈欢迎加入申请的新成员。',
+    '目前掌握更多相关资讯的人士表示没有变化。',
+    'Published in 2020, the report found nothing new.',
+  ])('keeps a last sentence that only shares a word with footers: %s', (last) => expect(text(`<p>文章的第一段。</p><p>${last}</p>`)).toBe(`文章的第一段。\n\n${last}`))
+
+  it('keeps a list or table that ends on numbers, and drops one counter only', () => {
+    expect(text('<p>本期开奖号码：</p><ul><li>03</li><li>17</li><li>25</li></ul>')).toBe('本期开奖号码：\n\n03\n\n17\n\n25')
+    expect(text('<p>文章的最后一段。</p><p>12</p><p>0</p>')).toBe('文章的最后一段。\n\n12')
+  })
+
   it('drops a trailing counter alone, keeping the short last line above it', () => {
     expect(text('<p>文章的最后一段。</p><p>吃不完，打小报告</p><p>0</p>')).toBe('文章的最后一段。\n\n吃不完，打小报告')
   })

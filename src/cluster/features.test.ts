@@ -198,6 +198,11 @@ describe('digests', () => {
     ['【路德简报】6/14/2021晚：北约称中（共）国及其野心构成系统性挑战', false],
     ['苹果日报被查', false],
     ['今日头条被罚款', false],
+    // Breaking news under a roundup word, with no day or period: one report.
+    ['快讯：拜登遇刺', false],
+    ['【快讯】安倍中枪', false],
+    ['北京晚报被查', false],
+    ['顺丰速递涨价', false],
   ])('isDigest(%s)', (title, expected) => expect(f.isDigest(foldText(title))).toBe(expected))
 
   it('stands alone: a digest neither joins an event nor is joined', () => {

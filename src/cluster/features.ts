@@ -251,18 +251,22 @@ export class ArticleFeatures {
 }
 
 /**
- * A headline that names a roundup and nothing else ("2021年6月15日秘翻快报【头条新闻】",
+ * A headline that names a dated roundup and nothing else ("2021年6月15日秘翻快报【头条新闻】",
  * "每日快訊", "樱花简报6月14日"): once its dates, its roundup words and a programme's short name
- * are taken out, nothing is left to name an incident. (Words that also name newspapers or
- * firms, 日报 and 头条, are not roundup words alone: 苹果日报被查 is a report.)
+ * are taken out, nothing is left to name an incident. A roundup says which day or period it
+ * rounds up; without that, "快讯：拜登遇刺" is one piece of breaking news. (Words that also name
+ * newspapers or firms, 日报 and 头条, are not roundup words alone: 苹果日报被查 is a report.)
  */
 function isRoundup(foldedTitle: string): boolean {
   const rest = foldedTitle.replace(ROUNDUP_WORDS, '')
   if (rest === foldedTitle) return false
   const undated = DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), rest).replace(new RegExp(MONTH_DAY.source, 'g'), '')
-  return undated.replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
+  const periodic = PERIOD.test(foldedTitle)
+  if (undated === rest && !periodic) return false
+  return undated.replace(PERIOD, '').replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
 }
 const ROUNDUP_WORDS = /快报|快讯|要闻|头条新闻|新闻摘要|简讯|简报|早报|晚报|速递|精选|合辑|汇总/g
+const PERIOD = /每日|每周|今日|一周/
 const ROUNDUP_NAME_CHARS = 4
 
 // Where an undated article says when it was written: "(2021.6.14早间…)", "6/10/2021 佛州…",

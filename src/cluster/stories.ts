@@ -68,10 +68,9 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
   for (const e of events) for (const id of e.central.keys()) if (!codes.has(id)) codes.set(id, codes.size)
   const ids = [...codes.keys()]
   const rank = new Int32Array(ids.length)
-  ids
-    .map((id, code) => ({ id, code }))
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .forEach(({ code }, i, sorted) => (rank[code] = i > 0 && sorted[i - 1].id.localeCompare(ids[code]) === 0 ? rank[sorted[i - 1].code] : i))
+  const byId = ids.map((_, code) => code).sort((a, b) => ids[a].localeCompare(ids[b]))
+  // Ids that localeCompare calls equal share a rank, as they tied before.
+  for (let i = 0; i < byId.length; i++) rank[byId[i]] = i > 0 && ids[byId[i - 1]].localeCompare(ids[byId[i]]) === 0 ? rank[byId[i - 1]] : i
   const df = new Int32Array(ids.length)
   for (const e of events) for (const id of e.central.keys()) df[codes.get(id)!]++
   const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)

@@ -40,4 +40,20 @@ describe('Markdown bodies', () => {
     expect(c.text).toBe('正文一段。\n\n正文二段。')
     expect(c.images).toEqual([{ src: 'https://a.example/1.jpg' }])
   })
+
+  it('render HTML saved as .md that also has bare paragraphs without turning indented tags into text', () => {
+    const body = '<p>第一段</p>\n\n第二段是裸文本\n\n    <p>缩进的第三段</p>\n\n<table>\n\n    <tr><td>甲</td></tr>\n\n</table>'
+    expect(cleanHtml(renderBody(body)).text).toBe('第一段\n\n第二段是裸文本\n\n缩进的第三段\n\n甲')
+  })
+
+  it('read Windows line endings as Markdown after an opening figure', () => {
+    const { text, blocks } = cleanHtml(renderBody(`${FIGURE.replaceAll('\n', '\r\n')}\r\n\r\n### 小标题\r\n\r\n正文[链接](https://a.example/)。\r\n`))
+    expect(text).toBe('小标题\n\n正文链接。')
+    expect(blocks.map((b) => b.type)).toEqual(['figure', 'h', 'p'])
+  })
+
+  it('leave links with bracketed text and code alone', () => {
+    expect(cleanHtml(renderBody('制裁[[1]](#cite_note-1)生效。')).text).toBe('制裁[1]生效。')
+    expect(cleanHtml(renderBody('代码 `x[[1]]` 与 [[zh:美国]]。\n\n```\ndf[[1]]\n```')).text).toBe('代码 x[[1]] 与 美国。\n\ndf[[1]]')
+  })
 })

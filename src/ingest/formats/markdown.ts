@@ -7,35 +7,49 @@ import { hasFrontMatter, list, splitFrontMatter, str } from './front-matter.js'
 // html: true because archived Markdown embeds raw HTML blocks; sanitizing happens in clean/.
 // CommonMark does not take ** for emphasis where the mark sits between Chinese punctuation and a
 // letter (**红利之争：**拿着…), so the stars would stay in the text: the CJK-friendly
-// amendment (markdown-it-cjk-friendly) reads them as Chinese writers mean them.
-const md = new MarkdownIt({ html: true, linkify: false, breaks: false }).use(cjkFriendly)
+// amendment (markdown-it-cjk-friendly) reads them as Chinese writers mean them. Indented code
+// blocks are off: in archived news an indented line is an indented paragraph or the inside of
+// an HTML block, never code (fences still make code), and as code its tags would become text.
+const md = new MarkdownIt({ html: true, linkify: false, breaks: false }).use(cjkFriendly).disable('code')
 
 /**
- * Archive bodies are often plain HTML saved with a .md name. Rendering such a body as
- * Markdown would turn its indented lines into code blocks, so it passes through untouched.
+ * Archive bodies are often plain HTML saved with a .md name, which pass through untouched.
  * But Markdown that merely opens with an HTML block (a <figure> before the first paragraph)
  * has paragraphs of its own: a chunk after a blank line that starts, less than four spaces
  * in, with text rather than a tag. Passed through as HTML, its headings, rules and links
  * would stay as literal `###`, `---` and `[…](…)` and its paragraphs run together.
  */
 export function isHtmlBody(body: string): boolean {
-  return HTML_START.test(body) && !body.split(/\n[ \t]*\n/).some((chunk) => MARKDOWN_CHUNK.test(chunk))
+  return HTML_START.test(body) && !body.split(/\r?\n[ \t]*\r?\n/).some((chunk) => MARKDOWN_CHUNK.test(chunk))
 }
 const HTML_START = /^\s*<(div|article|section|p|html|body|table|figure|span|h[1-6]|main|header|!--)[\s>]/i
-const MARKDOWN_CHUNK = /^\n*[ ]{0,3}[^\s<]/
+const MARKDOWN_CHUNK = /^[\r\n]*[ ]{0,3}[^\s<]/
 
 // Static-site shortcodes ({{< video ... >}}, {% include x %}) are template calls, not text.
 const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
 
 // Wiki links that reposting tools leave in the text ([[zh:中国]], [[target|label]]): their words.
-// No Markdown library reads this MediaWiki syntax, and only the words are wanted.
-const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\]/gi
-const unwiki = (body: string) => body.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target)
+// No Markdown library reads this MediaWiki syntax, and only the words are wanted. Not a
+// Markdown link whose text is bracketed ([[1]](#note)), and never inside code.
+const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\](?!\()/gi
 // Images whose brackets a converter escaped (!\[\](url), inside a link's text): read as images.
 const ESCAPED_IMAGE = /!\\\[([^\]\n]*?)\\\]\(/g
+// Fenced blocks and code spans, which keep their text as written.
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))|`+[^`\n]*`+/gm
+
+/** `body` with `fix` applied to everything but its code. */
+function outsideCode(body: string, fix: (text: string) => string): string {
+  let out = ''
+  let at = 0
+  for (const m of body.matchAll(CODE)) {
+    out += fix(body.slice(at, m.index)) + m[0]
+    at = m.index + m[0].length
+  }
+  return out + fix(body.slice(at))
+}
 
 export const renderBody = (body: string): string => {
-  const text = unwiki(body).replace(ESCAPED_IMAGE, '![$1](')
+  const text = outsideCode(body, (t) => t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1]('))
   return isHtmlBody(text) ? text : md.render(text.replace(SHORTCODE, ''))
 }
 
