@@ -10,7 +10,6 @@
 // ends soon after the last write. Asserts nothing.
 // BENCH_EVENTS_BASE, BENCH_EVENTS_LIVE and BENCH_EVENTS_RESTAMP as in events-base.ts (a base
 // kept for the same BENCH_EVENTS_NEW serves events-incremental.js too).
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { updateClusters } from '../src/cluster/snapshot.js'
@@ -68,4 +67,3 @@ const lagMs = endMs - w.ms
 // Kept up: the writer held its rate, and the last update ended within about two updates' time of the last write.
 const verdict = w.behindMs > 1000 ? `the writer could not hold ${rate}/s beside clustering, so this does not tell` : lagMs < 2 * median(updates.map((u) => u.ms)) + 1000 ? 'clustering kept up' : 'clustering fell behind'
 console.log(`  → ${(newer.length / (busy / 1000)).toFixed(0)} articles/s clustered while busy; largest backlog ${Math.max(...updates.map((u) => u.backlog + u.articles))} articles${steady.length ? ` (in steady updates ${Math.max(...steady.map((u) => u.backlog + u.articles))})` : ''}; every article clustered ${(lagMs / 1000).toFixed(1)} s after the last write: ${verdict}`)
-rmSync(dir, { recursive: true, force: true })

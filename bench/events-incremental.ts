@@ -57,4 +57,3 @@ const totalMs = median(results.map((r) => r.totalMs))
 const stages = Object.keys(results[0].times) as Array<keyof UpdateTimes>
 console.log(`  median of ${runs}: ${stages.map((k) => `${k} ${ms(median(results.map((r) => r.times[k]!)))}`).join(', ')}`)
 console.log(`  → ${(fresh / (totalMs / 1000)).toFixed(0)} articles/s incremental, all included (${ms(totalMs)}, CPU ${ms(median(results.map((r) => r.cpuMs)))}); reading every event and story back ${ms(median(results.map((r) => r.readMs)))}; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
-rmSync(dir, { recursive: true, force: true })
