@@ -56,4 +56,10 @@ describe('Markdown bodies', () => {
     expect(cleanHtml(renderBody('制裁[[1]](#cite_note-1)生效。')).text).toBe('制裁[1]生效。')
     expect(cleanHtml(renderBody('代码 `x[[1]]` 与 [[zh:美国]]。\n\n```\ndf[[1]]\n```')).text).toBe('代码 x[[1]] 与 美国。\n\ndf[[1]]')
   })
+
+  it('get through hostile lines of backticks and escaped brackets (quadratic matching would not finish)', () => {
+    expect(renderBody('`'.repeat(200_000))).toBe('<pre><code></code></pre>\n') // a fence that opens an empty block
+    expect(renderBody(`文${'`'.repeat(200_000)}`)).toContain('`'.repeat(1000)) // an unmatched run is text
+    expect(renderBody('!\\['.repeat(100_000)).length).toBeGreaterThan(100_000)
+  })
 })

@@ -33,9 +33,11 @@ const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
 // Markdown link whose text is bracketed ([[1]](#note)), and never inside code.
 const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\](?!\()/gi
 // Images whose brackets a converter escaped (!\[\](url), inside a link's text): read as images.
-const ESCAPED_IMAGE = /!\\\[([^\]\n]*?)\\\]\(/g
-// Fenced blocks and code spans, which keep their text as written.
-const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))|`+[^`\n]*`+/gm
+const ESCAPED_IMAGE = /!\\\[([^\]\n]{0,200}?)\\\]\(/g
+// Fenced blocks and code spans, which keep their text as written. Lengths are bounded and a
+// run of backticks opens a span only whole: hostile input (a line of 100,000 backticks or of
+// '!\\[') must not take quadratic time.
+const CODE = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))[^\n]*\n[\s\S]*?(?:^ {0,3}\1[ \t]*$|(?![\s\S]))|(?<!`)(`+)(?!`)[^\n]{0,1000}?(?<!`)\2(?!`)/gm
 
 /** `body` with `fix` applied to everything but its code. */
 function outsideCode(body: string, fix: (text: string) => string): string {
