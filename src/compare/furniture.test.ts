@@ -18,6 +18,7 @@ describe('isFurniture', () => {
     '欢迎在Twitter和Facebook上关注他。', // 纽约时报中文网
     '新闻来源：自由亚洲电台、维基百科', // GNews
     '作者: Grace 【秘翻Gnews原创组】责编：Shifter', // GNews
+    '排版发布：日本东京方舟农场 文柯Miles', // GNews, Taishan nuclear plant, June 2021
     '（本文系作者个人观点）', // GNews
     '[](https://gnews.org/wp-content/uploads/2021/03/横幅-3.gif) 康州盘古农场欢迎您加入:(或点击上方图片）', // GNews
   ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))

@@ -8,7 +8,7 @@
 // A line that opens with a label (作者：, 图片来源：, 原标题) — a byline, a credit, a source note —
 // or is a link. Only short ones: a photo credit glued to the lead (图片来源：BBC 近期《华尔街日报》
 // 就…进行了详细报道) still carries the lead.
-const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|翻译(\/简评)?)\s*([:：/]|$|\s)/u
+const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|排版(发布)?|翻译(\/简评)?)\s*([:：/]|$|\s)/u
 const LABEL_MAX_CHARS = 40
 // A link, or a Markdown link or image, alone on its line ([[zh:…]] wiki links are running text).
 const LINK_LINE = /^(https?:|www\.|\[[^\]\[]*\]\()/u
