@@ -134,7 +134,7 @@ function seriesLabels(title: string, repeated: (s: string) => boolean): Set<stri
   // Split with the separators kept: parts at even places, each between the separators beside it.
   const pieces = title.split(TITLE_PART)
   const parts = pieces.filter((_, i) => i % 2 === 0).map((text, k) => ({ text, enclosed: OPENERS.includes(pieces[2 * k - 1]) && CLOSERS.includes(pieces[2 * k + 1]) }))
-  const size = (s: string) => DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), s).replace(/[^\p{L}\p{N}]/gu, '').length
+  const size = (s: string) => withoutFullDates(s).replace(/[^\p{L}\p{N}]/gu, '').length
   const main = parts.reduce((m, p) => (size(p.text) > size(m) ? p.text : m), '')
   const dated = (p: { text: string; enclosed: boolean }) => mentionedDate(p.text) !== undefined && (p.enclosed || p.text !== main)
   const labels = new Set(parts.filter((p) => repeated(p.text) || dated(p)).map((p) => p.text))
@@ -260,7 +260,7 @@ export class ArticleFeatures {
 function isRoundup(foldedTitle: string): boolean {
   const rest = foldedTitle.replace(ROUNDUP_WORDS, '')
   if (rest === foldedTitle) return false
-  const undated = DATE_PATTERNS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'g'), ''), rest).replace(new RegExp(MONTH_DAY.source, 'g'), '')
+  const undated = withoutFullDates(rest).replace(MONTH_DAYS, '')
   const periodic = PERIOD.test(foldedTitle)
   if (undated === rest && !periodic) return false
   return undated.replace(PERIOD, '').replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
@@ -277,6 +277,9 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => [string, str
   [/(?<!\d)(\d{1,2})\/(\d{1,2})\/(20\d\d)/, (m) => [m[3], m[1], m[2]]], // US order, as the English-language sources write it
   [/(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)/, (m) => [m[1], m[2], m[3]]],
 ]
+const FULL_DATES = DATE_PATTERNS.map(([re]) => new RegExp(re.source, 'g'))
+/** The text without the full dates it names (the patterns of DATE_PATTERNS). */
+const withoutFullDates = (s: string) => FULL_DATES.reduce((t, re) => t.replace(re, ''), s)
 
 /**
  * When an article's report happened, where its publication date is missing or impossible: an
@@ -318,6 +321,7 @@ export function headlineMonthDay(foldedTitle: string): string | undefined {
   return `${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`
 }
 const MONTH_DAY = /(?<![\d年./\-])(1[0-2]|0?[1-9])\s*月\s*(3[01]|[12]\d|0?[1-9])\s*[日号]/
+const MONTH_DAYS = new RegExp(MONTH_DAY.source, 'g')
 
 // The headline and the lead's first sentences say when the incident happened (the labelling
 // rules decide an article's event by them too); later sentences give background dates.
