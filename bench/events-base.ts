@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { runIngest } from '../src/cli/commands/ingest.js'
+import { dateFromPath } from '../src/normalize/dates.js'
 import { STATE_KEY, stateVersion, updateClusters, type UpdateTimes } from '../src/cluster/snapshot.js'
 import { openSqlite } from '../src/store/sqlite/store.js'
 import type { Store } from '../src/store/store.js'
@@ -47,7 +48,7 @@ export async function eventsArchive(defaultNew: number): Promise<EventsArchive> 
   // A kept base is reused only when made with the same corpus and sizes (written beside it once
   // complete; a half-built one never takes the kept name).
   const live = process.env.BENCH_EVENTS_LIVE === '1'
-  const params = JSON.stringify({ source, total, fresh, ...(live ? { live } : {}) })
+  const params = JSON.stringify({ source, total, fresh, ...(live ? { live } : {}), repetition: REPETITION })
   const reuse = kept !== undefined && existsSync(kept)
   if (reuse && (!existsSync(`${kept}.json`) || readFileSync(`${kept}.json`, 'utf8') !== params))
     throw new Error(`${kept} was made with another corpus or other BENCH_EVENTS_ARTICLES / BENCH_EVENTS_NEW (see ${kept}.json): delete it, or point BENCH_EVENTS_BASE elsewhere`)
@@ -62,12 +63,15 @@ export async function eventsArchive(defaultNew: number): Promise<EventsArchive> 
   // repeated report never meets its earlier self, while reports of other years interleave as in a
   // long archive. Undated articles are taken once (repeated, they would all be one text). The
   // first repetition is the ingested corpus itself.
-  const copy = (a: Article, k: number): Article => ({
-    ...a,
-    id: `${a.id}~${k}` as Article['id'],
-    ...(a.publishedAt ? { publishedAt: new Date(Date.parse(a.publishedAt) + k * WEEK_MS).toISOString() } : {}),
-    ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}~${k}` as Article['id'] } : {}),
-  })
+  const copy = (a: Article, k: number): Article => {
+    const publishedAt = a.publishedAt && new Date(Date.parse(a.publishedAt) + k * WEEK_MS).toISOString()
+    return {
+      ...a,
+      id: `${a.id}~${k}` as Article['id'],
+      ...(publishedAt ? { publishedAt, images: a.images.map((i) => ({ ...i, src: movedUpload(i.src, a.publishedAt!, publishedAt) })) } : {}),
+      ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}~${k}` as Article['id'] } : {}),
+    }
+  }
   // The archive's articles are built, stored and let go: the timed updates run in a process that
   // holds only the new ones, as an `events` run would (a heap of 100,000 articles kept alive here
   // made every major collection during the update mark it, a cost no real run has).
@@ -104,6 +108,29 @@ export async function eventsArchive(defaultNew: number): Promise<EventsArchive> 
 }
 
 const WEEK_MS = 7 * 86_400_000
+// How the archive is repeated: a kept base made by an earlier version of `copy` is not reused.
+const REPETITION = 2
+
+/**
+ * An image's address with the upload day it shares with the article's date moved to the
+ * copy's date. A date read from pictures counts only when a kept picture was uploaded that day
+ * (cluster/features.ts): a copy whose pictures kept the old folder would lose its date, and
+ * every undated article makes an update read the whole index (more than half of a day's news
+ * did, before this).
+ */
+function movedUpload(src: string, from: string, to: string): string {
+  if (dateFromPath(src)?.iso !== from.slice(0, 10)) return src
+  const parts = (iso: string) => iso.slice(0, 10).split('-')
+  const [y, m, d] = parts(from)
+  const [ny, nm, nd] = parts(to)
+  // Folders are written 2021/06/17, 2021-6-17, 20210617…: each spelling is tried, padded or not.
+  for (const sep of ['/', '-', '_', '.', ''])
+    for (const unpad of sep ? [(s: string) => s, (s: string) => String(Number(s))] : [(s: string) => s]) {
+      const moved = src.replace(`${y}${sep}${unpad(m)}${sep}${unpad(d)}`, `${ny}${sep}${unpad(nm)}${sep}${unpad(nd)}`)
+      if (moved !== src && dateFromPath(moved)?.iso === to.slice(0, 10)) return moved
+    }
+  return src
+}
 
 /**
  * The articles but the `n` of the last repetition holding that many that are closest together
