@@ -10,7 +10,7 @@ import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
 import { restoreHead } from './persist.js'
-import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion } from './snapshot.js'
+import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion, updateClusters } from './snapshot.js'
 import { buildStories } from './stories.js'
 
 const put = (store: Store, batch: readonly Article[]) => store.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
@@ -103,6 +103,9 @@ describe('events and stories cached in the store', () => {
     const events = (await clusterStore(store)).events
     const damaged = new Map(events.map((e) => [`${prefix}${Number(e.id.slice(1)) - 1}`, bytes]))
     await store.saveStateParts('cluster-state', saved.version, saved.body, damaged, false)
+    // Read by another process: this one would continue the clustering it holds in memory.
+    await store.close()
+    store = openSqlite(join(dir, 'test.db'))
     await put(store, (await allArticles(store)).filter((a) => !a.duplicateOf).map((a) => shifted(a, 1, suffix)))
     const n = (await allArticles(store)).length
     return stderrOf(async () => expect((await clusterStore(store)).clusteredNow).toBe(n))
@@ -128,9 +131,12 @@ describe('events and stories cached in the store', () => {
 })
 
 describe('clustering in batches through the stored state', () => {
-  it('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids', async () => {
+  it.each([
+    ['one process, which continues the clustering it holds', false],
+    ['a process for each batch, which restores the clustering from the store', true],
+  ])('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids: %s', async (_, reopen) => {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-batches-'))
-    const store = openSqlite(join(dir, 'test.db'))
+    let store = openSqlite(join(dir, 'test.db'))
     try {
       await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
       const first = await allArticles(store)
@@ -144,9 +150,14 @@ describe('clustering in batches through the stored state', () => {
         if (i > 0) await put(store, batch)
         all.push(...batch)
         inMemory.add(batch)
+        if (reopen) {
+          await store.close()
+          store = openSqlite(join(dir, 'test.db'))
+        }
+        const update = await updateClusters(store)
+        expect(update).toEqual({ fromCache: false, clusteredNow: batch.length, inMemory: i > 0 && !reopen })
         const got = await clusterStore(store)
-        expect(got.fromCache).toBe(false)
-        expect(got.clusteredNow).toBe(batch.length)
+        expect(got.fromCache).toBe(true)
         const expected = inMemory.result()
         expect(got.events).toEqual(expected.events)
         expect(sortedAssignments(got.assignments)).toEqual(sortedAssignments(expected.assignments))
@@ -157,6 +168,34 @@ describe('clustering in batches through the stored state', () => {
       expect(new Set([...(await clusterStore(store)).assignments.values()].map((a) => a.reason))).toEqual(new Set(['founded', 'joined']))
     } finally {
       await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a clustering held in memory', () => {
+  it('is not continued once another process has updated the events: that one is restored from the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-kept-'))
+    const mine = openSqlite(join(dir, 'test.db'))
+    const other = openSqlite(join(dir, 'test.db'))
+    try {
+      await runIngest(mine, [exampleArchive], { jobs: 1, quiet: true })
+      const first = await allArticles(mine)
+      const inMemory = new ArchiveClustering()
+      inMemory.add(first)
+      await updateClusters(mine)
+      for (const [days, store, continued] of [[1, other, false], [2, mine, false], [3, mine, true]] as const) {
+        const batch = first.map((a) => shifted(a, days, `-${days}`))
+        await put(store, batch)
+        inMemory.add(batch)
+        expect(await updateClusters(store)).toEqual({ fromCache: false, clusteredNow: batch.length, inMemory: continued })
+        const got = await clusterStore(store)
+        expect(got.events).toEqual(inMemory.result().events)
+        expect(sortedAssignments(got.assignments)).toEqual(sortedAssignments(inMemory.result().assignments))
+      }
+    } finally {
+      await mine.close()
+      await other.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })

@@ -63,43 +63,66 @@ export type UpdateTimes = Record<'restore' | 'read' | 'featurise' | 'load' | 'cl
  * changed are described and written again (stories are linked again from every event's
  * saved central entities, which reads no article).
  */
-export async function updateClusters(store: Store, progress?: Progress, times?: Partial<UpdateTimes>): Promise<{ fromCache: boolean; clusteredNow: number }> {
+export async function updateClusters(store: Store, progress?: Progress, times?: Partial<UpdateTimes>): Promise<Update> {
   const version = await clustersVersion(store)
   const head = await store.savedState(CACHE_KEY)
-  if (head?.version === version) return { fromCache: true, clusteredNow: 0 }
+  if (head?.version === version) return { fromCache: true, clusteredNow: 0, inMemory: false }
   let clock = performance.now()
   const lap = (stage: keyof UpdateTimes) => {
     const now = performance.now()
     if (times) times[stage] = (times[stage] ?? 0) + now - clock
     clock = now
   }
-  const saved = await savedClustering(store)
+  // Taken out while the update runs: one that fails midway leaves nothing to continue in memory.
+  const mine = kept.get(store)
+  kept.delete(store)
+  const inMemory = mine !== undefined && head?.version === mine.version
+  const saved = inMemory ? mine : await savedClustering(store)
   lap('restore')
   if (saved) {
     try {
-      return { fromCache: false, clusteredNow: await continueClustering(store, version, saved, progress, lap) }
+      return { fromCache: false, clusteredNow: await continueClustering(store, version, saved, progress, lap), inMemory }
     } catch (e) {
       if (!(e instanceof DamagedStateError)) throw e
       warnUnreadable(e.cause)
     }
   }
-  return { fromCache: false, clusteredNow: await continueClustering(store, version, undefined, progress, lap) }
+  return { fromCache: false, clusteredNow: await continueClustering(store, version, undefined, progress, lap), inMemory: false }
 }
+
+interface Update {
+  readonly fromCache: boolean
+  readonly clusteredNow: number
+  /** The clustering this process saved last was continued, not restored from the store. */
+  readonly inMemory: boolean
+}
+
+/**
+ * The clustering a process saved last, by store, with the events and weeks it loaded: the next
+ * update of that store in the same process (a server, a loop beside an ingest) continues it
+ * in memory instead of restoring the head and loading those parts again, as long as what is
+ * saved is still what it saved (no other process updated the events since: `version`).
+ */
+interface Kept extends Restored {
+  /** The version of the events it saved (`clustersVersion`). */
+  readonly version: string
+}
+const kept = new WeakMap<Store, Kept>()
+// Beyond this many members in memory the clustering is not kept: a long-running server would
+// otherwise come to hold every event of the archive. The next update restores from the store.
+const MAX_KEPT_MEMBERS = 150_000
 
 /** A part of the saved clustering that cannot be read: the state is computed again. */
 class DamagedStateError extends Error {}
 
 async function continueClustering(store: Store, version: string, saved: Restored | undefined, progress: Progress | undefined, lap: (stage: keyof UpdateTimes) => void): Promise<number> {
-  const { clustering, stories } = saved ?? { clustering: new ArchiveClustering(), stories: new Map<number, CentralEvent>() }
+  const { clustering, stories, withMembers } = saved ?? { clustering: new ArchiveClustering(), stories: new Map<number, CentralEvent>(), withMembers: new Set<number>() }
   let fresh: ArticleText[] = []
   for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articleTexts({ includeDuplicates: true })) fresh.push(a)
   const freshIds = fresh.map((a) => a.id)
   lap('read')
   const c = clustering.clusterer
   const restoredEvents = c.founded
-  // Saved events whose members (features and assignments) are loaded: only those a batch
-  // changes need them, to be described and saved again.
-  const withMembers = new Set<number>()
   const loadMembersOf = async (events: readonly number[]) => {
     const wanted = events.filter((idx) => idx < restoredEvents && !withMembers.has(idx))
     const parts = await store.stateParts(STATE_KEY, wanted.map((idx) => `${MEMBERS_PART}${idx}`))
@@ -169,6 +192,9 @@ async function continueClustering(store: Store, version: string, saved: Restored
     await tx.saveStateParts(CACHE_KEY, version, Buffer.from(JSON.stringify({ stories: linked, storyOf } satisfies ShownStories)), shown, !saved)
   })
   lap('save')
+  // Every changed event's members are in memory now (checked above), as are those of events founded here.
+  for (const idx of changed) withMembers.add(idx)
+  if (clustering.items.size <= MAX_KEPT_MEMBERS) kept.set(store, { clustering, stories, withMembers, version })
   return freshIds.length
 }
 
@@ -222,20 +248,26 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
   })
 }
 
-type Restored = NonNullable<ReturnType<typeof restoreHead>>
+interface Restored extends NonNullable<ReturnType<typeof restoreHead>> {
+  /**
+   * Events whose members (features and assignments) are in memory: only those a batch changes
+   * need them, to be described and saved again. None of a restored clustering's.
+   */
+  readonly withMembers: Set<number>
+}
 
 /** The clustering saved by the last run, if the same code made it from articles all still stored. */
 async function savedClustering(store: Store): Promise<Restored | undefined> {
   const saved = await store.savedState(STATE_KEY)
   if (!saved || saved.version !== stateVersion()) return undefined
-  let restored: Restored | undefined
+  let restored: ReturnType<typeof restoreHead>
   try {
     restored = restoreHead(saved.body)
   } catch (e) {
     warnUnreadable(e)
     return undefined
   }
-  return restored && (await store.partsWithoutArticle(STATE_KEY, ARTICLE_PART)) === 0 ? restored : undefined
+  return restored && (await store.partsWithoutArticle(STATE_KEY, ARTICLE_PART)) === 0 ? { ...restored, withMembers: new Set() } : undefined
 }
 
 // The state is derived from the stored articles: one that cannot be read (a damaged database
