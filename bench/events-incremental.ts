@@ -10,6 +10,9 @@
 // BENCH_EVENTS_BASE=FILE keeps the clustered base, BENCH_EVENTS_LIVE=1 takes a day's news as the
 // new articles, BENCH_EVENTS_RESTAMP=1 continues a base another build saved (see events-base.ts).
 // BENCH_EVENTS_PROFILE=DIR writes a CPU profile of each timed update (and of nothing else) to DIR.
+// BENCH_EVENTS_STEPS=N stores and clusters the new articles in N successive updates of one
+// process instead (as a server beside an ingest does: the first restores the saved clustering,
+// the later ones continue the one this process holds), each timed, once.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { join, resolve } from 'node:path'
@@ -17,9 +20,14 @@ import { cachedClusters, updateClusters, type UpdateTimes } from '../src/cluster
 import { eventsArchive, median, ms, openCopy, putArticles } from './events-base.js'
 
 const runs = Number(process.env.BENCH_EVENTS_RUNS ?? 3)
+const steps = Number(process.env.BENCH_EVENTS_STEPS ?? 1)
 console.log('events incremental:')
 const { basePath, newer, dir } = await eventsArchive(1_000)
 const fresh = newer.length
+if (steps > 1) {
+  await inSteps()
+  process.exit(0)
+}
 
 const profileDir = process.env.BENCH_EVENTS_PROFILE ? resolve(process.env.BENCH_EVENTS_PROFILE) : undefined
 let profiler: Session | undefined
@@ -57,3 +65,24 @@ const totalMs = median(results.map((r) => r.totalMs))
 const stages = Object.keys(results[0].times) as Array<keyof UpdateTimes>
 console.log(`  median of ${runs}: ${stages.map((k) => `${k} ${ms(median(results.map((r) => r.times[k]!)))}`).join(', ')}`)
 console.log(`  → ${(fresh / (totalMs / 1000)).toFixed(0)} articles/s incremental, all included (${ms(totalMs)}, CPU ${ms(median(results.map((r) => r.cpuMs)))}); reading every event and story back ${ms(median(results.map((r) => r.readMs)))}; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
+
+/** The new articles stored and clustered in `steps` successive updates of one store, each timed. */
+async function inSteps(): Promise<void> {
+  const store = await openCopy(basePath, join(dir, 'steps.db'))
+  const size = Math.ceil(fresh / steps)
+  const timed: Array<{ totalMs: number; cpuMs: number; n: number }> = []
+  for (let at = 0, step = 1; at < fresh; at += size, step++) {
+    await putArticles(store, newer.slice(at, at + size))
+    const times: Partial<UpdateTimes> = {}
+    const t = performance.now()
+    const cpu = process.cpuUsage()
+    const { clusteredNow, inMemory } = await updateClusters(store, undefined, times)
+    const totalMs = performance.now() - t
+    const { user, system } = process.cpuUsage(cpu)
+    timed.push({ totalMs, cpuMs: (user + system) / 1000, n: clusteredNow })
+    console.log(`  update ${step} (${inMemory ? 'continued in memory' : 'restored from the store'}): ${clusteredNow} articles in ${ms(totalMs)} (CPU ${ms((user + system) / 1000)}): ${Object.entries(times).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}`)
+  }
+  const later = timed.slice(1)
+  if (later.length) console.log(`  → updates continued in memory: median ${ms(median(later.map((u) => u.totalMs)))} (CPU ${ms(median(later.map((u) => u.cpuMs)))}) for ${later[0].n} articles, ${(later.reduce((s, u) => s + u.n, 0) / (later.reduce((s, u) => s + u.totalMs, 0) / 1000)).toFixed(0)} articles/s over all of them; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
+  await store.close()
+}
