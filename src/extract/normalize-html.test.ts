@@ -46,4 +46,12 @@ describe('depth guard', () => {
   it('flattens to text with breaks', () => {
     expect(flattenTags('<div><span>甲</span><script>x()</script><p>乙</p></div>')).toBe('<br>甲 <br>乙<br><br>')
   })
+
+  it('keeps the title, <meta> and JSON-LD of a page it flattens', () => {
+    const head = '<title>标题</title><meta property="og:url" content="https://example.com/a"><script type="application/ld+json">{"a":1}</script>'
+    const n = normalizeHtml(`<html><head>${head}<script>x()</script></head><body>${'<div>'.repeat(10_000)}<p>正文</p></body></html>`)
+    expect(n.isDepthCapped).toBe(true)
+    expect(n.head).toMatchObject({ title: '标题', metas: [{ key: 'og:url', content: 'https://example.com/a' }], jsonLd: ['{"a":1}'] })
+    expect(n.html).not.toContain('x()')
+  })
 })
