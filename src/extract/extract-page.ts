@@ -15,6 +15,8 @@ export interface ExtractOptions {
   readonly url?: string
   readonly contentType?: string
   readonly locator: string
+  /** Larger pages are refused (decode/too-large); the decoder's default when absent. */
+  readonly maxBytes?: number
 }
 
 export interface ExtractedPage {
@@ -48,7 +50,7 @@ const MIN_SHARE_OF_DENSITY = 0.1
  * page is too big for a DOM; Chinese boilerplate lines are filtered from either result.
  */
 export function extractPage(bytes: Uint8Array, opts: ExtractOptions): Outcome<ExtractedPage> {
-  const decoded = decodeBytes(bytes, { locator: opts.locator, contentType: opts.contentType })
+  const decoded = decodeBytes(bytes, { locator: opts.locator, contentType: opts.contentType, maxBytes: opts.maxBytes })
   if (!decoded.ok) return decoded
   const page = normalizeHtml(decoded.value.text, { baseUrl: opts.url })
   const pageBlocks = htmlBlocks(page.html)

@@ -8,7 +8,14 @@ export const html: Format = {
   name: 'html',
   detect: ({ text, locator }) => /\.x?html?$/i.test(locator) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024)),
   parse({ text, bytes, locator, contentType }) {
-    const page = extractPage(bytes ?? new TextEncoder().encode(text), { locator, contentType, url: /^https?:/.test(locator) ? locator : undefined })
+    // The pipeline has already held the bytes to `ingest --max-mb`; the decoder's own default
+    // limit must not refuse a page that the user allowed.
+    const page = extractPage(bytes ?? new TextEncoder().encode(text), {
+      locator,
+      contentType,
+      url: /^https?:/.test(locator) ? locator : undefined,
+      maxBytes: Number.POSITIVE_INFINITY,
+    })
     if (!page.ok) return page
     const p = page.value
     const dateHints: DateHint[] = [
