@@ -10,6 +10,8 @@ export interface HeadInfo {
   readonly jsonLd: readonly string[]
   /** `datetime` attributes of `<time>` elements, in page order. */
   readonly times: readonly string[]
+  /** `href` of the first `<link rel="canonical">`, as written. */
+  readonly canonical?: string
 }
 
 export interface NormalizedHtml {
@@ -67,6 +69,7 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
   const jsonLd: string[] = []
   const times: string[] = []
   let title: string | undefined
+  let canonical: string | undefined
   let lang: string | undefined
   let elements = 0
   let isDepthCapped = false
@@ -94,6 +97,7 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
             const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? attribs['http-equiv'] ?? '').toLowerCase()
             if (key && attribs.content !== undefined) metas.push({ key, content: attribs.content })
           }
+          if (name === 'link' && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '') && attribs.href) canonical ??= attribs.href
           if (name === 'title') capture = { kind: title === undefined ? 'title' : 'skip', text: '' }
           else headParts.push(openTag(name, attribs))
           return void stack.push({ name, isEmitted: false })
@@ -147,5 +151,5 @@ export function normalizeHtml(source: string, opts: { readonly baseUrl?: string 
   const hasBase = headParts.some((p) => p.startsWith('<base'))
   if (opts.baseUrl && !hasBase) headParts.unshift(`<base href="${escapeAttr(opts.baseUrl)}">`)
   const html = `<!DOCTYPE html><html${langAttr}><head>${titleTag}${headParts.join('')}</head><body>${body.join('')}</body></html>`
-  return { html, head: { title, lang, metas, jsonLd, times }, elements, isDepthCapped }
+  return { html, head: { title, lang, metas, jsonLd, times, canonical }, elements, isDepthCapped }
 }

@@ -20,13 +20,14 @@ export const html: Format = {
     const p = page.value
     const dateHints: DateHint[] = [
       ...(p.publishedAt ? [{ value: p.publishedAt, source: 'html-meta' as const }] : []),
+      ...(p.url ? [{ value: p.url, source: 'url' as const }] : []),
       { value: fileName(locator), source: 'path' },
     ]
     const outletHints: OutletHint[] = [
       ...(p.siteName ? [{ kind: 'meta' as const, value: p.siteName }] : []),
-      ...(/^https?:/.test(locator) ? [{ kind: 'url' as const, value: locator }] : []),
+      ...(p.url ? [{ kind: 'url' as const, value: p.url }] : []),
       ...pathHints(locator),
     ]
-    return ok({ format: 'html', title: p.title, html: p.html, dateHints, outletHints, author: p.byline })
+    return ok({ format: 'html', title: p.title, html: p.html, dateHints, outletHints, author: p.byline, ...(p.url ? { url: p.url } : {}) })
   },
 }
