@@ -22,6 +22,14 @@ describe('a saved HTML page', () => {
     })
   })
 
+  it('loses watermarks and ad sections as posts in other formats do', () => {
+    const hidden = '<p style="color:#ffffff">水印文字不可见</p><!--广告开始--><p>广告：点击购买特价商品</p><!--广告结束-->'
+    const html = `<!doctype html><html><head><title>北京举办国际科技博览会</title></head><body>${body.replace('</h1>', `</h1>${hidden}`)}</body></html>`
+    const r = runStages(rawInput(new TextEncoder().encode(html), 'saved/expo.html', 'file'), { registry })
+    expect(r.ok && r.value.text).toContain('第二十四届北京国际科技博览会')
+    expect(r.ok && r.value.text).not.toMatch(/水印|广告/)
+  })
+
   it('ignores a relative canonical link, which names no site', () => {
     const r = runStages(rawInput(page('<link rel="canonical" href="/tech/c_1.htm">'), 'saved/expo.html', 'file'), { registry })
     expect(r.ok && [r.value.url, r.value.outletId]).toEqual([undefined, 'unknown'])
