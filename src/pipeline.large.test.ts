@@ -22,6 +22,13 @@ describe('large files', () => {
     }
   })
 
+  it('reads a saved page over the default limit when --max-mb allows it', () => {
+    const count = Math.ceil(21e6 / (para.length * 3 + 7))
+    const page = `<html><head><title>很大的网页</title></head><body><article>${`<p>${para}</p>`.repeat(count)}</article></body></html>`
+    const r = runStages(rawInput(new TextEncoder().encode(page), 'big.html', 'file'), { registry, maxBytes: 30e6 })
+    expect(r.ok ? r.value.provenance.format : r.problem.detail).toBe('html')
+  }, 120_000)
+
   it('reads a 5 MB post into one article without losing the end', () => {
     const r = runStages(rawInput(hexoPost(5), 'big.md', 'file'), { registry })
     expect(r.ok && r.value.text.length).toBeGreaterThan(1_500_000)

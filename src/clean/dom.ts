@@ -44,7 +44,7 @@ export function textOf(node: AnyNode): string {
 }
 
 /** Inline style declarations, lower-cased: `display:none; color:#F8F8F8` → {display:'none', color:'#f8f8f8'}. */
-export function styleOf(el: Element): Record<string, string> {
+export function styleOf(el: Pick<Element, 'attribs'>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const decl of (el.attribs.style ?? '').split(';')) {
     const i = decl.indexOf(':')

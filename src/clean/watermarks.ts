@@ -5,8 +5,15 @@ import { type Document, type Element, isTag, removeNode, styleOf, walk } from '.
 // light grey captions like #999 ≈ 2.8 stay).
 const INVISIBLE_CONTRAST = 1.1
 
-/** Forums stamp their name into reposted text in a colour the reader cannot see. */
-export function isInvisible(el: Element): boolean {
+/** Does the element paint a background of its own (over which white text may well be seen)? */
+export const paintsBackground = (attribs: Element['attribs']): boolean =>
+  attribs.bgcolor !== undefined || /(^|;)\s*background/i.test(attribs.style ?? '')
+
+/**
+ * Forums stamp their name into reposted text in a colour the reader cannot see. `onBackground`:
+ * an ancestor paints a background, so page-coloured text is not known to be invisible.
+ */
+export function isInvisible(el: Pick<Element, 'name' | 'attribs'>, onBackground = false): boolean {
   const style = styleOf(el)
   if (style.display === 'none' || style.visibility === 'hidden') return true
   if (/^0(px|pt|em|rem|%)?$/.test(style['font-size'] ?? '')) return true
@@ -14,9 +21,8 @@ export function isInvisible(el: Element): boolean {
   const color = style.color ?? (el.name === 'font' ? el.attribs.color : undefined)
   if (!color) return false
   const rgb = parseColor(color)
-  // Text coloured like the page only hides when the element sets no background of its own.
-  const hasBackground = Object.keys(style).some((k) => k.startsWith('background'))
-  return rgb !== undefined && !hasBackground && contrastWithWhite(rgb) < INVISIBLE_CONTRAST
+  // Text coloured like the page only hides when nothing paints a background behind it.
+  return rgb !== undefined && !onBackground && !paintsBackground(el.attribs) && contrastWithWhite(rgb) < INVISIBLE_CONTRAST
 }
 
 export function dropInvisible(doc: Document): number {

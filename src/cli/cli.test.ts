@@ -50,6 +50,11 @@ describe('jianting --help', () => {
     expect(stdout).toContain('--db <path>')
   })
 
+  it.each(['ingest', 'articles', 'search', 'quarantine', 'doctor'])('shows --db in `%s --help` too', async (command) => {
+    const { stdout } = await run(command, '--help')
+    expect(stdout).toMatch(/Global Options:\n\s+--db <path>/)
+  })
+
   it('offers the file formats for ingest --format', async () => {
     const { stdout } = await run('ingest', '--help')
     expect(stdout).toContain('"jekyll", "hexo", "gh-markdown", "html", "markdown"')

@@ -15,6 +15,8 @@ const program = new Command()
   .description('兼听 — ingest Chinese-language news archives and compare how outlets report the same events.')
   .option('--db <path>', 'SQLite database file (or set JIANTING_DB)', undefined)
   .showHelpAfterError('(run with --help for usage)')
+  // Every command takes --db; `jianting COMMAND --help` should say so.
+  .configureHelp({ showGlobalOptions: true })
   .addHelpText('after', `
 Examples:
   jianting ingest examples/archive       ingest a folder of archived posts (Hexo, Jekyll, GitHub Markdown, HTML, JSONL)

@@ -28,8 +28,28 @@ export function estimateDepth(html: string): number {
 }
 
 const BLOCK_TAG = /<\/?(p|div|br|li|tr|td|th|h[1-6]|blockquote|pre|table|section|article|ul|ol|dl|dt|dd|hr)\b[^>]*>/gi
+const JSON_LD = /^<script\b[^>]*ld\+json/i
+/** Metadata neither nests nor is body text: void elements of the head. */
+const META_TAG = /<(?:meta|link|base)\b[^>]*>/gi
 
-/** Every block tag becomes a `<br>`, every other tag goes; scripts and styles go with their text. */
+/**
+ * Every block tag becomes a `<br>`, every other tag goes; scripts and styles go with their text.
+ * What the page says about itself (title, `<meta>`, JSON-LD) is put back in front, unnested, so
+ * a hostile page keeps its headline, dates and author.
+ */
 export function flattenTags(html: string): string {
-  return html.replace(RAW_TEXT, ' ').replace(/<!--[\s\S]*?-->/g, ' ').replace(BLOCK_TAG, '<br>').replace(/<(?!br>)[^>]*>/g, '')
+  const head: string[] = []
+  const text = html
+    .replace(RAW_TEXT, (el, name: string) => {
+      if (name.toLowerCase() === 'title' || JSON_LD.test(el)) head.push(el)
+      return ' '
+    })
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(META_TAG, (tag) => {
+      head.push(tag)
+      return ''
+    })
+    .replace(BLOCK_TAG, '<br>')
+    .replace(/<(?!br>)[^>]*>/g, '')
+  return head.join('') + text
 }

@@ -4,7 +4,7 @@ import { dropBoilerplate } from './boilerplate.js'
 import { findByline } from './byline.js'
 import { densityExtract } from './density.js'
 import { blocksToText, countChars, htmlBlocks, type TextBlock } from './html-blocks.js'
-import { jsonLdAuthors } from './json-ld.js'
+import { jsonLdAuthors, jsonLdUrl } from './json-ld.js'
 import { normalizeHtml, type HeadInfo } from './normalize-html.js'
 import { articleContext } from './page-context.js'
 import { droppedLines, pruneHtml } from './prune-html.js'
@@ -15,6 +15,8 @@ export interface ExtractOptions {
   readonly url?: string
   readonly contentType?: string
   readonly locator: string
+  /** Larger pages are refused (decode/too-large); the decoder's default when absent. */
+  readonly maxBytes?: number
 }
 
 export interface ExtractedPage {
@@ -28,6 +30,8 @@ export interface ExtractedPage {
   /** Cleaned main-content HTML, for the clean stage; not sanitized for display. */
   readonly html: string
   readonly siteName?: string
+  /** Where the page was published: `url` if given, else what the page says (canonical link, og:url, JSON-LD). */
+  readonly url?: string
   readonly lang?: string
   readonly encoding: string
 }
@@ -48,7 +52,7 @@ const MIN_SHARE_OF_DENSITY = 0.1
  * page is too big for a DOM; Chinese boilerplate lines are filtered from either result.
  */
 export function extractPage(bytes: Uint8Array, opts: ExtractOptions): Outcome<ExtractedPage> {
-  const decoded = decodeBytes(bytes, { locator: opts.locator, contentType: opts.contentType })
+  const decoded = decodeBytes(bytes, { locator: opts.locator, contentType: opts.contentType, maxBytes: opts.maxBytes })
   if (!decoded.ok) return decoded
   const page = normalizeHtml(decoded.value.text, { baseUrl: opts.url })
   const pageBlocks = htmlBlocks(page.html)
@@ -96,6 +100,7 @@ export function extractPage(bytes: Uint8Array, opts: ExtractOptions): Outcome<Ex
     publishedAt: findPublished(page.head, [...context.head, ...context.tail.slice(0, 2)], readable?.publishedTime),
     html: useReadability && readable ? pruneHtml(readable.html, droppedLines(rawReadability, blocks)) : blocksToHtml(blocks),
     siteName: readable?.siteName ?? metaContent(page.head, 'og:site_name'),
+    url: opts.url ?? ownUrl(page.head),
     lang: readable?.lang ?? page.head.lang,
     encoding: decoded.value.encoding,
   })
@@ -113,6 +118,15 @@ function isMostlyChinese(blocks: readonly TextBlock[]): boolean {
     if (tokens > 50_000) break
   }
   return han > 0.5 * tokens
+}
+
+/**
+ * A saved page on disk has no address but the one it states about itself: the best evidence of
+ * its outlet and often of its date. Only absolute web addresses count; a relative canonical
+ * link says nothing without the address it is relative to.
+ */
+function ownUrl(head: HeadInfo): string | undefined {
+  return [head.canonical, metaContent(head, 'og:url'), jsonLdUrl(head.jsonLd)].map((u) => u?.trim()).find((u) => !!u && /^https?:\/\/[^/\s]/i.test(u))
 }
 
 const metaContent = (head: HeadInfo, key: string) => head.metas.find((m) => m.key === key)?.content.trim() || undefined

@@ -41,6 +41,17 @@ export function jsonLdAuthors(blocks: readonly string[]): string[] {
   return names
 }
 
+/** The `url` (or `mainEntityOfPage`) of the first article-like node that states one. */
+export function jsonLdUrl(blocks: readonly string[]): string | undefined {
+  for (const node of jsonLdNodes(blocks)) {
+    if (node['@type'] === undefined || !ARTICLE_TYPE.test(String(node['@type']))) continue
+    const page = node.mainEntityOfPage
+    const url = [node.url, page, page && typeof page === 'object' ? (page as JsonObject)['@id'] : undefined].find((u) => typeof u === 'string')
+    if (url) return url as string
+  }
+  return undefined
+}
+
 export function jsonLdDatePublished(blocks: readonly string[]): string | undefined {
   for (const node of jsonLdNodes(blocks)) if (typeof node.datePublished === 'string') return node.datePublished
   return undefined

@@ -19,6 +19,20 @@ describe('decodeBytes', () => {
     expect(r.ok && r.value.text).toBe(text)
   })
 
+  const long = zh.repeat(20)
+  const bytes = new TextEncoder().encode(long)
+  it.each([
+    ['a stray byte', new Uint8Array([...bytes.subarray(0, 30), 0xff, ...bytes.subarray(30)]), `${long.slice(0, 10)}\ufffd${long.slice(10)}`],
+    ['a character cut off at the end', bytes.subarray(0, bytes.length - 1), `${long.slice(0, -1)}\ufffd`],
+  ])('reads UTF-8 with %s, marking the bad bytes with U+FFFD', (_name, damaged, text) => {
+    expect(decodeBytes(damaged, at)).toEqual({ ok: true, value: { text, encoding: 'utf-8' } })
+  })
+
+  it('still refuses bytes that are neither UTF-8 nor a Chinese encoding', () => {
+    const noise = Uint8Array.from({ length: 3000 }, (_, i) => 0x80 + ((i * 37) % 0x7f))
+    expect(decodeBytes(noise, at)).toMatchObject({ ok: false, problem: { code: 'decode/unknown-encoding' } })
+  })
+
   it('follows a declared charset in the content type', () => {
     const r = decodeBytes(enc(`<html><body>${zh}</body></html>`, 'gbk'), { ...at, contentType: 'text/html; charset=gb2312' })
     expect(r.ok && r.value.encoding).toBe('gb18030')

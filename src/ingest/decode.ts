@@ -105,7 +105,9 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions): Outcome<Dec
     .map((l) => (l ? canonicalCharset(l) : undefined))
     .find((c) => c !== undefined && c !== 'utf-8')
   const detected = chardet.analyse(bytes).map((m) => canonicalCharset(m.name)).filter((c): c is string => !!c && c !== 'utf-8')
-  const candidates = [...new Set([declared, ...detected, 'gb18030', 'big5-hkscs'].filter((c): c is string => !!c))]
+  // UTF-8 is a candidate again, read leniently: an archive file cut off mid-character or with
+  // one stray byte is still its article, with U+FFFD where the bytes were bad.
+  const candidates = [...new Set([declared, ...detected, 'gb18030', 'big5-hkscs', 'utf-8'].filter((c): c is string => !!c))]
   // Judge on a sample: a 50 MB page need not be decoded five times to pick its charset.
   const sample = Buffer.from(bytes.subarray(0, SAMPLE_BYTES))
   let best: ({ encoding: string } & ReturnType<typeof decodingCost>) | undefined

@@ -8,18 +8,26 @@ export const html: Format = {
   name: 'html',
   detect: ({ text, locator }) => /\.x?html?$/i.test(locator) || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 1024)),
   parse({ text, bytes, locator, contentType }) {
-    const page = extractPage(bytes ?? new TextEncoder().encode(text), { locator, contentType, url: /^https?:/.test(locator) ? locator : undefined })
+    // The pipeline has already held the bytes to `ingest --max-mb`; the decoder's own default
+    // limit must not refuse a page that the user allowed.
+    const page = extractPage(bytes ?? new TextEncoder().encode(text), {
+      locator,
+      contentType,
+      url: /^https?:/.test(locator) ? locator : undefined,
+      maxBytes: Number.POSITIVE_INFINITY,
+    })
     if (!page.ok) return page
     const p = page.value
     const dateHints: DateHint[] = [
       ...(p.publishedAt ? [{ value: p.publishedAt, source: 'html-meta' as const }] : []),
+      ...(p.url ? [{ value: p.url, source: 'url' as const }] : []),
       { value: fileName(locator), source: 'path' },
     ]
     const outletHints: OutletHint[] = [
       ...(p.siteName ? [{ kind: 'meta' as const, value: p.siteName }] : []),
-      ...(/^https?:/.test(locator) ? [{ kind: 'url' as const, value: locator }] : []),
+      ...(p.url ? [{ kind: 'url' as const, value: p.url }] : []),
       ...pathHints(locator),
     ]
-    return ok({ format: 'html', title: p.title, html: p.html, dateHints, outletHints, author: p.byline })
+    return ok({ format: 'html', title: p.title, html: p.html, dateHints, outletHints, author: p.byline, ...(p.url ? { url: p.url } : {}) })
   },
 }
