@@ -39,6 +39,11 @@ export function segment(folded: string): string[] {
   return words(instance().cut(folded, true))
 }
 
+/** Every dictionary word inside folded text (jieba's full mode: overlapping, 美俄峰会 → 美俄, 峰会…). */
+export function dictionaryWords(folded: string): string[] {
+  return words(instance().cutAll(folded))
+}
+
 // Sub-words per long word, memoised: news vocabulary repeats, so after warm-up almost every
 // long word is a lookup instead of a native call. Bounded so a huge archive cannot grow it forever.
 const SUBWORD_MEMO_MAX = 200_000

@@ -1,4 +1,4 @@
-import { segment } from '../analyze/segment.js'
+import { dictionaryWords, segment } from '../analyze/segment.js'
 import { foldText } from '../normalize/fold.js'
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
@@ -6,18 +6,63 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
 /**
  * A user's query → an FTS5 MATCH expression over jieba-segmented folded text. Every term
  * (space-separated, or a "quoted phrase") must match; a term is matched as the phrase of its
- * words, or as one word when the index segmented it whole. Returns undefined for an empty query.
+ * words, or as one word when the index segmented it whole. A term of Chinese characters alone
+ * is matched as any of the ways jieba may have cut it in a sentence (`cuts`). Returns undefined
+ * for an empty query.
  */
 export function toFtsQuery(query: string): string | undefined {
   const terms = [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2])
   const parts: string[] = []
   for (const term of terms) {
-    const words = segment(foldText(term))
+    const folded = foldText(term)
+    const words = segment(folded)
     if (!words.length) continue
     const phrase = quote(words.join(' '))
-    parts.push(words.length > 1 && !/\s/.test(term.trim()) ? `(${phrase} OR ${quote(words.join(''))})` : phrase)
+    if (HAN_ONLY.test(folded)) parts.push(either(cuts(folded, words).map((c) => `${quote(c.join(' '))} *`)))
+    else parts.push(words.length > 1 && !/\s/.test(term.trim()) ? `(${phrase} OR ${quote(words.join(''))})` : phrase)
   }
   return parts.length ? parts.join(' AND ') : undefined
+}
+
+const HAN_ONLY = /^\p{Script=Han}{2,}$/u
+const either = (phrases: readonly string[]) => (phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0])
+
+// A long phrase has thousands of cuts: those with the fewest pieces are kept (the likelier:
+// jieba splits a known word only where the words around it pull its ends away).
+const MAX_CUTS = 16
+const MAX_WALKED = 1_000
+
+/**
+ * The ways the index may hold a run of Chinese characters: jieba cuts the same characters
+ * differently in different sentences, by the words around them (美俄峰会 whole in one, 美俄 |
+ * 峰会 or 美 | 俄 | 峰会 in others), so a query cut one way alone misses the others. Each cut is
+ * a sequence of dictionary words (or the words jieba's cut of the query found, or the whole run)
+ * and single characters: jieba's cut of the query first, then the others by fewest pieces. A
+ * phrase that starts or ends inside a word of the sentence is still missed: the index holds
+ * no piece of that word but its sub-words.
+ */
+export function cuts(folded: string, jieba: readonly string[] = segment(folded)): string[][] {
+  const known = new Set([folded, ...jieba, ...dictionaryWords(folded)])
+  const found: string[][] = []
+  const path: string[] = []
+  const walk = (at: number) => {
+    if (found.length >= MAX_WALKED) return
+    if (at === folded.length) {
+      found.push([...path])
+      return
+    }
+    for (let end = folded.length; end > at; end--) {
+      const piece = folded.slice(at, end)
+      if (end - at > 1 && !known.has(piece)) continue
+      path.push(piece)
+      walk(end)
+      path.pop()
+    }
+  }
+  walk(0)
+  const own = jieba.join(' ')
+  const others = found.filter((c) => c.join(' ') !== own).sort((a, b) => a.length - b.length)
+  return [[...jieba], ...others].slice(0, MAX_CUTS)
 }
 
 /** The folded words of a query, for highlighting. */

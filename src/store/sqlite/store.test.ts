@@ -8,6 +8,8 @@ import { bandKeys } from '../../dedupe/minhash.js'
 import { loadRegistry } from '../../outlets/registry.js'
 import { commitParsed, rawInput, runStages, storeArticle } from '../../pipeline.js'
 import { exampleArchive } from '../../../test/support/store.js'
+import { segment } from '../../analyze/segment.js'
+import { foldText } from '../../normalize/fold.js'
 import { migrations } from './schema.js'
 import { openSqlite } from './store.js'
 
@@ -77,6 +79,32 @@ describe('sqlite store', () => {
     await store.transaction(async (tx) => void (await commitParsed(raws[1], { ok: true, value: second }, tx, opts)))
     expect((await store.search('普京')).map((h) => h.id).sort()).toEqual([first.id, second.id].sort())
     expect(await store.article(second.id)).toEqual(withoutTerms(second))
+    await store.close()
+  })
+
+  it('finds a Chinese phrase however jieba cut it in the sentence, and only where its characters stand together', async () => {
+    const store = openSqlite(join(dir, 'cuts.db'))
+    const post = (name: string, body: string) => {
+      const raw = rawInput(Buffer.from(`---\ntitle: ${name}\ndate: 2021-06-17\n---\n\n${body}\n`), `${name}.md`, 'file')
+      const parsed = runStages(raw, opts)
+      if (!parsed.ok) throw new Error(parsed.problem.detail)
+      return [raw, parsed.value] as const
+    }
+    // In this sentence jieba cuts 美 | 俄 | 峰会; the query alone it cuts 美俄 | 峰会.
+    const sentence = '在刚刚结束的美俄峰会上，双方签署了战略稳定联合声明。'
+    expect(segment(foldText(sentence)).join('|')).toContain('美|俄|峰会')
+    expect(segment('美俄峰会')).toEqual(['美俄', '峰会'])
+    const cut = post('cut', sentence.repeat(3))
+    const apart = post('apart', '美国与俄罗斯举行会谈。俄方称峰会取得成果。'.repeat(3))
+    const glued = post('glued', '香港警察局发言人表示，美俄峰会期间没有示威。'.repeat(3))
+    expect(segment('香港警察局发言人表示')).toEqual(['香港', '警察局', '发言人', '表示'])
+    await store.transaction(async (tx) => {
+      for (const [raw, a] of [cut, apart, glued]) await commitParsed(raw, { ok: true, value: a }, tx, opts)
+    })
+    expect((await store.search('美俄峰会')).map((h) => h.id).sort()).toEqual([cut[1].id, glued[1].id].sort())
+    expect((await store.search('"美俄峰会"')).map((h) => h.id).sort()).toEqual([cut[1].id, glued[1].id].sort())
+    // The last piece may run on into the next word (香港 | 警察局): the characters still stand together.
+    expect((await store.search('香港警察')).map((h) => h.id)).toEqual([glued[1].id])
     await store.close()
   })
 
