@@ -16,6 +16,10 @@ const SENTENCE_END = /[。！？!?…」』”]$/
 
 const COUNTER = /^\+?\d{1,6}$/
 
+// Lines that say nothing themselves: rules (———, ***), bare dates and times, counters, a label
+// whose list is gone ("参考链接：") and continuation marks ("（未完待续）", "接上文——").
+const FURNITURE = /^[\p{P}\p{S}\s]*$|^[\d\s年月日号號:：/.\-]+$|^\+?\d{1,6}$|^[^。！？!?]{1,18}[:：]$|^[\p{P}\s]*(未完待续|未完待續|待续|待續|接上文|續上文|续上文|續上篇|续上篇)[\p{P}\s]*$/u
+
 const compact = charRemover(/[\s\p{P}\p{S}]/u)
 
 /** Back-links and home links before the article starts. */
@@ -32,7 +36,7 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
 /**
  * "Follow us" link lists, share prompts and copyright lines at the end. The trailing run of
  * footer-like blocks is cut only when it holds at least one clear footer block, so an article
- * that merely ends on a short line keeps it.
+ * that merely ends on a short line keeps it; and it is cut from that block down (see isFurniture).
  */
 export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
   // A paragraph of a bare number (0, +1) after the last one is a like or comment counter that
@@ -40,18 +44,29 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   // list or table that ends on numbers is the article's.
   const last = blocks[blocks.length - 1]
   if (blocks.length > 1 && last.type === 'p' && COUNTER.test(last.text)) blocks = blocks.slice(0, -1)
-  let cut = blocks.length
-  let hasStrong = false
-  for (let i = blocks.length - 1; i >= 0; i--) {
+  // The trailing run of footer-like blocks, and the first clear footer block in it.
+  let start = blocks.length
+  let firstStrong = -1
+  for (let i = blocks.length - 1; i > 0; i--) {
     const b = blocks[i]
     const strong = b.type !== 'figure' && (isLinkDominated(b) || (b.text.length <= MAX_FOOTER_CHARS && rules.footerPatterns.some((re) => re.test(b.text))))
     const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
-    if (i === 0 || (!strong && !weak)) break
-    hasStrong ||= strong
-    if (hasStrong) cut = i
+    if (!strong && !weak) break
+    start = i
+    if (strong) firstStrong = i
   }
-  return hasStrong ? blocks.slice(0, cut) : blocks
+  if (firstStrong < 0) return blocks
+  let cut = firstStrong
+  while (cut > start && isFurniture(blocks[cut - 1])) cut--
+  return blocks.slice(0, cut)
 }
+
+/**
+ * Among the short lines of a footer run, those between footer lines go with them, but above
+ * the first footer line only a picture or a line without words does: a case number, a
+ * signature or a source line ("新闻来源：路透社") just above a promotion is the article's end.
+ */
+const isFurniture = (b: RawBlock) => b.type === 'figure' || FURNITURE.test(b.text)
 
 /** A pull quote repeats a paragraph of the article: keep the paragraph, drop the repeat. */
 export function dropRepeats(blocks: RawBlock[]): RawBlock[] {

@@ -54,11 +54,35 @@ describe('cleanHtml', () => {
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
   it.each([
+    ['a case number', '案件編號：DCCC434/20'],
+    ['a signature', '壹傳媒工會'],
+    ['a source line', '新闻来源：路透社'],
+    ['the last line of a poem', '昔蝶沦雀餐今幻双雀惦'],
+  ])('keeps %s just above a footer', (_name, line) =>
+    expect(text(`<p>文章的最后一段。</p><p>${line}</p><p>更多新闻资讯，欢迎关注我们</p>`)).toBe(`文章的最后一段。\n\n${line}`),
+  )
+
+  it.each([
+    ['a rule and a date', '<p>———</p><p>2021年6月13日</p>'],
+    ['a label whose links are gone', '<p>参考链接：</p>'],
+    ['a continuation mark', '<p>（未完待续）</p>'],
+    ['a related-reading heading', '<p>延伸閱讀</p>'],
+    ['a reposter\'s disclaimer', '<p>（本文纯属个人观点）</p>'],
+    ['staff credits without a colon', '<p>编译 王灿；审校 张荻</p>'],
+    ['compound staff credits', '<p>整理撰稿：某甲</p><p>校对发布：某乙</p>'],
+  ])('still drops %s above a footer', (_name, lines) =>
+    expect(text(`<p>文章的最后一段。</p>${lines}<p>更多新闻资讯，欢迎关注我们</p>`)).toBe('文章的最后一段。'),
+  )
+
+  it.each([
     '截至6月底，中国移动5G套餐订户达到2.5亿户。',
     '外交部发言人表示，该议员的言论仅代表其个人观点，不代表政府立场。',
     '我们热烈欢迎加入申请的新成员。',
     '目前掌握更多相关资讯的人士表示没有变化。',
     'Published in 2020, the report found nothing new.',
+    '文中提到的数据纯属估算，并非官方统计。',
+    '编译器的更新将在下月发布。',
+    '整理房间时，他发现了那封信。',
   ])('keeps a last sentence that only shares a word with footers: %s', (last) => expect(text(`<p>文章的第一段。</p><p>${last}</p>`)).toBe(`文章的第一段。\n\n${last}`))
 
   it('keeps a list or table that ends on numbers, and drops one counter only', () => {
