@@ -33,6 +33,19 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
   return blocks.slice(start)
 }
 
+// Reposts stack a few credit lines (writer, translator, proof-reader, publisher) above the text.
+const MAX_CREDIT_LINES = 3
+
+/**
+ * Staff credits above the article ("作者：… 编辑：…") name the reposter's volunteers, not what
+ * was reported. Link lines after them stay: they are the source being reposted.
+ */
+export function dropLeadingCredits(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  let start = 0
+  while (start < Math.min(blocks.length, MAX_CREDIT_LINES) && blocks[start].type !== 'figure' && rules.leadingCreditPatterns.some((re) => re.test(blocks[start].text))) start++
+  return blocks.slice(start)
+}
+
 /**
  * "Follow us" link lists, share prompts and copyright lines at the end. The trailing run of
  * footer-like blocks is cut only when it holds at least one clear footer block, so an article

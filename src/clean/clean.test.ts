@@ -18,6 +18,20 @@ describe('cleanHtml', () => {
     ['source line breaks between Chinese characters', '<p>\n第一句，\n第二句。\n</p>', '第一句，第二句。'],
   ])('removes %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
+  it.each([
+    ['one line of credits', '<p>作者：某甲 编辑：某乙</p>'],
+    ['credits under a group tag', '<p>【东京某农场】撰稿：青衣 校对：小笨熊</p>'],
+    ['credits over several lines', '<p>撰稿:海瑟</p><p>责编:牛小妹</p><p>翻译/校对：某丙</p>'],
+  ])('drops leading staff credits: %s', (_name, credits) => expect(text(`${credits}<p>正文的第一段。</p><p>正文的第二段。</p>`)).toBe('正文的第一段。\n\n正文的第二段。'))
+
+  it.each([
+    ['a question put by a reporter', '记者：你怎么看这件事？', '记者：你怎么看这件事？'],
+    ['a line of links that introduces the report', '据<a href="https://x/1">《路透社》2021年6月16日报道</a>：', '据《路透社》2021年6月16日报道：'],
+    ['a speaker of a transcript', '郭先生口述内容：', '郭先生口述内容：'],
+  ])('keeps a first line that is no credit: %s', (_name, first, kept) =>
+    expect(text(`<p>作者：某甲</p><p>${first}</p><p>正文的第一段。</p>`)).toBe(`${kept}\n\n正文的第一段。`),
+  )
+
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
     expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
   })

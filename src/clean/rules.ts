@@ -7,6 +7,7 @@ export interface CleanRules {
   readonly adCommentClose: RegExp
   readonly footerPatterns: readonly RegExp[]
   readonly headerPatterns: readonly RegExp[]
+  readonly leadingCreditPatterns: readonly RegExp[]
   readonly placeholderImageHosts: readonly string[]
   readonly outletDropSelectors: Readonly<Record<string, readonly string[]>>
   readonly errorPageTitles: RegExp
@@ -18,6 +19,7 @@ interface RulesFile {
   ad_comment_close: string
   footer_patterns: string[]
   header_patterns: string[]
+  leading_credit_patterns: string[]
   placeholder_image_hosts: string[]
   error_page_titles: string
   outlets?: Record<string, { drop_selectors?: string[] }>
@@ -38,6 +40,7 @@ export function parseRules(text: string): CleanRules {
     adCommentClose: re(f.ad_comment_close),
     footerPatterns: f.footer_patterns.map(re),
     headerPatterns: f.header_patterns.map(re),
+    leadingCreditPatterns: f.leading_credit_patterns.map(re),
     placeholderImageHosts: f.placeholder_image_hosts,
     errorPageTitles: re(f.error_page_titles),
     outletDropSelectors: Object.fromEntries(Object.entries(f.outlets ?? {}).map(([id, o]) => [id, o.drop_selectors ?? []])),
