@@ -1,6 +1,6 @@
 import { charRemover } from '../text/char-class.js'
 import type { RawBlock } from './blocks.js'
-import type { CleanRules } from './rules.js'
+import { LINK, type CleanRules } from './rules.js'
 
 // A block mostly made of link text is navigation or promotion, not reporting.
 const LINK_DOMINATED = 0.6
@@ -44,6 +44,24 @@ export function dropLeadingCredits(blocks: RawBlock[], rules: CleanRules): RawBl
   let start = 0
   while (start < Math.min(blocks.length, MAX_CREDIT_LINES) && blocks[start].type !== 'figure' && rules.leadingCreditPatterns.some((re) => re.test(blocks[start].text))) start++
   return blocks.slice(start)
+}
+
+// After an appeal, more links under a label ("Twitter：https://…", "電報群：https://…") go too.
+const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)?${LINK}`)
+
+/**
+ * Video descriptions open with appeals glued to their links, line breaks lost: "訂閱…頻道：
+ * https://…歡迎各位透過PayPal支持我們的創作：http://…（1）#中美關係 …". They go, one at a
+ * time, from the start of the first block; what follows the last link is the description.
+ */
+export function dropLeadingAppeals(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  const first = blocks[0]
+  if (!first || first.type === 'figure') return blocks
+  let text = first.text
+  for (let m = rules.leadingAppeal.exec(text); m; m = rules.leadingAppeal.exec(text) ?? LINK_AFTER_APPEAL.exec(text)) text = text.slice(m[0].length)
+  if (text === first.text) return blocks
+  text = text.trim()
+  return text ? [{ ...first, text, linkChars: Math.min(first.linkChars, text.length) }, ...blocks.slice(1)] : blocks.slice(1)
 }
 
 /**

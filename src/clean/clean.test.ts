@@ -32,6 +32,20 @@ describe('cleanHtml', () => {
     expect(text(`<p>作者：某甲</p><p>${first}</p><p>正文的第一段。</p>`)).toBe(`${kept}\n\n正文的第一段。`),
   )
 
+  it.each([
+    [
+      'a subscription and a PayPal appeal',
+      '訂閱某某頻道，每天免費收看最新影片：https://bit.ly/abc歡迎各位透過PayPal支持我們的創作：http://bit.ly/support-x（1）#中美關係 仍是主軸。',
+      '（1）#中美關係 仍是主軸。',
+    ],
+    ['an e-mail address to tip and labelled links after it', 'PayPal及支付宝打赏：123456@qq.com微信打赏：https://drive.example/v Twitter： https://twitter.com/x電報群：https://t.me/y關於本頻道', '關於本頻道'],
+  ])('drops the appeals a video description opens with: %s', (_name, description, kept) => expect(text(`<div>${description}</div>`)).toBe(kept))
+
+  it.each([
+    ['a source link', '新闻来源：https://www.foxnews.com/us/a-story'],
+    ['a sentence that mentions support before a link', '美国宣布支持台湾加入世卫。详见https://example.org/a'],
+  ])('keeps a first line that is no appeal: %s', (_name, first) => expect(text(`<div>${first}</div><p>正文的第一段。</p>`)).toBe(`${first}\n\n正文的第一段。`))
+
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
     expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
   })
