@@ -99,6 +99,25 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
  */
 const isFurniture = (b: RawBlock) => b.type === 'figure' || FURNITURE.test(b.text)
 
+// The page head: headline, date, byline, counters; below it the article has begun.
+const HEAD_BLOCKS = 5
+
+/** View and like counters in the page head ("796 Views") are the page's, not the article's. */
+export function dropHeadCounters(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !rules.counterLines.test(b.text))
+}
+
+/**
+ * Pages repeat their headline as the text's first paragraph. A title that ends like a sentence
+ * is a flash item whose text opens with the same words, its lead: that stays.
+ */
+export function dropTitleRepeat(blocks: RawBlock[], title: string | undefined): RawBlock[] {
+  const at = blocks.findIndex((b) => b.type !== 'figure')
+  if (!title || at < 0 || at === blocks.length - 1 || SENTENCE_END.test(title.trim())) return blocks
+  const key = compact(title)
+  return key.length > 0 && compact(blocks[at].text) === key ? blocks.filter((_, i) => i !== at) : blocks
+}
+
 /** A pull quote repeats a paragraph of the article: keep the paragraph, drop the repeat. */
 export function dropRepeats(blocks: RawBlock[]): RawBlock[] {
   const keys = blocks.map((b) => (b.type === 'figure' ? '' : compact(b.text)))

@@ -46,6 +46,19 @@ describe('cleanHtml', () => {
     ['a sentence that mentions support before a link', '美国宣布支持台湾加入世卫。详见https://example.org/a'],
   ])('keeps a first line that is no appeal: %s', (_name, first) => expect(text(`<div>${first}</div><p>正文的第一段。</p>`)).toBe(`${first}\n\n正文的第一段。`))
 
+  it('drops the headline repeated as the first paragraph, but not a flash item\'s lead nor a text of one line', () => {
+    expect(cleanHtml('<p>牛奶纸盒经济学</p><p>正文的第一段。</p>', { title: '牛奶纸盒经济学' }).text).toBe('正文的第一段。')
+    const flash = '【美国宣布对华新制裁】美国财政部周一宣布制裁。'
+    expect(cleanHtml(`<p>${flash}</p><p>正文的第二段。</p>`, { title: flash }).text).toBe(`${flash}\n\n正文的第二段。`)
+    expect(cleanHtml('<p>牛奶纸盒经济学</p>', { title: '牛奶纸盒经济学' }).text).toBe('牛奶纸盒经济学')
+  })
+
+  it('drops view counters in the page head only', () => {
+    expect(text('<p>2016-10-16</p><p>796 Views</p><p>阅读 1,024</p><p>正文的第一段。</p>')).toBe('2016-10-16\n\n正文的第一段。')
+    const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
+    expect(text(`${body}<p>12 views</p><p>正文的最后一段。</p>`)).toBe('一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n12 views\n\n正文的最后一段。')
+  })
+
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
     expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
   })

@@ -8,6 +8,7 @@ export interface CleanRules {
   readonly footerPatterns: readonly RegExp[]
   readonly headerPatterns: readonly RegExp[]
   readonly leadingCreditPatterns: readonly RegExp[]
+  readonly counterLines: RegExp
   /** One appeal and its link (or e-mail address) at the start of a text: 訂閱…頻道：https://… */
   readonly leadingAppeal: RegExp
   readonly placeholderImageHosts: readonly string[]
@@ -22,6 +23,7 @@ interface RulesFile {
   footer_patterns: string[]
   header_patterns: string[]
   leading_credit_patterns: string[]
+  counter_lines: string
   appeal_words: string[]
   placeholder_image_hosts: string[]
   error_page_titles: string
@@ -53,6 +55,7 @@ export function parseRules(text: string): CleanRules {
     footerPatterns: f.footer_patterns.map(re),
     headerPatterns: f.header_patterns.map(re),
     leadingCreditPatterns: f.leading_credit_patterns.map(re),
+    counterLines: re(f.counter_lines),
     leadingAppeal: appealPattern(f.appeal_words),
     placeholderImageHosts: f.placeholder_image_hosts,
     errorPageTitles: re(f.error_page_titles),
