@@ -69,7 +69,7 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
     ? { id: draft.preset.outletId, name: draft.preset.outletName ?? draft.preset.outletId, known: !!opts.registry.byId(draft.preset.outletId) }
     : resolveOutlet(draft.outletHints, opts.registry)
   const { cleaned, dateline } = splitDateline(
-    draft.preset ? { ...draft.preset, blocks: [], linkShare: 0 } : cleanHtml(draft.html, { rules, outletId: outlet.id, leadImage: draft.leadImage }),
+    draft.preset ? { ...draft.preset, blocks: [], linkShare: 0 } : cleanHtml(draft.html, { rules, outletId: outlet.id, leadImage: draft.leadImage, title: draft.title }),
   )
   const letters = countLetters(cleaned.text, MIN_TEXT_CHARS)
   const headlineOnly = letters < MIN_TEXT_CHARS

@@ -1,6 +1,6 @@
 import { charRemover } from '../text/char-class.js'
 import type { RawBlock } from './blocks.js'
-import type { CleanRules } from './rules.js'
+import { LINK, type CleanRules } from './rules.js'
 
 // A block mostly made of link text is navigation or promotion, not reporting.
 const LINK_DOMINATED = 0.6
@@ -16,6 +16,10 @@ const SENTENCE_END = /[。！？!?…」』”]$/
 
 const COUNTER = /^\+?\d{1,6}$/
 
+// Lines that say nothing themselves: rules (———, ***), bare dates and times, counters, a label
+// whose list is gone ("参考链接：") and continuation marks ("（未完待续）", "接上文——").
+const FURNITURE = /^[\p{P}\p{S}\s]*$|^[\d\s年月日号號:：/.\-]+$|^\+?\d{1,6}$|^[^。！？!?]{1,18}[:：]$|^[\p{P}\s]*(未完待续|未完待續|待续|待續|接上文|續上文|续上文|續上篇|续上篇)[\p{P}\s]*$/u
+
 const compact = charRemover(/[\s\p{P}\p{S}]/u)
 
 /** Back-links and home links before the article starts. */
@@ -29,10 +33,41 @@ export function dropLeadingNav(blocks: RawBlock[], rules: CleanRules): RawBlock[
   return blocks.slice(start)
 }
 
+// Reposts stack a few credit lines (writer, translator, proof-reader, publisher) above the text.
+const MAX_CREDIT_LINES = 3
+
+/**
+ * Staff credits above the article ("作者：… 编辑：…") name the reposter's volunteers, not what
+ * was reported. Link lines after them stay: they are the source being reposted.
+ */
+export function dropLeadingCredits(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  let start = 0
+  while (start < Math.min(blocks.length, MAX_CREDIT_LINES) && blocks[start].type !== 'figure' && rules.leadingCreditPatterns.some((re) => re.test(blocks[start].text))) start++
+  return blocks.slice(start)
+}
+
+// After an appeal, more links under a label ("Twitter：https://…", "電報群：https://…") go too.
+const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)?${LINK}`)
+
+/**
+ * Video descriptions open with appeals glued to their links, line breaks lost: "訂閱…頻道：
+ * https://…歡迎各位透過PayPal支持我們的創作：http://…（1）#中美關係 …". They go, one at a
+ * time, from the start of the first block; what follows the last link is the description.
+ */
+export function dropLeadingAppeals(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  const first = blocks[0]
+  if (!first || first.type === 'figure') return blocks
+  let text = first.text
+  for (let m = rules.leadingAppeal.exec(text); m; m = rules.leadingAppeal.exec(text) ?? LINK_AFTER_APPEAL.exec(text)) text = text.slice(m[0].length)
+  if (text === first.text) return blocks
+  text = text.trim()
+  return text ? [{ ...first, text, linkChars: Math.min(first.linkChars, text.length) }, ...blocks.slice(1)] : blocks.slice(1)
+}
+
 /**
  * "Follow us" link lists, share prompts and copyright lines at the end. The trailing run of
  * footer-like blocks is cut only when it holds at least one clear footer block, so an article
- * that merely ends on a short line keeps it.
+ * that merely ends on a short line keeps it; and it is cut from that block down (see isFurniture).
  */
 export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
   // A paragraph of a bare number (0, +1) after the last one is a like or comment counter that
@@ -40,17 +75,47 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   // list or table that ends on numbers is the article's.
   const last = blocks[blocks.length - 1]
   if (blocks.length > 1 && last.type === 'p' && COUNTER.test(last.text)) blocks = blocks.slice(0, -1)
-  let cut = blocks.length
-  let hasStrong = false
-  for (let i = blocks.length - 1; i >= 0; i--) {
+  // The trailing run of footer-like blocks, and the first clear footer block in it.
+  let start = blocks.length
+  let firstStrong = -1
+  for (let i = blocks.length - 1; i > 0; i--) {
     const b = blocks[i]
     const strong = b.type !== 'figure' && (isLinkDominated(b) || (b.text.length <= MAX_FOOTER_CHARS && rules.footerPatterns.some((re) => re.test(b.text))))
     const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
-    if (i === 0 || (!strong && !weak)) break
-    hasStrong ||= strong
-    if (hasStrong) cut = i
+    if (!strong && !weak) break
+    start = i
+    if (strong) firstStrong = i
   }
-  return hasStrong ? blocks.slice(0, cut) : blocks
+  if (firstStrong < 0) return blocks
+  let cut = firstStrong
+  while (cut > start && isFurniture(blocks[cut - 1])) cut--
+  return blocks.slice(0, cut)
+}
+
+/**
+ * Among the short lines of a footer run, those between footer lines go with them, but above
+ * the first footer line only a picture or a line without words does: a case number, a
+ * signature or a source line ("新闻来源：路透社") just above a promotion is the article's end.
+ */
+const isFurniture = (b: RawBlock) => b.type === 'figure' || FURNITURE.test(b.text)
+
+// The page head: headline, date, byline, counters; below it the article has begun.
+const HEAD_BLOCKS = 5
+
+/** View and like counters in the page head ("796 Views") are the page's, not the article's. */
+export function dropHeadCounters(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !rules.counterLines.test(b.text))
+}
+
+/**
+ * Pages repeat their headline as the text's first paragraph. A title that ends like a sentence
+ * is a flash item whose text opens with the same words, its lead: that stays.
+ */
+export function dropTitleRepeat(blocks: RawBlock[], title: string | undefined): RawBlock[] {
+  const at = blocks.findIndex((b) => b.type !== 'figure')
+  if (!title || at < 0 || at === blocks.length - 1 || SENTENCE_END.test(title.trim())) return blocks
+  const key = compact(title)
+  return key.length > 0 && compact(blocks[at].text) === key ? blocks.filter((_, i) => i !== at) : blocks
 }
 
 /** A pull quote repeats a paragraph of the article: keep the paragraph, drop the repeat. */

@@ -18,6 +18,47 @@ describe('cleanHtml', () => {
     ['source line breaks between Chinese characters', '<p>\n第一句，\n第二句。\n</p>', '第一句，第二句。'],
   ])('removes %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
+  it.each([
+    ['one line of credits', '<p>作者：某甲 编辑：某乙</p>'],
+    ['credits under a group tag', '<p>【东京某农场】撰稿：青衣 校对：小笨熊</p>'],
+    ['credits over several lines', '<p>撰稿:海瑟</p><p>责编:牛小妹</p><p>翻译/校对：某丙</p>'],
+  ])('drops leading staff credits: %s', (_name, credits) => expect(text(`${credits}<p>正文的第一段。</p><p>正文的第二段。</p>`)).toBe('正文的第一段。\n\n正文的第二段。'))
+
+  it.each([
+    ['a question put by a reporter', '记者：你怎么看这件事？', '记者：你怎么看这件事？'],
+    ['a line of links that introduces the report', '据<a href="https://x/1">《路透社》2021年6月16日报道</a>：', '据《路透社》2021年6月16日报道：'],
+    ['a speaker of a transcript', '郭先生口述内容：', '郭先生口述内容：'],
+  ])('keeps a first line that is no credit: %s', (_name, first, kept) =>
+    expect(text(`<p>作者：某甲</p><p>${first}</p><p>正文的第一段。</p>`)).toBe(`${kept}\n\n正文的第一段。`),
+  )
+
+  it.each([
+    [
+      'a subscription and a PayPal appeal',
+      '訂閱某某頻道，每天免費收看最新影片：https://bit.ly/abc歡迎各位透過PayPal支持我們的創作：http://bit.ly/support-x（1）#中美關係 仍是主軸。',
+      '（1）#中美關係 仍是主軸。',
+    ],
+    ['an e-mail address to tip and labelled links after it', 'PayPal及支付宝打赏：123456@qq.com微信打赏：https://drive.example/v Twitter： https://twitter.com/x電報群：https://t.me/y關於本頻道', '關於本頻道'],
+  ])('drops the appeals a video description opens with: %s', (_name, description, kept) => expect(text(`<div>${description}</div>`)).toBe(kept))
+
+  it.each([
+    ['a source link', '新闻来源：https://www.foxnews.com/us/a-story'],
+    ['a sentence that mentions support before a link', '美国宣布支持台湾加入世卫。详见https://example.org/a'],
+  ])('keeps a first line that is no appeal: %s', (_name, first) => expect(text(`<div>${first}</div><p>正文的第一段。</p>`)).toBe(`${first}\n\n正文的第一段。`))
+
+  it('drops the headline repeated as the first paragraph, but not a flash item\'s lead nor a text of one line', () => {
+    expect(cleanHtml('<p>牛奶纸盒经济学</p><p>正文的第一段。</p>', { title: '牛奶纸盒经济学' }).text).toBe('正文的第一段。')
+    const flash = '【美国宣布对华新制裁】美国财政部周一宣布制裁。'
+    expect(cleanHtml(`<p>${flash}</p><p>正文的第二段。</p>`, { title: flash }).text).toBe(`${flash}\n\n正文的第二段。`)
+    expect(cleanHtml('<p>牛奶纸盒经济学</p>', { title: '牛奶纸盒经济学' }).text).toBe('牛奶纸盒经济学')
+  })
+
+  it('drops view counters in the page head only', () => {
+    expect(text('<p>2016-10-16</p><p>796 Views</p><p>阅读 1,024</p><p>正文的第一段。</p>')).toBe('2016-10-16\n\n正文的第一段。')
+    const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
+    expect(text(`${body}<p>12 views</p><p>正文的最后一段。</p>`)).toBe('一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n12 views\n\n正文的最后一段。')
+  })
+
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
     expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
   })
@@ -54,11 +95,35 @@ describe('cleanHtml', () => {
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
   it.each([
+    ['a case number', '案件編號：DCCC434/20'],
+    ['a signature', '壹傳媒工會'],
+    ['a source line', '新闻来源：路透社'],
+    ['the last line of a poem', '昔蝶沦雀餐今幻双雀惦'],
+  ])('keeps %s just above a footer', (_name, line) =>
+    expect(text(`<p>文章的最后一段。</p><p>${line}</p><p>更多新闻资讯，欢迎关注我们</p>`)).toBe(`文章的最后一段。\n\n${line}`),
+  )
+
+  it.each([
+    ['a rule and a date', '<p>———</p><p>2021年6月13日</p>'],
+    ['a label whose links are gone', '<p>参考链接：</p>'],
+    ['a continuation mark', '<p>（未完待续）</p>'],
+    ['a related-reading heading', '<p>延伸閱讀</p>'],
+    ['a reposter\'s disclaimer', '<p>（本文纯属个人观点）</p>'],
+    ['staff credits without a colon', '<p>编译 王灿；审校 张荻</p>'],
+    ['compound staff credits', '<p>整理撰稿：某甲</p><p>校对发布：某乙</p>'],
+  ])('still drops %s above a footer', (_name, lines) =>
+    expect(text(`<p>文章的最后一段。</p>${lines}<p>更多新闻资讯，欢迎关注我们</p>`)).toBe('文章的最后一段。'),
+  )
+
+  it.each([
     '截至6月底，中国移动5G套餐订户达到2.5亿户。',
     '外交部发言人表示，该议员的言论仅代表其个人观点，不代表政府立场。',
     '我们热烈欢迎加入申请的新成员。',
     '目前掌握更多相关资讯的人士表示没有变化。',
     'Published in 2020, the report found nothing new.',
+    '文中提到的数据纯属估算，并非官方统计。',
+    '编译器的更新将在下月发布。',
+    '整理房间时，他发现了那封信。',
   ])('keeps a last sentence that only shares a word with footers: %s', (last) => expect(text(`<p>文章的第一段。</p><p>${last}</p>`)).toBe(`文章的第一段。\n\n${last}`))
 
   it('keeps a list or table that ends on numbers, and drops one counter only', () => {

@@ -1,7 +1,7 @@
 import type { Block, Cleaned, Image } from '../article.js'
 import { dropCommentDelimited, dropEmptyFrames, dropSelected } from './ads.js'
 import { type RawBlock, toBlocks } from './blocks.js'
-import { dropLeadingNav, dropRepeats, dropTrailingFooter } from './boilerplate.js'
+import { dropHeadCounters, dropLeadingAppeals, dropLeadingCredits, dropLeadingNav, dropRepeats, dropTitleRepeat, dropTrailingFooter } from './boilerplate.js'
 import { capDepth, parseHtml } from './dom.js'
 import { defaultRules, type CleanRules } from './rules.js'
 import { dropInvisible } from './watermarks.js'
@@ -10,6 +10,8 @@ export interface CleanOptions {
   readonly rules?: CleanRules
   readonly outletId?: string
   readonly leadImage?: string
+  /** The headline, which pages repeat as the first paragraph. */
+  readonly title?: string
 }
 
 // Deeper than any real article layout; keeps recursive library code safe (see capDepth).
@@ -27,7 +29,10 @@ export function cleanHtml(html: string, opts: CleanOptions = {}): Cleaned {
   let raw = toBlocks(doc.children)
   const totalChars = raw.reduce((n, b) => n + b.text.length, 0)
   const linkShare = totalChars ? raw.reduce((n, b) => n + b.linkChars, 0) / totalChars : 0
-  raw = dropRepeats(dropTrailingFooter(dropLeadingNav(raw, rules), rules))
+  // The footer goes first: an article's first block is never cut as footer, and a credit line
+  // above a page of nothing but footer is no article either.
+  raw = dropLeadingCredits(dropLeadingNav(dropTrailingFooter(raw, rules), rules), rules)
+  raw = dropRepeats(dropTitleRepeat(dropHeadCounters(dropLeadingAppeals(raw, rules), rules), opts.title))
   raw = raw.filter((b) => b.type !== 'figure' || !isPlaceholder(b.src!, rules))
   return { ...assemble(raw, opts.leadImage && !isPlaceholder(opts.leadImage, rules) ? opts.leadImage : undefined), linkShare }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bylineDate, chooseDate, dateFromPath, parseDate } from './dates.js'
+import { bylineDate, chooseDate, dateFromPath, parseDate, splitDateline } from './dates.js'
 
 describe('parseDate', () => {
   it.each([
@@ -63,5 +63,24 @@ describe('bylineDate', () => {
     expect(bylineDate('信息来源：德国镜报网络版\n发布时间：2021年6月15日\n翻译')).toBe('2021年6月15日')
     expect(bylineDate('日期：Sat, 27 Jun 2020 17:17:32 +0000\n\n上次')).toBe('Sat, 27 Jun 2020 17:17:32 +0000')
     expect(bylineDate('他在2021年6月15日说')).toBeUndefined()
+  })
+})
+
+describe('splitDateline', () => {
+  const cleaned = (...lines: string[]) => ({ text: lines.join('\n\n'), blocks: lines.map((text) => ({ type: 'p', text })) })
+
+  it.each(['Wed, 27 Jan 2021 14:00:25 GMT', '2021年6月16日', '发布时间：2021年6月15日'])('takes %j off the top as date evidence', (line) => {
+    const { cleaned: c, dateline } = splitDateline(cleaned(line, '正文第一段。'))
+    expect(c.text).toBe('正文第一段。')
+    expect(dateline).toBeDefined()
+  })
+
+  it.each([
+    ['a lead sentence that opens with a date', '2021年6月9日，萨尔瓦多国会通过《比特币法》。'],
+    ['a line that introduces the report', '据《路透社》2021年6月16日报道：'],
+  ])('keeps %s', (_name, line) => {
+    const { cleaned: c, dateline } = splitDateline(cleaned(line, '正文第一段。'))
+    expect(c.text).toBe(`${line}\n\n正文第一段。`)
+    expect(dateline).toBeUndefined()
   })
 })

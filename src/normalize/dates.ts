@@ -109,6 +109,11 @@ export function bylineDate(text: string): string | undefined {
   return text.slice(0, 600).match(LABELLED_DATE)?.[1]
 }
 
+// A first line that holds a date but is a sentence ("2021年6月9日，萨尔瓦多国会通过…。") or
+// introduces the text ("据《路透社》2021年6月16日报道：") is the article's: its date is evidence,
+// its words stay.
+const NOT_A_DATELINE = /[。！？!?]|[:：]$/
+
 /**
  * Feed archivers print the item's date as the body's first line ("Wed, 27 Jan 2021 14:00:25
  * GMT"). It is metadata, not text: returned separately as date evidence.
@@ -117,6 +122,7 @@ export function splitDateline<T extends { text: string; blocks: readonly { type:
   const first = c.blocks.find((b) => b.type !== 'figure')
   const isDateline = !!first?.text && first.text.length <= 60 && (!!parseDate(first.text) || bylineDate(first.text) !== undefined && first.text.replace(LABELLED_DATE, '').trim() === '')
   if (!first?.text || !isDateline) return { cleaned: c }
+  if (NOT_A_DATELINE.test(first.text)) return { cleaned: c }
   const blocks = c.blocks.filter((b) => b !== first)
   const text = c.text.startsWith(first.text) ? c.text.slice(first.text.length).replace(/^\n+/, '') : c.text
   return { cleaned: { ...c, blocks, text }, dateline: bylineDate(first.text) ?? first.text }

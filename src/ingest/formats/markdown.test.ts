@@ -30,6 +30,17 @@ describe('Markdown bodies', () => {
     expect(cleanHtml(renderBody('**红利之争：**拿着十多亿人口红利。\n\n译评**:**见下。')).text).toBe('红利之争：拿着十多亿人口红利。\n\n译评:见下。')
   })
 
+  it.each([
+    ['**港台主持人今突被解雇****昨曾发文讽刺**', '<strong>港台主持人今突被解雇昨曾发文讽刺</strong>'],
+    ['**译评****:**', '<strong>译评:</strong>'],
+    ['[**纽约农场****Twitter(****英文****)**](https://x.example/t)', '<strong>纽约农场Twitter(英文)</strong>'],
+  ])('read two bold runs a converter wrote back to back (%s) as one', (md, html) => expect(renderBody(`${md}\n`)).toContain(html))
+
+  it('leave four stars that are no bold marks alone: a mask, a rule', () => {
+    expect(renderBody('他骂了一句操****，就走了。\n')).toContain('操****')
+    expect(renderBody('甲\n\n****\n\n乙\n')).toContain('<hr>')
+  })
+
   it('keep the words of wiki links, in Markdown and in HTML bodies', () => {
     expect(cleanHtml(renderBody('[[zh:北美]]犹太联合会主席兼[[zh:首席执行官]]表示，[[俄罗斯|俄方]]入侵。')).text).toBe('北美犹太联合会主席兼首席执行官表示，俄方入侵。')
     expect(cleanHtml(renderBody('<p>[[zh:台湾]]财信传媒董事长。</p>')).text).toBe('台湾财信传媒董事长。')

@@ -32,6 +32,20 @@ const SHORTCODE = /\{\{[<%][\s\S]*?[>%]\}\}|\{%[\s\S]*?%\}/g
 // No Markdown library reads this MediaWiki syntax, and only the words are wanted. Not a
 // Markdown link whose text is bracketed ([[1]](#note)), and never inside code.
 const WIKI_LINK = /\[\[(?:[a-z]{2,3}(?:-[a-z]{2,4})?:)?([^[\]|\n]{1,80})(?:\|([^[\]\n]{1,80}))?\]\](?!\()/gi
+// Converters that end one bold run and open the next at once write '****' ("**甲****乙**"), which no
+// Markdown reader takes for emphasis: the stars would stay in the text. Only on a line with other
+// bold marks; a lone run of four stars is a rule or a mask (操****).
+const EMPTY_STRONG = /(?<!\*)\*{4}(?!\*)/g
+function mergeBoldRuns(text: string): string {
+  if (!text.includes('****')) return text
+  return text
+    .split('\n')
+    .map((line) => {
+      const merged = line.replace(EMPTY_STRONG, '')
+      return merged.includes('**') ? merged : line
+    })
+    .join('\n')
+}
 // Images whose brackets a converter escaped (!\[\](url), inside a link's text): read as images.
 const ESCAPED_IMAGE = /!\\\[([^\]\n]{0,200}?)\\\]\(/g
 // Fenced blocks and code spans, which keep their text as written. Lengths are bounded and a
@@ -51,7 +65,7 @@ function outsideCode(body: string, fix: (text: string) => string): string {
 }
 
 export const renderBody = (body: string): string => {
-  const text = outsideCode(body, (t) => t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1]('))
+  const text = outsideCode(body, (t) => mergeBoldRuns(t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1](')))
   return isHtmlBody(text) ? text : md.render(text.replace(SHORTCODE, ''))
 }
 
