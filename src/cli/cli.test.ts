@@ -1,10 +1,11 @@
 // The command line as a user (or a scoring script) runs it: the built CLI in a child process.
 // `npm ci` builds dist/ (prepare); run `npm run build` after changing sources.
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '../..')
 const bin = join(root, 'bin/jianting')
@@ -58,5 +59,29 @@ describe('jianting --help', () => {
   it('offers the file formats for ingest --format', async () => {
     const { stdout } = await run('ingest', '--help')
     expect(stdout).toContain('"jekyll", "hexo", "gh-markdown", "html", "markdown"')
+  })
+})
+
+describe('the database a command reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jianting-cli-db-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const db = join(dir, 'archive.db')
+
+  it('is not created by a read command: a missing one is an error that says what to do', async () => {
+    const err = await run('articles', '--db', join(dir, 'typo.db')).catch((e: { code: number; stderr: string }) => e)
+    expect(err).toMatchObject({ code: 2 })
+    expect((err as { stderr: string }).stderr).toMatch(/no database at .*typo\.db: ingest something first/)
+    expect(existsSync(join(dir, 'typo.db'))).toBe(false)
+  })
+
+  it('lists one outlet by its id, its name or an alias the registry knows, and refuses an unknown one', async () => {
+    await run('ingest', '-q', '--db', db, join(root, 'examples/archive'))
+    const listed = async (outlet: string) => (await run('articles', '--db', db, '--outlet', outlet)).stdout.trim().split('\n')
+    const byId = await listed('voa-chinese')
+    expect(byId).toHaveLength(1)
+    for (const name of ['美国之音', '美國之音', 'VOA']) expect(await listed(name)).toEqual(byId)
+    const err = await run('articles', '--db', db, '--outlet', '不存在的媒体').catch((e: { code: number; stderr: string }) => e)
+    expect(err).toMatchObject({ code: 2 })
+    expect((err as { stderr: string }).stderr).toMatch(/no outlet called 不存在的媒体/)
   })
 })

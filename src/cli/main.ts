@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { fileFormatNames, type FormatName } from '../article.js'
 import { loadConfig } from '../config.js'
-import { JiantingError } from '../errors.js'
+import { JiantingError, UsageError } from '../errors.js'
 import type { Store } from '../store/store.js'
 
 // Each command imports what it needs when it runs: loading every parser, the database driver and
@@ -28,9 +29,16 @@ Examples:
 
 The database defaults to ./jianting.db; use --db PATH or JIANTING_DB=PATH to choose another.`)
 
-async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on the configured database. Only `ingest` makes one: a read command pointed at a
+ * file that does not exist (a typo, another folder) says so, rather than leaving an empty
+ * database behind and listing nothing.
+ */
+async function withStore<T>(fn: (store: Store) => Promise<T>, create = false): Promise<T> {
   const { openSqlite } = await import('../store/sqlite/store.js')
-  const store = openSqlite(loadConfig(process.env, { db: program.opts().db }).dbPath)
+  const { dbPath } = loadConfig(process.env, { db: program.opts().db })
+  if (!create && !existsSync(dbPath)) throw new UsageError(`no database at ${dbPath}: ingest something first (jianting ingest FOLDER), or point --db or JIANTING_DB at yours`)
+  const store = openSqlite(dbPath)
   try {
     return await fn(store)
   } finally {
@@ -66,14 +74,14 @@ program
         `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +
           `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}\n`,
       )
-    })
+    }, true)
   })
 
 program
   .command('articles')
   .description('list articles, oldest first (copies hidden unless --all)')
   .option('--json', 'one JSON object per line (the interchange shape; includes copies)')
-  .option('--outlet <id>', 'only this outlet (see: jianting outlets)')
+  .option('--outlet <outlet>', 'only this outlet: its id or any of its names (see: jianting outlets)')
   .option('--since <date>', 'published on or after this date', isoDate)
   .option('--until <date>', 'published on or before this date', isoDate)
   .option('--all', 'include copies of other articles')

@@ -1,5 +1,7 @@
 import { isHeadlineOnly, type Article } from '../../article.js'
-import { NotFoundError } from '../../errors.js'
+import { NotFoundError, UsageError } from '../../errors.js'
+import { foldKey } from '../../normalize/fold.js'
+import { loadRegistry } from '../../outlets/registry.js'
 import type { Store } from '../../store/store.js'
 import { articleJson, fit, shortDate } from '../format.js'
 
@@ -7,12 +9,25 @@ const out = (s: string) => process.stdout.write(`${s}\n`)
 
 export async function listArticles(store: Store, flags: { json?: boolean; outlet?: string; since?: string; until?: string; all?: boolean }) {
   let n = 0
-  for await (const a of store.articles({ outletId: flags.outlet, since: flags.since, until: flags.until, includeDuplicates: flags.all || flags.json })) {
+  const outletId = flags.outlet === undefined ? undefined : await outletIdOf(store, flags.outlet)
+  for await (const a of store.articles({ outletId, since: flags.since, until: flags.until, includeDuplicates: flags.all || flags.json })) {
     n++
     if (flags.json) out(JSON.stringify(articleJson(a)))
     else out(`${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletName, 16)} ${a.duplicateOf ? `(copy of ${a.duplicateOf}) ` : ''}${a.title}`)
   }
   if (!flags.json) process.stderr.write(`${n} article${n === 1 ? '' : 's'}${flags.all ? '' : ' (copies hidden; --all shows them)'}\n`)
+}
+
+/**
+ * The stored outlet a user names: by id, by the name the store gave it, or by any name or alias
+ * the registry knows (美国之音, 美國之音, VOA). An outlet named nowhere is an error, not an empty list.
+ */
+async function outletIdOf(store: Store, given: string): Promise<string> {
+  const outlets = await store.outlets()
+  const key = foldKey(given)
+  const found = outlets.find((o) => o.id === given) ?? outlets.find((o) => foldKey(o.name) === key) ?? outlets.find((o) => o.id === loadRegistry().byName(given)?.id)
+  if (!found) throw new UsageError(`no outlet called ${given} in this database (see: jianting outlets)`)
+  return found.id
 }
 
 export async function showArticle(store: Store, id: string, flags: { json?: boolean }) {
