@@ -8,7 +8,7 @@ import { decodeBytes } from './ingest/decode.js'
 import { parseAny } from './ingest/formats/index.js'
 import { parseJsonlArticle } from './ingest/formats/jsonl.js'
 import { canonicalUrl } from './normalize/canonical-url.js'
-import { bylineDate, chooseDate, splitDateline } from './normalize/dates.js'
+import { bylineDate, chooseDate, datelineDate, splitDateline } from './normalize/dates.js'
 import { headlineOf } from './normalize/headline.js'
 import { foldText } from './normalize/fold.js'
 import { detectLang } from './normalize/lang.js'
@@ -82,7 +82,8 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
   const text = headlineOnly ? title : cleaned.text
   const textDate = bylineDate(cleaned.text)
   const bylines = [dateline, textDate].filter((d): d is string => !!d).map((value) => ({ value, source: 'byline' as const }))
-  const { publishedAt, dateSource } = chooseDate([...draft.dateHints, ...bylines])
+  const wire = datelineDate(cleaned.text)
+  const { publishedAt, dateSource } = chooseDate([...draft.dateHints, ...bylines, ...(wire ? [{ value: wire, source: 'body' as const }] : [])])
   const folded = foldText(text)
   const compact = matchText(folded)
   const sk = sketch(compact)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bylineDate, chooseDate, dateFromPath, parseDate, splitDateline } from './dates.js'
+import { bylineDate, chooseDate, dateFromPath, datelineDate, parseDate, splitDateline } from './dates.js'
 
 describe('parseDate', () => {
   it.each([
@@ -82,5 +82,22 @@ describe('splitDateline', () => {
     const { cleaned: c, dateline } = splitDateline(cleaned(line, '正文第一段。'))
     expect(c.text).toBe(`${line}\n\n正文第一段。`)
     expect(dateline).toBeUndefined()
+  })
+})
+
+describe('datelineDate', () => {
+  it.each([
+    ['新华社日内瓦2021年6月16日电（记者 张三）美国总统拜登与俄罗斯总统普京会晤。', '2021年6月16日电'],
+    ['作者：一颗星星\n\n西班牙2021年6月9日电/西喜社——四人帮的“十全大会”', '2021年6月9日电'],
+    ['他在2021年6月15日说，会晤很成功。', undefined],
+    [`${'正文。'.repeat(120)}新华社北京2021年6月16日电`, undefined],
+  ])('%s → %s', (text, found) => {
+    expect(datelineDate(text)).toBe(found)
+  })
+
+  it('dates an article only when nothing better does', () => {
+    const body = { source: 'body' as const, value: '2021年6月16日电' }
+    expect(chooseDate([body])).toEqual({ publishedAt: '2021-06-16', dateSource: 'body' })
+    expect(chooseDate([body, { source: 'image-path', value: 'https://x/uploads/2021/06/19012135/b.png' }])).toEqual({ publishedAt: '2021-06-19', dateSource: 'image-path' })
   })
 })

@@ -114,6 +114,16 @@ export function bylineDate(text: string): string | undefined {
 // its words stay.
 const NOT_A_DATELINE = /[。！？!?]|[:：]$/
 
+// A wire-service dateline opens the report with the day it was filed: 新华社日内瓦2021年6月16日电,
+// 西班牙2021年6月9日电/西喜社. Only near the top, where a dateline stands; later dates are the story's.
+const DATELINE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/
+const DATELINE_WITHIN_CHARS = 300
+
+/** The date of a dateline at the top of the text (the weakest evidence: a body phrase). */
+export function datelineDate(text: string): string | undefined {
+  return text.slice(0, DATELINE_WITHIN_CHARS).match(DATELINE)?.[0]
+}
+
 /**
  * Feed archivers print the item's date as the body's first line ("Wed, 27 Jan 2021 14:00:25
  * GMT"). It is metadata, not text: returned separately as date evidence.
