@@ -193,6 +193,11 @@ export class CorpusStats {
     return Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 1)) + 1
   }
 
+  /** The share of the archive's articles that hold the word (smoothed as `localIdf` is). */
+  share(word: string): number {
+    return ((this.df.get(word) ?? 0) + 1) / (this.n + 1)
+  }
+
   /** The prior, pulled towards the archive's own IDF as the archive grows. */
   idf(word: string): number {
     const prior = idfOf(word)
@@ -204,6 +209,68 @@ export class CorpusStats {
 }
 // After this many articles the archive's own statistics weigh as much as the prior.
 const PRIOR_STRENGTH_DOCS = 300
+
+/**
+ * Document frequencies of the archive's last days, a day at a time. A word far more frequent in
+ * the week up to an article's day than in the archive as a whole (北约 in the week of a NATO
+ * summit) is what many of that week's reports share, reports of sibling incidents among them: a
+ * record incursion into Taiwan's air-defence zone, reported beside the summit's communiqué,
+ * met the summit's event on 北约 and 中共. Such a word is damped by how bursty it is
+ * (`damping`), so that the words that tell that week's incidents apart decide more. The archive-
+ * wide IDF already demotes a word as it bursts, but only by the log of its frequency.
+ */
+export class RecentStats {
+  private readonly df = new Map<number, Map<string, number>>()
+  private readonly docs = new Map<number, number>()
+  private latest = Number.NEGATIVE_INFINITY
+
+  /** Counts an article's words on its day (days since the epoch); days long past are forgotten. */
+  observe(day: number, words: Iterable<string>): void {
+    let df = this.df.get(day)
+    if (!df) this.df.set(day, (df = new Map()))
+    for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1)
+    this.docs.set(day, (this.docs.get(day) ?? 0) + 1)
+    if (day <= this.latest) return
+    this.latest = day
+    for (const d of [...this.docs.keys()]) {
+      if (d >= day - RECENT_KEEP_DAYS) continue
+      this.docs.delete(d)
+      this.df.delete(d)
+    }
+  }
+
+  /**
+   * A word's weight factor for an article of `day`: 1 for a word no more frequent in the
+   * BURST_DAYS up to that day than in the archive (`share`), 1 / (1 + BURST_DAMPING × (ratio − 1))
+   * for one `ratio` times as frequent. 1 for every word until the week holds BURST_MIN_DOCS articles.
+   */
+  damping(day: number, share: (word: string) => number): (word: string) => number {
+    const days: Array<Map<string, number>> = []
+    let n = 0
+    for (let d = day - BURST_DAYS; d <= day; d++) {
+      n += this.docs.get(d) ?? 0
+      const df = this.df.get(d)
+      if (df) days.push(df)
+    }
+    if (n < BURST_MIN_DOCS) return () => 1
+    return (word) => {
+      let k = 0
+      for (const df of days) k += df.get(word) ?? 0
+      return 1 / (1 + BURST_DAMPING * Math.max(0, k / n / share(word) - 1))
+    }
+  }
+}
+// Measured on the labelled week (npm run eval, mean F1 over 8 orders, shipped | extended
+// labels, at thresholds 0.19 0.20 0.21): none 0.909 0.900 0.890 | 0.866 0.858 0.860; 0.1 over
+// 7 days 0.907 0.929 0.913 | 0.866 0.876 0.861; 0.15 over 7 days 0.917 0.927 0.913 | 0.865
+// 0.869 0.867; 0.2 0.918 0.919 0.905 | 0.865 0.866 0.867; 0.1 over 10 or 14 days 0.909–0.925 |
+// 0.864–0.870; 0.05 and 0.07 0.904–0.916 | 0.859–0.868. More damping raises precision and
+// lowers recall; past 0.2 the summits' own words weigh too little to hold their angles together.
+const BURST_DAYS = 7
+const BURST_DAMPING = 0.1
+const BURST_MIN_DOCS = 50
+// Days kept past the window, for articles that arrive a little out of date order.
+const RECENT_KEEP_DAYS = 2 * BURST_DAYS
 
 // The headline and lead decide what an article is about (the labelling rules say so too).
 const TITLE_WEIGHT = 3

@@ -64,15 +64,6 @@ describe('EventClusterer', () => {
     expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId })
   })
 
-  it('joins an article scoring 0.195 with the default threshold (0.19, re-measured after the gnews image fix)', () => {
-    // Four words shared equally (breadth 4): the score is the dot product, 4 × 0.5 × 0.0975.
-    const c = new EventClusterer({ ...defaultClusterOptions, titleWeight: 0 })
-    const a = c.add(item('a', { w: 0.5, x: 0.5, y: 0.5, z: 0.5 }, '2021-06-14'))
-    const rest = Math.sqrt(1 - 4 * 0.0975 ** 2)
-    const b = c.add(item('b', { w: 0.0975, x: 0.0975, y: 0.0975, z: 0.0975, other: rest }, '2021-06-14'))
-    expect(b.score).toBeCloseTo(0.195)
-    expect(b).toMatchObject({ eventId: a.eventId, reason: 'joined' })
-  })
 
   it('keeps reports weeks apart in separate events, using a mentioned date when there is no publication date', () => {
     const c = new EventClusterer(opts)
