@@ -191,7 +191,7 @@ export class ArticleFeatures {
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     // An undated article's week is unknown: its words are weighed as the archive weighs them.
-    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w))
+    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w), (w) => this.stats.idf(w))
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1) * burst(w))
     const digest = this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
