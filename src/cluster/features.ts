@@ -162,7 +162,7 @@ export class ArticleFeatures {
 
   /** Packs the archive's counts for saving: flat values, quick to copy (`Tally.pack`). */
   pack(): void {
-    for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats]) t.pack()
+    for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats, this.recent]) t.pack()
   }
 
   /** `folded` is the article's folded text (`a.folded`, or `foldText(a.text)`), when the caller has it. */
