@@ -258,7 +258,7 @@ export class RecentStats {
     if (n < BURST_MIN_DOCS) return () => 1
     return (word) => {
       let k = 0
-      for (const df of days) k += df.get(word) ?? 0
+      for (const df of days) k += df.peek(word) ?? 0
       const burst = k / n / share(word)
       return burst <= 1 ? 1 : Math.max(0, 1 - (WEEK_IDF_SHARE * Math.log(burst)) / idf(word))
     }
