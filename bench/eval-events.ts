@@ -97,7 +97,9 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
   })
   console.log(`events: ${articles.length} articles clustered (labelled + distractors); B³ per label set: ${golds.map((g) => g.name).join(' | ')}`)
   // Diagnostics (--events) use the last, largest label set.
-  for (const threshold of [0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26]) {
+  // The default among them whatever it is: the floors and --events read the run at the default.
+  const thresholds = [...new Set([0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, defaultClusterOptions.threshold])].sort((a, b) => a - b)
+  for (const threshold of thresholds) {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold })
     const started = performance.now()
     for (const a of ordered) c.add(items.get(a.id)!)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
-import { articleWords, dateNames, pairKey, stopwords } from './keywords.js'
+import { RecentStats, articleWords, dateNames, pairKey, stopwords } from './keywords.js'
 import { canonicalNames, userDictionary, withCanonicalNames } from './user-dict.js'
 
 describe('articleWords', () => {
@@ -56,5 +56,31 @@ describe('the user dictionary and canonical names', () => {
   it('reads the stopword file, comments left out', () => {
     expect(stopwords().has('视频')).toBe(true)
     expect([...stopwords()].some((w) => w.startsWith('#'))).toBe(false)
+  })
+})
+
+describe('RecentStats', () => {
+  const day = (iso: string) => Date.parse(iso) / 86_400_000
+  it('damps a word by how much more frequent it is in the week up to a day than in the archive', () => {
+    const recent = new RecentStats()
+    // 60 articles of the week name the summit; half of them the weather, as often as everywhere.
+    for (let i = 0; i < 60; i++) recent.observe(day('2021-06-14'), i % 2 ? ['北约', '天气'] : ['北约'])
+    const damping = recent.damping(day('2021-06-14'), (w) => (w === '北约' ? 0.1 : 0.5), () => 6)
+    // 北约 is in every article of the week and in a tenth of the archive: 10 times as frequent,
+    // its IDF of 6 lowered by 0.6 × ln 10.
+    expect(damping('北约')).toBeCloseTo((6 - 0.6 * Math.log(10)) / 6)
+    expect(damping('天气')).toBe(1)
+    // A week later, or with too few articles to tell, nothing is damped.
+    expect(recent.damping(day('2021-06-22'), () => 0.1, () => 6)('北约')).toBe(1)
+    const few = new RecentStats()
+    for (let i = 0; i < 10; i++) few.observe(day('2021-06-14'), ['北约'])
+    expect(few.damping(day('2021-06-14'), () => 0.1, () => 6)('北约')).toBe(1)
+  })
+  it('forgets days long before the latest it has seen', () => {
+    const recent = new RecentStats()
+    for (let i = 0; i < 60; i++) recent.observe(day('2021-05-01'), ['北约'])
+    recent.observe(day('2021-06-14'), ['天气'])
+    // Asked about early May again, it no longer holds those days.
+    expect(recent.damping(day('2021-05-01'), () => 0.1, () => 6)('北约')).toBe(1)
   })
 })

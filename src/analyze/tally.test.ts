@@ -25,9 +25,21 @@ describe('Tally', () => {
         t.pack()
         t = cloned(t)
       }
+      for (const k of [...map.keys(), 'absent', '美国总统']) expect(t.peek(k)).toBe(map.get(k))
       for (const k of [...map.keys(), 'absent', '美国总统']) expect(t.get(k)).toBe(map.get(k))
     }
     expect(t.size).toBe(map.size)
+  })
+
+  it('answers peek without remembering the look-up', () => {
+    const t = new Tally()
+    t.increment('a')
+    t.pack()
+    for (const k of ['a', 'b', 'c']) t.peek(k)
+    const recent = (t as unknown as { recent: Map<string, number> }).recent
+    expect(recent.size).toBe(0)
+    expect(t.peek('a')).toBe(1)
+    expect(t.peek('b')).toBeUndefined()
   })
 
   it('keeps only flat values once packed: what a saved state holds', () => {

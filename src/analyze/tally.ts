@@ -27,6 +27,17 @@ export class Tally {
     return n === 0 ? undefined : n
   }
 
+  /**
+   * The key's count, without remembering the look-up as `get` does: for keys mostly looked up
+   * once and never counted (a day's counts asked about every word of every article).
+   */
+  peek(key: string): number | undefined {
+    const n = this.recent.get(key)
+    if (n !== undefined) return n === 0 ? undefined : n
+    const i = this.keys.find(key)
+    return i < 0 || this.counts[i] === 0 ? undefined : this.counts[i]
+  }
+
   /** Adds one to the key's count. */
   increment(key: string): void {
     this.recent.set(key, (this.get(key) ?? 0) + 1)

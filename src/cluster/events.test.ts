@@ -64,6 +64,7 @@ describe('EventClusterer', () => {
     expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId })
   })
 
+
   it('keeps reports weeks apart in separate events, using a mentioned date when there is no publication date', () => {
     const c = new EventClusterer(opts)
     const first = c.add(item('a', { x: 1 }, '2021-06-14'))

@@ -53,6 +53,24 @@ describe('titleGrams', () => {
   })
 })
 
+describe('ArticleFeatures: words of the week', () => {
+  it('weighs a word all the reports of the week share below one as rare in the archive but not bursting', () => {
+    // alphaword and betaword are each in 60 earlier articles, betaword a month before, alphaword
+    // in the week of the article weighed: the same IDF, the same counts in it. 200 older
+    // articles hold neither: the week's 60 are a fifth of the archive.
+    const f = new ArticleFeatures()
+    const at = (d: number) => new Date(Date.UTC(2021, 4, d)).toISOString()
+    for (let i = 0; i < 200; i++) f.item({ id: `o${i}`, title: `往事${i}`, text: `其他 内容 ${i}`, publishedAt: new Date(Date.UTC(2021, 0, 1 + (i % 28))).toISOString() })
+    for (let i = 0; i < 60; i++) f.item({ id: `b${i}`, title: `旧闻${i}`, text: `betaword 其他 内容 ${i}`, publishedAt: at(1 + (i % 5)) })
+    for (let i = 0; i < 60; i++) f.item({ id: `a${i}`, title: `新闻${i}`, text: `alphaword 其他 内容 ${i}`, publishedAt: at(30 + (i % 5)) })
+    const v = f.item({ id: 'x', title: '报道', text: '正文 alphaword 和 betaword', publishedAt: at(34) }).vector
+    expect(v.get('alphaword')!).toBeLessThan(0.95 * v.get('betaword')!)
+    // Undated, it has no week: the two weigh alike.
+    const u = f.item({ id: 'y', title: '报道', text: '正文 alphaword 和 betaword' }).vector
+    expect(u.get('alphaword')!).toBeCloseTo(u.get('betaword')!, 2)
+  })
+})
+
 describe('isCreditLine', () => {
   it.each([
     ['翻译:康州盘古农场 – 格格巫校对:康州盘古农场 – 心照', true],

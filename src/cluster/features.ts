@@ -1,4 +1,4 @@
-import { CorpusStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector } from '../analyze/keywords.js'
+import { CorpusStats, RecentStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector } from '../analyze/keywords.js'
 import { findEntities } from '../analyze/entities.js'
 import { nameWords, segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
@@ -158,10 +158,11 @@ export class ArticleFeatures {
   private readonly series = new RepeatedLines(SERIES_MIN_TITLES, 2)
   private readonly seriesCounts = new Tally()
   private readonly entityStats = new CorpusStats()
+  private readonly recent = new RecentStats()
 
   /** Packs the archive's counts for saving: flat values, quick to copy (`Tally.pack`). */
   pack(): void {
-    for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats]) t.pack()
+    for (const t of [this.stats, this.titles, this.seriesCounts, this.entityStats, this.recent]) t.pack()
   }
 
   /** `folded` is the article's folded text (`a.folded`, or `foldText(a.text)`), when the caller has it. */
@@ -177,17 +178,21 @@ export class ArticleFeatures {
     const all = foldedArticleWords(title, body)
     const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)
+    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
+    const day = dayNumber(dateHint ?? publishedAt)
     if (!a.duplicateOf) {
       this.lines.observe(lines)
       if (segments.length > 1) this.series.observe(segments)
       this.stats.observe(words.words.keys())
+      if (day !== undefined) this.recent.observe(day, words.words.keys())
       this.titles.observe(grams)
     }
     const lead = `${title}\n${body.slice(0, NAME_CHARS)}`
     const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
-    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1))
-    const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
+    // An undated article's week is unknown: its words are weighed as the archive weighs them.
+    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w), (w) => this.stats.idf(w))
+    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1) * burst(w))
     const digest = this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     return {
@@ -293,6 +298,8 @@ export function dateHintOf(publishedAt: string | undefined, title: string, body:
   return inTitle && Date.parse(inTitle) > Date.parse(publishedAt.slice(0, 10)) + DAY_MS ? inTitle : undefined
 }
 const DAY_MS = 86_400_000
+/** Days since the epoch of an ISO date, as the clusterer counts them. */
+const dayNumber = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)
 
 /** The first full calendar date a text mentions, as YYYY-MM-DD. */
 export function mentionedDate(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exampleArticles, shifted } from '../../test/support/store.js'
-import { CorpusStats } from '../analyze/keywords.js'
+import { CorpusStats, RecentStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
 import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
@@ -75,6 +75,21 @@ describe('saving and restoring the clustering in parts', () => {
     const reasons = new Set(second.map((a) => got.assignments.get(a.id)!.reason))
     expect(reasons).toContain('joined')
     expect(reasons).toContain('founded')
+  })
+
+  it('keeps the counts of the last days, so that a restored clustering weighs a bursting word as the continuous one does', () => {
+    const continuous = new ArchiveClustering()
+    const at = (d: number) => new Date(Date.UTC(2021, 4, d)).toISOString()
+    for (let i = 0; i < 200; i++) continuous.features.item({ id: `o${i}`, title: `往事${i}`, text: `其他 内容 ${i}`, publishedAt: at(1 + (i % 20)) })
+    for (let i = 0; i < 60; i++) continuous.features.item({ id: `a${i}`, title: `新闻${i}`, text: `alphaword 其他 内容 ${i}`, publishedAt: at(30 + (i % 5)) })
+    const restored = restoreHead(saveHead(continuous, new Map()))!.clustering
+    const later = { id: 'x', title: '报道', text: '正文 alphaword 和 betaword', publishedAt: at(34) }
+    const [c, r] = [continuous.features.item(later).vector, restored.features.item(later).vector]
+    expect(r).toEqual(c)
+    // The restored counts are a RecentStats again, holding the week: alphaword is in all of it.
+    const recent = (restored.features as unknown as { recent: RecentStats }).recent
+    expect(recent).toBeInstanceOf(RecentStats)
+    expect(recent.damping(Date.parse(at(34)) / 86_400_000, () => 0.01, () => 6)('alphaword')).toBeLessThan(1)
   })
 
   it('fails loudly when an event the batch needs was not loaded, rather than deciding without it', () => {

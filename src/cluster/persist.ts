@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8'
-import { CorpusStats } from '../analyze/keywords.js'
+import { CorpusStats, RecentStats } from '../analyze/keywords.js'
 import { SortedKeys, Tally } from '../analyze/tally.js'
 import { ArchiveClustering, type Member } from './cluster-articles.js'
 import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type PackedWeek, type SavedIndex } from './events.js'
@@ -27,12 +27,12 @@ import type { CentralEvent } from './stories.js'
 // written as a tagged record and rebuilt on the way back. A class missing from this list fails
 // loudly when saved rather than coming back without its methods; so does an instance reached
 // twice (it would come back as two) and a Map keyed by objects (its keys are not rebuilt).
-const CLASSES = { ArticleFeatures, CorpusStats, RepeatedLines, SortedKeys, Tally, TitleStats } as const
+const CLASSES = { ArticleFeatures, CorpusStats, RecentStats, RepeatedLines, SortedKeys, Tally, TitleStats } as const
 type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 5
+const FORMAT = 6
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
