@@ -173,9 +173,13 @@ export interface ClusterOptions {
 // 0.20 0.21: 0.906 0.909 0.909 0.900 0.890 | 0.853 0.863 0.866 0.858 0.860, and 0.19 was taken
 // (replay order 0.915 | 0.855 → 0.923 | 0.863). With the words of a bursting week damped
 // (RecentStats, analyze/keywords.ts), 0.20 again: 0.908 0.925 0.907 | 0.867 0.874 0.862 at
-// 0.19 0.20 0.21 over 8 orders, replay order 0.935 | 0.874 at 0.20.
+// 0.19 0.20 0.21 over 8 orders, replay order 0.935 | 0.874 at 0.20. Merged with the cleaning
+// fixes of 2026-12-05 (credit lines, weak footer lines, view counters, video promotions) and
+// wire-dateline dates, re-swept over 8 orders at 0.16 0.17 0.18 0.19 0.20 0.22: 0.921 0.912
+// 0.914 0.905 0.908 0.898 | 0.864 0.862 0.864 0.863 0.867 0.860, replay order at 0.18 0.932 |
+// 0.862 and at 0.20 0.901 | 0.860; 0.18 was taken (0.16 chains more in a denser archive).
 // Variants tried and dropped, with their figures: docs/event-clustering-experiments.md.
-export const defaultClusterOptions: ClusterOptions = { threshold: 0.2, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
+export const defaultClusterOptions: ClusterOptions = { threshold: 0.18, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
 
 const DAY_MS = 86_400_000
 const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)
