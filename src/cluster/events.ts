@@ -264,6 +264,22 @@ export class EventClusterer {
     return this.all[idx] !== undefined
   }
 
+  /** How many events are loaded, merged ones included. */
+  get loadedCount(): number {
+    let n = 0
+    for (const e of this.all) if (e !== undefined) n++
+    return n
+  }
+
+  /**
+   * Once saved, every stored assignment has gone through the merges made so far: a clusterer
+   * continued after a save needs them no more than one restored from it (which starts with none),
+   * and `loadAssignments` would otherwise walk a list that grows with every merge.
+   */
+  forgetMerges(): void {
+    this.merges.length = 0
+  }
+
   /** Events changed since the last call, by index (merged ones included: they are now empty). */
   takeChanged(): number[] {
     const out = [...this.changed].sort((a, b) => a - b)

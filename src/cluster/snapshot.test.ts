@@ -201,6 +201,44 @@ describe('a clustering held in memory', () => {
   })
 })
 
+describe('a clustering held in memory, raced', () => {
+  it('is not continued when another process saved under the same version of the events: every stored article keeps an event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-race-'))
+    const mine = openSqlite(join(dir, 'test.db'))
+    const other = openSqlite(join(dir, 'test.db'))
+    try {
+      await runIngest(mine, [exampleArchive], { jobs: 1, quiet: true })
+      const first = await allArticles(mine)
+      await updateClusters(mine)
+      await put(mine, first.map((a) => shifted(a, 1, '-1')))
+      // The other process reads the events' version, then, before it restores, this one saves
+      // under that version and an ingest adds more: the other clusters those and saves under
+      // the same version, with articles this one's clustering does not hold.
+      const read = other.savedState.bind(other)
+      let raced = false
+      other.savedState = async (key) => {
+        const r = await read(key)
+        if (key === 'clusters' && !raced) {
+          raced = true
+          await updateClusters(mine)
+          await put(mine, first.map((a) => shifted(a, 2, '-2')))
+        }
+        return r
+      }
+      await updateClusters(other)
+      await put(mine, first.map((a) => shifted(a, 3, '-3')))
+      expect((await updateClusters(mine)).inMemory).toBe(false)
+      const stored = await allArticles(mine)
+      const got = await clusterStore(mine)
+      expect(stored.filter((a) => !got.assignments.has(a.id))).toEqual([])
+    } finally {
+      await mine.close()
+      await other.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the code version of cached events and saved clustering', () => {
   it('covers every folder the clustering and stories import code from', () => {
     const src = join(import.meta.dirname, '..')

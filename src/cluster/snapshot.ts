@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -76,7 +76,7 @@ export async function updateClusters(store: Store, progress?: Progress, times?: 
   // Taken out while the update runs: one that fails midway leaves nothing to continue in memory.
   const mine = kept.get(store)
   kept.delete(store)
-  const inMemory = mine !== undefined && head?.version === mine.version
+  const inMemory = mine !== undefined && head?.version === mine.version && (await store.savedState(SAVE_KEY))?.version === mine.saveId
   const saved = inMemory ? mine : await savedClustering(store)
   lap('restore')
   if (saved) {
@@ -101,16 +101,22 @@ interface Update {
  * The clustering a process saved last, by store, with the events and weeks it loaded: the next
  * update of that store in the same process (a server, a loop beside an ingest) continues it
  * in memory instead of restoring the head and loading those parts again, as long as what is
- * saved is still what it saved (no other process updated the events since: `version`).
+ * saved is still what it saved: the events' version it saved, and the random id each save
+ * stamps the store with (SAVE_KEY; the version alone cannot tell, as two processes that read
+ * different new articles can save under the same one).
  */
 interface Kept extends Restored {
   /** The version of the events it saved (`clustersVersion`). */
   readonly version: string
+  readonly saveId: string
 }
 const kept = new WeakMap<Store, Kept>()
-// Beyond this many members in memory the clustering is not kept: a long-running server would
-// otherwise come to hold every event of the archive. The next update restores from the store.
+const SAVE_KEY = 'cluster-save'
+// Beyond this many members with their features, or events, in memory the clustering is not
+// kept: a long-running server would otherwise come to hold every event of a large archive. The
+// next update restores from the store. (About the whole of a 100,000-article archive.)
 const MAX_KEPT_MEMBERS = 150_000
+const MAX_KEPT_EVENTS = 100_000
 
 /** A part of the saved clustering that cannot be read: the state is computed again. */
 class DamagedStateError extends Error {}
@@ -187,14 +193,17 @@ async function continueClustering(store: Store, version: string, saved: Restored
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
   lap('stories')
   const body = saveHead(clustering, stories)
+  const saveId = randomUUID()
   await store.transaction(async (tx) => {
     await tx.saveStateParts(STATE_KEY, stateVersion(), body, state, !saved)
     await tx.saveStateParts(CACHE_KEY, version, Buffer.from(JSON.stringify({ stories: linked, storyOf } satisfies ShownStories)), shown, !saved)
+    await tx.saveState(SAVE_KEY, saveId, new Uint8Array())
   })
   lap('save')
   // Every changed event's members are in memory now (checked above), as are those of events founded here.
   for (const idx of changed) withMembers.add(idx)
-  if (clustering.items.size <= MAX_KEPT_MEMBERS) kept.set(store, { clustering, stories, withMembers, version })
+  c.forgetMerges()
+  if (clustering.items.size <= MAX_KEPT_MEMBERS && c.loadedCount <= MAX_KEPT_EVENTS) kept.set(store, { clustering, stories, withMembers, version, saveId })
   return freshIds.length
 }
 
