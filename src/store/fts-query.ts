@@ -7,8 +7,8 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
  * A user's query → an FTS5 MATCH expression over jieba-segmented folded text. Every term
  * (space-separated, or a "quoted phrase") must match; a term is matched as the phrase of its
  * words, or as one word when the index segmented it whole. A term of Chinese characters alone
- * is matched as any of the ways jieba may have cut it in a sentence (`cuts`). Returns undefined
- * for an empty query.
+ * is also matched as the other ways jieba may have cut it in a sentence (`cuts`). Returns
+ * undefined for an empty query.
  */
 export function toFtsQuery(query: string): string | undefined {
   const terms = [...query.matchAll(/"([^"]+)"|(\S+)/g)].map((m) => m[1] ?? m[2])
@@ -18,14 +18,22 @@ export function toFtsQuery(query: string): string | undefined {
     const words = segment(folded)
     if (!words.length) continue
     const phrase = quote(words.join(' '))
-    if (HAN_ONLY.test(folded)) parts.push(either(cuts(folded, words).map((c) => `${quote(c.join(' '))} *`)))
-    else parts.push(words.length > 1 && !/\s/.test(term.trim()) ? `(${phrase} OR ${quote(words.join(''))})` : phrase)
+    // A phrase of several words is looked for in the headline and text only: sub-words of
+    // unrelated words stand side by side in the extra column (警察局 发言人 → 警察 发言 there).
+    // A single word is looked for among the sub-words too (外交部 in 中国外交部).
+    const inText = (phrases: readonly string[]) => `{title body} : ${phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0]}`
+    if (/\s/.test(term.trim())) parts.push(words.length > 1 ? inText([phrase]) : phrase)
+    else {
+      const others = HAN_ONLY.test(folded) ? cuts(folded, words).slice(1).filter((c) => c.length > 1) : []
+      const phrases = [...(words.length > 1 ? [phrase] : []), ...others.map((c) => quote(c.join(' ')))]
+      parts.push(phrases.length ? `(${quote(words.join(''))} OR ${inText(phrases)})` : phrase)
+    }
   }
   return parts.length ? parts.join(' AND ') : undefined
 }
 
-const HAN_ONLY = /^\p{Script=Han}{2,}$/u
-const either = (phrases: readonly string[]) => (phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0])
+// Longer runs are a sentence pasted in: jieba's cut of it is what is looked for.
+const HAN_ONLY = /^\p{Script=Han}{2,24}$/u
 
 // A long phrase has thousands of cuts: those with the fewest pieces are kept (the likelier:
 // jieba splits a known word only where the words around it pull its ends away).
@@ -43,6 +51,7 @@ const MAX_WALKED = 1_000
  */
 export function cuts(folded: string, jieba: readonly string[] = segment(folded)): string[][] {
   const known = new Set([folded, ...jieba, ...dictionaryWords(folded)])
+  const longest = Math.max(...[...known].map((w) => w.length))
   const found: string[][] = []
   const path: string[] = []
   const walk = (at: number) => {
@@ -51,7 +60,7 @@ export function cuts(folded: string, jieba: readonly string[] = segment(folded))
       found.push([...path])
       return
     }
-    for (let end = folded.length; end > at; end--) {
+    for (let end = Math.min(folded.length, at + longest); end > at; end--) {
       const piece = folded.slice(at, end)
       if (end - at > 1 && !known.has(piece)) continue
       path.push(piece)
