@@ -70,19 +70,21 @@ console.log(`  → ${(fresh / (totalMs / 1000)).toFixed(0)} articles/s increment
 async function inSteps(): Promise<void> {
   const store = await openCopy(basePath, join(dir, 'steps.db'))
   const size = Math.ceil(fresh / steps)
-  const timed: Array<{ totalMs: number; cpuMs: number; n: number }> = []
+  const timed: Array<{ totalMs: number; cpuMs: number; n: number; inMemory: boolean }> = []
   for (let at = 0, step = 1; at < fresh; at += size, step++) {
-    await putArticles(store, newer.slice(at, at + size))
+    const batch = newer.slice(at, at + size)
+    await putArticles(store, batch)
     const times: Partial<UpdateTimes> = {}
     const t = performance.now()
     const cpu = process.cpuUsage()
     const { clusteredNow, inMemory } = await updateClusters(store, undefined, times)
     const totalMs = performance.now() - t
     const { user, system } = process.cpuUsage(cpu)
-    timed.push({ totalMs, cpuMs: (user + system) / 1000, n: clusteredNow })
+    if (clusteredNow !== batch.length) throw new Error(`update ${step} clustered ${clusteredNow} articles, not ${batch.length}`)
+    timed.push({ totalMs, cpuMs: (user + system) / 1000, n: clusteredNow, inMemory })
     console.log(`  update ${step} (${inMemory ? 'continued in memory' : 'restored from the store'}): ${clusteredNow} articles in ${ms(totalMs)} (CPU ${ms((user + system) / 1000)}): ${Object.entries(times).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}`)
   }
-  const later = timed.slice(1)
+  const later = timed.filter((u) => u.inMemory)
   if (later.length) console.log(`  → updates continued in memory: median ${ms(median(later.map((u) => u.totalMs)))} (CPU ${ms(median(later.map((u) => u.cpuMs)))}) for ${later[0].n} articles, ${(later.reduce((s, u) => s + u.n, 0) / (later.reduce((s, u) => s + u.totalMs, 0) / 1000)).toFixed(0)} articles/s over all of them; peak RSS ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} MB`)
   await store.close()
 }
