@@ -108,6 +108,31 @@ describe('sqlite store', () => {
     await store.close()
   })
 
+  it('runs two transactions begun together, by two flows of one process, one after the other', async () => {
+    const store = openSqlite(join(dir, 'flows.db'))
+    const pause = () => new Promise((r) => setTimeout(r, 5))
+    const write = (i: number) =>
+      store.transaction(async (tx) => {
+        await pause()
+        await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
+        await pause()
+        // A transaction begun inside it joins it rather than waiting for it.
+        await tx.transaction(async () => pause())
+        return (await tx.search('普京')).length
+      })
+    const failing = store.transaction(async (tx) => {
+      await commitParsed(raws[2], { ok: true, value: examples[2] }, tx, opts)
+      await pause()
+      throw new Error('killed')
+    })
+    const [a, b, c] = await Promise.allSettled([write(0), failing, write(1)])
+    expect(a).toEqual({ status: 'fulfilled', value: 1 })
+    expect(b).toMatchObject({ status: 'rejected', reason: new Error('killed') })
+    expect(c).toEqual({ status: 'fulfilled', value: 2 })
+    expect((await store.search('普京')).map((h) => h.id).sort()).toEqual([examples[0].id, examples[1].id].sort())
+    await store.close()
+  })
+
   it('records a location once, and moves it to the new content when the file at it changes', async () => {
     const store = openSqlite(join(dir, 'locations.db'))
     const raw = raws[0]

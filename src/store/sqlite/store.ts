@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
 import type { Article, ArticleId, ArticleMeta, ArticleText, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
@@ -390,7 +391,22 @@ class SqliteStore implements Store {
     this.db.prepare('INSERT INTO derived_cache (key, version, body, at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET version = excluded.version, body = excluded.body, at = excluded.at').run(key, version, body, new Date().toISOString())
   }
 
+  // Transactions of one connection run one after another. Their functions await, so two flows
+  // of one process (the server refreshing its events while an upload is ingested) could
+  // otherwise interleave: the second BEGIN failed, and its ROLLBACK undid the first's work,
+  // leaving it to commit nothing. A transaction begun inside another (same async flow) joins it.
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly inTransaction = new AsyncLocalStorage<true>()
+
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) return fn(this)
+    const run = () => this.inTransaction.run(true, () => this.runTransaction(fn))
+    const result = this.queue.then(run, run)
+    this.queue = result.catch(() => undefined)
+    return result
+  }
+
+  private async runTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     // better-sqlite3's db.transaction() cannot span awaits; every method here is synchronous
     // underneath, so an explicit BEGIN/COMMIT around the awaited function is safe.
     this.db.exec('BEGIN IMMEDIATE')
