@@ -174,16 +174,26 @@ describe('clustering in batches through the stored state', () => {
 })
 
 describe('a clustering held in memory', () => {
-  it('is not continued once another process has updated the events: that one is restored from the store', async () => {
+  /** Two processes' stores on one database holding the example archive, its events clustered by `mine`. */
+  async function twoProcesses(fn: (mine: Store, other: Store, first: readonly Article[]) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-kept-'))
     const mine = openSqlite(join(dir, 'test.db'))
     const other = openSqlite(join(dir, 'test.db'))
     try {
       await runIngest(mine, [exampleArchive], { jobs: 1, quiet: true })
-      const first = await allArticles(mine)
+      await updateClusters(mine)
+      await fn(mine, other, await allArticles(mine))
+    } finally {
+      await mine.close()
+      await other.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('is not continued once another process has updated the events: that one is restored from the store', () =>
+    twoProcesses(async (mine, other, first) => {
       const inMemory = new ArchiveClustering()
       inMemory.add(first)
-      await updateClusters(mine)
       for (const [days, store, continued] of [[1, other, false], [2, mine, false], [3, mine, true]] as const) {
         const batch = first.map((a) => shifted(a, days, `-${days}`))
         await put(store, batch)
@@ -193,23 +203,10 @@ describe('a clustering held in memory', () => {
         expect(got.events).toEqual(inMemory.result().events)
         expect(sortedAssignments(got.assignments)).toEqual(sortedAssignments(inMemory.result().assignments))
       }
-    } finally {
-      await mine.close()
-      await other.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
-})
+    }))
 
-describe('a clustering held in memory, raced', () => {
-  it('is not continued when another process saved under the same version of the events: every stored article keeps an event', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jianting-race-'))
-    const mine = openSqlite(join(dir, 'test.db'))
-    const other = openSqlite(join(dir, 'test.db'))
-    try {
-      await runIngest(mine, [exampleArchive], { jobs: 1, quiet: true })
-      const first = await allArticles(mine)
-      await updateClusters(mine)
+  it('is not continued when another process saved under the same version of the events: every stored article keeps an event', () =>
+    twoProcesses(async (mine, other, first) => {
       await put(mine, first.map((a) => shifted(a, 1, '-1')))
       // The other process reads the events' version, then, before it restores, this one saves
       // under that version and an ingest adds more: the other clusters those and saves under
@@ -228,15 +225,9 @@ describe('a clustering held in memory, raced', () => {
       await updateClusters(other)
       await put(mine, first.map((a) => shifted(a, 3, '-3')))
       expect((await updateClusters(mine)).inMemory).toBe(false)
-      const stored = await allArticles(mine)
       const got = await clusterStore(mine)
-      expect(stored.filter((a) => !got.assignments.has(a.id))).toEqual([])
-    } finally {
-      await mine.close()
-      await other.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
+      expect((await allArticles(mine)).filter((a) => !got.assignments.has(a.id))).toEqual([])
+    }))
 })
 
 describe('the code version of cached events and saved clustering', () => {
