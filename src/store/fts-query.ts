@@ -44,13 +44,13 @@ const MAX_WALKED = 1_000
  * The ways the index may hold a run of Chinese characters: jieba cuts the same characters
  * differently in different sentences, by the words around them (美俄峰会 whole in one, 美俄 |
  * 峰会 or 美 | 俄 | 峰会 in others), so a query cut one way alone misses the others. Each cut is
- * a sequence of dictionary words (or the words jieba's cut of the query found, or the whole run)
- * and single characters: jieba's cut of the query first, then the others by fewest pieces. A
+ * a sequence of dictionary words (or the words jieba's cut of the query found) and single
+ * characters: jieba's cut of the query first, then the others by fewest pieces. A
  * phrase that starts or ends inside a word of the sentence is still missed: the index holds
  * no piece of that word but its sub-words.
  */
 export function cuts(folded: string, jieba: readonly string[] = segment(folded)): string[][] {
-  const known = new Set([folded, ...jieba, ...dictionaryWords(folded)])
+  const known = new Set([...jieba, ...dictionaryWords(folded)])
   const longest = Math.max(...[...known].map((w) => w.length))
   const found: string[][] = []
   const path: string[] = []
