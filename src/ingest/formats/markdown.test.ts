@@ -73,4 +73,17 @@ describe('Markdown bodies', () => {
     expect(renderBody(`文${'`'.repeat(200_000)}`)).toContain('`'.repeat(1000)) // an unmatched run is text
     expect(renderBody('!\\['.repeat(100_000)).length).toBeGreaterThan(100_000)
   })
+
+  it('keep the text of quotes and lists nested deeper than markdown-it reads (it drops what follows)', () => {
+    const quoted = cleanHtml(renderBody(`${'>'.repeat(10_000)}拜登与普京在日内瓦会晤。\n\n分析人士认为会晤设定了底线。\n`))
+    expect(quoted.text).toContain('拜登与普京在日内瓦会晤。')
+    expect(quoted.text).toContain('分析人士认为会晤设定了底线。')
+    const list = Array.from({ length: 500 }, (_, i) => `${' '.repeat(2 * i)}- 第${i}层`).join('\n')
+    const listed = cleanHtml(renderBody(`${list}\n\n列表之后的一段。\n`)).text
+    expect(listed).toContain('第0层')
+    expect(listed).toContain('第499层')
+    expect(listed).toContain('列表之后的一段。')
+    // Nesting markdown-it reads stays as it was.
+    expect(renderBody('> > 引用中的引用\n')).toBe('<blockquote>\n<blockquote>\n<p>引用中的引用</p>\n</blockquote>\n</blockquote>\n')
+  })
 })

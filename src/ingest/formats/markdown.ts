@@ -64,9 +64,18 @@ function outsideCode(body: string, fix: (text: string) => string): string {
   return out + fix(body.slice(at))
 }
 
+// markdown-it stops reading past 100 levels of nesting and drops the rest of the text (its
+// guard against hostile input). Markdown nests that deep only through its line prefixes — a
+// run of quote marks (>>>>…) or of indenting spaces (lists in lists) — so those are cut to a
+// depth markdown-it reads: deeper lines are read at the deepest level kept, not lost.
+const DEEP_QUOTE = /^((?:[ \t]{0,3}>){16})(?:[ \t]{0,3}>)+/gm
+const DEEP_INDENT = /^[ \t]{64,}/gm
+const KEPT_INDENT = ' '.repeat(64)
+const shallow = (text: string) => text.replace(DEEP_QUOTE, '$1').replace(DEEP_INDENT, KEPT_INDENT)
+
 export const renderBody = (body: string): string => {
   const text = outsideCode(body, (t) => mergeBoldRuns(t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1](')))
-  return isHtmlBody(text) ? text : md.render(text.replace(SHORTCODE, ''))
+  return isHtmlBody(text) ? text : md.render(shallow(text.replace(SHORTCODE, '')))
 }
 
 const HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/m
