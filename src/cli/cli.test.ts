@@ -1,7 +1,7 @@
 // The command line as a user (or a scoring script) runs it: the built CLI in a child process.
 // `npm ci` builds dist/ (prepare); run `npm run build` after changing sources.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -34,6 +34,21 @@ describe('jianting extract', () => {
   it('prints the article for reading with --text', async () => {
     const { stdout } = await run('extract', page, '--text')
     expect(stdout.startsWith('香港立法會通過新法案\n陳大文\n2021-06-16T10:20:00+08:00\n\n')).toBe(true)
+  })
+
+  it('reads a page over its size limit only when --max-mb raises it, as the refusal says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-big-'))
+    try {
+      const big = join(dir, 'big.html')
+      writeFileSync(big, `<html><head><title>大页面</title></head><body><p>${'正文内容。'.repeat(100_000)}</p></body></html>`)
+      const err = await run('extract', big, '--max-mb', '1').catch((e: { code: number; stderr: string }) => e)
+      expect(err).toMatchObject({ code: 3 })
+      expect((err as { stderr: string }).stderr).toMatch(/decode\/too-large: file is 1\.5 MB, over the 1 MB limit .*--max-mb raises it/)
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, 'extract', big, '--max-mb', '2', '--text'], { cwd: root, maxBuffer: 8e6 })
+      expect(stdout.startsWith('大页面\n')).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('fails with the reason and exit code 3 on a page without an article', async () => {

@@ -165,11 +165,12 @@ program
   .option('--content-type <type>', 'the Content-Type it was served with (charset is sniffed when absent)')
   .option('--json', 'one JSON object (the default)')
   .option('--text', 'title, byline, date and text for reading instead of JSON')
-  .action(async (file: string, flags: { url?: string; contentType?: string; text?: boolean }) => {
+  .option('--max-mb <n>', 'largest page read, in MB', positiveInt, 20)
+  .action(async (file: string, flags: { url?: string; contentType?: string; text?: boolean; maxMb: number }) => {
     const { extractPage } = await import('../extract/extract-page.js')
     const bytes = new Uint8Array(await readFile(file))
     // Scripts that fill in unknown values pass empty strings: an empty flag means "not given".
-    const r = extractPage(bytes, { locator: file, url: flags.url || undefined, contentType: flags.contentType || undefined })
+    const r = extractPage(bytes, { locator: file, url: flags.url || undefined, contentType: flags.contentType || undefined, maxBytes: flags.maxMb * 1e6 })
     if (!r.ok) throw new ExtractFailed(`${r.problem.code}: ${r.problem.detail} (${r.problem.locator})`)
     const { title, byline, excerpt, text, publishedAt } = r.value
     if (flags.text) process.stdout.write(`${title}\n${byline ? `${byline}\n` : ''}${publishedAt ? `${publishedAt}\n` : ''}\n${text}\n`)

@@ -88,7 +88,7 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions): Outcome<Dec
     return fail('decode/empty', stage, `file is empty (${bytes.length} bytes)`, opts.locator)
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.length > max)
-    return fail('decode/too-large', stage, `file is ${(bytes.length / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit for one article (ingest --max-mb raises it)`, opts.locator)
+    return fail('decode/too-large', stage, `file is ${(bytes.length / 1e6).toFixed(1)} MB, over the ${(max / 1e6).toFixed(0)} MB limit for one article (--max-mb raises it)`, opts.locator)
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return ok({ text: Buffer.from(bytes.subarray(3)).toString('utf8'), encoding: 'utf-8' })
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
