@@ -100,3 +100,11 @@ describe('the database a command reads', () => {
     expect((err as { stderr: string }).stderr).toMatch(/no outlet called 不存在的媒体/)
   })
 })
+
+describe('dates given on the command line', () => {
+  it.each(['2021-13-45', '2021-02-30', '16/06/2021'])('refuses %s, a day that does not exist or is not written YYYY-MM-DD', async (day) => {
+    const err = await run('articles', '--since', day).catch((e: { code: number; stderr: string }) => e)
+    expect(err).toMatchObject({ code: 1 })
+    expect((err as { stderr: string }).stderr).toMatch(/argument '.*' is invalid\. expected a date like 2021-06-16/)
+  })
+})

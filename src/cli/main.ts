@@ -53,7 +53,10 @@ const positiveInt = (v: string) => {
 }
 
 const isoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(v)) throw new InvalidArgumentError('expected a date like 2021-06-16')
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(v)
+  // A day that does not exist (2021-02-30, 2021-13-45) is refused, not compared as text.
+  const parsed = day ? new Date(`${day[0]}T00:00:00Z`) : undefined
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day![0]) throw new InvalidArgumentError('expected a date like 2021-06-16')
   return v
 }
 
