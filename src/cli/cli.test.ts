@@ -98,7 +98,7 @@ describe('the database a command reads', () => {
     const err = await run('articles', '--db', db, '--outlet', '不存在的媒体').catch((e: { code: number; stderr: string }) => e)
     expect(err).toMatchObject({ code: 2 })
     expect((err as { stderr: string }).stderr).toMatch(/no outlet called 不存在的媒体/)
-  })
+  }, 60_000) // six runs of the CLI
 })
 
 describe('dates given on the command line', () => {
