@@ -299,12 +299,15 @@ export function articleWords(title: string, text: string): WeightedWords {
   return foldedArticleWords(foldText(title), foldText(text))
 }
 
-/** `articleWords` of a title and body already folded (`foldText`). */
-export function foldedArticleWords(title: string, body: string): WeightedWords {
+/**
+ * `articleWords` of a title and body already folded (`foldText`). `cut` segments each part (the
+ * headline, the lead, the rest of the body): a caller can take more from the same jieba pass.
+ */
+export function foldedArticleWords(title: string, body: string, cut: (text: string) => string[] = segment): WeightedWords {
   const words = new Map<string, number>()
   const names = canonicalNames()
   const add = (text: string, w: number) => {
-    for (const word of segment(text)) {
+    for (const word of cut(text)) {
       if (!isContentWord(word)) continue
       const key = names.get(word) ?? pairKey(word)
       words.set(key, (words.get(key) ?? 0) + w)
