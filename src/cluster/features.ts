@@ -190,8 +190,8 @@ export class ArticleFeatures {
     const lead = `${title}\n${body.slice(0, NAME_CHARS)}`
     const entities = this.entityVector(lead, !a.duplicateOf)
     // An undated article's week is unknown: its words are weighed as the archive weighs them.
-    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w), (w) => this.stats.idf(w))
-    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1) * burst(w))
+    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w))
+    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
     const digest = this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     return {
@@ -254,9 +254,12 @@ export class ArticleFeatures {
     return own
   }
 
-  /** Is this word part of the label of several programmes' headlines? */
+  /**
+   * Is this word part of the label of several programmes' headlines? Asked of every word of
+   * every article, of which few are in any label: peeked, so the look-ups are not remembered.
+   */
   isSeriesWord(word: string): boolean {
-    return (this.seriesCounts.get(word) ?? 0) >= SERIES_WORD_MIN_TITLES
+    return (this.seriesCounts.peek(word) ?? 0) >= SERIES_WORD_MIN_TITLES
   }
 
   /**
