@@ -168,7 +168,8 @@ export class ArticleFeatures {
   /** `folded` is the article's folded text (`a.folded`, or `foldText(a.text)`), when the caller has it. */
   item(a: FeatureInput, folded = a.folded ?? foldText(a.text)): ClusterItem {
     const lines = folded.split('\n')
-    const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
+    const repeated = this.lines.sift(lines, !a.duplicateOf)
+    const body = lines.filter((l, i) => !isCreditLine(l) && !repeated[i]).join('\n')
     const foldedTitle = foldText(a.title)
     const segments = foldedTitle.split(TITLE_SEPARATOR)
     const labels = seriesLabels(foldedTitle, (s) => this.series.isRepeated(s))
@@ -181,7 +182,6 @@ export class ArticleFeatures {
     const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
     const day = dayNumber(dateHint ?? publishedAt)
     if (!a.duplicateOf) {
-      this.lines.observe(lines)
       if (segments.length > 1) this.series.observe(segments)
       this.stats.observe(words.words.keys())
       if (day !== undefined) this.recent.observe(day, words.words.keys())
