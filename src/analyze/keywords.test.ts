@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
-import { RecentStats, articleWords, dateNames, pairKey, stopwords } from './keywords.js'
+import { RecentStats, articleWords, dateNames, keywordVector, pairKey, stopwords } from './keywords.js'
 import { canonicalNames, userDictionary, withCanonicalNames } from './user-dict.js'
 
 describe('articleWords', () => {
@@ -16,6 +16,16 @@ describe('articleWords', () => {
   })
   it('keeps month.day incident names as words', () => {
     expect(articleWords('6·12兩周年', '').words.has('6.12')).toBe(true)
+  })
+})
+
+describe('keywordVector', () => {
+  it('gives the boost each word with its IDF, and weighs by both', () => {
+    const idf = new Map([['峰会', 4], ['北约', 8]])
+    const seen: Array<[string, number]> = []
+    const v = keywordVector({ words: new Map([['峰会', 1], ['北约', 1]]) }, (w) => idf.get(w)!, undefined, (w, i) => (seen.push([w, i]), w === '峰会' ? 2 : 1))
+    expect(seen).toEqual([['峰会', 4], ['北约', 8]])
+    expect(v.get('峰会')).toBeCloseTo(v.get('北约')!)
   })
 })
 
@@ -65,22 +75,22 @@ describe('RecentStats', () => {
     const recent = new RecentStats()
     // 60 articles of the week name the summit; half of them the weather, as often as everywhere.
     for (let i = 0; i < 60; i++) recent.observe(day('2021-06-14'), i % 2 ? ['北约', '天气'] : ['北约'])
-    const damping = recent.damping(day('2021-06-14'), (w) => (w === '北约' ? 0.1 : 0.5), () => 6)
+    const damping = recent.damping(day('2021-06-14'), (w) => (w === '北约' ? 0.1 : 0.5))
     // 北约 is in every article of the week and in a tenth of the archive: 10 times as frequent,
     // its IDF of 6 lowered by 0.6 × ln 10.
-    expect(damping('北约')).toBeCloseTo((6 - 0.6 * Math.log(10)) / 6)
-    expect(damping('天气')).toBe(1)
+    expect(damping('北约', 6)).toBeCloseTo((6 - 0.6 * Math.log(10)) / 6)
+    expect(damping('天气', 6)).toBe(1)
     // A week later, or with too few articles to tell, nothing is damped.
-    expect(recent.damping(day('2021-06-22'), () => 0.1, () => 6)('北约')).toBe(1)
+    expect(recent.damping(day('2021-06-22'), () => 0.1)('北约', 6)).toBe(1)
     const few = new RecentStats()
     for (let i = 0; i < 10; i++) few.observe(day('2021-06-14'), ['北约'])
-    expect(few.damping(day('2021-06-14'), () => 0.1, () => 6)('北约')).toBe(1)
+    expect(few.damping(day('2021-06-14'), () => 0.1)('北约', 6)).toBe(1)
   })
   it('forgets days long before the latest it has seen', () => {
     const recent = new RecentStats()
     for (let i = 0; i < 60; i++) recent.observe(day('2021-05-01'), ['北约'])
     recent.observe(day('2021-06-14'), ['天气'])
     // Asked about early May again, it no longer holds those days.
-    expect(recent.damping(day('2021-05-01'), () => 0.1, () => 6)('北约')).toBe(1)
+    expect(recent.damping(day('2021-05-01'), () => 0.1)('北约', 6)).toBe(1)
   })
 })

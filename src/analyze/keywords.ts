@@ -241,13 +241,14 @@ export class RecentStats {
   }
 
   /**
-   * A word's weight factor for an article of `day`: (idf − WEEK_IDF_SHARE × ln burst) / idf,
+   * A word's weight factor for an article of `day`, given its IDF (as the caller weighs it, computed
+   * once for both): (idf − WEEK_IDF_SHARE × ln burst) / idf,
    * where burst is how many times more frequent the word is in the BURST_DAYS up to that day
    * than in the archive (`share`); 1 for a word no more frequent there. The log keeps it bounded
    * however long the archive: a word of one week in years of articles loses part of its IDF,
    * not all of it. 1 for every word until the week holds BURST_MIN_DOCS articles.
    */
-  damping(day: number, share: (word: string) => number, idf: (word: string) => number): (word: string) => number {
+  damping(day: number, share: (word: string) => number): (word: string, idf: number) => number {
     const days: Tally[] = []
     let n = 0
     for (let d = day - BURST_DAYS; d <= day; d++) {
@@ -256,11 +257,11 @@ export class RecentStats {
       if (df) days.push(df)
     }
     if (n < BURST_MIN_DOCS) return () => 1
-    return (word) => {
+    return (word, idf) => {
       let k = 0
       for (const df of days) k += df.peek(word) ?? 0
       const burst = k / n / share(word)
-      return burst <= 1 ? 1 : Math.max(0, 1 - (WEEK_IDF_SHARE * Math.log(burst)) / idf(word))
+      return burst <= 1 ? 1 : Math.max(0, 1 - (WEEK_IDF_SHARE * Math.log(burst)) / idf)
     }
   }
 
@@ -299,12 +300,15 @@ export function articleWords(title: string, text: string): WeightedWords {
   return foldedArticleWords(foldText(title), foldText(text))
 }
 
-/** `articleWords` of a title and body already folded (`foldText`). */
-export function foldedArticleWords(title: string, body: string): WeightedWords {
+/**
+ * `articleWords` of a title and body already folded (`foldText`). `cut` segments each part (the
+ * headline, the lead, the rest of the body): a caller can take more from the same jieba pass.
+ */
+export function foldedArticleWords(title: string, body: string, cut: (text: string) => string[] = segment): WeightedWords {
   const words = new Map<string, number>()
   const names = canonicalNames()
   const add = (text: string, w: number) => {
-    for (const word of segment(text)) {
+    for (const word of cut(text)) {
       if (!isContentWord(word)) continue
       const key = names.get(word) ?? pairKey(word)
       words.set(key, (words.get(key) ?? 0) + w)
@@ -339,12 +343,12 @@ export function dateNames(folded: string): string[] {
   return [...folded.matchAll(DATE_NAME)].map((m) => `${m[1]}.${m[2]}`)
 }
 
-/** TF-IDF keyword vector, L2-normalised, its `topK` strongest words. */
-export function keywordVector(w: WeightedWords, idfFn: (word: string) => number = idfOf, topK = 40, boost?: (word: string) => number): TermVector {
+/** TF-IDF keyword vector, L2-normalised, its `topK` strongest words; `boost` is given each word's IDF too. */
+export function keywordVector(w: WeightedWords, idfFn: (word: string) => number = idfOf, topK = 40, boost?: (word: string, idf: number) => number): TermVector {
   const scored: Array<[string, number]> = []
   for (const [word, tf] of w.words) {
     const i = idfFn(word)
-    if (i >= MIN_IDF) scored.push([word, Math.log(1 + tf) * i * (boost?.(word) ?? 1)])
+    if (i >= MIN_IDF) scored.push([word, Math.log(1 + tf) * i * (boost?.(word, i) ?? 1)])
   }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const top = scored.slice(0, topK)

@@ -75,9 +75,22 @@ const CJK = /[\u4e00-\u9fff]/
  */
 export function nameWords(folded: string): Set<string> {
   const out = new Set<string>()
-  for (const { word, tag } of instance().tag(folded, true)) {
-    if (word.length < 2) continue
-    if (NAME_TAGS.has(tag) || (tag === 'x' && CJK.test(word))) out.add(word)
-  }
+  segmentNaming(folded, out)
   return out
+}
+
+/**
+ * `segment` and `nameWords` of one text from one jieba pass: the tagger cuts as `cut` does and
+ * tags each word by itself (from the dictionary, else by its characters), so the words are the
+ * same; the names are added to `names`.
+ */
+export function segmentNaming(folded: string, names: Set<string>): string[] {
+  const tagged = instance().tag(folded, true)
+  const tokens: string[] = new Array(tagged.length)
+  for (let i = 0; i < tagged.length; i++) {
+    const { word, tag } = tagged[i]
+    tokens[i] = word
+    if (word.length >= 2 && (NAME_TAGS.has(tag) || (tag === 'x' && CJK.test(word)))) names.add(word)
+  }
+  return words(tokens)
 }

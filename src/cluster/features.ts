@@ -1,6 +1,6 @@
-import { CorpusStats, RecentStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector } from '../analyze/keywords.js'
+import { CorpusStats, RecentStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector, type WeightedWords } from '../analyze/keywords.js'
 import { findEntities } from '../analyze/entities.js'
-import { nameWords, segment } from '../analyze/segment.js'
+import { nameWords, segment, segmentNaming } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 import { withCanonicalNames } from '../analyze/user-dict.js'
@@ -168,31 +168,30 @@ export class ArticleFeatures {
   /** `folded` is the article's folded text (`a.folded`, or `foldText(a.text)`), when the caller has it. */
   item(a: FeatureInput, folded = a.folded ?? foldText(a.text)): ClusterItem {
     const lines = folded.split('\n')
-    const body = lines.filter((l) => !isCreditLine(l) && !this.lines.isRepeated(l)).join('\n')
+    const repeated = this.lines.sift(lines, !a.duplicateOf)
+    const body = lines.filter((l, i) => !isCreditLine(l) && !repeated[i]).join('\n')
     const foldedTitle = foldText(a.title)
     const segments = foldedTitle.split(TITLE_SEPARATOR)
     const labels = seriesLabels(foldedTitle, (s) => this.series.isRepeated(s))
     const topical = segments.filter((s) => !labels.has(s))
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
     const series = this.seriesWordsOf([...labels])
-    const all = foldedArticleWords(title, body)
+    const { all, names } = this.wordsAndNames(title, body)
     const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
     const grams = titleGrams(title)
     const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
     const day = dayNumber(dateHint ?? publishedAt)
     if (!a.duplicateOf) {
-      this.lines.observe(lines)
       if (segments.length > 1) this.series.observe(segments)
       this.stats.observe(words.words.keys())
       if (day !== undefined) this.recent.observe(day, words.words.keys())
       this.titles.observe(grams)
     }
     const lead = `${title}\n${body.slice(0, NAME_CHARS)}`
-    const names = nameWords(lead)
     const entities = this.entityVector(lead, !a.duplicateOf)
     // An undated article's week is unknown: its words are weighed as the archive weighs them.
-    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w), (w) => this.stats.idf(w))
-    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w) => (names.has(w) ? NAME_BOOST : 1) * burst(w))
+    const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w))
+    const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
     const digest = this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     return {
@@ -207,6 +206,26 @@ export class ArticleFeatures {
       ...(digest ? { digest } : {}),
       ...(monthDay ? { monthDay } : {}),
     }
+  }
+
+  /**
+   * The article's words (`foldedArticleWords`) and the names of its headline and lead
+   * (`nameWords` of the headline, a line break, and the body's first NAME_CHARS characters). The
+   * headline and lead are cut once for both where the words take them as they are (no link
+   * blanked out, a lead as long): jieba cuts text between line breaks by itself, so the lead's
+   * cut is the headline's and the body's put together.
+   */
+  private wordsAndNames(title: string, body: string): { all: WeightedWords; names: Set<string> } {
+    const lead = body.slice(0, NAME_CHARS)
+    const names = new Set<string>()
+    let named = 0
+    const cut = (text: string) => {
+      if (text !== title && text !== lead) return segment(text)
+      named |= (text === title ? 1 : 0) | (text === lead ? 2 : 0)
+      return segmentNaming(text, names)
+    }
+    const all = foldedArticleWords(title, body, cut)
+    return { all, names: named === 3 ? names : nameWords(`${title}\n${lead}`) }
   }
 
   /**
@@ -235,9 +254,12 @@ export class ArticleFeatures {
     return own
   }
 
-  /** Is this word part of the label of several programmes' headlines? */
+  /**
+   * Is this word part of the label of several programmes' headlines? Asked of every word of
+   * every article, of which few are in any label: peeked, so the look-ups are not remembered.
+   */
   isSeriesWord(word: string): boolean {
-    return (this.seriesCounts.get(word) ?? 0) >= SERIES_WORD_MIN_TITLES
+    return (this.seriesCounts.peek(word) ?? 0) >= SERIES_WORD_MIN_TITLES
   }
 
   /**

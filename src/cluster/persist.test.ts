@@ -89,7 +89,7 @@ describe('saving and restoring the clustering in parts', () => {
     // The restored counts are a RecentStats again, holding the week: alphaword is in all of it.
     const recent = (restored.features as unknown as { recent: RecentStats }).recent
     expect(recent).toBeInstanceOf(RecentStats)
-    expect(recent.damping(Date.parse(at(34)) / 86_400_000, () => 0.01, () => 6)('alphaword')).toBeLessThan(1)
+    expect(recent.damping(Date.parse(at(34)) / 86_400_000, () => 0.01)('alphaword', 6)).toBeLessThan(1)
   })
 
   it('fails loudly when an event the batch needs was not loaded, rather than deciding without it', () => {

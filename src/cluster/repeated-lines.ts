@@ -41,6 +41,33 @@ export class RepeatedLines {
     }
   }
 
+  /**
+   * Which of an article's lines are repeated (`isRepeated`, as the counts stood before), then,
+   * if `count`, counts them (`observe`): each line is keyed and hashed once for both.
+   */
+  sift(lines: readonly string[], count: boolean): boolean[] {
+    const repeated: boolean[] = new Array(lines.length)
+    const seen = new Set<string>()
+    const slots: number[] = []
+    for (let k = 0; k < lines.length; k++) {
+      const key = this.key(lines[k])
+      repeated[k] = false
+      if (key === undefined) continue
+      const [h1, h2] = hashes(key)
+      const i = h1 & this.mask
+      const j = h2 & this.mask
+      repeated[k] = Math.min(this.a[i], this.b[j]) >= this.minArticles
+      if (!count || seen.has(key)) continue
+      seen.add(key)
+      slots.push(i, j)
+    }
+    for (let s = 0; s < slots.length; s += 2) {
+      if (this.a[slots[s]] < 255) this.a[slots[s]]++
+      if (this.b[slots[s + 1]] < 255) this.b[slots[s + 1]]++
+    }
+    return repeated
+  }
+
   isRepeated(line: string): boolean {
     const key = this.key(line)
     if (key === undefined) return false
