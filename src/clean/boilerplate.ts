@@ -75,10 +75,12 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   // list or table that ends on numbers is the article's.
   const last = blocks[blocks.length - 1]
   if (blocks.length > 1 && last.type === 'p' && COUNTER.test(last.text)) blocks = blocks.slice(0, -1)
-  // The trailing run of footer-like blocks, and the first clear footer block in it.
-  let start = blocks.length
+  // The trailing run of footer-like blocks above a columnist's bio, and the first clear footer
+  // block in it. Without a footer above it, the bio stays.
+  const end = blocks.length - trailingBio(blocks, rules)
+  let start = end
   let firstStrong = -1
-  for (let i = blocks.length - 1; i > 0; i--) {
+  for (let i = end - 1; i > 0; i--) {
     const b = blocks[i]
     const strong = b.type !== 'figure' && (isLinkDominated(b) || (b.text.length <= MAX_FOOTER_CHARS && rules.footerPatterns.some((re) => re.test(b.text))))
     const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
@@ -90,6 +92,21 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   let cut = firstStrong
   while (cut > start && isFurniture(blocks[cut - 1])) cut--
   return blocks.slice(0, cut)
+}
+
+// A bio is a few sentences; a longer last paragraph under a byline is the article's.
+const MAX_BIO_CHARS = 600
+
+/**
+ * Columns end with the columnist's byline label and bio ("博客 | 某甲" and "【某甲・專欄】土生土長…")
+ * under the footer: long and ending like a sentence, the bio would stop the footer run. Returns
+ * how many blocks at the end are label and bio: 2, or 0.
+ */
+function trailingBio(blocks: RawBlock[], rules: CleanRules): number {
+  if (blocks.length < 3) return 0
+  const [label, bio] = blocks.slice(-2)
+  const isBio = bio.type === 'p' && bio.text.length <= MAX_BIO_CHARS
+  return isBio && label.type !== 'figure' && rules.authorLabels.test(label.text.trim()) ? 2 : 0
 }
 
 /**

@@ -94,6 +94,22 @@ describe('cleanHtml', () => {
     ['a disclaimer and staff credits', '<p>文章的最后一段。</p><p>免责声明：本文内容仅代表作者个人观点。</p><p>2021年6月13日</p><p>校对：某甲 发布：某乙</p><p>+1</p>', '文章的最后一段。'],
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
 
+  const appeal = '<p>請加入成為本台的月費訂戶，長期支持我們的工作。</p><p>月費訂戶 網址：example.com/aboutus/#subscribe</p>'
+  it.each([
+    ['a blogger', '博客 | 某甲', '【某甲・某某專欄】土生土長的九十後，資深新聞工作者。著有《某書》。FB專頁：https://www.facebook.com/x/'],
+    ['a columnist without his name in the bio', '主筆 | 某乙', '資深新聞工作者。自80年代起專責報道和分析香港政治與政策。'],
+    ['an English bio', 'Blogger | Jane Doe', 'Jane Doe is a writer in Hong Kong. She can be reached at https://example.com/'],
+    ['a bio under a heading', '作者簡介：', '某丙，香港史研究者，正研究二十世紀香港政治及社會史。'],
+  ])('drops a columnist\'s byline and bio under a footer: %s', (_name, label, bio) =>
+    expect(text(`<p>文章的最后一段。</p>${appeal}<p>${label}</p><p>${bio}</p>`)).toBe('文章的最后一段。'),
+  )
+
+  it.each([
+    ['without a footer above it', '<p>文章的最后一段。</p><p>博客 | 某甲</p><p>【某甲・某某專欄】土生土長的九十後。</p>'],
+    ['when the paragraph under the byline is too long for a bio', `<p>文章的最后一段。</p>${appeal}<p>博客 | 某甲</p><p>${'某甲說，這是文章的一部分。'.repeat(50)}</p>`],
+    ['when the line above is no byline', `<p>文章的最后一段。</p>${appeal}<p>他說：</p><p>【某甲・某某專欄】土生土長的九十後。</p>`],
+  ])('keeps the last paragraph %s', (_name, html) => expect(text(html)).toContain('某甲'))
+
   it.each([
     ['a case number', '案件編號：DCCC434/20'],
     ['a signature', '壹傳媒工會'],

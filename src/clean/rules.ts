@@ -7,6 +7,7 @@ export interface CleanRules {
   readonly adCommentClose: RegExp
   readonly footerPatterns: readonly RegExp[]
   readonly headerPatterns: readonly RegExp[]
+  readonly authorLabels: RegExp
   readonly leadingCreditPatterns: readonly RegExp[]
   readonly counterLines: RegExp
   /** One appeal and its link (or e-mail address) at the start of a text: 訂閱…頻道：https://… */
@@ -22,6 +23,7 @@ interface RulesFile {
   ad_comment_close: string
   footer_patterns: string[]
   header_patterns: string[]
+  author_labels: string
   leading_credit_patterns: string[]
   counter_lines: string
   appeal_words: string[]
@@ -54,6 +56,7 @@ export function parseRules(text: string): CleanRules {
     adCommentClose: re(f.ad_comment_close),
     footerPatterns: f.footer_patterns.map(re),
     headerPatterns: f.header_patterns.map(re),
+    authorLabels: re(f.author_labels),
     leadingCreditPatterns: f.leading_credit_patterns.map(re),
     counterLines: re(f.counter_lines),
     leadingAppeal: appealPattern(f.appeal_words),
