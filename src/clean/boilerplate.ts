@@ -119,9 +119,13 @@ const isFurniture = (b: RawBlock) => b.type === 'figure' || FURNITURE.test(b.tex
 // The page head: headline, date, byline, counters; below it the article has begun.
 const HEAD_BLOCKS = 5
 
-/** View and like counters in the page head ("796 Views") are the page's, not the article's. */
-export function dropHeadCounters(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
-  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !rules.counterLines.test(b.text))
+/**
+ * View and like counters in the page head ("796 Views") and a bracketed newsletter appeal under
+ * the byline ("（欢迎点击此处订阅NYT简报…）") are the page's, not the article's.
+ */
+export function dropHeadFurniture(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  const isFurniture = (b: RawBlock) => rules.counterLines.test(b.text) || rules.headAppeals.test(b.text.trim())
+  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !isFurniture(b))
 }
 
 /**

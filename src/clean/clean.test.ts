@@ -59,6 +59,23 @@ describe('cleanHtml', () => {
     expect(text(`${body}<p>12 views</p><p>正文的最后一段。</p>`)).toBe('一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n12 views\n\n正文的最后一段。')
   })
 
+  it.each([
+    ['（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）'],
+    ['（歡迎點擊此處訂閱時報中文簡報。更多消息，歡迎關注時報英文版。）'],
+  ])('drops a bracketed newsletter appeal in the page head: %s', (appeal) =>
+    expect(text(`<p>某记者</p><p>2020-07-21 11:36:38</p><p>${appeal}</p><p>伦敦——正文的第一段。</p>`)).toBe('某记者\n\n2020-07-21 11:36:38\n\n伦敦——正文的第一段。'),
+  )
+
+  it.each([
+    ['a bracketed note that asks to follow an update', '（本文稍后将有更新，敬请关注。）'],
+    ['a bracketed aside that mentions subscriptions', '（该报的订阅人数去年增加了一倍，达到六百万。）'],
+  ])('keeps %s in the page head', (_name, line) => expect(text(`<p>某记者</p><p>${line}</p><p>正文的第一段。</p>`)).toBe(`某记者\n\n${line}\n\n正文的第一段。`))
+
+  it('removes a bracketed newsletter appeal in the page head only', () => {
+    const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
+    expect(text(`${body}<p>（欢迎点击此处订阅NYT简报。）</p><p>六。</p>`)).toContain('订阅')
+  })
+
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
     expect(text('<p>正文<span style="color:#999">灰色说明</span></p>')).toBe('正文灰色说明')
   })

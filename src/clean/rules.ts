@@ -10,6 +10,7 @@ export interface CleanRules {
   readonly authorLabels: RegExp
   readonly leadingCreditPatterns: readonly RegExp[]
   readonly counterLines: RegExp
+  readonly headAppeals: RegExp
   /** One appeal and its link (or e-mail address) at the start of a text: 訂閱…頻道：https://… */
   readonly leadingAppeal: RegExp
   readonly placeholderImageHosts: readonly string[]
@@ -26,6 +27,7 @@ interface RulesFile {
   author_labels: string
   leading_credit_patterns: string[]
   counter_lines: string
+  head_appeals: string
   appeal_words: string[]
   placeholder_image_hosts: string[]
   error_page_titles: string
@@ -59,6 +61,7 @@ export function parseRules(text: string): CleanRules {
     authorLabels: re(f.author_labels),
     leadingCreditPatterns: f.leading_credit_patterns.map(re),
     counterLines: re(f.counter_lines),
+    headAppeals: re(f.head_appeals),
     leadingAppeal: appealPattern(f.appeal_words),
     placeholderImageHosts: f.placeholder_image_hosts,
     errorPageTitles: re(f.error_page_titles),
