@@ -128,13 +128,16 @@ export function dropHeadFurniture(blocks: RawBlock[], rules: CleanRules): RawBlo
   return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !isFurniture(b))
 }
 
+// A flash item's title is its lead, a statement; a headline may ask (为何…？) or end on a quote (…「共享經濟」).
+const STATEMENT_END = /[。！!…][」』”]?$/
+
 /**
- * Pages repeat their headline as the text's first paragraph. A title that ends like a sentence
+ * Pages repeat their headline as the text's first paragraph. A title that ends like a statement
  * is a flash item whose text opens with the same words, its lead: that stays.
  */
 export function dropTitleRepeat(blocks: RawBlock[], title: string | undefined): RawBlock[] {
   const at = blocks.findIndex((b) => b.type !== 'figure')
-  if (!title || at < 0 || at === blocks.length - 1 || SENTENCE_END.test(title.trim())) return blocks
+  if (!title || at < 0 || at === blocks.length - 1 || STATEMENT_END.test(title.trim())) return blocks
   const key = compact(title)
   return key.length > 0 && compact(blocks[at].text) === key ? blocks.filter((_, i) => i !== at) : blocks
 }

@@ -51,6 +51,12 @@ describe('cleanHtml', () => {
     const flash = '【美国宣布对华新制裁】美国财政部周一宣布制裁。'
     expect(cleanHtml(`<p>${flash}</p><p>正文的第二段。</p>`, { title: flash }).text).toBe(`${flash}\n\n正文的第二段。`)
     expect(cleanHtml('<p>牛奶纸盒经济学</p>', { title: '牛奶纸盒经济学' }).text).toBe('牛奶纸盒经济学')
+    const lead = '「美国宣布对华新制裁。」'
+    expect(cleanHtml(`<p>${lead}</p><p>正文的第二段。</p>`, { title: lead }).text).toBe(`${lead}\n\n正文的第二段。`)
+  })
+
+  it.each([['为何印度政府既失败又成功？'], ['Why did it fail?'], ['三千名清潔女工重新定義「共享經濟」']])('drops a headline that asks or ends on a quote repeated as the first paragraph: %s', (title) => {
+    expect(cleanHtml(`<p>${title}</p><p>正文的第一段。</p>`, { title }).text).toBe('正文的第一段。')
   })
 
   it('drops view counters in the page head only', () => {
