@@ -49,6 +49,10 @@ export function dropLeadingCredits(blocks: RawBlock[], rules: CleanRules): RawBl
 // After an appeal, more links under a label ("Twitter：https://…", "電報群：https://…") go too.
 const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)?${LINK}`)
 
+// Some open with the channel's link alone, glued to the first words (https://bit.ly/x哈嘍，大家好).
+// A link on a line of its own is the source being reposted: that stays.
+const GLUED_LINK = new RegExp(`^\\s*${LINK}(?=[^\\x00-\\x7f])`)
+
 /**
  * Video descriptions open with appeals glued to their links, line breaks lost: "訂閱…頻道：
  * https://…歡迎各位透過PayPal支持我們的創作：http://…（1）#中美關係 …". They go, one at a
@@ -57,7 +61,7 @@ const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)
 export function dropLeadingAppeals(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
   const first = blocks[0]
   if (!first || first.type === 'figure') return blocks
-  let text = first.text
+  let text = first.text.replace(GLUED_LINK, '')
   for (let m = rules.leadingAppeal.exec(text); m; m = rules.leadingAppeal.exec(text) ?? LINK_AFTER_APPEAL.exec(text)) text = text.slice(m[0].length)
   if (text === first.text) return blocks
   text = text.trim()

@@ -59,6 +59,12 @@ describe('cleanHtml', () => {
     expect(cleanHtml(`<p>${title}</p><p>正文的第一段。</p>`, { title }).text).toBe('正文的第一段。')
   })
 
+  it('drops a channel link glued to the first words, but not a source link on a line of its own', () => {
+    expect(text('<p>https://bit.ly/2YsRD8D哈嘍，大家好！我是某某！</p><p>正文。</p>')).toBe('哈嘍，大家好！我是某某！\n\n正文。')
+    expect(text('<p>https://youtu.be/zu-tY2dvuQ8</p><p>正文。</p>')).toBe('https://youtu.be/zu-tY2dvuQ8\n\n正文。')
+    expect(text('<p>大家好 https://bit.ly/2YsRD8D哈嘍</p><p>正文。</p>')).toBe('大家好 https://bit.ly/2YsRD8D哈嘍\n\n正文。')
+  })
+
   it('drops view counters in the page head only', () => {
     expect(text('<p>2016-10-16</p><p>796 Views</p><p>阅读 1,024</p><p>正文的第一段。</p>')).toBe('2016-10-16\n\n正文的第一段。')
     const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
