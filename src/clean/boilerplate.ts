@@ -49,6 +49,10 @@ export function dropLeadingCredits(blocks: RawBlock[], rules: CleanRules): RawBl
 // After an appeal, more links under a label ("Twitter：https://…", "電報群：https://…") go too.
 const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)?${LINK}`)
 
+// Some open with the channel's link alone, glued to the first words (https://bit.ly/x哈嘍，大家好).
+// A link on a line of its own is the source being reposted: that stays.
+const GLUED_LINK = new RegExp(`^\\s*${LINK}(?=[^\\x00-\\x7f])`)
+
 /**
  * Video descriptions open with appeals glued to their links, line breaks lost: "訂閱…頻道：
  * https://…歡迎各位透過PayPal支持我們的創作：http://…（1）#中美關係 …". They go, one at a
@@ -57,7 +61,7 @@ const LINK_AFTER_APPEAL = new RegExp(`^\\s*(?:[^。！？!?\\s]{0,24}[:：]\\s*)
 export function dropLeadingAppeals(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
   const first = blocks[0]
   if (!first || first.type === 'figure') return blocks
-  let text = first.text
+  let text = first.text.replace(GLUED_LINK, '')
   for (let m = rules.leadingAppeal.exec(text); m; m = rules.leadingAppeal.exec(text) ?? LINK_AFTER_APPEAL.exec(text)) text = text.slice(m[0].length)
   if (text === first.text) return blocks
   text = text.trim()
@@ -75,10 +79,12 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   // list or table that ends on numbers is the article's.
   const last = blocks[blocks.length - 1]
   if (blocks.length > 1 && last.type === 'p' && COUNTER.test(last.text)) blocks = blocks.slice(0, -1)
-  // The trailing run of footer-like blocks, and the first clear footer block in it.
-  let start = blocks.length
+  // The trailing run of footer-like blocks above a columnist's bio, and the first clear footer
+  // block in it. Without a footer above it, the bio stays.
+  const end = blocks.length - trailingBio(blocks, rules)
+  let start = end
   let firstStrong = -1
-  for (let i = blocks.length - 1; i > 0; i--) {
+  for (let i = end - 1; i > 0; i--) {
     const b = blocks[i]
     const strong = b.type !== 'figure' && (isLinkDominated(b) || (b.text.length <= MAX_FOOTER_CHARS && rules.footerPatterns.some((re) => re.test(b.text))))
     const weak = b.type === 'figure' || (b.text.length <= SHORT_LABEL_CHARS && !SENTENCE_END.test(b.text))
@@ -92,6 +98,21 @@ export function dropTrailingFooter(blocks: RawBlock[], rules: CleanRules): RawBl
   return blocks.slice(0, cut)
 }
 
+// A bio is a few sentences; a longer last paragraph under a byline is the article's.
+const MAX_BIO_CHARS = 600
+
+/**
+ * Columns end with the columnist's byline label and bio ("博客 | 某甲" and "【某甲・專欄】土生土長…")
+ * under the footer: long and ending like a sentence, the bio would stop the footer run. Returns
+ * how many blocks at the end are label and bio: 2, or 0.
+ */
+function trailingBio(blocks: RawBlock[], rules: CleanRules): number {
+  if (blocks.length < 3) return 0
+  const [label, bio] = blocks.slice(-2)
+  const isBio = bio.type === 'p' && bio.text.length <= MAX_BIO_CHARS
+  return isBio && label.type !== 'figure' && rules.authorLabels.test(label.text.trim()) ? 2 : 0
+}
+
 /**
  * Among the short lines of a footer run, those between footer lines go with them, but above
  * the first footer line only a picture or a line without words does: a case number, a
@@ -102,18 +123,25 @@ const isFurniture = (b: RawBlock) => b.type === 'figure' || FURNITURE.test(b.tex
 // The page head: headline, date, byline, counters; below it the article has begun.
 const HEAD_BLOCKS = 5
 
-/** View and like counters in the page head ("796 Views") are the page's, not the article's. */
-export function dropHeadCounters(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
-  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !rules.counterLines.test(b.text))
+/**
+ * View and like counters in the page head ("796 Views") and a bracketed newsletter appeal under
+ * the byline ("（欢迎点击此处订阅NYT简报…）") are the page's, not the article's.
+ */
+export function dropHeadFurniture(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
+  const isFurniture = (b: RawBlock) => rules.counterLines.test(b.text) || rules.headAppeals.test(b.text.trim())
+  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !isFurniture(b))
 }
 
+// A flash item's title is its lead, a statement; a headline may ask (为何…？) or end on a quote (…「共享經濟」).
+const STATEMENT_END = /[。！!…][」』”]?$/
+
 /**
- * Pages repeat their headline as the text's first paragraph. A title that ends like a sentence
+ * Pages repeat their headline as the text's first paragraph. A title that ends like a statement
  * is a flash item whose text opens with the same words, its lead: that stays.
  */
 export function dropTitleRepeat(blocks: RawBlock[], title: string | undefined): RawBlock[] {
   const at = blocks.findIndex((b) => b.type !== 'figure')
-  if (!title || at < 0 || at === blocks.length - 1 || SENTENCE_END.test(title.trim())) return blocks
+  if (!title || at < 0 || at === blocks.length - 1 || STATEMENT_END.test(title.trim())) return blocks
   const key = compact(title)
   return key.length > 0 && compact(blocks[at].text) === key ? blocks.filter((_, i) => i !== at) : blocks
 }

@@ -51,12 +51,41 @@ describe('cleanHtml', () => {
     const flash = '【美国宣布对华新制裁】美国财政部周一宣布制裁。'
     expect(cleanHtml(`<p>${flash}</p><p>正文的第二段。</p>`, { title: flash }).text).toBe(`${flash}\n\n正文的第二段。`)
     expect(cleanHtml('<p>牛奶纸盒经济学</p>', { title: '牛奶纸盒经济学' }).text).toBe('牛奶纸盒经济学')
+    const lead = '「美国宣布对华新制裁。」'
+    expect(cleanHtml(`<p>${lead}</p><p>正文的第二段。</p>`, { title: lead }).text).toBe(`${lead}\n\n正文的第二段。`)
+  })
+
+  it.each([['为何印度政府既失败又成功？'], ['Why did it fail?'], ['三千名清潔女工重新定義「共享經濟」']])('drops a headline that asks or ends on a quote repeated as the first paragraph: %s', (title) => {
+    expect(cleanHtml(`<p>${title}</p><p>正文的第一段。</p>`, { title }).text).toBe('正文的第一段。')
+  })
+
+  it('drops a channel link glued to the first words, but not a source link on a line of its own', () => {
+    expect(text('<p>https://bit.ly/2YsRD8D哈嘍，大家好！我是某某！</p><p>正文。</p>')).toBe('哈嘍，大家好！我是某某！\n\n正文。')
+    expect(text('<p>https://youtu.be/zu-tY2dvuQ8</p><p>正文。</p>')).toBe('https://youtu.be/zu-tY2dvuQ8\n\n正文。')
+    expect(text('<p>大家好 https://bit.ly/2YsRD8D哈嘍</p><p>正文。</p>')).toBe('大家好 https://bit.ly/2YsRD8D哈嘍\n\n正文。')
   })
 
   it('drops view counters in the page head only', () => {
     expect(text('<p>2016-10-16</p><p>796 Views</p><p>阅读 1,024</p><p>正文的第一段。</p>')).toBe('2016-10-16\n\n正文的第一段。')
     const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
     expect(text(`${body}<p>12 views</p><p>正文的最后一段。</p>`)).toBe('一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n12 views\n\n正文的最后一段。')
+  })
+
+  it.each([
+    ['（欢迎点击此处订阅NYT简报，我们将在每个工作日发送最新内容至您的邮箱。）'],
+    ['（歡迎點擊此處訂閱時報中文簡報。更多消息，歡迎關注時報英文版。）'],
+  ])('drops a bracketed newsletter appeal in the page head: %s', (appeal) =>
+    expect(text(`<p>某记者</p><p>2020-07-21 11:36:38</p><p>${appeal}</p><p>伦敦——正文的第一段。</p>`)).toBe('某记者\n\n2020-07-21 11:36:38\n\n伦敦——正文的第一段。'),
+  )
+
+  it.each([
+    ['a bracketed note that asks to follow an update', '（本文稍后将有更新，敬请关注。）'],
+    ['a bracketed aside that mentions subscriptions', '（该报的订阅人数去年增加了一倍，达到六百万。）'],
+  ])('keeps %s in the page head', (_name, line) => expect(text(`<p>某记者</p><p>${line}</p><p>正文的第一段。</p>`)).toBe(`某记者\n\n${line}\n\n正文的第一段。`))
+
+  it('removes a bracketed newsletter appeal in the page head only', () => {
+    const body = '<p>一。</p><p>二。</p><p>三。</p><p>四。</p><p>五。</p>'
+    expect(text(`${body}<p>（欢迎点击此处订阅NYT简报。）</p><p>六。</p>`)).toContain('订阅')
   })
 
   it('keeps grey text as visible (captions are grey, not hidden)', () => {
@@ -93,6 +122,22 @@ describe('cleanHtml', () => {
     ['a subscription appeal', '<p>文章的最后一段。</p><p>——————</p><p>請加入成為本台的月費訂戶，長期支持我們的工作。</p>', '文章的最后一段。'],
     ['a disclaimer and staff credits', '<p>文章的最后一段。</p><p>免责声明：本文内容仅代表作者个人观点。</p><p>2021年6月13日</p><p>校对：某甲 发布：某乙</p><p>+1</p>', '文章的最后一段。'],
   ])('drops a trailing footer: %s', (_name, html, expected) => expect(text(html)).toBe(expected))
+
+  const appeal = '<p>請加入成為本台的月費訂戶，長期支持我們的工作。</p><p>月費訂戶 網址：example.com/aboutus/#subscribe</p>'
+  it.each([
+    ['a blogger', '博客 | 某甲', '【某甲・某某專欄】土生土長的九十後，資深新聞工作者。著有《某書》。FB專頁：https://www.facebook.com/x/'],
+    ['a columnist without his name in the bio', '主筆 | 某乙', '資深新聞工作者。自80年代起專責報道和分析香港政治與政策。'],
+    ['an English bio', 'Blogger | Jane Doe', 'Jane Doe is a writer in Hong Kong. She can be reached at https://example.com/'],
+    ['a bio under a heading', '作者簡介：', '某丙，香港史研究者，正研究二十世紀香港政治及社會史。'],
+  ])('drops a columnist\'s byline and bio under a footer: %s', (_name, label, bio) =>
+    expect(text(`<p>文章的最后一段。</p>${appeal}<p>${label}</p><p>${bio}</p>`)).toBe('文章的最后一段。'),
+  )
+
+  it.each([
+    ['without a footer above it', '<p>文章的最后一段。</p><p>博客 | 某甲</p><p>【某甲・某某專欄】土生土長的九十後。</p>'],
+    ['when the paragraph under the byline is too long for a bio', `<p>文章的最后一段。</p>${appeal}<p>博客 | 某甲</p><p>${'某甲說，這是文章的一部分。'.repeat(50)}</p>`],
+    ['when the line above is no byline', `<p>文章的最后一段。</p>${appeal}<p>他說：</p><p>【某甲・某某專欄】土生土長的九十後。</p>`],
+  ])('keeps the last paragraph %s', (_name, html) => expect(text(html)).toContain('某甲'))
 
   it.each([
     ['a case number', '案件編號：DCCC434/20'],

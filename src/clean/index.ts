@@ -1,7 +1,7 @@
 import type { Block, Cleaned, Image } from '../article.js'
 import { dropCommentDelimited, dropEmptyFrames, dropSelected } from './ads.js'
 import { type RawBlock, toBlocks } from './blocks.js'
-import { dropHeadCounters, dropLeadingAppeals, dropLeadingCredits, dropLeadingNav, dropRepeats, dropTitleRepeat, dropTrailingFooter } from './boilerplate.js'
+import { dropHeadFurniture, dropLeadingAppeals, dropLeadingCredits, dropLeadingNav, dropRepeats, dropTitleRepeat, dropTrailingFooter } from './boilerplate.js'
 import { capDepth, parseHtml } from './dom.js'
 import { defaultRules, type CleanRules } from './rules.js'
 import { dropInvisible } from './watermarks.js'
@@ -32,7 +32,7 @@ export function cleanHtml(html: string, opts: CleanOptions = {}): Cleaned {
   // The footer goes first: an article's first block is never cut as footer, and a credit line
   // above a page of nothing but footer is no article either.
   raw = dropLeadingCredits(dropLeadingNav(dropTrailingFooter(raw, rules), rules), rules)
-  raw = dropRepeats(dropTitleRepeat(dropHeadCounters(dropLeadingAppeals(raw, rules), rules), opts.title))
+  raw = dropRepeats(dropTitleRepeat(dropHeadFurniture(dropLeadingAppeals(raw, rules), rules), opts.title))
   raw = raw.filter((b) => b.type !== 'figure' || !isPlaceholder(b.src!, rules))
   return { ...assemble(raw, opts.leadImage && !isPlaceholder(opts.leadImage, rules) ? opts.leadImage : undefined), linkShare }
 }

@@ -7,8 +7,10 @@ export interface CleanRules {
   readonly adCommentClose: RegExp
   readonly footerPatterns: readonly RegExp[]
   readonly headerPatterns: readonly RegExp[]
+  readonly authorLabels: RegExp
   readonly leadingCreditPatterns: readonly RegExp[]
   readonly counterLines: RegExp
+  readonly headAppeals: RegExp
   /** One appeal and its link (or e-mail address) at the start of a text: 訂閱…頻道：https://… */
   readonly leadingAppeal: RegExp
   readonly placeholderImageHosts: readonly string[]
@@ -22,8 +24,10 @@ interface RulesFile {
   ad_comment_close: string
   footer_patterns: string[]
   header_patterns: string[]
+  author_labels: string
   leading_credit_patterns: string[]
   counter_lines: string
+  head_appeals: string
   appeal_words: string[]
   placeholder_image_hosts: string[]
   error_page_titles: string
@@ -54,8 +58,10 @@ export function parseRules(text: string): CleanRules {
     adCommentClose: re(f.ad_comment_close),
     footerPatterns: f.footer_patterns.map(re),
     headerPatterns: f.header_patterns.map(re),
+    authorLabels: re(f.author_labels),
     leadingCreditPatterns: f.leading_credit_patterns.map(re),
     counterLines: re(f.counter_lines),
+    headAppeals: re(f.head_appeals),
     leadingAppeal: appealPattern(f.appeal_words),
     placeholderImageHosts: f.placeholder_image_hosts,
     errorPageTitles: re(f.error_page_titles),

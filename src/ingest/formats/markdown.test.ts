@@ -41,6 +41,22 @@ describe('Markdown bodies', () => {
     expect(renderBody('甲\n\n****\n\n乙\n')).toContain('<hr>')
   })
 
+  it.each([
+    ['a bold subheading', '<p>正文。 </p><p>**有雄心胜于匆忙** </p><p>下文。</p>', '正文。\n\n有雄心胜于匆忙\n\n下文。'],
+    ['bold words in a sentence', '<p>这里只是 **一个侧面**……</p>', '这里只是 一个侧面……'],
+  ])('read Markdown bold a converter wrote inside an HTML body (%s) as bold', (_name, html, text) => {
+    expect(renderBody(html)).toContain('<strong>')
+    expect(cleanHtml(renderBody(html)).text).toBe(text)
+  })
+
+  it.each([
+    ['a mask', '<p>他骂了一句操****，就走了。</p>'],
+    ['stars that open no pair', '<p>2 ** 10 = 1024，a ** b</p>'],
+    ['a pair across a tag', '<p>**甲</p><p>乙**</p>'],
+  ])('leave stars in an HTML body that are no bold pair alone: %s', (_name, html) => expect(renderBody(html)).toBe(html))
+
+  it('get through a hostile HTML body of stars', () => expect(renderBody(`<p>${'**甲'.repeat(100_000)}</p>`).length).toBeGreaterThan(300_000))
+
   it('keep the words of wiki links, in Markdown and in HTML bodies', () => {
     expect(cleanHtml(renderBody('[[zh:北美]]犹太联合会主席兼[[zh:首席执行官]]表示，[[俄罗斯|俄方]]入侵。')).text).toBe('北美犹太联合会主席兼首席执行官表示，俄方入侵。')
     expect(cleanHtml(renderBody('<p>[[zh:台湾]]财信传媒董事长。</p>')).text).toBe('台湾财信传媒董事长。')

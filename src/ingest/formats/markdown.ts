@@ -75,8 +75,13 @@ const shallow = (text: string) => text.replace(DEEP_QUOTE, '$1').replace(DEEP_IN
 
 export const renderBody = (body: string): string => {
   const text = outsideCode(body, (t) => mergeBoldRuns(t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1](')))
-  return isHtmlBody(text) ? text : md.render(shallow(text.replace(SHORTCODE, '')))
+  return isHtmlBody(text) ? text.replace(BOLD_IN_HTML, '$1<strong>$2</strong>') : md.render(shallow(text.replace(SHORTCODE, '')))
 }
+
+// Feed converters write Markdown bold inside the HTML they save (<p>**有雄心胜于匆忙** </p>); no
+// HTML reader takes it, so the stars would stay in the text. A pair on one line around a short
+// run without tags or stars; four stars in a row are a mask (操****), not a pair.
+const BOLD_IN_HTML = /(^|[^*\\])\*\*(?![*\s])([^*<>\n]{1,80}?)(?<![*\s])\*\*(?!\*)/g
 
 const HEADING = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/m
 
