@@ -22,6 +22,14 @@ describe('a saved HTML page', () => {
     })
   })
 
+  it('is quarantined when it names no headline anywhere, as another format forced with --format html is', () => {
+    const post = new TextEncoder().encode(`---\ntitle: 北京举办国际科技博览会\n---\n\n${'第二十四届北京国际科技博览会于十四日在国家会议中心开幕。'.repeat(3)}\n`)
+    const r = runStages(rawInput(post, 'posts/expo.md', 'file'), { registry, forcedFormat: 'html' })
+    expect(!r.ok && r.problem).toMatchObject({ code: 'format/missing-title', detail: expect.stringMatching(/names no headline.*drop --format html/) })
+    // Detected as what it is, the same file is an article.
+    expect(runStages(rawInput(post, 'posts/expo.md', 'file'), { registry }).ok).toBe(true)
+  })
+
   it('loses watermarks and ad sections as posts in other formats do', () => {
     const hidden = '<p style="color:#ffffff">水印文字不可见</p><!--广告开始--><p>广告：点击购买特价商品</p><!--广告结束-->'
     const html = `<!doctype html><html><head><title>北京举办国际科技博览会</title></head><body>${body.replace('</h1>', `</h1>${hidden}`)}</body></html>`

@@ -1,4 +1,4 @@
-import { ok, type DateHint, type OutletHint } from '../../article.js'
+import { fail, ok, type DateHint, type OutletHint } from '../../article.js'
 import { extractPage } from '../../extract/extract-page.js'
 import type { Format } from './format.js'
 import { fileName, pathHints } from './markdown.js'
@@ -18,6 +18,9 @@ export const html: Format = {
     })
     if (!page.ok) return page
     const p = page.value
+    // A page with no headline anywhere (<title>, og:title, JSON-LD, <h1>) is no article one can
+    // list; most often it is not a page at all but another format forced with --format html.
+    if (!p.title.trim()) return fail('format/missing-title', 'format', 'html: the page names no headline (<title>, og:title, JSON-LD or <h1>); if it is not a saved web page, drop --format html', locator)
     const dateHints: DateHint[] = [
       ...(p.publishedAt ? [{ value: p.publishedAt, source: 'html-meta' as const }] : []),
       ...(p.url ? [{ value: p.url, source: 'url' as const }] : []),
