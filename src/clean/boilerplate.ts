@@ -128,8 +128,8 @@ const HEAD_BLOCKS = 5
  * the byline ("（欢迎点击此处订阅NYT简报…）") are the page's, not the article's.
  */
 export function dropHeadFurniture(blocks: RawBlock[], rules: CleanRules): RawBlock[] {
-  const isFurniture = (b: RawBlock) => rules.counterLines.test(b.text) || rules.headAppeals.test(b.text.trim())
-  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !isFurniture(b))
+  const isPageFurniture = (b: RawBlock) => rules.counterLines.test(b.text) || rules.headAppeals.test(b.text.trim())
+  return blocks.filter((b, i) => i >= HEAD_BLOCKS || b.type === 'figure' || !isPageFurniture(b))
 }
 
 // A flash item's title is its lead, a statement; a headline may ask (为何…？) or end on a quote (…「共享經濟」).
