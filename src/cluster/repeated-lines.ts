@@ -28,17 +28,7 @@ export class RepeatedLines {
 
   /** Counts each distinct line of one article once. */
   observe(lines: Iterable<string>): void {
-    const seen = new Set<string>()
-    for (const line of lines) {
-      const key = this.key(line)
-      if (key === undefined || seen.has(key)) continue
-      seen.add(key)
-      const [h1, h2] = hashes(key)
-      const i = h1 & this.mask
-      const j = h2 & this.mask
-      if (this.a[i] < 255) this.a[i]++
-      if (this.b[j] < 255) this.b[j]++
-    }
+    this.sift([...lines], true)
   }
 
   /**
@@ -69,10 +59,7 @@ export class RepeatedLines {
   }
 
   isRepeated(line: string): boolean {
-    const key = this.key(line)
-    if (key === undefined) return false
-    const [h1, h2] = hashes(key)
-    return Math.min(this.a[h1 & this.mask], this.b[h2 & this.mask]) >= this.minArticles
+    return this.sift([line], false)[0]
   }
 
   // Numbers vary in otherwise fixed lines (dates in a dateline, view counts): masked.
