@@ -87,6 +87,23 @@ describe('EventClusterer', () => {
     expect(c.add({ ...item('h', { 选举: 1, 计票: 1 }), monthDay: '01-02' }).eventId).toBe(newYear.eventId)
   })
 
+  it('weighs an undated article against the dated members of an event only, and never gathers undated articles by themselves', () => {
+    const c = new EventClusterer(opts)
+    // Undated posts of one running subject, none of them dated: each stands alone.
+    const war = ['a', 'b', 'c'].map((id) => c.add(item(id, { 乌克兰: 1, 战争: 1 })))
+    expect(war.map((a) => a.reason)).toEqual(['founded', 'founded', 'founded'])
+    // A dated report: undated ones join it by what they share with it, not with each other.
+    const dated = c.add(item('d', { 峰会: 1, 日内瓦: 1 }, '2021-06-16'))
+    const near = c.add(item('e', { 峰会: 1, 日内瓦: 1, 拜登: 0.3 }))
+    expect(near.eventId).toBe(dated.eventId)
+    // 'f' is as close to the undated member 'e' as can be, and far from the dated 'd'.
+    const far = c.add(item('f', { 拜登: 1 }))
+    expect(far.reason).toBe('founded')
+    expect(c.scoreAgainst(item('f', { 拜登: 1 }), EventClusterer.indexOf(dated.eventId)).score).toBeLessThan(opts.threshold)
+    // A dated article is weighed against every member, undated ones too.
+    expect(c.scoreAgainst(item('g', { 拜登: 1 }, '2021-06-16'), EventClusterer.indexOf(dated.eventId)).content).toBeGreaterThan(0)
+  })
+
   it('takes a score apart into its keyword and headline parts, what days apart left of them, and breadth', () => {
     const c = new EventClusterer({ ...opts, titleWeight: 1 })
     const a = c.add({ ...item('a', { x: 1 }, '2021-06-11'), title: new Map([['h', 1]]) })

@@ -29,6 +29,8 @@ export interface ClusterItem {
 interface DayGroup {
   readonly day?: number
   readonly incident?: number
+  /** How many members (copies aside) the group sums. */
+  size: number
   readonly content: Map<string, number>
   readonly title: Map<string, number>
 }
@@ -441,8 +443,10 @@ export class EventClusterer {
     const e = this.event(this.live(idx))
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
+    const dated = day === undefined ? datedMembers(e) : e.size
     let [content, headline, undecayed] = [0, 0, 0]
     for (const g of e.days) {
+      if (dated < e.size && g.day === undefined) continue
       const c = dot(item.vector, g.content)
       const h = item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0
       const kept = this.decay(day, g.day) * this.agreement(incident, g.incident)
@@ -451,7 +455,7 @@ export class EventClusterer {
       undecayed += c + h
     }
     const spread = this.coherence(e) ** this.opts.spreadExponent
-    const n = Math.max(1, e.size)
+    const n = Math.max(1, dated)
     return {
       score: this.similarity(item, day, incident, e),
       inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay),
@@ -463,14 +467,20 @@ export class EventClusterer {
     }
   }
 
-  /** Average similarity of an article to an event's members. */
+  /**
+   * Average similarity of an article to an event's members; of an undated article, to the
+   * dated members only, and none to an event that has none (`datedMembers`).
+   */
   private similarity(item: ClusterItem, day: number | undefined, incident: number | undefined, e: EventCluster): number {
+    const dated = day === undefined ? datedMembers(e) : e.size
+    if (dated === 0) return 0
     let sum = 0
     for (const g of e.days) {
+      if (dated < e.size && g.day === undefined) continue
       const s = dot(item.vector, g.content) + (item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0)
       sum += s * this.decay(day, g.day) * this.agreement(incident, g.incident)
     }
-    const average = sum / Math.max(1, e.size) / this.coherence(e) ** this.opts.spreadExponent
+    const average = sum / dated / this.coherence(e) ** this.opts.spreadExponent
     // Breadth only lowers a score: one under the threshold stays under it, and is not measured.
     const min = this.opts.minBreadth
     if (min <= 0 || average < this.opts.threshold) return average
@@ -546,6 +556,7 @@ export class EventClusterer {
     k.size += g.size
     for (const group of g.days) {
       const target = this.dayGroup(k, group.day, group.incident)
+      target.size += group.size
       addInto(target.content, group.content)
       addInto(target.title, group.title)
     }
@@ -639,7 +650,7 @@ export class EventClusterer {
 
   private dayGroup(e: EventCluster, day: number | undefined, incident: number | undefined): DayGroup {
     let g = e.days.find((x) => x.day === day && x.incident === incident)
-    if (!g) e.days.push((g = { day, incident, content: new Map(), title: new Map() }))
+    if (!g) e.days.push((g = { day, incident, size: 0, content: new Map(), title: new Map() }))
     return g
   }
 
@@ -655,6 +666,7 @@ export class EventClusterer {
     if (reason !== 'copy') {
       e.size++
       const g = this.dayGroup(e, dayOf(when), dayOf(item.incidentDate))
+      g.size++
       addInto(g.content, item.vector)
       if (item.title) addInto(g.title, item.title)
       const w2 = this.opts.titleWeight ** 2
@@ -762,6 +774,19 @@ export interface SavedIndex {
   readonly mergedInto: Int32Array
   /** Undated postings are kept under week -Infinity. */
   readonly weeks: Float64Array
+}
+
+/**
+ * How many of an event's members are dated: the only ones an undated article is weighed
+ * against (`similarity`). Where an undated article belongs is a guess from its words alone;
+ * were such guesses counted, or could undated articles gather by themselves, every undated
+ * post of a running subject (a war's, over two years) would find the event the first of them
+ * went to closer, and go there too: 20 of the corpus's undated Ukraine posts made one event.
+ */
+function datedMembers(e: EventCluster): number {
+  let n = e.size
+  for (const g of e.days) if (g.day === undefined) n -= g.size
+  return n
 }
 
 /**

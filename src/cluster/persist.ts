@@ -32,7 +32,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 6
+const FORMAT = 7
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
