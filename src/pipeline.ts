@@ -9,7 +9,7 @@ import { parseAny } from './ingest/formats/index.js'
 import { parseJsonlArticle } from './ingest/formats/jsonl.js'
 import { canonicalUrl } from './normalize/canonical-url.js'
 import { bylineDate, chooseDate, datelineDate, splitDateline } from './normalize/dates.js'
-import { headlineOf } from './normalize/headline.js'
+import { headlineOf, withoutSiteName } from './normalize/headline.js'
 import { foldText } from './normalize/fold.js'
 import { detectLang } from './normalize/lang.js'
 import { indexTerms } from './analyze/index-terms.js'
@@ -41,6 +41,12 @@ const MIN_HEADLINE_LETTERS = 10
 // An article is prose; a page that is mostly link text is an index or a navigation page.
 const MAX_LINK_SHARE = 0.6
 
+/** A known outlet's name or alias ("RFI", "法国国际广播电台"), or a known outlet's domain. */
+function isSiteName(part: string, registry: Registry): boolean {
+  return registry.byName(part) !== undefined || (DOMAIN_LIKE.test(part) && registry.byDomain(part) !== undefined)
+}
+const DOMAIN_LIKE = /^[\w-]+(?:\.[\w-]+)+$/
+
 export const articleIdOf = (sha256: string, locator: string): ArticleId =>
   sha256Hex(`${sha256}\n${locator}`).slice(0, 16) as ArticleId
 
@@ -61,10 +67,11 @@ export function runStages(raw: RawInput, opts: PipelineOptions): Outcome<Article
 
 function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outcome<Article> {
   // Headlines copied out of web pages keep their character references (&#8220;, &amp;).
-  const draft = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(input.title) ? { ...input, title: decodeEntities(input.title) } : input
+  const decoded = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(input.title) ? { ...input, title: decodeEntities(input.title) } : input
   const rules = opts.cleanRules ?? defaultRules()
-  if (rules.errorPageTitles.test(draft.title.trim()))
-    return fail('content/not-article', 'clean', `"${draft.title}" is an error or placeholder page captured instead of an article`, raw.locator)
+  if (rules.errorPageTitles.test(decoded.title.trim()))
+    return fail('content/not-article', 'clean', `"${decoded.title}" is an error or placeholder page captured instead of an article`, raw.locator)
+  const draft = { ...decoded, title: withoutSiteName(decoded.title, (part) => isSiteName(part, opts.registry)) }
   const outlet = draft.preset?.outletId
     ? { id: draft.preset.outletId, name: draft.preset.outletName ?? draft.preset.outletId, known: !!opts.registry.byId(draft.preset.outletId) }
     : resolveOutlet(draft.outletHints, opts.registry)

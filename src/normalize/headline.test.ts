@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { headlineOf } from './headline.js'
+import { headlineOf, withoutSiteName } from './headline.js'
 
 describe('headlineOf', () => {
   const flash = '【0x旗下DEX聚合器Matcha宣布已集成Curve V2】官方消息，0x旗下DEX聚合器Matcha宣布已集成Curve V2。'
@@ -12,5 +12,22 @@ describe('headlineOf', () => {
     ['no brackets', '拜登总统与普京首次通话 同意延长《新削减战略武器条约》', '拜登总统与普京首次通话。', '拜登总统与普京首次通话 同意延长《新削减战略武器条约》'],
   ])('%s', (_why, title, text, expected) => {
     expect(headlineOf(title, text)).toBe(expected)
+  })
+})
+
+describe('withoutSiteName', () => {
+  const names = new Set(['RFI', '法国国际广播电台', 'iYouPort', '美国之音', 'voachinese.com'])
+  const isName = (part: string) => names.has(part)
+  it.each([
+    ['one name after an en dash', '今年“不寻常”的选举 – iYouPort', '今年“不寻常”的选举'],
+    ['two names, each after its separator', '川普控选举舞弊 观选团批有损民主信心 – 法国国际广播电台 - RFI', '川普控选举舞弊 观选团批有损民主信心'],
+    ['a full-width bar', '拜登与普京会晤｜美国之音', '拜登与普京会晤'],
+    ['a domain', '拜登与普京会晤 | voachinese.com', '拜登与普京会晤'],
+    ['a part that is no name stays', '美俄峰会 - 日内瓦', '美俄峰会 - 日内瓦'],
+    ['a name inside the headline stays', '美国之音记者专访 - 拜登谈峰会', '美国之音记者专访 - 拜登谈峰会'],
+    ['a hyphen with no space is part of a word', '新冠疫苗-RFI', '新冠疫苗-RFI'],
+    ['a name is not cut when too little would be left', '声明 - RFI', '声明 - RFI'],
+  ])('%s', (_why, title, expected) => {
+    expect(withoutSiteName(title, isName)).toBe(expected)
   })
 })
