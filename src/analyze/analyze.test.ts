@@ -138,6 +138,26 @@ describe('findQuotes', () => {
     expect(q).toMatchObject({ kind: 'reported', speaker: { id: 'putin' } })
     expect(findQuotes(splitSentences('外界认为，这次会晤的象征意义大于实际意义。'))).toEqual([])
   })
+  it('takes a body\'s spokesperson or statement as the body, and a phrase pointing back as whom the article named so', () => {
+    expect(quotes('EDF的一份声明说：“初级电路中存在某些惰性气体是一种已知的现象。”')[0][0]).toBe('edf')
+    expect(quotes('港府的声明说：“行政长官及特区政府明白及尊重同学们的追求。”')[0][0]).toBe('港府')
+    // A statement that names no body stays the statement.
+    expect(quotes('联合声明说：“两国将在不久的将来共同启动对话。”')[0][0]).toBe('联合声明')
+    const spokesman = quotes('外交部发言人汪文斌表示：“中方坚决反对。”这位发言人说：“美方应当停止干涉中国内政，这一点非常清楚。”')
+    expect(spokesman.map((q) => q[0])).toEqual(['汪文斌', '汪文斌'])
+    const company = quotes('华为周一发表回应。该公司表示：“我们的团队正在与相关专家合作，评估情况。”')
+    expect(company[0][0]).toBe('huawei')
+    // Nobody named so before: unattributed rather than credited to 该公司.
+    expect(quotes('该公司表示：“我们的团队正在与相关专家合作，评估情况。”')).toEqual([[null, 'none', '我们的团队正在与相关专家合作，评估情况。']])
+    expect(quotes('但分析师称：“市场表现不错，是因为有一些真实的迹象。”')[0][0]).toBe('分析师')
+    expect(quotes('但有一位官员说：“我们一直跟踪这些家伙的时间超过我们想承认的时间。”')[0][0]).toBeNull()
+  })
+
+  it('does not take a title and the verb after it for a name (总统还说, 大使馆表示)', () => {
+    expect(findQuotes(splitSentences('拜登总统还说，美国必须保持其作为地球上最具创新力的国家的地位。')).map((q) => q.speaker?.id)).toEqual(['biden'])
+    expect(findQuotes(splitSentences('中共国驻伦敦大使馆表示，关于新疆、香港及台湾的言论是对中国的抹黑。')).map((q) => q.speaker?.id)).not.toContain('馆表示')
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

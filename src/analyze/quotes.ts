@@ -51,16 +51,18 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   // Titles the article has given a person (美国总统乔·拜登): the bare title (美国总统表示) is them.
   const titles = new Map<string, Speaker>()
   const link = (sp: Speaker | undefined) => (sp && sp.id === sp.name ? (titledPerson(sp.name, titles) ?? sp) : sp)
+  const roles: Roles = { table, byNoun: new Map(), orgs: [] }
   sentences.forEach((s, k) => {
     const spans = quoteSpans(s.text)
     const mentions = withLearned(s.folded, known?.[k] ?? findEntities(s.folded, table), learned)
     for (const m of mentions) if (m.type === 'person' && m.id === m.name) learned.set(m.name, m)
     learnTitles(s.folded, mentions, titles)
+    learnRoles(s.folded, mentions, roles)
     let sentenceSpeaker: Speaker | undefined
     // Who 他 is: the subject of this sentence, else of the sentence before in the paragraph,
     // else the last person named. The last person named is often an object (与普京会面时),
     // not who keeps speaking (美国总统表示，…。他表示，…).
-    const subjectFound = sentenceSubject(s.folded, mentions)
+    const subjectFound = sentenceSubject(s.folded, mentions, roles)
     const found = subjectFound === 'pronoun' ? subjectFound : link(subjectFound)
     const subject = found === 'pronoun' ? undefined : found
     const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? lastPerson
@@ -69,7 +71,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       if (!isRealQuote(inner)) continue
       const before = foldText(s.text.slice(0, start))
       const after = foldText(s.text.slice(end + 1))
-      let speaker = link(speakerBefore(before, mentions, antecedent) ?? speakerAfter(after, table, antecedent, learned))
+      let speaker = link(speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
       if (!speaker && standsAlone && lastSpeaker) {
@@ -90,11 +92,12 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const people = mentions.filter((m) => m.type === 'person')
     if (people.length) lastPerson = asSpeaker(people[people.length - 1])
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
-    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent)) : undefined)
+    lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent, roles)) : undefined)
     // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
     // 李桂华表示，…) has a subject of its own, known to the rules or not.
     // (A sentence whose subject is 他 passes on whom 他 was resolved to.)
     previous = { paragraph: s.paragraph, subject: found === 'pronoun' ? antecedent : subject }
+    roles.orgs = mentions.filter((m) => m.type === 'org').map(asSpeaker).concat(roles.orgs).slice(0, MAX_ORGS)
   })
   return out
 }
@@ -155,7 +158,7 @@ const CONNECTIVE = /^(并且|同时|此外|另外|并|还|也|又|则|亦|而|�
  * belongs to (美国总统表示，…), else a person who opens the sentence or its first clause.
  * 'pronoun' when it is 他/她: resolved, not a new subject.
  */
-function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Speaker | 'pronoun' | undefined {
+function sentenceSubject(folded: string, mentions: readonly EntityMention[], roles: Roles): Speaker | 'pronoun' | undefined {
   for (const m of folded.matchAll(VERB)) {
     const verbAt = m.index!
     const clauseStart = Math.max(...[...'，,。：:；;”'].map((c) => folded.lastIndexOf(c, verbAt - 1))) + 1
@@ -167,7 +170,7 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Sp
     const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
     const person = named.filter((e) => e.type === 'person')
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
-    if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return { id: clause, name: clause }
+    if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return rolePhrase(clause, roles)
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
     // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
     // speaks, and whom a 他 in the next sentence means.
@@ -179,7 +182,7 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[]): Sp
 }
 
 /** The subject of the last speech verb in the folded text before a quotation. */
-function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Speaker | undefined {
+function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined, roles: Roles): Speaker | undefined {
   const verbs = [...before.matchAll(VERB)].map((m) => m.index!)
   // The last speech verb's subject, unless it is nobody in particular (有报告指出, 有人说): then
   // the verb before it, whose subject is still speaking (他…称，有报告指出…，这“…”).
@@ -207,7 +210,7 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     }
     if (named) return asSpeaker(named)
     // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
-    if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return { id: phrase, name: phrase }
+    if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
     return unknownPerson(phrase)
   }
   return undefined
@@ -239,15 +242,73 @@ function unknownPerson(phrase: string): Speaker | undefined {
   return /^nr/.test(last.tag) || (last.tag === 'x' && name.length >= 3) ? { id: name, name } : undefined
 }
 
-function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>): Speaker | undefined {
+function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>, roles: Roles): Speaker | undefined {
   const m = VERB_AFTER.exec(after)
   if (!m) return undefined
   const subject = m[1].trim()
   if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
   const named = withLearned(subject, findEntities(subject, table), learned).filter((e) => e.type === 'person' || e.type === 'org')
   if (named.length) return asSpeaker(named[named.length - 1])
-  return subject.length <= 12 && SPEAKER_NOUN.test(subject) ? { id: subject, name: subject } : undefined
+  return subject.length <= 12 && SPEAKER_NOUN.test(subject) ? rolePhrase(subject, roles) : undefined
 }
+
+/**
+ * What an article has said about who is who, for the speaker phrases that name no one
+ * (该公司, 这位发言人, EDF的一位发言人): the people and bodies it named by role (外交部发言人汪文斌:
+ * 发言人 → 汪文斌), and the organisations it named last, most recent first.
+ */
+interface Roles {
+  readonly table: EntityTable
+  readonly byNoun: Map<string, Speaker>
+  orgs: Speaker[]
+}
+const MAX_ORGS = 8
+
+/** Learns role → person where a role noun stands right before a person's name (发言人汪文斌). */
+function learnRoles(folded: string, mentions: readonly EntityMention[], roles: Roles): void {
+  for (const m of mentions) {
+    if (m.type !== 'person') continue
+    const role = SPEAKER_NOUN.exec(folded.slice(Math.max(0, m.at - 6), m.at))
+    if (role) roles.byNoun.set(role[1], asSpeaker(m))
+  }
+}
+
+/**
+ * The speaker a role phrase names: the phrase itself (消息人士, 美方官员, 联合声明), the body
+ * whose voice it is (EDF的一位发言人, 港府的声明, 国务院声明 → EDF, 港府, 国务院), or — for a
+ * phrase that points back (该公司, 这位发言人, 该厂周日发表声明) — whom the article named so
+ * before; nobody when it named no one so (a quotation is better unattributed than credited to
+ * 该公司). Connectives and adverbs around it are not part of it (但分析师, 据美国官员, 这位专家还).
+ */
+function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
+  const phrase = raw.trim().replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '').trim()
+  if (phrase.length < 2 || INDEFINITE.test(phrase)) return undefined
+  const noun = SPEAKER_NOUN.exec(phrase)?.[1]
+  if (ANAPHOR.test(phrase)) {
+    const known = noun && roles.byNoun.get(noun)
+    if (known) return known
+    return noun && INSTITUTION_NOUN.test(noun) ? roles.orgs[0] : /(公司|组织|委员会|机构|集团|厂|大学|政府|当局)$/u.test(phrase) ? roles.orgs[0] : undefined
+  }
+  const voice = VOICE.exec(phrase)
+  const body = voice?.[1].trim()
+  if (body && (ORG_ENDING.test(body) || /^[a-z][a-z0-9&.\- ]{1,20}$/u.test(body))) {
+    const whole = findEntities(body, roles.table).find((m) => m.surface === body && (m.type === 'org' || m.type === 'person'))
+    const speaker = whole ? asSpeaker(whole) : { id: body, name: body }
+    roles.byNoun.set(voice![2], speaker)
+    return speaker
+  }
+  return { id: phrase, name: phrase }
+}
+const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|不过|然而)/u
+const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u
+// A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
+const ANAPHOR = /^(该|这|那|此|上述)/u
+// Nouns that stand for a body rather than a person: 该声明 is the voice of the body named last.
+const INSTITUTION_NOUN = /^(声明|报告|公报|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院)$/u
+// A body's voice: its spokesperson or its statement (X的一位发言人, X的声明, X声明).
+const VOICE = /^(.{2,16}?)(?:的)?(?:一位|一名|一份|一则)?(发言人|声明|公报)$/u
+// What the name of a body ends with (国务院, 港府, 峰会, 北京语言大学, 国防部).
+const ORG_ENDING = /(部|院|府|局|会|署|厅|委|办|处|馆|厂|司|社|台|团|党|军|队|大学|学院|组织|集团|公司|机构|政府|当局|中心)$/u
 
 // Reported speech: a named subject, a speech verb, then what was said (普京表示，俄美立场不同).
 const REPORTED = /^([^，,。：:“”]{1,30}?)(表示|指出|强调|称|说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
