@@ -5,6 +5,7 @@ import { parseNumber } from './numbers.js'
 import { findQuotes } from './quotes.js'
 import { splitSentences } from './sentences.js'
 import { findTimeExprs, incidentDate } from './time-expr.js'
+import { foldText } from '../normalize/fold.js'
 
 describe('splitSentences, Markdown headings', () => {
   it('keeps a heading apart from the line after it', () => {
@@ -156,6 +157,8 @@ describe('findQuotes', () => {
   it('does not take a title and the verb after it for a name (总统还说, 大使馆表示)', () => {
     expect(findQuotes(splitSentences('拜登总统还说，美国必须保持其作为地球上最具创新力的国家的地位。')).map((q) => q.speaker?.id)).toEqual(['biden'])
     expect(findQuotes(splitSentences('中共国驻伦敦大使馆表示，关于新疆、香港及台湾的言论是对中国的抹黑。')).map((q) => q.speaker?.id)).not.toContain('馆表示')
+    for (const [text, notName] of [['共产党大使馆还指出，世界卫生组织的报告受到广泛批评。', '馆还'], ['梁资深大律师力称，各答辩人的证供显示他们曾在会议中讨论。', '力称'], ['上海的某副秘书长给他说，这首歌唱完以后大家都会明白。', '给他']])
+      expect(findEntities(foldText(text)).map((m) => m.surface)).not.toContain(notName)
   })
 
   it('ignores scare quotes', () => {

@@ -168,10 +168,11 @@ const WORK = /《([^《》\n]{1,40})》/g
 const NOT_NAMES = new Set(['先生', '女士', '本人', '他们', '我们', '一行', '一职'])
 // Characters a name does not start with: the rules' captures that begin so are grammar.
 // 们 makes the role plural (议员们还在敦促): no name follows it.
-const NOT_NAME_START = new Set([...'的在和与是将也就对向于被为以及等已曾从把让会上下中前后时们还则又并再便却都亦更仍才'])
-// A capture that holds a reporting verb is the end of a title and the verb (总统还说, 大使馆表示,
-// 局长雷说 — a one-character name the rule cannot take), not a name.
-const SPEECH_IN_NAME = /说|表示|补充|提到|指出|强调|透露|认为|写道|告诉/u
+const NOT_NAME_START = new Set([...'的在和与是将也就对向于被为以及等已曾从把让会上下中前后时们还则又并再便却都亦更仍才给跟'])
+// A capture that holds a reporting verb, a pronoun or an adverb at its end is the end of a
+// title and what follows it (总统还说, 大使馆表示, 大使馆还指出, 大律师力称, 秘书长给他说; 局长雷说
+// holds a one-character name the rule cannot take), not a name.
+const SPEECH_IN_NAME = /说|表示|补充|提到|指出|强调|透露|认为|写道|告诉|[称指]$|[他她我你您它]|[还则又也就都亦再才却便仍]$/u
 // Transliterated names end before reporting verbs and grammar: 里亚布科夫说 → 里亚布科夫.
 const NAME_END = /(说|表示|称|指出|强调|认为|介绍|透露|告诉|解释|回应|坦言|写道|将|在|的|于|和|与|及|也|则|还|就|对|向|是|为|被|曾|已|等|周[一二三四五六日天]|星期|同意|返回|表|发|[,，。：:])/u
 
