@@ -62,6 +62,12 @@ describe('comparison of the Geneva summit reports', () => {
     expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
   })
 
+  it('does not call a piece dated only by a picture\'s upload folder a preview: the date is a lower bound', () => {
+    const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
+    const early = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource: 'image-path' as const } : a))
+    expect(compareEvent(ev, early, meta).articles.filter((a) => a.before)).toEqual([])
+  })
+
   it('summarizes from the reports of what happened, not from the preview', () => {
     const preview = summit.find((a) => a.outletId === 'mitbbs')!
     expect(c.summary.length).toBeGreaterThan(0)
