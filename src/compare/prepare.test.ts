@@ -4,7 +4,7 @@ import { foldText } from '../normalize/fold.js'
 import { prepareArticle, type Unit } from './prepare.js'
 
 // Sentences from real reports in the development corpus (test/data/compare).
-const unitsOf = (text: string): Unit[] =>
+const unitsOf = (text: string): readonly Unit[] =>
   prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' } as unknown as Article).units
 const numbers = (u: Unit) => [...u.words.keys()].filter((w) => w.startsWith('%')).sort()
 
