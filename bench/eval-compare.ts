@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
+import { explainPair } from '../src/compare/align.js'
 import { compareEvent, type Comparison } from '../src/compare/compare.js'
+import { prepareArticle } from '../src/compare/prepare.js'
 import { loadRegistry } from '../src/outlets/registry.js'
 import { rawInput, runStages } from '../src/pipeline.js'
 import { readPairs, readRows, scorePairs, sentenceOf } from './compare-pairs.js'
@@ -42,6 +44,25 @@ console.log(`compare alignment: ${pairs.length} hand-checked sentence pairs in $
 for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
 if (process.argv.includes('--verbose')) for (const line of errors) console.log(line)
+// Each missed or false pair's closest units, with what alignClaims sees in them: their
+// similarity (a candidate pair needs CLAIM_THRESHOLD and two shared content words), the content
+// words they share, and whether they are taken for different actors.
+if (process.argv.includes('--scores')) {
+  const unitsOf = new Map([...members].map(([event, list]) => [event, list.flatMap((a) => prepareArticle(a).units)]))
+  for (const line of errors) {
+    const p = pairs.find((q) => line.endsWith(`${q.event}: ${q.excerptA} / ${q.excerptB}`))!
+    const a = locate(p.event, p.pathA)!
+    const b = locate(p.event, p.pathB)!
+    const [na, nb] = [sentenceOf(a, p.excerptA), sentenceOf(b, p.excerptB)]
+    const all = unitsOf.get(p.event)!
+    const ua = all.filter((u) => u.articleId === a.id && u.sentence.n === na)
+    const ub = all.filter((u) => u.articleId === b.id && u.sentence.n === nb)
+    const scored = ua.flatMap((x) => ub.map((y) => ({ x, y, ...explainPair(all, x, y) }))).sort((m, n) => n.similarity - m.similarity)
+    console.log(line)
+    for (const s of scored.slice(0, 2))
+      console.log(`     ${s.similarity.toFixed(2)} shared [${s.shared.join(' ')}]${s.differentActors ? ' different actors' : ''}\n       ${s.x.text}\n       ${s.y.text}`)
+  }
+}
 if (process.argv.includes('--claims')) {
   for (const p of pairs) {
     const c = comparisons.get(p.event)?.c

@@ -325,6 +325,19 @@ function differentActors(a: Unit, b: Unit): boolean {
   return true
 }
 
+/**
+ * Why two units of one event align or not, for the evaluation's `--scores`: their similarity
+ * with the event's weights (as alignClaims computes it), the content words they share, and
+ * whether they are taken for different actors. `all` is every unit of the event.
+ */
+export function explainPair(all: readonly Unit[], a: Unit, b: Unit): { similarity: number; shared: string[]; differentActors: boolean } {
+  const weighted = localWeights(all)
+  const x = weighted[all.indexOf(a)]
+  const y = weighted[all.indexOf(b)]
+  const shared = [...x.content].filter((w) => y.content.has(w) && !isGrammarWord(w))
+  return { similarity: unitSimilarity(x, y), shared, differentActors: differentActors(x, y) }
+}
+
 /** Keys compared element by element; closeness within a rounding error counts as equal. */
 function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let k = 0; k < a.length; k++) if (Math.abs(a[k] - b[k]) > 1e-9) return a[k] - b[k]

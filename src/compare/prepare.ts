@@ -111,6 +111,12 @@ const LEADS_IN = /(说|说道|表示|称|指出|强调|认为|透露|写道|宣�
 // …and so does a clause that is a prepositional phrase (在继俄罗斯总统之后举行的新闻发布会上，).
 const ADVERBIAL = /^(在|当|随着|针对|对于|关于|至于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
 
+const OPEN_QUOTES = /[“「『]/gu
+const CLOSE_QUOTES = /[”」』]/gu
+const CLOSE_QUOTE = /[”」』]/u
+/** Does a piece open more quotations than it closes? */
+const isOpenQuote = (piece: string) => (piece.match(OPEN_QUOTES)?.length ?? 0) > (piece.match(CLOSE_QUOTES)?.length ?? 0)
+
 /**
  * A long sentence split at its commas and semicolons into pieces of at least MIN_UNIT_CHARS,
  * none ending in a clause that leads into the next.
@@ -118,10 +124,17 @@ const ADVERBIAL = /^(在|当|随着|针对|对于|关于|至于|就|据|根据|�
 function unitsOf(folded: string): string[] {
   if (han(folded) <= SPLIT_ABOVE_CHARS) return [folded]
   // Inside quotations too: a quoted statement is often several claims.
-  const clauses = folded.split(/(?<=[，,；;。！？])/)
+  // …but not inside a number (7,500亿欧元 is one figure, not the end of a clause).
+  const clauses = folded.split(/(?<=[，；;。！？]|(?<!\d),|,(?!\d{3}))/)
   const out: string[] = []
   let cur = ''
   for (const c of clauses) {
+    // The short end of a quotation the last piece opened (…重申「台湾事务属中国内政， / 不容外部势力干涉」，)
+    // finishes that piece: glued to what follows, it made one unit of two statements.
+    if (!cur && out.length && isOpenQuote(out[out.length - 1]) && CLOSE_QUOTE.test(c) && han(c) < MIN_UNIT_CHARS) {
+      out[out.length - 1] += c
+      continue
+    }
     cur += c
     if (han(cur) >= MIN_UNIT_CHARS && !LEADS_IN.test(c) && !ADVERBIAL.test(c)) {
       out.push(cur)
@@ -164,18 +177,33 @@ export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): stri
   return `%${f.unit}:${Math.round(f.value / magnitude) * magnitude}`
 }
 
-// An amount in ten-thousands or hundred-millions that no unit follows (向多达300万香港居民提供…,
-// 大约300万持有英国海外护照的香港公民): as telling as a figure with its unit, and as rare by chance.
-const BARE_AMOUNT = /(\d+(?:\.\d+)?)(万亿|亿|万)/gu
+// A number in the text that no figure with a unit of money, time, distance or weight explains
+// (28架 / 28架次军机, 14架歼16 / 14架歼-16机, 300万香港居民 / 大约300万持有英国海外护照的香港公民): as
+// telling as a figure with its unit, and as rare by chance. Its measure word is not part of the
+// key: wordings count one thing with different ones (架 / 架次, 人 / 名), and a count the figure
+// reader does not take (no noun after it) is still the same number. Dates and clock times
+// (6月15日, 2027年, 10时) say when, not what.
+const NUMBER = /\d+(?:[.,]\d{3})*(?:\.\d+)?(?:万亿|亿|万)?/gu
+const DATE_OR_TIME = /^(年|月|日|号|时|点|分|秒|周年|世纪|年代)/u
 
-/** Keys of the amounts in a unit's text that are not part of a figure already found. */
-function bareAmounts(text: string, figures: readonly Figure[]): string[] {
+// A sum, a length, a distance, a weight or a share is keyed with its unit, in the unit the figure
+// reader converts it to (3小时 and 180分钟 meet); a count or an age is a bare number.
+const isMeasured = (f: Figure) => f.dimension !== 'count' && f.dimension !== 'age'
+
+/** Keys of the numbers in a unit's text that are not a sum, a length or a weight already found. */
+function numberKeys(text: string, figures: readonly Figure[]): string[] {
   const out: string[] = []
-  for (const m of text.matchAll(BARE_AMOUNT)) {
-    if (figures.some((f) => f.text.includes(m[0]))) continue
+  const measured = figures.filter(isMeasured).map((f) => f.text)
+  for (const m of text.matchAll(NUMBER)) {
+    const at = m.index!
+    const rest = text.slice(at + m[0].length)
+    // 5g, g7: part of a name, not a number (歼-16 is a model number both wordings give); 第5条 is
+    // an ordinal, which another wording writes 第五条.
+    if (/[\d.a-z第]/i.test(text[at - 1] ?? '') || /^[a-z]/i.test(rest) || DATE_OR_TIME.test(rest)) continue
+    if (measured.some((t) => t.includes(m[0]))) continue
     const value = parseNumber(m[0])
     const key = value === undefined ? undefined : figureKey({ value, unit: '', dimension: 'count' })
-    if (key) out.push(key)
+    if (key && !out.includes(key)) out.push(key)
   }
   return out
 }
@@ -227,12 +255,13 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   })
   for (const { id } of standing) if (!words.has(`@${id}`)) words.set(`@${id}`, 4)
   for (const f of figures) {
-    const key = figureKey(f)
+    // Counts and ages are keyed by their number alone, below.
+    const key = isMeasured(f) ? figureKey(f) : undefined
     if (!key) continue
     words.set(key, FIGURE_WEIGHT)
     content.add(key)
   }
-  for (const key of bareAmounts(text, figures)) {
+  for (const key of numberKeys(text, figures)) {
     words.set(key, FIGURE_WEIGHT)
     content.add(key)
   }

@@ -35,12 +35,15 @@ describe('alignment on hand-checked pairs of real sentences (excerpts only)', ()
     expect(missing).toEqual([])
     const precision = overall.tp / (overall.tp + overall.fp)
     const recall = overall.tp / (overall.tp + overall.fn)
+    // Measured on the 138 pairs (the 107 of the first six events and 31 of adiz): precision
+    // 0.903, recall 0.329 with counts keyed by their number (0.900, 0.318 before; on the 107 alone
+    // 0.870, 0.308 both ways). Recall floor raised from 0.27 then.
     // Measured on the 107 pairs: precision 0.900, recall 0.277 (the excerpts are parts of
     // sentences, so recall is lower than on the whole articles, which `npm run eval` scores).
     // The recall floor was 0.28 (0.292 measured) until grammar words (此次, 各州, 那里) stopped
     // counting as shared content: that removed a false pair (各州…确认) and lost one true pair
     // whose second shared word was 那里; precision rose from 0.792, and its floor with it.
     expect(precision).toBeGreaterThanOrEqual(0.85)
-    expect(recall).toBeGreaterThanOrEqual(0.27)
+    expect(recall).toBeGreaterThanOrEqual(0.3)
   })
 })

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { Article } from '../article.js'
+import { foldText } from '../normalize/fold.js'
+import { prepareArticle, type Unit } from './prepare.js'
+
+// Sentences from real reports in the development corpus (test/data/compare).
+const unitsOf = (text: string): readonly Unit[] =>
+  prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' } as unknown as Article).units
+const numbers = (u: Unit) => [...u.words.keys()].filter((w) => w.startsWith('%')).sort()
+
+describe('claim units: numbers', () => {
+  it('keys a count by its number, whatever its measure word (28架 / 28架次), as shared content', () => {
+    const [a] = unitsOf('中共国军队于周二派出28架军机飞入台湾防空识别区。')
+    const [b] = unitsOf('今更派出28架次軍機擾台，創下單日最大規模紀錄。')
+    expect(numbers(a)).toEqual(numbers(b))
+    expect(numbers(a)).toHaveLength(1)
+    expect(a.content.has(numbers(a)[0])).toBe(true)
+  })
+
+  it('keys a count the figure reader does not take (14架歼16) the same as one it does (14架歼-16机)', () => {
+    const [a] = unitsOf('据美联社报道，这些飞机包括14架歼16和6架歼11飞机，以及几架战略轰炸机。')
+    const [b] = unitsOf('包括1架運-8反潛機、14架殲-16機 、6架殲-11機。')
+    expect(numbers(a)).toEqual(expect.arrayContaining(['%:14', '%:16']))
+    for (const key of numbers(a)) expect(numbers(b)).toContain(key)
+  })
+
+  it.each([
+    // …but an age is a count (两名15岁男子 / 2 名分别 15 及 19 岁的青年).
+    ['a date or a clock time', '警方又指晚上约10时半，两名15岁男子涉嫌在山东街堵路，6月12日被警员拘捕。', ['%:15']],
+    ['a name with a number in it', '英国政府宣布禁止华为参与英国5G移动网络建设，G7峰会上各国表示支持。', []],
+    ['an ordinal', '北大西洋公约第5条规定，对一个成员国的攻击就是对所有成员国的攻击。', []],
+  ])('does not key %s as a count', (_, text, keys) => {
+    expect(unitsOf(text).flatMap(numbers)).toEqual(keys)
+  })
+
+  it('keeps a sum with its unit (7500亿欧元) and a number with a thousands separator whole', () => {
+    const units = unitsOf('欧盟执委会将代表成员国在资本市场上筹集用于复苏基金的7,500亿欧元，然后资金将主要流向受冲击严重的地中海沿岸国家。')
+    expect(units[0].text).toContain('7,500亿欧元')
+    expect(units.flatMap(numbers)).toEqual(['%欧元:750000000000'])
+  })
+})
+
+describe('claim units: quotations', () => {
+  it('ends a quotation with the piece that opened it, not with the next statement', () => {
+    const units = unitsOf('中國對此反應激烈，除外交部發言人趙立堅重申「台灣事務屬中國內政，不容外部勢力干涉」，今更派出28架次軍機擾台，創下單日最大規模紀錄。')
+    expect(units.map((u) => u.text)).toEqual([
+      '中国对此反应激烈,除外交部发言人赵立坚重申「台湾事务属中国内政,不容外部势力干涉」,',
+      '今更派出28架次军机扰台,创下单日最大规模纪录。',
+    ])
+  })
+})
