@@ -3,7 +3,8 @@ import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats, RecentStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
-import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
+import { CENTRAL_CHUNK, centralPartName, loadCentrals, loadEvent, loadMembers, loadWeek, restoreHead, saveCentrals, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
+import type { CentralEvent } from './stories.js'
 
 
 /** Saves the head, every event and every week of the index, as a first run over an archive does. */
@@ -154,6 +155,24 @@ describe('saving and restoring the clustering in parts', () => {
     const c = new ArchiveClustering()
     ;(c.features as unknown as Record<string, unknown>).odd = new Map([[{ key: 1 }, 1]])
     expect(() => saveHead(c)).toThrow(/Map keyed by objects/)
+  })
+
+  it('saves story entries by chunks of consecutive events, each holding only its own, and reads them back', () => {
+    // Every third event names no central entity (it has no entry); the last chunk is partly filled.
+    const entries = new Map<number, CentralEvent>()
+    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++)
+      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]) })
+    const parts = new Map<string, Uint8Array | undefined>()
+    for (const idx of entries.keys()) parts.set(centralPartName(idx), saveCentrals(idx, (i) => entries.get(i)))
+    expect(parts.size).toBe(4)
+    const back = new Map<number, CentralEvent>()
+    for (const [name, body] of parts) for (const [idx, e] of loadCentrals(name, body!)) {
+      expect(centralPartName(idx)).toBe(name)
+      back.set(idx, e)
+    }
+    expect([...back].sort((a, b) => a[0] - b[0])).toEqual([...entries])
+    // A chunk none of whose events has an entry any more is not written (its part is deleted).
+    expect(saveCentrals(CENTRAL_CHUNK, () => undefined)).toBeUndefined()
   })
 
   it('ignores state saved in another format', async () => {

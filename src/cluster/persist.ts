@@ -24,10 +24,13 @@ import type { CentralEvent } from './stories.js'
 //   assignment changes only when its event is merged into another, where it is added anew: a
 //   batch rewrites only the chunks from the first member it added, not every member of every
 //   event it joined;
-// - one part per live event that names central entities (CENTRAL_PART + index): its story
-//   entry (dates, name, central entities), what linking stories reads of it; all are read
-//   when a clustering is restored, and only those a batch changes are written (kept in the
-//   head, they were more than half of what every batch wrote, whatever it changed);
+// - the story entry (dates, name, central entities: what linking stories reads of an event) of
+//   each live event that names central entities, by CENTRAL_CHUNK events of consecutive
+//   indexes (CENTRAL_PART + index / CENTRAL_CHUNK): all are read when a clustering is
+//   restored, and a batch writes only the chunks of the events whose entry it changed. (Kept
+//   in the head they were more than half of what every batch wrote, whatever it changed; a
+//   part per event made a restore read and parse tens of thousands of rows, several times the
+//   time the head took.)
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
 //   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
@@ -88,23 +91,27 @@ export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering 
   return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)) }
 }
 
-/** An event's story entry (`CENTRAL_PART`). JSON: tens of thousands are read back at once, each a few hundred bytes. */
-export function saveCentral(e: CentralEvent): Uint8Array {
-  return Buffer.from(JSON.stringify({ id: e.id, title: e.title, start: e.start, end: e.end, central: [...e.central] } satisfies SavedCentral))
+export const CENTRAL_CHUNK = 32
+
+/** The part holding the story entry of an event (`CENTRAL_PART`). */
+export const centralPartName = (idx: number) => `${CENTRAL_PART}${Math.floor(idx / CENTRAL_CHUNK)}`
+
+/** The events of `centralPartName(idx)` with a story entry (`entryOf`), or undefined when none has. */
+export function saveCentrals(idx: number, entryOf: (idx: number) => CentralEvent | undefined): Uint8Array | undefined {
+  const chunk = new Map<number, CentralEvent>()
+  const first = Math.floor(idx / CENTRAL_CHUNK) * CENTRAL_CHUNK
+  for (let i = first; i < first + CENTRAL_CHUNK; i++) {
+    const e = entryOf(i)
+    if (e) chunk.set(i, { id: e.id, title: e.title, start: e.start, end: e.end, central: e.central })
+  }
+  return chunk.size ? serialize(chunk) : undefined
 }
 
-/** A saved story entry read back. */
-export function loadCentral(name: string, bytes: Uint8Array): CentralEvent {
-  const saved = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString()) as Partial<SavedCentral>
-  if (typeof saved.id !== 'string' || typeof saved.title !== 'string' || !Array.isArray(saved.central)) throw new Error(`saved story entry ${name} is not readable`)
-  return { id: saved.id, title: saved.title, start: saved.start, end: saved.end, central: new Map(saved.central) }
-}
-interface SavedCentral {
-  readonly id: string
-  readonly title: string
-  readonly start?: string
-  readonly end?: string
-  readonly central: ReadonlyArray<readonly [string, string]>
+/** The story entries of a saved chunk, by event index. */
+export function loadCentrals(name: string, bytes: Uint8Array): Map<number, CentralEvent> {
+  const chunk = deserialize(bytes) as Map<number, Partial<CentralEvent>>
+  if (!(chunk instanceof Map) || [...chunk].some(([idx, e]) => typeof idx !== 'number' || typeof e?.id !== 'string' || typeof e.title !== 'string' || !(e.central instanceof Map))) throw new Error(`saved story entries ${name} are not readable`)
+  return chunk as Map<number, CentralEvent>
 }
 
 /** One event of the clustering, without its members (`saveMembers`). */

@@ -9,7 +9,7 @@ import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
 import { EventClusterer, type Assignment } from './events.js'
-import { ARTICLE_PART, CENTRAL_PART, EVENT_PART, loadCentral, loadEvent, loadMembers, loadWeek, memberParts, restoreHead, saveCentral, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
+import { ARTICLE_PART, CENTRAL_PART, centralPartName, EVENT_PART, loadCentrals, loadEvent, loadMembers, loadWeek, memberParts, restoreHead, saveCentrals, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
 import { StoryLinker, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
@@ -169,6 +169,8 @@ async function continueClustering(store: Store, version: string, saved: Restored
   lap('load')
   const state = new Map<string, Uint8Array | undefined>()
   const shown = new Map<string, Uint8Array | undefined>()
+  // Events whose story entry changed (the chunks holding them are written again).
+  const entries: number[] = []
   for (const idx of changed) {
     const name = `${EVENT_PART}${idx}`
     if (c.live(idx) !== idx) {
@@ -176,7 +178,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
       state.set(name, undefined)
       for (const part of memberParts(idx, savedMembers.get(idx) ?? 0)) state.set(part, undefined)
       shown.set(name, undefined)
-      if (stories.delete(idx)) state.set(`${CENTRAL_PART}${idx}`, undefined)
+      if (stories.delete(idx)) entries.push(idx)
       continue
     }
     const e = c.event(idx)
@@ -189,12 +191,13 @@ async function continueClustering(store: Store, version: string, saved: Restored
     const central = clustering.centralOf(e)
     const entry: CentralEvent = { id: described.id, title: described.title, start: described.start, end: described.end, central }
     if (!central.size) {
-      if (stories.delete(idx)) state.set(`${CENTRAL_PART}${idx}`, undefined)
+      if (stories.delete(idx)) entries.push(idx)
     } else if (!isSameEntry(stories.get(idx), entry)) {
       stories.set(idx, entry)
-      state.set(`${CENTRAL_PART}${idx}`, saveCentral(entry))
+      entries.push(idx)
     }
   }
+  for (const idx of entries) if (!state.has(centralPartName(idx))) state.set(centralPartName(idx), saveCentrals(idx, (i) => stories.get(i)))
   for (const id of freshIds) state.set(`${ARTICLE_PART}${id}`, Buffer.from(c.assignments.get(id)!.eventId))
   for (const [week, body] of saveWeeks(clustering, c.takeChangedWeeks())) state.set(weekPartName(week), body)
   lap('describe')
@@ -295,7 +298,7 @@ async function savedClustering(store: Store): Promise<Restored | undefined> {
   try {
     restored = restoreHead(saved.body)
     if (!restored) return undefined
-    for await (const [name, body] of store.allStateParts(STATE_KEY, CENTRAL_PART)) stories.set(Number(name.slice(CENTRAL_PART.length)), loadCentral(name, body))
+    for await (const [name, body] of store.allStateParts(STATE_KEY, CENTRAL_PART)) for (const [idx, entry] of loadCentrals(name, body)) stories.set(idx, entry)
   } catch (e) {
     warnUnreadable(e)
     return undefined
