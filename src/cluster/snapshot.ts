@@ -187,7 +187,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     for (const [part, body] of saveMembers(clustering, idx, savedMembers.get(idx) ?? 0)) state.set(part, body)
     shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
     // Only events naming central entities can be part of a story: the others are only counted.
-    // Written, and linked anew, only when it changed: most events a batch joins keep theirs.
+    // Its chunk is written, and it is placed in time order anew, only when its entry changed.
     const central = clustering.centralOf(e)
     const entry: CentralEvent = { id: described.id, title: described.title, start: described.start, end: described.end, central }
     if (!central.size) {
