@@ -3,20 +3,21 @@ import { exampleArticles, shifted } from '../../test/support/store.js'
 import { CorpusStats, RecentStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
-import { loadEvent, loadMembers, loadWeek, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
+import { CENTRAL_CHUNK, centralPartName, loadCentrals, loadEvent, loadMembers, loadWeek, restoreHead, saveCentrals, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
+import type { CentralEvent } from './stories.js'
 
 
 /** Saves the head, every event and every week of the index, as a first run over an archive does. */
-function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array>; members: Map<number, Uint8Array>; weeks: Map<number, Uint8Array> } {
+function saveAll(c: ArchiveClustering): { head: Uint8Array; events: Map<number, Uint8Array>; members: Map<number, Uint8Array[]>; weeks: Map<number, Uint8Array> } {
   const events = new Map<number, Uint8Array>()
-  const members = new Map<number, Uint8Array>()
+  const members = new Map<number, Uint8Array[]>()
   for (let idx = 0; idx < c.clusterer.founded; idx++)
     if (c.clusterer.live(idx) === idx) {
       events.set(idx, saveEvent(c, idx))
-      members.set(idx, saveMembers(c, idx))
+      members.set(idx, [...saveMembers(c, idx).values()])
     }
   const weeks = saveWeeks(c, c.clusterer.takeChangedWeeks())
-  return { head: saveHead(c, new Map()), events, members, weeks }
+  return { head: saveHead(c), events, members, weeks }
 }
 
 /** Loads the weeks of the index a batch looks up; returns which. */
@@ -82,7 +83,7 @@ describe('saving and restoring the clustering in parts', () => {
     const at = (d: number) => new Date(Date.UTC(2021, 4, d)).toISOString()
     for (let i = 0; i < 200; i++) continuous.features.item({ id: `o${i}`, title: `往事${i}`, text: `其他 内容 ${i}`, publishedAt: at(1 + (i % 20)) })
     for (let i = 0; i < 60; i++) continuous.features.item({ id: `a${i}`, title: `新闻${i}`, text: `alphaword 其他 内容 ${i}`, publishedAt: at(30 + (i % 5)) })
-    const restored = restoreHead(saveHead(continuous, new Map()))!.clustering
+    const restored = restoreHead(saveHead(continuous))!.clustering
     const later = { id: 'x', title: '报道', text: '正文 alphaword 和 betaword', publishedAt: at(34) }
     const [c, r] = [continuous.features.item(later).vector, restored.features.item(later).vector]
     expect(r).toEqual(c)
@@ -122,7 +123,7 @@ describe('saving and restoring the clustering in parts', () => {
     }
     const c = new ArchiveClustering()
     ;(c.features as unknown as Record<string, unknown>).odd = new Unknown()
-    expect(() => saveHead(c, new Map())).toThrow(/instance of Unknown .*persist\.ts/)
+    expect(() => saveHead(c)).toThrow(/instance of Unknown .*persist\.ts/)
   })
 
   it('rebuilds a class instance inside a Map or an array, keeping the order of the entries', () => {
@@ -134,7 +135,7 @@ describe('saving and restoring the clustering in parts', () => {
       ['last', { n: 4 }],
     ])
     ;(c.features as unknown as Record<string, unknown>).extra = extra
-    const back = (restoreHead(saveHead(c, new Map()))!.clustering.features as unknown as Record<string, unknown>).extra as Map<string, unknown>
+    const back = (restoreHead(saveHead(c))!.clustering.features as unknown as Record<string, unknown>).extra as Map<string, unknown>
     expect([...back.keys()]).toEqual(['plain', 'stats', 'list', 'last'])
     expect(back.get('stats')).toBeInstanceOf(CorpusStats)
     const list = back.get('list') as unknown[]
@@ -147,13 +148,31 @@ describe('saving and restoring the clustering in parts', () => {
   it('refuses to save a class instance held in two places, which would come back as two', () => {
     const c = new ArchiveClustering()
     ;(c.features as unknown as Record<string, unknown>).shared = c.features.stats
-    expect(() => saveHead(c, new Map())).toThrow(/CorpusStats held in two places/)
+    expect(() => saveHead(c)).toThrow(/CorpusStats held in two places/)
   })
 
   it('refuses to save a Map keyed by objects', () => {
     const c = new ArchiveClustering()
     ;(c.features as unknown as Record<string, unknown>).odd = new Map([[{ key: 1 }, 1]])
-    expect(() => saveHead(c, new Map())).toThrow(/Map keyed by objects/)
+    expect(() => saveHead(c)).toThrow(/Map keyed by objects/)
+  })
+
+  it('saves story entries by chunks of consecutive events, each holding only its own, and reads them back', () => {
+    // Every third event names no central entity (it has no entry); the last chunk is partly filled.
+    const entries = new Map<number, CentralEvent>()
+    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++)
+      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]) })
+    const parts = new Map<string, Uint8Array | undefined>()
+    for (const idx of entries.keys()) parts.set(centralPartName(idx), saveCentrals(idx, (i) => entries.get(i)))
+    expect(parts.size).toBe(4)
+    const back = new Map<number, CentralEvent>()
+    for (const [name, body] of parts) for (const [idx, e] of loadCentrals(name, body!)) {
+      expect(centralPartName(idx)).toBe(name)
+      back.set(idx, e)
+    }
+    expect([...back].sort((a, b) => a[0] - b[0])).toEqual([...entries])
+    // A chunk none of whose events has an entry any more is not written (its part is deleted).
+    expect(saveCentrals(CENTRAL_CHUNK, () => undefined)).toBeUndefined()
   })
 
   it('ignores state saved in another format', async () => {

@@ -11,16 +11,26 @@ import type { CentralEvent } from './stories.js'
 // batch touches rather than the archive:
 // - the head: the archive's word statistics (packed: analyze/tally.ts) and repeated lines
 //   (ArticleFeatures, a few MB whatever the archive's size, as the line sketches are fixed),
-//   the clusterer's merge links and the list of weeks its index holds, and the story entry
-//   (dates, name, central entities) of each live event that names central entities;
+//   the clusterer's merge links and the list of weeks its index holds;
 // - one part per week of the clusterer's index (WEEK_PART + week): the events holding each
 //   term that week; loaded only when a batch's articles look that week up (an article with no
 //   date looks up every week);
 // - one part per event (EVENT_PART + index): its sums and day groups; loaded only when a
 //   batch's articles can meet the event;
-// - one part per event for its members (MEMBERS_PART + index): each one's naming features and
-//   assignment; loaded only when a batch changes the event or holds the original of one of its
-//   copies (most of the bytes of a large one);
+// - the members of each event, in parts of MEMBERS_CHUNK (MEMBERS_PART + index + '.' + chunk):
+//   each one's naming features and assignment; loaded only when a batch changes the event or
+//   holds the original of one of its copies (most of the bytes of a large one). Members are only
+//   ever added at the end of an event (joining, or merging in another), and a member's
+//   assignment changes only when its event is merged into another, where it is added anew: a
+//   batch rewrites only the chunks from the first member it added, not every member of every
+//   event it joined;
+// - the story entry (dates, name, central entities: what linking stories reads of an event) of
+//   each live event that names central entities, by CENTRAL_CHUNK events of consecutive
+//   indexes (CENTRAL_PART + index / CENTRAL_CHUNK): all are read when a clustering is
+//   restored, and a batch writes only the chunks of the events whose entry it changed. (Kept
+//   in the head they were more than half of what every batch wrote, whatever it changed; a
+//   part per event made a restore read and parse tens of thousands of rows, several times the
+//   time the head took.)
 // - one part per clustered article (ARTICLE_PART + id): the event it was placed in, so that a
 //   copy finds its original's event, and the store can tell which articles are new.
 // v8's structured serialisation keeps the data but not the classes, so each class instance is
@@ -38,6 +48,7 @@ export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
 export const WEEK_PART = 'w:'
 export const MEMBERS_PART = 'm:'
+export const CENTRAL_PART = 'c:'
 
 /** The part name of a week of the clusterer's index (undated postings are week -Infinity). */
 export const weekPartName = (week: number) => `${WEEK_PART}${week === Number.NEGATIVE_INFINITY ? 'undated' : week}`
@@ -63,23 +74,44 @@ interface Head {
   readonly format: number
   readonly features: unknown
   readonly index: SavedIndex
-  readonly stories: ReadonlyMap<number, CentralEvent>
 }
 
 /** The head of a saved clustering: what every batch needs whatever it touches. */
-export function saveHead(c: ArchiveClustering, stories: ReadonlyMap<number, CentralEvent>): Uint8Array {
+export function saveHead(c: ArchiveClustering): Uint8Array {
   c.features.pack()
-  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), stories } satisfies Head)
+  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index() } satisfies Head)
 }
 
 /** A clustering continued from its head, none of its events loaded; undefined when saved in another format. */
-export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering; stories: Map<number, CentralEvent> } | undefined {
+export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering } | undefined {
   const saved = deserialize(bytes) as Partial<Head>
   if (saved.format !== FORMAT) return undefined
   const features = decode(saved.features)
-  if (!(features instanceof ArticleFeatures) || !saved.index || !(saved.stories instanceof Map)) throw new Error('saved clustering state does not hold a clustering')
-  const clustering = new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index))
-  return { clustering, stories: saved.stories as Map<number, CentralEvent> }
+  if (!(features instanceof ArticleFeatures) || !saved.index) throw new Error('saved clustering state does not hold a clustering')
+  return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)) }
+}
+
+export const CENTRAL_CHUNK = 32
+
+/** The part holding the story entry of an event (`CENTRAL_PART`). */
+export const centralPartName = (idx: number) => `${CENTRAL_PART}${Math.floor(idx / CENTRAL_CHUNK)}`
+
+/** The events of `centralPartName(idx)` with a story entry (`entryOf`), or undefined when none has. */
+export function saveCentrals(idx: number, entryOf: (idx: number) => CentralEvent | undefined): Uint8Array | undefined {
+  const chunk = new Map<number, CentralEvent>()
+  const first = Math.floor(idx / CENTRAL_CHUNK) * CENTRAL_CHUNK
+  for (let i = first; i < first + CENTRAL_CHUNK; i++) {
+    const e = entryOf(i)
+    if (e) chunk.set(i, { id: e.id, title: e.title, start: e.start, end: e.end, central: e.central })
+  }
+  return chunk.size ? serialize(chunk) : undefined
+}
+
+/** The story entries of a saved chunk, by event index. */
+export function loadCentrals(name: string, bytes: Uint8Array): Map<number, CentralEvent> {
+  const chunk = deserialize(bytes) as Map<number, Partial<CentralEvent>>
+  if (!(chunk instanceof Map) || [...chunk].some(([idx, e]) => typeof idx !== 'number' || typeof e?.id !== 'string' || typeof e.title !== 'string' || !(e.central instanceof Map))) throw new Error(`saved story entries ${name} are not readable`)
+  return chunk as Map<number, CentralEvent>
 }
 
 /** One event of the clustering, without its members (`saveMembers`). */
@@ -94,15 +126,36 @@ export function loadEvent(c: ArchiveClustering, idx: number, bytes: Uint8Array):
   c.clusterer.load(idx, event as EventCluster)
 }
 
-/** The members of one event: each one's naming features and assignment. */
-export function saveMembers(c: ArchiveClustering, idx: number): Uint8Array {
-  return serialize(c.clusterer.event(idx).articleIds.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers)
+export const MEMBERS_CHUNK = 64
+
+/** The names of the parts holding the first `count` members of an event, from the one holding the `from`th. */
+export function memberParts(idx: number, count: number, from = 0): string[] {
+  const names: string[] = []
+  for (let k = Math.floor(from / MEMBERS_CHUNK); k * MEMBERS_CHUNK < count; k++) names.push(`${MEMBERS_PART}${idx}.${k}`)
+  return names
 }
 
-/** Puts the members of a saved event back into the clustering. */
-export function loadMembers(c: ArchiveClustering, idx: number, bytes: Uint8Array): void {
-  const members = deserialize(bytes) as SavedMembers
-  if (!Array.isArray(members) || members.some((m) => !Array.isArray(m) || m.length !== 2)) throw new Error(`saved members of event ${idx} are not readable`)
+/**
+ * The members of one event from the `from`th on (each one's naming features and assignment),
+ * by part name: the whole chunks that hold them, earlier members of the first one included.
+ */
+export function saveMembers(c: ArchiveClustering, idx: number, from = 0): Map<string, Uint8Array> {
+  const ids = c.clusterer.event(idx).articleIds
+  const out = new Map<string, Uint8Array>()
+  for (const name of memberParts(idx, ids.length, from)) {
+    const start = Number(name.slice(name.lastIndexOf('.') + 1)) * MEMBERS_CHUNK
+    out.set(name, serialize(ids.slice(start, start + MEMBERS_CHUNK).map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers))
+  }
+  return out
+}
+
+/** Puts the members of a saved event back into the clustering, from its parts in order (`memberParts`). */
+export function loadMembers(c: ArchiveClustering, idx: number, parts: readonly Uint8Array[]): void {
+  const members = parts.flatMap((bytes) => {
+    const chunk = deserialize(bytes) as SavedMembers
+    if (!Array.isArray(chunk) || chunk.some((m) => !Array.isArray(m) || m.length !== 2)) throw new Error(`saved members of event ${idx} are not readable`)
+    return chunk
+  })
   for (const [member, a] of members) c.items.set(a.articleId, member)
   c.clusterer.loadAssignments(members.map(([, a]) => a))
 }

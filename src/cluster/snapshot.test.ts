@@ -9,7 +9,7 @@ import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
-import { restoreHead } from './persist.js'
+import { MEMBERS_CHUNK, restoreHead } from './persist.js'
 import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion, updateClusters } from './snapshot.js'
 import { buildStories } from './stories.js'
 
@@ -98,10 +98,10 @@ describe('events and stories cached in the store', () => {
    * stores the articles again a day later (they need those events), and clusters: what the
    * run wrote to stderr, after checking it clustered every article again.
    */
-  async function damageEventsThenCluster(prefix: string, bytes: Uint8Array, suffix: string): Promise<string> {
+  async function damageEventsThenCluster(prefix: string, bytes: Uint8Array, suffix: string, part = ''): Promise<string> {
     const saved = (await store.savedState('cluster-state'))!
     const events = (await clusterStore(store)).events
-    const damaged = new Map(events.map((e) => [`${prefix}${Number(e.id.slice(1)) - 1}`, bytes]))
+    const damaged = new Map(events.map((e) => [`${prefix}${Number(e.id.slice(1)) - 1}${part}`, bytes]))
     await store.saveStateParts('cluster-state', saved.version, saved.body, damaged, false)
     // Read by another process: this one would continue the clustering it holds in memory.
     await store.close()
@@ -117,9 +117,16 @@ describe('events and stories cached in the store', () => {
   })
 
   it('clusters every article again, saying so, when the saved members of an event the new articles change do not match it', async () => {
-    // Readable, but holding none of the event's members.
-    const warnings = await damageEventsThenCluster('m:', new Uint8Array(serialize([])), '-members')
+    // Readable, but holding none of the event's members (those of its first part).
+    const warnings = await damageEventsThenCluster('m:', new Uint8Array(serialize([])), '-members', '.0')
     expect(warnings).toMatch(/saved clustering could not be read .*do not include article/)
+  })
+
+  it('clusters every article again, saying so, when the saved story entries cannot be read', async () => {
+    // Every restore reads them all (linking stories needs every event's), whatever the batch touches.
+    // (Parts of CENTRAL_CHUNK events: the first event's index names the first part.)
+    const warnings = await damageEventsThenCluster('c:', new Uint8Array(serialize(new Map([[0, { id: 'e1' }]]))), '-central')
+    expect(warnings).toMatch(/saved clustering could not be read .*saved story entries c:0 are not readable/)
   })
 
   it('clusters every article again when the saved clustering holds an article no longer stored', async () => {
@@ -132,9 +139,12 @@ describe('events and stories cached in the store', () => {
 
 describe('clustering in batches through the stored state', () => {
   it.each([
-    ['one process, which continues the clustering it holds', false],
-    ['a process for each batch, which restores the clustering from the store', true],
-  ])('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids: %s', async (_, reopen) => {
+    ['one process, which continues the clustering it holds', false, 1],
+    ['a process for each batch, which restores the clustering from the store', true, 1],
+    // Events of more members than a part of them holds, each batch adding to the last part and beginning new ones.
+    ['one process, events larger than a part of their members', false, 30],
+    ['a process for each batch, events larger than a part of their members', true, 30],
+  ])('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids: %s', async (_, reopen, copies) => {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-batches-'))
     let store = openSqlite(join(dir, 'test.db'))
     try {
@@ -142,7 +152,8 @@ describe('clustering in batches through the stored state', () => {
       const first = await allArticles(store)
       // Later batches: the same reports a day or two later (they join earlier events) and ten
       // or eleven days later (they found events of their own, which the third batch joins).
-      const batches = [first, [...first.map((a) => shifted(a, 1, '-b')), ...first.map((a) => shifted(a, 10, '-c'))], [...first.map((a) => shifted(a, 2, '-d')), ...first.map((a) => shifted(a, 11, '-e'))]]
+      const again = (days: number, suffix: string) => Array.from({ length: copies }, (_, k) => first.map((a) => shifted(a, days, copies > 1 ? `${suffix}${k}` : suffix))).flat()
+      const batches = [first, [...again(1, '-b'), ...again(10, '-c')], [...again(2, '-d'), ...again(11, '-e')]]
       const inMemory = new ArchiveClustering()
       const all: Article[] = []
       let before: readonly ClusteredEvent[] = []
@@ -166,11 +177,12 @@ describe('clustering in batches through the stored state', () => {
         before = got.events
       }
       expect(new Set([...(await clusterStore(store)).assignments.values()].map((a) => a.reason))).toEqual(new Set(['founded', 'joined']))
+      if (copies > 1) expect(Math.max(...before.map((e) => e.articleIds.length))).toBeGreaterThan(2 * MEMBERS_CHUNK)
     } finally {
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 60_000) // the larger events' batches take seconds, more on a busy machine
 })
 
 describe('a clustering held in memory', () => {

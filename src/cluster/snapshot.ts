@@ -9,8 +9,8 @@ import { loadRegistry } from '../outlets/registry.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent, type Featurised, type Progress } from './cluster-articles.js'
 import { EventClusterer, type Assignment } from './events.js'
-import { ARTICLE_PART, EVENT_PART, loadEvent, loadMembers, loadWeek, MEMBERS_PART, restoreHead, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
-import { storiesOf, type CentralEvent, type Story } from './stories.js'
+import { ARTICLE_PART, CENTRAL_PART, centralPartName, EVENT_PART, loadCentrals, loadEvent, loadMembers, loadWeek, memberParts, restoreHead, saveCentrals, saveEvent, saveHead, saveMembers, saveWeeks, weekPartName } from './persist.js'
+import { StoryLinker, type CentralEvent, type Story } from './stories.js'
 
 /** Events and stories of every stored article, computed together: what `events` and `serve` read. */
 export interface ClusterSnapshot {
@@ -61,7 +61,7 @@ export type UpdateTimes = Record<'restore' | 'read' | 'featurise' | 'load' | 'cl
  * them back: the work of an `events` run after an ingest. Only the new articles are read;
  * only the events they can meet are loaded from the saved clustering, and only those they
  * changed are described and written again (stories are linked again from every event's
- * saved central entities, which reads no article).
+ * central entities, kept or read from their saved parts, which reads no article).
  */
 export async function updateClusters(store: Store, progress?: Progress, times?: Partial<UpdateTimes>): Promise<Update> {
   const version = await clustersVersion(store)
@@ -122,7 +122,7 @@ const MAX_KEPT_EVENTS = 100_000
 class DamagedStateError extends Error {}
 
 async function continueClustering(store: Store, version: string, saved: Restored | undefined, progress: Progress | undefined, lap: (stage: keyof UpdateTimes) => void): Promise<number> {
-  const { clustering, stories, withMembers } = saved ?? { clustering: new ArchiveClustering(), stories: new Map<number, CentralEvent>(), withMembers: new Set<number>() }
+  const { clustering, stories, withMembers, savedMembers } = saved ?? { clustering: new ArchiveClustering(), stories: new StoryLinker(), withMembers: new Set<number>(), savedMembers: new Map<number, number>() }
   let fresh: ArticleText[] = []
   for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articleTexts({ includeDuplicates: true })) fresh.push(a)
   const freshIds = fresh.map((a) => a.id)
@@ -131,12 +131,15 @@ async function continueClustering(store: Store, version: string, saved: Restored
   const restoredEvents = c.founded
   const loadMembersOf = async (events: readonly number[]) => {
     const wanted = events.filter((idx) => idx < restoredEvents && !withMembers.has(idx))
-    const parts = await store.stateParts(STATE_KEY, wanted.map((idx) => `${MEMBERS_PART}${idx}`))
+    const names = new Map(wanted.map((idx) => [idx, memberParts(idx, savedMembers.get(idx) ?? 0)]))
+    const parts = await store.stateParts(STATE_KEY, [...names.values()].flat())
     for (const idx of wanted) {
       try {
-        const body = parts.get(`${MEMBERS_PART}${idx}`)
-        if (!body) throw new Error(`the members of event ${idx} are missing`)
-        loadMembers(clustering, idx, body)
+        // Every event whose members are loaded was loaded first: how many it had saved is known.
+        if (!savedMembers.has(idx)) throw new Error(`the members of event ${idx} are needed before the event`)
+        const bodies = names.get(idx)!.map((name) => parts.get(name))
+        if (!bodies.length || bodies.includes(undefined)) throw new Error(`the members of event ${idx} are missing`)
+        loadMembers(clustering, idx, bodies as Uint8Array[])
       } catch (e) {
         throw new DamagedStateError('', { cause: e })
       }
@@ -147,7 +150,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     const batch = clustering.featurise(fresh, progress)
     fresh = [] // the texts are let go: what placing needs is in the batch
     lap('featurise')
-    await clusterBatch(store, clustering, batch, loadMembersOf, lap)
+    await clusterBatch(store, clustering, savedMembers, batch, loadMembersOf, lap)
   } else {
     clustering.add(fresh, progress) // everything in memory: featurised and placed one by one
     fresh = []
@@ -166,33 +169,42 @@ async function continueClustering(store: Store, version: string, saved: Restored
   lap('load')
   const state = new Map<string, Uint8Array | undefined>()
   const shown = new Map<string, Uint8Array | undefined>()
+  // Events whose story entry changed (the chunks holding them are written again).
+  const entries: number[] = []
   for (const idx of changed) {
     const name = `${EVENT_PART}${idx}`
     if (c.live(idx) !== idx) {
       // Merged into another event: only the merge link (in the head) is left of it.
       state.set(name, undefined)
-      state.set(`${MEMBERS_PART}${idx}`, undefined)
+      for (const part of memberParts(idx, savedMembers.get(idx) ?? 0)) state.set(part, undefined)
       shown.set(name, undefined)
-      stories.delete(idx)
+      if (stories.delete(idx)) entries.push(idx)
       continue
     }
     const e = c.event(idx)
     const described = clustering.describe(e)
     state.set(name, saveEvent(clustering, idx))
-    state.set(`${MEMBERS_PART}${idx}`, saveMembers(clustering, idx))
+    for (const [part, body] of saveMembers(clustering, idx, savedMembers.get(idx) ?? 0)) state.set(part, body)
     shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
     // Only events naming central entities can be part of a story: the others are only counted.
+    // Its chunk is written, and it is placed in time order anew, only when its entry changed.
     const central = clustering.centralOf(e)
-    if (central.size) stories.set(idx, { id: described.id, title: described.title, start: described.start, end: described.end, central })
-    else stories.delete(idx)
+    const entry: CentralEvent = { id: described.id, title: described.title, start: described.start, end: described.end, central }
+    if (!central.size) {
+      if (stories.delete(idx)) entries.push(idx)
+    } else if (!isSameEntry(stories.get(idx), entry)) {
+      stories.set(idx, entry)
+      entries.push(idx)
+    }
   }
+  for (const idx of entries) if (!state.has(centralPartName(idx))) state.set(centralPartName(idx), saveCentrals(idx, (i) => stories.get(i)))
   for (const id of freshIds) state.set(`${ARTICLE_PART}${id}`, Buffer.from(c.assignments.get(id)!.eventId))
   for (const [week, body] of saveWeeks(clustering, c.takeChangedWeeks())) state.set(weekPartName(week), body)
   lap('describe')
-  const linked = storiesOf([...stories.values()], c.liveCount)
+  const linked = stories.stories(c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
   lap('stories')
-  const body = saveHead(clustering, stories)
+  const body = saveHead(clustering)
   const saveId = randomUUID()
   await store.transaction(async (tx) => {
     await tx.saveStateParts(STATE_KEY, stateVersion(), body, state, !saved)
@@ -201,9 +213,13 @@ async function continueClustering(store: Store, version: string, saved: Restored
   })
   lap('save')
   // Every changed event's members are in memory now (checked above), as are those of events founded here.
-  for (const idx of changed) withMembers.add(idx)
+  for (const idx of changed) {
+    withMembers.add(idx)
+    if (c.live(idx) === idx) savedMembers.set(idx, c.event(idx).articleIds.length)
+    else savedMembers.delete(idx)
+  }
   c.forgetMerges()
-  if (clustering.items.size <= MAX_KEPT_MEMBERS && c.loadedCount <= MAX_KEPT_EVENTS) kept.set(store, { clustering, stories, withMembers, version, saveId })
+  if (clustering.items.size <= MAX_KEPT_MEMBERS && c.loadedCount <= MAX_KEPT_EVENTS) kept.set(store, { clustering, stories, withMembers, savedMembers, version, saveId })
   return freshIds.length
 }
 
@@ -213,7 +229,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
  * originals its copies copy (with their members); then, before each article is placed, the
  * events it will be compared with (without: see `EventClusterer.load`).
  */
-async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: readonly Featurised[], loadMembersOf: (events: readonly number[]) => Promise<void>, lap: (stage: keyof UpdateTimes) => void): Promise<void> {
+async function clusterBatch(store: Store, clustering: ArchiveClustering, savedMembers: Map<number, number>, batch: readonly Featurised[], loadMembersOf: (events: readonly number[]) => Promise<void>, lap: (stage: keyof UpdateTimes) => void): Promise<void> {
   const c = clustering.clusterer
   const load = async (events: Iterable<number>) => {
     const names = [...events].map((idx) => `${EVENT_PART}${idx}`)
@@ -224,6 +240,7 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
         const body = parts.get(name)
         if (!body) throw new Error(`event ${idx} is missing`)
         loadEvent(clustering, idx, body)
+        savedMembers.set(idx, c.event(idx).articleIds.length)
       } catch (e) {
         throw new DamagedStateError('', { cause: e })
       }
@@ -258,11 +275,18 @@ async function clusterBatch(store: Store, clustering: ArchiveClustering, batch: 
 }
 
 interface Restored extends NonNullable<ReturnType<typeof restoreHead>> {
+  /** The story entry of every live event that names central entities. */
+  readonly stories: StoryLinker
   /**
    * Events whose members (features and assignments) are in memory: only those a batch changes
    * need them, to be described and saved again. None of a restored clustering's.
    */
   readonly withMembers: Set<number>
+  /**
+   * How many members of each event loaded (or founded and saved since) its saved parts hold:
+   * the chunks of members a batch must write again start there (`saveMembers`).
+   */
+  readonly savedMembers: Map<number, number>
 }
 
 /** The clustering saved by the last run, if the same code made it from articles all still stored. */
@@ -270,13 +294,25 @@ async function savedClustering(store: Store): Promise<Restored | undefined> {
   const saved = await store.savedState(STATE_KEY)
   if (!saved || saved.version !== stateVersion()) return undefined
   let restored: ReturnType<typeof restoreHead>
+  const stories = new StoryLinker()
   try {
     restored = restoreHead(saved.body)
+    if (!restored) return undefined
+    for await (const [name, body] of store.allStateParts(STATE_KEY, CENTRAL_PART)) for (const [idx, entry] of loadCentrals(name, body)) stories.set(idx, entry)
   } catch (e) {
     warnUnreadable(e)
     return undefined
   }
-  return restored && (await store.partsWithoutArticle(STATE_KEY, ARTICLE_PART)) === 0 ? { ...restored, withMembers: new Set() } : undefined
+  return (await store.partsWithoutArticle(STATE_KEY, ARTICLE_PART)) === 0 ? { ...restored, stories, withMembers: new Set(), savedMembers: new Map() } : undefined
+}
+
+/** Do two story entries of one event say the same (entities in the same order)? */
+function isSameEntry(a: CentralEvent | undefined, b: CentralEvent): boolean {
+  if (!a || a.id !== b.id || a.title !== b.title || a.start !== b.start || a.end !== b.end || a.central.size !== b.central.size) return false
+  const mine = [...b.central]
+  let i = 0
+  for (const [id, name] of a.central) if (mine[i][0] !== id || mine[i++][1] !== name) return false
+  return true
 }
 
 // The state is derived from the stored articles: one that cannot be read (a damaged database

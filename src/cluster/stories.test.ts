@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centralEntities, storiesOf, type CentralEvent } from './stories.js'
+import { centralEntities, storiesOf, StoryLinker, type CentralEvent } from './stories.js'
 
 // Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
 const DAY_MS = 86_400_000
@@ -81,6 +81,53 @@ describe('storiesOf', () => {
   it('lists the stories latest first', () => {
     const events = [event(1, 0, [BIDEN, PUTIN]), event(2, 5, [BIDEN, PUTIN]), event(3, 50, [XI, WHO]), event(4, 60, [XI, WHO])]
     expect(storiesOf(events).map((s) => s.id)).toEqual(['s3', 's1'])
+  })
+})
+
+describe('StoryLinker', () => {
+  // A small pool of entities over a short span, so that events link, stories split and merge, and
+  // entities cross the backdrop's bar as events come and go.
+  const POOL = [BIDEN, PUTIN, NATO, WHO, XI, ...Array.from({ length: 55 }, (_, i) => [`p:${i}`, `人物${i}`] as const)]
+  const random = (seed: number) => () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+
+  it.each([1, 2, 3, 4, 5])('gives the stories of its events as they are, however they came and went (seed %i)', (seed) => {
+    const next = random(seed)
+    const linker = new StoryLinker()
+    const held = new Map<number, CentralEvent>()
+    let linked = 0
+    for (let round = 0; round < 12; round++) {
+      // A batch: new events, events changed (a later end, other entities), events merged away.
+      const changes = round === 0 ? 300 : 1 + Math.floor(next() * 30)
+      for (let k = 0; k < changes; k++) {
+        const key = Math.floor(next() * 400)
+        if (held.has(key) && next() < 0.2) {
+          linker.delete(key)
+          held.delete(key)
+          continue
+        }
+        const entities = POOL.filter(() => next() < 0.06)
+        const e = { ...event(key + 1, Math.floor(next() * 900), entities), ...(next() < 0.05 ? { start: undefined } : {}) }
+        linker.set(key, e)
+        held.set(key, e)
+      }
+      const eventCount = held.size + Math.floor(next() * 1000)
+      const stories = linker.stories(eventCount)
+      expect(stories).toEqual(storiesOf([...held.values()], eventCount))
+      linked += stories.length
+    }
+    expect(linker.size).toBe(held.size)
+    expect(linked).toBeGreaterThan(12)
+  })
+
+  it('forgets an event taken out, and takes out nothing it does not hold', () => {
+    const linker = new StoryLinker()
+    linker.set(0, event(1, 0, [BIDEN, PUTIN]))
+    linker.set(1, event(2, 5, [BIDEN, PUTIN]))
+    expect(linker.stories().map((s) => s.eventIds)).toEqual([['e1', 'e2']])
+    expect(linker.delete(1)).toBe(true)
+    expect(linker.delete(1)).toBe(false)
+    expect(linker.get(1)).toBeUndefined()
+    expect(linker.stories()).toEqual([])
   })
 })
 

@@ -61,113 +61,235 @@ export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'
  * as `eventCount` counts them (what makes an entity the archive's backdrop).
  */
 export function storiesOf(events: readonly CentralEvent[], eventCount = events.length): Story[] {
-  // Entities are numbered, so that a pair of them is one number and counts live in arrays
-  // (string pairs, Maps and Sets of them were most of the time at 100,000 articles). `rank` is
-  // each one's place in the order of its id, for ties.
-  const codes = new Map<string, number>()
-  for (const e of events) for (const id of e.central.keys()) if (!codes.has(id)) codes.set(id, codes.size)
-  const ids = [...codes.keys()]
-  const rank = new Int32Array(ids.length)
-  const byId = ids.map((_, code) => code).sort((a, b) => ids[a].localeCompare(ids[b]))
-  // Ids that localeCompare calls equal share a rank, as they tied before.
-  for (let i = 0; i < byId.length; i++) rank[byId[i]] = i > 0 && ids[byId[i - 1]].localeCompare(ids[byId[i]]) === 0 ? rank[byId[i - 1]] : i
-  const df = new Int32Array(ids.length)
-  for (const e of events) for (const id of e.central.keys()) df[codes.get(id)!]++
-  const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
-  // Each event's central entities but the backdrop, in order.
-  const central = events.map((e) => {
-    const mine: number[] = []
-    for (const id of e.central.keys()) {
-      const code = codes.get(id)!
-      if (df[code] <= maxDf) mine.push(code)
-    }
-    return mine
-  })
+  const linker = new StoryLinker()
+  events.forEach((e, i) => linker.set(i, e))
+  return linker.stories(eventCount)
+}
 
-  // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
-  // Dates are parsed once (ms; NaN when missing). `seen` is the last event that met it as a candidate.
-  interface Draft { readonly n: number; members: number[]; counts: Map<number, number>; end: string; endMs: number; profile: number[]; seen: number }
-  const drafts: Draft[] = []
-  // Drafts by each pair of their profile's entities: an event can join only a draft it shares
-  // MIN_SHARED (two) profile entities with, so it looks up its own pairs and meets no other.
-  // (Walking every draft that named one of its entities was quadratic in a long archive: 5 s
-  // at 100,000 articles, most drafts being single events that name 拜登 or 普京.)
-  const byPair = new Map<number, Set<Draft>>()
-  const pairsOf = (codes: readonly number[]) => {
-    const pairs: number[] = []
-    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push(Math.min(codes[i], codes[j]) * ids.length + Math.max(codes[i], codes[j]))
-    return pairs
+/** An event as the linker keeps it: its entities numbered and its dates parsed, once. */
+interface Linked {
+  readonly event: CentralEvent
+  /** Its central entities' codes, in the order of `event.central`. */
+  readonly codes: Int32Array
+  /** ms; NaN when missing. */
+  readonly startMs: number
+  readonly endMs: number
+}
+
+/**
+ * Stories of a set of events that changes a few at a time (`storiesOf` of them all, the same
+ * stories): what an update of a large archive links again after each batch. Linking is one
+ * pass over the events in time order whatever changed (a new event may join a story begun
+ * years before, and a batch moves which entities are the backdrop), but what that pass needs
+ * of each event — its entities numbered and their document frequencies, its dates parsed, its
+ * place in time order, the entities' order by id — is kept and changed with the events that
+ * change, rather than worked out again from every event (most of the time of `storiesOf` at
+ * 100,000 articles).
+ */
+export class StoryLinker {
+  // Entities are numbered, so that a pair of them is one number and counts live in arrays
+  // (string pairs, Maps and Sets of them were most of the time at 100,000 articles). Codes are
+  // never taken back: an entity no event names any more has a df of 0 and meets nothing.
+  private readonly codes = new Map<string, number>()
+  private readonly ids: string[] = []
+  private df: Int32Array<ArrayBuffer> = new Int32Array(256)
+  // Codes in the order of their ids (localeCompare), and each one's place in it (`rank`; ids
+  // that localeCompare calls equal share one), for ties; the codes from `ranked` on are not placed yet.
+  private byId: number[] = []
+  private rank = new Int32Array(0)
+  private ranked = 0
+  private readonly linked = new Map<number, Linked>()
+  // The events in time order (start, then id: ISO dates and event ids are ASCII, compared by
+  // code unit as localeCompare would order them but without its cost), but for those set or
+  // deleted since it was last brought up to date.
+  private order: Linked[] = []
+  private readonly added = new Set<Linked>()
+  private readonly dropped = new Set<Linked>()
+
+  get size(): number {
+    return this.linked.size
   }
-  const startMs = events.map((e) => time(e.start))
-  const endMs = events.map((e) => time(e.end))
-  // Only the entities an event adds gain counts, so no other entity can pass the profile's: the
-  // new profile is the best of the old one and those.
-  const profile = (d: Draft, added: readonly number[]) =>
-    [...new Set([...d.profile, ...added])]
-      .map((code) => [code, d.counts.get(code)!] as const)
-      .sort((a, b) => b[1] - a[1] || rank[a[0]] - rank[b[0]])
-      .slice(0, PROFILE)
-      .map(([code]) => code)
-  // ISO dates and event ids are ASCII: compared by code unit, as localeCompare would order them
-  // but without its cost (most of the time left here at 100,000 articles).
-  const order = events.map((_, i) => i).sort((a, b) => compareAscii(events[a].start ?? '', events[b].start ?? '') || compareAscii(events[a].id, events[b].id))
-  for (const i of order) {
-    const mine = central[i]
-    let best: Draft | undefined
-    let bestShared = MIN_SHARED - 1
-    // Events come in time order: a story that ended too long before this event starts can take
-    // no later one either, and leaves the index.
-    const start = startMs[i]
-    const candidates: Draft[] = []
-    for (const pair of pairsOf(mine)) {
-      const drafts = byPair.get(pair)
-      if (!drafts) continue
-      for (const d of drafts) {
-        if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) drafts.delete(d)
-        else if (d.seen !== i) {
-          d.seen = i
-          candidates.push(d)
+
+  /** Adds or replaces the event under `key` (an event index). */
+  set(key: number, event: CentralEvent): void {
+    this.delete(key)
+    const codes = new Int32Array(event.central.size)
+    let i = 0
+    for (const id of event.central.keys()) {
+      let code = this.codes.get(id)
+      if (code === undefined) {
+        this.codes.set(id, (code = this.ids.length))
+        this.ids.push(id)
+        if (code >= this.df.length) this.df = grown(this.df, code + 1)
+      }
+      this.df[code]++
+      codes[i++] = code
+    }
+    const entry: Linked = { event, codes, startMs: time(event.start), endMs: time(event.end) }
+    this.linked.set(key, entry)
+    this.added.add(entry)
+  }
+
+  get(key: number): CentralEvent | undefined {
+    return this.linked.get(key)?.event
+  }
+
+  /** Takes out the event under `key`; says whether there was one. */
+  delete(key: number): boolean {
+    const old = this.linked.get(key)
+    if (!old) return false
+    this.linked.delete(key)
+    for (const code of old.codes) this.df[code]--
+    if (!this.added.delete(old)) this.dropped.add(old)
+    return true
+  }
+
+  /** The stories of the events held, `eventCount` counting those that name no central entity. */
+  stories(eventCount = this.linked.size): Story[] {
+    const order = this.inTimeOrder()
+    const rank = this.ranks()
+    const ids = this.ids
+    const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
+    // Each event's central entities but the backdrop, in order.
+    const central = order.map((e) => {
+      const mine: number[] = []
+      for (const code of e.codes) if (this.df[code] <= maxDf) mine.push(code)
+      return mine
+    })
+
+    // A draft's profile changes only when it takes an event: kept, not sorted again per look-up.
+    // `seen` is the last event that met it as a candidate.
+    interface Draft { readonly n: number; members: number[]; counts: Map<number, number>; end: string; endMs: number; profile: number[]; seen: number }
+    const drafts: Draft[] = []
+    // Drafts by each pair of their profile's entities: an event can join only a draft it shares
+    // MIN_SHARED (two) profile entities with, so it looks up its own pairs and meets no other.
+    // (Walking every draft that named one of its entities was quadratic in a long archive: 5 s
+    // at 100,000 articles, most drafts being single events that name 拜登 or 普京.)
+    const byPair = new Map<number, Set<Draft>>()
+    const pairsOf = (codes: readonly number[]) => {
+      const pairs: number[] = []
+      for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push(Math.min(codes[i], codes[j]) * ids.length + Math.max(codes[i], codes[j]))
+      return pairs
+    }
+    // Only the entities an event adds gain counts, so no other entity can pass the profile's: the
+    // new profile is the best of the old one and those.
+    const profile = (d: Draft, added: readonly number[]) =>
+      [...new Set([...d.profile, ...added])]
+        .map((code) => [code, d.counts.get(code)!] as const)
+        .sort((a, b) => b[1] - a[1] || rank[a[0]] - rank[b[0]])
+        .slice(0, PROFILE)
+        .map(([code]) => code)
+    for (let i = 0; i < order.length; i++) {
+      const mine = central[i]
+      let best: Draft | undefined
+      let bestShared = MIN_SHARED - 1
+      // Events come in time order: a story that ended too long before this event starts can take
+      // no later one either, and leaves the index.
+      const start = order[i].startMs
+      const candidates: Draft[] = []
+      for (const pair of pairsOf(mine)) {
+        const drafts = byPair.get(pair)
+        if (!drafts) continue
+        for (const d of drafts) {
+          if ((start - d.endMs) / DAY_MS > MAX_GAP_DAYS) drafts.delete(d)
+          else if (d.seen !== i) {
+            d.seen = i
+            candidates.push(d)
+          }
         }
       }
+      // The draft sharing the most profile entities; of equals, the one begun first.
+      for (const d of candidates) {
+        if (gapDays(start, order[i].endMs, order[d.members[d.members.length - 1]].startMs, d.endMs) > MAX_GAP_DAYS) continue
+        const shared = d.profile.filter((code) => mine.includes(code)).length
+        if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
+      }
+      const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [], seen: -1 }
+      if (!best) drafts.push(d)
+      d.members.push(i)
+      const event = order[i].event
+      if ((event.end ?? '') > d.end) [d.end, d.endMs] = [event.end ?? '', order[i].endMs]
+      for (const code of mine) d.counts.set(code, (d.counts.get(code) ?? 0) + 1)
+      const before = new Set(pairsOf(d.profile))
+      d.profile = profile(d, mine)
+      for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
+      for (const pair of before) byPair.get(pair)!.delete(d)
     }
-    // The draft sharing the most profile entities; of equals, the one begun first.
-    for (const d of candidates) {
-      if (gapDays(start, endMs[i], startMs[d.members[d.members.length - 1]], d.endMs) > MAX_GAP_DAYS) continue
-      const shared = d.profile.filter((code) => mine.includes(code)).length
-      if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
+    const stories: Story[] = []
+    for (const d of drafts) {
+      if (d.members.length < 2) continue
+      // Each entity by the name its latest event gives it.
+      const names = new Map<number, string>()
+      for (const i of d.members) for (const code of central[i]) names.set(code, order[i].event.central.get(ids[code])!)
+      const entities = [...d.counts]
+        .filter(([, n]) => n >= 2)
+        .map(([code, n]) => ({ name: names.get(code)!, n }))
+        .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+        .map((c) => c.name)
+      const first = order[d.members[0]].event
+      stories.push({
+        id: `s${first.id.replace(/^e/, '')}`,
+        title: entities.slice(0, 3).join(' · ') || first.title,
+        start: first.start,
+        end: d.end || undefined,
+        eventIds: d.members.map((i) => order[i].event.id),
+        entities,
+      })
     }
-    const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [], seen: -1 }
-    if (!best) drafts.push(d)
-    d.members.push(i)
-    if ((events[i].end ?? '') > d.end) [d.end, d.endMs] = [events[i].end ?? '', endMs[i]]
-    for (const code of mine) d.counts.set(code, (d.counts.get(code) ?? 0) + 1)
-    const before = new Set(pairsOf(d.profile))
-    d.profile = profile(d, mine)
-    for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
-    for (const pair of before) byPair.get(pair)!.delete(d)
+    return stories.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))
   }
-  const stories: Story[] = []
-  for (const d of drafts) {
-    if (d.members.length < 2) continue
-    // Each entity by the name its latest event gives it.
-    const names = new Map<number, string>()
-    for (const i of d.members) for (const code of central[i]) names.set(code, events[i].central.get(ids[code])!)
-    const entities = [...d.counts]
-      .filter(([, n]) => n >= 2)
-      .map(([code, n]) => ({ name: names.get(code)!, n }))
-      .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
-      .map((c) => c.name)
-    const first = events[d.members[0]]
-    stories.push({
-      id: `s${first.id.replace(/^e/, '')}`,
-      title: entities.slice(0, 3).join(' · ') || first.title,
-      start: first.start,
-      end: d.end || undefined,
-      eventIds: d.members.map((i) => events[i].id),
-      entities,
-    })
+
+  // A few events changed among many are taken out and put in by binary search; after many
+  // (the first call), all are sorted again.
+  private inTimeOrder(): readonly Linked[] {
+    if (this.added.size + this.dropped.size > this.order.length / 8) this.order = [...this.linked.values()].sort(byTime)
+    else {
+      if (this.dropped.size) {
+        const kept = this.order.filter((e) => !this.dropped.has(e))
+        if (kept.length !== this.order.length - this.dropped.size) throw new Error('the story linker lost track of an event it held')
+        this.order = kept
+      }
+      for (const e of this.added) this.order.splice(firstAfter(this.order, e, byTime), 0, e)
+    }
+    this.added.clear()
+    this.dropped.clear()
+    return this.order
   }
-  return stories.sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))
+
+  // New entities are placed by binary search; the ranks are numbered again (ties share the
+  // first one's) when any was added.
+  private ranks(): Int32Array {
+    if (this.ranked === this.ids.length) return this.rank
+    const ids = this.ids
+    const byId = (a: number, b: number) => ids[a].localeCompare(ids[b])
+    if (this.ids.length - this.ranked > this.byId.length / 8) this.byId = ids.map((_, code) => code).sort(byId)
+    else for (let code = this.ranked; code < ids.length; code++) this.byId.splice(firstAfter(this.byId, code, byId), 0, code)
+    this.ranked = ids.length
+    const sorted = this.byId
+    this.rank = new Int32Array(ids.length)
+    for (let i = 0; i < sorted.length; i++) this.rank[sorted[i]] = i > 0 && byId(sorted[i - 1], sorted[i]) === 0 ? this.rank[sorted[i - 1]] : i
+    return this.rank
+  }
+}
+
+const byTime = (a: Linked, b: Linked) => compareAscii(a.event.start ?? '', b.event.start ?? '') || compareAscii(a.event.id, b.event.id)
+
+/** Where `x` goes in `sorted` (after its equals). */
+function firstAfter<T>(sorted: readonly T[], x: T, compare: (a: T, b: T) => number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compare(sorted[mid], x) <= 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2))
+  out.set(a)
+  return out
 }
 
 /** Entities an article names, as [id, name] pairs. */
