@@ -42,7 +42,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 7
+const FORMAT = 8
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
