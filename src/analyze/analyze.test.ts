@@ -12,6 +12,10 @@ describe('splitSentences, Markdown headings', () => {
     const s = splitSentences('### 台山核電站：環境指標正常\n在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。')
     expect(s.map((x) => x.text)).toEqual(['### 台山核電站：環境指標正常', '在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。'])
   })
+  it('ends a heading at its own line break only, wherever it stands', () => {
+    const s = splitSentences('导语一句\n## 第一节\n正文甲。\n  # 第二节\n正文乙\n#不是标题\n正文丙')
+    expect(s.map((x) => [x.paragraph, x.text])).toEqual([[0, '导语一句'], [1, '## 第一节'], [2, '正文甲。'], [3, '# 第二节'], [4, '正文乙 #不是标题 正文丙']])
+  })
 })
 
 describe('splitSentences', () => {
@@ -24,6 +28,16 @@ describe('splitSentences', () => {
     const [s] = splitSentences('普丁與拜登會晤。')
     expect(s.text).toBe('普丁與拜登會晤。')
     expect(s.folded).toBe('普丁与拜登会晤。')
+  })
+  it('stops after as many sentences as asked for, the same as the first of all of them', () => {
+    const text = '标题\n\n第一句。“引语！”他说。第二句？\n\n下一段；最后'
+    const all = splitSentences(text)
+    expect(all).toHaveLength(6)
+    for (const max of [1, 2, 3, 5, 6, 9]) expect(splitSentences(text, max)).toEqual(all.slice(0, max))
+  })
+  it('ends a sentence at terminal punctuation with the closers after it, not inside a quotation', () => {
+    const s = splitSentences('他问：“真的吗？”（对。）是的!!而且……好』。')
+    expect(s.map((x) => x.text)).toEqual(['他问：“真的吗？”', '（对。）', '是的!!', '而且……', '好』。'])
   })
   it('does not let an unclosed quotation swallow the article', () => {
     const text = `他说：“${'很长的话'.repeat(150)}。然后。`
