@@ -62,6 +62,16 @@ describe('findEntities', () => {
     expect(ids('普丁與Putin會面，普京说')).toEqual(['putin', 'putin', 'putin'])
     expect(ids('延长《新削减战略武器条约》（New START）')).toEqual(['new-start', 'new-start'])
   })
+  it('takes the longest table name at each place, one-character names and names ending the text too', () => {
+    const t = parseEntityTable(
+      '- { id: us, type: place, name: 美国, aliases: [美] }\n- { id: congress, type: org, name: 美国国会 }\n- { id: nato, type: org, name: 北约, aliases: [nato, 北大西洋公约组织] }',
+      't',
+    )
+    const found = (text: string) => findEntities(text, t).map((e) => [e.id, e.surface, e.at])
+    expect(found('美国国会与美方谈北大西洋公约组织和北约')).toEqual([['congress', '美国国会', 0], ['us', '美', 5], ['nato', '北大西洋公约组织', 8], ['nato', '北约', 17]])
+    expect(found('北约 nato natol 美')).toEqual([['nato', '北约', 0], ['nato', 'nato', 3], ['us', '美', 14]])
+    expect(found('北')).toEqual([])
+  })
   it('keys a dotted transliteration by its last part, cut before the verb', () => {
     const found = findEntities('俄罗斯副外长谢尔盖·里亚布科夫说，弗拉基米尔·普京同意', table)
     expect(found.map((e) => [e.id, e.type])).toEqual([['里亚布科夫', 'person'], ['putin', 'person']])
