@@ -16,7 +16,6 @@ export class NameTags {
   // 0: empty; else IN_DICTIONARY, with NAME_TAG or X_TAG for the word's tag.
   private readonly kinds: Uint8Array
   private readonly mask: number
-  private readonly known = new Map<string, boolean>()
 
   /** `dictionaries`: jieba's dictionary files (`word freq tag` lines), in the order they were loaded. */
   constructor(dictionaries: readonly Uint8Array[], bits = 20) {
@@ -29,26 +28,20 @@ export class NameTags {
   /**
    * Would jieba's tagger give this word (as `cut` gives it) a name's tag — a person, place,
    * organisation or other proper noun — or, for a word of Chinese characters, none it knows
-   * ('x': unknown to the dictionary and found by the HMM, mostly names)? Memoised.
+   * ('x': unknown to the dictionary and found by the HMM, mostly names)? One pass over the word
+   * and one probe, not memoised: a memo of every word seen cost as much to look up, and kept
+   * hundreds of thousands of strings alive for the collector to mark.
    */
   isName(word: string): boolean {
-    let name = this.known.get(word)
-    if (name === undefined) {
-      const kind = this.kindOf(word)
-      const tagX = kind === 0 ? !ASCII_ALNUM.test(word) : (kind & X_TAG) !== 0
-      name = (kind & NAME_TAG) !== 0 || (tagX && CJK.test(word))
-      if (this.known.size >= NAME_MEMO_MAX) this.known.clear()
-      this.known.set(word, name)
-    }
-    return name
-  }
-
-  private kindOf(word: string): number {
     let h1 = FNV_OFFSET
     let h2 = SECOND_SEED
+    let asciiAlnum = false
+    let cjk = false
     for (let i = 0; i < word.length; i++) {
       let c = word.charCodeAt(i)
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) {
+      if (c >= 0x4e00 && c <= 0x9fff) cjk = true
+      else if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) asciiAlnum = true
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) {
         const low = word.charCodeAt(i + 1)
         if (low >= 0xdc00 && low <= 0xdfff) {
           c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00)
@@ -58,7 +51,9 @@ export class NameTags {
       h1 = Math.imul(h1 ^ c, FNV_PRIME)
       h2 = Math.imul(h2 + c, SECOND_PRIME) ^ (h2 >>> 15)
     }
-    return this.kinds[this.slotOf(h1, h2)]
+    const kind = this.kinds[this.slotOf(h1, h2)]
+    const tagX = kind === 0 ? !asciiAlnum : (kind & X_TAG) !== 0
+    return (kind & NAME_TAG) !== 0 || (tagX && cjk)
   }
 
   /** The slot holding the hashes, or the empty slot where they would go. */
@@ -128,12 +123,9 @@ function tagKind(bytes: Uint8Array, from: number, to: number): number {
 const NAME_TAG_BYTES = ['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz'].map((t) => new TextEncoder().encode(t))
 const N = 0x6e // n, which every name tag starts with
 const X = 0x78 // x
-const CJK = /[\u4e00-\u9fff]/
-const ASCII_ALNUM = /[A-Za-z0-9]/
 const IN_DICTIONARY = 1
 const NAME_TAG = 2
 const X_TAG = 4
-const NAME_MEMO_MAX = 200_000
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193
 const SECOND_SEED = 0x9747b28c | 0
