@@ -13,6 +13,10 @@ describe('splitSentences, Markdown headings', () => {
     const s = splitSentences('### 台山核電站：環境指標正常\n在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。')
     expect(s.map((x) => x.text)).toEqual(['### 台山核電站：環境指標正常', '在CNN報道登出前一晚，台山核電站在官網交待1、2號機組的運行情況。'])
   })
+  it('ends a heading at its own line break only, wherever it stands', () => {
+    const s = splitSentences('导语一句\n## 第一节\n正文甲。\n  # 第二节\n正文乙\n#不是标题\n正文丙')
+    expect(s.map((x) => [x.paragraph, x.text])).toEqual([[0, '导语一句'], [1, '## 第一节'], [2, '正文甲。'], [3, '# 第二节'], [4, '正文乙 #不是标题 正文丙']])
+  })
 })
 
 describe('splitSentences', () => {
@@ -25,6 +29,16 @@ describe('splitSentences', () => {
     const [s] = splitSentences('普丁與拜登會晤。')
     expect(s.text).toBe('普丁與拜登會晤。')
     expect(s.folded).toBe('普丁与拜登会晤。')
+  })
+  it('stops after as many sentences as asked for, the same as the first of all of them', () => {
+    const text = '标题\n\n第一句。“引语！”他说。第二句？\n\n下一段；最后'
+    const all = splitSentences(text)
+    expect(all).toHaveLength(6)
+    for (const max of [1, 2, 3, 5, 6, 9]) expect(splitSentences(text, max)).toEqual(all.slice(0, max))
+  })
+  it('ends a sentence at terminal punctuation with the closers after it, not inside a quotation', () => {
+    const s = splitSentences('他问：“真的吗？”（对。）是的!!而且……好』。')
+    expect(s.map((x) => x.text)).toEqual(['他问：“真的吗？”', '（对。）', '是的!!', '而且……', '好』。'])
   })
   it('does not let an unclosed quotation swallow the article', () => {
     const text = `他说：“${'很长的话'.repeat(150)}。然后。`
@@ -48,6 +62,16 @@ describe('findEntities', () => {
   it('resolves Traditional, regional and English names through the table', () => {
     expect(ids('普丁與Putin會面，普京说')).toEqual(['putin', 'putin', 'putin'])
     expect(ids('延长《新削减战略武器条约》（New START）')).toEqual(['new-start', 'new-start'])
+  })
+  it('takes the longest table name at each place, one-character names and names ending the text too', () => {
+    const t = parseEntityTable(
+      '- { id: us, type: place, name: 美国, aliases: [美] }\n- { id: congress, type: org, name: 美国国会 }\n- { id: nato, type: org, name: 北约, aliases: [nato, 北大西洋公约组织] }',
+      't',
+    )
+    const found = (text: string) => findEntities(text, t).map((e) => [e.id, e.surface, e.at])
+    expect(found('美国国会与美方谈北大西洋公约组织和北约')).toEqual([['congress', '美国国会', 0], ['us', '美', 5], ['nato', '北大西洋公约组织', 8], ['nato', '北约', 17]])
+    expect(found('北约 nato natol 美')).toEqual([['nato', '北约', 0], ['nato', 'nato', 3], ['us', '美', 14]])
+    expect(found('北')).toEqual([])
   })
   it('keys a dotted transliteration by its last part, cut before the verb', () => {
     const found = findEntities('俄罗斯副外长谢尔盖·里亚布科夫说，弗拉基米尔·普京同意', table)

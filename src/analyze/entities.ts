@@ -41,6 +41,12 @@ export class EntityTable {
   private readonly byFirst = new Map<number, string[]>()
   // 1 where a code unit starts some name: most positions of a text are passed by this alone.
   private readonly starts = new Uint8Array(0x10000)
+  // 1 where a code unit is a name by itself, and at a hash of the first two code units of each
+  // longer name: a start of a name (a Latin letter above all) is most often passed by these
+  // rather than by comparing the names that start with it. A hash shared by two pairs only
+  // sends a position on to those comparisons.
+  private readonly singles = new Uint8Array(0x10000)
+  private readonly pairs = new Uint8Array(PAIR_SLOTS)
 
   // Kept apart from names: 伦敦 is a city wherever it is found, and only a claim's wording
   // treats it as the government it stands for.
@@ -68,20 +74,32 @@ export class EntityTable {
     list.sort((a, b) => b.length - a.length)
     this.byFirst.set(first, list)
     this.starts[first] = 1
+    if (key.length === 1) this.singles[first] = 1
+    else this.pairs[pairSlot(first, key.charCodeAt(1))] = 1
   }
 
   resolve(surface: string): EntityDef | undefined {
-    return this.byName.get(keyOf(surface))
+    // Memoised: the same surfaces recur in every text, and keying one folds it.
+    let def = this.resolved.get(surface)
+    if (def === undefined && !this.resolved.has(surface)) {
+      def = this.byName.get(keyOf(surface))
+      if (this.resolved.size >= RESOLVED_MEMO_MAX) this.resolved.clear()
+      this.resolved.set(surface, def)
+    }
+    return def
   }
+  private readonly resolved = new Map<string, EntityDef | undefined>()
 
   /** Longest table name starting at `i` of folded text, respecting word edges for Latin names. */
   matchAt(folded: string, i: number): string | undefined {
     const code = folded.charCodeAt(i)
     if (!this.starts[code]) return undefined
+    const next = folded.charCodeAt(i + 1) // NaN past the end: no pair, a single may still match
+    if (!this.singles[code] && !this.pairs[pairSlot(code, next)]) return undefined
     const list = this.byFirst.get(code)
     if (!list) return undefined
     for (const name of list) {
-      if (!folded.startsWith(name, i)) continue
+      if ((name.length > 1 && name.charCodeAt(1) !== next) || !folded.startsWith(name, i)) continue
       if (/[A-Za-z]/.test(name[0]) && (/[A-Za-z]/.test(folded[i - 1] ?? '') || /[A-Za-z]/.test(folded[i + name.length] ?? ''))) continue
       return name
     }
@@ -93,6 +111,9 @@ export class EntityTable {
   }
 }
 
+const RESOLVED_MEMO_MAX = 50_000
+const PAIR_SLOTS = 1 << 16
+const pairSlot = (first: number, second: number) => ((first * 31) ^ second) & (PAIR_SLOTS - 1)
 const keyOf = (name: string) => foldText(name).replace(/[《》\s]/g, (c) => (c.trim() ? '' : ' ')).trim()
 
 export function parseEntityTable(yamlText: string, sourceName: string): EntityTable {
@@ -267,7 +288,10 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
   const found: EntityMention[] = []
   const taken = new Uint8Array(folded.length)
   const take = (at: number, len: number) => taken.fill(1, at, at + len)
-  const free = (at: number, len: number) => !taken.subarray(at, at + len).some((x) => x)
+  const free = (at: number, len: number) => {
+    for (let k = at; k < at + len; k++) if (taken[k]) return false
+    return true
+  }
   const push = (def: EntityDef | undefined, surface: string, at: number, type: EntityType, key?: string) => {
     if (!free(at, surface.length)) return
     take(at, surface.length)

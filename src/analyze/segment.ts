@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
+import { NameTags } from './name-tags.js'
 import { userDictionary } from './user-dict.js'
 
 const require = createRequire(import.meta.url)
@@ -14,9 +15,19 @@ export function instance(): Jieba {
     // dict.txt read here, not through '@node-rs/jieba/dict': that module also reads idf.txt
     // and keeps both buffers (11 MB) for the life of every thread that segments.
     jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')))
-    jieba.loadDict(Buffer.from(userDictionary()))
+    jieba.loadDict(Buffer.from(userDictionaryText()))
   }
   return jieba
+}
+
+let userDict: string | undefined
+const userDictionaryText = () => (userDict ??= userDictionary())
+
+let nameTags: NameTags | undefined
+/** The tags of the shared jieba's dictionaries, as its tagger would give them (`NameTags`). */
+export function dictionaryNameTags(): NameTags {
+  nameTags ??= new NameTags([readFileSync(require.resolve('@node-rs/jieba/dict.txt')), Buffer.from(userDictionaryText())])
+  return nameTags
 }
 
 const WORD = /[\p{L}\p{N}]/u
@@ -65,10 +76,6 @@ export function subwords(ws: readonly string[]): string[] {
   return out
 }
 
-// jieba part-of-speech tags of proper names: person, place, organisation, other proper noun.
-const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz'])
-const CJK = /[\u4e00-\u9fff]/
-
 /**
  * Words of folded text that look like names: tagged as a person, place, organisation or other
  * proper noun, or unknown to the dictionary and found by the HMM (法马通, 徐渊冲: mostly names).
@@ -81,16 +88,12 @@ export function nameWords(folded: string): Set<string> {
 
 /**
  * `segment` and `nameWords` of one text from one jieba pass: the tagger cuts as `cut` does and
- * tags each word by itself (from the dictionary, else by its characters), so the words are the
- * same; the names are added to `names`.
+ * tags each word by itself (from the dictionary, else by its characters), so the cut is taken
+ * and each word's tag looked up (`NameTags`); the names are added to `names`.
  */
 export function segmentNaming(folded: string, names: Set<string>): string[] {
-  const tagged = instance().tag(folded, true)
-  const tokens: string[] = new Array(tagged.length)
-  for (let i = 0; i < tagged.length; i++) {
-    const { word, tag } = tagged[i]
-    tokens[i] = word
-    if (word.length >= 2 && (NAME_TAGS.has(tag) || (tag === 'x' && CJK.test(word)))) names.add(word)
-  }
+  const tokens = instance().cut(folded, true)
+  const t = dictionaryNameTags()
+  for (const word of tokens) if (word.length >= 2 && t.isName(word)) names.add(word)
   return words(tokens)
 }

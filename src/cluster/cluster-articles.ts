@@ -99,19 +99,21 @@ export class ArchiveClustering {
    * returned holds no text: a batch's texts can be let go as it is featurised.
    */
   featurise(fresh: readonly ClusterInput[], progress?: Progress): Featurised[] {
-    const ordered = clusterOrder(fresh)
+    // Each text is folded once, for its place in the order and its features (a batch's folded
+    // texts are as large as its texts, which are held anyway).
+    const folded = new Map(fresh.map((a) => [a, a.folded ?? foldText(a.text)]))
+    const ordered = clusterOrder(fresh, (a) => folded.get(a)!)
     progress?.start(ordered.length)
     const out = ordered.map((a, i) => {
       if (i % PROGRESS_EVERY === 0) progress?.update(i)
-      return this.featured(a)
+      return this.featured(a, folded.get(a))
     })
     progress?.stop()
     return out
   }
 
-  // The whole text is folded here, once for the features and the story mentions, and not kept.
-  private featured(a: ClusterInput): Featurised {
-    const folded = a.folded ?? foldText(a.text)
+  // The whole text is folded once (here, or by `featurise`) for the features and the story mentions, and not kept.
+  private featured(a: ClusterInput, folded = a.folded ?? foldText(a.text)): Featurised {
     return {
       article: { id: a.id, title: a.title, outletId: a.outletId, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) },
       item: this.features.item(a, folded),

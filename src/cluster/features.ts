@@ -58,8 +58,7 @@ const COMMON_MIN_TITLES = 50
  * or lead mentions). Replaying an archive in this order is what ingestion in publication
  * order would have seen.
  */
-export function effectiveDate(a: FeatureInput): string | undefined {
-  const folded = a.folded ?? foldedLead(a.text)
+export function effectiveDate(a: FeatureInput, folded = a.folded ?? foldedLead(a.text)): string | undefined {
   const { publishedAt, dateHint } = reportDates(a, foldText(a.title), folded, false)
   return dateHint ?? publishedAt
 }
@@ -104,9 +103,12 @@ function reportDates(a: FeatureInput, foldedTitle: string, body: string, withInc
 // An incident a day or two after the picture's upload is what an accurate date looks like too.
 const LOWER_BOUND_SLACK_DAYS = 2
 
-/** Articles in the order to replay them through the clusterer: by `effectiveDate`, undated last. */
-export function clusterOrder<T extends FeatureInput>(articles: readonly T[]): T[] {
-  const keyed = articles.map((a) => [effectiveDate(a) ?? '9999', a] as const)
+/**
+ * Articles in the order to replay them through the clusterer: by `effectiveDate`, undated last.
+ * `foldedOf` gives an article's folded text where the caller has folded it already.
+ */
+export function clusterOrder<T extends FeatureInput>(articles: readonly T[], foldedOf?: (a: T) => string): T[] {
+  const keyed = articles.map((a) => [effectiveDate(a, foldedOf?.(a)) ?? '9999', a] as const)
   return keyed.sort((x, y) => x[0].localeCompare(y[0]) || x[1].id.localeCompare(y[1].id)).map(([, a]) => a)
 }
 
@@ -367,9 +369,21 @@ export function incidentDateOf(foldedTitle: string, body: string, writtenAt: str
 
 function incidentOf(foldedTitle: string, body: string, writtenAt: string | undefined): TimeExpr | undefined {
   if (!writtenAt) return undefined
-  const sentences = splitSentences(`${foldedTitle}\n\n${body.slice(0, INCIDENT_LEAD_CHARS)}`).slice(0, INCIDENT_SENTENCES)
-  return incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)
+  const lead = `${foldedTitle}\n\n${body.slice(0, INCIDENT_LEAD_CHARS)}`
+  const key = `${writtenAt}\n${lead}`
+  const known = incidentMemo.get(key)
+  if (known !== undefined || incidentMemo.has(key)) return known
+  const sentences = splitSentences(lead, INCIDENT_SENTENCES)
+  const incident = incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)
+  if (incidentMemo.size >= INCIDENT_MEMO_MAX) incidentMemo.clear()
+  incidentMemo.set(key, incident)
+  return incident
 }
+// An article's incident is asked for twice, by its clustering order (`effectiveDate`) and by its
+// features, most often of the same lead (unless furniture lines open it): the second is a
+// look-up. Bounded: a batch of new articles is ordered, then featurised, a few thousand at a time.
+const INCIDENT_MEMO_MAX = 4096
+const incidentMemo = new Map<string, TimeExpr | undefined>()
 
 /**
  * A headline as overlapping character pairs of its folded text (Latin words whole): robust

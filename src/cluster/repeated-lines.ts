@@ -37,18 +37,22 @@ export class RepeatedLines {
    */
   sift(lines: readonly string[], count: boolean): boolean[] {
     const repeated: boolean[] = new Array(lines.length)
-    const seen = new Set<string>()
+    // The lines counted so far, by their first hash: a line is counted once per article.
+    const seen = new Map<number, number[]>()
     const slots: number[] = []
     for (let k = 0; k < lines.length; k++) {
-      const key = this.key(lines[k])
       repeated[k] = false
-      if (key === undefined) continue
-      const [h1, h2] = hashes(key)
+      if (!this.hashKey(lines[k])) continue
+      const h1 = keyHash1
+      const h2 = keyHash2
       const i = h1 & this.mask
       const j = h2 & this.mask
       repeated[k] = Math.min(this.a[i], this.b[j]) >= this.minArticles
-      if (!count || seen.has(key)) continue
-      seen.add(key)
+      if (!count) continue
+      const same = seen.get(h1)
+      if (same?.some((o) => keyOf(lines[o]) === keyOf(lines[k]))) continue
+      if (same) same.push(k)
+      else seen.set(h1, [k])
       slots.push(i, j)
     }
     for (let s = 0; s < slots.length; s += 2) {
@@ -62,23 +66,50 @@ export class RepeatedLines {
     return this.sift([line], false)[0]
   }
 
-  // Numbers vary in otherwise fixed lines (dates in a dateline, view counts): masked.
-  private key(line: string): string | undefined {
-    const key = line.trim().replace(/\d+/g, '0').slice(0, MAX_KEY_CHARS)
-    return key.length >= this.minChars ? key : undefined
+  /**
+   * Hashes a line's key (`keyOf`) into keyHash1 and keyHash2 as it reads the line, without
+   * making the key: false when the key is too short to count. (Making each key, a trimmed copy
+   * with its numbers masked, was most of the cost of sifting an article.)
+   */
+  private hashKey(line: string): boolean {
+    let start = 0
+    let end = line.length
+    while (start < end && isTrimmed(line.charCodeAt(start))) start++
+    while (end > start && isTrimmed(line.charCodeAt(end - 1))) end--
+    let h1 = FNV_OFFSET
+    let h2 = SECOND_SEED
+    let n = 0
+    for (let p = start; p < end && n < MAX_KEY_CHARS; p++, n++) {
+      let c = line.charCodeAt(p)
+      if (isDigit(c)) {
+        while (p + 1 < end && isDigit(line.charCodeAt(p + 1))) p++
+        c = ZERO
+      }
+      h1 = Math.imul(h1 ^ c, FNV_PRIME)
+      h2 = Math.imul(h2 + c, SECOND_PRIME) ^ (h2 >>> 15)
+    }
+    keyHash1 = h1 >>> 0
+    keyHash2 = h2 >>> 0
+    return n >= this.minChars
   }
 }
+
+// Numbers vary in otherwise fixed lines (dates in a dateline, view counts): masked. What
+// `hashKey` hashes, made as a string only to tell apart two lines of one article whose hashes agree.
+const keyOf = (line: string) => line.trim().replace(/\d+/g, '0').slice(0, MAX_KEY_CHARS)
 
 const MAX_KEY_CHARS = 200
 
-// Two independent 32-bit string hashes (FNV-1a and a multiplicative one).
-function hashes(s: string): [number, number] {
-  let h1 = 0x811c9dc5
-  let h2 = 0x9747b28c
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 0x01000193)
-    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15)
-  }
-  return [h1 >>> 0, h2 >>> 0]
-}
+// Two independent 32-bit string hashes (FNV-1a and a multiplicative one) of a line's key, as
+// `hashKey` leaves them (two numbers rather than a new array per line).
+let keyHash1 = 0
+let keyHash2 = 0
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const SECOND_SEED = 0x9747b28c
+const SECOND_PRIME = 0x5bd1e995
+const ZERO = 48
+const isDigit = (c: number) => c >= 48 && c <= 57
+// What String.prototype.trim takes off: white space and line terminators.
+const isTrimmed = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
