@@ -42,7 +42,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 8
+const FORMAT = 9
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
@@ -74,21 +74,23 @@ interface Head {
   readonly format: number
   readonly features: unknown
   readonly index: SavedIndex
+  /** The store's `articlesEnd` before the articles the clustering holds were read: it holds all up to there. */
+  readonly through: number
 }
 
-/** The head of a saved clustering: what every batch needs whatever it touches. */
-export function saveHead(c: ArchiveClustering): Uint8Array {
+/** The head of a saved clustering: what every batch needs whatever it touches. `through`: see `Head`. */
+export function saveHead(c: ArchiveClustering, through = 0): Uint8Array {
   c.features.pack()
-  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index() } satisfies Head)
+  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), through } satisfies Head)
 }
 
 /** A clustering continued from its head, none of its events loaded; undefined when saved in another format. */
-export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering } | undefined {
+export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering; through: number } | undefined {
   const saved = deserialize(bytes) as Partial<Head>
   if (saved.format !== FORMAT) return undefined
   const features = decode(saved.features)
-  if (!(features instanceof ArticleFeatures) || !saved.index) throw new Error('saved clustering state does not hold a clustering')
-  return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)) }
+  if (!(features instanceof ArticleFeatures) || !saved.index || typeof saved.through !== 'number') throw new Error('saved clustering state does not hold a clustering')
+  return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)), through: saved.through }
 }
 
 export const CENTRAL_CHUNK = 32

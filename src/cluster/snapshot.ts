@@ -123,8 +123,10 @@ class DamagedStateError extends Error {}
 
 async function continueClustering(store: Store, version: string, saved: Restored | undefined, progress: Progress | undefined, lap: (stage: keyof UpdateTimes) => void): Promise<number> {
   const { clustering, stories, withMembers, savedMembers } = saved ?? { clustering: new ArchiveClustering(), stories: new StoryLinker(), withMembers: new Set<number>(), savedMembers: new Map<number, number>() }
+  // Taken before reading: every article stored up to here is read now (or was before `saved.through`).
+  const through = await store.articlesEnd()
   let fresh: ArticleText[] = []
-  for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART) : store.articleTexts({ includeDuplicates: true })) fresh.push(a)
+  for await (const a of saved ? store.articlesWithoutPart(STATE_KEY, ARTICLE_PART, saved.through) : store.articleTexts({ includeDuplicates: true })) fresh.push(a)
   const freshIds = fresh.map((a) => a.id)
   lap('read')
   const c = clustering.clusterer
@@ -204,7 +206,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
   const linked = stories.stories(c.liveCount)
   const storyOf = [...linked.flatMap((s) => s.eventIds.map((e) => [e, s.id] as const))]
   lap('stories')
-  const body = saveHead(clustering)
+  const body = saveHead(clustering, through)
   const saveId = randomUUID()
   await store.transaction(async (tx) => {
     await tx.saveStateParts(STATE_KEY, stateVersion(), body, state, !saved)
@@ -219,7 +221,7 @@ async function continueClustering(store: Store, version: string, saved: Restored
     else savedMembers.delete(idx)
   }
   c.forgetMerges()
-  if (clustering.items.size <= MAX_KEPT_MEMBERS && c.loadedCount <= MAX_KEPT_EVENTS) kept.set(store, { clustering, stories, withMembers, savedMembers, version, saveId })
+  if (clustering.items.size <= MAX_KEPT_MEMBERS && c.loadedCount <= MAX_KEPT_EVENTS) kept.set(store, { clustering, stories, withMembers, savedMembers, version, saveId, through })
   return freshIds.length
 }
 

@@ -85,8 +85,17 @@ export interface Store {
    * `replace` drops every other part of the state first (a state computed afresh).
    */
   saveStateParts(key: string, version: string, body: Uint8Array, parts: ReadonlyMap<string, Uint8Array | undefined>, replace: boolean): Promise<void>
-  /** Stored articles (copies too) with no part named `prefix` + their id in the state: those it has not taken in yet. */
-  articlesWithoutPart(key: string, prefix: string): AsyncIterable<ArticleText>
+  /**
+   * Stored articles (copies too) with no part named `prefix` + their id in the state: those it
+   * has not taken in yet. `after`, an `articlesEnd` taken before an earlier read whose articles
+   * the state has all taken in, spares looking at those again.
+   */
+  articlesWithoutPart(key: string, prefix: string, after?: number): AsyncIterable<ArticleText>
+  /**
+   * Where the stored articles end now: every article stored later comes after it. Articles are
+   * stored in order and never removed, so nothing stored by then can come after it later.
+   */
+  articlesEnd(): Promise<number>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
   partsWithoutArticle(key: string, prefix: string): Promise<number>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>

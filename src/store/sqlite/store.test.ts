@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Article } from '../../article.js'
 import { bandKeys } from '../../dedupe/minhash.js'
 import { loadRegistry } from '../../outlets/registry.js'
-import { commitParsed, rawInput, runStages, storeArticle } from '../../pipeline.js'
+import { articleIdOf, commitParsed, rawInput, runStages, storeArticle } from '../../pipeline.js'
 import { exampleArchive } from '../../../test/support/store.js'
 import { segment } from '../../analyze/segment.js'
 import { foldText } from '../../normalize/fold.js'
@@ -210,6 +210,26 @@ describe('sqlite store', () => {
     for await (const a of store.articlesWithoutPart('s', 'a:')) without.push(a)
     expect(without.map((a) => a.id).sort()).toEqual(unseen.map((a) => a.id).sort())
     expect(without.find((a) => a.id === unseen[0].id)).toEqual(texts.find((a) => a.id === unseen[0].id))
+    await store.close()
+  })
+
+  it('tells where the stored articles end, and reads only those stored after a given end', async () => {
+    const { store, full } = await examplesStored('ends.db')
+    const end = await store.articlesEnd()
+    expect(end).toBeGreaterThanOrEqual(full.length)
+    const ids = async (after?: number) => {
+      const out: string[] = []
+      for await (const a of store.articlesWithoutPart('s', 'a:', after)) out.push(a.id)
+      return out
+    }
+    expect((await ids()).sort()).toEqual(full.map((a) => a.id).sort())
+    // Nothing stored after the end: none, though no article has a part.
+    expect(await ids(end)).toEqual([])
+    // One more (a copy of the first, under another name): it alone is after the end.
+    const raw = { ...raws[0], locator: 'examples/archive/extra.md', sha256: 'e'.repeat(64) }
+    await store.transaction((tx) => commitParsed(raw, { ok: true, value: { ...examples[0], id: articleIdOf(raw.sha256, raw.locator) } }, tx, opts))
+    expect(await store.articlesEnd()).toBeGreaterThan(end)
+    expect(await ids(end)).toEqual([articleIdOf(raw.sha256, raw.locator)])
     await store.close()
   })
 })

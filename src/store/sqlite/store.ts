@@ -371,11 +371,19 @@ class SqliteStore implements Store {
     })()
   }
 
-  async *articlesWithoutPart(key: string, prefix: string): AsyncIterable<ArticleText> {
+  async *articlesWithoutPart(key: string, prefix: string, after = 0): AsyncIterable<ArticleText> {
     // The rowids first, from the articles table alone: testing each row of the join with the
-    // bodies read every text of the archive (3 s at 100,000 articles).
-    const sql = `${TEXT_ROW} WHERE a.rowid IN (SELECT rowid FROM articles x WHERE NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || x.id)) ORDER BY a.rowid`
-    for (const row of this.db.prepare(sql).iterate(key, prefix)) yield rowToText(row as Row)
+    // bodies read every text of the archive (3 s at 100,000 articles). Testing every row of the
+    // articles table against the parts was most of an update of 1,000 articles at 100,000
+    // stored (~150 ms): `after` starts past those a previous read took in.
+    const sql = `${TEXT_ROW} WHERE a.rowid IN (SELECT rowid FROM articles x WHERE x.rowid > ? AND NOT EXISTS (SELECT 1 FROM derived_parts p WHERE p.key = ? AND p.part = ? || x.id)) ORDER BY a.rowid`
+    for (const row of this.db.prepare(sql).iterate(after, key, prefix)) yield rowToText(row as Row)
+  }
+
+  // A rowid is one more than the largest when a row is inserted, in the one writer's
+  // transaction, and no article is deleted: rowids grow in the order articles are committed.
+  async articlesEnd(): Promise<number> {
+    return (this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles').get() as Row).n as number
   }
 
   async partsWithoutArticle(key: string, prefix: string): Promise<number> {
