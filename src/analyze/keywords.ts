@@ -5,6 +5,7 @@ import { foldText } from '../normalize/fold.js'
 import { segment } from './segment.js'
 import { canonicalNames } from './user-dict.js'
 import { Tally } from './tally.js'
+import { FNV_OFFSET, fnvStep } from '../text/hash.js'
 
 export type TermVector = ReadonlyMap<string, number>
 
@@ -61,8 +62,8 @@ class IdfTable {
         hAtSpace = h
         lastSpace = i
         vh = FNV_OFFSET
-      } else vh = Math.imul(vh ^ c, FNV_PRIME)
-      h = Math.imul(h ^ c, FNV_PRIME)
+      } else vh = fnvStep(vh, c)
+      h = fnvStep(h, c)
     }
     // The median of all the table's values, as the lowest value at or past the middle line.
     const values = [...valueCounts.values()].map(({ at, count }) => ({ value: this.valueAt(at), count })).sort((a, b) => a.value - b.value)
@@ -123,7 +124,7 @@ class IdfTable {
     const { written, read } = ENCODER.encodeInto(word, this.scratch)
     if (read !== word.length) return undefined // longer than any word of the table
     let h = FNV_OFFSET
-    for (let i = 0; i < written; i++) h = Math.imul(h ^ this.scratch[i], FNV_PRIME)
+    for (let i = 0; i < written; i++) h = fnvStep(h, this.scratch[i])
     for (let k = h & this.mask; this.slots[2 * k + 1] !== 0; k = (k + 1) & this.mask) {
       if (this.slots[2 * k] !== h) continue
       const at = this.slots[2 * k + 1] - 1
@@ -134,8 +135,6 @@ class IdfTable {
     return undefined
   }
 }
-const FNV_OFFSET = 0x811c9dc5 | 0
-const FNV_PRIME = 0x01000193
 const ENCODER = new TextEncoder()
 const DECODER = new TextDecoder()
 const IDF_MEMO_MAX = 200_000

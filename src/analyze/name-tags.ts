@@ -1,3 +1,5 @@
+import { FNV_OFFSET, SECOND_SEED, fnvStep, secondStep } from '../text/hash.js'
+
 /**
  * Which words jieba's tagger calls names, without calling the tagger. jieba's `tag` is its `cut`
  * with each word's part of speech looked up — the dictionary's tag (the first listing of a
@@ -48,8 +50,8 @@ export class NameTags {
           i++
         }
       }
-      h1 = Math.imul(h1 ^ c, FNV_PRIME)
-      h2 = Math.imul(h2 + c, SECOND_PRIME) ^ (h2 >>> 15)
+      h1 = fnvStep(h1, c)
+      h2 = secondStep(h2, c)
     }
     const kind = this.kinds[this.slotOf(h1, h2)]
     const tagX = kind === 0 ? !asciiAlnum : (kind & X_TAG) !== 0
@@ -94,8 +96,8 @@ export class NameTags {
       let c = more === 3 ? b & 0x07 : more === 2 ? b & 0x0f : more === 1 ? b & 0x1f : b
       for (let k = 1; k <= more; k++) c = (c << 6) | (bytes[i + k] & 0x3f)
       i += more + 1
-      h1 = Math.imul(h1 ^ c, FNV_PRIME)
-      h2 = Math.imul(h2 + c, SECOND_PRIME) ^ (h2 >>> 15)
+      h1 = fnvStep(h1, c)
+      h2 = secondStep(h2, c)
     }
     const k = this.slotOf(h1, h2)
     if (this.kinds[k] !== 0) return // listed before: its first tag stands
@@ -126,10 +128,6 @@ const X = 0x78 // x
 const IN_DICTIONARY = 1
 const NAME_TAG = 2
 const X_TAG = 4
-const FNV_OFFSET = 0x811c9dc5 | 0
-const FNV_PRIME = 0x01000193
-const SECOND_SEED = 0x9747b28c | 0
-const SECOND_PRIME = 0x5bd1e995
 const NEWLINE = 10
 // ASCII white space (dictionary lines hold no other).
 const isSpace = (b: number) => b === 32 || (b >= 9 && b <= 13)

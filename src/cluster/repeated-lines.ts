@@ -1,3 +1,5 @@
+import { FNV_OFFSET, SECOND_SEED, fnvStep, secondStep } from '../text/hash.js'
+
 /**
  * Lines that several articles of an archive share word for word are its furniture, not its
  * news: disclaimers, "subscribe" pleas, credit lines of a translation group, a YouTube
@@ -85,8 +87,8 @@ export class RepeatedLines {
         while (p + 1 < end && isDigit(line.charCodeAt(p + 1))) p++
         c = ZERO
       }
-      h1 = Math.imul(h1 ^ c, FNV_PRIME)
-      h2 = Math.imul(h2 + c, SECOND_PRIME) ^ (h2 >>> 15)
+      h1 = fnvStep(h1, c)
+      h2 = secondStep(h2, c)
     }
     keyHash1 = h1 >>> 0
     keyHash2 = h2 >>> 0
@@ -104,10 +106,6 @@ const MAX_KEY_CHARS = 200
 // `hashKey` leaves them (two numbers rather than a new array per line).
 let keyHash1 = 0
 let keyHash2 = 0
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 0x01000193
-const SECOND_SEED = 0x9747b28c
-const SECOND_PRIME = 0x5bd1e995
 const ZERO = 48
 const isDigit = (c: number) => c >= 48 && c <= 57
 // What String.prototype.trim takes off: white space and line terminators.
