@@ -287,7 +287,7 @@ function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
   if (ANAPHOR.test(phrase)) {
     const known = noun && roles.byNoun.get(noun)
     if (known) return known
-    return noun && INSTITUTION_NOUN.test(noun) ? roles.orgs[0] : /(公司|组织|委员会|机构|集团|厂|大学|政府|当局)$/u.test(phrase) ? roles.orgs[0] : undefined
+    return INSTITUTION.test(phrase) ? roles.orgs[0] : undefined
   }
   const voice = VOICE.exec(phrase)
   const body = voice?.[1].trim()
@@ -303,8 +303,9 @@ const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|�
 const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u
 // A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
 const ANAPHOR = /^(该|这|那|此|上述)/u
-// Nouns that stand for a body rather than a person: 该声明 is the voice of the body named last.
-const INSTITUTION_NOUN = /^(声明|报告|公报|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院)$/u
+// What a phrase pointing back to a body rather than a person ends with: 该声明 and 该厂 are the
+// voice of the body named last.
+const INSTITUTION = /(声明|报告|公报|政府|外交部|委员会|公司|组织|机构|集团|厂|大学|媒体|官方|当局|警方|法院)$/u
 // A body's voice: its spokesperson or its statement (X的一位发言人, X的声明, X声明).
 const VOICE = /^(.{2,16}?)(?:的)?(?:一位|一名|一份|一则)?(发言人|声明|公报)$/u
 // What the name of a body ends with (国务院, 港府, 峰会, 北京语言大学, 国防部).

@@ -132,9 +132,14 @@ export const MEMBERS_CHUNK = 64
 
 /** The names of the parts holding the first `count` members of an event, from the one holding the `from`th. */
 export function memberParts(idx: number, count: number, from = 0): string[] {
-  const names: string[] = []
-  for (let k = Math.floor(from / MEMBERS_CHUNK); k * MEMBERS_CHUNK < count; k++) names.push(`${MEMBERS_PART}${idx}.${k}`)
-  return names
+  return memberChunks(count, from).map((k) => memberPart(idx, k))
+}
+const memberPart = (idx: number, chunk: number) => `${MEMBERS_PART}${idx}.${chunk}`
+/** The numbers of the chunks holding the first `count` members, from the one holding the `from`th. */
+function memberChunks(count: number, from: number): number[] {
+  const chunks: number[] = []
+  for (let k = Math.floor(from / MEMBERS_CHUNK); k * MEMBERS_CHUNK < count; k++) chunks.push(k)
+  return chunks
 }
 
 /**
@@ -144,9 +149,9 @@ export function memberParts(idx: number, count: number, from = 0): string[] {
 export function saveMembers(c: ArchiveClustering, idx: number, from = 0): Map<string, Uint8Array> {
   const ids = c.clusterer.event(idx).articleIds
   const out = new Map<string, Uint8Array>()
-  for (const name of memberParts(idx, ids.length, from)) {
-    const start = Number(name.slice(name.lastIndexOf('.') + 1)) * MEMBERS_CHUNK
-    out.set(name, serialize(ids.slice(start, start + MEMBERS_CHUNK).map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers))
+  for (const k of memberChunks(ids.length, from)) {
+    const chunk = ids.slice(k * MEMBERS_CHUNK, (k + 1) * MEMBERS_CHUNK)
+    out.set(memberPart(idx, k), serialize(chunk.map((id) => [c.items.get(id)!, c.clusterer.assignments.get(id)!] as const) satisfies SavedMembers))
   }
   return out
 }
