@@ -104,6 +104,34 @@ describe('EventClusterer', () => {
     expect(c.scoreAgainst(item('g', { 拜登: 1 }, '2021-06-16'), EventClusterer.indexOf(dated.eventId)).content).toBeGreaterThan(0)
   })
 
+  it('lets undated members outnumber the dated ones of an event by one at most, and does not merge them in by a bridge', () => {
+    const c = new EventClusterer(opts)
+    const dated = c.add(item('d', { 乌克兰: 1, 战争: 1 }, '2022-03-25'))
+    // Another dated event the undated posts reach too, less closely.
+    const other = c.add(item('o', { 北约: 1, 乌克兰: 0.1 }, '2022-03-25'))
+    expect(other.reason).toBe('founded')
+    // Two undated posts of the running subject join the one dated report...
+    const post = (id: string) => c.add(item(id, { 乌克兰: 1, 战争: 1, 北约: 0.55 }))
+    const undated = ['u1', 'u2'].map(post)
+    expect(undated.map((a) => a.eventId)).toEqual([dated.eventId, dated.eventId])
+    // ...a third reaches it as well, but stays apart, and says why: neither joining the event
+    // it reached next nor merged into it.
+    const third = post('u3')
+    expect(third.reason).toBe('founded')
+    expect(third.nearest).toMatchObject({ eventId: dated.eventId, undatedFull: true })
+    expect(third.nearest!.score).toBeGreaterThanOrEqual(opts.threshold)
+    expect(c.scoreAgainst(item('u3', { 乌克兰: 1, 战争: 1, 北约: 0.55 }), EventClusterer.indexOf(other.eventId)).score).toBeGreaterThanOrEqual(opts.threshold)
+    expect(explainAssignment(third, opts.threshold)).toContain('has no date')
+    expect(c.events.map((e) => e.articleIds)).toEqual([['d', 'u1', 'u2'], ['o'], ['u3']])
+    // A dated report close to both dates the third's event, and the two merge as far as they
+    // fit: 2 dated members and 3 undated ones. One more undated post does not fit.
+    c.add(item('d2', { 乌克兰: 1, 战争: 1 }, '2022-03-26'))
+    expect(c.events.find((e) => e.id === dated.eventId)!.articleIds).toEqual(['d', 'u1', 'u2', 'u3', 'd2'])
+    const fourth = post('u4')
+    expect(fourth.reason).toBe('founded')
+    expect(fourth.nearest).toMatchObject({ eventId: dated.eventId, undatedFull: true })
+  })
+
   it('takes a score apart into its keyword and headline parts, what days apart left of them, and breadth', () => {
     const c = new EventClusterer({ ...opts, titleWeight: 1 })
     const a = c.add({ ...item('a', { x: 1 }, '2021-06-11'), title: new Map([['h', 1]]) })

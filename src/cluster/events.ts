@@ -70,9 +70,15 @@ export interface Assignment {
   readonly breadth?: number
   /**
    * For an article that founded its event: the closest event it was scored against, which it did
-   * not reach (the score is below the threshold), and the keywords it shared with it.
+   * not reach (the score is below the threshold, or `undatedFull`), and the keywords it shared with it.
    */
-  readonly nearest?: { readonly eventId: string; readonly score: number; readonly sharedTerms: readonly string[] }
+  readonly nearest?: {
+    readonly eventId: string
+    readonly score: number
+    readonly sharedTerms: readonly string[]
+    /** The article is undated and reached the event, which held as many undated members as it could (`undatedFit`). */
+    readonly undatedFull?: boolean
+  }
 }
 
 export interface ClusterOptions {
@@ -415,7 +421,8 @@ export class EventClusterer {
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
     const [best, bestScore] = scored[0] ?? [-1, 0]
     let a: Assignment
-    if (best >= 0 && bestScore >= this.opts.threshold) {
+    const guessesFull = day === undefined && best >= 0 && bestScore >= this.opts.threshold && !undatedFit(this.event(best), 1)
+    if (best >= 0 && bestScore >= this.opts.threshold && !guessesFull) {
       const e = this.event(best)
       const b = breadth(item.vector, e.centroid)
       a = this.record(item, best, bestScore, shared(item.vector, e.centroid), item.entities ? shared(item.entities, e.entityCentroid) : [], 'joined')
@@ -427,7 +434,7 @@ export class EventClusterer {
       a = this.record(item, this.all.length - 1, 1, [], [], 'founded')
       if (best >= 0) {
         const near = this.event(best)
-        a = this.remember({ ...a, nearest: { eventId: near.id, score: bestScore, sharedTerms: shared(item.vector, near.centroid) } })
+        a = this.remember({ ...a, nearest: { eventId: near.id, score: bestScore, sharedTerms: shared(item.vector, near.centroid), ...(guessesFull && { undatedFull: true }) } })
       }
     }
     if (this.opts.merge && !item.digest) this.mergeBridged(a, scored)
@@ -523,6 +530,7 @@ export class EventClusterer {
     for (const [idx, score] of scored) {
       const other = this.live(idx)
       if (score < this.opts.threshold || other === home || !this.nearInTime(this.event(home), this.event(other))) continue
+      if (!mergeable(this.event(home), this.event(other))) continue
       const link = this.linkage(this.event(home), this.event(other))
       if (link < this.opts.threshold) continue
       // The larger event absorbs the smaller one and keeps its id.
@@ -783,6 +791,31 @@ export interface SavedIndex {
  * post of a running subject (a war's, over two years) would find the event the first of them
  * went to closer, and go there too: 20 of the corpus's undated Ukraine posts made one event.
  */
+/**
+ * Whether an event can take `undated` more undated members (and `dated` more dated ones) and
+ * still hold at most one undated member more than it has dated ones. Each undated member is a
+ * guess placed by its words alone (`datedMembers`); past that, the guesses are what the event
+ * is: a running subject that one dated report happened to found (a war's posts of two years
+ * under a single dated one), not an incident.
+ */
+function undatedFit(e: EventCluster, undated: number, dated = 0): boolean {
+  return undatedMembers(e) + undated <= datedMembers(e) + dated + 1
+}
+
+/**
+ * Whether two events may merge as far as their undated members go: each must have a dated
+ * member (an event of undated members alone holds an article that could not join the event it
+ * scored best against: `undatedFit`), and together they must fit.
+ */
+function mergeable(a: EventCluster, b: EventCluster): boolean {
+  const [da, db] = [datedMembers(a), datedMembers(b)]
+  return da > 0 && db > 0 && undatedFit(a, b.size - db, db)
+}
+
+function undatedMembers(e: EventCluster): number {
+  return e.size - datedMembers(e)
+}
+
 function datedMembers(e: EventCluster): number {
   let n = e.size
   for (const g of e.days) if (g.day === undefined) n -= g.size
