@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centralEntities, storiesOf, StoryLinker, type CentralEvent } from './stories.js'
+import { centralEntities, storiesOf, storyMentions, StoryLinker, type CentralEvent } from './stories.js'
 
 // Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
 const DAY_MS = 86_400_000
@@ -140,5 +140,20 @@ describe('centralEntities', () => {
       [PUTIN, NATO, WHO],
     ]
     expect([...centralEntities(reports).keys()]).toEqual(['p:biden', 'p:putin', 'o:nato'])
+  })
+})
+
+describe('storyMentions', () => {
+  const ids = (folded: string) => storyMentions({ folded }).map(([id]) => id)
+
+  it('leaves out an organisation named as the source of the report, and keeps it where it is the subject', () => {
+    expect(ids('据路透社报道，白宫官员周二表示协议完好。')).toEqual(['white-house'])
+    expect(ids('路透北京/上海6月24日 - 人民币收跌，白宫官员称协议进展良好。')).toEqual(['white-house'])
+    expect(ids('美联社记者在现场看到，白宫外聚集了抗议者。')).toEqual(['white-house'])
+    expect(ids('路透社援引白宫官员的话说，会谈将继续。')).toEqual(['white-house'])
+    // The agency as what the report is about.
+    expect(ids('白宫批评路透社的报道失实。')).toEqual(['white-house', 'reuters'])
+    expect(ids('据路透社的报道，白宫称协议完好。')).toEqual(['white-house'])
+    expect(ids('警方搜查苹果日报大楼。')).toEqual(['apple-daily'])
   })
 })

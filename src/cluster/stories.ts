@@ -301,11 +301,30 @@ export type Mentions = ReadonlyArray<readonly [string, string]>
  */
 export function storyMentions(a: { readonly folded: string }, table: EntityTable = loadEntityTable()): Mentions {
   // The headline and lead name what the report is about; the rest drifts into background.
-  return findEntities(a.folded.slice(0, LEAD_CHARS), table)
-    .filter((m) => m.type !== 'place')
+  const lead = a.folded.slice(0, LEAD_CHARS)
+  return findEntities(lead, table)
+    .filter((m) => m.type !== 'place' && !(m.type === 'org' && citedAsSource(lead, m.at, m.surface.length)))
     .map((m) => [m.id, m.name] as const)
 }
 const LEAD_CHARS = 1500
+
+/**
+ * Whether an organisation is named as where the report came from (据路透社报道, 路透社援引…,
+ * 美联社记者, 新华社消息, a dateline: 路透北京6月24日): the wire a story was taken from, not what it is about. Counted, every
+ * agency-fed event would share 路透社 with every other, and two of them naming the 白宫 too
+ * would make a story.
+ */
+function citedAsSource(text: string, at: number, length: number): boolean {
+  const after = text.slice(at + length, at + length + SOURCE_SPAN)
+  if (SOURCE_AFTER.test(after)) return true
+  return SOURCE_BEFORE.test(text.slice(Math.max(0, at - 3), at)) && SOURCE_VERB.test(after)
+}
+// Enough for a dateline: 路透北京/上海6月24日.
+const SOURCE_SPAN = 16
+// Folded text is Simplified: 報導 and 報道 come back as 报导 and 报道.
+const SOURCE_AFTER = /^(?:(?:发自\S{0,4})?(?:报道|报导|援引|引述|引用|记者|消息|电讯|快讯|获得的|取得的|独家|披露|调查)|[\p{Script=Han}/]{1,8}\d{1,2}月\d{1,2}日)/u
+const SOURCE_BEFORE = /(?:据|根据|引述|援引|引用)$/u
+const SOURCE_VERB = /^(?:的)?(?:称|说|表示|指出|报|援引)/u
 
 /** An event's central entities, [id → name], from what each of its original reports names. */
 export function centralEntities(originals: readonly Mentions[]): Map<string, string> {
