@@ -81,6 +81,18 @@ describe('findEntities', () => {
     const found = findEntities('俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判', table)
     expect(found.filter((e) => e.type === 'person').map((e) => e.surface)).toEqual(['弗拉基米尔·普京', '乔·拜登'])
   })
+  it('ends a dotted name where the sentence goes on, and starts it after the words before it (corpus captures)', () => {
+    const people = (text: string) => findEntities(text, table).filter((e) => e.type === 'person').map((e) => e.surface)
+    expect(people('迈克·林德尔宣布召开重要会议')).toEqual(['迈克·林德尔'])
+    expect(people('爱德华·斯诺登出逃香港后')).toEqual(['爱德华·斯诺登'])
+    expect(people('乔治·奥威尔没有到过中国')).toEqual(['乔治·奥威尔'])
+    expect(people('塞缪尔·亚当斯夫人给她丈夫写信')).toEqual(['塞缪尔·亚当斯'])
+    expect(people('安东尼·福奇博士说')).toEqual(['安东尼·福奇'])
+    expect(people('关于这个南希·佩洛西访台')).toEqual(['南希·佩洛西'])
+    expect(people('一个叫做彼得·达萨克的人')).toEqual(['彼得·达萨克'])
+    // Transliterations jieba cuts into one-character verbs (斯诺|登) stay whole.
+    expect(people('杰克·沙利文和迈克·加拉格尔')).toEqual(['杰克·沙利文', '迈克·加拉格尔'])
+  })
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })
@@ -129,6 +141,12 @@ describe('findQuotes', () => {
   it('takes a subject the rules do not know as the speaker 他 refers to (国安处高级警司李桂华)', () => {
     const text = '特首林郑月娥出席了仪式。\n\n国安处高级警司李桂华表示，警方拘捕了五人。他说：“调查仍在进行，不排除再有人被捕。”'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['李桂华'])
+  })
+  it('does not take the listener for the speaker (财新: 知情人士向财新记者表示, 陈淑平当时对记者说)', () => {
+    expect(findQuotes(splitSentences('知情人士向财新记者表示：“这笔融资已经完成，估值超过十亿。”')).map((q) => q.speaker?.id)).toEqual(['知情人士'])
+    expect(findQuotes(splitSentences('校长陈淑平当时对记者说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual(['陈淑平'])
+    // A name jieba does not tell, before the listener: no speaker rather than 钟南山对记者.
+    expect(findQuotes(splitSentences('钟南山对记者说：“疫情严重，大家要小心防护。”')).map((q) => q.speaker?.id)).toEqual([undefined])
   })
   it('takes a bare title the article gave a person as that person (Al Jazeera: 美国总统乔·拜登 … 美国总统表示)', () => {
     const text = '俄罗斯总统弗拉基米尔·普京和美国总统乔·拜登周三同意恢复谈判。\n\n美国总统说：“人权将永远摆在桌面上，这一点很清楚。”他表示，相信俄罗斯对手不想要一场新的冷战。'

@@ -238,8 +238,12 @@ function dottedNames(folded: string, at: number, run: string): Array<{ at: numbe
   const out: Array<{ at: number; surface: string; last: string }> = []
   // The first segment of the current name: trimmed after the last title or grammar word in it.
   const opening = (segStart: number, seg: string) => {
-    for (let k = seg.length - 1; k >= 1; k--) if (BEFORE_NAME.test(folded.slice(Math.max(0, segStart - 6), segStart + k))) return { start: segStart + k, text: seg.slice(k) }
-    return { start: segStart, text: seg }
+    for (let k = seg.length - 1; k >= 1; k--) if (BEFORE_NAME.test(folded.slice(Math.max(0, segStart - 6), segStart + k))) return trimmedStart(segStart + k, seg.slice(k))
+    return trimmedStart(segStart, seg)
+  }
+  const trimmedStart = (start: number, text: string) => {
+    const k = nameStart(text)
+    return { start: start + k, text: text.slice(k) }
   }
   let pos = at
   let name = opening(pos, segments[0])
@@ -276,8 +280,54 @@ function dottedNames(folded: string, at: number, run: string): Array<{ at: numbe
 function lastSegment(dotted: string): string {
   const last = dotted.split(DOT).pop()!
   const cut = NAME_END.exec(last.slice(1))
-  return cut ? last.slice(0, cut.index + 1) : last
+  return nameEnd(cut ? last.slice(0, cut.index + 1) : last)
 }
+
+/**
+ * A name's last segment without what follows it in the sentence that NAME_END does not list:
+ * a title (福奇博士, 史密斯爵士), or the sentence going on (斯诺登出逃香港, 奥威尔没有到过中,
+ * 林德尔宣布召开重), told by jieba's parts of speech. Only past the first word, and only at a verb,
+ * adverb, numeral and the like of two characters or more, or a one-character preposition,
+ * conjunction, particle or pronoun (给, 并, 之, 她): a transliteration's own characters are often
+ * one-character verbs to jieba (斯诺|登, 塞|林). (Written here: no library trims a Chinese name.)
+ */
+function nameEnd(segment: string): string {
+  if (segment.length < 4) return segment
+  let at = 0
+  for (const [i, w] of tagWords(segment).entries()) {
+    const k = segment.indexOf(w.word, at)
+    if (k < 0) return segment
+    if (i > 0 && (TITLE_AFTER_NAME.test(w.word) || notName(w))) return segment.slice(0, k)
+    at = k + w.word.length
+  }
+  return segment
+}
+
+/**
+ * The first segment of a dotted name without the words before it that BEFORE_NAME does not
+ * list (所以说南希, 这个让南希, 高级雇员乔治, 于于罗伯特): what follows the last word that is no part of a
+ * name, as in `nameEnd`, or a noun (a role: 雇员, 党魁) that jieba does not tag as a name, or a
+ * one-character verb or adverb before a name jieba knows.
+ */
+function nameStart(segment: string): number {
+  if (segment.length < 3) return 0
+  let at = 0
+  let start = 0
+  let before: { word: string; tag: string } | undefined
+  for (const w of tagWords(segment)) {
+    const k = segment.indexOf(w.word, at)
+    if (k < 0) return 0
+    at = k + w.word.length
+    if (at < segment.length && (notName(w) || (w.word.length >= 2 && /^(n(?![rsz])|vn|j)/.test(w.tag)))) start = at
+    // A one-character verb or adverb right before a name jieba knows (说南希, 让南希).
+    else if (before && before.word.length === 1 && /^[vd]/.test(before.tag) && /^nr/.test(w.tag) && w.word.length >= 2) start = k
+    before = w
+  }
+  return start
+}
+
+const notName = (w: { word: string; tag: string }) => (w.word.length >= 2 && /^(v|d|p|c|u|r|f|m|q|t|a|y|e|o|z)/.test(w.tag)) || /^(p|c|u|r)/.test(w.tag)
+const TITLE_AFTER_NAME = new RegExp(`^(?:${ROLE}|博士|先生|女士|小姐|夫人|爵士|阁下|牧师|神父|医生|法官|律师|领导|下属)$`, 'u')
 
 /**
  * Entities in folded text: table names first (longest match), then what the rules find.

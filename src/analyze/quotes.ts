@@ -170,11 +170,12 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
     const person = named.filter((e) => e.type === 'person')
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
-    if (clause.length <= 12 && SPEAKER_NOUN.test(clause)) return rolePhrase(clause, roles)
+    const subject = withoutAddressee(clause)
+    if (subject.length <= 12 && SPEAKER_NOUN.test(subject)) return rolePhrase(subject, roles)
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
     // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
     // speaks, and whom a 他 in the next sentence means.
-    return unknownPerson(clause)
+    return unknownPerson(subject)
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
@@ -209,12 +210,27 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
       if (person) return person
     }
     if (named) return asSpeaker(named)
-    // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
-    if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
-    return unknownPerson(phrase)
+    return speakerPhrase(withoutAddressee(phrase), roles)
   }
   return undefined
 }
+
+/** A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells. */
+function speakerPhrase(phrase: string, roles: Roles): Speaker | undefined {
+  // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
+  if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
+  return unknownPerson(phrase)
+}
+
+/**
+ * A subject phrase without whom the words were said to (钟南山对记者说, 一位发言人向法新社记者表示,
+ * 他跟朋友说): 记者 there is the listener, not a speaker by role.
+ */
+function withoutAddressee(phrase: string): string {
+  const m = ADDRESSEE.exec(phrase)
+  return m && m.index >= 2 ? phrase.slice(0, m.index) : phrase
+}
+const ADDRESSEE = /(?:对|向|跟|给|告诉)[^对向跟给]{1,10}$/u
 
 // A subject that names nobody in particular: 有报告, 有人, 一些分析人士, 外界.
 const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外界|坊间)/u
