@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { exampleArchive } from '../../../test/support/store.js'
+import type { Article } from '../../article.js'
+import { allArticles, exampleArchive } from '../../../test/support/store.js'
 import { openSqlite } from '../../store/sqlite/store.js'
 import type { Store } from '../../store/store.js'
 import { compareCommand, explainArticle, listEvents, listStories, showEvent } from './events.js'
@@ -73,5 +74,29 @@ describe('events, stories and compare on the example archive', () => {
     expect(shown.join('\n')).toContain('2021-06-16')
     await expect(compareCommand(store, 'e99999', {})).rejects.toThrow('event e99999 not found')
     await expect(compareCommand(store, summit.id, { json: true, md: true })).rejects.toThrow('choose one of')
+  })
+})
+
+describe('event', () => {
+  it('shows a report on the day clustering placed it, marked, when that is not its publication date', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-event-'))
+    const store = openSqlite(join(dir, 'test.db'))
+    try {
+      await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
+      const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
+      // The same report reposted without a date, its headline giving the day.
+      const { publishedAt: _, ...rest } = aj
+      const repost: Article = { ...rest, id: 'repost0000000000' as Article['id'], title: `简讯(2021.6.17早间)：${aj.title}`, dateSource: 'none' }
+      await store.transaction(async (tx) => void (await tx.upsertArticle(repost)))
+      const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l)).filter((e) => e.articleIds.includes(aj.id))
+      expect(summit.articleIds).toContain(repost.id)
+      const shown = (await printed(() => showEvent(store, summit.id, {}))).join('\n')
+      expect(shown).toMatch(/repost0000000000 {2}2021-06-17\* .*\[published: no date\]/)
+      expect(shown).toMatch(new RegExp(`${aj.id} {2}\\d{4}-\\d\\d-\\d\\d  `))
+      expect(shown).toContain('* placed by a date its headline or lead gives')
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

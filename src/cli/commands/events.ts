@@ -3,6 +3,7 @@ import { findEntities } from '../../analyze/entities.js'
 import type { ClusteredEvent, Progress } from '../../cluster/cluster-articles.js'
 import { defaultClusterOptions } from '../../cluster/events.js'
 import { explainAssignment } from '../../cluster/explain.js'
+import { effectiveDate } from '../../cluster/features.js'
 import { cachedClusters, clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
 import type { Story } from '../../cluster/stories.js'
 import { compareEvent } from '../../compare/compare.js'
@@ -64,10 +65,18 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   out(`  keywords: ${e.keywords.join(' ')}`)
   const incident = incidentOf(e.articleIds.map((x) => byId.get(x)!))
   if (incident) out(`  the incident is dated ${incident} (from the dates the reports' leads give)`)
+  // Each report on the day clustering placed it: a date its headline or lead gives where the
+  // publication date is missing or a reused picture's (marked *, with the published one below).
+  let moved = false
   for (const aid of e.articleIds) {
     const a = byId.get(aid)!
-    out(`  ${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}`)
+    const placed = effectiveDate(a)?.slice(0, 10)
+    const published = a.publishedAt?.slice(0, 10)
+    const mark = placed !== published ? '*' : ' '
+    moved ||= mark === '*'
+    out(`  ${a.id}  ${shortDate(placed)}${mark} ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}${mark === '*' ? `  [published: ${published ? `${published}, from ${a.dateSource ?? 'unknown'}` : 'no date'}]` : ''}`)
   }
+  if (moved) out(`  * placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture's)`)
   out(`\n  compare it: jianting compare ${e.id}`)
 }
 
