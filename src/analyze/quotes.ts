@@ -44,6 +44,11 @@ const MIN_QUOTE_CHARS = 8
 export function findQuotes(sentences: readonly Sentence[], table: EntityTable = loadEntityTable(), known?: ReadonlyArray<readonly EntityMention[]>): Quote[] {
   const out: Quote[] = []
   let lastPerson: Speaker | undefined
+  // Whether the sentence that named lastPerson named no one else: one of a list (被捕高层包括
+  // 张剑虹、周达权…) or of several people is no safe antecedent for a 他 that opens a paragraph.
+  let lastPersonAlone = false
+  // The last person who was a sentence's subject or speaker: whom such a 他 means instead.
+  let lastSubject: Speaker | undefined
   let lastSpeaker: Speaker | undefined
   let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
@@ -65,7 +70,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const subjectFound = sentenceSubject(s.folded, mentions, roles)
     const found = subjectFound === 'pronoun' ? subjectFound : link(subjectFound)
     const subject = found === 'pronoun' ? undefined : found
-    const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? lastPerson
+    const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? (lastPersonAlone ? lastPerson : (lastSubject ?? lastPerson))
     for (const [start, end] of spans) {
       const inner = s.text.slice(start + 1, end)
       if (!isRealQuote(inner)) continue
@@ -90,7 +95,14 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       }
     }
     const people = mentions.filter((m) => m.type === 'person')
-    if (people.length) lastPerson = asSpeaker(people[people.length - 1])
+    if (people.length) {
+      lastPerson = asSpeaker(people[people.length - 1])
+      lastPersonAlone = new Set(people.map((m) => m.id)).size === 1
+    }
+    // A person the rules named, or a name of a Chinese length that jieba told (李桂华).
+    const isPerson = (sp: Speaker | undefined): sp is Speaker => !!sp && (people.some((m) => asSpeaker(m).id === sp.id) || (sp.id === sp.name && /^\p{Script=Han}{2,4}$/u.test(sp.name) && !SPEAKER_NOUN.test(sp.name)))
+    if (isPerson(sentenceSpeaker)) lastSubject = sentenceSpeaker
+    else if (isPerson(subject)) lastSubject = subject
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
     lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent, roles)) : undefined)
     // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
