@@ -175,7 +175,8 @@ function isName(word: string): boolean {
 // A person as jieba tags one: a name it knows (nr…), or a word of three Chinese characters it does
 // not know (x), the length of most Chinese names (张剑虹, 李桂华); shorter unknown words are as often
 // pieces of phrases (公众地方行为不检), and Latin words organisations (AD Internet Limited).
-const isPersonWord = (w: string) => (HAN_NAME.test(w) && tagOf(w).startsWith('nr')) || (HAN_FULL_NAME.test(w) && tagOf(w) === 'x')
+// (Names first: isName is asked of every word already, and remembers.)
+const isPersonWord = (w: string) => HAN_NAME.test(w) && isName(w) && (tagOf(w).startsWith('nr') || (HAN_FULL_NAME.test(w) && tagOf(w) === 'x'))
 const HAN_NAME = /^\p{Script=Han}{2,3}$/u
 const HAN_FULL_NAME = /^\p{Script=Han}{3}$/u
 // Nouns and noun modifiers (高级, 女), the words of a role: 行政总裁, 高级警司, 动新闻总监.
@@ -190,14 +191,14 @@ const MAX_ROLE_WORDS = 4
  * and organisations inside a role (国安处, 亚洲) are passed over. Two reports listing the same
  * people with their titles name them twice; they do not say the same thing for it.
  */
-function roleWords(cut: readonly string[], isPerson: (word: string) => boolean): Set<number> {
+function roleWords(cut: readonly string[], person: readonly boolean[]): Set<number> {
   const roles = new Set<number>()
   for (let p = 0; p < cut.length; p++) {
-    if (cut[p].length < 2 || !isPerson(cut[p])) continue
+    if (!person[p]) continue
     let taken = 0
     for (let k = p - 1; k >= 0 && taken < MAX_ROLE_WORDS; k--) {
       const w = cut[k]
-      if (isPerson(w)) break
+      if (person[k]) break
       if (isName(w)) continue
       if (!TITLE.test(w) && !ROLE_TAG.test(tagOf(w))) break
       roles.add(k)
@@ -262,8 +263,9 @@ const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|�
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[], table: EntityTable): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
-  const isPerson = (w: string) => mentions.some((m) => m.type === 'person' && m.surface.includes(w)) || isPersonWord(w)
-  const roles = roleWords(cut, isPerson)
+  // Which words are people: names jieba tags as people, or that a person's mention covers.
+  const person = cut.map((w) => w.length >= 2 && isName(w) && (isPersonWord(w) || mentions.some((m) => m.type === 'person' && m.surface.includes(w))))
+  const roles = roleWords(cut, person)
   cut.forEach((w, k) => {
     if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
@@ -282,7 +284,10 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   // Entities count as words under their canonical id, so 普丁 and 普京 meet.
   const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
   const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
-  const peopleNamed = new Set([...people, ...cut.filter((w) => w.length >= 2 && isPerson(w) && !mentions.some((m) => m.surface.includes(w)))])
+  const peopleNamed = new Set(people)
+  cut.forEach((w, k) => {
+    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(w)
+  })
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
     if (mentions.some((m) => m.surface.includes(w))) {
@@ -320,7 +325,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   const slots = new Map<string, number[]>()
   let slot = 0
   for (const w of cut) {
-    if (CLAUSE_BREAK.test(w)) slot += 2
+    if (w.length === 1 && CLAUSE_BREAK.test(w)) slot += 2
     else if (content.has(w)) {
       const list = slots.get(w)
       if (list) list.push(slot)
