@@ -253,12 +253,15 @@ function numberKeys(text: string, figures: readonly Figure[]): string[] {
   return out
 }
 
-// Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
-// units sharing one of them and one more word share a topic, not a claim
-// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因).
+// Punctuation that ends a clause: two words on either side of it are not one phrase.
 const CLAUSE_BREAK = /[，,；;。！？!?：:]/u
 
-const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道)$/u
+// Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
+// units sharing one of them and one more word share a topic, not a claim
+// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因). Verbs of demand are among them: what
+// is demanded is the claim, and two demands of different things by different people share only
+// the asking (无国界记者组织…促请立即释放5人 / 工会…促请警方尽快完成搜查离开大楼).
+const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道|呼吁|促请|敦促|吁请)$/u
 
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[], table: EntityTable): Unit {
   const words = new Map<string, number>()
