@@ -350,9 +350,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
  * segmenter cut in two, one thing named, not two things said; ending in a verb they are a clause
  * (大使返回, 武器禁运) and count as two. Three words or more in a row are a wording shared
  * (双重标准政治操作), as telling as two words apart. A word without a place (a figure, a treaty
- * by name) is a piece of its own. A time word alone (明早, 周一) is none: it says when, and two
- * things can happen tomorrow morning (三间公司…明早到西九龙裁判法院应讯 / 两名男子…明早被带到
- * 西九龙裁判法院提讯); it still weighs in the similarity.
+ * by name) is a piece of its own.
  */
 export function sharedPieces(a: Unit, b: Unit, shared: readonly string[]): number {
   if (shared.length < 2) return shared.length
@@ -370,7 +368,7 @@ export function sharedPieces(a: Unit, b: Unit, shared: readonly string[]): numbe
   const size = new Map<number, number>()
   for (let i = 0; i < shared.length; i++) size.set(find(i), (size.get(find(i)) ?? 0) + 1)
   let pieces = 0
-  for (const [k, n] of size) pieces += n >= 3 ? 2 : n === 1 && tagOf(shared[k]) === 't' ? 0 : 1
+  for (const n of size.values()) pieces += n >= 3 ? 2 : 1
   return pieces
 }
 
