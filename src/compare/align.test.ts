@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
 import { alignClaims } from './align.js'
-import { figureKey, prepareArticle } from './prepare.js'
+import { figureKey, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
 const article = (id: string, text: string) =>
@@ -194,5 +194,56 @@ describe('alignClaims, one statement quoted word for word', () => {
 
   it('does not align two sentences whose shared run is a title and a name', () => {
     expect(aligned(named)).toBe(false)
+  })
+})
+
+describe('alignClaims, what two reports share is one thing named, or who', () => {
+  // 眾新聞 and two GNews posts on the police raid on Apple Daily (June 2021), with sentences around
+  // them so that words weigh as in the event.
+  const citizen = [
+    '他表示，中國或可消滅批判性的報章，但所有港人都要承受沈重的代價。',
+    '壹傳媒旗下《蘋果日報》報道，被捕高層包括壹傳媒行政總裁張劍虹、營運總裁周達權、《蘋果日報》副社長陳沛敏、總編輯羅偉光及動新聞平台總監張志偉。',
+    '國安處高級警司李桂華表示，行動針對《蘋果日報》超過30篇文章，呼籲外國機構對中國或特區政府進行制裁行動。',
+    '警方在清晨先後拘捕5人，曾到被捕人住所搜查。',
+  ]
+  const stand = [
+    '李又说，是次冻结的财产属于危害国家安全的犯罪份子，“我郑重声明，切勿同危害国家安全罪犯同流合污，跟这些罪犯为伍会付出沉重代价，大家应该同罪犯切割，以免后悔莫及”。',
+    '被捕5人分别为壹传媒行政总裁张剑虹、营运总裁周达权、《苹果日报》总编辑罗伟光、副社长陈沛敏、苹果动新闻总监张志伟。',
+    '国安处高级警司李桂华说，已引用《国安法》43条实施细则条文，冻结苹果日报有限公司、苹果日报印刷有限公司、以及AD Internet Limited共1,800万元资产。',
+    '警方亦曾到被捕人的住所进行搜查，5人相继被带到苹果日报大楼搜证。',
+  ]
+  const roundup = ['至于另外3人，包括《苹果日报》副社长陈沛敏、壹传媒营运总裁周达权及苹果动新闻总监张志伟仍被扣查。', '首批《苹果日报》凌晨送抵旺角亚皆老街报纸档，不少市民数十份数十份买走。']
+  const claims = alignClaims([article('citizen', citizen.join('\n\n')), article('stand', stand.join('\n\n')), article('roundup', roundup.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
+  const together = (a: string, n: number, b: string, m: number) => claims.some((c) => c.units.some((u) => u.articleId === a && u.sentence.n === n) && c.units.some((u) => u.articleId === b && u.sentence.n === m))
+
+  it('keeps apart two sentences that share only a noun phrase cut in two words (沉重的代价 / 沉重代价)', () => {
+    expect(together('citizen', 0, 'stand', 0)).toBe(false)
+  })
+  it('keeps apart two statements of one person that share only who said them (国安处高级警司李桂华)', () => {
+    expect(together('citizen', 2, 'stand', 2)).toBe(false)
+  })
+  it('aligns the same people named as the ones arrested, and not as the ones still held', () => {
+    expect(together('citizen', 1, 'stand', 1)).toBe(true)
+    expect(together('citizen', 1, 'roundup', 0)).toBe(false)
+  })
+  it('still aligns a fact told in other words (警方…曾到被捕人住所搜查)', () => {
+    expect(together('citizen', 3, 'stand', 3)).toBe(true)
+  })
+})
+
+describe('shared content, in pieces', () => {
+  const unit = (text: string) => prepareArticle(article('a', text)).units[0]
+  const shared = (a: Unit, b: Unit) => [...a.content].filter((w) => b.content.has(w))
+  it('counts a noun phrase cut in two as one piece, a clause of a noun and a verb as two', () => {
+    const [a, b] = [unit('但所有港人都要承受沈重的代價。'), unit('跟這些罪犯為伍會付出沉重代價，大家應該同罪犯切割。')]
+    expect(shared(a, b).sort()).toEqual(['代价', '沉重'])
+    expect(sharedPieces(a, b, shared(a, b))).toBe(1)
+    const [c, d] = [unit('拉布表示，将武器禁运范围扩大至香港。'), unit('英国宣布对香港实施武器禁运。')]
+    expect(sharedPieces(c, d, ['武器', '禁运'])).toBe(2)
+  })
+  it('leaves out the nouns of a role before a name, and keeps the verb before them', () => {
+    const u = unit('警方國安處拘捕壹傳媒行政總裁張劍虹及動新聞平台總監張志偉。')
+    expect(u.content.has('拘捕')).toBe(true)
+    for (const w of ['行政', '总监', '平台']) expect(u.content.has(w)).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
-import { unitSimilarity, type Unit } from './prepare.js'
+import { sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
   readonly units: readonly Unit[]
@@ -183,9 +183,14 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       }
     }
     for (const j of touched) {
-      // Naming the same people is not saying the same thing: the pair must share content words.
+      // Naming the same people is not saying the same thing: the pair must share content words,
+      // and not only one phrase cut into two words (社交网站, 沉重代价: a topic, not a claim).
       // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
-      if (content[j] >= MIN_SHARED_CONTENT && !differentActors(ui, units[j])) pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      // The same few people named in both (the five arrested, by name) are one piece too: who, not
+      // what, so a pair still needs a word of what happened.
+      const group = sharesGroup(ui, units[j]) ? 1 : 0
+      if (content[j] + group >= MIN_SHARED_CONTENT && !differentActors(ui, units[j]) && group + sharedPieces(ui, units[j], sharedContent(ui, units[j], index, Math.min(maxPostings, maxContentPostings))) >= MIN_SHARED_CONTENT)
+        pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
     }
@@ -193,6 +198,20 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
   }
   verbatimPairs(units, maxContentPostings, pairs)
   return pairs
+}
+
+/** Do two units name the same two people or more? */
+function sharesGroup(a: Unit, b: Unit): boolean {
+  let both = 0
+  for (const p of a.named) if (b.named.has(p) && ++both >= 2) return true
+  return false
+}
+
+/** The content words two units share that count as content in this event (as candidatePairs counts them). */
+function sharedContent(a: Unit, b: Unit, index: ReadonlyMap<string, readonly number[]>, maxPostings: number): string[] {
+  const out: string[] = []
+  for (const w of a.content) if (b.content.has(w) && a.words.has(w) && (index.get(w)?.length ?? 0) <= maxPostings && !isGrammarWord(w)) out.push(w)
+  return out
 }
 
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
@@ -309,6 +328,7 @@ function joined(run: readonly AlignedClaim[]): AlignedClaim {
     norm: Math.sqrt(sq),
     entities: new Set(units.flatMap((u) => [...u.entities])),
     people: new Set(units.flatMap((u) => [...u.people])),
+    named: new Set(units.flatMap((u) => [...u.named])),
     content: new Set(units.flatMap((u) => [...u.content])),
   }
   return { units: [unit], central: unit }

@@ -17,10 +17,10 @@ const STANCE_ADVERB_MIN_IDF = 7
 // 予以否认): a closed class in Chinese grammar, listed whole.
 const FORMAL_VERBS = new Set(['作出', '做出', '进行', '加以', '给予', '予以', '给以', '展开'])
 
-// A word's part of speech out of context, memoised: tagging is a native call, and an event's
+// A word's part of speech out of context ('' when jieba cuts it further), memoised: tagging is a native call, and an event's
 // few thousand words recur.
 const tagMemo = new Map<string, string>()
-function tagOf(word: string): string {
+export function tagOf(word: string): string {
   let tag = tagMemo.get(word)
   if (tag === undefined) {
     const tags = tagWords(word)

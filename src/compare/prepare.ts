@@ -8,6 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { isFurniture } from './furniture.js'
+import { tagOf } from './function-words.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
 /** A piece of a sentence that states one thing: what claims are aligned from. */
@@ -19,12 +20,20 @@ export interface Unit {
   readonly entities: ReadonlySet<string>
   /** The people it names (entity ids): two units about different people make different claims. */
   readonly people: ReadonlySet<string>
+  /** …and the people it names that the entity rules do not know, as jieba tells them (张剑虹, 李桂华). */
+  readonly named: ReadonlySet<string>
   /**
    * Words that say what happened rather than who or where: not names (jieba's person, place,
    * organisation tags, words it does not know, Latin words) and not titles (总理, 主席). Two
    * units that share only names and titles name the same people, they do not make one claim.
    */
   readonly content: ReadonlySet<string>
+  /**
+   * Where each content word stands among the unit's content words (a word may stand in several
+   * places), a clause break counting as a gap: two shared words that stand next to each other in
+   * both units are one phrase the segmenter cut in two (社交|网站, 沉重|代价), one piece of content.
+   */
+  readonly slots: ReadonlyMap<string, readonly number[]>
   /**
    * The country or person the unit names first (entity id): in a Chinese sentence, mostly who
    * acts. 澳大利亚和加拿大已经宣布中止与香港的引渡条约 and 英国周一暂停了与香港的引渡条约 are two acts.
@@ -163,6 +172,42 @@ function isName(word: string): boolean {
   return name
 }
 
+// A person as jieba tags one: a name it knows (nr…), or a word of three Chinese characters it does
+// not know (x), the length of most Chinese names (张剑虹, 李桂华); shorter unknown words are as often
+// pieces of phrases (公众地方行为不检), and Latin words organisations (AD Internet Limited).
+// (Names first: isName is asked of every word already, and remembers.)
+const isPersonWord = (w: string) => HAN_NAME.test(w) && isName(w) && (tagOf(w).startsWith('nr') || (HAN_FULL_NAME.test(w) && tagOf(w) === 'x'))
+const HAN_NAME = /^\p{Script=Han}{2,3}$/u
+const HAN_FULL_NAME = /^\p{Script=Han}{3}$/u
+// Nouns and noun modifiers (高级, 女), the words of a role: 行政总裁, 高级警司, 动新闻总监.
+const ROLE_TAG = /^(n|b)$/
+// How many words before a person's name can make their role (保护记者委员会亚洲协调员 is four).
+const MAX_ROLE_WORDS = 4
+
+/**
+ * The places in `cut` of words that say who a person is, not what happened: the nouns just
+ * before a person's name (国安处高级警司李桂华, 壹传媒行政总裁张剑虹, 苹果动新闻总监张志伟), read
+ * back to the first word that is not a noun (a verb: 拘捕…总裁张剑虹 keeps 拘捕). Names of places
+ * and organisations inside a role (国安处, 亚洲) are passed over. Two reports listing the same
+ * people with their titles name them twice; they do not say the same thing for it.
+ */
+function roleWords(cut: readonly string[], person: readonly boolean[]): Set<number> {
+  const roles = new Set<number>()
+  for (let p = 0; p < cut.length; p++) {
+    if (!person[p]) continue
+    let taken = 0
+    for (let k = p - 1; k >= 0 && taken < MAX_ROLE_WORDS; k--) {
+      const w = cut[k]
+      if (person[k]) break
+      if (isName(w)) continue
+      if (!TITLE.test(w) && !ROLE_TAG.test(tagOf(w))) break
+      roles.add(k)
+      taken++
+    }
+  }
+  return roles
+}
+
 // A figure stated in both units (300万 people, 7500亿欧元, 70%) is as telling as a shared name,
 // and unlike a name it says what happened: it counts as a content word of this weight.
 const FIGURE_WEIGHT = 8
@@ -208,14 +253,22 @@ function numberKeys(text: string, figures: readonly Figure[]): string[] {
   return out
 }
 
+// Punctuation that ends a clause: two words on either side of it are not one phrase.
+const CLAUSE_BREAK = /[，,；;。！？!?：:]/u
+
 // Verbs that report or frame rather than say what happened (举行 a meeting, 表示 that…): two
 // units sharing one of them and one more word share a topic, not a claim
-// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因).
-const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道)$/u
+// (“普拜会”持续了约3小时 / 这是促使“普拜会”举行的主要原因). Verbs of demand are among them: what
+// is demanded is the claim, and two demands of different things by different people share only
+// the asking (无国界记者组织…促请立即释放5人 / 工会…促请警方尽快完成搜查离开大楼).
+const LIGHT_VERB = /^(举行|进行|开展|作出|做出|给予|加以|表示|指出|强调|认为|称|声称|宣称|透露|说道|呼吁|促请|敦促|吁请)$/u
 
 function makeUnit(articleId: string, sentence: Sentence, text: string, mentions: readonly EntityMention[], cut: readonly string[], figures: readonly Figure[], table: EntityTable): Unit {
   const words = new Map<string, number>()
   const content = new Set<string>()
+  // Which words are people: names jieba tags as people, or that a person's mention covers.
+  const person = cut.map((w) => w.length >= 2 && isName(w) && (isPersonWord(w) || mentions.some((m) => m.type === 'person' && m.surface.includes(w))))
+  const roles = roleWords(cut, person)
   cut.forEach((w, k) => {
     if (w.length < 2 || /^[\d.]+$/.test(w)) return
     const idf = idfOf(w)
@@ -225,7 +278,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     // about (两国大使返回).
     const next = cut[k + 1]
     const titleOfName = TITLE.test(w) && !!next && (isName(next) || mentions.some((m) => m.surface.startsWith(next)))
-    if (!isName(w) && !titleOfName && !LIGHT_VERB.test(w)) content.add(w)
+    if (!isName(w) && !titleOfName && !roles.has(k) && !LIGHT_VERB.test(w)) content.add(w)
   })
   // Characters of content words, weakly: paraphrases share them (返回 ~ 重返, 延期 ~ 延长).
   for (const [w, idf] of [...words]) {
@@ -234,6 +287,10 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   // Entities count as words under their canonical id, so 普丁 and 普京 meet.
   const entities = new Set(mentions.filter((m) => m.type !== 'place').map((m) => m.id))
   const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
+  const peopleNamed = new Set(people)
+  cut.forEach((w, k) => {
+    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(w)
+  })
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
     if (mentions.some((m) => m.surface.includes(w))) {
@@ -265,12 +322,54 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
     words.set(key, FIGURE_WEIGHT)
     content.add(key)
   }
+  // Each content word's place among the content words, in the order the words were cut: titles
+  // and grammar between two content words (沉重的代价, 保安局局长已冻结) leave them next to each
+  // other; a name (侵犯了越南主权: what was done, to whom) or a clause break does not.
+  const slots = new Map<string, number[]>()
+  let slot = 0
+  for (const w of cut) {
+    if (w.length === 1 && CLAUSE_BREAK.test(w)) slot += 2
+    else if (content.has(w)) {
+      const list = slots.get(w)
+      if (list) list.push(slot)
+      else slots.set(w, [slot])
+      slot++
+    } else if (w.length >= 2 && (isName(w) || mentions.some((m) => m.surface.includes(w)))) slot++
+  }
   // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
   const named = [...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })), ...standing]
   const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, people, content, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, named: peopleNamed, content, slots, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
+}
+
+/**
+ * How many pieces of content the shared words are: two words that stand one after the other in
+ * both units and end in a noun (沉重的代价 / 沉重代价, 编采人员, 社交网站) are one noun phrase the
+ * segmenter cut in two, one thing named, not two things said; ending in a verb they are a clause
+ * (大使返回, 武器禁运) and count as two. Three words or more in a row are a wording shared
+ * (双重标准政治操作), as telling as two words apart. A word without a place (a figure, a treaty
+ * by name) is a piece of its own.
+ */
+export function sharedPieces(a: Unit, b: Unit, shared: readonly string[]): number {
+  if (shared.length < 2) return shared.length
+  const follows = (u: Unit, x: string, y: string) => {
+    const sx = u.slots.get(x)
+    const sy = u.slots.get(y)
+    return !!sx && !!sy && sx.some((i) => sy.includes(i + 1))
+  }
+  const phrase = (x: string, y: string) => follows(a, x, y) && follows(b, x, y) && tagOf(y).startsWith('n')
+  // Joined pieces, by union of the words that make one phrase in both units.
+  const root = shared.map((_, i) => i)
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])))
+  for (let i = 0; i < shared.length; i++)
+    for (let j = i + 1; j < shared.length; j++) if (phrase(shared[i], shared[j]) || phrase(shared[j], shared[i])) root[find(i)] = find(j)
+  const size = new Map<number, number>()
+  for (let i = 0; i < shared.length; i++) size.set(find(i), (size.get(find(i)) ?? 0) + 1)
+  let pieces = 0
+  for (const n of size.values()) pieces += n >= 3 ? 2 : 1
+  return pieces
 }
 
 /** Cosine of the units' weighted words, with credit for words that share a character (返回 ~ 重返). */
