@@ -145,6 +145,9 @@ describe('findQuotes', () => {
   it('does not take the listener for the speaker (财新: 知情人士向财新记者表示, 陈淑平当时对记者说)', () => {
     expect(findQuotes(splitSentences('知情人士向财新记者表示：“这笔融资已经完成，估值超过十亿。”')).map((q) => q.speaker?.id)).toEqual(['知情人士'])
     expect(findQuotes(splitSentences('校长陈淑平当时对记者说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual(['陈淑平'])
+    // 细说 is the verb whole (not 阿馨细 speaking); 据说 is not anyone speaking.
+    expect(findQuotes(splitSentences('校长陈淑平细说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual(['陈淑平'])
+    expect(findQuotes(splitSentences('据说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual([undefined])
     // A name jieba does not tell, before the listener: no speaker rather than 钟南山对记者.
     expect(findQuotes(splitSentences('钟南山对记者说：“疫情严重，大家要小心防护。”')).map((q) => q.speaker?.id)).toEqual([undefined])
   })
