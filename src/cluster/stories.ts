@@ -152,6 +152,7 @@ export class StoryLinker {
     const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
     // Each event's central entities but the backdrop, in order.
     const central = order.map((e) => {
+      if (e.codes.length < MIN_SHARED) return NONE
       const mine: number[] = []
       for (const code of e.codes) if (this.df[code] <= maxDf) mine.push(code)
       return mine
@@ -181,6 +182,11 @@ export class StoryLinker {
         .map(([code]) => code)
     for (let i = 0; i < order.length; i++) {
       const mine = central[i]
+      // An event with fewer than MIN_SHARED entities joins no draft, and the draft it would found
+      // could never be joined (its profile holds no pair) nor become a story: it is passed over,
+      // which leaves the stories as they were (drafts are only told apart by their founding order).
+      // Events naming one central entity are nearly half of those held.
+      if (mine.length < MIN_SHARED) continue
       let best: Draft | undefined
       let bestShared = MIN_SHARED - 1
       // Events come in time order: a story that ended too long before this event starts can take
@@ -313,6 +319,8 @@ export function centralEntities(originals: readonly Mentions[]): Map<string, str
   for (const mentions of originals) for (const [entity, name] of mentions) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }
+
+const NONE: readonly number[] = []
 
 const compareAscii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
