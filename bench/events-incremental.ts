@@ -9,7 +9,8 @@
 // cache does. Prints figures (the median of the runs); asserts nothing.
 // BENCH_EVENTS_BASE=FILE keeps the clustered base, BENCH_EVENTS_LIVE=1 takes a day's news as the
 // new articles, BENCH_EVENTS_RESTAMP=1 continues a base another build saved (see events-base.ts).
-// BENCH_EVENTS_PROFILE=DIR writes a CPU profile of each timed update (and of nothing else) to DIR.
+// BENCH_EVENTS_PROFILE=DIR writes a CPU profile of each timed update (and of nothing else) to DIR
+// (with BENCH_EVENTS_STEPS, of each update continued in memory).
 // BENCH_EVENTS_STEPS=N stores and clusters the new articles in N successive updates of one
 // process instead (as a server beside an ingest does: the first restores the saved clustering,
 // the later ones continue the one this process holds), each timed, once.
@@ -24,11 +25,6 @@ const steps = Number(process.env.BENCH_EVENTS_STEPS ?? 1)
 console.log('events incremental:')
 const { basePath, newer, dir } = await eventsArchive(1_000)
 const fresh = newer.length
-if (steps > 1) {
-  await inSteps()
-  process.exit(0)
-}
-
 const profileDir = process.env.BENCH_EVENTS_PROFILE ? resolve(process.env.BENCH_EVENTS_PROFILE) : undefined
 let profiler: Session | undefined
 if (profileDir) {
@@ -37,6 +33,11 @@ if (profileDir) {
   profiler.connect()
   await profiler.post('Profiler.enable')
 }
+if (steps > 1) {
+  await inSteps()
+  process.exit(0)
+}
+
 // CPU time (all threads of the process) beside wall time: on a shared machine it varies less.
 const results: Array<{ times: Partial<UpdateTimes>; totalMs: number; cpuMs: number; readMs: number; events: number }> = []
 for (let r = 0; r < runs; r++) {
@@ -75,11 +76,14 @@ async function inSteps(): Promise<void> {
     const batch = newer.slice(at, at + size)
     await putArticles(store, batch)
     const times: Partial<UpdateTimes> = {}
+    // The first update restores; only those continued in memory are profiled.
+    if (profiler && step > 1) await profiler.post('Profiler.start')
     const t = performance.now()
     const cpu = process.cpuUsage()
     const { clusteredNow, inMemory } = await updateClusters(store, undefined, times)
     const totalMs = performance.now() - t
     const { user, system } = process.cpuUsage(cpu)
+    if (profiler && step > 1) writeFileSync(join(profileDir!, `step-${step}.cpuprofile`), JSON.stringify((await profiler.post('Profiler.stop')).profile))
     if (clusteredNow !== batch.length) throw new Error(`update ${step} clustered ${clusteredNow} articles, not ${batch.length}`)
     timed.push({ totalMs, cpuMs: (user + system) / 1000, n: clusteredNow, inMemory })
     console.log(`  update ${step} (${inMemory ? 'continued in memory' : 'restored from the store'}): ${clusteredNow} articles in ${ms(totalMs)} (CPU ${ms((user + system) / 1000)}): ${Object.entries(times).map(([k, v]) => `${k} ${ms(v!)}`).join(', ')}`)

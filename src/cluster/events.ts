@@ -1,4 +1,7 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
+import { IndexWeek, termHash, type PackedWeek } from './week-index.js'
+
+export type { PackedWeek } from './week-index.js'
 
 /** What clustering needs of an article: already-computed keywords and a date. */
 export interface ClusterItem {
@@ -208,14 +211,17 @@ export class EventClusterer {
   private readonly all: Array<EventCluster | undefined> = []
   private readonly mergedInto: number[] = []
   readonly assignments = new Map<string, Assignment>()
-  // Inverted index: term → week → events holding the term among a member's strongest words
+  // Inverted index: week → term → events holding the term among a member's strongest words
   // in that week. A dated article looks up only the weeks its window touches, so the cost of
-  // a lookup does not grow with the archive's length. A week loaded from saved state keeps
-  // each term's events as a view of the saved array, copied into a Set only when the term is
-  // written that week: building a Set for every term of every loaded week cost more than the
-  // batch's look-ups and writes together. (Leaving loaded weeks packed and searching them in
-  // place was tried too: the binary searches cost more than building the maps.)
-  private readonly postings = new Map<string, Map<number, Posting>>()
+  // a lookup does not grow with the archive's length. A week loaded from saved state stays
+  // packed as saved, its terms found by hashing (`IndexWeek`): a Set is made for a term only
+  // when it is written that week. (Building a Set for every term of every loaded week cost more
+  // than the batch's look-ups and writes together; a Map entry and a string for every term, as
+  // this index held them before, cost most of an update that restores its state. Searching the
+  // packed terms by binary search cost more than building those maps.)
+  private readonly byWeek = new Map<number, IndexWeek>()
+  // The loaded weeks, latest first, for an undated article's look-ups; undefined when one was added since.
+  private latestFirst: number[] | undefined
   // The index is saved a week at a time (`weekParts`): a clusterer continued from saved state
   // holds only the weeks loaded since (`loadWeek`), and fails loudly when it would read any
   // other, rather than deciding without it. (Saved whole, the index was half of what every
@@ -223,9 +229,6 @@ export class EventClusterer {
   private readonly unloadedWeeks = new Set<number>()
   // Every week holding postings, loaded or not, and those changed since `takeChangedWeeks`.
   private readonly weeks = new Set<number>()
-  // The terms of each week loaded or written: what saving a week walks (walking every term's
-  // weeks to find those of a few weeks made more garbage than the rest of a batch's save).
-  private readonly termsOf = new Map<number, string[]>()
   private readonly changedWeeks = new Set<number>()
   // Merges made by this clusterer, in order: what assignments loaded after them must go through.
   private readonly merges: Merge[] = []
@@ -337,40 +340,28 @@ export class EventClusterer {
     const out = new Map<number, PackedWeek>()
     for (const week of weeks) {
       if (this.unloadedWeeks.has(week)) throw new Error(`week ${week} of the index cannot be saved: it was not loaded from the saved clustering`)
-      const terms = this.termsOf.get(week) ?? []
-      const sizes = new Int32Array(terms.length)
-      const ends = new Int32Array(terms.length)
-      const events: number[] = []
-      const push = (idx: number) => events.push(idx)
-      for (let i = 0, end = 0; i < terms.length; i++) {
-        // In insertion order, which decides which undated event is dropped first.
-        sizes[i] = eachPosted(this.postings.get(terms[i])!.get(week)!, push)
-        ends[i] = end += terms[i].length
-      }
-      out.set(week, { terms: terms.join(''), ends, sizes, events: Int32Array.from(events) })
+      out.set(week, this.byWeek.get(week)?.pack() ?? new IndexWeek().pack())
     }
     return out
   }
 
-  /** Puts back a saved week of the index (`weekParts`). */
+  /** Puts back a saved week of the index (`weekParts`); it is kept as it is, not copied. */
   loadWeek(week: number, packed: PackedWeek): void {
     // Loaded again, it would overwrite what was written since.
     if (!this.unloadedWeeks.has(week)) return
-    const terms = this.termsOfWeek(week)
-    for (let i = 0, start = 0, at = 0; i < packed.ends.length; i++) {
-      const term = packed.terms.slice(start, (start = packed.ends[i]))
-      let byWeek = this.postings.get(term)
-      if (!byWeek) this.postings.set(term, (byWeek = new Map()))
-      byWeek.set(week, packed.events.subarray(at, (at += packed.sizes[i])))
-      terms.push(term)
-    }
+    this.byWeek.set(week, new IndexWeek(packed))
+    this.latestFirst = undefined
     this.unloadedWeeks.delete(week)
   }
 
-  private termsOfWeek(week: number): string[] {
-    let terms = this.termsOf.get(week)
-    if (!terms) this.termsOf.set(week, (terms = []))
-    return terms
+  /** A loaded week of the index, made empty when it holds nothing yet. */
+  private weekToWrite(week: number): IndexWeek {
+    let w = this.byWeek.get(week)
+    if (!w) {
+      this.byWeek.set(week, (w = new IndexWeek()))
+      this.latestFirst = undefined
+    }
+    return w
   }
 
   /**
@@ -598,22 +589,24 @@ export class EventClusterer {
     }
     const weeks = day === undefined ? undefined : this.weeksAround(day)
     for (const w of weeks ?? this.unloadedWeeks) if (this.unloadedWeeks.has(w)) throw new Error(`week ${w} of the index is needed but was not loaded from the saved clustering`)
+    const looked = weeks ? weeks.flatMap((w) => this.byWeek.get(w) ?? []) : this.weeksLatestFirst()
     for (const term of terms) {
-      const byWeek = this.postings.get(term)
-      if (!byWeek) continue
+      const hash = termHash(term)
       if (weeks) {
-        for (const w of weeks) {
-          const posting = byWeek.get(w)
-          if (posting) eachPosted(posting, hit)
-        }
+        for (const w of looked) w.each(term, hash, hit)
         continue
       }
       // An article with no date at all can only be compared with the most recent events
       // holding each term: enough to find its event, bounded however long the archive.
       let taken = 0
-      for (const w of [...byWeek.keys()].sort((a, b) => b - a)) if ((taken += eachPosted(byWeek.get(w)!, hit)) >= UNDATED_CANDIDATES_PER_TERM) break
+      for (const w of looked) if ((taken += w.each(term, hash, hit)) >= UNDATED_CANDIDATES_PER_TERM) break
     }
     return hits
+  }
+
+  private weeksLatestFirst(): IndexWeek[] {
+    this.latestFirst ??= [...this.byWeek.keys()].sort((a, b) => b - a)
+    return this.latestFirst.map((w) => this.byWeek.get(w)!)
   }
 
   /** The weeks a dated article's look-ups read: those its window touches, and the undated one. */
@@ -690,17 +683,9 @@ export class EventClusterer {
       if (this.unloadedWeeks.has(week)) throw new Error(`week ${week} of the index is written but was not loaded from the saved clustering`)
       this.weeks.add(week)
       this.changedWeeks.add(week)
+      const postings = this.weekToWrite(week)
       for (const term of this.probes(item)) {
-        let byWeek = this.postings.get(term)
-        if (!byWeek) this.postings.set(term, (byWeek = new Map()))
-        const posting = byWeek.get(week)
-        let set: Set<number>
-        if (posting instanceof Set) set = posting
-        else {
-          // First written since its week was loaded (or new): from here on a Set.
-          byWeek.set(week, (set = new Set(posting)))
-          if (!posting) this.termsOfWeek(week).push(term)
-        }
+        const set = postings.writable(term, termHash(term))
         set.add(idx)
         // Undated events are probed by every article: keep only the most recent ones per term.
         if (week === UNDATED && set.size > UNDATED_CANDIDATES_PER_TERM) set.delete(set.values().next().value!)
@@ -761,22 +746,6 @@ function reportedDays(e: EventCluster): { first: number; last: number } | undefi
   return first <= last ? { first, last } : undefined
 }
 
-/** The events holding a term in a week: a Set once written, a view of the saved array until then. */
-type Posting = Set<number> | Int32Array
-
-/**
- * Calls `fn` with each event of a posting, in order; returns how many. One loop per kind: a
- * for…of over either made the look-up loop megamorphic, several times slower.
- */
-function eachPosted(posting: Posting, fn: (idx: number) => void): number {
-  if (posting instanceof Set) {
-    for (const idx of posting) fn(idx)
-    return posting.size
-  }
-  for (let i = 0; i < posting.length; i++) fn(posting[i])
-  return posting.length
-}
-
 /** The index as a saved state keeps it whole: merge links, and the weeks it holds postings for. */
 export interface SavedIndex {
   readonly mergedInto: Int32Array
@@ -820,17 +789,6 @@ function datedMembers(e: EventCluster): number {
   let n = e.size
   for (const g of e.days) if (g.day === undefined) n -= g.size
   return n
-}
-
-/**
- * A week of the index in flat values: its terms joined (`ends[i]` is where the i-th ends), and
- * for each the number of events holding it that week (`sizes`), all the events one after another.
- */
-export interface PackedWeek {
-  readonly terms: string
-  readonly ends: Int32Array
-  readonly sizes: Int32Array
-  readonly events: Int32Array
 }
 
 // Reports of one incident may date it a day apart (time zones, 昨天 against a late publication

@@ -119,6 +119,21 @@ describe('StoryLinker', () => {
     expect(linked).toBeGreaterThan(12)
   })
 
+  it('links as if events naming fewer than two central entities were not there (they only count towards the backdrop)', () => {
+    const next = random(7)
+    const events = Array.from({ length: 200 }, (_, i) => event(i + 1, Math.floor(next() * 600), POOL.filter(() => next() < 0.08)))
+    // Each naming one entity no other event names (so no other entity's count moves), or none.
+    const lone = Array.from({ length: 200 }, (_, i) => event(1000 + i, Math.floor(next() * 600), i % 3 ? [[`q:${i}`, `独${i}`] as const] : []))
+    const linker = new StoryLinker()
+    ;[...events, ...lone].forEach((e, k) => linker.set(k, e))
+    const stories = linker.stories(1000)
+    expect(stories.length).toBeGreaterThan(3)
+    expect(stories).toEqual(storiesOf(events, 1000))
+    // Taken out again, they leave nothing behind.
+    lone.forEach((_, k) => linker.delete(events.length + k))
+    expect(linker.stories(1000)).toEqual(stories)
+  })
+
   it('forgets an event taken out, and takes out nothing it does not hold', () => {
     const linker = new StoryLinker()
     linker.set(0, event(1, 0, [BIDEN, PUTIN]))

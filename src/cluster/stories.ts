@@ -101,7 +101,8 @@ export class StoryLinker {
   private readonly linked = new Map<number, Linked>()
   // The events in time order (start, then id: ISO dates and event ids are ASCII, compared by
   // code unit as localeCompare would order them but without its cost), but for those set or
-  // deleted since it was last brought up to date.
+  // deleted since it was last brought up to date. Only those that can take part in a story
+  // (`takesPart`): the others count towards the backdrop (`df`) and are passed over by linking.
   private order: Linked[] = []
   private readonly added = new Set<Linked>()
   private readonly dropped = new Set<Linked>()
@@ -127,7 +128,7 @@ export class StoryLinker {
     }
     const entry: Linked = { event, codes, startMs: time(event.start), endMs: time(event.end) }
     this.linked.set(key, entry)
-    this.added.add(entry)
+    if (takesPart(entry)) this.added.add(entry)
   }
 
   get(key: number): CentralEvent | undefined {
@@ -140,7 +141,7 @@ export class StoryLinker {
     if (!old) return false
     this.linked.delete(key)
     for (const code of old.codes) this.df[code]--
-    if (!this.added.delete(old)) this.dropped.add(old)
+    if (takesPart(old) && !this.added.delete(old)) this.dropped.add(old)
     return true
   }
 
@@ -181,6 +182,9 @@ export class StoryLinker {
         .map(([code]) => code)
     for (let i = 0; i < order.length; i++) {
       const mine = central[i]
+      // An event left with fewer than MIN_SHARED entities once the backdrop is taken out is passed
+      // over, as those naming fewer are kept out of `order` (`takesPart`).
+      if (mine.length < MIN_SHARED) continue
       let best: Draft | undefined
       let bestShared = MIN_SHARED - 1
       // Events come in time order: a story that ended too long before this event starts can take
@@ -242,7 +246,7 @@ export class StoryLinker {
   // A few events changed among many are taken out and put in by binary search; after many
   // (the first call), all are sorted again.
   private inTimeOrder(): readonly Linked[] {
-    if (this.added.size + this.dropped.size > this.order.length / 8) this.order = [...this.linked.values()].sort(byTime)
+    if (this.added.size + this.dropped.size > this.order.length / 8) this.order = [...this.linked.values()].filter(takesPart).sort(byTime)
     else {
       if (this.dropped.size) {
         const kept = this.order.filter((e) => !this.dropped.has(e))
@@ -332,6 +336,14 @@ export function centralEntities(originals: readonly Mentions[]): Map<string, str
   for (const mentions of originals) for (const [entity, name] of mentions) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
 }
+
+/**
+ * An event with fewer than MIN_SHARED central entities joins no draft, and the draft it would
+ * found could never be joined (its profile holds no pair) nor become a story: linking passes it
+ * over, which leaves the stories as they are (drafts are told apart only by their founding
+ * order). Events naming one central entity are nearly half of those a large archive holds.
+ */
+const takesPart = (e: Linked) => e.codes.length >= MIN_SHARED
 
 const compareAscii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
