@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
-import { compareEvent, withoutDateline, type Comparison } from './compare.js'
+import { claimHeading, compareEvent, withoutDateline, type Comparison } from './compare.js'
 import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
 import { comparisonHtml } from './report-html.js'
@@ -240,5 +240,20 @@ describe('withoutDateline', () => {
     expect(withoutDateline('(德国之声中文网) 7月20日凌晨，欧盟各国终于达成共识。')).toBe('7月20日凌晨，欧盟各国终于达成共识。')
     expect(withoutDateline('路透北京7月21日 - 就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')).toBe('就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')
     expect(withoutDateline('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')).toBe('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')
+  })
+})
+
+describe('claimHeading', () => {
+  it('drops the conjunction that tied a piece to the clause before, and keeps one that changes what it says', () => {
+    expect(claimHeading('以及使两国大使返回华盛顿和莫斯科工作')).toBe('使两国大使返回华盛顿和莫斯科工作')
+    expect(claimHeading('但他执政以后，包括指责俄干涉美国大选')).toBe('他执政以后，包括指责俄干涉美国大选')
+    expect(claimHeading('此外，双方同意启动战略稳定对话')).toBe('双方同意启动战略稳定对话')
+    // A condition or a concession is part of the claim.
+    expect(claimHeading('若拜登提前跟普京有来往，首先他心里没底')).toBe('若拜登提前跟普京有来往，首先他心里没底')
+    expect(claimHeading('虽然双方存在巨大分歧，但是在核军备控制等方面能够达成共识。')).toBe('虽然双方存在巨大分歧，但是在核军备控制等方面能够达成共识。')
+    // Words that only begin like a conjunction, "the other three", and a piece too short alone.
+    expect(claimHeading('并购案已获批准')).toBe('并购案已获批准')
+    expect(claimHeading('另外3人仍被扣查')).toBe('另外3人仍被扣查')
+    expect(claimHeading('但无突破')).toBe('但无突破')
   })
 })

@@ -1,5 +1,6 @@
 import { isHeadlineOnly, type Article } from '../article.js'
 import { loadEntityTable } from '../analyze/entities.js'
+import { tagWords } from '../analyze/tag.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
 import { framing, type FramingTerm } from './framing.js'
@@ -128,7 +129,9 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     outlets: outletIds.map(outletMeta),
     articles,
     relays,
-    claims,
+    // Worded to read alone only here: matching the claims to their units and sentences above
+    // goes by the piece as cut.
+    claims: claims.map((c) => ({ ...c, text: claimHeading(c.text) })),
     consensus,
     unique,
     omissions,
@@ -291,6 +294,28 @@ export function withoutDateline(text: string): string {
   const rest = text.replace(DATELINE, '')
   return rest.length >= 8 ? rest : text
 }
+
+/**
+ * A claim's wording without the conjunction that tied its piece to the clause before (以及使两国
+ * 大使返回…, 但他执政以后…, 此外，…): alone, it reads as a statement. Told by jieba's tag for a
+ * conjunction, so 并购, 也门 stay; 另外3人 (the other three) keeps 另外, and a condition, a
+ * concession or a reason keeps its conjunction (KEEPS_MEANING).
+ */
+export function claimHeading(text: string): string {
+  let rest = text
+  for (let k = 0; k < 2; k++) {
+    const [first, next] = tagWords(rest.slice(0, 12))
+    if (!first || first.tag !== 'c' || KEEPS_MEANING.test(first.word) || !rest.startsWith(first.word) || (next && /^m/.test(next.tag))) break
+    const stripped = rest.slice(first.word.length).replace(/^[，,、\s]+/u, '')
+    if (stripped.length < MIN_HEADING_CHARS) break
+    rest = stripped
+  }
+  return rest
+}
+const MIN_HEADING_CHARS = 6
+// Conjunctions that make what follows a condition, a concession or a reason, not a statement
+// (若拜登提前跟普京有来往…, 虽然…但…): the claim keeps them.
+const KEEPS_MEANING = /^(若|如果|如|假如|假若|倘若|要是|虽然|虽|尽管|即使|即便|哪怕|只要|只有|除非|无论|不论|不管|因为|由于|既然|为了|因而|所以|因此|于是)$/u
 
 /** The unit's words as published (folding keeps offsets for all but rare characters). */
 function unitText(u: Unit): string {
