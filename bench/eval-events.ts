@@ -102,10 +102,12 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
   for (const threshold of thresholds) {
     const c = new EventClusterer({ ...defaultClusterOptions, threshold })
     const started = performance.now()
-    for (const a of ordered) c.add(items.get(a.id)!)
+    // EVAL_ORDER=K: the K-th reshuffling of each day (as --sweep scores them) instead of publication order.
+    const k = Number(process.env.EVAL_ORDER ?? 0)
+    for (const a of k ? withinDayOrders(ordered, k + 1)[k] : ordered) c.add(items.get(a.id)!)
     const ms = performance.now() - started
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
-    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) diagnose(golds[golds.length - 1], c, items, articles)
+    if (process.argv.includes('--events') && threshold === defaultClusterOptions.threshold) diagnose(golds[Number(process.env.EVAL_SET ?? golds.length - 1)], c, items, articles)
     console.log(`  online   t=${threshold.toFixed(2)}: ${golds.map((g) => fmt(bcubed(g.gold, predicted))).join(' | ')}  (${c.events.length} events, ${(ordered.length / (ms / 1000)).toFixed(0)} articles/s)`)
     // --sweep: the spread over reshuffled days at every threshold, not only the default (slow).
     if (process.argv.includes('--sweep') && threshold !== defaultClusterOptions.threshold) console.log(`           over ${ORDERS} orders: F1 mean ${meanOverOrders(ordered, items, golds, { ...defaultClusterOptions, threshold })}`)
@@ -132,11 +134,22 @@ const ORDERS = 8
 /** Mean B³ F1 (lowest–highest) per label set over ORDERS orders of each day's articles, formatted. */
 function meanOverOrders(ordered: readonly Article[], items: ReadonlyMap<string, ClusterItem>, golds: ReadonlyArray<{ gold: Map<string, string> }>, opts: ClusterOptions): string {
   const spread = golds.map(() => [] as number[])
-  for (const order of withinDayOrders(ordered, ORDERS)) {
+  // --orders: per labelled event, the B³ F1 lost in each order, for those where orders disagree.
+  const losses = new Map<string, number[]>()
+  const orders = withinDayOrders(ordered, ORDERS)
+  orders.forEach((order, k) => {
     const c = new EventClusterer(opts)
     for (const a of order) c.add(items.get(a.id)!)
     const predicted = new Map([...c.assignments].map(([id, as]) => [id, as.eventId]))
     golds.forEach((g, i) => spread[i].push(bcubed(g.gold, predicted).f1))
+    if (process.argv.includes('--orders') && opts === defaultClusterOptions)
+      for (const [ev, loss] of lossByEvent(golds[0].gold, predicted)) {
+        const row = losses.get(ev) ?? losses.set(ev, new Array(orders.length).fill(0)).get(ev)!
+        row[k] = loss
+      }
+  })
+  for (const [ev, row] of [...losses].sort((a, b) => Math.max(...b[1]) - Math.min(...b[1]) - (Math.max(...a[1]) - Math.min(...a[1])))) {
+    if (Math.max(...row) - Math.min(...row) >= 0.002) console.log(`    ${ev.padEnd(6)} F1 lost in each order (first label set): ${row.map((x) => x.toFixed(3)).join(' ')}`)
   }
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
   return spread.map((xs) => `${mean(xs).toFixed(3)} (${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)})`).join(' | ')
@@ -204,6 +217,20 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
   const largest = (m: Map<string, number>) => [...m].filter(([, x]) => x > 0.01).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([ev, x]) => `${ev} ${(x / labelled.length).toFixed(3)}`).join(', ')
   console.log(`LOSS recall, by labelled event: ${largest(recallLoss)}`)
   console.log(`LOSS precision, by the labelled event of the article misplaced: ${largest(precisionLoss)}`)
+}
+
+/** B³ F1 lost per labelled event (its members' share of 1 − the mean of their precision and recall). */
+function lossByEvent(gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string>): Map<string, number> {
+  const labelled = [...gold.keys()].filter((id) => predicted.has(id))
+  const out = new Map<string, number>()
+  for (const i of labelled) {
+    const sameGold = labelled.filter((j) => gold.get(j) === gold.get(i))
+    const samePred = labelled.filter((j) => predicted.get(j) === predicted.get(i))
+    const both = samePred.filter((j) => gold.get(j) === gold.get(i)).length
+    const loss = 1 - (both / sameGold.length + both / samePred.length) / 2
+    out.set(gold.get(i)!, (out.get(gold.get(i)!) ?? 0) + loss / labelled.length)
+  }
+  return out
 }
 
 /** A score and what it is made of: the keyword and headline parts, the share days apart and incident days kept, the spread divisor, breadth. */
