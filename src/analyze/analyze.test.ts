@@ -145,6 +145,13 @@ describe('findQuotes', () => {
   it('does not take the listener for the speaker (财新: 知情人士向财新记者表示, 陈淑平当时对记者说)', () => {
     expect(findQuotes(splitSentences('知情人士向财新记者表示：“这笔融资已经完成，估值超过十亿。”')).map((q) => q.speaker?.id)).toEqual(['知情人士'])
     expect(findQuotes(splitSentences('校长陈淑平当时对记者说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual(['陈淑平'])
+    // A role phrase is the noun phrase that ends it, not the clause before (文章引用行内分析人士),
+    // keeps a verb that describes the noun (批评人士) and a body that owns it (国防部的一名官员);
+    // a name before a person's title is the person.
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
+    expect(speakerOf('文章引用行内分析人士称：“这笔融资已经完成，估值超过十亿。”')).toEqual(['行内分析人士'])
+    expect(speakerOf('批评人士说：“这笔融资已经完成，估值超过十亿。”')).toEqual(['批评人士'])
+    expect(speakerOf('国防部的一名官员说：“演习已经完成，部队正在返回。”')).toEqual(['国防部的一名官员'])
     // 细说 is the verb whole (not 阿馨细 speaking); 据说 is not anyone speaking.
     expect(findQuotes(splitSentences('校长陈淑平细说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual(['陈淑平'])
     expect(findQuotes(splitSentences('据说：“我们会全力配合调查工作。”')).map((q) => q.speaker?.id)).toEqual([undefined])

@@ -183,12 +183,10 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
     const person = named.filter((e) => e.type === 'person')
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
-    const subject = withoutAddressee(clause)
-    if (subject.length <= 12 && SPEAKER_NOUN.test(subject)) return rolePhrase(subject, roles)
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
     // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
     // speaks, and whom a 他 in the next sentence means.
-    return unknownPerson(subject)
+    return speakerPhrase(withoutAddressee(clause), roles)
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
@@ -278,7 +276,8 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
   const named = withLearned(subject, findEntities(subject, table), learned).filter((e) => e.type === 'person' || e.type === 'org')
   if (named.length) return asSpeaker(named[named.length - 1])
-  return subject.length <= 12 && SPEAKER_NOUN.test(subject) ? rolePhrase(subject, roles) : undefined
+  const phrase = withoutAddressee(subject)
+  return phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase) ? rolePhrase(phrase, roles) : undefined
 }
 
 /**
@@ -326,8 +325,39 @@ function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
     roles.byNoun.set(voice![2], speaker)
     return speaker
   }
-  return { id: phrase, name: phrase }
+  return roleNoun(phrase)
 }
+
+/**
+ * A role phrase as a speaker: the noun phrase that ends it, without the verb or clause before
+ * it (威胁当地官员 → 当地官员, 要求法院 → 法院, 一位评论该应用程序的记者 → 记者); a name before a
+ * title is the person (莫里森总理 → 莫里森).
+ */
+function roleNoun(phrase: string): Speaker | undefined {
+  const words = tagWords(phrase)
+  let start = 0
+  let at = 0
+  let verb = false
+  for (const [i, w] of words.entries()) {
+    const k = phrase.indexOf(w.word, at)
+    if (k < 0) break
+    at = k + w.word.length
+    if (i === words.length - 1) break
+    // A verb of two characters or more (one-character ones are as often a noun's part to jieba:
+    // 宣传|部), a preposition (对, 向, 被, 按), and 的 after a verb (a relative clause; 国防部的
+    // 一名官员 keeps its body).
+    const isVerb = w.tag === 'v' && w.word.length >= 2
+    // …but not a verb right before the noun: it describes it (批评人士, 匿名人士).
+    if ((isVerb && i < words.length - 2) || /^p/.test(w.tag) || (/^u/.test(w.tag) && verb)) start = at
+    verb ||= isVerb
+  }
+  const tail = phrase.slice(start).replace(/^[\p{P}\s]+/u, '')
+  if (tail.length < 2) return undefined
+  const title = PERSON_TITLE.exec(tail)
+  const person = title && title.index >= 2 ? unknownPerson(tail.slice(0, title.index)) : undefined
+  return person ?? { id: tail, name: tail }
+}
+const PERSON_TITLE = /(总统|副总统|总理|首相|部长|外长|大使|议员|主席|州长|市长|教授|博士)$/u
 const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|不过|然而)/u
 const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u
 // A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
