@@ -183,13 +183,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       }
     }
     for (const j of touched) {
-      // Naming the same people is not saying the same thing: the pair must share content words,
-      // and not only one phrase cut into two words (社交网站, 沉重代价: a topic, not a claim).
-      // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
-      // The same few people named in both (the five arrested, by name) are one piece too: who, not
-      // what, so a pair still needs a word of what happened.
-      const group = sharesGroup(ui, units[j]) ? 1 : 0
-      if (content[j] + group >= MIN_SHARED_CONTENT && !differentActors(ui, units[j]) && group + sharedPieces(ui, units[j], sharedContent(ui, units[j], index, Math.min(maxPostings, maxContentPostings))) >= MIN_SHARED_CONTENT)
+      if (content[j] + (sharesGroup(ui, units[j]) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(ui, units[j], index, Math.min(maxPostings, maxContentPostings)))
         pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
@@ -198,6 +192,19 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
   }
   verbatimPairs(units, maxContentPostings, pairs)
   return pairs
+}
+
+/**
+ * Do two units share enough of what happened to be one claim (the test of a candidate pair,
+ * after the index has found them)? Naming the same people is not saying the same thing: the pair
+ * must share content words, and not only one phrase cut into two words (社交网站, 沉重代价: a
+ * topic, not a claim); and what one person did is not what another did (安东诺夫离开美国返回俄罗斯
+ * / 沙利文离开俄罗斯返回美国). The same few people named in both (the five arrested, by name) are
+ * one piece too: who, not what, so a pair still needs a word of what happened.
+ */
+function sayOneThing(a: Unit, b: Unit, index: ReadonlyMap<string, readonly number[]>, maxPostings: number): boolean {
+  const group = sharesGroup(a, b) ? 1 : 0
+  return !differentActors(a, b) && group + sharedPieces(a, b, sharedContent(a, b, index, maxPostings)) >= MIN_SHARED_CONTENT
 }
 
 /** Do two units name the same two people or more? */
@@ -347,15 +354,32 @@ function differentActors(a: Unit, b: Unit): boolean {
 
 /**
  * Why two units of one event align or not, for the evaluation's `--scores`: their similarity
- * with the event's weights (as alignClaims computes it), the content words they share, and
- * whether they are taken for different actors. `all` is every unit of the event.
+ * with the event's weights (as alignClaims computes it), the content words they share, how many
+ * pieces those make, whether they are taken for different actors, and whether the shared words
+ * make them a candidate pair (a verbatim run, the other way in, is not looked at). `all` is every
+ * unit of the event.
  */
-export function explainPair(all: readonly Unit[], a: Unit, b: Unit): { similarity: number; shared: string[]; differentActors: boolean } {
-  const weighted = localWeights(all)
-  const x = weighted[all.indexOf(a)]
-  const y = weighted[all.indexOf(b)]
+export function explainPair(
+  all: readonly Unit[],
+  a: Unit,
+  b: Unit,
+): { similarity: number; shared: string[]; pieces: number; differentActors: boolean; candidate: boolean } {
+  const copies = new Map<string, Unit>()
+  for (const u of all) if (!copies.has(u.text)) copies.set(u.text, u)
+  const input = [...copies.values()]
+  const weighted = localWeights(input)
+  const x = weighted[input.indexOf(copies.get(a.text)!)]
+  const y = weighted[input.indexOf(copies.get(b.text)!)]
+  const index = new Map<string, number[]>()
+  weighted.forEach((u, i) => {
+    for (const w of u.words.keys()) index.set(w, [...(index.get(w) ?? []), i])
+  })
+  const n = weighted.length
+  const maxPostings = Math.min(Math.max(4, Math.floor(n * MAX_POSTINGS)), Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS)))
+  const counted = sharedContent(x, y, index, maxPostings).filter((w) => (index.get(w)?.length ?? 0) >= 2)
   const shared = [...x.content].filter((w) => y.content.has(w) && !isGrammarWord(w))
-  return { similarity: unitSimilarity(x, y), shared, differentActors: differentActors(x, y) }
+  const candidate = counted.length + (sharesGroup(x, y) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(x, y, index, maxPostings)
+  return { similarity: unitSimilarity(x, y), shared, pieces: sharedPieces(x, y, counted), differentActors: differentActors(x, y), candidate }
 }
 
 /** Keys compared element by element; closeness within a rounding error counts as equal. */
