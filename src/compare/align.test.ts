@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { alignClaims } from './align.js'
+import { alignClaims, explainPair } from './align.js'
 import { figureKey, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
@@ -245,5 +245,23 @@ describe('shared content, in pieces', () => {
     const u = unit('警方國安處拘捕壹傳媒行政總裁張劍虹及動新聞平台總監張志偉。')
     expect(u.content.has('拘捕')).toBe(true)
     for (const w of ['行政', '总监', '平台']) expect(u.content.has(w)).toBe(false)
+  })
+})
+
+describe('alignClaims, one name spelled two ways', () => {
+  // nei.st (quoting China's foreign ministry) and RFA on the US closing China's consulate in
+  // Houston (July 2020): 休斯敦 / 休斯顿 transliterate one name, 总领馆 is 总领事馆 written short.
+  const all = [
+    article('a', '外交部表示，7月21日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆。'),
+    article('b', '在此之前，美国刚刚命令中国驻休斯顿的总领馆关闭。'),
+  ].flatMap((a) => prepareArticle(a).units)
+  const [a, b] = [all.find((u) => u.articleId === 'a' && u.text.includes('关闭'))!, all.find((u) => u.articleId === 'b')!]
+
+  it('meets the two spellings of the place and of the consulate as one', () => {
+    const why = explainPair(all, a, b)
+    expect(why.shared).toEqual(expect.arrayContaining(['关闭', '总领事馆']))
+    expect(why.pieces).toBe(2)
+    expect(why.similarity).toBeGreaterThan(0.3)
+    expect(alignClaims(all).some((c) => c.units.includes(a) && c.units.includes(b))).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
+import { shortForms } from '../analyze/variants.js'
 import { sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
@@ -60,7 +61,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   const copies = new Map<string, Unit[]>()
   for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
   const input = [...copies.keys()].sort().map((text) => copies.get(text)![0])
-  const units = localWeights(input)
+  const units = localWeights(withLongForms(input))
   const n = units.length
   const pairs = candidatePairs(units) // i * n + j → similarity, for pairs that may align
   // The average link compares every pair of the two claims, and most were never candidates (they
@@ -367,7 +368,7 @@ export function explainPair(
   const copies = new Map<string, Unit>()
   for (const u of all) if (!copies.has(u.text)) copies.set(u.text, u)
   const input = [...copies.values()]
-  const weighted = localWeights(input)
+  const weighted = localWeights(withLongForms(input))
   const x = weighted[input.indexOf(copies.get(a.text)!)]
   const y = weighted[input.indexOf(copies.get(b.text)!)]
   const index = new Map<string, number[]>()
@@ -389,6 +390,29 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 const closeness = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
+
+/**
+ * Units with each content word that is the short form of a longer one of the event (总领馆 of
+ * 总领事馆: shortForms) written as the longer one, so that the two spellings meet as one word.
+ * The short form is known only against the event's other words, so this is done here rather
+ * than when a unit is made. Units without a short form are given back as they are.
+ */
+function withLongForms(units: readonly Unit[]): readonly Unit[] {
+  const vocabulary = new Set<string>()
+  for (const u of units) for (const w of u.content) if (HAN_WORD.test(w)) vocabulary.add(w)
+  const long = shortForms(vocabulary)
+  if (!long.size) return units
+  return units.map((u) => {
+    if (![...u.content].some((w) => long.has(w))) return u
+    const rename = (w: string) => long.get(w) ?? w
+    const words = new Map<string, number>()
+    for (const [w, v] of u.words) words.set(rename(w), Math.max(words.get(rename(w)) ?? 0, v))
+    const slots = new Map<string, number[]>()
+    for (const [w, at] of u.slots) slots.set(rename(w), [...(slots.get(rename(w)) ?? []), ...at])
+    return { ...u, words, content: new Set([...u.content].map(rename)), slots }
+  })
+}
+const HAN_WORD = /^\p{Script=Han}+$/u
 
 /**
  * Words weighted by how rare they are within this event too: 普京 and 峰会 are in every

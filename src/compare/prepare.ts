@@ -5,6 +5,7 @@ import { parseNumber } from '../analyze/numbers.js'
 import { idfOf } from '../analyze/keywords.js'
 import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
+import { soundKey } from '../analyze/variants.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { isFurniture } from './furniture.js'
@@ -289,7 +290,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
   const peopleNamed = new Set(people)
   cut.forEach((w, k) => {
-    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(w)
+    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(soundKey(w))
   })
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
@@ -297,6 +298,15 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
       words.delete(w)
       content.delete(w)
     }
+  }
+  // A name the entity table does not know meets its other transliterations (休斯顿, 休斯敦, 休士顿)
+  // under one key. Names are not content, so only the similarity and the people named see it.
+  for (const [w, idf] of [...words]) {
+    if (content.has(w) || w.startsWith('#') || !isName(w)) continue
+    const key = soundKey(w)
+    if (key === w) continue
+    words.delete(w)
+    words.set(key, Math.max(words.get(key) ?? 0, idf))
   }
   for (const m of mentions) {
     words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
