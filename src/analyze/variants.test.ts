@@ -27,4 +27,7 @@ describe('shortForms', () => {
     expect(shortForms(['领事馆', '总领事馆']).size).toBe(0)
     expect(shortForms(['中国人', '中华人民共和国人']).size).toBe(0)
   })
+  it('takes a word common in general text for a word of its own (电影院 is no short 电影学院)', () => {
+    expect(shortForms(['电影院', '电影学院']).size).toBe(0)
+  })
 })

@@ -1,6 +1,7 @@
 // Spellings of one name or term that folding (Traditional → Simplified, width) does not reach:
 // a foreign name transliterated with different characters of one sound (休斯顿 / 休斯敦 / 休士顿),
 // and a term written short by dropping characters (总领馆 for 总领事馆).
+import { idfOf } from './keywords.js'
 
 // Characters that transliterate one foreign sound and are used for each other from one outlet
 // to another (Mainland, Taiwan and Hong Kong usage, or two translators): the same syllable in
@@ -32,12 +33,15 @@ export function soundKey(name: string): string {
 // word (领馆, 安法), and dropping more leaves too little to tell which term it is.
 const MIN_SHORT = 3
 const MAX_DROPPED = 2
+// …and is rare in general text (IDF in jieba's table: 总领馆 11.1, 核武库 12.1, 国安法 12.0): a word
+// as common as 电影院 (9.3) is a word of its own, not 电影学院 written short.
+const MIN_SHORT_IDF = 10
 
 /**
  * Among a set of words (one event's vocabulary), each that is the short form of exactly one
  * longer word of the set, mapped to it: its characters are the longer word's in order, the first
- * and last the same, one or two dropped (总领馆 → 总领事馆). A short form that could stand for
- * two longer words is left alone.
+ * and last the same, one or two dropped (总领馆 → 总领事馆), and it is rare as a word of its own
+ * (MIN_SHORT_IDF). A short form that could stand for two longer words is left alone.
  */
 export function shortForms(words: Iterable<string>): Map<string, string> {
   const byEnds = new Map<string, string[]>()
@@ -53,6 +57,7 @@ export function shortForms(words: Iterable<string>): Map<string, string> {
   }
   const out = new Map<string, string>()
   for (const chars of all) {
+    if (idfOf(chars.join('')) < MIN_SHORT_IDF) continue
     const longer = (byEnds.get(chars[0] + chars[chars.length - 1]) ?? []).filter((w) => {
       const l = Array.from(w)
       return l.length > chars.length && l.length - chars.length <= MAX_DROPPED && isSubsequence(chars, l)
