@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { alignClaims, explainPair } from './align.js'
+import { alignClaims, explainPair, wordedAlike } from './align.js'
 import { figureKey, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
@@ -263,5 +263,21 @@ describe('alignClaims, one name spelled two ways', () => {
     expect(why.pieces).toBe(2)
     expect(why.similarity).toBeGreaterThan(0.3)
     expect(alignClaims(all).some((c) => c.units.includes(a) && c.units.includes(b))).toBe(true)
+  })
+})
+
+describe('wordedAlike, a long name shared word for word', () => {
+  // NYT and nei.st on China closing the US consulate in Chengdu (July 2020): both name China's
+  // consulate in Houston at length (中国驻休斯敦总领事馆的), one as what Pompeo mentioned to
+  // applause, the other as what China retaliated for. Against it, one speech quoted in two
+  // translations (拜登, June 2021) shares a run of its wording.
+  const unit = (text: string) => prepareArticle(article('x', text)).units.at(-1)!
+  it('does not take a run that is mostly a name for one wording', () => {
+    expect(wordedAlike(unit('他提到中国驻休斯敦总领事馆的关闭，引来一阵掌声。'), unit('以此作为对特朗普政府要求关闭中国驻休斯敦总领事馆的报复。'))).toBe(false)
+    expect(wordedAlike(unit('另据美国有线电视新闻网报道，美国官员在评估法马通向中共国工厂转移技术数据和援助后，对该工厂的现状况进行了权衡，'), unit('因为根据美国有线电视新闻网(cnn)审查的文件，'))).toBe(false)
+  })
+  it('takes a statement worded alike', () => {
+    expect(wordedAlike(unit('“我希望整个欧洲都知道美国在那里，”拜登说。'), unit('美国总统拜登承诺：“我想让整个欧洲都知道美国在那里。”'))).toBe(true)
+    expect(wordedAlike(unit('cnn援引分析人士的话说，“法玛通”公司与美国能源部联系，'), unit('cnn还报道说，framatome公司与美国能源部联系，'))).toBe(true)
   })
 })

@@ -1,7 +1,9 @@
+import { segment } from '../analyze/segment.js'
 import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
+import { findEntities } from '../analyze/entities.js'
 import { shortForms } from '../analyze/variants.js'
-import { sharedPieces, unitSimilarity, type Unit } from './prepare.js'
+import { isName, sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
   readonly units: readonly Unit[]
@@ -225,8 +227,7 @@ function sharedContent(a: Unit, b: Unit, index: ReadonlyMap<string, readonly num
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
 function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
   const n = units.length
-  // Each unit's runs of Chinese characters as arrays of characters (not UTF-16 halves: 𠮷 is one).
-  const han = units.map((u) => [...u.text.matchAll(HAN_RUN)].map(([run]) => Array.from(run)))
+  const han = units.map(hanRuns)
   const runs = new Map<string, number[]>()
   han.forEach((list, i) => {
     const seen = new Set<string>()
@@ -242,7 +243,6 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
   })
   // Two units sharing a long run share many windows of it: each pair is judged once.
   const judged = new Set<number>()
-  const hanCount = (i: number) => han[i].reduce((t, chars) => t + chars.length, 0)
   for (const list of runs.values()) {
     if (list.length < 2 || list.length > maxPostings) continue
     for (let x = 0; x < list.length; x++)
@@ -251,16 +251,31 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
         const key = i * n + j
         if (judged.has(key) || pairs.has(key)) continue
         judged.add(key)
-        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j])) continue
-        if (longestRun(han[i], han[j]) < VERBATIM_SHARE * Math.min(hanCount(i), hanCount(j))) continue
+        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
       }
   }
 }
 
+/**
+ * Do two units word one thing the same way: the longest run of characters they share is
+ * VERBATIM_SHARE of the shorter one's characters, and also of its characters outside names (a
+ * run that is mostly a long name is no wording: wordedChars)? `hanA` and `hanB` are their runs of
+ * Chinese characters, found once by the caller.
+ */
+export function wordedAlike(a: Unit, b: Unit, hanA = hanRuns(a), hanB = hanRuns(b)): boolean {
+  const run = longestRun(hanA, hanB)
+  const count = (runs: readonly (readonly string[])[]) => runs.reduce((t, chars) => t + chars.length, 0)
+  if (run.length < VERBATIM_RUN || run.length < VERBATIM_SHARE * Math.min(count(hanA), count(hanB))) return false
+  return wordedChars(run.join('')) >= VERBATIM_SHARE * Math.min(wordedChars(a.text), wordedChars(b.text))
+}
+
+/** A unit's runs of Chinese characters as arrays of characters (not UTF-16 halves: 𠮷 is one). */
+const hanRuns = (u: Unit) => [...u.text.matchAll(HAN_RUN)].map(([run]) => Array.from(run))
+
 /** The longest run of characters two lists of runs share (dynamic programming over each pair of runs; units are short). */
-function longestRun(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): number {
-  let best = 0
+function longestRun(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): string[] {
+  let best: string[] = []
   for (const x of a)
     for (const y of b) {
       let prev = new Int32Array(y.length + 1)
@@ -268,13 +283,35 @@ function longestRun(a: readonly (readonly string[])[], b: readonly (readonly str
       for (let i = 1; i <= x.length; i++) {
         for (let j = 1; j <= y.length; j++) {
           row[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0
-          if (row[j] > best) best = row[j]
+          if (row[j] > best.length) best = x.slice(i - row[j], i)
         }
         ;[prev, row] = [row, prev]
       }
     }
   return best
 }
+
+/**
+ * The Chinese characters of a text that are not in a name (an entity of the table, or a word
+ * jieba tags a name): what its wording of the claim is made of. Two units that name one thing at
+ * length (中国驻休斯敦总领事馆的, 据美国有线电视新闻网) share a long run, but not a wording of
+ * what happened.
+ */
+function wordedChars(text: string): number {
+  const inName = new Uint8Array(text.length)
+  for (const m of findEntities(text)) inName.fill(1, m.at, m.at + m.surface.length)
+  let at = 0
+  for (const w of segment(text)) {
+    const found = text.indexOf(w, at)
+    if (found < 0) continue
+    if (isName(w)) inName.fill(1, found, found + w.length)
+    at = found + w.length
+  }
+  let n = 0
+  for (let i = 0; i < text.length; i++) if (!inName[i] && HAN_CHAR.test(text[i])) n++
+  return n
+}
+const HAN_CHAR = /\p{Script=Han}/u
 
 /** Each unit's article as a small number, for keys that are cheap to build. */
 function articleNumbers(units: readonly Unit[]): number[] {

@@ -163,7 +163,7 @@ const TITLE = /(总统|总理|首相|主席|部长|外长|国务卿|发言人|�
 // Whether a word is a name, by its part of speech out of context: tagging every unit in
 // context costs more than the rest of its preparation, and names are names in any context.
 const nameMemo = new Map<string, boolean>()
-function isName(word: string): boolean {
+export function isName(word: string): boolean {
   let name = nameMemo.get(word)
   if (name === undefined) {
     name = /^[a-z]/.test(word) || tagWords(word).some((t) => NAME_TAG.test(t.tag))
