@@ -281,3 +281,21 @@ describe('wordedAlike, a long name shared word for word', () => {
     expect(wordedAlike(unit('cnn援引分析人士的话说，“法玛通”公司与美国能源部联系，'), unit('cnn还报道说，framatome公司与美国能源部联系，'))).toBe(true)
   })
 })
+
+describe('alignClaims, one thing in two places', () => {
+  // nei.st (quoting China's foreign ministry) and NYT (July 2020): the consulate in Houston that
+  // the US ordered closed, and the one in Chengdu that China did.
+  const all = [
+    article('a', '中国外交部称此举是对美方无理行径的正当和必要反应，并敦促美国立即撤销关闭休斯敦总领事馆的命令。'),
+    article('b', '北京——中国周五宣布，已命令美国关闭其在中国西南城市成都的总领事馆，以此作为报复。'),
+    article('c', '美方要求中方关闭驻休斯敦总领事馆的命令必须撤销。'),
+  ].flatMap((a) => prepareArticle(a).units)
+  const unit = (id: string, text: string) => all.find((u) => u.articleId === id && u.text.includes(text))!
+
+  it('keeps apart closing the consulate in Houston and closing the one in Chengdu', () => {
+    expect(explainPair(all, unit('a', '休斯敦'), unit('b', '成都')).differentActors).toBe(true)
+  })
+  it('still pairs two units on the consulate in one place', () => {
+    expect(explainPair(all, unit('a', '休斯敦'), unit('c', '休斯敦')).differentActors).toBe(false)
+  })
+})

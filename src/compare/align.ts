@@ -381,14 +381,24 @@ function joined(run: readonly AlignedClaim[]): AlignedClaim {
 
 /**
  * Both units name people, and none of them the same; or each opens with a country or person the
- * other does not name at all (different actors doing the same thing).
+ * other does not name at all (different actors doing the same thing); or a thing both name is
+ * in a different place in each (Unit.owners).
  */
 function differentActors(a: Unit, b: Unit): boolean {
   if (a.lead && b.lead && a.lead !== b.lead && !b.words.has(`@${a.lead}`) && !a.words.has(`@${b.lead}`)) return true
+  // The same thing of two different places (关闭休斯敦总领事馆的命令 / 命令美国关闭其在…成都的总领事馆)
+  // is two things, unless one unit names the other's place too.
+  for (const [w, owner] of a.owners) {
+    const other = b.owners.get(w)
+    if (other && !sameName(owner, other) && !b.words.has(owner) && !a.words.has(other)) return true
+  }
   if (!a.people.size || !b.people.size) return false
   for (const p of a.people) if (b.people.has(p)) return false
   return true
 }
+
+/** Two keys of names that may be one name: one is the other or a part of it (@里根号航空母舰 / 里根). */
+const sameName = (a: string, b: string) => a.replace('@', '').includes(b.replace('@', '')) || b.replace('@', '').includes(a.replace('@', ''))
 
 /**
  * Why two units of one event align or not, for the evaluation's `--scores`: their similarity
@@ -446,7 +456,8 @@ function withLongForms(units: readonly Unit[]): readonly Unit[] {
     for (const [w, v] of u.words) words.set(rename(w), Math.max(words.get(rename(w)) ?? 0, v))
     const slots = new Map<string, number[]>()
     for (const [w, at] of u.slots) slots.set(rename(w), [...(slots.get(rename(w)) ?? []), ...at])
-    return { ...u, words, content: new Set([...u.content].map(rename)), slots }
+    const owners = new Map([...u.owners].map(([w, name]) => [rename(w), name]))
+    return { ...u, words, content: new Set([...u.content].map(rename)), slots, owners }
   })
 }
 const HAN_WORD = /^\p{Script=Han}+$/u
