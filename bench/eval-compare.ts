@@ -45,8 +45,9 @@ for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
 if (process.argv.includes('--verbose')) for (const line of errors) console.log(line)
 // Each missed or false pair's closest units, with what alignClaims sees in them: their
-// similarity (a candidate pair needs CLAIM_THRESHOLD and two shared content words), the content
-// words they share, and whether they are taken for different actors.
+// similarity (a pair joins a claim at CLAIM_THRESHOLD), the content words they share, how many
+// pieces of content those are (a candidate pair needs two), whether they are a candidate pair,
+// and whether they are taken for different actors.
 if (process.argv.includes('--scores')) {
   const unitsOf = new Map([...members].map(([event, list]) => [event, list.flatMap((a) => prepareArticle(a).units)]))
   for (const line of errors) {
@@ -60,7 +61,9 @@ if (process.argv.includes('--scores')) {
     const scored = ua.flatMap((x) => ub.map((y) => ({ x, y, ...explainPair(all, x, y) }))).sort((m, n) => n.similarity - m.similarity)
     console.log(line)
     for (const s of scored.slice(0, 2))
-      console.log(`     ${s.similarity.toFixed(2)} shared [${s.shared.join(' ')}]${s.differentActors ? ' different actors' : ''}\n       ${s.x.text}\n       ${s.y.text}`)
+      console.log(
+        `     ${s.similarity.toFixed(2)} shared [${s.shared.join(' ')}] ${s.pieces} pieces${s.candidate ? ' candidate' : ''}${s.differentActors ? ' different actors' : ''}\n       ${s.x.text}\n       ${s.y.text}`,
+      )
   }
 }
 if (process.argv.includes('--claims')) {

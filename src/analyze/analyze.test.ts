@@ -52,6 +52,8 @@ describe('parseNumber', () => {
     ['三万五千', 35000], ['3万', 30000], ['1.5亿', 150_000_000], ['十万', 100000], ['九十三', 93],
     // RFI relaying AFP: 全球至少52万1384人, 确诊病例逾1088万7320例.
     ['52万1384', 521384], ['1088万7320', 10887320], ['1亿2000万', 120_000_000],
+    // DW (Taiwan usage) for the 1万亿欧元 of Mainland reports.
+    ['1兆', 1e12], ['一兆', 1e12],
   ])('%s → %d', (s, n) => expect(parseNumber(s)).toBe(n))
   it('rejects what is not a number', () => expect(parseNumber('普京')).toBeUndefined())
 })
@@ -249,6 +251,9 @@ describe('findFigures', () => {
     // Reuters and DW on the EU recovery package, July 2020.
     expect(figs('各国讨论的是一份1.8万亿欧元的方案。').map((f) => [f[0], f[2]])).toEqual([[1.8e12, '欧元']])
     expect(figs('整体金额高达1.82万亿欧元。').map((f) => [f[0], f[2]])).toEqual([[1.82e12, '欧元']])
+    expect(figs('以及在未来七年拨款约1兆欧元的预算案。').map((f) => [f[0], f[2]])).toEqual([[1e12, '欧元']])
+    // 兆 as the metric mega comes before a unit of measure that is no figure's.
+    expect(figs('台山核电站每台机组1750兆瓦。').map((f) => f[0])).not.toContain(1.75e15)
   })
   it('marks relayed figures with their source', () => {
     const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))

@@ -27,8 +27,9 @@ export interface Figure {
   readonly sentence: number
 }
 
-// Digits may run on after 万/亿 (52万1384人); 万亿 is one unit (1.8万亿欧元 = 1.8 × 10¹²).
-const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿])?'
+// Digits may run on after 万/亿 (52万1384人); 万亿 is one unit (1.8万亿欧元 = 1.8 × 10¹²), and so is
+// 兆 as Taiwan and Hong Kong write it (1兆欧元).
+const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿兆])?'
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
 const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { alignClaims } from './align.js'
+import { alignClaims, explainPair, wordedAlike } from './align.js'
 import { figureKey, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Articles of one sentence or paragraph each, copied from real reports in the development corpus.
@@ -245,5 +245,57 @@ describe('shared content, in pieces', () => {
     const u = unit('警方國安處拘捕壹傳媒行政總裁張劍虹及動新聞平台總監張志偉。')
     expect(u.content.has('拘捕')).toBe(true)
     for (const w of ['行政', '总监', '平台']) expect(u.content.has(w)).toBe(false)
+  })
+})
+
+describe('alignClaims, one name spelled two ways', () => {
+  // nei.st (quoting China's foreign ministry) and RFA on the US closing China's consulate in
+  // Houston (July 2020): 休斯敦 / 休斯顿 transliterate one name, 总领馆 is 总领事馆 written short.
+  const all = [
+    article('a', '外交部表示，7月21日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆。'),
+    article('b', '在此之前，美国刚刚命令中国驻休斯顿的总领馆关闭。'),
+  ].flatMap((a) => prepareArticle(a).units)
+  const [a, b] = [all.find((u) => u.articleId === 'a' && u.text.includes('关闭'))!, all.find((u) => u.articleId === 'b')!]
+
+  it('meets the two spellings of the place and of the consulate as one', () => {
+    const why = explainPair(all, a, b)
+    expect(why.shared).toEqual(expect.arrayContaining(['关闭', '总领事馆']))
+    expect(why.pieces).toBe(2)
+    expect(why.similarity).toBeGreaterThan(0.3)
+    expect(alignClaims(all).some((c) => c.units.includes(a) && c.units.includes(b))).toBe(true)
+  })
+})
+
+describe('wordedAlike, a long name shared word for word', () => {
+  // NYT and nei.st on China closing the US consulate in Chengdu (July 2020): both name China's
+  // consulate in Houston at length (中国驻休斯敦总领事馆的), one as what Pompeo mentioned to
+  // applause, the other as what China retaliated for. Against it, one speech quoted in two
+  // translations (拜登, June 2021) shares a run of its wording.
+  const unit = (text: string) => prepareArticle(article('x', text)).units.at(-1)!
+  it('does not take a run that is mostly a name for one wording', () => {
+    expect(wordedAlike(unit('他提到中国驻休斯敦总领事馆的关闭，引来一阵掌声。'), unit('以此作为对特朗普政府要求关闭中国驻休斯敦总领事馆的报复。'))).toBe(false)
+    expect(wordedAlike(unit('另据美国有线电视新闻网报道，美国官员在评估法马通向中共国工厂转移技术数据和援助后，对该工厂的现状况进行了权衡，'), unit('因为根据美国有线电视新闻网(cnn)审查的文件，'))).toBe(false)
+  })
+  it('takes a statement worded alike', () => {
+    expect(wordedAlike(unit('“我希望整个欧洲都知道美国在那里，”拜登说。'), unit('美国总统拜登承诺：“我想让整个欧洲都知道美国在那里。”'))).toBe(true)
+    expect(wordedAlike(unit('cnn援引分析人士的话说，“法玛通”公司与美国能源部联系，'), unit('cnn还报道说，framatome公司与美国能源部联系，'))).toBe(true)
+  })
+})
+
+describe('alignClaims, one thing in two places', () => {
+  // nei.st (quoting China's foreign ministry) and NYT (July 2020): the consulate in Houston that
+  // the US ordered closed, and the one in Chengdu that China did.
+  const all = [
+    article('a', '中国外交部称此举是对美方无理行径的正当和必要反应，并敦促美国立即撤销关闭休斯敦总领事馆的命令。'),
+    article('b', '北京——中国周五宣布，已命令美国关闭其在中国西南城市成都的总领事馆，以此作为报复。'),
+    article('c', '美方要求中方关闭驻休斯敦总领事馆的命令必须撤销。'),
+  ].flatMap((a) => prepareArticle(a).units)
+  const unit = (id: string, text: string) => all.find((u) => u.articleId === id && u.text.includes(text))!
+
+  it('keeps apart closing the consulate in Houston and closing the one in Chengdu', () => {
+    expect(explainPair(all, unit('a', '休斯敦'), unit('b', '成都')).differentActors).toBe(true)
+  })
+  it('still pairs two units on the consulate in one place', () => {
+    expect(explainPair(all, unit('a', '休斯敦'), unit('c', '休斯敦')).differentActors).toBe(false)
   })
 })

@@ -1,6 +1,9 @@
+import { segment } from '../analyze/segment.js'
 import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
-import { sharedPieces, unitSimilarity, type Unit } from './prepare.js'
+import { findEntities } from '../analyze/entities.js'
+import { shortForms } from '../analyze/variants.js'
+import { isName, sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
   readonly units: readonly Unit[]
@@ -60,7 +63,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   const copies = new Map<string, Unit[]>()
   for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
   const input = [...copies.keys()].sort().map((text) => copies.get(text)![0])
-  const units = localWeights(input)
+  const units = localWeights(withLongForms(input))
   const n = units.length
   const pairs = candidatePairs(units) // i * n + j → similarity, for pairs that may align
   // The average link compares every pair of the two claims, and most were never candidates (they
@@ -183,13 +186,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       }
     }
     for (const j of touched) {
-      // Naming the same people is not saying the same thing: the pair must share content words,
-      // and not only one phrase cut into two words (社交网站, 沉重代价: a topic, not a claim).
-      // …and what one person did is not what another did (安东诺夫离开美国返回俄罗斯 / 沙利文离开俄罗斯返回美国).
-      // The same few people named in both (the five arrested, by name) are one piece too: who, not
-      // what, so a pair still needs a word of what happened.
-      const group = sharesGroup(ui, units[j]) ? 1 : 0
-      if (content[j] + group >= MIN_SHARED_CONTENT && !differentActors(ui, units[j]) && group + sharedPieces(ui, units[j], sharedContent(ui, units[j], index, Math.min(maxPostings, maxContentPostings))) >= MIN_SHARED_CONTENT)
+      if (content[j] + (sharesGroup(ui, units[j]) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(ui, units[j], index, Math.min(maxPostings, maxContentPostings)))
         pairs.set(i * n + j, unitSimilarity(ui, units[j]))
       shared[j] = 0
       content[j] = 0
@@ -198,6 +195,19 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
   }
   verbatimPairs(units, maxContentPostings, pairs)
   return pairs
+}
+
+/**
+ * Do two units share enough of what happened to be one claim (the test of a candidate pair,
+ * after the index has found them)? Naming the same people is not saying the same thing: the pair
+ * must share content words, and not only one phrase cut into two words (社交网站, 沉重代价: a
+ * topic, not a claim); and what one person did is not what another did (安东诺夫离开美国返回俄罗斯
+ * / 沙利文离开俄罗斯返回美国). The same few people named in both (the five arrested, by name) are
+ * one piece too: who, not what, so a pair still needs a word of what happened.
+ */
+function sayOneThing(a: Unit, b: Unit, index: ReadonlyMap<string, readonly number[]>, maxPostings: number): boolean {
+  const group = sharesGroup(a, b) ? 1 : 0
+  return !differentActors(a, b) && group + sharedPieces(a, b, sharedContent(a, b, index, maxPostings)) >= MIN_SHARED_CONTENT
 }
 
 /** Do two units name the same two people or more? */
@@ -217,8 +227,7 @@ function sharedContent(a: Unit, b: Unit, index: ReadonlyMap<string, readonly num
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
 function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
   const n = units.length
-  // Each unit's runs of Chinese characters as arrays of characters (not UTF-16 halves: 𠮷 is one).
-  const han = units.map((u) => [...u.text.matchAll(HAN_RUN)].map(([run]) => Array.from(run)))
+  const han = units.map(hanRuns)
   const runs = new Map<string, number[]>()
   han.forEach((list, i) => {
     const seen = new Set<string>()
@@ -234,7 +243,6 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
   })
   // Two units sharing a long run share many windows of it: each pair is judged once.
   const judged = new Set<number>()
-  const hanCount = (i: number) => han[i].reduce((t, chars) => t + chars.length, 0)
   for (const list of runs.values()) {
     if (list.length < 2 || list.length > maxPostings) continue
     for (let x = 0; x < list.length; x++)
@@ -243,16 +251,31 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
         const key = i * n + j
         if (judged.has(key) || pairs.has(key)) continue
         judged.add(key)
-        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j])) continue
-        if (longestRun(han[i], han[j]) < VERBATIM_SHARE * Math.min(hanCount(i), hanCount(j))) continue
+        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
       }
   }
 }
 
+/**
+ * Do two units word one thing the same way: the longest run of characters they share is
+ * VERBATIM_SHARE of the shorter one's characters, and also of its characters outside names (a
+ * run that is mostly a long name is no wording: wordedChars)? `hanA` and `hanB` are their runs of
+ * Chinese characters, found once by the caller.
+ */
+export function wordedAlike(a: Unit, b: Unit, hanA = hanRuns(a), hanB = hanRuns(b)): boolean {
+  const run = longestRun(hanA, hanB)
+  const count = (runs: readonly (readonly string[])[]) => runs.reduce((t, chars) => t + chars.length, 0)
+  if (run.length < VERBATIM_RUN || run.length < VERBATIM_SHARE * Math.min(count(hanA), count(hanB))) return false
+  return wordedChars(run.join('')) >= VERBATIM_SHARE * Math.min(wordedChars(a.text), wordedChars(b.text))
+}
+
+/** A unit's runs of Chinese characters as arrays of characters (not UTF-16 halves: 𠮷 is one). */
+const hanRuns = (u: Unit) => [...u.text.matchAll(HAN_RUN)].map(([run]) => Array.from(run))
+
 /** The longest run of characters two lists of runs share (dynamic programming over each pair of runs; units are short). */
-function longestRun(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): number {
-  let best = 0
+function longestRun(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): string[] {
+  let best: string[] = []
   for (const x of a)
     for (const y of b) {
       let prev = new Int32Array(y.length + 1)
@@ -260,13 +283,35 @@ function longestRun(a: readonly (readonly string[])[], b: readonly (readonly str
       for (let i = 1; i <= x.length; i++) {
         for (let j = 1; j <= y.length; j++) {
           row[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0
-          if (row[j] > best) best = row[j]
+          if (row[j] > best.length) best = x.slice(i - row[j], i)
         }
         ;[prev, row] = [row, prev]
       }
     }
   return best
 }
+
+/**
+ * The Chinese characters of a text that are not in a name (an entity of the table, or a word
+ * jieba tags a name): what its wording of the claim is made of. Two units that name one thing at
+ * length (中国驻休斯敦总领事馆的, 据美国有线电视新闻网) share a long run, but not a wording of
+ * what happened.
+ */
+function wordedChars(text: string): number {
+  const inName = new Uint8Array(text.length)
+  for (const m of findEntities(text)) inName.fill(1, m.at, m.at + m.surface.length)
+  let at = 0
+  for (const w of segment(text)) {
+    const found = text.indexOf(w, at)
+    if (found < 0) continue
+    if (isName(w)) inName.fill(1, found, found + w.length)
+    at = found + w.length
+  }
+  let n = 0
+  for (let i = 0; i < text.length; i++) if (!inName[i] && HAN_CHAR.test(text[i])) n++
+  return n
+}
+const HAN_CHAR = /\p{Script=Han}/u
 
 /** Each unit's article as a small number, for keys that are cheap to build. */
 function articleNumbers(units: readonly Unit[]): number[] {
@@ -336,26 +381,53 @@ function joined(run: readonly AlignedClaim[]): AlignedClaim {
 
 /**
  * Both units name people, and none of them the same; or each opens with a country or person the
- * other does not name at all (different actors doing the same thing).
+ * other does not name at all (different actors doing the same thing); or a thing both name is
+ * in a different place in each (Unit.owners).
  */
 function differentActors(a: Unit, b: Unit): boolean {
   if (a.lead && b.lead && a.lead !== b.lead && !b.words.has(`@${a.lead}`) && !a.words.has(`@${b.lead}`)) return true
+  // The same thing of two different places (关闭休斯敦总领事馆的命令 / 命令美国关闭其在…成都的总领事馆)
+  // is two things, unless one unit names the other's place too.
+  for (const [w, owner] of a.owners) {
+    const other = b.owners.get(w)
+    if (other && !sameName(owner, other) && !b.words.has(owner) && !a.words.has(other)) return true
+  }
   if (!a.people.size || !b.people.size) return false
   for (const p of a.people) if (b.people.has(p)) return false
   return true
 }
 
+/** Two keys of names that may be one name: one is the other or a part of it (@里根号航空母舰 / 里根). */
+const sameName = (a: string, b: string) => a.replace('@', '').includes(b.replace('@', '')) || b.replace('@', '').includes(a.replace('@', ''))
+
 /**
  * Why two units of one event align or not, for the evaluation's `--scores`: their similarity
- * with the event's weights (as alignClaims computes it), the content words they share, and
- * whether they are taken for different actors. `all` is every unit of the event.
+ * with the event's weights (as alignClaims computes it), the content words they share, how many
+ * pieces those make, whether they are taken for different actors, and whether the shared words
+ * make them a candidate pair (a verbatim run, the other way in, is not looked at). `all` is every
+ * unit of the event.
  */
-export function explainPair(all: readonly Unit[], a: Unit, b: Unit): { similarity: number; shared: string[]; differentActors: boolean } {
-  const weighted = localWeights(all)
-  const x = weighted[all.indexOf(a)]
-  const y = weighted[all.indexOf(b)]
+export function explainPair(
+  all: readonly Unit[],
+  a: Unit,
+  b: Unit,
+): { similarity: number; shared: string[]; pieces: number; differentActors: boolean; candidate: boolean } {
+  const copies = new Map<string, Unit>()
+  for (const u of all) if (!copies.has(u.text)) copies.set(u.text, u)
+  const input = [...copies.values()]
+  const weighted = localWeights(withLongForms(input))
+  const x = weighted[input.indexOf(copies.get(a.text)!)]
+  const y = weighted[input.indexOf(copies.get(b.text)!)]
+  const index = new Map<string, number[]>()
+  weighted.forEach((u, i) => {
+    for (const w of u.words.keys()) index.set(w, [...(index.get(w) ?? []), i])
+  })
+  const n = weighted.length
+  const maxPostings = Math.min(Math.max(4, Math.floor(n * MAX_POSTINGS)), Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS)))
+  const counted = sharedContent(x, y, index, maxPostings).filter((w) => (index.get(w)?.length ?? 0) >= 2)
   const shared = [...x.content].filter((w) => y.content.has(w) && !isGrammarWord(w))
-  return { similarity: unitSimilarity(x, y), shared, differentActors: differentActors(x, y) }
+  const candidate = counted.length + (sharesGroup(x, y) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(x, y, index, maxPostings)
+  return { similarity: unitSimilarity(x, y), shared, pieces: sharedPieces(x, y, counted), differentActors: differentActors(x, y), candidate }
 }
 
 /** Keys compared element by element; closeness within a rounding error counts as equal. */
@@ -365,6 +437,30 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
 }
 
 const closeness = (i: number, idx: readonly number[], sim: (i: number, j: number) => number) => idx.reduce((s, j) => s + sim(i, j), 0)
+
+/**
+ * Units with each content word that is the short form of a longer one of the event (总领馆 of
+ * 总领事馆: shortForms) written as the longer one, so that the two spellings meet as one word.
+ * The short form is known only against the event's other words, so this is done here rather
+ * than when a unit is made. Units without a short form are given back as they are.
+ */
+function withLongForms(units: readonly Unit[]): readonly Unit[] {
+  const vocabulary = new Set<string>()
+  for (const u of units) for (const w of u.content) if (HAN_WORD.test(w)) vocabulary.add(w)
+  const long = shortForms(vocabulary)
+  if (!long.size) return units
+  return units.map((u) => {
+    if (![...u.content].some((w) => long.has(w))) return u
+    const rename = (w: string) => long.get(w) ?? w
+    const words = new Map<string, number>()
+    for (const [w, v] of u.words) words.set(rename(w), Math.max(words.get(rename(w)) ?? 0, v))
+    const slots = new Map<string, number[]>()
+    for (const [w, at] of u.slots) slots.set(rename(w), [...(slots.get(rename(w)) ?? []), ...at])
+    const owners = new Map([...u.owners].map(([w, name]) => [rename(w), name]))
+    return { ...u, words, content: new Set([...u.content].map(rename)), slots, owners }
+  })
+}
+const HAN_WORD = /^\p{Script=Han}+$/u
 
 /**
  * Words weighted by how rare they are within this event too: 普京 and 峰会 are in every

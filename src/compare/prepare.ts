@@ -5,6 +5,7 @@ import { parseNumber } from '../analyze/numbers.js'
 import { idfOf } from '../analyze/keywords.js'
 import { findQuotes, type Quote } from '../analyze/quotes.js'
 import { segment } from '../analyze/segment.js'
+import { soundKey } from '../analyze/variants.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { isFurniture } from './furniture.js'
@@ -34,6 +35,12 @@ export interface Unit {
    * both units are one phrase the segmenter cut in two (社交|网站, 沉重|代价), one piece of content.
    */
   readonly slots: ReadonlyMap<string, readonly number[]>
+  /**
+   * The place named just before a content noun, where that thing is (成都的总领事馆, 休斯敦总领事馆),
+   * as a key of `words` (a name word, or an entity's @id): the same noun with another place before
+   * it is another thing (closing the consulate in Houston is not closing the one in Chengdu).
+   */
+  readonly owners: ReadonlyMap<string, string>
   /**
    * The country or person the unit names first (entity id): in a Chinese sentence, mostly who
    * acts. 澳大利亚和加拿大已经宣布中止与香港的引渡条约 and 英国周一暂停了与香港的引渡条约 are two acts.
@@ -162,7 +169,7 @@ const TITLE = /(总统|总理|首相|主席|部长|外长|国务卿|发言人|�
 // Whether a word is a name, by its part of speech out of context: tagging every unit in
 // context costs more than the rest of its preparation, and names are names in any context.
 const nameMemo = new Map<string, boolean>()
-function isName(word: string): boolean {
+export function isName(word: string): boolean {
   let name = nameMemo.get(word)
   if (name === undefined) {
     name = /^[a-z]/.test(word) || tagWords(word).some((t) => NAME_TAG.test(t.tag))
@@ -289,7 +296,7 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   const people = new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))
   const peopleNamed = new Set(people)
   cut.forEach((w, k) => {
-    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(w)
+    if (person[k] && !mentions.some((m) => m.surface.includes(w))) peopleNamed.add(soundKey(w))
   })
   // …and the words an entity's name was cut into (阿纳托利, 安东诺夫) do not count twice.
   for (const w of [...words.keys()]) {
@@ -297,6 +304,15 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
       words.delete(w)
       content.delete(w)
     }
+  }
+  // A name the entity table does not know meets its other transliterations (休斯顿, 休斯敦, 休士顿)
+  // under one key. Names are not content, so only the similarity and the people named see it.
+  for (const [w, idf] of [...words]) {
+    if (content.has(w) || w.startsWith('#') || !isName(w)) continue
+    const key = soundKey(w)
+    if (key === w) continue
+    words.delete(w)
+    words.set(key, Math.max(words.get(key) ?? 0, idf))
   }
   for (const m of mentions) {
     words.set(`@${m.id}`, m.type === 'place' ? 4 : 8)
@@ -327,21 +343,35 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
   // other; a name (侵犯了越南主权: what was done, to whom) or a clause break does not.
   const slots = new Map<string, number[]>()
   let slot = 0
+  // …and the name each content noun follows, with nothing between them but one-character words
+  // (的, 驻, 在): a word of two characters or more between them ends the name's reach.
+  const owners = new Map<string, string>()
+  let owner: string | undefined
   for (const w of cut) {
-    if (w.length === 1 && CLAUSE_BREAK.test(w)) slot += 2
-    else if (content.has(w)) {
+    if (w.length === 1 && CLAUSE_BREAK.test(w)) {
+      slot += 2
+      owner = undefined
+    } else if (content.has(w)) {
       const list = slots.get(w)
       if (list) list.push(slot)
       else slots.set(w, [slot])
       slot++
-    } else if (w.length >= 2 && (isName(w) || mentions.some((m) => m.surface.includes(w)))) slot++
+      if (owner && tagOf(w).startsWith('n') && !owners.has(w)) owners.set(w, owner)
+      owner = undefined
+    } else if (w.length >= 2 && (isName(w) || mentions.some((m) => m.surface.includes(w)))) {
+      slot++
+      // Places only: where a thing is names it (成都的总领事馆); a person's or a ship's name before
+      // a noun is spelled too many ways (希洛号 / 夏洛号) to tell two things by.
+      const m = mentions.find((x) => x.surface.includes(w))
+      owner = m ? (m.type === 'place' ? `@${m.id}` : undefined) : /^(ns|nrt)$/.test(tagOf(w)) ? soundKey(w) : undefined
+    } else if (w.length >= 2) owner = undefined
   }
   // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
   const named = [...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })), ...standing]
   const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, people, named: peopleNamed, content, slots, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, named: peopleNamed, content, slots, owners, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
 }
 
 /**
