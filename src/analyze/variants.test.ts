@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shortForms, soundKey } from './variants.js'
+import { billForms, shortForms, soundKey } from './variants.js'
 
 describe('soundKey', () => {
   it('gives one key to transliterations of one name in characters of one sound', () => {
@@ -29,5 +29,15 @@ describe('shortForms', () => {
   })
   it('takes a word common in general text for a word of its own (电影院 is no short 电影学院)', () => {
     expect(shortForms(['电影院', '电影学院']).size).toBe(0)
+  })
+})
+
+describe('billForms', () => {
+  it('reads a bill as its subject when the event names the subject too (预算案 / 预算)', () => {
+    expect(billForms(['预算案', '预算', '欧元']).get('预算案')).toBe('预算')
+    expect(billForms(['预算案', '欧元']).size).toBe(0)
+  })
+  it('leaves alone words of one character before 案 (方案, 草案)', () => {
+    expect(billForms(['方案', '方', '草案', '草']).size).toBe(0)
   })
 })

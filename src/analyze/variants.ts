@@ -67,6 +67,25 @@ export function shortForms(words: Iterable<string>): Map<string, string> {
   return out
 }
 
+// A bill or a motion is named by what it is about: 预算案 is the 预算 another report names, as
+// 决议案 is the 决议 and 修正案 the 修正. Only a word of two characters or more before 案: 方案,
+// 草案 and 提案 are words of their own.
+const BILL = '案'
+
+/**
+ * Words of an event that name a bill by its subject and a word (预算案 → 预算), mapped to the
+ * subject: the two are one thing written two ways, when the event has both.
+ */
+export function billForms(words: Iterable<string>): Map<string, string> {
+  const all = new Set(words)
+  const out = new Map<string, string>()
+  for (const w of all) {
+    const chars = Array.from(w)
+    if (chars.length >= 3 && chars[chars.length - 1] === BILL && all.has(chars.slice(0, -1).join(''))) out.set(w, chars.slice(0, -1).join(''))
+  }
+  return out
+}
+
 /** Are the characters of `short` found in `long` in order? */
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
   let k = 0

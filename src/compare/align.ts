@@ -2,7 +2,7 @@ import { segment } from '../analyze/segment.js'
 import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
 import { findEntities } from '../analyze/entities.js'
-import { shortForms } from '../analyze/variants.js'
+import { billForms, shortForms } from '../analyze/variants.js'
 import { isName, sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
@@ -447,7 +447,7 @@ const closeness = (i: number, idx: readonly number[], sim: (i: number, j: number
 function withLongForms(units: readonly Unit[]): readonly Unit[] {
   const vocabulary = new Set<string>()
   for (const u of units) for (const w of u.content) if (HAN_WORD.test(w)) vocabulary.add(w)
-  const long = shortForms(vocabulary)
+  const long = new Map([...shortForms(vocabulary), ...billForms(vocabulary)])
   if (!long.size) return units
   return units.map((u) => {
     if (![...u.content].some((w) => long.has(w))) return u

@@ -33,6 +33,22 @@ describe('claim units: numbers', () => {
     expect(unitsOf(text).flatMap(numbers)).toEqual(keys)
   })
 
+  it('keys a number of years written in digits or in Chinese numerals alike (未来7年 / 未来七年), apart from a count', () => {
+    // VOA and DW on the EU budget; the 7 of 7500亿欧元 in the same sentence does not hide the 7 of 7年.
+    const [a] = unitsOf('星期五，与会各国没有就未来7年的一万亿欧元的预算和给受灾最严重的国家提供7500亿欧元救援的雄心勃勃的计划达成协议。')
+    const [b] = unitsOf('以及在未来七年拨款约1兆欧元的预算案。')
+    expect(numbers(a)).toContain('%年:7')
+    expect(numbers(b)).toContain('%年:7')
+    expect(unitsOf('中共国军队于周二派出7架军机飞入台湾防空识别区。').flatMap(numbers)).toEqual(['%:7'])
+  })
+
+  it('keys a count in Chinese numerals before a measure word (五名高层 / 5名高层), and no other run of numerals', () => {
+    expect(numbers(unitsOf('警方拘捕壹传媒五名高层。')[0])).toEqual(['%:5'])
+    expect(numbers(unitsOf('警方拘捕壹传媒5名高层。')[0])).toEqual(['%:5'])
+    // 数十家 is no number; 星期五, 七国集团 and 五角大楼 are a day and names.
+    expect(unitsOf('该行动导致数十家私人组织受害，七国集团星期五发表声明，五角大楼回应。').flatMap(numbers)).toEqual([])
+  })
+
   it('keeps a sum with its unit (7500亿欧元) and a number with a thousands separator whole', () => {
     const units = unitsOf('欧盟执委会将代表成员国在资本市场上筹集用于复苏基金的7,500亿欧元，然后资金将主要流向受冲击严重的地中海沿岸国家。')
     expect(units[0].text).toContain('7,500亿欧元')

@@ -237,10 +237,33 @@ export function figureKey(f: Pick<Figure, 'value' | 'unit' | 'dimension'>): stri
 // (6月15日, 2027年, 10时) say when, not what.
 const NUMBER = /\d+(?:[.,]\d{3})*(?:\.\d+)?(?:万亿|亿|万)?/gu
 const DATE_OR_TIME = /^(年|月|日|号|时|点|分|秒|周年|世纪|年代)/u
+// …but a number of one or two digits before 年 counts years (未来7年, 过去20年): a year is
+// written with four.
+const YEARS = /^年(?!代)/u
+// A count written in Chinese numerals before a measure word (未来七年 / 未来7年, 五名高层 / 5名高层)
+// is the same number. Only before a measure word: 七国集团, 五角大楼 and 十分 are names and words, and
+// 星期五, 第五条 and 周五 are days and ordinals; 数十家 and 上千人 are no number.
+const HAN_COUNT = /[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[年个名人架艘家间位篇部项天宗])/gu
+const NOT_A_COUNT = /(第|星期|礼拜|周|初|数|几|上|好|[零〇一二两三四五六七八九十百千万亿\d])$/u
 
 // A sum, a length, a distance, a weight or a share is keyed with its unit, in the unit the figure
 // reader converts it to (3小时 and 180分钟 meet); a count or an age is a bare number.
 const isMeasured = (f: Figure) => f.dimension !== 'count' && f.dimension !== 'age'
+
+/**
+ * The key of a count: a bare number, or a number of years (未来7年, 10年前) keyed as years, so that
+ * it does not meet a count of people or aircraft of the same number.
+ */
+function countKey(number: string, rest: string): string | undefined {
+  const value = parseNumber(number)
+  return value === undefined ? undefined : figureKey({ value, unit: YEARS.test(rest) ? '年' : '', dimension: 'count' })
+}
+
+/** Does an occurrence of `outer` in `text` cover the `length` characters at `at`? */
+function within(text: string, outer: string, at: number, length: number): boolean {
+  for (let i = text.indexOf(outer); i >= 0; i = text.indexOf(outer, i + 1)) if (i <= at && at + length <= i + outer.length) return true
+  return false
+}
 
 /** Keys of the numbers in a unit's text that are not a sum, a length or a weight already found. */
 function numberKeys(text: string, figures: readonly Figure[]): string[] {
@@ -251,10 +274,16 @@ function numberKeys(text: string, figures: readonly Figure[]): string[] {
     const rest = text.slice(at + m[0].length)
     // 5g, g7: part of a name, not a number (歼-16 is a model number both wordings give); 第5条 is
     // an ordinal, which another wording writes 第五条.
-    if (/[\d.a-z第]/i.test(text[at - 1] ?? '') || /^[a-z]/i.test(rest) || DATE_OR_TIME.test(rest)) continue
-    if (measured.some((t) => t.includes(m[0]))) continue
-    const value = parseNumber(m[0])
-    const key = value === undefined ? undefined : figureKey({ value, unit: '', dimension: 'count' })
+    if (/[\d.a-z第]/i.test(text[at - 1] ?? '') || /^[a-z]/i.test(rest)) continue
+    if (DATE_OR_TIME.test(rest) && !(YEARS.test(rest) && /^\d{1,2}$/.test(m[0]))) continue
+    // Inside a measured figure where it stands, not anywhere: the 7 of 未来7年 is not the 7 of 7500亿欧元.
+    if (measured.some((t) => within(text, t, at, m[0].length))) continue
+    const key = countKey(m[0], rest)
+    if (key && !out.includes(key)) out.push(key)
+  }
+  for (const m of text.matchAll(HAN_COUNT)) {
+    if (NOT_A_COUNT.test(text.slice(0, m.index))) continue
+    const key = countKey(m[0], text.slice(m.index! + m[0].length))
     if (key && !out.includes(key)) out.push(key)
   }
   return out
