@@ -330,7 +330,7 @@ function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
 
 /**
  * A role phrase as a speaker: the noun phrase that ends it, without the verb or clause before
- * it (威胁当地官员 → 当地官员, 要求法院 → 法院, 一位评论该应用程序的记者 → 记者); a name before a
+ * it (威胁当地官员 → 当地官员, 文章引用行内分析人士 → 行内分析人士, 一位评论该应用程序的记者 → 记者); a name before a
  * title is the person (莫里森总理 → 莫里森).
  */
 function roleNoun(phrase: string): Speaker | undefined {

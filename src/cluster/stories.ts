@@ -314,9 +314,9 @@ const LEAD_CHARS = 1500
 
 /**
  * Whether an organisation is named as where the report came from (据路透社报道, 路透社援引…,
- * 美联社记者, 新华社消息, a dateline: 路透北京6月24日): the wire a story was taken from, not what it is about. Counted, every
- * agency-fed event would share 路透社 with every other, and two of them naming the 白宫 too
- * would make a story.
+ * 美联社记者, 新华社消息, a dateline: 路透北京6月24日): the wire a story was taken from, not what
+ * it is about. Counted, every agency-fed event would share 路透社 with every other, and two of
+ * them naming the 白宫 too would make a story.
  */
 function citedAsSource(text: string, at: number, length: number): boolean {
   const after = text.slice(at + length, at + length + SOURCE_SPAN)
