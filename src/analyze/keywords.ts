@@ -356,11 +356,14 @@ export function keywordVector(w: WeightedWords, idfFn: (word: string) => number 
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
+  // forEach, not for…of: an [term, weight] array per entry was most of what comparing an
+  // article with its candidate events allocated.
   let dot = 0
-  for (const [t, w] of small) {
+  small.forEach((w, t) => {
     const v = large.get(t)
     if (v !== undefined) dot += w * v
-  }
+  })
   return dot
 }
