@@ -142,7 +142,7 @@ describe('StoryLinker', () => {
         const shared = d.profile.filter((id) => mine.includes(id)).length
         if (shared > bestShared) [best, bestShared] = [d, shared]
       }
-      const d = best ?? { members: [], counts: new Map(), end: '', profile: [] }
+      const d: Plain = best ?? { members: [], counts: new Map(), end: '', profile: [] }
       if (!best) drafts.push(d)
       d.members.push(e)
       if ((e.end ?? '') > d.end) d.end = e.end ?? ''
@@ -152,7 +152,7 @@ describe('StoryLinker', () => {
     return drafts
       .filter((d) => d.members.length >= 2)
       .map((d) => {
-        const name = (id: string) => d.members.findLast((m) => m.central.has(id) && [...m.central.keys()].filter((x) => df.get(x)! <= maxDf).includes(id))!.central.get(id)!
+        const name = (id: string) => [...d.members].reverse().find((m) => m.central.has(id))!.central.get(id)!
         const entities = [...d.counts].filter(([, n]) => n >= 2).map(([id, n]) => ({ name: name(id), n })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).map((c) => c.name)
         return { id: `s${d.members[0].id.slice(1)}`, title: entities.slice(0, 3).join(' · ') || d.members[0].title, start: d.members[0].start, end: d.end || undefined, eventIds: d.members.map((m) => m.id), entities }
       })
