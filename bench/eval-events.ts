@@ -74,7 +74,7 @@ export function evaluateEvents(articles: Article[], labelSets: readonly LabelSet
   const vectors = new Map<string, TermVector>()
   for (const a of ordered) {
     const w = articleWords(a.title, a.text)
-    if (!a.duplicateOf) stats.observe(w.words.keys())
+    if (!a.duplicateOf) stats.observe(w.words)
     vectors.set(a.id, keywordVector(w, (x) => stats.idf(x)))
   }
   // The online clusterer's own features (keywords without archive furniture, headline pairs, dates); the baseline keeps plain TF-IDF.

@@ -74,7 +74,7 @@ describe('RecentStats', () => {
   it('damps a word by how much more frequent it is in the week up to a day than in the archive', () => {
     const recent = new RecentStats()
     // 60 articles of the week name the summit; half of them the weather, as often as everywhere.
-    for (let i = 0; i < 60; i++) recent.observe(day('2021-06-14'), i % 2 ? ['北约', '天气'] : ['北约'])
+    for (let i = 0; i < 60; i++) recent.observe(day('2021-06-14'), new Set(i % 2 ? ['北约', '天气'] : ['北约']))
     const damping = recent.damping(day('2021-06-14'), (w) => (w === '北约' ? 0.1 : 0.5))
     // 北约 is in every article of the week and in a tenth of the archive: 10 times as frequent,
     // its IDF of 6 lowered by 0.6 × ln 10.
@@ -83,13 +83,13 @@ describe('RecentStats', () => {
     // A week later, or with too few articles to tell, nothing is damped.
     expect(recent.damping(day('2021-06-22'), () => 0.1)('北约', 6)).toBe(1)
     const few = new RecentStats()
-    for (let i = 0; i < 10; i++) few.observe(day('2021-06-14'), ['北约'])
+    for (let i = 0; i < 10; i++) few.observe(day('2021-06-14'), new Set(['北约']))
     expect(few.damping(day('2021-06-14'), () => 0.1)('北约', 6)).toBe(1)
   })
   it('forgets days long before the latest it has seen', () => {
     const recent = new RecentStats()
-    for (let i = 0; i < 60; i++) recent.observe(day('2021-05-01'), ['北约'])
-    recent.observe(day('2021-06-14'), ['天气'])
+    for (let i = 0; i < 60; i++) recent.observe(day('2021-05-01'), new Set(['北约']))
+    recent.observe(day('2021-06-14'), new Set(['天气']))
     // Asked about early May again, it no longer holds those days.
     expect(recent.damping(day('2021-05-01'), () => 0.1)('北约', 6)).toBe(1)
   })

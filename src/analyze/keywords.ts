@@ -168,6 +168,9 @@ export const idfOf = (word: string): number => {
   return table.get(word) ?? table.median
 }
 
+/** Words each counted once: an article's (the keys of its weighted words) or a set of names. */
+export type DistinctWords = ReadonlySet<string> | ReadonlyMap<string, unknown>
+
 /**
  * Document frequencies of the archive itself, updated as articles arrive. A word every
  * outlet in this archive repeats (an archive's own boilerplate, 中共 in movement media)
@@ -177,9 +180,10 @@ export class CorpusStats {
   private n = 0
   private readonly df = new Tally()
 
-  observe(words: Iterable<string>): void {
+  /** Counts an article's words: a Set or a Map's keys, so each is counted once without copying them into a Set. */
+  observe(words: DistinctWords): void {
     this.n++
-    for (const w of new Set(words)) this.df.increment(w)
+    for (const w of words.keys()) this.df.increment(w)
   }
 
   /** Packs the counts for saving (`Tally.pack`). */
@@ -225,10 +229,10 @@ export class RecentStats {
   private latest = Number.NEGATIVE_INFINITY
 
   /** Counts an article's words on its day (days since the epoch); days long past are forgotten. */
-  observe(day: number, words: Iterable<string>): void {
+  observe(day: number, words: DistinctWords): void {
     let df = this.df.get(day)
     if (!df) this.df.set(day, (df = new Tally()))
-    for (const w of new Set(words)) df.increment(w)
+    for (const w of words.keys()) df.increment(w)
     this.docs.set(day, (this.docs.get(day) ?? 0) + 1)
     if (day <= this.latest) return
     this.latest = day
@@ -345,10 +349,10 @@ export function dateNames(folded: string): string[] {
 /** TF-IDF keyword vector, L2-normalised, its `topK` strongest words; `boost` is given each word's IDF too. */
 export function keywordVector(w: WeightedWords, idfFn: (word: string) => number = idfOf, topK = 40, boost?: (word: string, idf: number) => number): TermVector {
   const scored: Array<[string, number]> = []
-  for (const [word, tf] of w.words) {
+  w.words.forEach((tf, word) => {
     const i = idfFn(word)
     if (i >= MIN_IDF) scored.push([word, Math.log(1 + tf) * i * (boost?.(word, i) ?? 1)])
-  }
+  })
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const top = scored.slice(0, topK)
   const norm = Math.hypot(...top.map(([, x]) => x)) || 1
@@ -356,11 +360,14 @@ export function keywordVector(w: WeightedWords, idfFn: (word: string) => number 
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
+  // forEach, not for…of: an [term, weight] array per entry was most of what comparing an
+  // article with its candidate events allocated.
   let dot = 0
-  for (const [t, w] of small) {
+  small.forEach((w, t) => {
     const v = large.get(t)
     if (v !== undefined) dot += w * v
-  }
+  })
   return dot
 }

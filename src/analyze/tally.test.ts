@@ -65,4 +65,22 @@ describe('SortedKeys', () => {
     for (const k of ['aa', '北京', 'c', '约']) expect(keys.find(k)).toBe(-1)
     expect(keys.strings()).toEqual(sorted)
   })
+
+  it('puts keys in where they go: the same keys as packed from scratch', () => {
+    let seed = 3
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+    const word = () => Array.from({ length: Math.floor(next() * 4) }, () => '美国北约ab\u{1F600}'[Math.floor(next() * 5)] ?? 'z').join('')
+    let all = new Set<string>()
+    let keys = SortedKeys.of([])
+    for (let round = 0; round < 30; round++) {
+      // Sometimes none, sometimes keys before, between and after all the others.
+      const fresh = [...new Set(Array.from({ length: Math.floor(next() * 6) }, word))].filter((k) => !all.has(k)).sort((a, b) => (a < b ? -1 : 1))
+      keys = keys.inserted(fresh, fresh.map((k) => keys.lowerBound(k)))
+      all = new Set([...all, ...fresh])
+      const sorted = [...all].sort((a, b) => (a < b ? -1 : 1))
+      expect({ joined: keys.joined, ends: [...keys.ends] }).toEqual({ joined: sorted.join(''), ends: [...SortedKeys.of(sorted).ends] })
+      sorted.forEach((k, i) => expect(keys.lowerBound(k)).toBe(i))
+    }
+    expect(all.size).toBeGreaterThan(20)
+  })
 })

@@ -52,7 +52,9 @@ export class Tally {
 
   /**
    * Merges the keys counted since the last pack into the packed ones, leaving only flat values
-   * behind (what a saved state should hold). Costs one pass over the keys.
+   * behind (what a saved state should hold). The packed keys are copied in runs between the
+   * places the new ones go (found by binary search), not cut into strings one by one: a batch
+   * adds a few thousand keys to hundreds of thousands.
    */
   pack(): void {
     if (this.recent.size === 0) {
@@ -67,20 +69,19 @@ export class Tally {
       else if (n > 0) added.push([k, n])
     }
     added.sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    const old = this.keys.strings()
-    const total = old.length + added.length
-    const keys: string[] = new Array(total)
-    const merged = new Int32Array(total)
-    for (let i = 0, j = 0, o = 0; o < total; o++) {
-      if (j >= added.length || (i < old.length && old[i] < added[j][0])) {
-        keys[o] = old[i]
-        merged[o] = counts[i++]
-      } else {
-        keys[o] = added[j][0]
-        merged[o] = added[j++][1]
-      }
+    // Each added key goes before the packed key `at` (the first greater than it).
+    const old = this.keys
+    const at = added.map(([k]) => old.lowerBound(k))
+    this.keys = old.inserted(added.map(([k]) => k), at)
+    // Packed key i moves on by the number of added keys placed before it.
+    const merged = new Int32Array(old.length + added.length)
+    let from = 0
+    for (let j = 0; j < added.length; j++) {
+      merged.set(counts.subarray(from, at[j]), from + j)
+      merged[at[j] + j] = added[j][1]
+      from = at[j]
     }
-    this.keys = SortedKeys.of(keys)
+    merged.set(counts.subarray(from), from + added.length)
     this.counts = merged
     this.recent.clear()
   }
@@ -132,6 +133,43 @@ export class SortedKeys {
       else hi = mid - 1
     }
     return -1
+  }
+
+  /** Index of the first key not less than `key` (where it would go), by code unit. */
+  lowerBound(key: string): number {
+    let lo = 0
+    let hi = this.ends.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.compareAt(mid, key) < 0) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /**
+   * These keys with `keys` (sorted, none of them here) put in, each before the key of index
+   * `at[j]` (`lowerBound`): the runs of keys between are copied as they are, not cut one by one.
+   */
+  inserted(keys: readonly string[], at: readonly number[]): SortedKeys {
+    const ends = new Int32Array(this.ends.length + keys.length)
+    const parts: string[] = []
+    let from = 0
+    // Characters of the keys put in so far.
+    let shift = 0
+    for (let j = 0; j <= keys.length; j++) {
+      const to = j < keys.length ? at[j] : this.ends.length
+      for (let i = from; i < to; i++) ends[i + j] = this.ends[i] + shift
+      const end = to === 0 ? 0 : this.ends[to - 1]
+      parts.push(this.joined.slice(from === 0 ? 0 : this.ends[from - 1], end))
+      if (j < keys.length) {
+        shift += keys[j].length
+        ends[to + j] = end + shift
+        parts.push(keys[j])
+      }
+      from = to
+    }
+    return new SortedKeys(parts.join(''), ends)
   }
 
   /** The i-th key against another, by code unit as `<` orders strings: negative when the i-th is less. */

@@ -20,6 +20,7 @@ const WEEKDAY = /(上|下|本|这|上个|下个)?(?:周|星期|礼拜)([一二�
 const RELATIVE = /(今天|今日|昨天|昨日|前天|明天|明日|后天)/gu
 const YEAR_MONTH = /(今年|去年|明年|前年)(\d{1,2}|[一二三四五六七八九十]{1,2})月(?!\d|[一二三四五六七八九十]{1,2}[日号])/gu
 const WEEKDAYS = '日一二三四五六'
+const TIME_CHARS = /[年月日号周期拜天]/u
 const FUTURE = /(将|即将|计划|预计|拟|将会|准备|有望|预定)/u
 const DAY_MS = 86_400_000
 
@@ -37,6 +38,10 @@ export function findTimeExprs(sentences: readonly Sentence[], publishedAt: strin
   const pubDay = Date.UTC(pubYear, pub.getUTCMonth(), pub.getUTCDate())
   const out: TimeExpr[] = []
   sentences.forEach((sentence, k) => {
+    // Every pattern below matches one of these characters, and blanking names only takes
+    // characters away: a sentence holding none of them holds no time expression, and is not
+    // searched for names (most sentences of a lead; the search was most of the cost here).
+    if (!TIME_CHARS.test(sentence.folded)) return
     // Names that contain a time word (今日俄罗斯) are not time expressions: blank them first.
     let folded = sentence.folded
     for (const e of mentions?.[k] ?? findEntities(folded)) folded = folded.slice(0, e.at) + ' '.repeat(e.surface.length) + folded.slice(e.at + e.surface.length)

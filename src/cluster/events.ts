@@ -804,8 +804,10 @@ const MAX_CANDIDATES = 48
 const weekOf = (day: number) => Math.floor(day / WEEK_DAYS)
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 
+// forEach rather than for…of over entries here and in `breadth`: no [term, weight] array per
+// entry (a placed article adds its vectors into several sums).
 function addInto(target: Map<string, number>, v: TermVector): void {
-  for (const [t, w] of v) target.set(t, (target.get(t) ?? 0) + w)
+  v.forEach((w, t) => target.set(t, (target.get(t) ?? 0) + w))
 }
 
 const strongest = (v: TermVector, n: number) => [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
@@ -817,12 +819,12 @@ const strongest = (v: TermVector, n: number) => [...v.entries()].sort((a, b) => 
 export function breadth(v: TermVector, centroid: ReadonlyMap<string, number>): number {
   let sum = 0
   let sum2 = 0
-  for (const [t, w] of v) {
+  v.forEach((w, t) => {
     const c = centroid.get(t)
-    if (c === undefined) continue
+    if (c === undefined) return
     sum += w * c
     sum2 += (w * c) ** 2
-  }
+  })
   return sum2 > 0 ? (sum * sum) / sum2 : 0
 }
 

@@ -179,14 +179,19 @@ export class ArticleFeatures {
     const title = (topical.some((s) => /[\p{L}\p{N}]/u.test(s)) ? topical : segments).join(' ')
     const series = this.seriesWordsOf([...labels])
     const { all, names } = this.wordsAndNames(title, body)
-    const words = { words: new Map([...all.words].filter(([w]) => !series.has(w) && !this.isSeriesWord(w))) }
+    // Built entry by entry (forEach): no array of all entries, nor one per entry, per article.
+    const kept = new Map<string, number>()
+    all.words.forEach((n, w) => {
+      if (!series.has(w) && !this.isSeriesWord(w)) kept.set(w, n)
+    })
+    const words = { words: kept }
     const grams = titleGrams(title)
     const { publishedAt, dateHint, incident } = reportDates(a, foldedTitle, body, true)
     const day = dayNumber(dateHint ?? publishedAt)
     if (!a.duplicateOf) {
       if (segments.length > 1) this.series.observe(segments)
-      this.stats.observe(words.words.keys())
-      if (day !== undefined) this.recent.observe(day, words.words.keys())
+      this.stats.observe(words.words)
+      if (day !== undefined) this.recent.observe(day, words.words)
       this.titles.observe(grams)
     }
     const lead = `${title}\n${body.slice(0, NAME_CHARS)}`

@@ -71,7 +71,7 @@ interface Linked {
   readonly event: CentralEvent
   /** Its central entities' codes, in the order of `event.central`. */
   readonly codes: Int32Array
-  /** ms; NaN when missing. */
+  /** ms; NaN when missing, and in an event that takes no part (`takesPart`). */
   readonly startMs: number
   readonly endMs: number
 }
@@ -126,7 +126,9 @@ export class StoryLinker {
       this.df[code]++
       codes[i++] = code
     }
-    const entry: Linked = { event, codes, startMs: time(event.start), endMs: time(event.end) }
+    // Only the dates of events that take part are read (a restore sets every saved entry).
+    const dated = codes.length >= MIN_SHARED
+    const entry: Linked = { event, codes, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
     this.linked.set(key, entry)
     if (takesPart(entry)) this.added.add(entry)
   }
@@ -167,19 +169,38 @@ export class StoryLinker {
     // (Walking every draft that named one of its entities was quadratic in a long archive: 5 s
     // at 100,000 articles, most drafts being single events that name 拜登 or 普京.)
     const byPair = new Map<number, Set<Draft>>()
-    const pairsOf = (codes: readonly number[]) => {
-      const pairs: number[] = []
-      for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push(Math.min(codes[i], codes[j]) * ids.length + Math.max(codes[i], codes[j]))
-      return pairs
+    // The pairs of a few codes (an event's, a profile's) into `out`: linking asks for them three
+    // times per event, and arrays made afresh each time were a large part of what an update
+    // allocated. Codes are distinct, so their pairs are.
+    const pairsOf = (codes: readonly number[], out: number[]) => {
+      out.length = 0
+      for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) out.push(Math.min(codes[i], codes[j]) * ids.length + Math.max(codes[i], codes[j]))
+      return out
     }
+    const minePairs: number[] = []
+    const before: number[] = []
+    const after: number[] = []
+    const candidates: Draft[] = []
     // Only the entities an event adds gain counts, so no other entity can pass the profile's: the
-    // new profile is the best of the old one and those.
-    const profile = (d: Draft, added: readonly number[]) =>
-      [...new Set([...d.profile, ...added])]
-        .map((code) => [code, d.counts.get(code)!] as const)
-        .sort((a, b) => b[1] - a[1] || rank[a[0]] - rank[b[0]])
-        .slice(0, PROFILE)
-        .map(([code]) => code)
+    // new profile is the best of the old one and those, by count, then by id (a stable insertion
+    // sort of at most PROFILE + CENTRAL codes, the old profile's first, then the added ones').
+    const profile = (d: Draft, added: readonly number[]): number[] => {
+      const codes = d.profile.slice()
+      for (const code of added) if (!codes.includes(code)) codes.push(code)
+      for (let i = 1; i < codes.length; i++) {
+        const code = codes[i]
+        const n = d.counts.get(code)!
+        let j = i - 1
+        for (; j >= 0; j--) {
+          const m = d.counts.get(codes[j])!
+          if (m > n || (m === n && rank[codes[j]] <= rank[code])) break
+          codes[j + 1] = codes[j]
+        }
+        codes[j + 1] = code
+      }
+      if (codes.length > PROFILE) codes.length = PROFILE
+      return codes
+    }
     for (let i = 0; i < order.length; i++) {
       const mine = central[i]
       // An event left with fewer than MIN_SHARED entities once the backdrop is taken out is passed
@@ -190,8 +211,8 @@ export class StoryLinker {
       // Events come in time order: a story that ended too long before this event starts can take
       // no later one either, and leaves the index.
       const start = order[i].startMs
-      const candidates: Draft[] = []
-      for (const pair of pairsOf(mine)) {
+      candidates.length = 0
+      for (const pair of pairsOf(mine, minePairs)) {
         const drafts = byPair.get(pair)
         if (!drafts) continue
         for (const d of drafts) {
@@ -205,26 +226,42 @@ export class StoryLinker {
       // The draft sharing the most profile entities; of equals, the one begun first.
       for (const d of candidates) {
         if (gapDays(start, order[i].endMs, order[d.members[d.members.length - 1]].startMs, d.endMs) > MAX_GAP_DAYS) continue
-        const shared = d.profile.filter((code) => mine.includes(code)).length
-        if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) [best, bestShared] = [d, shared]
+        let shared = 0
+        for (const code of d.profile) if (mine.includes(code)) shared++
+        if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) {
+          best = d
+          bestShared = shared
+        }
       }
       const d: Draft = best ?? { n: drafts.length, members: [], counts: new Map(), end: '', endMs: NaN, profile: [], seen: -1 }
       if (!best) drafts.push(d)
       d.members.push(i)
       const event = order[i].event
-      if ((event.end ?? '') > d.end) [d.end, d.endMs] = [event.end ?? '', order[i].endMs]
+      if ((event.end ?? '') > d.end) {
+        d.end = event.end ?? ''
+        d.endMs = order[i].endMs
+      }
       for (const code of mine) d.counts.set(code, (d.counts.get(code) ?? 0) + 1)
-      const before = new Set(pairsOf(d.profile))
+      // The draft is indexed by the pairs of its new profile: those it had already stay (taken
+      // out of `before`, -1: no pair is negative), the rest are added, and those left in `before` dropped.
+      pairsOf(d.profile, before)
       d.profile = profile(d, mine)
-      for (const pair of pairsOf(d.profile)) if (!before.delete(pair)) byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
-      for (const pair of before) byPair.get(pair)!.delete(d)
+      for (const pair of pairsOf(d.profile, after)) {
+        const k = before.indexOf(pair)
+        if (k >= 0) before[k] = -1
+        else byPair.set(pair, (byPair.get(pair) ?? new Set()).add(d))
+      }
+      for (const pair of before) if (pair >= 0) byPair.get(pair)!.delete(d)
     }
     const stories: Story[] = []
     for (const d of drafts) {
       if (d.members.length < 2) continue
       // Each entity by the name its latest event gives it.
       const names = new Map<number, string>()
-      for (const i of d.members) for (const code of central[i]) names.set(code, order[i].event.central.get(ids[code])!)
+      for (let k = d.members.length - 1; k >= 0; k--) {
+        const i = d.members[k]
+        for (const code of central[i]) if (!names.has(code)) names.set(code, order[i].event.central.get(ids[code])!)
+      }
       const entities = [...d.counts]
         .filter(([, n]) => n >= 2)
         .map(([code, n]) => ({ name: names.get(code)!, n }))
