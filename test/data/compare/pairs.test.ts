@@ -55,7 +55,9 @@ describe('alignment on hand-checked pairs of real sentences (excerpts only)', ()
     // The recall floor was 0.28 (0.292 measured) until grammar words (此次, 各州, 那里) stopped
     // counting as shared content: that removed a false pair (各州…确认) and lost one true pair
     // whose second shared word was 那里; precision rose from 0.792, and its floor with it.
-    expect(precision).toBeGreaterThanOrEqual(0.84)
+    // The precision floor went down to 0.84 while the 66 pairs of appledaily, paracel and chengdu
+    // measured 0.843, and is back at 0.85 now that they measure 0.878.
+    expect(precision).toBeGreaterThanOrEqual(0.85)
     expect(recall).toBeGreaterThanOrEqual(0.3)
   })
 })
