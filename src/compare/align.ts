@@ -34,6 +34,9 @@ const MAX_CONTENT_POSTINGS = 0.1
 // word is in at least this many units too (the hand-checked excerpts, events of a few dozen units,
 // lost true pairs to the share alone).
 const MIN_TOPIC_POSTINGS = 8
+
+/** In an event of `n` units: how many may hold a word for it to find pairs, and to count as content. */
+const postingLimits = (n: number) => ({ maxPostings: Math.max(4, Math.floor(n * MAX_POSTINGS)), maxContentPostings: Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS)) })
 // Two units that share this many Chinese characters in a row word the same thing the same way —
 // one speech quoted in two translations (我想让整个欧洲都知道美国在那里 / 我希望整个欧洲都知道美国在那里),
 // wire copy — even when the words they share are all grammar and names (整个, 那里, 欧洲): they
@@ -163,8 +166,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       else index.set(w, [i])
     }
   })
-  const maxPostings = Math.max(4, Math.floor(n * MAX_POSTINGS))
-  const maxContentPostings = Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS))
+  const { maxPostings, maxContentPostings } = postingLimits(n)
   const pairs = new Map<number, number>()
   const shared = new Int32Array(n)
   const content = new Int32Array(n)
@@ -423,7 +425,8 @@ export function explainPair(
     for (const w of u.words.keys()) index.set(w, [...(index.get(w) ?? []), i])
   })
   const n = weighted.length
-  const maxPostings = Math.min(Math.max(4, Math.floor(n * MAX_POSTINGS)), Math.max(MIN_TOPIC_POSTINGS, Math.floor(n * MAX_CONTENT_POSTINGS)))
+  const limits = postingLimits(n)
+  const maxPostings = Math.min(limits.maxPostings, limits.maxContentPostings)
   const counted = sharedContent(x, y, index, maxPostings).filter((w) => (index.get(w)?.length ?? 0) >= 2)
   const shared = [...x.content].filter((w) => y.content.has(w) && !isGrammarWord(w))
   const candidate = counted.length + (sharesGroup(x, y) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(x, y, index, maxPostings)
