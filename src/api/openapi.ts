@@ -64,7 +64,7 @@ export function openApiDocument(version: string) {
           properties: {
             ...eventProperties,
             articleIds: { type: 'array', items: { type: 'string' } },
-            articles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, outlet: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }, title: { type: 'string' }, publishedAt: { type: ['string', 'null'] }, duplicateOf: { type: ['string', 'null'] } } } },
+            articles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, outlet: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } }, title: { type: 'string' }, publishedAt: { type: ['string', 'null'] }, placedAt: { type: ['string', 'null'], description: 'The day (YYYY-MM-DD) clustering placed the report on: a date its headline or lead gives where the publication date is missing or a reused picture’s' }, duplicateOf: { type: ['string', 'null'] } } } },
           },
         },
         Story: { type: 'object', properties: storyProperties },

@@ -64,6 +64,17 @@ export function effectiveDate(a: FeatureInput, folded = a.folded ?? foldedLead(a
 }
 
 /**
+ * The day clustering placed a report on beside the day it was published (YYYY-MM-DD each):
+ * `moved` when they differ (no publication date, a reused picture's, or a headline naming a
+ * later day). What `jianting event`, the event page and the event API show for each report.
+ */
+export function placement(a: FeatureInput): { placed?: string; published?: string; moved: boolean } {
+  const placed = effectiveDate(a)?.slice(0, 10)
+  const published = a.publishedAt?.slice(0, 10)
+  return { placed, published, moved: placed !== published }
+}
+
+/**
  * The folded text as far as the dates of its lead go, without folding all of it: twice the lead
  * is folded, and all of it when folding that left less than the lead and a margin (a text
  * padded with blank lines or spaces, which folding takes away).

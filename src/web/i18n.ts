@@ -89,6 +89,9 @@ const STRINGS = {
   error: ['出错了', 'Error'],
   event: ['事件', 'Event'],
   unknownDate: ['日期不详', 'date unknown'],
+  publishedOn: ['发表', 'published'],
+  noPublishedDate: ['无发表日期', 'no publication date'],
+  placedHelp: ['* 按标题或导语给出的日期归入事件，而非发表日期（缺失，或取自重复使用的图片）', '* placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture’s)'],
 } as const satisfies Record<string, readonly [string, string]>
 
 export type StringKey = keyof typeof STRINGS

@@ -110,6 +110,39 @@ describe('pages on the example archive', () => {
   })
 })
 
+// One report published 2021-06-10 whose headline names 2021年6月20日: clustering places it on
+// the 20th, and the event page and API say so, as `jianting event` does.
+describe('a report placed by its headline’s date (test/fixtures/placed)', () => {
+  let s: Server
+  let eventId: string
+  beforeAll(async () => {
+    s = await testServer([exampleArchive, join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'placed')])
+    const items = ((await (await s.app.request('/api/events?limit=50')).json()) as any).items
+    eventId = items.find((e: any) => e.title.includes('香港书展延期')).id
+  })
+  afterAll(() => s.close())
+
+  it('the event page shows the day it was placed on, marked *, with the publication date beside it', async () => {
+    const { html } = await page(s, `/events/${eventId}`)
+    const head = /<p class="headline">([\s\S]*?)<\/p>/.exec(html)![1]
+    expect(head).toMatch(/<span class="meta date placed" data-placed="2021-06-20" data-published="2021-06-10">2021-06-20\* <span class="published">\(发表 2021-06-10\)<\/span><\/span>/)
+    // Not the publication time as the report's date.
+    expect(head).not.toContain('2021-06-10 08:00')
+    expect(html).toContain('class="meta placed-help"')
+    // A report placed on its publication day keeps its publication time, and no legend.
+    const summit = await page(s, '/events/e00002')
+    expect(summit.html).not.toContain('placed-help')
+    expect(summit.html).toMatch(/<span class="meta date">2021-06-1\d \d\d:\d\d<\/span>/)
+  })
+
+  it('the event API gives each article’s placedAt beside its publishedAt', async () => {
+    const e = (await (await s.app.request(`/api/events/${eventId}`)).json()) as any
+    expect(e.articles.map((a: any) => [a.publishedAt.slice(0, 10), a.placedAt])).toEqual([['2021-06-10', '2021-06-20']])
+    const summit = (await (await s.app.request('/api/events/e00002')).json()) as any
+    for (const a of summit.articles) expect(a.placedAt).toBe(a.publishedAt.slice(0, 10))
+  })
+})
+
 describe('hostile article HTML (test/fixtures/xss)', () => {
   let s: Server
   let ids: string[]

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
+import { placement } from '../../cluster/features.js'
 import { NotFoundError } from '../../errors.js'
 import { paginate } from '../paginate.js'
 import { JSON_TYPE, sendCached } from '../respond.js'
 import { eventsQuery, idParam } from '../schemas.js'
 import type { ServerState } from '../state.js'
-import { filterEvents, listItem, type View } from '../view.js'
+import { filterEvents, listItem } from '../view.js'
 
 export function eventRoutes(state: ServerState): Hono {
   const app = new Hono()
@@ -21,7 +22,7 @@ export function eventRoutes(state: ServerState): Hono {
   app.get('/events/:id', async (c) => {
     const id = idParam.parse(c.req.param('id'))
     // Cached like the list: a large event is thousands of articles to serialize.
-    return sendCached(c, await state.cachedBody(`api:event:${id}`, async () => JSON.stringify(eventDetail(await state.view(), id))), JSON_TYPE)
+    return sendCached(c, await state.cachedBody(`api:event:${id}`, async () => JSON.stringify(await eventDetail(state, id))), JSON_TYPE)
   })
 
   app.get('/events/:id/comparison', async (c) => {
@@ -46,12 +47,20 @@ export function eventRoutes(state: ServerState): Hono {
   return app
 }
 
-export function eventDetail(view: View, id: string) {
+/**
+ * An event with its articles, each with the day clustering placed it on (`placedAt`, as the event
+ * page and `jianting event` show it) beside its publication time: the texts are read for it
+ * (the lead's dates), once, as the answer is cached.
+ */
+export async function eventDetail(state: ServerState, id: string) {
+  const view = await state.view()
   const e = view.eventById.get(id)
   if (!e) throw new NotFoundError('event', id)
+  const full = await state.fullArticles(e.articleIds)
   const articles = e.articleIds.map((aid) => {
     const a = view.article(aid)!
-    return { id: a.id, outlet: { id: a.outletId, name: a.outletName }, title: a.title, publishedAt: a.publishedAt ?? null, duplicateOf: a.duplicateOf ?? null }
+    const text = full.get(aid)
+    return { id: a.id, outlet: { id: a.outletId, name: a.outletName }, title: a.title, publishedAt: a.publishedAt ?? null, placedAt: (text && placement(text).placed) ?? null, duplicateOf: a.duplicateOf ?? null }
   })
   return { ...e, articles }
 }

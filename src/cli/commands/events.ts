@@ -3,7 +3,7 @@ import { findEntities } from '../../analyze/entities.js'
 import type { ClusteredEvent, Progress } from '../../cluster/cluster-articles.js'
 import { defaultClusterOptions } from '../../cluster/events.js'
 import { explainAssignment } from '../../cluster/explain.js'
-import { effectiveDate } from '../../cluster/features.js'
+import { placement } from '../../cluster/features.js'
 import { cachedClusters, clusterStore, outletMetaOf } from '../../cluster/snapshot.js'
 import type { Story } from '../../cluster/stories.js'
 import { compareEvent } from '../../compare/compare.js'
@@ -70,9 +70,8 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   let moved = false
   for (const aid of e.articleIds) {
     const a = byId.get(aid)!
-    const placed = effectiveDate(a)?.slice(0, 10)
-    const published = a.publishedAt?.slice(0, 10)
-    const mark = placed !== published ? '*' : ' '
+    const { placed, published, moved: m } = placement(a)
+    const mark = m ? '*' : ' '
     moved ||= mark === '*'
     out(`  ${a.id}  ${shortDate(placed)}${mark} ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}${mark === '*' ? `  [published: ${published ? `${published}, from ${a.dateSource ?? 'unknown'}` : 'no date'}]` : ''}`)
   }

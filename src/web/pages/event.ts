@@ -1,4 +1,5 @@
 import type { Article } from '../../article.js'
+import { placement } from '../../cluster/features.js'
 import type { Comparison } from '../../compare/compare.js'
 import type { EventSummary, View } from '../../api/view.js'
 import { coverageBar, typeLegend } from '../charts.js'
@@ -29,6 +30,16 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
 
   // One row of outlets side by side (who, what headline, when), then the same columns for
   // what each says alone, leaves out, and the words it prefers.
+  // Each report on the day clustering placed it (as `jianting event` shows it): where that is
+  // not its publication date, marked * with the publication date beside it.
+  const placements = new Map(c.articles.map((a) => [a.id, full.has(a.id) ? placement(full.get(a.id)!) : undefined]))
+  const dateOf = (a: Comparison['articles'][number]): Markup => {
+    const p = placements.get(a.id)
+    if (!p?.moved) return html`<span class="meta date">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>`
+    const published = p.published ? `${t('publishedOn')} ${p.published}` : t('noPublishedDate')
+    return html`<span class="meta date placed" data-placed="${p.placed ?? ''}" data-published="${p.published ?? ''}">${p.placed ?? t('unknownDate')}* <span class="published">(${published})</span></span>`
+  }
+  const anyMoved = [...placements.values()].some((p) => p?.moved)
   const heads = c.outlets.map((o) => {
     const facts = view.outlet(o.id)
     const articles = c.articles.filter((a) => a.outlet === o.id)
@@ -36,7 +47,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   <h3><a href="${href('outlets', o.id)}">${outletName(o.id)}</a> <span class="badge">${typeLabel(ctx.ui, facts.type)}</span></h3>
   <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
   ${articles.map(
-    (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br><span class="meta">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>
+    (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br>${dateOf(a)}
     ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}${a.headlineOnly ? html` <span class="flag headline-only">${t('headlineOnly')}</span>` : ''}</p>`,
   )}
 </section>`
@@ -89,6 +100,7 @@ ${e.storyId ? html` · ${t('story')}: <a href="${href('stories', e.storyId)}">${
 ${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.ui)}
 <h2>${t('sideBySide')}</h2>
 <div class="cols">${heads}</div>
+${anyMoved ? html`<p class="meta placed-help">${t('placedHelp')}</p>` : ''}
 ${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => html`${outletName(r.outlet)} ${t('relaysOf')} ${outletName(r.of)}; `)}</p>` : ''}
 <h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
 <h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
