@@ -260,15 +260,16 @@ function dottedNames(folded: string, at: number, run: string): Array<{ at: numbe
         pos += seg.length
         continue
       }
-      const last = lastSegment(seg)
+      const last = lastSegment(seg, folded.slice(pos + seg.length, pos + seg.length + GLUE_CONTEXT))
       out.push({ at: start, surface: surface + dots[i - 1] + last, last })
       break
     }
     // The name ends inside this segment; the rest of it opens the next name.
-    const last = seg.slice(0, cut.index + 1)
+    const cutAt = cut.index + 1
+    const last = withoutGluedWord(seg.slice(0, cutAt), seg.slice(cutAt))
     out.push({ at: start, surface: surface + dots[i - 1] + last, last })
-    const restStart = pos + last.length
-    name = opening(restStart, seg.slice(last.length))
+    const restStart = pos + cutAt
+    name = opening(restStart, seg.slice(cutAt))
     surface = name.text
     start = name.start
     pos += seg.length
@@ -276,12 +277,56 @@ function dottedNames(folded: string, at: number, run: string): Array<{ at: numbe
   return out
 }
 
-/** The last segment of a dotted name, cut where the sentence goes on after the name. */
-function lastSegment(dotted: string): string {
+/**
+ * The last segment of a dotted name, cut where the sentence goes on after the name. `after`:
+ * the text that follows the segment (a word of the sentence may start inside the segment and
+ * end past it: 林德尔|声称).
+ */
+function lastSegment(dotted: string, after = ''): string {
   const last = dotted.split(DOT).pop()!
   const cut = NAME_END.exec(last.slice(1))
-  return nameEnd(cut ? last.slice(0, cut.index + 1) : last)
+  const name = nameEnd(cut ? last.slice(0, cut.index + 1) : last)
+  return withoutGluedWord(name, last.slice(name.length) + after).replace(TRAILING_GRAMMAR, (g, k: number) => (k >= 2 ? '' : g))
 }
+// Enough of what follows a name for the longest common word that can start inside it (不容分说).
+const GLUE_CONTEXT = 3
+// 都 and 时 after a name are grammar (彭培奥都表示, 滕伯格时), never its end; only at the end of
+// the segment (阿不都热衣木 keeps its 都).
+const TRAILING_GRAMMAR = /[都时]$/u
+
+/**
+ * A transliterated name without the common word the sentence goes on with, which jieba's model
+ * glued to it or which starts inside it: 博勒证实, 斯托尔滕贝格警告, 约翰逊自豪(地说), 弗利特出现,
+ * 林德尔声(称), 格林以(及). The name is cut where jieba, given the words after it, starts a
+ * dictionary word of two characters or more that is not a name (no person, place or
+ * organisation tag, not an unknown word) and is common (IDF below COMMON_WORD_IDF): the verbs
+ * and conjunctions of reporting. The transliterations' own pieces are names or rarer (贝格,
+ * 马丁, 卡尔 are tagged names). (A dotted name's last part may be one character: 克里斯托弗·雷|回答.)
+ */
+function withoutGluedWord(segment: string, after: string): string {
+  if (segment.length < 2) return segment
+  const text = segment + after
+  // A word the name's end was first cut before (认为 of 卢默认为) is not cut through: 默认 there
+  // is the name's last character read with the verb's first.
+  const verbEnd = segment.length + (NAME_END_AT_START.exec(after)?.[0].length ?? 0)
+  let at = 0
+  for (const w of tagWords(text)) {
+    const k = text.indexOf(w.word, at)
+    if (k < 0 || k >= segment.length) break
+    at = k + w.word.length
+    // A word across the name's end that is an adverb is the name's last character read with the
+    // grammar after it (弗利特|在 as 特在, 拜登|时 as 登时), not a word glued to the name.
+    // 盖茨|基金会, 科赫|研究所, 迪士尼|公司: a body named after a person, not the person.
+    if (k >= 1 && BODY_NOUN.test(w.word)) return segment
+    const across = at > segment.length
+    if (k >= 1 && isCommonWord(w) && !(across && (w.tag.startsWith('d') || at < verbEnd))) return segment.slice(0, k)
+  }
+  return segment
+}
+const COMMON_WORD_IDF = 11
+const BODY_NOUN = /^(公司|基金会|基金|研究所|研究院|研究中心|协会|学会|酒店|医院|大学|学院|中心|集团|事务所|律师事务|号)$/u
+const NAME_END_AT_START = new RegExp(`^(?:${NAME_END.source})`, 'u')
+const isCommonWord = (w: { word: string; tag: string }) => w.word.length >= 2 && /^\p{Script=Han}+$/u.test(w.word) && !/^(n[rstz]|x|eng|m)/.test(w.tag) && idfOf(w.word) < COMMON_WORD_IDF
 
 /**
  * A name's last segment without what follows it in the sentence that NAME_END does not list:
