@@ -1,7 +1,9 @@
 import { foldText } from '../normalize/fold.js'
 import { findEntities, loadEntityTable, type EntityMention, type EntityTable } from './entities.js'
 import type { Sentence } from './sentences.js'
-import { tagWords } from './tag.js'
+import { SURNAMES } from '../extract/byline.js'
+import { idfOf } from './keywords.js'
+import { tagWords, type TaggedWord } from './tag.js'
 
 export interface Speaker {
   /** Entity id when the speaker is a known or rule-found entity, else the folded phrase. */
@@ -176,9 +178,14 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     const verbAt = m.index!
     const clauseStart = Math.max(...[...'，,。：:；;”'].map((c) => folded.lastIndexOf(c, verbAt - 1))) + 1
     const clause = folded.slice(clauseStart, verbAt).trim()
+    // 他说 has a subject, a pronoun one, not a later verb's (他说：“…”。议员在信中说，…): the
+    // person who opens the sentence (里尔克迷恋…，他写道), else whom 他 means.
+    if (/^(他|她)们?/.test(clause)) {
+      const opener = mentions.find((e) => e.type === 'person' && e.at === 0)
+      return opener && opener.at < clauseStart ? asSpeaker(opener) : 'pronoun'
+    }
     // 并补充说, 还说: a verb without its own subject; the subject is further on, or none.
     if (clause.replace(CONNECTIVE, '').length < 2) continue
-    if (/^(他|她)们?/.test(clause)) return 'pronoun'
     // People before organisations: 字节跳动创办人张一鸣 is 张一鸣.
     const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
     const person = named.filter((e) => e.type === 'person')
@@ -186,7 +193,7 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
     // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
     // speaks, and whom a 他 in the next sentence means.
-    return speakerPhrase(withoutAddressee(clause), roles)
+    return speakerPhrase(withoutAddressee(clause), roles, folded.slice(verbAt, verbAt + VERB_CONTEXT))
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
@@ -221,17 +228,24 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
       if (person) return person
     }
     if (named) return asSpeaker(named)
-    return speakerPhrase(withoutAddressee(phrase), roles)
+    return speakerPhrase(withoutAddressee(phrase), roles, before.slice(verbAt, verbAt + VERB_CONTEXT))
   }
   return undefined
 }
 
-/** A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells. */
-function speakerPhrase(phrase: string, roles: Roles): Speaker | undefined {
+/**
+ * A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells.
+ * `verb`: the speech verb and what follows it, when the phrase ends right before it.
+ */
+function speakerPhrase(phrase: string, roles: Roles, verb = ''): Speaker | undefined {
   // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
   if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
-  return unknownPerson(phrase)
+  return unknownPerson(phrase, verb, roles.table)
 }
+// Enough of the verb to see a word across its start (回|答道, 供|称).
+const VERB_CONTEXT = 3
+// A word of saying ends in one of these (回答, 供称, 所说, 坦言); 写 is left out (默写, 改写).
+const SAYING = /[答称说言讲谈问告述道]$/u
 
 /**
  * A subject phrase without whom the words were said to (钟南山对记者说, 一位发言人向法新社记者表示,
@@ -239,9 +253,14 @@ function speakerPhrase(phrase: string, roles: Roles): Speaker | undefined {
  */
 function withoutAddressee(phrase: string): string {
   const m = ADDRESSEE.exec(phrase)
-  return m && m.index >= 2 ? phrase.slice(0, m.index) : phrase
+  const said = m && m.index >= 2 ? phrase.slice(0, m.index) : phrase
+  // …and without where or when they were said (鲍彤在推特上表示, 王毅在记者会上说, 他在接受采访时说):
+  // the subject is before 在.
+  const where = ADJUNCT.exec(said)
+  return where && where.index >= 1 ? said.slice(0, where.index) : said
 }
 const ADDRESSEE = /(?:对|向|跟|给|告诉)[^对向跟给]{1,10}$/u
+const ADJUNCT = /在[^在，,：:；;]{1,12}?(?:上|中|里|内|时|期间|之际)$/u
 
 // A subject that names nobody in particular: 有报告, 有人, 一些分析人士, 外界.
 const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外界|坊间)/u
@@ -252,13 +271,19 @@ const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外�
  */
 const GRAMMAR_START = /^[并和与及也就而但又还则且即便已曾将在对向于被把让]/u
 
-function unknownPerson(phrase: string): Speaker | undefined {
-  // An adverb between the subject and the verb is not part of the name (冯德莱恩则说, 他也说).
-  const bare = phrase.trim().replace(/(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u, '')
+function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker | undefined {
+  // An adverb between the subject and the verb is not part of the name (冯德莱恩则说, 他也说;
+  // 練乙錚續說: 续, continued).
+  const trimmed = phrase.trim()
+  let bare = trimmed.replace(TRAILING_ADVERB, '')
+  // A verb jieba reads as starting before the one matched (王庆华回|答道 is 回答道, 潘伟山供|称 is
+  // 供称): its first character is no part of the name.
+  if (verb && bare === trimmed) bare = bare.slice(0, verbStart(bare, verb))
   if (bare.length < 2 || bare.length > 20) return undefined
   const tagged = tagWords(bare)
   const last = tagged.pop()
   if (!last || !bare.endsWith(last.word) || !/^\p{Script=Han}{1,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
+  if (last.tag === 'ns') return personTaggedPlace(bare, last.word, tagged, table)
   // A transliterated name jieba cut in two (冯德 | 莱恩): the pieces it does not know before the
   // last name-tagged one belong to the name.
   let name = last.word
@@ -268,6 +293,45 @@ function unknownPerson(phrase: string): Speaker | undefined {
   // fragment (并坚 of 并坚称).
   return /^nr/.test(last.tag) || (last.tag === 'x' && name.length >= 3) ? { id: name, name } : undefined
 }
+
+/**
+ * Where a speech verb starts when jieba, given the words around it, reads a verb of saying across
+ * the end of the subject phrase (回答 in 王庆华回答道, 供称 in 潘伟山供称, 所说 in 付来友所说):
+ * that word's start, if it leaves a name of two characters or more; else the phrase's end. Only a
+ * word of saying: 默写 in 克兰默写道 is the name's end read with the verb.
+ */
+function verbStart(phrase: string, verb: string): number {
+  const text = phrase + verb
+  let at = 0
+  for (const w of tagWords(text)) {
+    const k = text.indexOf(w.word, at)
+    if (k < 0 || k >= phrase.length) break
+    at = k + w.word.length
+    if (at > phrase.length && k >= 2 && SAYING.test(w.word) && !/^(n[rstz]|x|eng|m)/.test(w.tag)) return k
+  }
+  return phrase.length
+}
+
+/**
+ * A subject jieba tags a place that is a person (钟南山对记者说, 时评人长平认为, 宋庆春强调): jieba's
+ * dictionary lists some names as places, and cuts some names as a surname and a place (宋|庆春).
+ * Taken as a person where the name opens the subject or follows a noun (a role), is not a place
+ * the entity table knows, and is either a surname with a two-character given name or rare in
+ * jieba's corpus (IDF at least RARE_PLACE_IDF): the countries and cities that "say" things
+ * (日本表示, 华盛顿认为) speak for their governments and are common words.
+ */
+function personTaggedPlace(bare: string, word: string, before: TaggedWord[], table: EntityTable = loadEntityTable()): Speaker | undefined {
+  const surname = before[before.length - 1]
+  const joined = word.length === 2 && surname?.word.length === 1 && SURNAMES.has(surname.word) && bare.endsWith(surname.word + word)
+  const name = joined ? surname.word + word : word
+  if (!/^\p{Script=Han}{2,3}$/u.test(name) || (!joined && idfOf(name) < RARE_PLACE_IDF)) return undefined
+  if (table.resolve(name)?.type === 'place') return undefined
+  const rest = joined ? before.slice(0, -1) : before
+  const role = rest[rest.length - 1]
+  if (role && !(role.word.length >= 2 && /^n(?![rstz])/.test(role.tag))) return undefined
+  return { id: name, name }
+}
+const RARE_PLACE_IDF = 9.3
 
 function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | undefined, learned: ReadonlyMap<string, EntityMention>, roles: Roles): Speaker | undefined {
   const m = VERB_AFTER.exec(after)
@@ -359,7 +423,7 @@ function roleNoun(phrase: string): Speaker | undefined {
 }
 const PERSON_TITLE = /(总统|副总统|总理|首相|部长|外长|大使|议员|主席|州长|市长|教授|博士)$/u
 const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|不过|然而)/u
-const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|随后|此前|同时|当时|今天|昨天)+$/u
+const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|续|随后|此前|同时|当时|今天|昨天)+$/u
 // A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
 const ANAPHOR = /^(该|这|那|此|上述)/u
 // What a phrase pointing back to a body rather than a person ends with: 该声明 and 该厂 are the
