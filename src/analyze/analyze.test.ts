@@ -115,6 +115,14 @@ describe('findEntities', () => {
     expect(people('习·范·弗利特在26岁时逃离中国')).toEqual(['习·范·弗利特'])
     expect(people('比尔·盖茨基金会')).toEqual(['比尔·盖茨基金会'])
   })
+  it('takes no name after a title that is the start of a longer word (大使|馆, 总理|府) (corpus sentences)', () => {
+    const people = (text: string) => findEntities(foldText(text), table).filter((e) => e.type === 'person').map((e) => e.surface)
+    expect(people('因为中国驻新加坡、韩国和斯里兰卡大使馆已经在近日相继发表公告指出')).toEqual([])
+    expect(people('希布利代办星期六发表在美国驻缅甸大使馆网站的文章表示')).toEqual([])
+    expect(people('总理府部长表示，投票可能会在2023年进行。')).toEqual([])
+    // A title before a name still gives the name.
+    expect(people('中国驻英国大使刘晓明称')).toEqual(['刘晓明'])
+  })
   it('finds a Chinese name after a title, and again where it stands alone', () => {
     expect(ids('研究员张弘在接受采访时称，张弘认为')).toEqual(['张弘', '张弘'])
   })

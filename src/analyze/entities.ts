@@ -223,6 +223,12 @@ function plausibleUnknown(s: string): boolean {
   return tagged.length === 1 && tagged[0].tag === 'nr'
 }
 
+/** Is the title run with the next character one dictionary word that is not a name (大使馆, 记者会)? */
+function extendsTitle(s: string): boolean {
+  const words = tagWords(s)
+  return words.length === 1 && words[0].word === s && !/^(n[rstz]|x)/.test(words[0].tag)
+}
+
 // What ends the text before a name: a title or role (总统), or grammar (和, 的).
 const BEFORE_NAME = new RegExp(`(?:${ROLE}|[和与及的在是将对向为被同跟了、，,])$`, 'u')
 
@@ -415,6 +421,9 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
     const name = m[1]
     if (!plausibleName(name)) continue
     const at = m.index! + m[0].length - name.length
+    // The title and the capture's first character make one word (大使|馆, 记者|会, 主席|团):
+    // no title stands there, so no name follows one.
+    if (extendsTitle(folded.slice(m.index!, at + 1))) continue
     push(table.resolve(name), name, at, 'person', name)
   }
   // A person the rules found once (研究员张弘) is the same person where the text names them
