@@ -323,6 +323,14 @@ describe('findFigures', () => {
     // 兆 as the metric mega comes before a unit of measure that is no figure's.
     expect(figs('台山核电站每台机组1750兆瓦。').map((f) => f[0])).not.toContain(1.75e15)
   })
+  it('takes a group of countries named by its number for a name, not a count (Al Jazeera and GNews on the G7, June 2021)', () => {
+    expect(figs('七国集团峰会在英国举行，二十国集团和20国峰会另行召开。')).toEqual([])
+    expect(figs('峰会邀请了27个国家参加。').map((f) => [f[0], f[3]])).toEqual([[27, '国家']])
+  })
+  it('does not take a word of totalling for what is measured (GNews on Australian exports, 2020)', () => {
+    expect(figs('日本，美國，印度和韓國四個國家合計才29%。').filter((f) => f[2] === '%').map((f) => f[3])).toEqual(['国家'])
+    expect(figs('全年出口总计40%。').map((f) => f[3])).toEqual(['出口'])
+  })
   it('marks relayed figures with their source', () => {
     const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))
     expect(f.relayed).toBe('RT')

@@ -51,7 +51,7 @@ const PLANNED = /(计划|预计|预期|预定|拟|将|有望|准备|打算|目�
 const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引)|(.{2,16}?)(?:报道称|报导称|援引)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
 // Words between a figure and what it measures that are not the subject (持续了约3小时).
-const NOT_SUBJECT = new Set(['持续', '进行', '共计', '总共', '一共', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
+const NOT_SUBJECT = new Set(['持续', '进行', '共计', '总共', '一共', '合计', '总计', '累计', '才', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
 const URL = /https?:\/\/\S+|www\.\S+/g
 const GENERIC_SUBJECT = new Set(['时长', '时间', '全程', '总时长'])
 
@@ -109,6 +109,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (unit in DISTANCE) return { ...base, value: value * DISTANCE[unit], valueMax: valueMax !== undefined ? valueMax * DISTANCE[unit] : undefined, unit: 'km', dimension: 'distance', subject: subjectBefore(clause) ?? '' }
   if (unit in WEIGHT) return { ...base, value: value * WEIGHT[unit], valueMax: valueMax !== undefined ? valueMax * WEIGHT[unit] : undefined, unit: 'kg', dimension: 'weight', subject: subjectBefore(clause) ?? '' }
   if (unit === '岁') return { ...base, value, valueMax, unit, dimension: 'age', subject: subjectBefore(clause) ?? '' }
+  // 七国集团, 二十国集团, 20国峰会: the name of a group of countries, not a count of them.
+  if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const counted = headNoun(after)
   if (!counted && unit !== '人') return undefined

@@ -2,7 +2,7 @@ import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
 import { foldText } from '../normalize/fold.js'
 import { ArticleFeatures, clusterOrder, type FeatureInput } from './features.js'
-import { centralEntities, storyMentions, type Mentions } from './stories.js'
+import { anchorEntities, centralEntities, storyMentions, type Mentions } from './stories.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -117,7 +117,7 @@ export class ArchiveClustering {
     return {
       article: { id: a.id, title: a.title, outletId: a.outletId, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) },
       item: this.features.item(a, folded),
-      ...(a.duplicateOf ? {} : { mentions: storyMentions({ folded }) }),
+      ...(a.duplicateOf ? {} : { mentions: storyMentions({ folded, foldedTitle: foldText(a.title) }) }),
     }
   }
 
@@ -165,9 +165,11 @@ export class ArchiveClustering {
     return describe(e, this.items)
   }
 
-  /** The people, organisations and works an event's original reports name most: what links it into stories. */
-  centralOf(e: EventCluster): Map<string, string> {
-    return centralEntities(e.articleIds.map((id) => this.items.get(id)!).filter((m) => !m.copy).map((m) => m.mentions ?? []))
+  /** The people, organisations and works an event's original reports name most, and those of them it is about: what links it into stories. */
+  centralOf(e: EventCluster): { central: Map<string, string>; anchors: Set<string> } {
+    const originals = e.articleIds.map((id) => this.items.get(id)!).filter((m) => !m.copy).map((m) => m.mentions ?? [])
+    const central = centralEntities(originals)
+    return { central, anchors: anchorEntities(originals, central) }
   }
 }
 

@@ -190,8 +190,8 @@ async function continueClustering(store: Store, version: string, saved: Restored
     shown.set(name, Buffer.from(JSON.stringify({ event: described, assignments: e.articleIds.map((id) => c.assignments.get(id)!) } satisfies ShownEvent)))
     // Only events naming central entities can be part of a story: the others are only counted.
     // Its chunk is written, and it is placed in time order anew, only when its entry changed.
-    const central = clustering.centralOf(e)
-    const entry: CentralEvent = { id: described.id, title: described.title, start: described.start, end: described.end, central }
+    const { central, anchors } = clustering.centralOf(e)
+    const entry: CentralEvent = { id: described.id, title: described.title, start: described.start, end: described.end, central, anchors }
     if (!central.size) {
       if (stories.delete(idx)) entries.push(idx)
     } else if (!isSameEntry(stories.get(idx), entry)) {
@@ -314,6 +314,8 @@ function isSameEntry(a: CentralEvent | undefined, b: CentralEvent): boolean {
   const mine = [...b.central]
   let i = 0
   for (const [id, name] of a.central) if (mine[i][0] !== id || mine[i++][1] !== name) return false
+  if (a.anchors?.size !== b.anchors?.size) return false
+  for (const id of a.anchors ?? []) if (!b.anchors!.has(id)) return false
   return true
 }
 

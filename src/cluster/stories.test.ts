@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { centralEntities, storiesOf, storyMentions, StoryLinker, type CentralEvent } from './stories.js'
+import { anchorEntities, centralEntities, storiesOf, storyMentions, StoryLinker, type CentralEvent, type Mentions } from './stories.js'
 
 // Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
 const DAY_MS = 86_400_000
@@ -27,6 +27,21 @@ describe('storiesOf', () => {
     expect(story.end).toBe(events[0].end)
     expect(story.entities).toEqual(['拜登', '普京'])
     expect(story.title).toBe('拜登 · 普京')
+  })
+
+  it('links an event only by an entity it is about (an anchor), not by names its lead drops in passing', () => {
+    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: new Set(ids) })
+    // A commentary naming 拜登 and 普京 in passing, about neither: no story with the summit.
+    expect(timelines([event(1, 0, [BIDEN, PUTIN]), about(event(2, 30, [BIDEN, PUTIN, NATO]), 'o:nato')])).toEqual([])
+    // About one of the two it shares: linked.
+    expect(timelines([event(1, 0, [BIDEN, PUTIN]), about(event(2, 30, [BIDEN, PUTIN, NATO]), 'p:putin')])).toEqual([['e1', 'e2']])
+    // The same through the incremental linker.
+    const linker = new StoryLinker()
+    linker.set(0, event(1, 0, [BIDEN, PUTIN]))
+    linker.set(1, about(event(2, 30, [BIDEN, PUTIN]), 'o:nato'))
+    expect(linker.stories().map((s) => s.eventIds)).toEqual([])
+    linker.set(1, about(event(2, 30, [BIDEN, PUTIN]), 'p:biden'))
+    expect(linker.stories().map((s) => s.eventIds)).toEqual([['e1', 'e2']])
   })
 
   it('does not link events that share one entity only', () => {
@@ -214,8 +229,37 @@ describe('centralEntities', () => {
   })
 })
 
+describe('anchorEntities', () => {
+  const lead = (...ids: string[]): Mentions => ids.map((id) => [id, id] as const)
+  const headline = (...ids: string[]): Mentions => ids.map((id) => [id, id, true] as const)
+
+  it('keeps the central entities a headline names, or two reports name', () => {
+    const reports = [
+      [...headline('p:biden'), ...lead('p:biden', 'p:putin', 'p:putin', 'o:nato')],
+      lead('o:nato', 'o:who', 'o:who'),
+    ]
+    const central = centralEntities(reports)
+    expect([...central.keys()].sort()).toEqual(['o:nato', 'o:who', 'p:putin'].sort())
+    // 拜登: in a headline, but its lead names him once only: not central, so no anchor either.
+    expect([...anchorEntities(reports, central)].sort()).toEqual(['o:nato'])
+  })
+
+  it('takes a headline mention as what a one-report event is about', () => {
+    const reports = [[...headline('p:putin'), ...lead('p:putin', 'p:putin', 'o:nato', 'o:nato')]]
+    const central = centralEntities(reports)
+    expect([...central.keys()].sort()).toEqual(['o:nato', 'p:putin'])
+    expect([...anchorEntities(reports, central)]).toEqual(['p:putin'])
+  })
+})
+
 describe('storyMentions', () => {
   const ids = (folded: string) => storyMentions({ folded }).map(([id]) => id)
+
+  it('marks the mentions of the headline, and counts them apart from the lead', () => {
+    const m = storyMentions({ foldedTitle: '普京会见拜登', folded: '北约秘书长表示，北约将继续。' })
+    expect(m.filter(([, , h]) => h).map(([id]) => id)).toEqual(['putin', 'biden'])
+    expect(m.filter(([, , h]) => !h).map(([id]) => id)).toEqual(['nato', 'nato'])
+  })
 
   it('leaves out an organisation named as the source of the report, and keeps it where it is the subject', () => {
     expect(ids('据路透社报道，白宫官员周二表示协议完好。')).toEqual(['white-house'])

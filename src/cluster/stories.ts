@@ -1,5 +1,6 @@
 import type { Article } from '../article.js'
 import { findEntities, loadEntityTable, type EntityTable } from '../analyze/entities.js'
+import { foldText } from '../normalize/fold.js'
 
 export interface StoryEvent {
   readonly id: string
@@ -45,14 +46,22 @@ const PROFILE = 4
  * enough with, through an index from pairs of entities to story, so a new event never scans
  * all stories.
  */
-export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions = (a) => storyMentions(a)): Story[] {
+export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMap<string, Article>, mentionsOf: (a: Article) => Mentions = (a) => storyMentions({ folded: a.folded, foldedTitle: foldText(a.title) })): Story[] {
   const originals = (e: StoryEvent) => e.articleIds.map((id) => articles.get(id)).filter((a): a is Article => a !== undefined && !a.duplicateOf)
-  return storiesOf(events.map((e) => ({ ...e, central: centralEntities(originals(e).map(mentionsOf)) })))
+  return storiesOf(
+    events.map((e) => {
+      const mentions = originals(e).map(mentionsOf)
+      const central = centralEntities(mentions)
+      return { ...e, central, anchors: anchorEntities(mentions, central) }
+    }),
+  )
 }
 
 /** An event with its central entities (`centralEntities`) already found. */
 export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'> {
   readonly central: ReadonlyMap<string, string>
+  /** Those of `central` the event is about (`anchorEntities`); all of them when not given. */
+  readonly anchors?: ReadonlySet<string>
 }
 
 /**
@@ -71,6 +80,8 @@ interface Linked {
   readonly event: CentralEvent
   /** Its central entities' codes, in the order of `event.central`. */
   readonly codes: Int32Array
+  /** Those of `codes` it is about (`CentralEvent.anchors`). */
+  readonly anchors: ReadonlySet<number>
   /** ms; NaN when missing, and in an event that takes no part (`takesPart`). */
   readonly startMs: number
   readonly endMs: number
@@ -115,6 +126,7 @@ export class StoryLinker {
   set(key: number, event: CentralEvent): void {
     this.delete(key)
     const codes = new Int32Array(event.central.size)
+    const anchors = new Set<number>()
     let i = 0
     for (const id of event.central.keys()) {
       let code = this.codes.get(id)
@@ -125,10 +137,11 @@ export class StoryLinker {
       }
       this.df[code]++
       codes[i++] = code
+      if (!event.anchors || event.anchors.has(id)) anchors.add(code)
     }
     // Only the dates of events that take part are read (a restore sets every saved entry).
     const dated = codes.length >= MIN_SHARED
-    const entry: Linked = { event, codes, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
+    const entry: Linked = { event, codes, anchors, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
     this.linked.set(key, entry)
     if (takesPart(entry)) this.added.add(entry)
   }
@@ -227,7 +240,14 @@ export class StoryLinker {
       for (const d of candidates) {
         if (gapDays(start, order[i].endMs, order[d.members[d.members.length - 1]].startMs, d.endMs) > MAX_GAP_DAYS) continue
         let shared = 0
-        for (const code of d.profile) if (mine.includes(code)) shared++
+        let about = false
+        for (const code of d.profile)
+          if (mine.includes(code)) {
+            shared++
+            about ||= order[i].anchors.has(code)
+          }
+        // The link must rest on an entity the event is about (`anchorEntities`).
+        if (!about) continue
         if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) {
           best = d
           bestShared = shared
@@ -334,18 +354,21 @@ function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
 }
 
 /** Entities an article names, as [id, name] pairs. */
-export type Mentions = ReadonlyArray<readonly [string, string]>
+/** Entity id, its name, and whether the mention is in the headline. */
+export type Mention = readonly [id: string, name: string, headline?: true]
+export type Mentions = ReadonlyArray<Mention>
 
 /**
  * The people, organisations and works an article's headline and lead name, each time it names
- * them (places aside): what its event brings to a story.
+ * them (places aside): what its event brings to a story. `foldedTitle` is the folded headline
+ * (the text does not hold it); its mentions are marked.
  */
-export function storyMentions(a: { readonly folded: string }, table: EntityTable = loadEntityTable()): Mentions {
+export function storyMentions(a: { readonly folded: string; readonly foldedTitle?: string }, table: EntityTable = loadEntityTable()): Mentions {
+  const named = (text: string) => findEntities(text, table).filter((m) => m.type !== 'place' && !(m.type === 'org' && citedAsSource(text, m.at, m.surface.length)))
+  const out: Mention[] = a.foldedTitle ? named(a.foldedTitle).map((m) => [m.id, m.name, true] as const) : []
   // The headline and lead name what the report is about; the rest drifts into background.
-  const lead = a.folded.slice(0, LEAD_CHARS)
-  return findEntities(lead, table)
-    .filter((m) => m.type !== 'place' && !(m.type === 'org' && citedAsSource(lead, m.at, m.surface.length)))
-    .map((m) => [m.id, m.name] as const)
+  for (const m of named(a.folded.slice(0, LEAD_CHARS))) out.push([m.id, m.name])
+  return out
 }
 const LEAD_CHARS = 1500
 
@@ -367,11 +390,36 @@ const SOURCE_AFTER = /^(?:(?:发自\S{0,4})?(?:报道|报导|援引|引述|引�
 const SOURCE_BEFORE = /(?:据|根据|引述|援引|引用)$/u
 const SOURCE_VERB = /^(?:的)?(?:称|说|表示|指出|报|援引)/u
 
-/** An event's central entities, [id → name], from what each of its original reports names. */
+/** An event's central entities, [id → name], from what each of its original reports' leads name. */
 export function centralEntities(originals: readonly Mentions[]): Map<string, string> {
   const counts = new Map<string, { name: string; n: number }>()
-  for (const mentions of originals) for (const [entity, name] of mentions) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
+  for (const mentions of originals) for (const [entity, name, headline] of mentions) if (!headline) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
+}
+
+/**
+ * Of an event's central entities, those it is about: named in a headline, or by two of its
+ * reports. A link to a story must rest on one of them (`StoryLinker`): one report's lead naming
+ * people in passing (a commentary's 马克龙 and 默克尔, an essay's 普京 and 北约) is not what its
+ * event is about, and linked by two such names, events a year apart made a story.
+ */
+export function anchorEntities(originals: readonly Mentions[], central: ReadonlyMap<string, string>): Set<string> {
+  const reports = new Map<string, number>()
+  const anchors = new Set<string>()
+  for (const mentions of originals) {
+    const named = new Set<string>()
+    for (const [entity, , headline] of mentions) {
+      if (!central.has(entity)) continue
+      if (headline) anchors.add(entity)
+      named.add(entity)
+    }
+    for (const entity of named) {
+      const before = reports.get(entity) ?? 0
+      if (before >= 1) anchors.add(entity)
+      reports.set(entity, before + 1)
+    }
+  }
+  return anchors
 }
 
 /**

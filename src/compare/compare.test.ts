@@ -201,6 +201,12 @@ describe('groupFigures', () => {
     expect(groupFigures([sum('reuters', 1e12, '资金'), sum('dw', 1.82e12, '金额')]).some((g) => g.conflict)).toBe(false)
     expect(groupFigures([sum('reuters', 4e11, '无偿拨款'), sum('dw', 3.9e11, '拨款')])).toHaveLength(1)
   })
+  it('calls no conflict between figures three or more times apart: they count different things (BBC and VOA on COVID cases, July 2020)', () => {
+    // 9,500 cases in one country and 1,313,677 in another, under one subject.
+    expect(groupFigures([fig('bbc', 'b1', 9500, '人确诊'), fig('voa', 'v1', 1313677, '人确诊')])[0].conflict).toBe(false)
+    expect(groupFigures([fig('a', 'a1', 10, '高层'), fig('b', 'b1', 30, '高层')])[0].conflict).toBe(false)
+    expect(groupFigures([fig('a', 'a1', 10, '高层'), fig('b', 'b1', 29, '高层')])[0].conflict).toBe(true)
+  })
   it('never groups figures whose subject is unknown', () => {
     expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)
   })

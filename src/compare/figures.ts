@@ -116,9 +116,24 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
   // A count whose subject is only its unit (5100人, 13万人) measures nothing known: the values
   // are shown side by side, never called a conflict.
   const known = !(members[0].dimension === 'count' && subject === members[0].unit)
-  const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b))) : []
+  const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b) && sameScale(a, b))) : []
   return { subject, dimension: members[0].dimension, unit: members[0].unit, values, conflict: conflicting.length > 0, conflicting }
 }
+
+/**
+ * Could two values be one quantity reported differently? Reports that disagree on a figure
+ * disagree by a little (3 or 4 hours, 25 or 28 aircraft); figures MAX_CONFLICT_RATIO or more
+ * apart under one subject count different things (cases in one city and in the country, deaths
+ * in a week and since the start, a virus lasting 9 hours on skin and a month on a surface) and
+ * are shown side by side, not called a conflict. Crowd estimates that differ tenfold come
+ * relayed (警方称, 主办方称), which is never a conflict either.
+ */
+export function sameScale(a: FigureValue, b: FigureValue): boolean {
+  const lo = Math.min(a.value, b.value)
+  const hi = Math.max(a.valueMax ?? a.value, b.valueMax ?? b.value)
+  return lo > 0 && hi / lo < MAX_CONFLICT_RATIO
+}
+const MAX_CONFLICT_RATIO = 3
 
 /**
  * Do two values agree within rounding? Equal after rounding the finer to the coarser one's
