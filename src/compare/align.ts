@@ -3,7 +3,7 @@ import { isGrammarWord } from './function-words.js'
 import { MergeQueue } from './merge-queue.js'
 import { findEntities } from '../analyze/entities.js'
 import { billForms, shortForms } from '../analyze/variants.js'
-import { findQuotedTerms, isName, sharedPieces, unitSimilarity, type Unit } from './prepare.js'
+import { isName, sharedPieces, unitSimilarity, type Unit } from './prepare.js'
 
 export interface AlignedClaim {
   readonly units: readonly Unit[]
@@ -272,7 +272,7 @@ export function wordedAlike(a: Unit, b: Unit, hanA = hanRuns(a), hanB = hanRuns(
   // A run inside a term one of them quotes (「串谋勾结外国或境外势力危害国家安全罪」) is a name both
   // give, not one wording: the charge, and not what each says of it.
   const text = run.join('')
-  if ([a, b].some((u) => findQuotedTerms(u.text).some((t) => t.term.includes(text)))) return false
+  for (const u of [a, b]) for (const term of u.quoted.values()) if (term.includes(text)) return false
   return wordedChars(run.join('')) >= VERBATIM_SHARE * Math.min(wordedChars(a.text), wordedChars(b.text))
 }
 

@@ -421,7 +421,7 @@ const NOT_A_NAME_END = /^(v|r|u|d|y|e|p|c|i|l|ul|uj|uz|ug|uv|ud)/
  * The quoted terms of a text (QUOTED_SPAN, judged by the parts of speech of `cut`, its words
  * in order): where each stands and what it says.
  */
-export function findQuotedTerms(text: string, cut: readonly string[] = segment(text)): { from: number; to: number; term: string }[] {
+function findQuotedTerms(text: string, cut: readonly string[]): { from: number; to: number; term: string }[] {
   const spans = [...text.matchAll(QUOTED_SPAN)].map((m) => ({ from: m.index! + 1, to: m.index! + 1 + m[1].length, term: m[1] }))
   if (!spans.length) return spans
   const inside = spans.map(() => [] as string[])
