@@ -45,7 +45,8 @@ for (const [event, s] of byEvent) console.log(`  ${event}: ${fmt(s)}`)
 if (missing.length) console.log(`  ${missing.length} pairs not scored (sentence not found): ${missing.slice(0, 3).join('; ')}`)
 if (process.argv.includes('--verbose')) for (const line of errors) console.log(line)
 // Each missed or false pair's closest units, with what alignClaims sees in them: their
-// similarity (a pair joins a claim at CLAIM_THRESHOLD), the content words they share, how many
+// similarity (a pair joins a claim at CLAIM_THRESHOLD), the content words they share (and those
+// counted as content in the event, each with how rare it is there, 0–1), how many
 // pieces of content those are (a candidate pair needs two), whether they are a candidate pair,
 // and whether they are taken for different actors.
 if (process.argv.includes('--scores')) {
@@ -62,7 +63,7 @@ if (process.argv.includes('--scores')) {
     console.log(line)
     for (const s of scored.slice(0, 2))
       console.log(
-        `     ${s.similarity.toFixed(2)} shared [${s.shared.join(' ')}] ${s.pieces} pieces${s.candidate ? ' candidate' : ''}${s.differentActors ? ' different actors' : ''}\n       ${s.x.text}\n       ${s.y.text}`,
+        `     ${s.similarity.toFixed(2)} shared [${s.shared.join(' ')}] counted [${s.counted.map((w, k) => `${w}:${s.local[k].toFixed(2)}`).join(' ')}] ${s.pieces} pieces${s.candidate ? ' candidate' : ''}${s.differentActors ? ' different actors' : ''}\n       ${s.x.text}\n       ${s.y.text}`,
       )
   }
 }

@@ -276,6 +276,10 @@ describe('wordedAlike, a long name shared word for word', () => {
     expect(wordedAlike(unit('他提到中国驻休斯敦总领事馆的关闭，引来一阵掌声。'), unit('以此作为对特朗普政府要求关闭中国驻休斯敦总领事馆的报复。'))).toBe(false)
     expect(wordedAlike(unit('另据美国有线电视新闻网报道，美国官员在评估法马通向中共国工厂转移技术数据和援助后，对该工厂的现状况进行了权衡，'), unit('因为根据美国有线电视新闻网(cnn)审查的文件，'))).toBe(false)
   })
+  it('does not take a charge both quote for one wording: the US calls it political, the police charge under it', () => {
+    // Apple Daily (June 2021): the US State Department and the police name one charge in quotation marks.
+    expect(wordedAlike(unit('又指「串谋勾结外国或境外势力危害国家安全罪」看来完全是出于政治动机。'), unit('警方指，他们涉嫌违反国安法第29条“串谋勾结外国或境外势力危害国家安全罪”。'))).toBe(false)
+  })
   it('takes a statement worded alike', () => {
     expect(wordedAlike(unit('“我希望整个欧洲都知道美国在那里，”拜登说。'), unit('美国总统拜登承诺：“我想让整个欧洲都知道美国在那里。”'))).toBe(true)
     expect(wordedAlike(unit('cnn援引分析人士的话说，“法玛通”公司与美国能源部联系，'), unit('cnn还报道说，framatome公司与美国能源部联系，'))).toBe(true)

@@ -269,6 +269,10 @@ export function wordedAlike(a: Unit, b: Unit, hanA = hanRuns(a), hanB = hanRuns(
   const run = longestRun(hanA, hanB)
   const count = (runs: readonly (readonly string[])[]) => runs.reduce((t, chars) => t + chars.length, 0)
   if (run.length < VERBATIM_RUN || run.length < VERBATIM_SHARE * Math.min(count(hanA), count(hanB))) return false
+  // A run inside a term one of them quotes (「串谋勾结外国或境外势力危害国家安全罪」) is a name both
+  // give, not one wording: the charge, and not what each says of it.
+  const text = run.join('')
+  for (const u of [a, b]) for (const term of u.quoted.values()) if (term.includes(text)) return false
   return wordedChars(run.join('')) >= VERBATIM_SHARE * Math.min(wordedChars(a.text), wordedChars(b.text))
 }
 
@@ -413,7 +417,7 @@ export function explainPair(
   all: readonly Unit[],
   a: Unit,
   b: Unit,
-): { similarity: number; shared: string[]; pieces: number; differentActors: boolean; candidate: boolean } {
+): { similarity: number; shared: string[]; counted: string[]; local: number[]; pieces: number; differentActors: boolean; candidate: boolean } {
   const copies = new Map<string, Unit>()
   for (const u of all) if (!copies.has(u.text)) copies.set(u.text, u)
   const input = [...copies.values()]
@@ -430,7 +434,8 @@ export function explainPair(
   const counted = sharedContent(x, y, index, maxPostings).filter((w) => (index.get(w)?.length ?? 0) >= 2)
   const shared = [...x.content].filter((w) => y.content.has(w) && !isGrammarWord(w))
   const candidate = counted.length + (sharesGroup(x, y) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(x, y, index, maxPostings)
-  return { similarity: unitSimilarity(x, y), shared, pieces: sharedPieces(x, y, counted), differentActors: differentActors(x, y), candidate }
+  const local = counted.map((w) => localIdf(index.get(w)!.length, n))
+  return { similarity: unitSimilarity(x, y), shared, counted, local, pieces: sharedPieces(x, y, counted), differentActors: differentActors(x, y), candidate }
 }
 
 /** Keys compared element by element; closeness within a rounding error counts as equal. */
@@ -460,7 +465,8 @@ function withLongForms(units: readonly Unit[]): readonly Unit[] {
     const slots = new Map<string, number[]>()
     for (const [w, at] of u.slots) slots.set(rename(w), [...(slots.get(rename(w)) ?? []), ...at])
     const owners = new Map([...u.owners].map(([w, name]) => [rename(w), name]))
-    return { ...u, words, content: new Set([...u.content].map(rename)), slots, owners }
+    const quoted = new Map([...u.quoted].map(([w, term]) => [rename(w), term]))
+    return { ...u, words, content: new Set([...u.content].map(rename)), slots, owners, quoted }
   })
 }
 const HAN_WORD = /^\p{Script=Han}+$/u
@@ -477,7 +483,7 @@ function localWeights(units: readonly Unit[]): Unit[] {
     const words = new Map<string, number>()
     let sq = 0
     for (const [w, idf] of u.words) {
-      const local = Math.log((n + 1) / (df.get(w)! + 0.5)) / Math.log(n + 1)
+      const local = localIdf(df.get(w)!, n)
       const weight = idf * Math.max(local, 0.05)
       words.set(w, weight)
       sq += weight * weight
@@ -485,3 +491,6 @@ function localWeights(units: readonly Unit[]): Unit[] {
     return { ...u, words, norm: Math.sqrt(sq) }
   })
 }
+
+/** How rare a word is within an event of `n` units, `df` of which hold it: 1 for a word of one unit, near 0 for one of all. */
+const localIdf = (df: number, n: number) => Math.log((n + 1) / (df + 0.5)) / Math.log(n + 1)

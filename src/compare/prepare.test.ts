@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { prepareArticle, type Unit } from './prepare.js'
+import { prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Sentences from real reports in the development corpus (test/data/compare).
 const unitsOf = (text: string): readonly Unit[] =>
@@ -63,5 +63,22 @@ describe('claim units: quotations', () => {
       '中国对此反应激烈,除外交部发言人赵立坚重申「台湾事务属中国内政,不容外部势力干涉」,',
       '今更派出28架次军机扰台,创下单日最大规模纪录。',
     ])
+  })
+})
+
+describe('claim units: quoted terms', () => {
+  const shared = (a: Unit, b: Unit) => [...a.content].filter((w) => b.content.has(w))
+  it('counts the words of a charge both quote as one piece, however each marks the quotation', () => {
+    const [a] = unitsOf('又指「串谋勾结外国或境外势力危害国家安全罪」看来完全是出于政治动机。')
+    const [b] = unitsOf('违反《香港国安法》第29条，串谋“勾结外国或者境外势力危害国家安全罪”。')
+    expect(shared(a, b).length).toBeGreaterThanOrEqual(4)
+    expect(sharedPieces(a, b, shared(a, b))).toBe(1)
+  })
+
+  it('does not take a quoted statement for a term: its words count as they did', () => {
+    const [a] = unitsOf('他说：“中共不认同我们的价值观”，并呼吁盟友团结。')
+    expect(a.quoted.size).toBe(0)
+    const [b] = unitsOf('此前一家法国公司警告“放射性威胁迫在眉睫”。')
+    expect(b.quoted.size).toBe(0)
   })
 })

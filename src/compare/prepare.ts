@@ -42,6 +42,12 @@ export interface Unit {
    */
   readonly owners: ReadonlyMap<string, string>
   /**
+   * The quoted term each content word stands in (「串谋勾结外国或境外势力危害国家安全罪」, “战狼外交”):
+   * a span in quotation marks with no clause break inside. Two units that quote one term name one
+   * thing, however many words the segmenter cut it into (sharedPieces).
+   */
+  readonly quoted: ReadonlyMap<string, string>
+  /**
    * The country or person the unit names first (entity id): in a Chinese sentence, mostly who
    * acts. 澳大利亚和加拿大已经宣布中止与香港的引渡条约 and 英国周一暂停了与香港的引渡条约 are two acts.
    */
@@ -395,12 +401,58 @@ function makeUnit(articleId: string, sentence: Sentence, text: string, mentions:
       owner = m ? (m.type === 'place' ? `@${m.id}` : undefined) : /^(ns|nrt)$/.test(tagOf(w)) ? soundKey(w) : undefined
     } else if (w.length >= 2) owner = undefined
   }
+  const quoted = quotedTerms(text, cut, content)
   // Capitals and 美方-style short forms stand for their country here too (美方曾指责俄罗斯…).
   const named = [...mentions.filter((m) => m.type === 'place' || m.type === 'person').map((m) => ({ at: m.at, id: m.id })), ...standing]
   const first = named.sort((a, b) => a.at - b.at)[0]
   let sq = 0
   for (const v of words.values()) sq += v * v
-  return { articleId, sentence, text, words, entities, people, named: peopleNamed, content, slots, owners, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
+  return { articleId, sentence, text, words, entities, people, named: peopleNamed, content, slots, owners, quoted, ...(first ? { lead: first.id } : {}), norm: Math.sqrt(sq) }
+}
+
+// A term in quotation marks: no clause break inside, short enough to be a name rather than a
+// quoted statement (the longest charge of the national-security law is 18 characters), and ending
+// in what ends a name: not a verb, a pronoun or a particle (a quoted statement, 我想让整个欧洲都知道
+// 美国在那里, 不认同我们的价值观, is what someone said, not a name) and with no pronoun inside.
+const QUOTED_SPAN = /[“「『"]([^“”「」『』"，,。；;：:！？!?]{2,24})[”」』"]/gu
+const NOT_A_NAME_END = /^(v|r|u|d|y|e|p|c|i|l|ul|uj|uz|ug|uv|ud)/
+
+/**
+ * The quoted terms of a text (QUOTED_SPAN, judged by the parts of speech of `cut`, its words
+ * in order): where each stands and what it says.
+ */
+function findQuotedTerms(text: string, cut: readonly string[]): { from: number; to: number; term: string }[] {
+  const spans = [...text.matchAll(QUOTED_SPAN)].map((m) => ({ from: m.index! + 1, to: m.index! + 1 + m[1].length, term: m[1] }))
+  if (!spans.length) return spans
+  const inside = spans.map(() => [] as string[])
+  let cursor = 0
+  for (const w of cut) {
+    const at = text.indexOf(w, cursor)
+    if (at < 0) continue
+    cursor = at + w.length
+    const k = spans.findIndex((x) => x.from <= at && at + w.length <= x.to)
+    if (k >= 0) inside[k].push(w)
+  }
+  return spans.filter((_, k) => {
+    const words = inside[k]
+    return words.length > 0 && !NOT_A_NAME_END.test(tagOf(words[words.length - 1])) && !words.some((w) => tagOf(w).startsWith('r'))
+  })
+}
+
+/** Each content word of `cut` that stands inside a quoted term of `text`, mapped to the term. */
+function quotedTerms(text: string, cut: readonly string[], content: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>()
+  const spans = findQuotedTerms(text, cut)
+  if (!spans.length) return out
+  let cursor = 0
+  for (const w of cut) {
+    const at = text.indexOf(w, cursor)
+    if (at < 0) continue
+    cursor = at + w.length
+    const span = spans.find((x) => x.from <= at && at + w.length <= x.to)
+    if (span && content.has(w) && !out.has(w)) out.set(w, span.term)
+  }
+  return out
 }
 
 /**
@@ -419,15 +471,21 @@ export function sharedPieces(a: Unit, b: Unit, shared: readonly string[]): numbe
     return !!sx && !!sy && sx.some((i) => sy.includes(i + 1))
   }
   const phrase = (x: string, y: string) => follows(a, x, y) && follows(b, x, y) && tagOf(y).startsWith('n')
+  // Words that one unit quotes as one term name one thing in both (「串谋…危害国家安全罪」 /
+  // 串谋“勾结…危害国家安全罪”), however the other marked the quotation or worded its small words.
+  const oneTerm = (x: string, y: string) => [a, b].some((u) => u.quoted.has(x) && u.quoted.get(x) === u.quoted.get(y))
+  const term = (w: string) => a.quoted.has(w) || b.quoted.has(w)
   // Joined pieces, by union of the words that make one phrase in both units.
   const root = shared.map((_, i) => i)
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i])))
   for (let i = 0; i < shared.length; i++)
-    for (let j = i + 1; j < shared.length; j++) if (phrase(shared[i], shared[j]) || phrase(shared[j], shared[i])) root[find(i)] = find(j)
+    for (let j = i + 1; j < shared.length; j++) {
+      if (phrase(shared[i], shared[j]) || phrase(shared[j], shared[i]) || oneTerm(shared[i], shared[j])) root[find(i)] = find(j)
+    }
   const size = new Map<number, number>()
   for (let i = 0; i < shared.length; i++) size.set(find(i), (size.get(find(i)) ?? 0) + 1)
   let pieces = 0
-  for (const n of size.values()) pieces += n >= 3 ? 2 : 1
+  for (const [r, n] of size) pieces += n >= 3 && !term(shared[r]) ? 2 : 1
   return pieces
 }
 

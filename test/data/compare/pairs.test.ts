@@ -35,6 +35,8 @@ describe('alignment on hand-checked pairs of real sentences (excerpts only)', ()
     expect(missing).toEqual([])
     const precision = overall.tp / (overall.tp + overall.fp)
     const recall = overall.tp / (overall.tp + overall.fn)
+    // Measured on the 233 pairs (29 of blinkenyang added): precision 0.894, recall 0.307, the
+    // same before and after the words of a quoted term counted as one piece.
     // Measured on the 204 pairs: precision 0.878, recall 0.300 once counts in Chinese numerals met
     // counts in digits (五名 / 5名, 七年 / 7年): one clipped arrest pair (拘捕壹傳媒五名公司高層 / …共5名
     // 公司董事) fell out of the claim it had chained into; on the whole articles recall rose.
