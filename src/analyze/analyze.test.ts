@@ -358,4 +358,14 @@ describe('findTimeExprs', () => {
     const t = findTimeExprs(splitSentences('当地时间6月16日，拜登将迎来首次会晤。'), '2021-06-15T20:45:00Z')
     expect(incidentDate(t)).toMatchObject({ date: '2021-06-16', future: true })
   })
+  it('does not take the day an anniversary remembers for the incident (众新闻, 12 June 2021)', () => {
+    const written = '2021-06-12T10:00:00Z'
+    const t = findTimeExprs(splitSentences('2019年6月12日，數萬人包圍立法會。今日6月12日，警方在銅鑼灣戒備。'), written)
+    expect(incidentDate(t, 3, written)?.date).toBe('2021-06-12')
+    // A day after the anniversary's day too (published late the night before).
+    expect(incidentDate(findTimeExprs(splitSentences('2019年6月12日，數萬人包圍立法會。'), '2021-06-11T20:00:00Z'), 3, '2021-06-11T20:00:00Z')).toBeUndefined()
+    // Without the writing date, or a date of an earlier year on another day, it is the incident.
+    expect(incidentDate(t)?.date).toBe('2019-06-12')
+    expect(incidentDate(findTimeExprs(splitSentences('2020年3月2日，法院判决。'), written), 3, written)?.date).toBe('2020-03-02')
+  })
 })

@@ -109,8 +109,18 @@ function ymd(year: number, month: number, day: number): number | undefined {
 
 /**
  * The day an article says its incident happened: the first day-precise date in its headline
- * or lead (the first three sentences), where news puts it.
+ * or lead (the first three sentences), where news puts it. Not a day of an earlier year that
+ * falls on the day it was written (`writtenAt`): that is the day an anniversary remembers
+ * (【6.12两周年】… 2019年6月12日), not the day of what it reports.
  */
-export function incidentDate(exprs: readonly TimeExpr[], leadSentences = 3): TimeExpr | undefined {
-  return exprs.find((e) => e.precision === 'day' && e.sentence < leadSentences)
+export function incidentDate(exprs: readonly TimeExpr[], leadSentences = 3, writtenAt?: string): TimeExpr | undefined {
+  return exprs.find((e) => e.precision === 'day' && e.sentence < leadSentences && !(writtenAt && isAnniversary(e.date, writtenAt)))
+}
+
+/** Is `date` (YYYY-MM-DD) of an earlier year than `writtenAt` but within a day of it in the year? */
+function isAnniversary(date: string, writtenAt: string): boolean {
+  const [year, written] = [Number(date.slice(0, 4)), Number(writtenAt.slice(0, 4))]
+  if (!(year < written)) return false
+  const sameYear = Date.parse(`${written}${date.slice(4, 10)}`)
+  return Math.abs(sameYear - Date.parse(writtenAt.slice(0, 10))) <= DAY_MS
 }

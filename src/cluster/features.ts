@@ -390,7 +390,7 @@ function incidentOf(foldedTitle: string, body: string, writtenAt: string | undef
   const known = incidentMemo.get(key)
   if (known !== undefined || incidentMemo.has(key)) return known
   const sentences = splitSentences(lead, INCIDENT_SENTENCES)
-  const incident = incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES)
+  const incident = incidentDate(findTimeExprs(sentences, writtenAt), INCIDENT_SENTENCES, writtenAt)
   if (incidentMemo.size >= INCIDENT_MEMO_MAX) incidentMemo.clear()
   incidentMemo.set(key, incident)
   return incident

@@ -110,7 +110,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
       at = end
     }
   })
-  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures, times, incident: incidentDate(times) }
+  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures, times, incident: incidentDate(times, undefined, article.publishedAt) }
 }
 
 const HAN = /\p{Script=Han}/u
