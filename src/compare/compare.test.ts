@@ -207,6 +207,16 @@ describe('groupFigures', () => {
     expect(groupFigures([fig('a', 'a1', 10, '高层'), fig('b', 'b1', 30, '高层')])[0].conflict).toBe(false)
     expect(groupFigures([fig('a', 'a1', 10, '高层'), fig('b', 'b1', 29, '高层')])[0].conflict).toBe(true)
   })
+  it('groups a longer subject only by a shared word, not a shared character (DW and GNews on naval drills, July 2020)', () => {
+    const ships = (outlet: string, value: number, subject: string) => fig(outlet, `${outlet}${value}`, value, subject, { unit: '艘' })
+    const groups = groupFigures([ships('dw', 55, '军舰'), ships('gnews', 38, '水面舰艇'), ships('gnews', 4, '潜艇')])
+    expect(groups).toHaveLength(3)
+    // Two-character names of one thing still meet by a character (会谈 ~ 会议 ~ 拜会 ~ 谈判).
+    const talks = (outlet: string, value: number, subject: string) => fig(outlet, `${outlet}${value}`, value, subject, { unit: 'minute', dimension: 'duration' })
+    expect(groupFigures([talks('guancha', 180, '拜会'), talks('gnews', 240, '会谈'), talks('guancha', 93, '会议'), talks('mitbbs', 300, '谈判')])).toHaveLength(1)
+    // And longer ones by a word (核弹头 ~ 弹头).
+    expect(groupFigures([ships('a', 1550, '核弹头'), ships('b', 1500, '弹头')])).toHaveLength(1)
+  })
   it('never groups figures whose subject is unknown', () => {
     expect(groupFigures([fig('a', 'a1', 5, ''), fig('b', 'b1', 7, '')])).toHaveLength(2)
   })

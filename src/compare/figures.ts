@@ -69,9 +69,12 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       // character will do. Not for sums: what they pay for is named by words of money (资金,
       // 金额, 基金) or by a verb (提供, 提议), which share characters across different sums;
       // theirs must share a word (无偿拨款 ~ 拨款).
+      // A longer name shares a character with many things it is not (水面舰艇 ~ 军舰 by 舰, ~ 潜艇
+      // by 艇): one of more than two characters must share a word.
+      const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const same =
         list[i].subject === list[j].subject ||
-        (list[i].dimension === 'money' ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
+        (list[i].dimension === 'money' || !short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
     }
   }
