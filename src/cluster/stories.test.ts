@@ -44,6 +44,14 @@ describe('storiesOf', () => {
     expect(linker.stories().map((s) => s.eventIds)).toEqual([['e1', 'e2']])
   })
 
+  it('finds a story only through an entity one of its events is about, whichever event comes first', () => {
+    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: new Set(ids) })
+    // The first is about NATO and names 拜登 and 普京 in passing; the second is about 拜登.
+    expect(timelines([about(event(1, 0, [BIDEN, PUTIN, NATO]), 'o:nato'), about(event(2, 30, [BIDEN, PUTIN]), 'p:biden')])).toEqual([])
+    // Both about 拜登: one story.
+    expect(timelines([about(event(1, 0, [BIDEN, PUTIN, NATO]), 'p:biden'), about(event(2, 30, [BIDEN, PUTIN]), 'p:biden')])).toEqual([['e1', 'e2']])
+  })
+
   it('does not link events that share one entity only', () => {
     expect(timelines([event(1, 0, [BIDEN, PUTIN]), event(2, 10, [BIDEN, XI])])).toEqual([])
   })
