@@ -363,8 +363,7 @@ function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
   return out
 }
 
-/** Entities an article names, as [id, name] pairs. */
-/** Entity id, its name, and whether the mention is in the headline. */
+/** An entity an article names: its id, its name, and whether the mention is in the headline. */
 export type Mention = readonly [id: string, name: string, headline?: true]
 export type Mentions = ReadonlyArray<Mention>
 
