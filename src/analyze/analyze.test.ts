@@ -325,6 +325,22 @@ describe('findQuotes', () => {
     ].join('\n\n')
     expect(findQuotes(splitSentences(text)).find((q) => q.text.startsWith('五人'))?.speaker?.name).toBe('李桂华')
   })
+  it('keeps whom 他 means alive through sentences whose subject is 他, 但她 included (the EU State of the Union, 2020)', () => {
+    const text = [
+      '冯德莱恩称，“从一开始我就说过，中国是一个谈判伙伴，一个经济竞者和一个系统性对手”。她谈到，欧中双方就气候变化等问题存在利益共同点，中方也表现出通过高阶对话应对这一问题的意愿。但她强调，欧盟就气候变化问题上期待中方遵守《巴黎协定》的承诺，以作出表率。',
+      '冯德莱恩续指，欧中关系在处理欧洲公司对中国市场的公平准入、对等和产能过剩问题上仍需很大的努力。她说，“我们继续保持不平衡的贸易和投资伙伴关系。”',
+    ].join('\n\n')
+    const qs = findQuotes(splitSentences(text))
+    expect(qs.find((q) => q.text.startsWith('欧盟就气候变化'))?.speaker?.name).toBe('冯德莱恩')
+    expect(qs.find((q) => q.text.startsWith('我们继续'))?.speaker?.name).toBe('冯德莱恩')
+  })
+  it('keeps whom 他 means within reach through a sentence whose subject is 他 (FT on Morgan Stanley)', () => {
+    const text = [
+      '上次经济危机爆发时，时任摩根士丹利(Morgan Stanley)首席财务官的科尔姆•凯莱赫(Colm Kelleher)亲身经历了危机最惨烈的时刻。',
+      '凯莱赫在牛津大学(Oxford)学习历史后，于1989年加入摩根士丹利伦敦办公室。他经常提到自己家里一共有兄弟姐妹9人，称这帮助自己形成脚踏实地的人生观。“我从不像许多自我主义者那样把自己放在报纸上。”他说，“我从不把工作和自己的身份混淆。”',
+    ].join('\n\n')
+    expect(findQuotes(splitSentences(text)).find((q) => q.text.startsWith('我从不把'))?.speaker?.name).toBe('凯莱赫')
+  })
   it('leaves a pronoun unresolved when whom it could mean was last named more than two sentences up (The Intercept on Kashmir)', () => {
     const text = [
       '网警巴蒂说，这个网警监视团队由40名精通技术的警察组成，而更具挑战性的案件则外包给私人监视公司，对此他没有具体说明。',

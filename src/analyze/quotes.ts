@@ -119,6 +119,8 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const isPerson = (sp: Speaker | undefined): sp is Speaker => !!sp && (people.some((m) => asSpeaker(m).id === sp.id) || (sp.id === sp.name && /^\p{Script=Han}{2,4}$/u.test(sp.name) && !SPEAKER_NOUN.test(sp.name)))
     if (isPerson(sentenceSpeaker)) [lastSubject, lastSubjectAt] = [sentenceSpeaker, k]
     else if (isPerson(subject)) [lastSubject, lastSubjectAt] = [subject, k]
+    // A sentence whose subject is 他 names again whom 他 means (凯莱赫…。他经常提到…。“…”。他说).
+    else if (found === 'pronoun' && isPerson(antecedent)) [lastSubject, lastSubjectAt] = [antecedent, k]
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
     lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent, roles)) : undefined)
     // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
@@ -535,7 +537,7 @@ function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPer
   if (!m) return undefined
   const subjectEnd = m[1].length
   const named = subjectNames(s.folded, 0, subjectEnd, mentions)
-  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim()) ? lastPerson : undefined
+  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim().replace(CONNECTIVE, '')) ? lastPerson : undefined
   if (!speaker) return undefined
   const at = m[0].length - m[3].length
   const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
