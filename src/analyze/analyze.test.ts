@@ -341,6 +341,13 @@ describe('findQuotes', () => {
     ].join('\n\n')
     expect(findQuotes(splitSentences(text)).find((q) => q.text.startsWith('我从不把'))?.speaker?.name).toBe('凯莱赫')
   })
+  it("takes the subject over a person named in the same sentence, alone or not (他說蔡英文上台1年多…)", () => {
+    const text = [
+      '海峽交流基金會副董事長兼秘書長柯承亨表示，習近平在19大報告 內聲言要擴大兩岸經濟文化交流，「要擴大的話， 不能避開官方往來」。他說蔡英文上台1年多，中共未對她作個人攻擊， 相信仍希望保留空間。',
+      '他說兩岸交流不可能走回頭路，民進黨第二次執政， 民間交往仍繼續。他說，中共和南韓也已恢復最高層來往，「 兩岸不是說一家親嗎？官方媒體強硬威嚇無法解決問題， 更增加民眾反感、更疏離。」',
+    ].join('\n\n')
+    expect(findQuotes(splitSentences(text)).find((q) => q.text.includes('一家親'))?.speaker?.name).toBe('柯承亨')
+  })
   it('leaves a pronoun unresolved when whom it could mean was last named more than two sentences up (The Intercept on Kashmir)', () => {
     const text = [
       '网警巴蒂说，这个网警监视团队由40名精通技术的警察组成，而更具挑战性的案件则外包给私人监视公司，对此他没有具体说明。',

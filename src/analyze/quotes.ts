@@ -78,10 +78,11 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const subjectFound = sentenceSubject(s.folded, mentions, roles)
     const found = subjectFound === 'pronoun' ? subjectFound : link(subjectFound)
     const subject = found === 'pronoun' ? undefined : found
-    // A subject later than the last person named wins over that person, alone in their sentence
+    // A subject as late as the last person named wins over that person, alone in their sentence
     // or not: 张剑虹等人被押走。国安处高级警司李桂华表示，…。他表示，… (new paragraph): 他 is
-    // 李桂华, whom the rules know only as a subject.
-    const [fallback, fallbackAt] = lastSubject && lastSubjectAt > lastPersonAt ? [lastSubject, lastSubjectAt] : lastPersonAlone || !lastSubject ? [lastPerson, lastPersonAt] : [lastSubject, lastSubjectAt]
+    // 李桂华, whom the rules know only as a subject; 他说蔡英文上台1年多…。(new paragraph) 他说 is
+    // still the one speaking, not 蔡英文.
+    const [fallback, fallbackAt] = lastSubject && lastSubjectAt >= lastPersonAt ? [lastSubject, lastSubjectAt] : lastPersonAlone || !lastSubject ? [lastPerson, lastPersonAt] : [lastSubject, lastSubjectAt]
     // …and only one named or speaking in the last PRONOUN_REACH sentences: further back, sentences
     // about others stand between (叶刘淑仪告诉路透社…。她说 is not 史密斯, two sentences up).
     const reachable = fallbackAt >= k - PRONOUN_REACH ? fallback : undefined
