@@ -286,6 +286,78 @@ describe('findQuotes', () => {
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })
+  describe('who is the subject of the speech verb (corpus sentences)', () => {
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name ?? null)
+    it('not a name after a preposition or 接受 in its clause: the listener, or where the words were said', () => {
+      // 对路透表示: the news agency was told, 张云涛 spoke.
+      expect(speakerOf('中国生物技术股份有限公司副总裁张云涛对路透表示，他的公司已接到一些海外国家要购买大约5亿剂试验疫苗的意向。')).toEqual(['张云涛'])
+      expect(speakerOf('香港公民党的议员郭荣铿在接受路透社表示：“如果新法真的在香港推行，一国两制将被正式终结，那就是香港的终结。”')).not.toContain('路透社')
+      // 跟习主席说: 习近平 is who they spoke to; no reported speech is left.
+      expect(findQuotes(splitSentences('他们的行为有没有背后跟习主席说，一定有，那就是打着马虎眼，啊我们要干这事儿干那事儿。'))).toEqual([])
+      // 在谈到拜登时: inside the adjunct that says when.
+      expect(speakerOf('英国首相鲍里斯-约翰逊(Boris Johnson)在谈到拜登时说：“我们完全站在同一条战线上。”')).toEqual(['约翰逊'])
+      // …but an adjunct closed before the name, or a verb after the preposition, leaves it the subject.
+      expect(speakerOf('所以你看北朝鲜在这个时候金正恩说，我是跟普京走的，我们是跟着俄罗斯走的，不是跟着中共走的。')).toEqual(['金正恩'])
+      expect(speakerOf('7月22日，拜登在一次视频集会中批评特朗普把一切都归咎给中国，还把新冠病毒称为“中国病毒。”')).toEqual(['特朗普'])
+      expect(speakerOf('民权活动人士蕾切尔·多勒扎尔被曝出是白人。对此多勒扎尔解释说，自己从小就自认是黑人。')).toEqual(['多勒扎尔'])
+      expect(speakerOf('英国反对党工党领袖基尔·斯塔默第一反应表示，“约翰逊有意递交辞呈，对我国来说是个好消息。”')).toEqual(['斯塔默'])
+    })
+    it("not a person who only owns the subject (拜登的竞选团队), but a speaker's own statement, or one cited (引述科尔比的话)", () => {
+      expect(speakerOf('拜登的竞选团队则表示，双方事先同意让主持人选择辩论主题，并称特朗普想要避免针对其新冠疫情危机管理的讨论。')).not.toContain('拜登')
+      expect(speakerOf('众议员奇普·罗伊提出了法案。罗伊的新闻稿指出，美国拥有近 3000 万英亩的外国投资者拥有的农田。')).toEqual(['罗伊'])
+      expect(speakerOf('前国防部副助理部长埃尔布里奇·科尔比（Elbridge Colby）曾任职五角大楼。《POLITICO》引述科尔比的话报道称，虽然这些计划本身并不能够确保中（共）国问题得到解决，但这些举措是一个令人鼓舞的迹象。')).toEqual(['科尔比'])
+      // 援引…的话说: the analyst speaks, not the agency.
+      expect(speakerOf('路透社援引价格分析师的话说，成交价在市场预期范围下限。')).not.toContain('路透社')
+    })
+    it("not the news agency of a dateline (路透新德里6月30日 - 中国周二表示)", () => {
+      expect(speakerOf('路透新德里6月30日 - 中国周二表示，印度禁用59个主要是中国的移动应用的举动可能违反世界贸易组织(WTO)规则，并敦促新德里方面创造公开公平的营商环境。')).not.toContain('路透社')
+    })
+  })
+  it('does not take the name of a charge or a forum in quotation marks for words said', () => {
+    expect(findQuotes(splitSentences('警方称，五人涉嫌违反国安法第29条「串谋勾结外国或境外势力危害国家安全罪」。'))).toEqual([])
+    expect(findQuotes(splitSentences('北京大學醫學部主任喬傑在8日舉行的「2023醫藥創新和科技前沿論壇」上承認，中國大陸地區的新生兒人口數量，近5年內下滑了約40%。'))).toEqual([])
+  })
+  it('resolves 他 to a subject named after the last person the rules know (the Apple Daily raid, 2021)', () => {
+    const text = [
+      '中午過後，壹傳媒行政總裁張劍虹等人從壹傳媒大樓被押走，代表律師亦相繼離開。',
+      '國安處高級警司李桂華表示，行動針對《蘋果日報》超過30篇文章，呼籲外國機構對中國或特區政府進行制裁行動。',
+      '他表示，五人在《蘋果日報》出版或刊印過程中都扮演關鍵角色。',
+    ].join('\n\n')
+    expect(findQuotes(splitSentences(text)).find((q) => q.text.startsWith('五人'))?.speaker?.name).toBe('李桂华')
+  })
+  it('keeps whom 他 means alive through sentences whose subject is 他, 但她 included (the EU State of the Union, 2020)', () => {
+    const text = [
+      '冯德莱恩称，“从一开始我就说过，中国是一个谈判伙伴，一个经济竞者和一个系统性对手”。她谈到，欧中双方就气候变化等问题存在利益共同点，中方也表现出通过高阶对话应对这一问题的意愿。但她强调，欧盟就气候变化问题上期待中方遵守《巴黎协定》的承诺，以作出表率。',
+      '冯德莱恩续指，欧中关系在处理欧洲公司对中国市场的公平准入、对等和产能过剩问题上仍需很大的努力。她说，“我们继续保持不平衡的贸易和投资伙伴关系。”',
+    ].join('\n\n')
+    const qs = findQuotes(splitSentences(text))
+    expect(qs.find((q) => q.text.startsWith('欧盟就气候变化'))?.speaker?.name).toBe('冯德莱恩')
+    expect(qs.find((q) => q.text.startsWith('我们继续'))?.speaker?.name).toBe('冯德莱恩')
+  })
+  it('keeps whom 他 means within reach through a sentence whose subject is 他 (FT on Morgan Stanley)', () => {
+    const text = [
+      '上次经济危机爆发时，时任摩根士丹利(Morgan Stanley)首席财务官的科尔姆•凯莱赫(Colm Kelleher)亲身经历了危机最惨烈的时刻。',
+      '凯莱赫在牛津大学(Oxford)学习历史后，于1989年加入摩根士丹利伦敦办公室。他经常提到自己家里一共有兄弟姐妹9人，称这帮助自己形成脚踏实地的人生观。“我从不像许多自我主义者那样把自己放在报纸上。”他说，“我从不把工作和自己的身份混淆。”',
+    ].join('\n\n')
+    expect(findQuotes(splitSentences(text)).find((q) => q.text.startsWith('我从不把'))?.speaker?.name).toBe('凯莱赫')
+  })
+  it("takes the subject over a person named in the same sentence, alone or not (他說蔡英文上台1年多…)", () => {
+    const text = [
+      '海峽交流基金會副董事長兼秘書長柯承亨表示，習近平在19大報告 內聲言要擴大兩岸經濟文化交流，「要擴大的話， 不能避開官方往來」。他說蔡英文上台1年多，中共未對她作個人攻擊， 相信仍希望保留空間。',
+      '他說兩岸交流不可能走回頭路，民進黨第二次執政， 民間交往仍繼續。他說，中共和南韓也已恢復最高層來往，「 兩岸不是說一家親嗎？官方媒體強硬威嚇無法解決問題， 更增加民眾反感、更疏離。」',
+    ].join('\n\n')
+    expect(findQuotes(splitSentences(text)).find((q) => q.text.includes('一家親'))?.speaker?.name).toBe('柯承亨')
+  })
+  it('leaves a pronoun unresolved when whom it could mean was last named more than two sentences up (The Intercept on Kashmir)', () => {
+    const text = [
+      '网警巴蒂说，这个网警监视团队由40名精通技术的警察组成，而更具挑战性的案件则外包给私人监视公司，对此他没有具体说明。',
+      '警察将监视工作外包给私人监视公司的做法似乎正在很多国家 “流行”。',
+      '虽然该网警部门的许多内部行动仍处于保密状态，但其监视审查行动对克什米尔的社交媒体活动产生了明显的寒蝉效应。许多账户已经消失，而另一些账户已经沉默或不再发布任何政治内容。',
+      '活跃在社交媒体上的22岁新闻专业学生 Shefali Rafiq 说，她对自己发布的内容变得更加谨慎了。“有一些社交媒体账户我一直在热切关注”，她说，“但现在，这些人要么停用了账号，要么不再写任何批评性的文章。”',
+    ].join('\n\n')
+    const q = findQuotes(splitSentences(text)).find((x) => x.text.startsWith('但现在'))
+    expect(q?.speaker).toBeUndefined()
+  })
 })
 
 describe('findFigures', () => {

@@ -29,13 +29,15 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', 
 const VERB = /(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
 // A speaker the entity rules do not know is still a speaker when named by role or kind:
 // 消息人士, 美方官员, 外交部发言人, 联合声明.
-const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院|议员|主席|领导人)$/u
+const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
 const HAS_VERB = new RegExp(VERB.source, 'u')
 const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应)/u
 const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调|补充|认为|坦言|透露|警告|解释)/u
 // A quotation shorter than this with no punctuation inside is a scare quote (“普拜会”, “杀手”),
 // not someone's words.
 const MIN_QUOTE_CHARS = 8
+// How many sentences back a pronoun's antecedent may have been named or have spoken.
+const PRONOUN_REACH = 2
 
 /**
  * Direct quotations and who said them. The speaker is the person or organisation that is the
@@ -52,6 +54,9 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   let lastPersonAlone = false
   // The last person who was a sentence's subject or speaker: whom such a 他 means instead.
   let lastSubject: Speaker | undefined
+  // The sentences (their index) where lastPerson was named and lastSubject was a subject.
+  let lastPersonAt = -1
+  let lastSubjectAt = -1
   let lastSpeaker: Speaker | undefined
   let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
@@ -73,7 +78,15 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const subjectFound = sentenceSubject(s.folded, mentions, roles)
     const found = subjectFound === 'pronoun' ? subjectFound : link(subjectFound)
     const subject = found === 'pronoun' ? undefined : found
-    const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? (lastPersonAlone ? lastPerson : (lastSubject ?? lastPerson))
+    // A subject as late as the last person named wins over that person, alone in their sentence
+    // or not: 张剑虹等人被押走。国安处高级警司李桂华表示，…。他表示，… (new paragraph): 他 is
+    // 李桂华, whom the rules know only as a subject; 他说蔡英文上台1年多…。(new paragraph) 他说 is
+    // still the one speaking, not 蔡英文.
+    const [fallback, fallbackAt] = lastSubject && lastSubjectAt >= lastPersonAt ? [lastSubject, lastSubjectAt] : lastPersonAlone || !lastSubject ? [lastPerson, lastPersonAt] : [lastSubject, lastSubjectAt]
+    // …and only one named or speaking in the last PRONOUN_REACH sentences: further back, sentences
+    // about others stand between (叶刘淑仪告诉路透社…。她说 is not 史密斯, two sentences up).
+    const reachable = fallbackAt >= k - PRONOUN_REACH ? fallback : undefined
+    const antecedent = subject ?? (previous?.paragraph === s.paragraph ? previous.subject : undefined) ?? reachable
     for (const [start, end] of spans) {
       const inner = s.text.slice(start + 1, end)
       if (!isRealQuote(inner)) continue
@@ -100,12 +113,15 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const people = mentions.filter((m) => m.type === 'person')
     if (people.length) {
       lastPerson = asSpeaker(people[people.length - 1])
+      lastPersonAt = k
       lastPersonAlone = new Set(people.map((m) => m.id)).size === 1
     }
     // A person the rules named, or a name of a Chinese length that jieba told (李桂华).
     const isPerson = (sp: Speaker | undefined): sp is Speaker => !!sp && (people.some((m) => asSpeaker(m).id === sp.id) || (sp.id === sp.name && /^\p{Script=Han}{2,4}$/u.test(sp.name) && !SPEAKER_NOUN.test(sp.name)))
-    if (isPerson(sentenceSpeaker)) lastSubject = sentenceSpeaker
-    else if (isPerson(subject)) lastSubject = subject
+    if (isPerson(sentenceSpeaker)) [lastSubject, lastSubjectAt] = [sentenceSpeaker, k]
+    else if (isPerson(subject)) [lastSubject, lastSubjectAt] = [subject, k]
+    // A sentence whose subject is 他 names again whom 他 means (凯莱赫…。他经常提到…。“…”。他说).
+    else if (found === 'pronoun' && isPerson(antecedent)) [lastSubject, lastSubjectAt] = [antecedent, k]
     // A sentence that reports speech lends its speaker to a quotation paragraph that follows.
     lastSpeaker = sentenceSpeaker ?? (HAS_VERB.test(s.folded) ? link(speakerBefore(s.folded, mentions, antecedent, roles)) : undefined)
     // Only the sentence just before lends its subject: a sentence between (警方…; 国安处高级警司
@@ -161,8 +177,12 @@ function quoteSpans(text: string): Array<[number, number]> {
 
 const isRealQuote = (inner: string) => {
   const letters = inner.replace(/[^\p{L}\p{N}]/gu, '').length
+  // The name of a charge, a law or a meeting in quotation marks (“组织他人偷越国边境罪”,
+  // 「2023医药创新和科技前沿论坛」) is a name, not anyone's words.
+  if (!/[，,。！？；]/.test(inner) && NAMED_THING.test(inner.trim())) return false
   return letters >= MIN_QUOTE_CHARS || (letters >= 4 && /[，,。！？；]/.test(inner))
 }
+const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議)$/u
 
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
 
@@ -187,7 +207,7 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     // 并补充说, 还说: a verb without its own subject; the subject is further on, or none.
     if (clause.replace(CONNECTIVE, '').length < 2) continue
     // People before organisations: 字节跳动创办人张一鸣 is 张一鸣.
-    const named = mentions.filter((e) => e.at >= clauseStart && e.at < verbAt && (e.type === 'person' || e.type === 'org'))
+    const named = subjectNames(folded, clauseStart, verbAt, mentions)
     const person = named.filter((e) => e.type === 'person')
     if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
@@ -199,6 +219,76 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
   return opener ? asSpeaker(opener) : undefined
 }
+
+/**
+ * The people and organisations in `folded[from, to)` that can be the subject of the speech verb
+ * at `to`. Not one that is the object of a preposition or verb right before it (李桂华在苹果日报
+ * 大楼外见记者…表示, 张云涛对路透表示, 郭荣铿在接受路透社采访时表示, 他们跟习主席说), nor one
+ * that is only the possessor of the subject (拜登的竞选团队表示: the campaign speaks, not 拜登; an
+ * organisation's spokesperson or statement is still its voice), nor one that cites another
+ * (路透社援引分析师的话说: the analyst speaks), nor a news agency's dateline before the sentence's
+ * subject (路透新德里6月30日 - 中国周二表示).
+ */
+function subjectNames(folded: string, from: number, to: number, mentions: readonly EntityMention[]): EntityMention[] {
+  const start = Math.max(from, datelineEnd(folded))
+  const cite = CITES.exec(folded.slice(start, to))
+  const citeAt = cite ? start + cite.index : -1
+  return mentions.filter((m) => {
+    if (m.at < start || m.at >= to || (m.type !== 'person' && m.type !== 'org')) return false
+    if (m.at < citeAt) return false
+    const clauseStart = Math.max(start, m.at - OBJECT_WINDOW, ...[...'，,：:；;。'].map((c) => folded.lastIndexOf(c, m.at - 1) + 1))
+    const lead = folded.slice(clauseStart, m.at)
+    if (isObject(lead)) return false
+    const owned = folded.slice(m.at + m.surface.length, to)
+    // Inside 在…时 before the verb (约翰逊在谈到拜登时说): when it was said, not who said it.
+    if (ADJUNCT_OPEN.test(lead) && ADJUNCT_END.test(owned)) return false
+    if (!owned.startsWith('的') || owned.length < 2) return true
+    // 引述科尔比的话: the one cited; 外交部的发言人, 罗伊的新闻稿: their own voice.
+    return (citeAt >= 0 && owned.startsWith('的话')) || OWN_VOICE.test(owned.slice(1)) || (m.type === 'org' && ORG_VOICE.test(owned.slice(1)))
+  })
+}
+
+/**
+ * Whether a name right after `lead` (the few characters before it in its clause) is the object of
+ * a preposition or of 接受: 在苹果日报大楼外, 对路透, 跟习主席, 在接受福克斯商业频道的主持人…, with
+ * no 的 between (正在…访问的蓬佩奥 is the subject) and the adjunct not closed before the name
+ * (在这个时候金正恩说) or by a verb (在集会中批评特朗普). jieba tells the preposition from the same character in a word (反对党,
+ * 现在, 对此).
+ */
+function isObject(lead: string): boolean {
+  let at = 0
+  let mark = -1
+  for (const w of tagWords(lead)) {
+    const k = lead.indexOf(w.word, at)
+    if (k < 0) break
+    at = k + w.word.length
+    if ((w.tag === 'p' && OBJECT_PREPOSITION.has(w.word)) || OBJECT_VERB.has(w.word)) mark = at
+    // A verb after it closes the phrase (于随后刊登任正非谈话, 在集会中批评特朗普).
+    else if (mark >= 0 && /^v/.test(w.tag)) mark = -1
+  }
+  if (mark < 0) return false
+  const between = lead.slice(mark)
+  return !/的/u.test(between) && !ADJUNCT_CLOSED.test(between)
+}
+// The part of a clause searched for a preposition before a name.
+const OBJECT_WINDOW = 10
+const OBJECT_PREPOSITION = new Set(['在', '于', '对', '对于', '向', '跟', '给', '替', '同', '关于', '透过', '通过'])
+const OBJECT_VERB = new Set(['接受', '透过', '通过'])
+const ADJUNCT_CLOSED = /(时|时候|后|之后|以后|前|之前|以来|期间|之际|当中)$/u
+const ADJUNCT_OPEN = /(在|于|當|当)[^，,：:；;]*$/u
+const ADJUNCT_END = /^[^，,：:；;]{0,16}(时|時|之际|之際|期间|期間)\s*$/u
+const CITES = /援引|引述|引用/u
+// What a speaker's own voice is called after 的 (罗伊的新闻稿, 白宫的声明), and an organisation's
+// spokesperson, officials or report (外交部的发言人, 国防部的一名官员, CNN的报道).
+const OWN_VOICE = /^(一份|一则|一篇|最新)?(声明|新闻稿|公报|推文|文章|社论|来信|信中|信里)/u
+const ORG_VOICE = /^(一位|一名)?(发言人|官员|报告|报道|网站|官网)/u
+
+/** Where a news agency's dateline ends (路透新德里6月30日 - , 新华社北京6月30日电), else 0. */
+function datelineEnd(folded: string): number {
+  const m = DATELINE.exec(folded)
+  return m ? m[0].length : 0
+}
+const DATELINE = /^[^。，,：:“”]{0,24}?\d{1,2}日(?:电|讯)?\s*[-–—－]+\s*|^[^。，,：:“”]{0,24}?\d{1,2}日电\s*/u
 
 /** The subject of the last speech verb in the folded text before a quotation. */
 function speakerBefore(before: string, mentions: readonly EntityMention[], lastPerson: Speaker | undefined, roles: Roles): Speaker | undefined {
@@ -212,7 +302,7 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     const subject = before.slice(clauseStart, verbAt)
     const phrase = subject.split(/[，,：:；]/).pop()!.trim()
     if (INDEFINITE.test(phrase)) continue
-    const candidates = mentions.filter((m) => m.at >= clauseStart && m.at < verbAt && (m.type === 'person' || m.type === 'org'))
+    const candidates = subjectNames(before, clauseStart, verbAt, mentions)
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
@@ -253,13 +343,14 @@ const SAYING = /[答称说言讲谈问告述道]$/u
  */
 function withoutAddressee(phrase: string): string {
   const m = ADDRESSEE.exec(phrase)
-  const said = m && m.index >= 2 ? phrase.slice(0, m.index) : phrase
+  // (…and the 在 that opened 在接受记者采访时, 在接受路透社采访时.)
+  const said = m && m.index >= 2 ? phrase.slice(0, m.index).replace(/(?<=.{2})在$/u, '') : phrase
   // …and without where or when they were said (鲍彤在推特上表示, 王毅在记者会上说, 他在接受采访时说):
   // the subject is before 在.
   const where = ADJUNCT.exec(said)
   return where && where.index >= 1 ? said.slice(0, where.index) : said
 }
-const ADDRESSEE = /(?:对|向|跟|给|告诉)[^对向跟给]{1,10}$/u
+const ADDRESSEE = /(?:对|向|跟|给|告诉|接受)[^对向跟给]{1,10}$/u
 const ADJUNCT = /在[^在，,：:；;]{1,12}?(?:上|中|里|内|时|期间|之际)$/u
 
 // A subject that names nobody in particular: 有报告, 有人, 一些分析人士, 外界.
@@ -338,7 +429,7 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   if (!m) return undefined
   const subject = m[1].trim()
   if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
-  const named = withLearned(subject, findEntities(subject, table), learned).filter((e) => e.type === 'person' || e.type === 'org')
+  const named = subjectNames(subject, 0, subject.length, withLearned(subject, findEntities(subject, table), learned))
   if (named.length) return asSpeaker(named[named.length - 1])
   const phrase = withoutAddressee(subject)
   return phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase) ? rolePhrase(phrase, roles) : undefined
@@ -446,8 +537,8 @@ function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPer
   const m = REPORTED.exec(s.folded)
   if (!m) return undefined
   const subjectEnd = m[1].length
-  const named = mentions.filter((e) => e.at < subjectEnd && (e.type === 'person' || e.type === 'org'))
-  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim()) ? lastPerson : undefined
+  const named = subjectNames(s.folded, 0, subjectEnd, mentions)
+  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim().replace(CONNECTIVE, '')) ? lastPerson : undefined
   if (!speaker) return undefined
   const at = m[0].length - m[3].length
   const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
