@@ -267,7 +267,7 @@ export class ArticleFeatures {
    * programme's hosts and formats also bring into the text (路德：…, 简讯).
    */
   private seriesWordsOf(labels: readonly string[]): Set<string> {
-    const own = new Set(labels.flatMap((l) => segment(l)))
+    const own = new Set(labels.flatMap((l) => labelWords(l)))
     for (const w of own) this.seriesCounts.increment(w)
     return own
   }
@@ -294,6 +294,24 @@ export class ArticleFeatures {
     return true
   }
 }
+
+/**
+ * `segment` of a headline's series label, remembered: a programme's label recurs on every
+ * episode, and segmenting one is a native call (about a tenth of featurising an article).
+ * Bounded, like the other memos of featurising. The words are the same as segmenting afresh:
+ * jieba's dictionaries are loaded once and never change.
+ */
+function labelWords(label: string): readonly string[] {
+  let words = labelMemo.get(label)
+  if (!words) {
+    words = segment(label)
+    if (labelMemo.size >= LABEL_MEMO_MAX) labelMemo.clear()
+    labelMemo.set(label, words)
+  }
+  return words
+}
+const LABEL_MEMO_MAX = 20_000
+const labelMemo = new Map<string, readonly string[]>()
 
 /**
  * A headline that names a dated roundup and nothing else ("2021年6月15日秘翻快报【头条新闻】",

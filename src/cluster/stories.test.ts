@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anchorEntities, centralEntities, storiesOf, storyMentions, StoryLinker, type CentralEvent, type Mentions } from './stories.js'
+import { anchorEntities, centralEntities, storiesOf, storyMentions, StoryLinker, time, type CentralEvent, type Mentions } from './stories.js'
 
 // Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
 const DAY_MS = 86_400_000
@@ -278,5 +278,23 @@ describe('storyMentions', () => {
     expect(ids('白宫批评路透社的报道失实。')).toEqual(['white-house', 'reuters'])
     expect(ids('据路透社的报道，白宫称协议完好。')).toEqual(['white-house'])
     expect(ids('警方搜查苹果日报大楼。')).toEqual(['apple-daily'])
+  })
+})
+
+describe('time', () => {
+  it('is Date.parse for ISO dates and for anything else', () => {
+    let seed = 7
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+    const samples: Array<string | undefined> = [undefined, '', '2021-02-29T00:00:00.000Z', '2020-02-29T23:59:59.999Z', '2021-04-31T10:00:00.000Z', '2021-06-14T24:00:00.000Z', '2021-06-14T23:60:00.000Z', '0050-06-14T12:00:00.000Z', '0100-03-01T00:00:00.000Z', '2021-06-14T12:00:00Z', '2021-06-14', '2021-06-14T12:00:00.000+08:00', '2021-1a-14T12:00:00.000Z', '2021-06-14T-1:00:00.000Z', '2021-06-14T12:00:00.-00Z', 'not a date at all, 24 ch']
+    for (let k = 0; k < 20_000; k++) {
+      const ms = (random(2) ? 1 : -1) * random(2 ** 20) * random(2 ** 22)
+      const d = new Date(ms)
+      if (!Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 0 && d.getUTCFullYear() <= 9999) samples.push(d.toISOString())
+      // Each field pushed out of its range or made a non-digit, one at a time.
+      const iso = new Date(random(2 ** 20) * random(2 ** 22)).toISOString()
+      const at = random(24)
+      samples.push(iso.slice(0, at) + '0123456789x:-.TZ'[random(16)] + iso.slice(at + 1))
+    }
+    for (const s of samples) expect(Object.is(time(s), s ? Date.parse(s) : NaN)).toBe(true)
   })
 })

@@ -444,7 +444,41 @@ const takesPart = (e: Linked) => e.codes.length >= MIN_SHARED
 const compareAscii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const DAY_MS = 86_400_000
-const time = (s?: string) => (s ? Date.parse(s) : NaN)
+
+/**
+ * `Date.parse(s)` (NaN when missing). An event's dates are written by `toISOString`
+ * (2021-07-06T20:20:00.000Z): those are read from their digits, as `Date.UTC` of the same fields,
+ * which is what `Date.parse` gives for that form; anything else (another form, a field out of
+ * range, a year before 100, which `Date.UTC` would take as 19xx) goes to `Date.parse`. A restore
+ * reads the dates of every event that takes part in stories (~20,000 at 100,000 articles), and
+ * `Date.parse` was a fifth of setting them.
+ */
+export function time(s?: string): number {
+  if (!s) return NaN
+  if (s.length !== 24 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return Date.parse(s)
+  const year = digits(s, 0, 4)
+  const month = digits(s, 5, 2)
+  const day = digits(s, 8, 2)
+  const hour = digits(s, 11, 2)
+  const minute = digits(s, 14, 2)
+  const second = digits(s, 17, 2)
+  const ms = digits(s, 20, 3)
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return Date.parse(s)
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms)
+}
+
+/** The number written by `n` decimal digits of `s` from `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    v = v * 10 + d
+  }
+  return v
+}
+
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
 
 /** Days between two spans given in ms (Infinity when a date is missing). */
 function gapDays(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
