@@ -2,7 +2,7 @@ import type { Article } from '../article.js'
 import { EventClusterer, defaultClusterOptions, type Assignment, type ClusterItem, type ClusterOptions, type EventCluster } from './events.js'
 import { foldText } from '../normalize/fold.js'
 import { ArticleFeatures, clusterOrder, type FeatureInput } from './features.js'
-import { anchorEntities, centralEntities, storyMentions, type Mentions } from './stories.js'
+import { anchorEntities, anchorMask, centralEntities, storyMentions, type Mentions } from './stories.js'
 
 export interface ClusteredEvent {
   readonly id: string
@@ -166,10 +166,10 @@ export class ArchiveClustering {
   }
 
   /** The people, organisations and works an event's original reports name most, and those of them it is about: what links it into stories. */
-  centralOf(e: EventCluster): { central: Map<string, string>; anchors: Set<string> } {
+  centralOf(e: EventCluster): { central: Map<string, string>; anchors: number } {
     const originals = e.articleIds.map((id) => this.items.get(id)!).filter((m) => !m.copy).map((m) => m.mentions ?? [])
     const central = centralEntities(originals)
-    return { central, anchors: anchorEntities(originals, central) }
+    return { central, anchors: anchorMask(central, anchorEntities(originals, central)) }
   }
 }
 

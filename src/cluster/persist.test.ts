@@ -161,7 +161,7 @@ describe('saving and restoring the clustering in parts', () => {
     // Every third event names no central entity (it has no entry); the last chunk is partly filled.
     const entries = new Map<number, CentralEvent>()
     for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++)
-      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]), ...(idx % 2 ? { anchors: new Set(['p:biden']) } : {}) })
+      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]), ...(idx % 2 ? { anchors: 1 } : {}) })
     const parts = new Map<string, Uint8Array | undefined>()
     for (const idx of entries.keys()) parts.set(centralPartName(idx), saveCentrals(idx, (i) => entries.get(i)))
     expect(parts.size).toBe(4)

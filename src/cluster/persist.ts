@@ -104,7 +104,7 @@ export function saveCentrals(idx: number, entryOf: (idx: number) => CentralEvent
   const first = Math.floor(idx / CENTRAL_CHUNK) * CENTRAL_CHUNK
   for (let i = first; i < first + CENTRAL_CHUNK; i++) {
     const e = entryOf(i)
-    if (e) chunk.set(i, { id: e.id, title: e.title, start: e.start, end: e.end, central: e.central, ...(e.anchors ? { anchors: e.anchors } : {}) })
+    if (e) chunk.set(i, { id: e.id, title: e.title, start: e.start, end: e.end, central: e.central, ...(e.anchors !== undefined ? { anchors: e.anchors } : {}) })
   }
   return chunk.size ? serialize(chunk) : undefined
 }
@@ -112,7 +112,7 @@ export function saveCentrals(idx: number, entryOf: (idx: number) => CentralEvent
 /** The story entries of a saved chunk, by event index. */
 export function loadCentrals(name: string, bytes: Uint8Array): Map<number, CentralEvent> {
   const chunk = deserialize(bytes) as Map<number, Partial<CentralEvent>>
-  if (!(chunk instanceof Map) || [...chunk].some(([idx, e]) => typeof idx !== 'number' || typeof e?.id !== 'string' || typeof e.title !== 'string' || !(e.central instanceof Map) || (e.anchors !== undefined && !(e.anchors instanceof Set)))) throw new Error(`saved story entries ${name} are not readable`)
+  if (!(chunk instanceof Map) || [...chunk].some(([idx, e]) => typeof idx !== 'number' || typeof e?.id !== 'string' || typeof e.title !== 'string' || !(e.central instanceof Map) || (e.anchors !== undefined && typeof e.anchors !== 'number'))) throw new Error(`saved story entries ${name} are not readable`)
   return chunk as Map<number, CentralEvent>
 }
 

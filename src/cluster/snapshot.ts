@@ -314,9 +314,7 @@ function isSameEntry(a: CentralEvent | undefined, b: CentralEvent): boolean {
   const mine = [...b.central]
   let i = 0
   for (const [id, name] of a.central) if (mine[i][0] !== id || mine[i++][1] !== name) return false
-  if (a.anchors?.size !== b.anchors?.size) return false
-  for (const id of a.anchors ?? []) if (!b.anchors!.has(id)) return false
-  return true
+  return a.anchors === b.anchors
 }
 
 // The state is derived from the stored articles: one that cannot be read (a damaged database

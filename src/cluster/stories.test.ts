@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anchorEntities, centralEntities, storiesOf, storyMentions, StoryLinker, time, type CentralEvent, type Mentions } from './stories.js'
+import { anchorEntities, anchorMask, centralEntities, storiesOf, storyMentions, StoryLinker, time, type CentralEvent, type Mentions } from './stories.js'
 
 // Events as storiesOf sees them: a day (days after 2021-01-01) and the central entities, [id, name].
 const DAY_MS = 86_400_000
@@ -30,7 +30,7 @@ describe('storiesOf', () => {
   })
 
   it('links an event only by an entity it is about (an anchor), not by names its lead drops in passing', () => {
-    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: new Set(ids) })
+    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: anchorMask(e.central, new Set(ids)) })
     // A commentary naming 拜登 and 普京 in passing, about neither: no story with the summit.
     expect(timelines([event(1, 0, [BIDEN, PUTIN]), about(event(2, 30, [BIDEN, PUTIN, NATO]), 'o:nato')])).toEqual([])
     // About one of the two it shares: linked.
@@ -45,7 +45,7 @@ describe('storiesOf', () => {
   })
 
   it('finds a story only through an entity one of its events is about, whichever event comes first', () => {
-    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: new Set(ids) })
+    const about = (e: CentralEvent, ...ids: string[]): CentralEvent => ({ ...e, anchors: anchorMask(e.central, new Set(ids)) })
     // The first is about NATO and names 拜登 and 普京 in passing; the second is about 拜登.
     expect(timelines([about(event(1, 0, [BIDEN, PUTIN, NATO]), 'o:nato'), about(event(2, 30, [BIDEN, PUTIN]), 'p:biden')])).toEqual([])
     // Both about 拜登: one story.

@@ -52,7 +52,7 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
     events.map((e) => {
       const mentions = originals(e).map(mentionsOf)
       const central = centralEntities(mentions)
-      return { ...e, central, anchors: anchorEntities(mentions, central) }
+      return { ...e, central, anchors: anchorMask(central, anchorEntities(mentions, central)) }
     }),
   )
 }
@@ -60,8 +60,12 @@ export function buildStories(events: readonly StoryEvent[], articles: ReadonlyMa
 /** An event with its central entities (`centralEntities`) already found. */
 export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'> {
   readonly central: ReadonlyMap<string, string>
-  /** Those of `central` the event is about (`anchorEntities`); all of them when not given. */
-  readonly anchors?: ReadonlySet<string>
+  /**
+   * Those of `central` the event is about (`anchorEntities`), as bits: bit k for the k-th entity
+   * of `central` (`anchorMask`); all of them when not given. (A number, not a Set: a restore
+   * reads tens of thousands of these entries, and every object it makes is paid for twice.)
+   */
+  readonly anchors?: number
 }
 
 /**
@@ -80,8 +84,8 @@ interface Linked {
   readonly event: CentralEvent
   /** Its central entities' codes, in the order of `event.central`. */
   readonly codes: Int32Array
-  /** Those of `codes` it is about (`CentralEvent.anchors`). */
-  readonly anchors: ReadonlySet<number>
+  /** Those of `codes` it is about, as bits by position (`CentralEvent.anchors`). */
+  readonly anchors: number
   /** ms; NaN when missing, and in an event that takes no part (`takesPart`). */
   readonly startMs: number
   readonly endMs: number
@@ -126,7 +130,6 @@ export class StoryLinker {
   set(key: number, event: CentralEvent): void {
     this.delete(key)
     const codes = new Int32Array(event.central.size)
-    const anchors = new Set<number>()
     let i = 0
     for (const id of event.central.keys()) {
       let code = this.codes.get(id)
@@ -137,11 +140,10 @@ export class StoryLinker {
       }
       this.df[code]++
       codes[i++] = code
-      if (!event.anchors || event.anchors.has(id)) anchors.add(code)
     }
     // Only the dates of events that take part are read (a restore sets every saved entry).
     const dated = codes.length >= MIN_SHARED
-    const entry: Linked = { event, codes, anchors, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
+    const entry: Linked = { event, codes, anchors: event.anchors ?? -1, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
     this.linked.set(key, entry)
     if (takesPart(entry)) this.added.add(entry)
   }
@@ -166,10 +168,17 @@ export class StoryLinker {
     const rank = this.ranks()
     const ids = this.ids
     const maxDf = Math.max(DF_FLOOR, eventCount * MAX_EVENT_SHARE)
-    // Each event's central entities but the backdrop, in order.
+    // Each event's central entities but the backdrop, in order, and those of them it is about.
+    const about: number[][] = []
     const central = order.map((e) => {
       const mine: number[] = []
-      for (const code of e.codes) if (this.df[code] <= maxDf) mine.push(code)
+      const anchored: number[] = []
+      e.codes.forEach((code, k) => {
+        if (this.df[code] > maxDf) return
+        mine.push(code)
+        if (e.anchors & (1 << k)) anchored.push(code)
+      })
+      about.push(anchored)
       return mine
     })
 
@@ -226,8 +235,8 @@ export class StoryLinker {
       if (mine.length < MIN_SHARED) continue
       // An event about none of them can join no story, nor be joined (its draft would be found
       // through none of its pairs).
-      const anchors = order[i].anchors
-      if (!mine.some((code) => anchors.has(code))) continue
+      const anchors = about[i]
+      if (!anchors.length) continue
       let best: Draft | undefined
       let bestShared = MIN_SHARED - 1
       // Events come in time order: a story that ended too long before this event starts can take
@@ -249,14 +258,14 @@ export class StoryLinker {
       for (const d of candidates) {
         if (gapDays(start, order[i].endMs, order[d.members[d.members.length - 1]].startMs, d.endMs) > MAX_GAP_DAYS) continue
         let shared = 0
-        let about = false
+        let isAbout = false
         for (const code of d.profile)
           if (mine.includes(code)) {
             shared++
-            about ||= anchors.has(code)
+            isAbout ||= anchors.includes(code)
           }
         // The link must rest on an entity the event is about (`anchorEntities`).
-        if (!about) continue
+        if (!isAbout) continue
         if (shared > bestShared || (shared === bestShared && best && d.n < best.n)) {
           best = d
           bestShared = shared
@@ -274,7 +283,7 @@ export class StoryLinker {
       // The draft is indexed by the pairs of its new profile: those it had already stay (taken
       // out of `before`, -1: no pair is negative), the rest are added, and those left in `before` dropped.
       pairsOf(d.profile, before, d.anchored)
-      for (const code of mine) if (anchors.has(code)) d.anchored.add(code)
+      for (const code of anchors) d.anchored.add(code)
       d.profile = profile(d, mine)
       for (const pair of pairsOf(d.profile, after, d.anchored)) {
         const k = before.indexOf(pair)
@@ -406,6 +415,17 @@ export function centralEntities(originals: readonly Mentions[]): Map<string, str
   const counts = new Map<string, { name: string; n: number }>()
   for (const mentions of originals) for (const [entity, name, headline] of mentions) if (!headline) counts.set(entity, { name, n: (counts.get(entity)?.n ?? 0) + 1 })
   return new Map([...counts].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).slice(0, CENTRAL).filter(([, c]) => c.n >= 2).map(([id, c]) => [id, c.name]))
+}
+
+/** The bits of `anchors` (`CentralEvent.anchors`): bit k for the k-th entity of `central`. */
+export function anchorMask(central: ReadonlyMap<string, string>, anchors: ReadonlySet<string>): number {
+  let mask = 0
+  let k = 0
+  for (const id of central.keys()) {
+    if (anchors.has(id)) mask |= 1 << k
+    k++
+  }
+  return mask
 }
 
 /**
