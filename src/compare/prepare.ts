@@ -425,11 +425,7 @@ function findQuotedTerms(text: string, cut: readonly string[]): { from: number; 
   const spans = [...text.matchAll(QUOTED_SPAN)].map((m) => ({ from: m.index! + 1, to: m.index! + 1 + m[1].length, term: m[1] }))
   if (!spans.length) return spans
   const inside = spans.map(() => [] as string[])
-  let cursor = 0
-  for (const w of cut) {
-    const at = text.indexOf(w, cursor)
-    if (at < 0) continue
-    cursor = at + w.length
+  for (const [w, at] of wordsAt(text, cut)) {
     const k = spans.findIndex((x) => x.from <= at && at + w.length <= x.to)
     if (k >= 0) inside[k].push(w)
   }
@@ -444,15 +440,22 @@ function quotedTerms(text: string, cut: readonly string[], content: ReadonlySet<
   const out = new Map<string, string>()
   const spans = findQuotedTerms(text, cut)
   if (!spans.length) return out
+  for (const [w, at] of wordsAt(text, cut)) {
+    const span = spans.find((x) => x.from <= at && at + w.length <= x.to)
+    if (span && content.has(w) && !out.has(w)) out.set(w, span.term)
+  }
+  return out
+}
+
+/** Each word of `cut` (the words of `text` in order) with where it stands in `text`. */
+function* wordsAt(text: string, cut: readonly string[]): Generator<[string, number]> {
   let cursor = 0
   for (const w of cut) {
     const at = text.indexOf(w, cursor)
     if (at < 0) continue
     cursor = at + w.length
-    const span = spans.find((x) => x.from <= at && at + w.length <= x.to)
-    if (span && content.has(w) && !out.has(w)) out.set(w, span.term)
+    yield [w, at]
   }
-  return out
 }
 
 /**
