@@ -358,6 +358,16 @@ describe('findQuotes', () => {
     const q = findQuotes(splitSentences(text)).find((x) => x.text.startsWith('但现在'))
     expect(q?.speaker).toBeUndefined()
   })
+  it('resolves a pronoun the sentences before do not to a person its own sentence named before it, never to an organisation (corpus sentences)', () => {
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
+    // The newspaper bought earlier in the sentence is not who speaks; whom 他 means is unknown.
+    expect(speakerOf('另一位梁先生在旺角报纸档买下30份苹果日报，说会带回学校派给学生。被问到会否担心买《苹果》触犯国安法，他表示：「我觉得大家不能视若无睹，不要习以为常。」')).toEqual([undefined])
+    expect(speakerOf('在回答如何看待科兴疫苗报告数据的正确性时，她表示，科兴的疫苗研究“没有在任何科学文献上发表过，数据无法重新分析”。')).toEqual([undefined])
+    // The sentence's subject, not a person named after it as an object.
+    expect(speakerOf('早在2020年10月5日，唐纳德·川普总统就打算除名克里斯托弗·雷，他说，他还有一件重要事情要做，就是“抛弃他的联邦调查局局长克里斯托弗·雷”。')).toEqual(['特朗普'])
+    // A spokesperson the rules do not know, after the ministry and the title.
+    expect(speakerOf('《環球時報》報道，中國外交部發言人耿爽被問到中方會採取什麼措施防止疫情擴散，他表示「可以告訴你的是，目前武漢的地方政府已經採取了管控措施」。')).toEqual(['耿爽'])
+  })
 })
 
 describe('findFigures', () => {

@@ -306,15 +306,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
-    if (pronoun && (!named || clauseStart + pronoun.index > named.at) && lastPerson) return lastPerson
+    if (pronoun && (!named || clauseStart + pronoun.index > named.at)) return lastPerson ?? pronounInSentence(candidates, before, verbAt)
     // 他 opening the subject phrase (他对BBC节目称) is its subject too.
     if (!named && /^(他|她)(?!们)/u.test(phrase) && lastPerson) return lastPerson
     // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
     // the person speaks, not the organisation.
     if (named?.type === 'org') {
-      const rest = before.slice(named.at + named.surface.length, verbAt)
-      const title = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|总裁|行政总裁|首席执行官|董事长|负责人|召集人|议员)/u.exec(rest)
-      const person = title && unknownPerson(rest.slice(title[0].length))
+      const person = titledUnknown(before.slice(named.at + named.surface.length, verbAt))
       if (person) return person
     }
     if (named) return asSpeaker(named)
@@ -322,6 +320,45 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
   }
   return undefined
 }
+
+/**
+ * Whom a 他/她 before a speech verb means when the sentences before did not tell: the first
+ * person the sentence named before it, its subject more often than a later name (川普总统打算
+ * 除名克里斯托弗·雷，他说; 新成员伊马尼骗过了论坛…，他说), else the person an organisation's
+ * title introduces (外交部发言人耿爽被问到…，他表示). Never an organisation or a place: a
+ * pronoun is a person, and a newspaper bought or cited earlier in the sentence is not who speaks
+ * (被问到会否担心买《苹果》触犯国安法，他表示).
+ */
+function pronounInSentence(candidates: readonly EntityMention[], before: string, verbAt: number): Speaker | undefined {
+  const person = candidates.find((m) => m.type === 'person')
+  if (person) return asSpeaker(person)
+  for (const org of candidates) {
+    const title = ORG_TITLE.exec(before.slice(org.at + org.surface.length, verbAt))
+    const person = title && leadingName(before.slice(org.at + org.surface.length + title[0].length, verbAt))
+    if (person) return person
+  }
+  return undefined
+}
+
+/**
+ * The name that opens a phrase right after a title (耿爽|被问到…): the words jieba tags a name or
+ * does not know, joined (冯德|莱恩). After a title a two-character unknown word is a name.
+ */
+function leadingName(phrase: string): Speaker | undefined {
+  let name = ''
+  for (const w of tagWords(phrase.slice(0, 12))) {
+    if (!/^(nr|x$)/.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word) || !phrase.startsWith(name + w.word)) break
+    name += w.word
+  }
+  return /^\p{Script=Han}{2,6}$/u.test(name) ? { id: name, name } : undefined
+}
+
+/** A person the rules do not know, right after an organisation and a title (欧盟委员会|主席冯德莱恩). */
+function titledUnknown(rest: string): Speaker | undefined {
+  const title = ORG_TITLE.exec(rest)
+  return title ? unknownPerson(rest.slice(title[0].length)) : undefined
+}
+const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|总裁|行政总裁|首席执行官|董事长|负责人|召集人|议员)/u
 
 /**
  * A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells.
