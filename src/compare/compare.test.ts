@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
-import { claimHeading, compareEvent, withoutDateline, type Comparison } from './compare.js'
+import { claimHeading, compareEvent, isNearCopy, summarize, withoutDateline, type Claim, type Comparison } from './compare.js'
 import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
 import { comparisonHtml } from './report-html.js'
@@ -114,6 +114,19 @@ describe('comparison of the Geneva summit reports', () => {
     expect(sessions.outlets).toEqual(['guancha'])
     expect(sessions.relayedBy).toEqual(['x-echo'])
     expect(withEcho.unique.guancha).not.toContain(sessions.id)
+  })
+
+  it('takes a sentence with one word edited for a copy, but not one whose figures differ (corpus: 外交使团 / 外国使领馆)', () => {
+    expect(isNearCopy('然而，通过关闭外交使团，两国似乎正在不可避免地走向更深的分歧。', '然而，通过关闭外国使领馆，两国似乎正在不可避免地走向更深的分歧。')).toBe(true)
+    expect(isNearCopy('据报道，该市周二新增确诊病例52例，其中本地病例为多数。', '据报道，该市周二新增确诊病例61例，其中本地病例为多数。')).toBe(false)
+    // Two sentences sharing their opening and close around a different middle are two reports.
+    expect(isNearCopy('外交部发言人周三表示，中方对此坚决反对。', '外交部发言人周三在例行记者会上回答记者提问时表示，中方对此坚决反对。')).toBe(false)
+  })
+
+  it('summarises with a sentence freed of its linking word only when none reads alone as written', () => {
+    const claimOf = (texts: string[]): Claim => ({ id: 'c1', text: texts[0], outlets: ['a', 'b'], relayedBy: [], sentences: texts.map((text, i) => ({ articleId: `a${i}`, outlet: i ? 'b' : 'a', text, sentence: 0 })) })
+    expect(summarize([claimOf(['然而，通过关闭外交使团，两国似乎正在走向更深的分歧。', '此外，通过关闭外国使领馆，两国似乎正在走向更深的分歧。'])], new Set())).toEqual(['通过关闭外交使团，两国似乎正在走向更深的分歧。'])
+    expect(summarize([claimOf(['然而，一些莫名其妙的男人在她家附近出现，还是让她惊讶。', '周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])], new Set())).toEqual(['周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])
   })
 
   it("keeps apart sentences that share only the event's topic words (峰会, 领导人) and grammar (此次)", () => {

@@ -161,7 +161,8 @@ function bigramsOf(s: string): Set<string> {
 
 /** Is one unit a (near) word-for-word copy of another? */
 export function isNearCopy(a: string, b: string): boolean {
-  if (lettersAndDigits(a) === lettersAndDigits(b)) return true
+  const [plainA, plainB] = [lettersAndDigits(a), lettersAndDigits(b)]
+  if (plainA === plainB || isOneEdit(plainA, plainB)) return true
   const x = bigramsOf(a)
   const y = bigramsOf(b)
   if (!x.size || !y.size || Math.min(x.size, y.size) / Math.max(x.size, y.size) < NEAR_COPY) return false
@@ -169,6 +170,25 @@ export function isNearCopy(a: string, b: string): boolean {
   for (const g of x) if (y.has(g)) both++
   return both / (x.size + y.size - both) >= NEAR_COPY
 }
+
+/**
+ * Do two texts differ in one edited stretch only, the rest word for word (然而，通过关闭外交使团，
+ * 两国… / …外国使领馆，两国…)? In a short sentence one edited word already takes its bigram
+ * overlap under NEAR_COPY. Not when the stretch holds a digit.
+ */
+function isOneEdit(x: string, y: string): boolean {
+  const longer = Math.max(x.length, y.length)
+  const shorter = Math.min(x.length, y.length)
+  if (shorter < ONE_EDIT_MIN_CHARS) return false
+  let head = 0
+  while (head < shorter && x[head] === y[head]) head++
+  let tail = 0
+  while (tail < shorter - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++
+  if (head + tail < NEAR_COPY * longer) return false
+  // An edited figure (52例 / 61例) is another report's, not a copy's.
+  return !/\d/.test(x.slice(head, x.length - tail) + y.slice(head, y.length - tail))
+}
+const ONE_EDIT_MIN_CHARS = 15
 
 function findRelays(prepared: readonly PreparedArticle[]): Map<string, PreparedArticle> {
   const texts = prepared.map((p) => new Set(p.units.map((u) => lettersAndDigits(u.text))))
@@ -220,19 +240,25 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
 // A sentence that opens with a connective continues another and reads badly alone; one that
 // opens with 此前, 早前 tells the background, not the event.
 const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因此|所以|然而|不过|其次|首先|此前|早前|之前|“|「)/
+// …but a contrast or addition set off by a comma (然而，…; 此外，…) only links it to the sentence
+// before: without it the sentence reads on its own (然而，通过关闭外交使团，两国…). A bare 但 is
+// often half of 虽然…但…还是, and stays.
+const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]\s*/u
 
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
  * each, the sentence that carries the claim's own wording (its most central unit), else the
- * shortest cited sentence that reads on its own. Previews (written before the incident) say
+ * shortest cited sentence that reads on its own (else the same without a linking word). Previews (written before the incident) say
  * what was expected, not what happened: they are not drawn on.
  */
-function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
+export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
   const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t)
   for (const c of consensus) {
     const cited = c.sentences.filter((s) => !previews.has(s.articleId)).map((s) => withoutDateline(s.text))
-    const best = cited.find((t) => t.includes(c.text) && readable(t)) ?? cited.filter(readable).sort((a, b) => a.length - b.length)[0]
+    const pick = (texts: string[]) => texts.find((t) => t.includes(c.text) && readable(t)) ?? texts.filter(readable).sort((a, b) => a.length - b.length)[0]
+    // A sentence as written first; one freed of its linking word only when none reads alone.
+    const best = pick(cited) ?? pick(cited.map((t) => t.replace(LINKING, '')))
     if (best) out.push(best)
     if (out.length === SUMMARY_SENTENCES) break
   }
