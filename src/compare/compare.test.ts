@@ -269,6 +269,11 @@ describe('withoutDateline', () => {
     expect(withoutDateline('(德国之声中文网) 7月20日凌晨，欧盟各国终于达成共识。')).toBe('7月20日凌晨，欧盟各国终于达成共识。')
     expect(withoutDateline('路透北京7月21日 - 就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')).toBe('就英国中止香港引渡协议，中国外交部发言人汪文斌周二表示。')
     expect(withoutDateline('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')).toBe('中国外交部发言人汪文斌周二表示，中国将保留作出进一步反应的权利。')
+    // A place and a dash (The New York Times), but not other words before a dash.
+    expect(withoutDateline('伦敦——随着与中国紧张关系的升级，英国周一暂停了与香港的引渡条约。')).toBe('随着与中国紧张关系的升级，英国周一暂停了与香港的引渡条约。')
+    expect(withoutDateline('華盛頓——美國國務院週三宣布了新的簽證限制。')).toBe('美國國務院週三宣布了新的簽證限制。')
+    expect(withoutDateline('我的同龄人——那些七十年代出生的人，大多经历过下岗。')).toBe('我的同龄人——那些七十年代出生的人，大多经历过下岗。')
+    expect(withoutDateline('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')).toBe('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')
   })
 })
 

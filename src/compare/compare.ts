@@ -7,6 +7,7 @@ import { framing, type FramingTerm } from './framing.js'
 import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 import { charBigrams, lettersAndDigits } from '../text/char-class.js'
+import { foldText } from '../normalize/fold.js'
 
 export interface OutletMeta {
   readonly id: string
@@ -317,8 +318,16 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
 const DATELINE = /^\s*(【[^】]{1,24}】|[(（][^)）]{1,12}[)）]|[^，。,\s]{1,12}\d{1,2}月\d{1,2}日\s*[-–—]\s*)\s*/u
 
 export function withoutDateline(text: string): string {
-  const rest = text.replace(DATELINE, '')
+  const rest = text.replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
   return rest.length >= 8 ? rest : text
+}
+// 伦敦——, 北京—— (The New York Times' style): a place and a dash. Only a place (我的同龄人——,
+// 接上文—— open sentences too), and not one a second dash closes (阿拉伯联盟——长期以来…——表示).
+const PLACE_DATELINE = /^\s*([^\s，。,、“”「」—－-]{2,8})\s*(?:——|－－)\s*/u
+function isPlace(name: string): boolean {
+  if (loadEntityTable().resolve(name)?.type === 'place') return true
+  const words = tagWords(foldText(name))
+  return words.length === 1 && words[0].tag === 'ns'
 }
 
 /**
