@@ -358,6 +358,16 @@ describe('findQuotes', () => {
     const q = findQuotes(splitSentences(text)).find((x) => x.text.startsWith('但现在'))
     expect(q?.speaker).toBeUndefined()
   })
+  it("does not take a person's aide, a listener or a name in an earlier clause for the speaker (corpus sentences)", () => {
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
+    // Trump's adviser speaks, not Trump; the lawyer Crump is Crump.
+    expect(speakerOf('「小唐兄弟俩都觉得贾里德是个应声虫，」一个前特朗普顾问说。')).toEqual([undefined])
+    expect(speakerOf('家属的代表律师本·克朗普（Ben Crump）出席了记者会。克朗普律师星期五早些时候发推文说，“我们希望联邦调查局的调查能让布伦娜和家人最终获得公正”。')).toEqual(['克朗普'])
+    // CNN is who Rofer told, not who spoke.
+    expect(speakerOf('“这将是关闭反应堆的一个理由，然后需要对反应堆进行补充燃料，”Rofer告诉CNN并补充说拆除燃料元件必须谨慎进行。')).toEqual([undefined])
+    // The communiqué speaks; the WHO was what Taiwan joins in the clause before.
+    expect(speakerOf('公報首度提及台灣，包括支持台灣參與世界衛生組織（WHO）論壇，另外，公報也提及，嚴正關切東海與南海情勢，「我們重視台灣海峽和平及穩定的重要性，鼓勵和平解決兩岸問題」。')).not.toContain('世界卫生组织')
+  })
   it('resolves a pronoun the sentences before do not to a person its own sentence named before it, never to an organisation (corpus sentences)', () => {
     const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // The newspaper bought earlier in the sentence is not who speaks; whom 他 means is unknown.
@@ -365,7 +375,8 @@ describe('findQuotes', () => {
     expect(speakerOf('在回答如何看待科兴疫苗报告数据的正确性时，她表示，科兴的疫苗研究“没有在任何科学文献上发表过，数据无法重新分析”。')).toEqual([undefined])
     // The sentence's subject, not a person named after it as an object.
     expect(speakerOf('早在2020年10月5日，唐纳德·川普总统就打算除名克里斯托弗·雷，他说，他还有一件重要事情要做，就是“抛弃他的联邦调查局局长克里斯托弗·雷”。')).toEqual(['特朗普'])
-    // A spokesperson the rules do not know, after the ministry and the title.
+    // A spokesperson the rules do not know, after the ministry and the title, in a sentence of its own too.
+    expect(speakerOf('根據《蘋果》副社長陳沛敏周二（15日）在給讀者的電郵中表示，「正如香港人一樣，今年的處境雖然艱難，但《蘋果》仍緊守崗位。」')).toEqual(['陈沛敏'])
     expect(speakerOf('《環球時報》報道，中國外交部發言人耿爽被問到中方會採取什麼措施防止疫情擴散，他表示「可以告訴你的是，目前武漢的地方政府已經採取了管控措施」。')).toEqual(['耿爽'])
   })
 })

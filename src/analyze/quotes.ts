@@ -242,6 +242,9 @@ function subjectNames(folded: string, from: number, to: number, mentions: readon
     const owned = folded.slice(m.at + m.surface.length, to)
     // Inside 在…时 before the verb (约翰逊在谈到拜登时说): when it was said, not who said it.
     if (ADJUNCT_OPEN.test(lead) && ADJUNCT_END.test(owned)) return false
+    // A person's aide, campaign or family (一个前特朗普顾问说): they speak, not the person. (Not
+    // 律师: 克朗普律师 is the lawyer Crump.)
+    if (m.type === 'person' && ENTOURAGE.test(owned)) return false
     if (!owned.startsWith('的') || owned.length < 2) return true
     // 引述科尔比的话: the one cited; 外交部的发言人, 罗伊的新闻稿: their own voice.
     return (citeAt >= 0 && owned.startsWith('的话')) || OWN_VOICE.test(owned.slice(1)) || (m.type === 'org' && ORG_VOICE.test(owned.slice(1)))
@@ -270,10 +273,11 @@ function isObject(lead: string): boolean {
   const between = lead.slice(mark)
   return !/的/u.test(between) && !ADJUNCT_CLOSED.test(between)
 }
+const ENTOURAGE = /^(?:的)?(?:一位|一名|前|现任|首席)?(?:顾问|助手|助理|幕僚|发言人|团队|阵营|竞选团队|支持者|家人|女儿|儿子|妻子|丈夫|手下|同事|盟友)/u
 // The part of a clause searched for a preposition before a name.
 const OBJECT_WINDOW = 10
 const OBJECT_PREPOSITION = new Set(['在', '于', '对', '对于', '向', '跟', '给', '替', '同', '关于', '透过', '通过'])
-const OBJECT_VERB = new Set(['接受', '透过', '通过'])
+const OBJECT_VERB = new Set(['接受', '透过', '通过', '告诉'])
 const ADJUNCT_CLOSED = /(时|时候|后|之后|以后|前|之前|以来|期间|之际|当中)$/u
 const ADJUNCT_OPEN = /(在|于|當|当)[^，,：:；;]*$/u
 const ADJUNCT_END = /^[^，,：:；;]{0,16}(时|時|之际|之際|期间|期間)\s*$/u
@@ -302,7 +306,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     const subject = before.slice(clauseStart, verbAt)
     const phrase = subject.split(/[，,：:；]/).pop()!.trim()
     if (INDEFINITE.test(phrase)) continue
-    const candidates = subjectNames(before, clauseStart, verbAt, mentions)
+    let candidates = subjectNames(before, clauseStart, verbAt, mentions)
+    // A clause with a speaking noun of its own for subject (另外，公报也提及，…): not a name an
+    // earlier clause holds as an object (支持台湾参与世界卫生组织论坛).
+    // (Not a phrase of whom it was said to: 对着人家记者说.)
+    const phraseAt = verbAt - phrase.length
+    const own = phrase.replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '')
+    if (SPEAKER_NOUN.test(own) && !GRAMMAR_START.test(own) && withoutAddressee(own) === own && !candidates.some((m) => m.at >= phraseAt)) candidates = []
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
@@ -312,7 +322,8 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
     // the person speaks, not the organisation.
     if (named?.type === 'org') {
-      const person = titledUnknown(before.slice(named.at + named.surface.length, verbAt))
+      const rest = before.slice(named.at + named.surface.length, verbAt)
+      const person = titledUnknown(rest) ?? titledName(rest)
       if (person) return person
     }
     if (named) return asSpeaker(named)
@@ -333,11 +344,16 @@ function pronounInSentence(candidates: readonly EntityMention[], before: string,
   const person = candidates.find((m) => m.type === 'person')
   if (person) return asSpeaker(person)
   for (const org of candidates) {
-    const title = ORG_TITLE.exec(before.slice(org.at + org.surface.length, verbAt))
-    const person = title && leadingName(before.slice(org.at + org.surface.length + title[0].length, verbAt))
+    const person = titledName(before.slice(org.at + org.surface.length, verbAt))
     if (person) return person
   }
   return undefined
+}
+
+/** The name right after a title that follows an organisation (《苹果》|副社长陈沛敏周二…表示). */
+function titledName(rest: string): Speaker | undefined {
+  const title = ORG_TITLE.exec(rest)
+  return title ? leadingName(rest.slice(title[0].length)) : undefined
 }
 
 /**
@@ -358,7 +374,7 @@ function titledUnknown(rest: string): Speaker | undefined {
   const title = ORG_TITLE.exec(rest)
   return title ? unknownPerson(rest.slice(title[0].length)) : undefined
 }
-const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|总裁|行政总裁|首席执行官|董事长|负责人|召集人|议员)/u
+const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|署长|处长|司长|总裁|行政总裁|首席执行官|执行长|董事长|社长|总编辑|主编|总监|院长|校长|会长|理事长|负责人|召集人|创办人|创始人|议员)/u
 
 /**
  * A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells.
