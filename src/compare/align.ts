@@ -181,10 +181,10 @@ function sentencePairs(plain: readonly Unit[], units: readonly Unit[], pairs: Ma
   if (!groups.some((g) => g.length > 1)) return
   const whole = localWeights(groups.map((g) => (g.length === 1 ? plain[g[0]] : mergeUnits(g.map((i) => plain[i])))))
   const m = whole.length
-  for (const [key, s] of candidatePairs(whole)) {
-    const [a, b] = [groups[Math.floor(key / m)], groups[key % m]]
-    if (a.length === 1 && b.length === 1) continue
+  // Two sentences that are one unit each were compared as units already.
+  for (const [key, s] of candidatePairs(whole, (i, j) => groups[i].length > 1 || groups[j].length > 1)) {
     if (s < SENTENCE_THRESHOLD) continue
+    const [a, b] = [groups[Math.floor(key / m)], groups[key % m]]
     // The clauses that carry what the sentences share: most content words in common, then most alike.
     // Clauses taken for different actors are not linked, whatever their sentences share.
     let best: number[] = [-1, -1]
@@ -250,9 +250,9 @@ function mergeUnits(list: readonly Unit[]): Unit {
 /**
  * Pairs of units of different articles that share enough distinctive words to be the same
  * claim, with their similarity: for each unit, the later units that share words with it,
- * counted in flat arrays (no pair objects).
+ * counted in flat arrays (no pair objects). Only pairs that `wanted` takes are judged.
  */
-function candidatePairs(units: readonly Unit[]): Map<number, number> {
+function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) => boolean = () => true): Map<number, number> {
   const n = units.length
   const index = new Map<string, number[]>()
   units.forEach((u, i) => {
@@ -277,7 +277,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       if (!list) continue
       const isContent = ui.content.has(w) && list.length <= maxContentPostings && !isGrammarWord(w)
       for (const j of list) {
-        if (j <= i || units[j].articleId === ui.articleId) continue
+        if (j <= i || units[j].articleId === ui.articleId || !wanted(i, j)) continue
         if (shared[j] === 0) touched.push(j)
         shared[j]++
         if (isContent && units[j].content.has(w)) content[j]++
@@ -291,7 +291,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
     }
     touched.length = 0
   }
-  verbatimPairs(units, maxContentPostings, pairs)
+  verbatimPairs(units, maxContentPostings, pairs, wanted)
   return pairs
 }
 
@@ -323,7 +323,7 @@ function sharedContent(a: Unit, b: Unit, index: ReadonlyMap<string, readonly num
 }
 
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
-function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
+function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>, wanted: (i: number, j: number) => boolean): void {
   const n = units.length
   const han = units.map(hanRuns)
   const runs = new Map<string, number[]>()
@@ -347,7 +347,7 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
       for (let y = x + 1; y < list.length; y++) {
         const [i, j] = [list[x], list[y]]
         const key = i * n + j
-        if (judged.has(key) || pairs.has(key)) continue
+        if (judged.has(key) || pairs.has(key) || !wanted(i, j)) continue
         judged.add(key)
         if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
