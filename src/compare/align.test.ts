@@ -231,6 +231,35 @@ describe('alignClaims, what two reports share is one thing named, or who', () =>
   })
 })
 
+describe('alignClaims, one sentence against another cut into clauses', () => {
+  // Two GNews posts on the charges after the Apple Daily raid (June 2021): one names the two
+  // charged in one sentence; the other names them in one clause and says they were charged in the
+  // next, so neither of its clauses states the fact alone. Sentences around them make the
+  // words weigh as in the event.
+  const charged = [
+    '消息指，遭起诉的分别是壹传媒行政总裁张剑虹，及《苹果日报》总编辑罗伟光。',
+    '首批《苹果日报》凌晨送抵旺角亚皆老街报纸档，不少市民数十份数十份买走。',
+  ]
+  const police = [
+    '警方指，涉案被捕的壹传媒行政总裁张剑虹及《苹果日报》总编辑罗伟光，今午被国安处正式落案起诉「串谋勾结外国或境外势力危害国家安全罪」，明早在西九法院提堂。',
+    '警方亦曾到被捕人的住所进行搜查，5人相继被带到苹果日报大楼搜证。',
+    '办公室被大肆搜证，《苹果》员工坚持维持正常出版，今天报纸印刷量更大增至50万份。',
+  ]
+  const units = [article('charged', charged.join('\n\n')), article('police', police.join('\n\n'))].flatMap((x) => prepareArticle(x).units)
+  const claims = alignClaims(units)
+  const claimOf = (id: string, n: number, text: string) => claims.find((c) => c.units.some((u) => u.articleId === id && u.sentence.n === n && u.text.includes(text)))
+
+  it('is cut into clauses, none of them enough alone', () => {
+    expect(units.filter((u) => u.articleId === 'police' && u.sentence.n === 0).length).toBeGreaterThan(1)
+  })
+  it('aligns the sentence with the clause that says what the two share (起诉), not the one that only names them', () => {
+    const claim = claimOf('charged', 0, '遭起诉')
+    expect(claim).toBeDefined()
+    expect(claim!.units.some((u) => u.articleId === 'police' && u.text.includes('起诉'))).toBe(true)
+    expect(claim!.units.some((u) => u.articleId === 'police' && u.text.includes('涉案被捕'))).toBe(false)
+  })
+})
+
 describe('shared content, in pieces', () => {
   const unit = (text: string) => prepareArticle(article('a', text)).units[0]
   const shared = (a: Unit, b: Unit) => [...a.content].filter((w) => b.content.has(w))

@@ -66,9 +66,11 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   const copies = new Map<string, Unit[]>()
   for (const u of all) copies.set(u.text, [...(copies.get(u.text) ?? []), u])
   const input = [...copies.keys()].sort().map((text) => copies.get(text)![0])
-  const units = localWeights(withLongForms(input))
+  const long = withLongForms(input)
+  const units = localWeights(long)
   const n = units.length
   const pairs = candidatePairs(units) // i * n + j → similarity, for pairs that may align
+  sentencePairs(long, units, pairs)
   // The average link compares every pair of the two claims, and most were never candidates (they
   // share no distinctive word): their similarity is computed when first needed, not taken as 0.
   // Counting them as 0 kept a fact told by many reports (each pair of wordings shares a little)
@@ -151,12 +153,106 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   return rejoinPieces(claims)
 }
 
+// Two whole sentences make one claim at this similarity: a little above CLAIM_THRESHOLD, since a
+// sentence has more words than a clause to share by chance (0.30 and 0.35 align the same
+// hand-checked pairs; 0.40 loses one).
+const SENTENCE_THRESHOLD = CLAIM_THRESHOLD + 0.05
+
+/**
+ * Adds to `pairs` the sentences cut into clauses that make one claim as wholes: two sentences
+ * (one of them cut) that are a candidate pair as sentences link their two closest units, at
+ * the sentences' similarity. A report that tells in two clauses what another tells in one
+ * (遭起诉的分别是…张剑虹,及…罗伟光 / 涉案被捕的…张剑虹及…罗伟光, / 今午被国安处正式落案起诉…) has no
+ * clause that matches the other's sentence alone. `plain` are the units before local weights,
+ * `units` after.
+ */
+function sentencePairs(plain: readonly Unit[], units: readonly Unit[], pairs: Map<number, number>): void {
+  const n = units.length
+  const bySentence = new Map<string, number[]>()
+  plain.forEach((u, i) => {
+    const key = `${u.articleId}|${u.sentence.n}`
+    const list = bySentence.get(key)
+    if (list) list.push(i)
+    else bySentence.set(key, [i])
+  })
+  // In the order the sentence gives them (the units came sorted by their text).
+  const at = (i: number) => plain[i].sentence.folded.indexOf(plain[i].text)
+  const groups = [...bySentence.values()].map((g) => g.sort((i, j) => at(i) - at(j)))
+  if (!groups.some((g) => g.length > 1)) return
+  const whole = localWeights(groups.map((g) => (g.length === 1 ? plain[g[0]] : mergeUnits(g.map((i) => plain[i])))))
+  const m = whole.length
+  // Two sentences that are one unit each were compared as units already.
+  for (const [key, s] of candidatePairs(whole, (i, j) => groups[i].length > 1 || groups[j].length > 1)) {
+    if (s < SENTENCE_THRESHOLD) continue
+    const [a, b] = [groups[Math.floor(key / m)], groups[key % m]]
+    // The clauses that carry what the sentences share: most content words in common, then most alike.
+    // Clauses taken for different actors are not linked, whatever their sentences share.
+    let best: number[] = [-1, -1]
+    let bestKey = -1
+    for (const i of a)
+      for (const j of b) {
+        if (differentActors(units[i], units[j])) continue
+        const k = Math.min(i, j) * n + Math.max(i, j)
+        const rank = [sharedCount(units[i], units[j]), pairs.get(k) ?? unitSimilarity(units[i], units[j])]
+        if (compareKeys(rank, best) > 0) [best, bestKey] = [rank, k]
+      }
+    // Only where the clauses alone would not align: a pair that does keeps its own similarity,
+    // and claims that form from clauses form as before.
+    if (bestKey >= 0 && best[1] < CLAIM_THRESHOLD) pairs.set(bestKey, s)
+  }
+}
+
+/** How many content words two units share (grammar aside). */
+const sharedCount = (a: Unit, b: Unit) => {
+  let k = 0
+  for (const w of a.content) if (b.content.has(w) && !isGrammarWord(w)) k++
+  return k
+}
+
+/**
+ * Units of one sentence, in its order, as one unit: their text, words and names together, and
+ * their content words' places (Unit.slots) kept apart as by a clause break.
+ */
+function mergeUnits(list: readonly Unit[]): Unit {
+  const words = new Map<string, number>()
+  const slots = new Map<string, number[]>()
+  const owners = new Map<string, string>()
+  const quoted = new Map<string, string>()
+  let offset = 0
+  for (const u of list) {
+    for (const [w, v] of u.words) words.set(w, Math.max(words.get(w) ?? 0, v))
+    let top = 0
+    for (const [w, at] of u.slots) {
+      slots.set(w, [...(slots.get(w) ?? []), ...at.map((x) => x + offset)])
+      top = Math.max(top, ...at)
+    }
+    offset += top + 2
+    for (const [w, o] of u.owners) if (!owners.has(w)) owners.set(w, o)
+    for (const [w, t] of u.quoted) if (!quoted.has(w)) quoted.set(w, t)
+  }
+  let sq = 0
+  for (const v of words.values()) sq += v * v
+  return {
+    ...list[0],
+    text: list.map((u) => u.text).join(''),
+    words,
+    norm: Math.sqrt(sq),
+    entities: new Set(list.flatMap((u) => [...u.entities])),
+    people: new Set(list.flatMap((u) => [...u.people])),
+    named: new Set(list.flatMap((u) => [...u.named])),
+    content: new Set(list.flatMap((u) => [...u.content])),
+    slots,
+    owners,
+    quoted,
+  }
+}
+
 /**
  * Pairs of units of different articles that share enough distinctive words to be the same
  * claim, with their similarity: for each unit, the later units that share words with it,
- * counted in flat arrays (no pair objects).
+ * counted in flat arrays (no pair objects). Only pairs that `wanted` takes are judged.
  */
-function candidatePairs(units: readonly Unit[]): Map<number, number> {
+function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) => boolean = () => true): Map<number, number> {
   const n = units.length
   const index = new Map<string, number[]>()
   units.forEach((u, i) => {
@@ -181,7 +277,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
       if (!list) continue
       const isContent = ui.content.has(w) && list.length <= maxContentPostings && !isGrammarWord(w)
       for (const j of list) {
-        if (j <= i || units[j].articleId === ui.articleId) continue
+        if (j <= i || units[j].articleId === ui.articleId || !wanted(i, j)) continue
         if (shared[j] === 0) touched.push(j)
         shared[j]++
         if (isContent && units[j].content.has(w)) content[j]++
@@ -195,7 +291,7 @@ function candidatePairs(units: readonly Unit[]): Map<number, number> {
     }
     touched.length = 0
   }
-  verbatimPairs(units, maxContentPostings, pairs)
+  verbatimPairs(units, maxContentPostings, pairs, wanted)
   return pairs
 }
 
@@ -227,7 +323,7 @@ function sharedContent(a: Unit, b: Unit, index: ReadonlyMap<string, readonly num
 }
 
 /** Adds to `pairs` the units of different articles that word one thing the same way (VERBATIM_RUN, VERBATIM_SHARE). */
-function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>): void {
+function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<number, number>, wanted: (i: number, j: number) => boolean): void {
   const n = units.length
   const han = units.map(hanRuns)
   const runs = new Map<string, number[]>()
@@ -251,7 +347,7 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
       for (let y = x + 1; y < list.length; y++) {
         const [i, j] = [list[x], list[y]]
         const key = i * n + j
-        if (judged.has(key) || pairs.has(key)) continue
+        if (judged.has(key) || pairs.has(key) || !wanted(i, j)) continue
         judged.add(key)
         if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
@@ -367,21 +463,7 @@ function rejoinPieces(claims: AlignedClaim[]): AlignedClaim[] {
 
 /** Adjacent pieces of one sentence as one unit: their text and their words together. */
 function joined(run: readonly AlignedClaim[]): AlignedClaim {
-  const units = run.map((c) => c.units[0])
-  const words = new Map<string, number>()
-  for (const u of units) for (const [w, v] of u.words) words.set(w, Math.max(words.get(w) ?? 0, v))
-  let sq = 0
-  for (const v of words.values()) sq += v * v
-  const unit: Unit = {
-    ...units[0],
-    text: units.map((u) => u.text).join(''),
-    words,
-    norm: Math.sqrt(sq),
-    entities: new Set(units.flatMap((u) => [...u.entities])),
-    people: new Set(units.flatMap((u) => [...u.people])),
-    named: new Set(units.flatMap((u) => [...u.named])),
-    content: new Set(units.flatMap((u) => [...u.content])),
-  }
+  const unit = mergeUnits(run.map((c) => c.units[0]))
   return { units: [unit], central: unit }
 }
 
@@ -410,8 +492,8 @@ const sameName = (a: string, b: string) => a.replace('@', '').includes(b.replace
  * Why two units of one event align or not, for the evaluation's `--scores`: their similarity
  * with the event's weights (as alignClaims computes it), the content words they share, how many
  * pieces those make, whether they are taken for different actors, and whether the shared words
- * make them a candidate pair (a verbatim run, the other way in, is not looked at). `all` is every
- * unit of the event.
+ * make them a candidate pair (a verbatim run and whole sentences, the other ways in, are not
+ * looked at). `all` is every unit of the event.
  */
 export function explainPair(
   all: readonly Unit[],
