@@ -332,3 +332,17 @@ describe('alignClaims, one thing in two places', () => {
     expect(explainPair(all, unit('a', '休斯敦'), unit('c', '休斯敦')).differentActors).toBe(false)
   })
 })
+
+describe('alignClaims, sentences sharing only their time of writing', () => {
+  // RFI and BBC on the 2020 US election: "so far" is each report's own now, not a fact they share.
+  const rfi = ['据美联社消息说，目前为止美国总务署（GSA）还未正式确定此次美国总统大选中“成功当选的候选人”，这让拜登的团队迟迟无法准备入主白宫的事前工作。', '美国大选落幕后，现任美国总统特朗普始终不肯承认自己败选的消息。']
+  const bbc = ['到目前为止还没有一件诉讼成功。', '特朗普的两个年长儿子已声嘶力竭地反复为父亲辩护。']
+  const units = [article('rfi', rfi.join('\n\n')), article('bbc', bbc.join('\n\n'))].flatMap((a) => prepareArticle(a).units)
+  it('does not count 目前为止 as content the two share', () => {
+    const x = units.find((u) => u.articleId === 'rfi' && u.text.includes('目前为止'))!
+    const y = units.find((u) => u.articleId === 'bbc' && u.sentence.n === 0)!
+    const pair = explainPair(units, x, y)
+    expect(pair.counted).toEqual(['成功'])
+    expect(pair.candidate).toBe(false)
+  })
+})

@@ -31,8 +31,14 @@ export function tagOf(word: string): string {
   return tag
 }
 
+// Time words that point at the time of writing (目前为止, 至今, 日前): every report has its own
+// now, so two sentences sharing one share nothing of what happened (目前为止…还未正式确定 /
+// 到目前为止还没有一件诉讼成功). A closed list: jieba tags them t, d, i or l, classes that also
+// hold 周一 and 一再.
+const NOW_WORDS = new Set(['目前', '目前为止', '到目前为止', '迄今', '迄今为止', '至今', '截至目前', '现在', '当前', '如今', '眼下', '当下', '日前', '近日', '近期', '此前'])
+
 /** Is a word of a closed, grammatical class (此次, 以及, 最近)? Such words say nothing of what happened. */
-export const isGrammarWord = (word: string): boolean => GRAMMAR_TAG.test(tagOf(word))
+export const isGrammarWord = (word: string): boolean => NOW_WORDS.has(word) || GRAMMAR_TAG.test(tagOf(word))
 
 /**
  * Is a word grammar rather than vocabulary, for a reader of an outlet's words? The closed
