@@ -375,6 +375,9 @@ describe('findQuotes', () => {
     expect(speakerOf('在回答如何看待科兴疫苗报告数据的正确性时，她表示，科兴的疫苗研究“没有在任何科学文献上发表过，数据无法重新分析”。')).toEqual([undefined])
     // The sentence's subject, not a person named after it as an object.
     expect(speakerOf('早在2020年10月5日，唐纳德·川普总统就打算除名克里斯托弗·雷，他说，他还有一件重要事情要做，就是“抛弃他的联邦调查局局长克里斯托弗·雷”。')).toEqual(['特朗普'])
+    // …even when the sentences before named someone: 他 opening the clause of 说 is the sentence's subject.
+    expect(speakerOf('民主党人士则批评川普再次干预司法体系。其中一位，共和党联邦参议员罗姆尼（Mitt Romney）毫无保留痛批川普，他今天推文说：「这是史无前例、历史性的腐败。」')).toEqual(['罗姆尼'])
+    expect(speakerOf('福奇说他在处理疫情时遵循了科学。前总统川普6月10日驳斥了福奇博士，他说福奇“只是科幻小说！”')).toEqual(['特朗普'])
     // A spokesperson the rules do not know, after the ministry and the title, in a sentence of its own too.
     expect(speakerOf('根據《蘋果》副社長陳沛敏周二（15日）在給讀者的電郵中表示，「正如香港人一樣，今年的處境雖然艱難，但《蘋果》仍緊守崗位。」')).toEqual(['陈沛敏'])
     expect(speakerOf('《環球時報》報道，中國外交部發言人耿爽被問到中方會採取什麼措施防止疫情擴散，他表示「可以告訴你的是，目前武漢的地方政府已經採取了管控措施」。')).toEqual(['耿爽'])

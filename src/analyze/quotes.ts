@@ -316,9 +316,11 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
-    if (pronoun && (!named || clauseStart + pronoun.index > named.at)) return lastPerson ?? pronounInSentence(candidates, before, verbAt)
-    // 他 opening the subject phrase (他对BBC节目称) is its subject too.
-    if (!named && /^(他|她)(?!们)/u.test(phrase) && lastPerson) return lastPerson
+    // Whom it means: the sentence's own subject before it, else whom the sentences before named.
+    if (pronoun && (!named || clauseStart + pronoun.index > named.at)) return pronounInSentence(candidates, before, verbAt) ?? lastPerson
+    // 他 opening the subject phrase (他对BBC节目称) is its subject too, whatever names earlier
+    // clauses hold (参议员罗姆尼…痛批川普，他今天推文说: 罗姆尼).
+    if (/^(他|她)(?!们)/u.test(phrase) && !candidates.some((m) => m.at >= phraseAt)) return pronounInSentence(candidates, before, verbAt) ?? lastPerson
     // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
     // the person speaks, not the organisation.
     if (named?.type === 'org') {
