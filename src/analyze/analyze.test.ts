@@ -363,6 +363,9 @@ describe('findQuotes', () => {
     // Trump's adviser speaks, not Trump; the lawyer Crump is Crump.
     expect(speakerOf('「小唐兄弟俩都觉得贾里德是个应声虫，」一个前特朗普顾问说。')).toEqual([undefined])
     expect(speakerOf('家属的代表律师本·克朗普（Ben Crump）出席了记者会。克朗普律师星期五早些时候发推文说，“我们希望联邦调查局的调查能让布伦娜和家人最终获得公正”。')).toEqual(['克朗普'])
+    // A building named after a person, a former official of a body.
+    expect(speakerOf('2015年6月16日，伊万卡大步走上特朗普大厦中庭的演讲台，满面笑容地对人群说：「欢迎大家来到这里。」')).toEqual([undefined])
+    expect(findQuotes(splitSentences('据一名前白宫官员称，特朗普在白宫西翼看到这些片段时会对身边人不断发表评论。')).map((q) => q.speaker?.name)).not.toContain('白宫')
     // CNN is who Rofer told, not who spoke.
     expect(speakerOf('“这将是关闭反应堆的一个理由，然后需要对反应堆进行补充燃料，”Rofer告诉CNN并补充说拆除燃料元件必须谨慎进行。')).toEqual([undefined])
     // The communiqué speaks; the WHO was what Taiwan joins in the clause before.

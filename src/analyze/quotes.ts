@@ -243,8 +243,10 @@ function subjectNames(folded: string, from: number, to: number, mentions: readon
     // Inside 在…时 before the verb (约翰逊在谈到拜登时说): when it was said, not who said it.
     if (ADJUNCT_OPEN.test(lead) && ADJUNCT_END.test(owned)) return false
     // A person's aide, campaign or family (一个前特朗普顾问说): they speak, not the person. (Not
-    // 律师: 克朗普律师 is the lawyer Crump.)
-    if (m.type === 'person' && ENTOURAGE.test(owned)) return false
+    // 律师: 克朗普律师 is the lawyer Crump.) Nor a building or body named after them (特朗普大厦).
+    if (m.type === 'person' && (ENTOURAGE.test(owned) || NAMED_AFTER.test(owned))) return false
+    // A former official of a body (一名前白宫官员称) does not speak for it.
+    if (m.type === 'org' && lead.endsWith('前') && FORMER_STAFF.test(owned)) return false
     if (!owned.startsWith('的') || owned.length < 2) return true
     // 引述科尔比的话: the one cited; 外交部的发言人, 罗伊的新闻稿: their own voice.
     return (citeAt >= 0 && owned.startsWith('的话')) || OWN_VOICE.test(owned.slice(1)) || (m.type === 'org' && ORG_VOICE.test(owned.slice(1)))
@@ -273,6 +275,8 @@ function isObject(lead: string): boolean {
   const between = lead.slice(mark)
   return !/的/u.test(between) && !ADJUNCT_CLOSED.test(between)
 }
+const NAMED_AFTER = /^(?:大厦|大樓|大楼|酒店|机场|號|号|中心|大学|学院|基金会|庄园|图书馆|纪念馆|广场)/u
+const FORMER_STAFF = /^(?:的)?(?:高级)?(?:官员|助理|助手|顾问|雇员|员工|幕僚|发言人|工作人员)/u
 const ENTOURAGE = /^(?:的)?(?:一位|一名|前|现任|首席)?(?:顾问|助手|助理|幕僚|发言人|团队|阵营|竞选团队|支持者|家人|女儿|儿子|妻子|丈夫|手下|同事|盟友)/u
 // The part of a clause searched for a preposition before a name.
 const OBJECT_WINDOW = 10
