@@ -339,12 +339,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
 }
 
 /**
- * Whom a 他/她 before a speech verb means when the sentences before did not tell: the first
- * person the sentence named before it, its subject more often than a later name (川普总统打算
- * 除名克里斯托弗·雷，他说; 新成员伊马尼骗过了论坛…，他说), else the person an organisation's
- * title introduces (外交部发言人耿爽被问到…，他表示). Never an organisation or a place: a
- * pronoun is a person, and a newspaper bought or cited earlier in the sentence is not who speaks
- * (被问到会否担心买《苹果》触犯国安法，他表示).
+ * Whom a 他/她 before a speech verb means, as far as its own sentence tells: the first person
+ * the sentence named before it, its subject more often than a later name (川普总统打算除名克里斯
+ * 托弗·雷，他说; 参议员罗姆尼…痛批川普，他今天推文说), else the person an organisation's title
+ * introduces (外交部发言人耿爽被问到…，他表示). Never an organisation or a place: a pronoun is a
+ * person, and a newspaper bought or cited earlier in the sentence is not who speaks (被问到会否
+ * 担心买《苹果》触犯国安法，他表示). Undefined when the sentence names no one: then whom the
+ * sentences before named.
  */
 function pronounInSentence(candidates: readonly EntityMention[], before: string, verbAt: number): Speaker | undefined {
   const person = candidates.find((m) => m.type === 'person')
