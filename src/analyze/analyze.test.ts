@@ -371,6 +371,15 @@ describe('findQuotes', () => {
     // The communiqué speaks; the WHO was what Taiwan joins in the clause before.
     expect(speakerOf('公報首度提及台灣，包括支持台灣參與世界衛生組織（WHO）論壇，另外，公報也提及，嚴正關切東海與南海情勢，「我們重視台灣海峽和平及穩定的重要性，鼓勵和平解決兩岸問題」。')).not.toContain('世界卫生组织')
   })
+  it('gives a verb without a subject of its own the subject of the nearest clause that opens with one (corpus sentences)', () => {
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
+    expect(speakerOf('駱惠寧說，推進一國兩制必須堅持和維護中共領導，形容「沒有共産黨就沒有新中國，就沒有一國兩制」。')).toEqual(['骆惠宁'])
+    // A name after a title the rules do not know; the names the clause makes objects are not it.
+    expect(speakerOf('人大常委譚耀宗被問及駱惠寧推翻王志民說法時說，因為過去數年發生變化，有人利用了一句話，形容「同一句說話，不同的背景，要結合來一齊睇」。')).toEqual(['谭耀宗'])
+    expect(speakerOf('同时，法国总统马克龙也不点名地批评了中共对澳大利亚进行的经济胁迫行为，称这“明显违反了国际法”。')).toEqual(['马克龙'])
+    // Not a name a verb makes the object of (批评前总统唐纳德·川普): no one, rather than him.
+    expect(speakerOf('报道称，加赛蒂还多次出现在官方媒体上，批评前总统唐纳德·川普对工业产品提高关税，并指出“我们有责任向我们的国内领导人表明这一点。”')).not.toContain('唐纳德')
+  })
   it('resolves a pronoun the sentences before do not to a person its own sentence named before it, never to an organisation (corpus sentences)', () => {
     const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // The newspaper bought earlier in the sentence is not who speaks; whom 他 means is unknown.

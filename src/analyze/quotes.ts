@@ -317,6 +317,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     const phraseAt = verbAt - phrase.length
     const own = phrase.replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '')
     if (SPEAKER_NOUN.test(own) && !GRAMMAR_START.test(own) && withoutAddressee(own) === own && !candidates.some((m) => m.at >= phraseAt)) candidates = []
+    // A verb with no subject of its own (…，形容「…」) shares that of the nearest clause before it
+    // that opens with one (駱惠寧說，推進…中共領導，形容「…」: 駱惠寧; 江澤民在大會上…，並強調:
+    // 江澤民), not the last name an earlier clause holds.
+    if (own.length === 0 && /[，,]/u.test(subject)) {
+      const opener = clauseOpener(before, clauseStart, verbAt - phrase.length - 1, candidates)
+      if (opener) return opener
+    }
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
@@ -356,6 +363,37 @@ function pronounInSentence(candidates: readonly EntityMention[], before: string,
   }
   return undefined
 }
+
+/**
+ * The subject of the nearest clause of `before[from, to)` that opens with one, walking back from
+ * `to`: a person or organisation at its start (an organisation's titled person rather than the
+ * organisation: 联合国…特别报告员汤姆·安德鲁斯), or a name right after a title there (人大常委
+ * 譚耀宗). A clause that is a time adjunct (凯莱赫卸任总裁时) opens with no subject of the verb.
+ */
+function clauseOpener(before: string, from: number, to: number, candidates: readonly EntityMention[]): Speaker | undefined {
+  let end = to
+  while (end > from) {
+    const start = Math.max(from, before.lastIndexOf(',', end - 1) + 1, before.lastIndexOf('，', end - 1) + 1)
+    const clause = before.slice(start, end)
+    if (!ADJUNCT_END.test(clause)) {
+      const inClause = candidates.filter((m) => m.at >= start && m.at < end)
+      const first = inClause[0]
+      // (Not a name a verb before it makes an object: 批评前总统唐纳德·川普.)
+      const opens = first && first.at <= start + OPENER_REACH && !hasVerb(before.slice(start, first.at))
+      const person = inClause.find((m) => m.type === 'person' && m.at <= start + OPENER_REACH + 16)
+      const title = OPENER_TITLE.exec(clause)
+      const titled = title && title.index <= OPENER_REACH && !hasVerb(clause.slice(0, title.index)) ? leadingName(clause.slice(title.index + title[0].length)) : undefined
+      if (titled && (!opens || start + title!.index < first.at)) return titled
+      if (opens) return asSpeaker(first.type === 'org' && person ? person : first)
+    }
+    end = start - 1
+  }
+  return undefined
+}
+const hasVerb = (text: string) => tagWords(text).some((w) => /^v/.test(w.tag))
+// How far into a clause its subject may start (港区人大常委, 民主党主席).
+const OPENER_REACH = 8
+const OPENER_TITLE = /(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|署长|处长|司长|总裁|董事长|社长|总编辑|主编|院长|校长|会长|负责人|召集人|创办人|议员|常委|委员|教授|学者|律师|主持人|记者)/u
 
 /** The name right after a title that follows an organisation (《苹果》|副社长陈沛敏周二…表示). */
 function titledName(rest: string): Speaker | undefined {
