@@ -371,6 +371,13 @@ describe('findQuotes', () => {
     // The communiqué speaks; the WHO was what Taiwan joins in the clause before.
     expect(speakerOf('公報首度提及台灣，包括支持台灣參與世界衛生組織（WHO）論壇，另外，公報也提及，嚴正關切東海與南海情勢，「我們重視台灣海峽和平及穩定的重要性，鼓勵和平解決兩岸問題」。')).not.toContain('世界卫生组织')
   })
+  it('takes a name the rules do not know that opens the sentence before for whom 他 means, not a person it names later (corpus sentences)', () => {
+    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
+    expect(speakerOf('（德国之声中文网）蒂布林-耶德在自己的脸书上赞扬特朗普为阿联酋和以色列之间达成协议所做的努力。他写道："此协议有可能为众多阿拉伯国家和以色列之间实现永久和平铺平道路。"')).toEqual(['蒂布林'])
+    expect(speakerOf('拜登的儿子亨特曾与他合作。前几天，波布林斯基发表公开声明，出示了自己的三个手机。他说：“我持有能证明所有内容的电子邮件、文档和短信。”')).toEqual(['波布林斯基'])
+    // …but not a name in a clause after one that is not a time phrase.
+    expect(speakerOf('钱先生问起她。我告诉他，照君原是外国语学院的学生。他就笑着用法文说：“La tête d’un fou ne blanchit pas.”')).not.toContain('照君原')
+  })
   it('gives a verb without a subject of its own the subject of the nearest clause that opens with one (corpus sentences)', () => {
     const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     expect(speakerOf('駱惠寧說，推進一國兩制必須堅持和維護中共領導，形容「沒有共産黨就沒有新中國，就沒有一國兩制」。')).toEqual(['骆惠宁'])

@@ -217,7 +217,32 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
   }
   const firstClauseEnd = folded.search(/[，,。]/)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
-  return opener ? asSpeaker(opener) : undefined
+  return opener ? asSpeaker(opener) : unknownOpener(folded, firstClauseEnd, mentions)
+}
+
+/**
+ * A name the rules do not know that opens a sentence, or its second clause after a short time
+ * phrase, as its subject ((德国之声中文网)蒂布林-耶德在自己的脸书上赞扬特朗普…; 前几天，波布林斯基
+ * 发表公开声明): whom a 他 in the next sentence means, rather than a person the sentence names
+ * later as an object. A word jieba tags a name, or does not know and is three characters or
+ * more, followed by a preposition, adverb or verb.
+ */
+function unknownOpener(folded: string, firstClauseEnd: number, mentions: readonly EntityMention[]): Speaker | undefined {
+  const source = /^\s*[(（【][^)）】]{1,16}[)）】]\s*/u.exec(folded)?.[0].length ?? 0
+  // (The second clause only after a time phrase: 我告诉他，照君原是… is not 照君原 speaking.)
+  const timePhrase = firstClauseEnd > source && firstClauseEnd <= source + 6 && tagWords(folded.slice(source, firstClauseEnd)).every((w) => /^(t|m|f|q)/.test(w.tag))
+  const starts = [source, ...(timePhrase ? [firstClauseEnd + 1] : [])]
+  for (const at of starts) {
+    if (mentions.some((m) => m.at === at)) return undefined
+    const words = tagWords(folded.slice(at, at + 16))
+    const name = leadingName(folded.slice(at, at + 16))
+    if (!name) continue
+    const first = words[0]
+    // (Past the rest of a hyphenated name: 蒂布林-耶德在.)
+    const next = words.find((w, k) => k > 0 && !name.name.includes(w.word) && !/^(x|nr)/.test(w.tag))
+    if ((/^nr/.test(first.tag) || name.name.length >= 3) && next && /^(p|d|v)/.test(next.tag)) return name
+  }
+  return undefined
 }
 
 /**
