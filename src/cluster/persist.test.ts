@@ -158,10 +158,24 @@ describe('saving and restoring the clustering in parts', () => {
   })
 
   it('saves story entries by chunks of consecutive events, each holding only its own, and reads them back', () => {
-    // Every third event names no central entity (it has no entry); the last chunk is partly filled.
+    // Every third event names no central entity (it has no entry); the last chunk is partly
+    // filled. Entries differ in how many entities they name, in which dates and anchors they
+    // have, and no two name the same: an entry read back with another's strings, or shifted by
+    // one, is caught.
     const entries = new Map<number, CentralEvent>()
-    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++)
-      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]), ...(idx % 2 ? { anchors: 1 } : {}) })
+    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++) {
+      if (!(idx % 3)) continue
+      const central = new Map<string, string>([[`p:${idx}`, `人物${idx}`]])
+      for (let k = 1; k < 1 + (idx % 5); k++) central.set(`o:${idx}.${k}`, `机构${idx}.${k}`)
+      entries.set(idx, {
+        id: `e${idx + 1}`,
+        title: `event ${idx}`,
+        start: idx % 7 ? `2021-06-${String(1 + (idx % 28)).padStart(2, '0')}` : undefined,
+        end: idx % 5 ? `2021-07-${String(1 + (idx % 28)).padStart(2, '0')}` : undefined,
+        central,
+        anchors: idx % 2 ? idx % 32 : undefined,
+      })
+    }
     const parts = new Map<string, Uint8Array | undefined>()
     for (const idx of entries.keys()) parts.set(centralPartName(idx), saveCentrals(idx, (i) => entries.get(i)))
     expect(parts.size).toBe(4)
@@ -170,9 +184,21 @@ describe('saving and restoring the clustering in parts', () => {
       expect(centralPartName(idx)).toBe(name)
       back.set(idx, e)
     }
-    expect([...back].sort((a, b) => a[0] - b[0])).toEqual([...entries])
+    // Entities compared in their order (toEqual would take Maps in another order as equal).
+    const plain = (m: Map<number, CentralEvent>) => [...m].sort((a, b) => a[0] - b[0]).map(([idx, e]) => [idx, { ...e, central: [...e.central] }])
+    expect(plain(back)).toStrictEqual(plain(entries))
     // A chunk none of whose events has an entry any more is not written (its part is deleted).
     expect(saveCentrals(CENTRAL_CHUNK, () => undefined)).toBeUndefined()
+  })
+
+  it('refuses a chunk of story entries whose strings do not match its counts', async () => {
+    const { deserialize, serialize } = await import('node:v8')
+    const body = saveCentrals(0, (i) => (i === 1 ? { id: 'e2', title: 't', central: new Map([['p:a', 'A'], ['p:b', 'B']]) } : undefined))!
+    expect(loadCentrals('c:0', body).get(1)?.central).toEqual(new Map([['p:a', 'A'], ['p:b', 'B']]))
+    const saved = deserialize(body) as { strings: string[] }
+    saved.strings.pop()
+    expect(() => loadCentrals('c:0', serialize(saved))).toThrow(/not readable/)
+    expect(() => loadCentrals('c:0', serialize(new Map([[1, { id: 'e2' }]])))).toThrow(/not readable/)
   })
 
   it('ignores state saved in another format', async () => {
