@@ -95,8 +95,11 @@ interface Linked {
   /** Its id and start ('' when missing), for the time order: kept, not read from the event at each comparison. */
   readonly id: string
   readonly start: string
-  /** Its central entities' codes, in the order of `event.central`. */
-  readonly codes: Int32Array
+  /**
+   * Its central entities' codes, in the order of `event.central`. (An array of small numbers:
+   * half the bytes of an Int32Array of a few, and a restore keeps one for each of ~40,000 entries.)
+   */
+  readonly codes: readonly number[]
   /** Those of `codes` it is about, as bits by position (`CentralEvent.anchors`). */
   readonly anchors: number
   /** ms; NaN when missing, and in an event that takes no part (`takesPart`). */
@@ -143,7 +146,8 @@ export class StoryLinker {
   set(key: number, event: CentralEvent): void {
     this.delete(key)
     const list = typeof (event as Partial<CentralIdList>).centralId === 'function' ? (event as CentralEvent & CentralIdList) : undefined
-    const codes = new Int32Array(list ? list.centralCount : event.central.size)
+    // Made at its length: pushed, an array reserves room for more.
+    const codes = new Array<number>(list ? list.centralCount : event.central.size)
     if (list) for (let i = 0; i < codes.length; i++) codes[i] = this.counted(list.centralId(i))
     else {
       let i = 0
