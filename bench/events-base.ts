@@ -13,13 +13,15 @@
 // BENCH_EVENTS_RESTAMP=1 lets the code of this build continue a kept base saved by another
 // build (its saved state is stamped with this one's version): for timing a change that keeps
 // the saved state's meaning only, such as a faster read or save; a change to features or
-// decisions needs a base of its own.
+// decisions needs a base of its own, and so does a change of the saved format (FORMAT in
+// cluster/persist.ts: such a base is refused).
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Article } from '../src/article.js'
 import { runIngest } from '../src/cli/commands/ingest.js'
 import { dateFromPath } from '../src/normalize/dates.js'
+import { restoreHead } from '../src/cluster/persist.js'
 import { STATE_KEY, stateVersion, updateClusters, type UpdateTimes } from '../src/cluster/snapshot.js'
 import { openSqlite } from '../src/store/sqlite/store.js'
 import type { Store } from '../src/store/store.js'
@@ -157,6 +159,9 @@ export async function openCopy(basePath: string, path: string, say = true): Prom
   if (process.env.BENCH_EVENTS_RESTAMP === '1') {
     const saved = await store.savedState(STATE_KEY)
     if (!saved) throw new Error(`${basePath} holds no saved clustering to continue`)
+    // Restamping keeps the saved bytes: a base saved in another FORMAT (cluster/persist.ts) would
+    // not be continued but clustered again from the first article, and the timed update would be that.
+    if (!restoreHead(saved.body)) throw new Error(`${basePath} was saved in another format of the clustering state (cluster/persist.ts FORMAT): make a base with this build (another BENCH_EVENTS_BASE)`)
     await store.saveStateParts(STATE_KEY, stateVersion(), saved.body, new Map(), false)
     if (say) console.log('  (the kept base is continued whatever build saved it: BENCH_EVENTS_RESTAMP)')
   }

@@ -4,7 +4,7 @@ import { CorpusStats, RecentStats } from '../analyze/keywords.js'
 import { ArchiveClustering } from './cluster-articles.js'
 import { EventClusterer } from './events.js'
 import { CENTRAL_CHUNK, centralPartName, loadCentrals, loadEvent, loadMembers, loadWeek, restoreHead, saveCentrals, saveEvent, saveHead, saveMembers, saveWeeks } from './persist.js'
-import type { CentralEvent } from './stories.js'
+import { storiesOf, type CentralEvent } from './stories.js'
 
 
 /** Saves the head, every event and every week of the index, as a first run over an archive does. */
@@ -158,10 +158,24 @@ describe('saving and restoring the clustering in parts', () => {
   })
 
   it('saves story entries by chunks of consecutive events, each holding only its own, and reads them back', () => {
-    // Every third event names no central entity (it has no entry); the last chunk is partly filled.
+    // Every third event names no central entity (it has no entry); the last chunk is partly
+    // filled. Entries differ in how many entities they name, in which dates and anchors they
+    // have, and no two name the same: an entry read back with another's strings, or shifted by
+    // one, is caught.
     const entries = new Map<number, CentralEvent>()
-    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++)
-      if (idx % 3) entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: '2021-06-01', ...(idx % 5 ? { end: '2021-06-02' } : {}), central: new Map([['p:biden', '拜登'], [`o:${idx}`, `机构${idx}`]]), ...(idx % 2 ? { anchors: 1 } : {}) })
+    for (let idx = 0; idx < 3 * CENTRAL_CHUNK + 5; idx++) {
+      if (!(idx % 3)) continue
+      const central = new Map<string, string>([[`p:${idx}`, `人物${idx}`]])
+      for (let k = 1; k < 1 + (idx % 5); k++) central.set(`o:${idx}.${k}`, `机构${idx}.${k}`)
+      entries.set(idx, {
+        id: `e${idx + 1}`,
+        title: `event ${idx}`,
+        start: idx % 7 ? `2021-06-${String(1 + (idx % 28)).padStart(2, '0')}` : undefined,
+        end: idx % 5 ? `2021-07-${String(1 + (idx % 28)).padStart(2, '0')}` : undefined,
+        central,
+        anchors: idx % 2 ? idx % 32 : undefined,
+      })
+    }
     const parts = new Map<string, Uint8Array | undefined>()
     for (const idx of entries.keys()) parts.set(centralPartName(idx), saveCentrals(idx, (i) => entries.get(i)))
     expect(parts.size).toBe(4)
@@ -170,9 +184,42 @@ describe('saving and restoring the clustering in parts', () => {
       expect(centralPartName(idx)).toBe(name)
       back.set(idx, e)
     }
-    expect([...back].sort((a, b) => a[0] - b[0])).toEqual([...entries])
+    // Entities compared in their order (toEqual would take Maps in another order as equal).
+    const plain = (m: Map<number, CentralEvent>) => [...m].sort((a, b) => a[0] - b[0]).map(([idx, e]) => [idx, { id: e.id, title: e.title, start: e.start, end: e.end, central: [...e.central], anchors: e.anchors }])
+    expect(plain(back)).toStrictEqual(plain(entries))
     // A chunk none of whose events has an entry any more is not written (its part is deleted).
     expect(saveCentrals(CENTRAL_CHUNK, () => undefined)).toBeUndefined()
+  })
+
+  it('links the same stories from story entries read back as from those saved', () => {
+    // Threads of events (each naming its pair of people and one entity of its own), and events naming one person only.
+    const entries = new Map<number, CentralEvent>()
+    for (let idx = 0; idx < 2 * CENTRAL_CHUNK; idx++) {
+      // Threads of four events at most: an entity named by more than five is the backdrop.
+      const thread = Math.floor(idx / 4)
+      const central = new Map<string, string>(idx % 4 === 3 ? [[`p:lone${idx}`, `独${idx}`]] : [[`p:a${thread}`, `甲${thread}`], [`p:b${thread}`, `乙${thread}`], [`o:${idx}`, `机构${idx}`]])
+      const day = String(1 + (idx % 28)).padStart(2, '0')
+      entries.set(idx, { id: `e${idx + 1}`, title: `event ${idx}`, start: `2021-0${1 + (idx % 9)}-${day}T00:00:00.000Z`, end: `2021-0${1 + (idx % 9)}-${day}T12:00:00.000Z`, central, anchors: idx % 4 ? 3 : 1 })
+    }
+    const back = new Map<number, CentralEvent>()
+    for (const name of new Set([...entries.keys()].map(centralPartName))) {
+      const body = saveCentrals(Number(name.slice(2)) * CENTRAL_CHUNK, (i) => entries.get(i))!
+      for (const [idx, e] of loadCentrals(name, body)) back.set(idx, e)
+    }
+    const order = [...entries.keys()].sort((a, b) => a - b)
+    const linked = storiesOf(order.map((i) => entries.get(i)!))
+    expect(linked.length).toBeGreaterThanOrEqual(2)
+    expect(storiesOf(order.map((i) => back.get(i)!))).toEqual(linked)
+  })
+
+  it('refuses a chunk of story entries whose strings do not match its counts', async () => {
+    const { deserialize, serialize } = await import('node:v8')
+    const body = saveCentrals(0, (i) => (i === 1 ? { id: 'e2', title: 't', central: new Map([['p:a', 'A'], ['p:b', 'B']]) } : undefined))!
+    expect(loadCentrals('c:0', body).get(1)?.central).toEqual(new Map([['p:a', 'A'], ['p:b', 'B']]))
+    const saved = deserialize(body) as { keys: string[]; names: string }
+    expect(() => loadCentrals('c:0', serialize({ ...saved, keys: saved.keys.slice(1) }))).toThrow(/not readable/)
+    expect(() => loadCentrals('c:0', serialize({ ...saved, names: `${saved.names}x` }))).toThrow(/not readable/)
+    expect(() => loadCentrals('c:0', serialize(new Map([[1, { id: 'e2' }]])))).toThrow(/not readable/)
   })
 
   it('ignores state saved in another format', async () => {

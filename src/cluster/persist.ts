@@ -5,7 +5,7 @@ import { ArchiveClustering, type Member } from './cluster-articles.js'
 import { defaultClusterOptions, EventClusterer, type Assignment, type EventCluster, type PackedWeek, type SavedIndex } from './events.js'
 import { ArticleFeatures, TitleStats } from './features.js'
 import { RepeatedLines } from './repeated-lines.js'
-import type { CentralEvent } from './stories.js'
+import type { CentralEvent, CentralIdList } from './stories.js'
 
 // The clustering's state is kept in parts, so that adding a batch reads and writes what the
 // batch touches rather than the archive:
@@ -42,7 +42,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 10
+const FORMAT = 12
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
@@ -98,22 +98,140 @@ export const CENTRAL_CHUNK = 32
 /** The part holding the story entry of an event (`CENTRAL_PART`). */
 export const centralPartName = (idx: number) => `${CENTRAL_PART}${Math.floor(idx / CENTRAL_CHUNK)}`
 
+/**
+ * A chunk of story entries as saved: flat, not a Map of entries each with a Map of entities.
+ * Every restore reads all of them (~40,000 entries at 100,000 articles) and links stories from
+ * their entities' ids and dates alone; titles and entity names are read only for the few events
+ * that end in a story (or whose entry a batch changes). So the ids are kept as strings, the
+ * names in one string, and an entry is read from the chunk when asked (`SavedEntry`), not made
+ * into an object with a Map of its own: v8's deserialiser rebuilds a Map entry by entry through
+ * a call from C++ into JS, and every object a restore makes stays alive to its end.
+ */
+interface SavedCentrals {
+  /** Each entry's event index. */
+  readonly idx: Int32Array
+  /** Its `anchors`, -1 when not given (a mask of bits is never negative). */
+  readonly anchors: Int32Array
+  /** How many central entities it names. */
+  readonly counts: Uint8Array
+  /** Bit 1: it has a start, bit 2: an end. */
+  readonly dated: Uint8Array
+  /** Each entry's id, start and end ('' when missing), then its entities' ids, one entry after another. */
+  readonly keys: readonly string[]
+  /** Each entry's title, then its entities' names, joined: `ends[i]` is where the i-th ends. */
+  readonly names: string
+  readonly ends: Int32Array
+}
+const HAS_START = 1
+const HAS_END = 2
+// An entry's id, start and end come before its entities' ids in `keys`.
+const KEYS_BEFORE = 3
+
 /** The events of `centralPartName(idx)` with a story entry (`entryOf`), or undefined when none has. */
 export function saveCentrals(idx: number, entryOf: (idx: number) => CentralEvent | undefined): Uint8Array | undefined {
-  const chunk = new Map<number, CentralEvent>()
   const first = Math.floor(idx / CENTRAL_CHUNK) * CENTRAL_CHUNK
+  const entries: Array<[number, CentralEvent]> = []
   for (let i = first; i < first + CENTRAL_CHUNK; i++) {
     const e = entryOf(i)
-    if (e) chunk.set(i, { id: e.id, title: e.title, start: e.start, end: e.end, central: e.central, ...(e.anchors !== undefined ? { anchors: e.anchors } : {}) })
+    if (e) entries.push([i, e])
   }
-  return chunk.size ? serialize(chunk) : undefined
+  if (!entries.length) return undefined
+  const n = entries.length
+  const keys: string[] = []
+  const names: string[] = []
+  const ends: number[] = []
+  let end = 0
+  const name = (s: string) => {
+    names.push(s)
+    ends.push((end += s.length))
+  }
+  const chunk = { idx: new Int32Array(n), anchors: new Int32Array(n), counts: new Uint8Array(n), dated: new Uint8Array(n) }
+  entries.forEach(([i, e], k) => {
+    if (e.central.size > 255) throw new Error(`the story entry of event ${i} names more central entities than a chunk can hold`)
+    chunk.idx[k] = i
+    chunk.anchors[k] = e.anchors ?? -1
+    chunk.counts[k] = e.central.size
+    chunk.dated[k] = (e.start !== undefined ? HAS_START : 0) | (e.end !== undefined ? HAS_END : 0)
+    keys.push(e.id, e.start ?? '', e.end ?? '')
+    name(e.title)
+    for (const [id, n] of e.central) {
+      keys.push(id)
+      name(n)
+    }
+  })
+  return serialize({ ...chunk, keys, names: names.join(''), ends: Int32Array.from(ends) } satisfies SavedCentrals)
 }
 
-/** The story entries of a saved chunk, by event index. */
+/** The story entries of a saved chunk, by event index (each read from the chunk when asked: `SavedEntry`). */
 export function loadCentrals(name: string, bytes: Uint8Array): Map<number, CentralEvent> {
-  const chunk = deserialize(bytes) as Map<number, Partial<CentralEvent>>
-  if (!(chunk instanceof Map) || [...chunk].some(([idx, e]) => typeof idx !== 'number' || typeof e?.id !== 'string' || typeof e.title !== 'string' || !(e.central instanceof Map) || (e.anchors !== undefined && typeof e.anchors !== 'number'))) throw new Error(`saved story entries ${name} are not readable`)
-  return chunk as Map<number, CentralEvent>
+  const chunk = deserialize(bytes) as Partial<SavedCentrals>
+  const { idx, anchors, counts, dated, keys, names, ends } = chunk
+  const unreadable = () => new Error(`saved story entries ${name} are not readable`)
+  if (!(idx instanceof Int32Array) || !(anchors instanceof Int32Array) || !(counts instanceof Uint8Array) || !(dated instanceof Uint8Array) || !Array.isArray(keys) || typeof names !== 'string' || !(ends instanceof Int32Array)) throw unreadable()
+  const n = idx.length
+  if (anchors.length !== n || counts.length !== n || dated.length !== n) throw unreadable()
+  let entities = 0
+  for (let k = 0; k < n; k++) entities += counts[k]
+  if (keys.length !== KEYS_BEFORE * n + entities || keys.some((x) => typeof x !== 'string') || ends.length !== n + entities) throw unreadable()
+  for (let i = 0, before = 0; i < ends.length; before = ends[i++]) if (ends[i] < before) throw unreadable()
+  if (ends.length && ends[ends.length - 1] !== names.length) throw unreadable()
+  const saved = chunk as SavedCentrals
+  const out = new Map<number, CentralEvent>()
+  for (let k = 0, key = 0, at = 0; k < n; k++) {
+    out.set(idx[k], new SavedEntry(saved, k, key, at))
+    key += KEYS_BEFORE + counts[k]
+    at += 1 + counts[k]
+  }
+  return out
+}
+
+/** One story entry of a saved chunk, read from it when asked; its Map of entities is made only if asked for. */
+class SavedEntry implements CentralEvent, CentralIdList {
+  private map: Map<string, string> | undefined
+
+  constructor(
+    private readonly chunk: SavedCentrals,
+    private readonly k: number,
+    /** Where its id is in `chunk.keys`. */
+    private readonly key: number,
+    /** Where its title is in `chunk.ends`. */
+    private readonly at: number,
+  ) {}
+
+  get id(): string {
+    return this.chunk.keys[this.key]
+  }
+  get start(): string | undefined {
+    return this.chunk.dated[this.k] & HAS_START ? this.chunk.keys[this.key + 1] : undefined
+  }
+  get end(): string | undefined {
+    return this.chunk.dated[this.k] & HAS_END ? this.chunk.keys[this.key + 2] : undefined
+  }
+  get anchors(): number | undefined {
+    const a = this.chunk.anchors[this.k]
+    return a >= 0 ? a : undefined
+  }
+  get title(): string {
+    return this.name(this.at)
+  }
+  get centralCount(): number {
+    return this.chunk.counts[this.k]
+  }
+  centralId(j: number): string {
+    return this.chunk.keys[this.key + KEYS_BEFORE + j]
+  }
+  get central(): ReadonlyMap<string, string> {
+    if (!this.map) {
+      this.map = new Map()
+      for (let j = 0; j < this.centralCount; j++) this.map.set(this.centralId(j), this.name(this.at + 1 + j))
+    }
+    return this.map
+  }
+
+  private name(i: number): string {
+    const { names, ends } = this.chunk
+    return names.slice(i === 0 ? 0 : ends[i - 1], ends[i])
+  }
 }
 
 /** One event of the clustering, without its members (`saveMembers`). */

@@ -69,6 +69,16 @@ export interface CentralEvent extends Omit<StoryEvent, 'articleIds' | 'keywords'
 }
 
 /**
+ * A story entry that lists the ids of its central entities one by one, without the Map of
+ * them: a saved one (cluster/persist.ts). A restore sets every saved entry (~40,000 at 100,000
+ * articles), and the names of only the few whose event ends in a story are ever read.
+ */
+export interface CentralIdList {
+  readonly centralCount: number
+  centralId(k: number): string
+}
+
+/**
  * `buildStories` for events whose central entities are known: reads no article. Events that
  * name no central entity take no part in a story, so they may be left out of `events` as long
  * as `eventCount` counts them (what makes an entity the archive's backdrop).
@@ -82,8 +92,14 @@ export function storiesOf(events: readonly CentralEvent[], eventCount = events.l
 /** An event as the linker keeps it: its entities numbered and its dates parsed, once. */
 interface Linked {
   readonly event: CentralEvent
-  /** Its central entities' codes, in the order of `event.central`. */
-  readonly codes: Int32Array
+  /** Its id and start ('' when missing), for the time order: kept, not read from the event at each comparison. */
+  readonly id: string
+  readonly start: string
+  /**
+   * Its central entities' codes, in the order of `event.central`. (An array of small numbers:
+   * half the bytes of an Int32Array of a few, and a restore keeps one for each of ~40,000 entries.)
+   */
+  readonly codes: readonly number[]
   /** Those of `codes` it is about, as bits by position (`CentralEvent.anchors`). */
   readonly anchors: number
   /** ms; NaN when missing, and in an event that takes no part (`takesPart`). */
@@ -129,23 +145,31 @@ export class StoryLinker {
   /** Adds or replaces the event under `key` (an event index). */
   set(key: number, event: CentralEvent): void {
     this.delete(key)
-    const codes = new Int32Array(event.central.size)
-    let i = 0
-    for (const id of event.central.keys()) {
-      let code = this.codes.get(id)
-      if (code === undefined) {
-        this.codes.set(id, (code = this.ids.length))
-        this.ids.push(id)
-        if (code >= this.df.length) this.df = grown(this.df, code + 1)
-      }
-      this.df[code]++
-      codes[i++] = code
+    const list = typeof (event as Partial<CentralIdList>).centralId === 'function' ? (event as CentralEvent & CentralIdList) : undefined
+    // Made at its length: pushed, an array reserves room for more.
+    const codes = new Array<number>(list ? list.centralCount : event.central.size)
+    if (list) for (let i = 0; i < codes.length; i++) codes[i] = this.counted(list.centralId(i))
+    else {
+      let i = 0
+      for (const id of event.central.keys()) codes[i++] = this.counted(id)
     }
     // Only the dates of events that take part are read (a restore sets every saved entry).
     const dated = codes.length >= MIN_SHARED
-    const entry: Linked = { event, codes, anchors: event.anchors ?? -1, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
+    const entry: Linked = { event, id: event.id, start: event.start ?? '', codes, anchors: event.anchors ?? -1, startMs: dated ? time(event.start) : NaN, endMs: dated ? time(event.end) : NaN }
     this.linked.set(key, entry)
     if (takesPart(entry)) this.added.add(entry)
+  }
+
+  /** The code of an entity (numbered when new), counted once more in `df`. */
+  private counted(id: string): number {
+    let code = this.codes.get(id)
+    if (code === undefined) {
+      this.codes.set(id, (code = this.ids.length))
+      this.ids.push(id)
+      if (code >= this.df.length) this.df = grown(this.df, code + 1)
+    }
+    this.df[code]++
+    return code
   }
 
   get(key: number): CentralEvent | undefined {
@@ -352,7 +376,7 @@ export class StoryLinker {
   }
 }
 
-const byTime = (a: Linked, b: Linked) => compareAscii(a.event.start ?? '', b.event.start ?? '') || compareAscii(a.event.id, b.event.id)
+const byTime = (a: Linked, b: Linked) => compareAscii(a.start, b.start) || compareAscii(a.id, b.id)
 
 /** Where `x` goes in `sorted` (after its equals). */
 function firstAfter<T>(sorted: readonly T[], x: T, compare: (a: T, b: T) => number): number {

@@ -77,4 +77,17 @@ describe('IndexWeek', () => {
     expect(read(week, 'b')).toEqual([7])
     expect(week.pack()).toBe(packed)
   })
+  it('finds every term of a week whose places outgrow two-byte slots, before and after packing more', () => {
+    const model: Model = new Map()
+    // Just under the places a two-byte slot holds: the table built first is of two-byte slots.
+    for (let i = 0; i < 65_530; i++) model.set(`t${i}`, [i % 101])
+    const week = new IndexWeek(packedOf(model))
+    expect(read(week, 't0')).toEqual([0])
+    // 65,536 terms then: the table still has room for them (half full), but not two-byte places.
+    for (let i = 65_530; i < 65_536; i++) write(week, model, `t${i}`, i)
+    expect(week.pack()).toEqual(packedOf(model))
+    // Past them now: a term placed at 65,535 or later must not wrap around to another's slot.
+    for (const i of [0, 1, 65_529, 65_533, 65_534, 65_535]) expect(read(week, `t${i}`)).toEqual(model.get(`t${i}`))
+    expect(read(week, 't65536')).toEqual([])
+  })
 })

@@ -36,9 +36,13 @@ export class IndexWeek {
   private packed: PackedWeek
   // Where each packed term's events start in `packed.events` (one more: the end).
   private offsets: Int32Array
-  // Open addressing, two numbers a slot: a packed term's hash and its place + 1 (0: empty).
-  // Built when first asked: a week holding no packed terms needs none.
-  private table: Int32Array | undefined
+  // Open addressing, one number a slot: a packed term's place + 1 (0: empty), compared by its
+  // length, then its characters. Built when first asked: a week holding no packed terms needs
+  // none. Two bytes a slot while the places fit: a restored update builds the table of every
+  // week it loads (hundreds, half a million terms) for a few lookups each, and on this kind of
+  // machine the fresh memory (page faults), more than hashing, was most of the time (12 MB with a
+  // hash and a place of four bytes each a slot; 3 MB so).
+  private table: Uint16Array | Int32Array | undefined
   // Packed terms written since, by place; and terms not in the packed form, in the order first written.
   private readonly written = new Map<number, Set<number>>()
   private readonly added = new Map<string, Set<number>>()
@@ -119,7 +123,7 @@ export class IndexWeek {
     this.written.clear()
     this.added.clear()
     // The terms keep their places: the table takes the new ones when it has room for them.
-    if (this.table && 4 * ends.length <= this.table.length) for (let i = n; i < ends.length; i++) this.insert(this.hashAt(i), i)
+    if (this.table && 2 * ends.length <= this.table.length && fitsPlaces(this.table, ends.length)) for (let i = n; i < ends.length; i++) this.insert(this.hashAt(i), i)
     else this.table = undefined
     return packed
   }
@@ -129,34 +133,32 @@ export class IndexWeek {
     const n = this.packed.ends.length
     if (n === 0) return -1
     const table = this.table ?? this.build()
-    const mask = (table.length >> 1) - 1
+    const mask = table.length - 1
     const { terms, ends } = this.packed
     for (let k = hash & mask; ; k = (k + 1) & mask) {
-      const place = table[2 * k + 1]
+      const place = table[k]
       if (place === 0) return -1
-      if (table[2 * k] !== hash) continue
       const i = place - 1
       const start = i === 0 ? 0 : ends[i - 1]
       if (ends[i] - start === term.length && terms.startsWith(term, start)) return i
     }
   }
 
-  private build(): Int32Array {
+  private build(): Uint16Array | Int32Array {
     const n = this.packed.ends.length
     let size = 8
     while (size < 2 * n) size *= 2
-    this.table = new Int32Array(2 * size)
+    this.table = n < MAX_SHORT_PLACE ? new Uint16Array(size) : new Int32Array(size)
     for (let i = 0; i < n; i++) this.insert(this.hashAt(i), i)
     return this.table
   }
 
   private insert(hash: number, i: number): void {
     const table = this.table!
-    const mask = (table.length >> 1) - 1
+    const mask = table.length - 1
     let k = hash & mask
-    while (table[2 * k + 1] !== 0) k = (k + 1) & mask
-    table[2 * k] = hash
-    table[2 * k + 1] = i + 1
+    while (table[k] !== 0) k = (k + 1) & mask
+    table[k] = i + 1
   }
 
   private hashAt(i: number): number {
@@ -166,6 +168,12 @@ export class IndexWeek {
     return h
   }
 }
+
+// Places + 1 up to this fit a two-byte slot.
+const MAX_SHORT_PLACE = 0xffff
+
+/** Can the table hold the places + 1 of `count` terms? */
+const fitsPlaces = (table: Uint16Array | Int32Array, count: number) => table instanceof Int32Array || count < MAX_SHORT_PLACE
 
 function offsetsOf(sizes: Int32Array): Int32Array {
   const offsets = new Int32Array(sizes.length + 1)
