@@ -249,8 +249,9 @@ const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
  * each, the sentence that carries the claim's own wording (its most central unit), else the
- * shortest cited sentence that reads on its own (else the same without a linking word). Previews (written before the incident) say
- * what was expected, not what happened: they are not drawn on.
+ * shortest cited sentence that reads on its own (else the same without a linking word).
+ * Previews (written before the incident) say what was expected, not what happened: they are not
+ * drawn on.
  */
 export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
@@ -318,7 +319,7 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
 const DATELINE = /^\s*(【[^】]{1,24}】|[(（][^)）]{1,12}[)）]|[^，。,\s]{1,12}\d{1,2}月\d{1,2}日\s*[-–—]\s*)\s*/u
 
 export function withoutDateline(text: string): string {
-  const rest = text.replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
+  const rest = text.replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, _at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
   return rest.length >= 8 ? rest : text
 }
 // 伦敦——, 北京—— (The New York Times' style): a place and a dash. Only a place (我的同龄人——,
