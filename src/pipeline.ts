@@ -96,7 +96,8 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
   const sk = sketch(compact)
   const url = draft.url
   const canonical = canonicalUrl(url)
-  const via = viaOf(draft)
+  // A repost names its archive; an article a site mirrors (nei.st/medium/nytimes/…) names the site.
+  const via = viaOf(draft) ?? ('mirror' in outlet ? outlet.mirror : undefined)
   return ok({
     id: articleIdOf(raw.sha256, raw.locator),
     outletId: outlet.id,

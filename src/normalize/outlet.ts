@@ -8,6 +8,8 @@ export interface ResolvedOutlet {
   readonly name: string
   readonly known: boolean // in the registry; otherwise created from the evidence
   readonly evidence: string // which hint decided, for `show`
+  /** The site the article was read on when that site only mirrors the outlet's article (`Outlet.mirrors`). */
+  readonly mirror?: { readonly outlet: string; readonly url: string }
 }
 
 // Which evidence names the publisher most directly. A repost's `轉載自X` names the original
@@ -31,7 +33,7 @@ export function resolveOutlet(hints: readonly OutletHint[], registry: Registry):
   const ordered = ORDER.flatMap((kind) => hints.filter((h) => h.kind === kind))
   for (const h of ordered) {
     const o = lookup(h, registry)
-    if (o) return { id: o.id, name: outletName(o), known: true, evidence: `${h.kind}: ${h.value}` }
+    if (o) return mirrored(o, hints, registry) ?? { id: o.id, name: outletName(o), known: true, evidence: `${h.kind}: ${h.value}` }
   }
   for (const h of ordered) {
     if (h.kind === 'path') continue // folder names are too often not publishers
@@ -40,6 +42,27 @@ export function resolveOutlet(hints: readonly OutletHint[], registry: Registry):
     return { id: unknownOutletId(name), name, known: false, evidence: `${h.kind}: ${h.value}` }
   }
   return { id: 'unknown', name: 'unknown', known: false, evidence: 'no outlet evidence' }
+}
+
+/**
+ * The outlet whose article a mirror site keeps (nei.st/medium/nytimes/… is The New York Times',
+ * read on nei.st), when a URL of the article on that site names one the registry knows under
+ * the site's mirror path; else undefined, and the site is the outlet.
+ */
+function mirrored(site: Outlet, hints: readonly OutletHint[], registry: Registry): ResolvedOutlet | undefined {
+  if (!site.mirrors) return undefined
+  const [before, after] = site.mirrors.split('{outlet}')
+  for (const h of hints) {
+    if (!isUrlHint(h)) continue
+    const url = canonicalUrl(h.value)
+    if (!url || registry.byDomain(url)?.id !== site.id) continue
+    const path = new URL(url).pathname
+    if (!path.startsWith(before)) continue
+    const segment = path.slice(before.length).split('/')[0]
+    const original = segment && path.slice(before.length + segment.length).startsWith(after) ? registry.byName(decodeURIComponent(segment)) : undefined
+    if (original && original.id !== site.id) return { id: original.id, name: outletName(original), known: true, evidence: `mirror: ${h.value}`, mirror: { outlet: hostOf(url) ?? site.id, url: h.value } }
+  }
+  return undefined
 }
 
 /** An author field holding a reporter's name ("實習記者胡尚佑", "记者 张三") is not a publisher. */

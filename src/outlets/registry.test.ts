@@ -107,6 +107,7 @@ describe('parseRegistry validation', () => {
     ['a duplicate id', entry('first', ''), /entry 2 \(first\): id 'first' is already claimed by entry 1 \(first\)/],
     ['a duplicate alias', entry('rfa', "aliases: ['FIRST ONE']"), /entry 2 \(rfa\): name or alias 'FIRST ONE' is already claimed by entry 1 \(first\)/],
     ['a duplicate domain', entry('rfa', 'domains: [first.example]'), /entry 2 \(rfa\): domain 'first.example' is already claimed by entry 1 \(first\)/],
+    ['a mirror path without {outlet}', entry('rfa', 'mirrors: /medium/'), /entry 2 \(rfa\): mirrors '\/medium\/' is not a URL path holding \{outlet\}/],
   ])('rejects %s, naming the entry', (_, second, message) => {
     const yaml = [entry('first', "aliases: [first one]\n  domains: [first.example]"), second].join('\n')
     expect(() => parseRegistry(yaml, 'outlets.yaml')).toThrow(RegistryError)

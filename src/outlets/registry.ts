@@ -36,6 +36,11 @@ export interface Outlet {
   readonly owner?: string
   readonly funding?: string
   readonly sources: readonly string[]
+  /**
+   * For a site that mirrors other outlets' articles: the URL path under which it keeps them, with
+   * `{outlet}` where the original outlet's name stands (nei.st: `/medium/{outlet}/`).
+   */
+  readonly mirrors?: string
 }
 
 export interface Registry {
@@ -51,7 +56,7 @@ export class RegistryError extends Error {
   override readonly name = 'RegistryError'
 }
 
-const FIELDS = new Set(['id', 'names', 'aliases', 'domains', 'country', 'type', 'owner', 'funding', 'sources'])
+const FIELDS = new Set(['id', 'names', 'aliases', 'domains', 'country', 'type', 'owner', 'funding', 'sources', 'mirrors'])
 const NAME_FIELDS = new Set(['zh-Hans', 'zh-Hant', 'en'])
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/
@@ -108,6 +113,9 @@ function readOutlet(entry: unknown, fail: Fail): Outlet {
   const country = text(entry.country, 'country', fail)
   if (country !== undefined && !COUNTRY.test(country)) fail(`country '${country}' is not an ISO 3166 alpha-2 code`)
 
+  const mirrors = text(entry.mirrors, 'mirrors', fail)
+  if (mirrors !== undefined && !/^\/(?:[^{}\s]*\/)?\{outlet\}\/$/.test(mirrors)) fail(`mirrors '${mirrors}' is not a URL path holding {outlet} as one segment, such as /medium/{outlet}/`)
+
   const outlet: Outlet = {
     id: id as string,
     names: withoutUndefined({
@@ -122,6 +130,7 @@ function readOutlet(entry: unknown, fail: Fail): Outlet {
     owner: text(entry.owner, 'owner', fail),
     funding: text(entry.funding, 'funding', fail),
     sources,
+    mirrors,
   }
   return deepFreeze(withoutUndefined(outlet))
 }
