@@ -190,7 +190,7 @@ function diagnose(set: { gold: Map<string, string>; names: ReadonlyMap<string, s
       if (eventOf(id) === main || assignments.get(id)!.reason === 'copy') console.log(line(id))
       else {
         const p = clusterer.scoreAgainst(items.get(id)!, EventClusterer.indexOf(main))
-        console.log(`${line(id)}  [vs ${main}: ${scoreParts(p)}${p.inWindow ? '' : ', out of window or past the span cap'}]`)
+        console.log(`${line(id)}  [vs ${main}: ${scoreParts(p)}${p.inWindow ? '' : ', out of window or past the span cap'}${p.otherSummit ? ', names another summit' : ''}]`)
       }
     }
   }

@@ -65,6 +65,22 @@ describe('EventClusterer', () => {
   })
 
 
+  it('keeps reports of two summits apart however alike their words, and lets reports of one summit meet', () => {
+    const c = new EventClusterer(opts)
+    const g7 = c.add({ ...item('g7', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-13'), summits: ['g7'] })
+    const euUs = c.add({ ...item('eu-us', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-15'), summits: ['eu+usa'] })
+    expect(euUs.reason).toBe('founded')
+    expect(c.scoreAgainst({ ...item('x', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-15'), summits: ['eu+usa'] }, 0)).toMatchObject({ otherSummit: true })
+    // One naming neither joins either; one naming the G7's summit with its host joins the G7's.
+    const neither = c.add(item('neither', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-14'))
+    expect(neither.reason).toBe('joined')
+    const hosted = c.add({ ...item('hosted', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-14'), summits: ['g7+uk'] })
+    expect(hosted.eventId).toBe(g7.eventId)
+    // …and no article bridges the two events into one.
+    expect(c.events).toHaveLength(2)
+    expect(c.events.map((e) => e.summits)).toEqual(expect.arrayContaining([['g7', 'g7+uk'], ['eu+usa']]))
+  })
+
   it('keeps reports weeks apart in separate events, using a mentioned date when there is no publication date', () => {
     const c = new EventClusterer(opts)
     const first = c.add(item('a', { x: 1 }, '2021-06-14'))

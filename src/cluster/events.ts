@@ -1,4 +1,5 @@
 import { cosine, type TermVector } from '../analyze/keywords.js'
+import { differentSummits } from './meetings.js'
 import { IndexWeek, termHash, type PackedWeek } from './week-index.js'
 
 export type { PackedWeek } from './week-index.js'
@@ -26,6 +27,8 @@ export interface ClusterItem {
   readonly monthDay?: string
   /** A digest of unrelated items: it stands alone, neither joining an event nor being joined. */
   readonly digest?: boolean
+  /** The summits its headline names, by their parties (`summitKeys`). */
+  readonly summits?: readonly string[]
 }
 
 /** Members published on one day that name one incident day, summed: similarity to an event is computed per group. */
@@ -55,6 +58,8 @@ export interface EventCluster {
   /** Members that are not copies: what similarity is averaged over. */
   size: number
   readonly days: DayGroup[]
+  /** The summits its members' headlines name (`summitKeys`): an article or event naming only others is kept out (`differentSummits`). */
+  summits?: string[]
 }
 
 export interface Assignment {
@@ -407,6 +412,7 @@ export class EventClusterer {
     if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
       if (day !== undefined ? !this.inWindow(e, day) : !this.holdsMonthDay(e, item.monthDay)) continue
+      if (item.summits && e.summits && differentSummits(item.summits, e.summits)) continue
       scored.push([idx, this.similarity(item, day, incident, e)])
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -462,6 +468,7 @@ export class EventClusterer {
       kept: undecayed > 0 ? (content + headline) / undecayed : 1,
       spread,
       breadth: breadth(item.vector, e.centroid),
+      otherSummit: !!item.summits && !!e.summits && differentSummits(item.summits, e.summits),
     }
   }
 
@@ -522,6 +529,7 @@ export class EventClusterer {
       const other = this.live(idx)
       if (score < this.opts.threshold || other === home || !this.nearInTime(this.event(home), this.event(other))) continue
       if (!mergeable(this.event(home), this.event(other))) continue
+      if (differentSummits(this.event(home).summits ?? [], this.event(other).summits ?? [])) continue
       const link = this.linkage(this.event(home), this.event(other))
       if (link < this.opts.threshold) continue
       // The larger event absorbs the smaller one and keeps its id.
@@ -544,6 +552,7 @@ export class EventClusterer {
       if (old) this.assignments.set(id, merged(old, merge)) // else `loadAssignments` does it
     }
     g.articleIds.length = 0
+    if (g.summits) k.summits = union(k.summits, g.summits)
     if (g.start && (!k.start || g.start < k.start)) k.start = g.start
     if (g.end && (!k.end || g.end > k.end)) k.end = g.end
     const w2 = this.opts.titleWeight ** 2
@@ -677,6 +686,7 @@ export class EventClusterer {
       addInto(e.centroid, item.vector)
       if (item.title) addInto(e.titleCentroid, item.title)
       if (item.entities) addInto(e.entityCentroid, item.entities)
+      if (item.summits) e.summits = union(e.summits, item.summits)
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
       // Written unloaded, it would be saved without the postings it had.
@@ -714,6 +724,8 @@ export interface ScoreParts {
   readonly spread: number
   /** How many words the keyword match rests on (`breadth`); under minBreadth it scales the score down. */
   readonly breadth: number
+  /** Whether the article's headline names a summit and the event's members only other summits (`differentSummits`): then it does not join, whatever its score. */
+  readonly otherSummit: boolean
 }
 
 /** One event merged into another, with their linkage: what it does to the assignment of each member of the one merged. */
@@ -806,6 +818,10 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 // forEach rather than for…of over entries here and in `breadth`: no [term, weight] array per
 // entry (a placed article adds its vectors into several sums).
+function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
+  return a ? [...new Set([...a, ...b])].sort() : [...b]
+}
+
 function addInto(target: Map<string, number>, v: TermVector): void {
   v.forEach((w, t) => target.set(t, (target.get(t) ?? 0) + w))
 }

@@ -1,3 +1,4 @@
+import { summitKeys } from './meetings.js'
 import { CorpusStats, RecentStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector, type WeightedWords } from '../analyze/keywords.js'
 import { findEntities } from '../analyze/entities.js'
 import { nameWords, segment, segmentNaming } from '../analyze/segment.js'
@@ -212,6 +213,7 @@ export class ArticleFeatures {
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
     const digest = this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
+    const summits = summitKeys(foldedTitle)
     return {
       id: a.id,
       publishedAt,
@@ -223,6 +225,7 @@ export class ArticleFeatures {
       ...(entities.size ? { entities } : {}),
       ...(digest ? { digest } : {}),
       ...(monthDay ? { monthDay } : {}),
+      ...(summits.length ? { summits } : {}),
     }
   }
 

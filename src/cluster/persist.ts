@@ -42,7 +42,7 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 12
+const FORMAT = 13
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'
