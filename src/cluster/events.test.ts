@@ -70,6 +70,8 @@ describe('EventClusterer', () => {
     const g7 = c.add({ ...item('g7', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-13'), summits: ['g7'] })
     const euUs = c.add({ ...item('eu-us', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-15'), summits: ['eu+usa'] })
     expect(euUs.reason).toBe('founded')
+    expect(euUs.nearest).toMatchObject({ eventId: g7.eventId, otherSummits: ['g7'] })
+    expect(explainAssignment(euUs, opts.threshold)).toContain('another summit (g7)')
     expect(c.scoreAgainst({ ...item('x', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-15'), summits: ['eu+usa'] }, 0)).toMatchObject({ otherSummit: true })
     // One naming neither joins either; one naming the G7's summit with its host joins the G7's.
     const neither = c.add(item('neither', { 峰会: 0.8, 新冠溯源: 0.6 }, '2021-06-14'))

@@ -78,7 +78,7 @@ export interface Assignment {
   readonly breadth?: number
   /**
    * For an article that founded its event: the closest event it was scored against, which it did
-   * not reach (the score is below the threshold, or `undatedFull`), and the keywords it shared with it.
+   * not reach (the score is below the threshold, or `undatedFull`, or `otherSummits`), and the keywords it shared with it.
    */
   readonly nearest?: {
     readonly eventId: string
@@ -86,6 +86,8 @@ export interface Assignment {
     readonly sharedTerms: readonly string[]
     /** The article is undated and reached the event, which held as many undated members as it could (`undatedFit`). */
     readonly undatedFull?: boolean
+    /** The article reached the event, but its headline names a summit and the event's only these others (`differentSummits`). */
+    readonly otherSummits?: readonly string[]
   }
 }
 
@@ -409,11 +411,17 @@ export class EventClusterer {
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
+    // The closest event that the article reached but that reports another summit: explained, not joined.
+    let otherSummit: [number, number] | undefined
     if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
       if (day !== undefined ? !this.inWindow(e, day) : !this.holdsMonthDay(e, item.monthDay)) continue
-      if (item.summits && e.summits && differentSummits(item.summits, e.summits)) continue
-      scored.push([idx, this.similarity(item, day, incident, e)])
+      const score = this.similarity(item, day, incident, e)
+      if (item.summits && e.summits && differentSummits(item.summits, e.summits)) {
+        if (score >= this.opts.threshold && (!otherSummit || score > otherSummit[1])) otherSummit = [idx, score]
+        continue
+      }
+      scored.push([idx, score])
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0])
     const [best, bestScore] = scored[0] ?? [-1, 0]
@@ -429,7 +437,10 @@ export class EventClusterer {
       this.mergedInto.push(this.all.length)
       this.all.push({ id, articleIds: [], centroid: new Map(), titleCentroid: new Map(), entityCentroid: new Map(), norm2: 0, self2: 0, size: 0, days: [] })
       a = this.record(item, this.all.length - 1, 1, [], [], 'founded')
-      if (best >= 0) {
+      if (otherSummit && otherSummit[1] >= bestScore) {
+        const near = this.event(otherSummit[0])
+        a = this.remember({ ...a, nearest: { eventId: near.id, score: otherSummit[1], sharedTerms: shared(item.vector, near.centroid), otherSummits: near.summits } })
+      } else if (best >= 0) {
         const near = this.event(best)
         a = this.remember({ ...a, nearest: { eventId: near.id, score: bestScore, sharedTerms: shared(item.vector, near.centroid), ...(guessesFull && { undatedFull: true }) } })
       }

@@ -22,5 +22,6 @@ function founding(a: Assignment, threshold: number, describe: (eventId: string) 
   if (!n) return 'no event within the time window shared its strongest keywords or headline words'
   const words = n.sharedTerms.length ? `, sharing ${n.sharedTerms.join(' ')}` : ''
   if (n.undatedFull) return `the closest event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, but this article has no date and that event already held as many undated reports as it may (one more than its dated ones): where an undated report belongs is a guess from its words, and guesses may not outnumber the reports that date an event`
+  if (n.otherSummits) return `the closest event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, but its reports name another summit (${n.otherSummits.join(', ')}) than this headline does: reports of different summits are different events however alike their words`
   return `the closest event, ${describe(n.eventId)}, scored ${n.score.toFixed(3)}${words}, under the threshold ${threshold}`
 }
