@@ -15,6 +15,13 @@ describe('summitKeys', () => {
     expect(keys('俄美峰会，双方目标各自不同')).toEqual(['russia+usa'])
   })
 
+  it('reads a joint statement or communiqué as naming its summit, and not a treaty of that name', () => {
+    expect(keys('【每日快讯】06/14/2021：G7联合声明36年来首次提保护台海和平')).toEqual(['g7'])
+    expect(keys('【时事解析】北约公报10提中共')).toEqual(['nato'])
+    expect(keys('解读美俄联合声明让中共出乎意料')).toEqual(['russia+usa'])
+    expect(keys('英国发表《香港问题半年报告》指北京破坏《联合声明》')).toEqual([])
+  })
+
   it('reads only the names right before the summit, not a word ending in a country’s character', () => {
     // 参加 ends in 加 (加拿大): the parties stop at 北约.
     expect(keys('沙利文谈拜登首次参加北约峰会涉及中共部分')).toEqual(['nato'])

@@ -2,7 +2,8 @@ import { findEntities, loadEntityTable, type EntityTable } from '../analyze/enti
 
 /**
  * The summits a folded headline names, each by its parties: 美欧峰会 and 欧盟-美国峰会 →
- * `eu+usa`, G7峰会 and 七国首脑峰会 → `g7`, 北约峰会 → `nato`. A week of diplomacy holds several
+ * `eu+usa`, G7峰会 and 七国首脑峰会 → `g7`, 北约峰会 → `nato`; a summit's joint statement or
+ * communiqué names it too (G7联合公报, 北约公报, 美俄联合声明). A week of diplomacy holds several
  * summits whose reports share every word but the parties' names (新冠溯源, 台海, 拜登, 峰会,
  * 联合声明), and a summit is an event of its own: two reports naming different summits, and
  * neither the other's, report different events.
@@ -22,7 +23,7 @@ export function summitKeys(foldedTitle: string, table: EntityTable = loadEntityT
   return [...keys].sort()
 }
 
-const SUMMIT = /峰会|首脑会议|领导人会议/gu
+const SUMMIT = /峰会|首脑会议|领导人会议|联合声明|联合公报|公报/gu
 const PARTIES_MAX_CHARS = 16
 const HAN = /\p{Script=Han}/u
 const JOINING = /[-－—–·・、与和及 ]$/u
