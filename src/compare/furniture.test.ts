@@ -21,6 +21,10 @@ describe('isFurniture', () => {
     '排版发布：日本东京方舟农场 文柯Miles', // GNews, Taishan nuclear plant, June 2021
     '（本文系作者个人观点）', // GNews
     '[](https://gnews.org/wp-content/uploads/2021/03/横幅-3.gif) 康州盘古农场欢迎您加入:(或点击上方图片）', // GNews
+    '张慈/杨威廉 (法新社、德新社、美联社)', // 德国之声, EU summit, July 2020
+    '李澄欣/杨威廉（综合报导）', // 德国之声
+    '张筠青/苗子（路透社等）', // 德国之声
+    '乐然（综合报道）', // 德国之声
   ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))
 
   it.each([
@@ -32,6 +36,8 @@ describe('isFurniture', () => {
     // GNews: a photo credit glued to the lead keeps the lead.
     '图片来源：新闻周刊《新闻周刊》6月14日报，在一家部分拥有并帮助运营中共国核电站的法国公司警告说中共国的核电站存在 “直接的放射性威胁”之后，美国政府在上周花了很多时间评估关于中国核电站泄漏的指控。',
     '图片来源：BBC 近期《华尔街日报》就这几天大家都十分关切的广东核电站泄漏事件进行了详细报道。', // GNews
+    '文依（美国华盛顿DC农场）', // GNews: a reader's post signed with their farm
+    '路德(00:00:18)', // GNews: a speaker's turn in a transcript
     '作者在序章中这样写道：「当福岛第一核电厂发生事故后，在灾情根本无法掌握的情况下，为何政治人物、官员跟学者都异口同声宣称『没有立即的危险』？」', // GNews, a book review
   ])('%s is reporting', (line) => expect(isFurniture(foldText(line))).toBe(false))
 })

@@ -24,9 +24,15 @@ const CALL_MAX_CHARS = 80
 // A contributors' note lists names, in two scripts at times.
 const CONTRIBUTORS_MAX_CHARS = 200
 
+// A sign-off: the writer and editor (张慈/杨威廉) and, in brackets, where the report was drawn
+// from (法新社、德新社、美联社; 综合报导), as Deutsche Welle closes its reports. Only agencies and
+// papers in the brackets: a name and a place in brackets (文依(美国华盛顿dc农场)) or a time
+// (路德(00:00:18)) open a speaker's turn or a reader's post.
+const SIGN_OFF = /^[\p{Script=Han}·]{2,5}(\s*\/\s*[\p{Script=Han}·]{2,5}){0,3}\s*\((综合报[导道]|[^()]{0,24}(通讯社|社|报|电视台)(等|等综合报[导道])?)\)$/u
+
 export function isFurniture(folded: string): boolean {
   const line = folded.trim()
-  if (LINK_LINE.test(line) || OPINION_NOTE.test(line)) return true
+  if (LINK_LINE.test(line) || OPINION_NOTE.test(line) || SIGN_OFF.test(line)) return true
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
