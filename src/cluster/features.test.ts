@@ -223,6 +223,23 @@ describe('digests', () => {
     ['顺丰速递涨价', false],
   ])('isDigest(%s)', (title, expected) => expect(f.isDigest(foldText(title))).toBe(expected))
 
+  it('takes a headline that headed two earlier articles, its dates aside, for a programme’s episode', () => {
+    const g = new ArticleFeatures()
+    const digest = (id: string, title: string, duplicateOf?: string) => g.item({ id, title, text: `${title}的内容`, ...(duplicateOf ? { duplicateOf } : {}) }).digest === true
+    // A bulletin dated each day; a copy of one is not an episode of its own, and does not count.
+    expect(digest('a', '【币圈】-数字货币动态-2021.06.13')).toBe(false)
+    expect(digest('a2', '【币圈】-数字货币动态-2021.06.13', 'a')).toBe(false)
+    expect(digest('b', '【币圈】-数字货币动态-2021.6.17')).toBe(false)
+    expect(digest('c', '【币圈】-数字货币动态- 2021.06.19')).toBe(true)
+    // The date may move within the headline.
+    expect(digest('d', '全文字版2021年6月11日郭文贵先生G-TV直播')).toBe(false)
+    expect(digest('e', '全文字版郭文贵先生2021年6月13日G-TV直播')).toBe(false)
+    expect(digest('f', '全文字版郭文贵先生2021年6月15日G-TV直播')).toBe(true)
+    // A daily brief naming its day's news is a report each day; so is an undated headline met thrice.
+    for (const [id, day, news] of [['g', '13', '拜登登陆英国'], ['h', '14', 'G7联合声明首提台海'], ['i', '15', '北约称中共构成系统性挑战']]) expect(digest(id, `【每日快讯】06/${day}/2021：${news}`)).toBe(false)
+    for (const id of ['j', 'k', 'l']) expect(digest(id, '广州封村，九歌买菜')).toBe(false)
+  })
+
   it('stands alone: a digest neither joins an event nor is joined', () => {
     const c = new EventClusterer({ ...defaultClusterOptions, titleWeight: 0 })
     const v = new Map([['台山', 1]])

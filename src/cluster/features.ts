@@ -211,7 +211,7 @@ export class ArticleFeatures {
     // An undated article's week is unknown: its words are weighed as the archive weighs them.
     const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w))
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
-    const digest = this.isDigest(foldedTitle)
+    const digest = this.isEpisode(foldedTitle, !a.duplicateOf) || this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     const summits = summitKeys(foldedTitle)
     return {
@@ -284,6 +284,24 @@ export class ArticleFeatures {
   }
 
   /**
+   * Is this the headline of a programme's episode: one that, its dates taken out, headed
+   * EPISODE_MIN_EARLIER earlier articles (全文字版郭文贵先生2021年6月13日G-TV直播, 【币圈】-数字货币动态-
+   * 2021.06.13, 【众新闻中国组 15/06/2021】)? It names the day's broadcast or bulletin, not an
+   * incident: a digest, as a headline listing items is. A headline whose dated text differs from
+   * day to day (【每日快讯】06/14/2021：G7联合声明…) is a report. Counted in the sketch of series
+   * labels under a key of its own; `observe` for an original, not a copy.
+   */
+  isEpisode(foldedTitle: string, observe: boolean): boolean {
+    const undated = EPISODE_DATES.reduce((t, re) => t.replace(re, ''), foldedTitle).replace(MONTH_DAYS, '')
+    if (undated === foldedTitle) return false
+    const key = EPISODE_KEY + undated.replace(/[^\p{L}\p{N}]/gu, '')
+    if (key.length <= EPISODE_MIN_CHARS) return false
+    const earlier = this.series.count(key)
+    if (observe) this.series.observe([key])
+    return earlier >= EPISODE_MIN_EARLIER
+  }
+
+  /**
    * A headline that lists unrelated items ("X|Y" of a video news review, "解读X，及Y") heads a
    * digest: it reports no one event. No two of its items sharing an uncommon headline pair
    * (广州 in two clauses, not 美国 or 中共) tells it from a headline with several clauses about one thing.
@@ -334,6 +352,12 @@ function isRoundup(foldedTitle: string): boolean {
 const ROUNDUP_WORDS = /快报|快讯|要闻|头条新闻|新闻摘要|简讯|简报|早报|晚报|速递|精选|合辑|汇总/g
 const PERIOD = /每日|每周|今日|一周/
 const ROUNDUP_NAME_CHARS = 4
+// Episodes' keys in the sketch of series labels (no label holds this character).
+const EPISODE_KEY = '\u0002'
+// A dated headline of this many letters or fewer once undated is a roundup's (`isRoundup`), or says too little.
+const EPISODE_MIN_CHARS = 4
+// Twice before: one earlier headline alike may be the same report captured again.
+const EPISODE_MIN_EARLIER = 2
 
 // Where an undated article says when it was written: "(2021.6.14早间…)", "6/10/2021 佛州…",
 // "西班牙2021年6月17日电". Only full dates (with the year) count.
@@ -344,6 +368,8 @@ const DATE_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => [string, str
   [/(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)/, (m) => [m[1], m[2], m[3]]],
 ]
 const FULL_DATES = DATE_PATTERNS.map(([re]) => new RegExp(re.source, 'g'))
+// Full dates with the day's 日 or 号 (2021年6月13日): what an episode's headline changes from day to day.
+const EPISODE_DATES = DATE_PATTERNS.map(([re]) => new RegExp(`${re.source}(?:\\s*[日号])?`, 'g'))
 /** The text without the full dates it names (the patterns of DATE_PATTERNS). */
 const withoutFullDates = (s: string) => FULL_DATES.reduce((t, re) => t.replace(re, ''), s)
 

@@ -68,6 +68,12 @@ export class RepeatedLines {
     return this.sift([line], false)[0]
   }
 
+  /** In how many earlier articles a line was counted, as far as the sketch tells (never fewer); 0 for a line too short to count. */
+  count(line: string): number {
+    if (!this.hashKey(line)) return 0
+    return Math.min(this.a[keyHash1 & this.mask], this.b[keyHash2 & this.mask])
+  }
+
   /**
    * Hashes a line's key (`keyOf`) into keyHash1 and keyHash2 as it reads the line, without
    * making the key: false when the key is too short to count. (Making each key, a trimmed copy
