@@ -1,3 +1,4 @@
+import { loadEntityTable } from './entities.js'
 import { parseNumber } from './numbers.js'
 import { segment } from './segment.js'
 import { isNounTag, tagWords } from './tag.js'
@@ -114,7 +115,7 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const counted = headNoun(after)
   if (!counted && unit !== '人') return undefined
-  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) }
+  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
 
 const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu
@@ -172,6 +173,23 @@ function headNoun(after: string): string | undefined {
     if (word.length >= 2) head = word
   }
   return head
+}
+
+/**
+ * A place or body that qualifies what is counted, between the measure word and the noun (27个欧盟国家,
+ * 300名香港警察): counted within it, as 全美 before a count is (`scopeOf`).
+ */
+function placeBeforeHead(after: string): string | undefined {
+  const phrase = after.split(/[，,。；;：:、和与及或的（(“"\s]/)[0]
+  const words = tagWords(phrase)
+  let scope: string | undefined
+  for (let i = 0; i < words.length - 1; i++) {
+    const { word, tag } = words[i]
+    if (!isNounTag(tag) && !/^(ns|nr|nt|nz)/.test(tag)) break
+    const named = /^(ns|nt)$/.test(tag) || ['place', 'org'].includes(loadEntityTable().resolve(word)?.type ?? '')
+    if (named && word.length >= 2 && isNounTag(words[i + 1].tag)) scope = word
+  }
+  return scope
 }
 
 function subjectAfterVerb(after: string): string | undefined {

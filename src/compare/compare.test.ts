@@ -208,6 +208,13 @@ describe('groupFigures', () => {
     const located = (f: typeof world, outlet: string) => ({ ...f, outlet, articleId: outlet, sentenceText: '' })
     expect(groupFigures([located(world, 'rfi'), located(us, 'voa')]).some((g) => g.conflict)).toBe(false)
   })
+  it('does not compare a count made within a body or place named after the measure word with one made without (RFI and GNews on von der Leyen, September 2020)', () => {
+    const [partners] = findFigures(splitSentences('她强调，在疫情初期欧盟与民间社会和世卫组织一道，联合40多个国家筹集了160亿欧元以用于对新冠疫苗的研发等应对举措。'))
+    const [members] = findFigures(splitSentences('据悉，冯德莱恩为27个欧盟国家购买的一半以上的中共病毒疫苗来自辉瑞公司。'))
+    expect([partners.subject, partners.scope, members.subject, members.scope]).toEqual(['国家', undefined, '国家', '欧盟'])
+    const located = (f: typeof partners, outlet: string) => ({ ...f, outlet, articleId: outlet, sentenceText: '' })
+    expect(groupFigures([located(partners, 'rfi'), located(members, 'gnews')]).some((g) => g.conflict)).toBe(false)
+  })
   it('groups sums only by a shared word of what they pay for (Reuters, VOA and DW on the EU recovery package, July 2020)', () => {
     const sum = (outlet: string, value: number, subject: string) => fig(outlet, outlet, value, subject, { unit: '欧元', dimension: 'money' })
     // 资金 (the ECB's funds) and 金额 (the package's total) share only 金.
