@@ -829,12 +829,13 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 // forEach rather than for…of over entries here and in `breadth`: no [term, weight] array per
 // entry (a placed article adds its vectors into several sums).
-function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
-  return a ? [...new Set([...a, ...b])].sort() : [...b]
-}
-
 function addInto(target: Map<string, number>, v: TermVector): void {
   v.forEach((w, t) => target.set(t, (target.get(t) ?? 0) + w))
+}
+
+/** Two sorted lists of keys as one, each once. */
+function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
+  return a ? [...new Set([...a, ...b])].sort() : [...b]
 }
 
 const strongest = (v: TermVector, n: number) => [...v.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)

@@ -1,4 +1,3 @@
-import { summitKeys } from './meetings.js'
 import { CorpusStats, RecentStats, dateNames, foldedArticleWords, keywordVector, pairKey, type TermVector, type WeightedWords } from '../analyze/keywords.js'
 import { findEntities } from '../analyze/entities.js'
 import { nameWords, segment, segmentNaming } from '../analyze/segment.js'
@@ -8,6 +7,7 @@ import { withCanonicalNames } from '../analyze/user-dict.js'
 import { dateFromPath } from '../normalize/dates.js'
 import { foldText } from '../normalize/fold.js'
 import type { ClusterItem } from './events.js'
+import { summitKeys } from './meetings.js'
 import { Tally } from '../analyze/tally.js'
 import { RepeatedLines } from './repeated-lines.js'
 
@@ -294,8 +294,9 @@ export class ArticleFeatures {
   isEpisode(foldedTitle: string, observe: boolean): boolean {
     const undated = EPISODE_DATES.reduce((t, re) => t.replace(re, ''), foldedTitle).replace(MONTH_DAYS, '')
     if (undated === foldedTitle) return false
-    const key = EPISODE_KEY + undated.replace(/[^\p{L}\p{N}]/gu, '')
-    if (key.length <= EPISODE_MIN_CHARS) return false
+    const letters = undated.replace(/[^\p{L}\p{N}]/gu, '')
+    if (letters.length <= EPISODE_MIN_CHARS) return false
+    const key = EPISODE_KEY + letters
     const earlier = this.series.count(key)
     if (observe) this.series.observe([key])
     return earlier >= EPISODE_MIN_EARLIER
