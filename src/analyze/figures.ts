@@ -177,7 +177,7 @@ function headNoun(after: string): string | undefined {
 
 /**
  * A place or body that qualifies what is counted, between the measure word and the noun (27个欧盟国家,
- * 300名香港警察): counted within it, as 全美 before a count is (`scopeOf`).
+ * 10名俄罗斯外交官): counted within it, as 全美 before a count is (`scopeOf`).
  */
 function placeBeforeHead(after: string): string | undefined {
   const phrase = after.split(/[，,。；;：:、和与及或的（(“"\s]/)[0]
