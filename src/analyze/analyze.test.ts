@@ -154,6 +154,7 @@ describe('findEntities', () => {
 })
 
 describe('findQuotes', () => {
+  const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
   const quotes = (text: string) => findQuotes(splitSentences(text)).map((q) => [q.speaker?.id ?? null, q.attribution, q.text])
   it('takes the person after an organisation and a title, not the organisation (DW: 欧盟委员会主席冯德莱恩则说「…」)', () => {
     const text = '欧盟峰会主席米歇尔称这项协议将会成为「欧盟的转捩点」，欧盟委员会主席冯德莱恩则说「今晚是迈向复苏的一大步」。'
@@ -178,7 +179,6 @@ describe('findQuotes', () => {
     // A role phrase is the noun phrase that ends it, not the clause before (文章引用行内分析人士),
     // keeps a verb that describes the noun (批评人士) and a body that owns it (国防部的一名官员);
     // a name before a person's title is the person.
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     expect(speakerOf('文章引用行内分析人士称：“这笔融资已经完成，估值超过十亿。”')).toEqual(['行内分析人士'])
     expect(speakerOf('批评人士说：“这笔融资已经完成，估值超过十亿。”')).toEqual(['批评人士'])
     expect(speakerOf('国防部的一名官员说：“演习已经完成，部队正在返回。”')).toEqual(['国防部的一名官员'])
@@ -189,7 +189,6 @@ describe('findQuotes', () => {
     expect(findQuotes(splitSentences('钟南山对记者说：“疫情严重，大家要小心防护。”')).map((q) => q.speaker?.id)).toEqual(['钟南山'])
   })
   it('takes a name jieba tags as a place for the speaker, but not a country or city (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // 钟南山 is a place (ns) to jieba: a person when the subject is it alone and it is rare as a word.
     expect(speakerOf('鐘南山對記者說：“我記不得了。”')).toEqual(['钟南山'])
     expect(speakerOf('鐘南山說：“現在算起來，我一共給過4個研究機構，有香港的、有本省的。”')).toEqual(['钟南山'])
@@ -202,7 +201,6 @@ describe('findQuotes', () => {
     expect(speakerOf('他们去长岛说：“这里的房子比城里便宜多了。”')).toEqual([undefined])
   })
   it('does not glue the first character of a verb of saying, or an adverb, to the speaker (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // 答道 and 称 are the verbs matched; jieba reads 回答 and 供称 across the name's end.
     expect(speakerOf('6月11日，在联防联控机制发布会上，王庆华回答道，“疫苗的保护率都不是100%”。')).toEqual(['王庆华'])
     expect(speakerOf('潘偉山供稱：「我覺得張生佢哋搞掂就算數，無咩問。」')).toEqual(['潘伟山'])
@@ -213,7 +211,6 @@ describe('findQuotes', () => {
     expect(speakerOf('克兰默写道：改革的敌人“看起来已经一败涂地，很少有人反对我们了”。')).not.toContain('克兰')
   })
   it('takes the subject before where or when the words were said (在推特上, 在文中, 在接受采访时) (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     expect(speakerOf('王洪光在文中认为，印度此时“巴不得停止向一线增加兵力”。')).toEqual(['王洪光'])
     expect(speakerOf('上海的历史学家萧功秦在上个月发表的一篇文章中写道：“中国国内高调的民族主义，也使得美国觉得中国在咄咄逼人，”这引起了广泛的讨论。')).toEqual(['萧功秦'])
     expect(speakerOf('鐘南山在接受記者採訪時說：“200萬元經費研製SARS疫苗遠遠不夠。”')).toEqual(['钟南山'])
@@ -222,7 +219,6 @@ describe('findQuotes', () => {
     expect(speakerOf('他在推特上写道：“但我们必须小心，不要因为鲁莽的开场而再次上升。”')).toEqual([undefined])
   })
   it('takes 他说 as the subject of its sentence, not a later verb’s (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // 他 is 约霍, who spoke before; 习近平 is named inside what he said.
     expect(speakerOf('联邦众议员泰德·约霍说，将于本周联合提出法案。约霍介绍称，“美台之间目前也是依据美国前总统里根任内的协议，向台湾出售武器。”他强调，“但当习近平已明确宣布，为了统一台湾他不惜溅血，但北京从没问过台湾的意愿”。').pop()).toBe('约霍')
     // …unless a person opens the sentence: 他 is them.
@@ -359,7 +355,6 @@ describe('findQuotes', () => {
     expect(q?.speaker).toBeUndefined()
   })
   it("does not take a person's aide, a listener or a name in an earlier clause for the speaker (corpus sentences)", () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // Trump's adviser speaks, not Trump; the lawyer Crump is Crump.
     expect(speakerOf('「小唐兄弟俩都觉得贾里德是个应声虫，」一个前特朗普顾问说。')).toEqual([undefined])
     expect(speakerOf('家属的代表律师本·克朗普（Ben Crump）出席了记者会。克朗普律师星期五早些时候发推文说，“我们希望联邦调查局的调查能让布伦娜和家人最终获得公正”。')).toEqual(['克朗普'])
@@ -372,14 +367,12 @@ describe('findQuotes', () => {
     expect(speakerOf('公報首度提及台灣，包括支持台灣參與世界衛生組織（WHO）論壇，另外，公報也提及，嚴正關切東海與南海情勢，「我們重視台灣海峽和平及穩定的重要性，鼓勵和平解決兩岸問題」。')).not.toContain('世界卫生组织')
   })
   it('takes a name the rules do not know that opens the sentence before for whom 他 means, not a person it names later (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     expect(speakerOf('（德国之声中文网）蒂布林-耶德在自己的脸书上赞扬特朗普为阿联酋和以色列之间达成协议所做的努力。他写道："此协议有可能为众多阿拉伯国家和以色列之间实现永久和平铺平道路。"')).toEqual(['蒂布林'])
     expect(speakerOf('拜登的儿子亨特曾与他合作。前几天，波布林斯基发表公开声明，出示了自己的三个手机。他说：“我持有能证明所有内容的电子邮件、文档和短信。”')).toEqual(['波布林斯基'])
     // …but not a name in a clause after one that is not a time phrase.
     expect(speakerOf('钱先生问起她。我告诉他，照君原是外国语学院的学生。他就笑着用法文说：“La tête d’un fou ne blanchit pas.”')).not.toContain('照君原')
   })
   it('gives a verb without a subject of its own the subject of the nearest clause that opens with one (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     expect(speakerOf('駱惠寧說，推進一國兩制必須堅持和維護中共領導，形容「沒有共産黨就沒有新中國，就沒有一國兩制」。')).toEqual(['骆惠宁'])
     // A name after a title the rules do not know; the names the clause makes objects are not it.
     expect(speakerOf('人大常委譚耀宗被問及駱惠寧推翻王志民說法時說，因為過去數年發生變化，有人利用了一句話，形容「同一句說話，不同的背景，要結合來一齊睇」。')).toEqual(['谭耀宗'])
@@ -388,7 +381,6 @@ describe('findQuotes', () => {
     expect(speakerOf('报道称，加赛蒂还多次出现在官方媒体上，批评前总统唐纳德·川普对工业产品提高关税，并指出“我们有责任向我们的国内领导人表明这一点。”')).not.toContain('唐纳德')
   })
   it('resolves a pronoun the sentences before do not to a person its own sentence named before it, never to an organisation (corpus sentences)', () => {
-    const speakerOf = (text: string) => findQuotes(splitSentences(text)).map((q) => q.speaker?.name)
     // The newspaper bought earlier in the sentence is not who speaks; whom 他 means is unknown.
     expect(speakerOf('另一位梁先生在旺角报纸档买下30份苹果日报，说会带回学校派给学生。被问到会否担心买《苹果》触犯国安法，他表示：「我觉得大家不能视若无睹，不要习以为常。」')).toEqual([undefined])
     expect(speakerOf('在回答如何看待科兴疫苗报告数据的正确性时，她表示，科兴的疫苗研究“没有在任何科学文献上发表过，数据无法重新分析”。')).toEqual([undefined])
