@@ -33,6 +33,8 @@ export type DateSource =
   | 'html-meta'
   | 'feed'
   | 'jsonl'
+  /** None of its own: estimated from the dates of the articles its site numbered next to it (ingest/sequence-dates.ts). */
+  | 'sequence'
   | 'none'
 
 export interface DateHint {

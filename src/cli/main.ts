@@ -75,7 +75,8 @@ program
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
       process.stderr.write(
         `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +
-          `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}\n`,
+          `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}` +
+          `${s.estimated ? `; ${s.estimated} undated articles dated by the articles their site numbered next to them` : ''}\n`,
       )
     }, true)
   })

@@ -129,6 +129,22 @@ describe('image-path dates as lower bounds', () => {
   })
 })
 
+describe('dates estimated from a site\'s numbering', () => {
+  const estimated = { publishedAt: '2021-06-16', dateSource: 'sequence' }
+
+  it('yield to a full date the headline gives, even an earlier one', () => {
+    const a = { id: 'a', title: '2021年6月14日郭先生直播内容整理', text: '正文', ...estimated }
+    expect(new ArticleFeatures().item(a).dateHint).toBe('2021-06-14')
+    // The same stamp from the archive itself stands.
+    expect(new ArticleFeatures().item({ ...a, dateSource: 'front-matter' }).dateHint).toBeUndefined()
+  })
+
+  it('are moved to a later day the lead names, as a picture\'s date is', () => {
+    const a = { id: 'a', title: '美国宣布审查拨款', text: '6月19日，美国卫生与公众服务部宣布审查拨款。', ...estimated }
+    expect(new ArticleFeatures().item(a).dateHint).toBe('2021-06-19')
+  })
+})
+
 describe('RepeatedLines', () => {
   it('calls a line furniture once enough articles have carried it, numbers masked', () => {
     const r = new RepeatedLines(3)

@@ -101,10 +101,13 @@ const LEAD_MARGIN_CHARS = 64
  */
 function reportDates(a: FeatureInput, foldedTitle: string, body: string, withIncident: boolean): { publishedAt?: string; dateHint?: string; incident?: string } {
   const publishedAt = isFurnitureDate(a) ? undefined : a.publishedAt
-  let dateHint = dateHintOf(publishedAt, foldedTitle, body)
+  // A date estimated from the site's numbering (ingest/sequence-dates.ts) yields to any full date
+  // the headline or lead gives, as a missing date would.
+  const estimated = a.dateSource === 'sequence'
+  let dateHint = dateHintOf(estimated ? undefined : publishedAt, foldedTitle, body)
   // The incident (time expressions of the lead, with entity matching) only where it is asked
   // for or may move the date: effectiveDate runs for every article each time events are computed.
-  const movable = !dateHint && publishedAt !== undefined && a.dateSource === 'image-path'
+  const movable = !dateHint && publishedAt !== undefined && (a.dateSource === 'image-path' || estimated)
   let incident = withIncident || movable ? incidentOf(foldedTitle, body, dateHint ?? publishedAt) : undefined
   if (movable && incident && !incident.future && /[月年]/.test(incident.text) && Date.parse(incident.date) > Date.parse(publishedAt!.slice(0, 10)) + LOWER_BOUND_SLACK_DAYS * DAY_MS) {
     dateHint = incident.date

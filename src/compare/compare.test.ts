@@ -62,9 +62,10 @@ describe('comparison of the Geneva summit reports', () => {
     expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
   })
 
-  it('does not call a piece dated only by a picture\'s upload folder a preview: the date is a lower bound', () => {
+  it.each(['image-path', 'sequence'] as const)('does not call a piece dated only roughly (%s) a preview', (dateSource) => {
+    // A picture's upload folder gives a lower bound; the site's numbering, a day or so either way.
     const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
-    const early = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource: 'image-path' as const } : a))
+    const early = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource } : a))
     expect(compareEvent(ev, early, meta).articles.filter((a) => a.before)).toEqual([])
   })
 

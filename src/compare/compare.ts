@@ -375,8 +375,9 @@ function describeArticle(p: PreparedArticle, incident: string | undefined): Comp
   // Before: published on an earlier (UTC) day than the incident. An article of the same day
   // may be a preview or a first report; the day alone cannot tell, so it is not marked. Nor
   // can a date read from a picture's upload folder, which says only that the article came out
-  // no earlier (a post reusing a picture uploaded weeks before).
-  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day && a.dateSource !== 'image-path'
+  // no earlier (a post reusing a picture uploaded weeks before), or one estimated from the site's
+  // numbering, right only to a day or so.
+  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day && a.dateSource !== 'image-path' && a.dateSource !== 'sequence'
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
   return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null }
 }

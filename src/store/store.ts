@@ -1,4 +1,4 @@
-import type { Article, ArticleId, ArticleMeta, ArticleText, Problem, RawInput } from '../article.js'
+import type { Article, ArticleId, ArticleMeta, ArticleText, DateSource, Problem, RawInput } from '../article.js'
 import type { Candidate } from '../dedupe/decide.js'
 
 export interface ArticleQuery {
@@ -96,6 +96,13 @@ export interface Store {
    * stored in order and never removed, so nothing stored by then can come after it later.
    */
   articlesEnd(): Promise<number>
+  /**
+   * Stored articles (copies too) that have a URL, with their date and where it came from: what
+   * dating by a site's numbering reads (ingest/sequence-dates.ts). `undated`: only those with none.
+   */
+  urlDates(undated?: boolean): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
+  /** Dates estimated for articles that had none (YYYY-MM-DD by id), stored with `dateSource` 'sequence'. */
+  setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
   partsWithoutArticle(key: string, prefix: string): Promise<number>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>

@@ -7,6 +7,7 @@ import { ParsePool, type ParseJob } from '../../ingest/parse-pool.js'
 import { commitParsed, runStagesSafely, rawInput, type IngestOutcome, type PipelineOptions } from '../../pipeline.js'
 import type { Store } from '../../store/store.js'
 import { UsageError } from '../../errors.js'
+import { dateBySequence } from '../../ingest/sequence-dates.js'
 import { startProgress, type Counters } from '../progress.js'
 
 export interface IngestFlags {
@@ -60,6 +61,8 @@ async function* rawInputs(files: AsyncIterable<string>): AsyncGenerator<RawInput
 }
 
 export interface IngestSummary extends Counters {
+  /** Undated articles given a date from the articles their site numbered next to them. */
+  readonly estimated: number
   readonly seconds: number
   readonly skipped: readonly SkippedEntry[]
 }
@@ -131,5 +134,7 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
     await pool?.close()
   }
   progress.stop()
-  return { ...counters, seconds: (Date.now() - started) / 1000, skipped }
+  // Undated articles placed by their site's numbering, now that every article of the run is in.
+  const estimated = await dateBySequence(store)
+  return { ...counters, estimated, seconds: (Date.now() - started) / 1000, skipped }
 }

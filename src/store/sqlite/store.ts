@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import Database from 'better-sqlite3'
-import type { Article, ArticleId, ArticleMeta, ArticleText, Problem, RawInput } from '../../article.js'
+import type { Article, ArticleId, ArticleMeta, ArticleText, DateSource, Problem, RawInput } from '../../article.js'
 import { indexTerms } from '../../analyze/index-terms.js'
 import { MIN_TITLE_KEY_CHARS, type Candidate } from '../../dedupe/decide.js'
 import type { ArticleQuery, LocatorState, OutletRow, QuarantineEntry, SearchHit, Store, StoreStats } from '../store.js'
@@ -241,6 +241,19 @@ class SqliteStore implements Store {
   async *articleTexts(q: ArticleQuery): AsyncIterable<ArticleText> {
     const [sql, params] = articleQuery(TEXT_ROW, q)
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToText(row as Row)
+  }
+
+  async *urlDates(undated = false): AsyncIterable<{ id: string; url: string; publishedAt?: string; dateSource: DateSource }> {
+    const sql = `SELECT id, url, published_at, date_source FROM articles WHERE url IS NOT NULL${undated ? " AND published_at IS NULL AND date_source = 'none'" : ''}`
+    for (const r of this.db.prepare(sql).iterate() as Iterable<Row>)
+      yield { id: r.id as string, url: r.url as string, ...(r.published_at ? { publishedAt: r.published_at as string } : {}), dateSource: r.date_source as DateSource }
+  }
+
+  async setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void> {
+    const set = this.db.prepare("UPDATE articles SET published_at = ?, date_source = 'sequence' WHERE id = ? AND published_at IS NULL")
+    await this.transaction(async () => {
+      for (const [id, date] of dates) set.run(date, id)
+    })
   }
 
   async copiesOf(id: string): Promise<Article[]> {

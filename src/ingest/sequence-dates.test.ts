@@ -1,0 +1,99 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runIngest } from '../cli/commands/ingest.js'
+import { openSqlite } from '../store/sqlite/store.js'
+import type { Store } from '../store/store.js'
+import { allArticles } from '../../test/support/store.js'
+import { estimateDates, sequenceOf } from './sequence-dates.js'
+
+describe('sequenceOf', () => {
+  it.each([
+    ['https://gnews.org/zh-hans/1325746/', 'gnews.org/zh-hans/#/', 1325746],
+    ['https://gnews.org/articles/2418260', 'gnews.org/articles/#', 2418260],
+    ['https://www.rti.org.tw/news/view/id/2073671', 'rti.org.tw/news/view/id/#', 2073671],
+    // A slug before the number is the article's own, not the numbering's.
+    ['https://www.voachinese.com/a/uk-hong-kong-extradition-treaty-20200720/5510957.html', 'voachinese.com/a/*/#.html', 5510957],
+  ])('reads %s as numbering %s', (url, key, seq) => {
+    expect(sequenceOf(url)).toEqual({ key, seq })
+  })
+
+  it.each(['https://gnews.org/zh-hans/', 'https://example.org/2021/', 'https://youtu.be/dQw4w9WgXcQ', 'not a url', undefined])('finds no numbering in %s', (url) => {
+    expect(sequenceOf(url)).toBeUndefined()
+  })
+})
+
+describe('estimateDates', () => {
+  // A site posting ten articles a day, numbered in order: June 1 is 1000–1009, June 2 1010–1019…
+  const day = (n: number) => `2021-06-${String(n).padStart(2, '0')}`
+  const site = (key = 'k', every = 1) =>
+    Array.from({ length: 200 }, (_, i) => ({ key, seq: 1000 + i, date: day(1 + Math.floor(i / 10)) })).filter((_, i) => i % every === 0)
+
+  it('dates an undated article by its numbered neighbours', () => {
+    const out = estimateDates(site(), [{ key: 'k', seq: 1055, id: 'a' }, { key: 'k', seq: 1195, id: 'b' }])
+    expect(out).toEqual(new Map([['a', day(6)], ['b', day(20)]]))
+  })
+
+  it('is not moved by one neighbour dated weeks early (a reused picture)', () => {
+    const dated = site().map((d) => (d.seq === 1054 ? { ...d, date: '2021-05-01' } : d))
+    expect(estimateDates(dated, [{ key: 'k', seq: 1055, id: 'a' }]).get('a')).toBe(day(6))
+  })
+
+  it('does not reach past the dated range, into another numbering, or from too few dated articles', () => {
+    const out = estimateDates(site(), [
+      { key: 'k', seq: 999, id: 'before' },
+      { key: 'k', seq: 1200, id: 'after' },
+      { key: 'other', seq: 1055, id: 'elsewhere' },
+    ])
+    expect(out.size).toBe(0)
+    expect(estimateDates(site().slice(0, 9), [{ key: 'k', seq: 1004, id: 'a' }]).size).toBe(0)
+  })
+
+  it('gives nothing where the numbering does not follow time', () => {
+    // Ids handed out at random over half a year.
+    let x = 7
+    const random = Array.from({ length: 200 }, (_, i) => {
+      x = (x * 1103515245 + 12345) % 2147483648
+      return { key: 'k', seq: 1000 + i, date: new Date(Date.UTC(2021, 0, 1 + (x % 180))).toISOString().slice(0, 10) }
+    })
+    expect(estimateDates(random, [{ key: 'k', seq: 1100, id: 'a' }]).size).toBe(0)
+  })
+
+  it('gives nothing where the neighbours are months apart (a gap in what the archive kept)', () => {
+    const sparse = [...site().slice(0, 100), ...site().slice(100).map((d) => ({ ...d, date: `2021-09-${d.date.slice(8)}` }))]
+    expect(estimateDates(sparse, [{ key: 'k', seq: 1099, id: 'a' }, { key: 'k', seq: 1050, id: 'b' }])).toEqual(new Map([['b', day(6)]]))
+  })
+})
+
+describe('ingest dates undated reposts by their site numbering', () => {
+  let dir: string
+  let store: Store
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-seq-'))
+    store = openSqlite(join(dir, 'test.db'))
+  })
+  afterEach(async () => {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  // GNews reposts as the archives keep them: a poster line that dates the post, or only a name.
+  const repost = (n: number, poster: string) =>
+    `###  [:house:返回首頁](https://github.com/ourhimalayas/txt)\n---\n\n## 第${n}号报道：某地发生第${n}起事件\n\`${poster}\` [轉載自GNews](https://gnews.org/zh-hans/${1_300_000 + n * 100}/)\n\n` +
+    `第${n}段正文，记述某地当天发生的第${n}起事件的经过，以及各方对此事的不同说法和后续的处理情况。\n\n另一段正文，补充第${n}起事件的背景、时间和地点，并引用了当事人的说法。\n`
+
+  it('from the dated reposts numbered next to them, saying so; once', async () => {
+    const files = join(dir, 'files')
+    mkdirSync(files)
+    for (let n = 1; n <= 20; n++) writeFileSync(join(files, `${n}.md`), repost(n, n === 11 ? ' 纽约香草山MOS02' : `2021-06-${String(n).padStart(2, '0')} 10:00 GM64`))
+    const summary = await runIngest(store, [files], { jobs: 1, quiet: true })
+    expect(summary.estimated).toBe(1)
+    const byTitle = new Map((await allArticles(store)).map((a) => [a.title, a]))
+    expect(byTitle.get('第11号报道：某地发生第11起事件')).toMatchObject({ publishedAt: '2021-06-10', dateSource: 'sequence', author: '纽约香草山MOS02' })
+    expect(byTitle.get('第12号报道：某地发生第12起事件')).toMatchObject({ publishedAt: '2021-06-12T10:00:00Z', dateSource: 'byline', author: 'GM64' })
+    // A second run finds nothing left to date, and leaves the estimate as it was.
+    expect((await runIngest(store, [files], { jobs: 1, quiet: true })).estimated).toBe(0)
+    expect((await store.article(byTitle.get('第11号报道：某地发生第11起事件')!.id))?.publishedAt).toBe('2021-06-10')
+  })
+})
