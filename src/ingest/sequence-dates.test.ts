@@ -40,6 +40,12 @@ describe('estimateDates', () => {
     expect(estimateDates(dated, [{ key: 'k', seq: 1055, id: 'a' }]).get('a')).toBe(day(6))
   })
 
+  it('does not take the article\'s own number, or its copies\', for a neighbour', () => {
+    // Three copies of one post, each dated by the same old picture.
+    const dated = [...site().filter((d) => d.seq !== 1055), ...[1, 2, 3].map(() => ({ key: 'k', seq: 1055, date: '2021-05-01' }))]
+    expect(estimateDates(dated, [{ key: 'k', seq: 1055, id: 'a' }]).get('a')).toBe(day(6))
+  })
+
   it('does not reach past the dated range, into another numbering, or from too few dated articles', () => {
     const out = estimateDates(site(), [
       { key: 'k', seq: 999, id: 'before' },
@@ -62,7 +68,7 @@ describe('estimateDates', () => {
 
   it('gives nothing where the neighbours are months apart (a gap in what the archive kept)', () => {
     const sparse = [...site().slice(0, 100), ...site().slice(100).map((d) => ({ ...d, date: `2021-09-${d.date.slice(8)}` }))]
-    expect(estimateDates(sparse, [{ key: 'k', seq: 1099, id: 'a' }, { key: 'k', seq: 1050, id: 'b' }])).toEqual(new Map([['b', day(6)]]))
+    expect(estimateDates(sparse, [{ key: 'k', seq: 1099, id: 'a' }, { key: 'k', seq: 1055, id: 'b' }])).toEqual(new Map([['b', day(6)]]))
   })
 })
 
@@ -83,15 +89,24 @@ describe('ingest dates undated reposts by their site numbering', () => {
     `###  [:house:返回首頁](https://github.com/ourhimalayas/txt)\n---\n\n## 第${n}号报道：某地发生第${n}起事件\n\`${poster}\` [轉載自GNews](https://gnews.org/zh-hans/${1_300_000 + n * 100}/)\n\n` +
     `第${n}段正文，记述某地当天发生的第${n}起事件的经过，以及各方对此事的不同说法和后续的处理情况。\n\n另一段正文，补充第${n}起事件的背景、时间和地点，并引用了当事人的说法。\n`
 
-  it('from the dated reposts numbered next to them, saying so; once', async () => {
+  it('from the dated reposts numbered next to them, and those dated by an old picture, saying so; once', async () => {
     const files = join(dir, 'files')
     mkdirSync(files)
-    for (let n = 1; n <= 20; n++) writeFileSync(join(files, `${n}.md`), repost(n, n === 11 ? ' 纽约香草山MOS02' : `2021-06-${String(n).padStart(2, '0')} 10:00 GM64`))
+    // Post 11 has no date of its own; posts 15 and 16 only a picture's, uploaded weeks or a day before.
+    const picture = (day: string) => `![](https://gnews.org/wp-content/uploads/2021/${day}/photo.jpg)\n\n`
+    for (let n = 1; n <= 20; n++) {
+      const dated = n !== 11 && n !== 15 && n !== 16
+      const text = repost(n, dated ? `2021-06-${String(n).padStart(2, '0')} 10:00 GM64` : ' 纽约香草山MOS02')
+      writeFileSync(join(files, `${n}.md`), n === 15 ? text.replace('第15段正文', `${picture('05/01')}第15段正文`) : n === 16 ? text.replace('第16段正文', `${picture('06/15')}第16段正文`) : text)
+    }
     const summary = await runIngest(store, [files], { jobs: 1, quiet: true })
-    expect(summary.estimated).toBe(1)
+    expect(summary.estimated).toBe(2)
     const byTitle = new Map((await allArticles(store)).map((a) => [a.title, a]))
     expect(byTitle.get('第11号报道：某地发生第11起事件')).toMatchObject({ publishedAt: '2021-06-10', dateSource: 'sequence', author: '纽约香草山MOS02' })
     expect(byTitle.get('第12号报道：某地发生第12起事件')).toMatchObject({ publishedAt: '2021-06-12T10:00:00Z', dateSource: 'byline', author: 'GM64' })
+    // The old picture's date gives way; the picture of the day before stands.
+    expect(byTitle.get('第15号报道：某地发生第15起事件')).toMatchObject({ publishedAt: '2021-06-14', dateSource: 'sequence' })
+    expect(byTitle.get('第16号报道：某地发生第16起事件')).toMatchObject({ publishedAt: '2021-06-15', dateSource: 'image-path' })
     // A second run finds nothing left to date, and leaves the estimate as it was.
     expect((await runIngest(store, [files], { jobs: 1, quiet: true })).estimated).toBe(0)
     expect((await store.article(byTitle.get('第11号报道：某地发生第11起事件')!.id))?.publishedAt).toBe('2021-06-10')

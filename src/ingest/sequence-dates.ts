@@ -78,7 +78,8 @@ export function estimateDates(
   for (const u of undated) {
     const list = usable.get(u.key)
     if (!list || u.seq < list[0].seq || u.seq > list[list.length - 1].seq) continue
-    const days = neighbourDays(list, upperBound(list, u.seq))
+    // Dated articles of the same number (the article itself, or a copy of it) are not its neighbours.
+    const days = neighbourDays(list, upperBound(list, u.seq - 1), upperBound(list, u.seq))
     const median = medianDay(days)
     if (days.filter((d) => Math.abs(d - median) <= AGREE_DAYS).length * 2 <= days.length) continue
     out.set(u.id, new Date(median * DAY_MS).toISOString().slice(0, 10))
@@ -130,26 +131,34 @@ function agreement(list: ReadonlyArray<{ day: number }>): number {
 const NOT_EVIDENCE: ReadonlySet<DateSource> = new Set(['none', 'sequence'])
 
 /**
- * Gives stored articles without a date one estimated from their numbered neighbours (`dateSource`
- * 'sequence'), once: an estimate is not revised when more neighbours arrive later, so an article
- * clustered by it stays where it was placed. Returns how many articles were dated.
+ * Dates stored articles by their numbered neighbours (`dateSource` 'sequence'): those without a
+ * date, and those dated by a picture's upload folder that the numbering puts more than
+ * AGREE_DAYS later (a picture is uploaded before the post, and a post may reuse an old one: that
+ * date is a lower bound). An estimate is made once and not revised as more neighbours arrive, so
+ * an article clustered by it stays where it was placed. Returns how many articles were dated.
  */
 export async function dateBySequence(store: Store): Promise<number> {
-  // The undated first (a cheap look when there are none): the dated are read only for their numberings.
-  const undated: Array<Sequenced & { id: string }> = []
+  // Those that may need a date first (a cheap look when there are none): the others are read
+  // only for their numberings.
+  const rough: Array<Sequenced & { id: string; date?: string }> = []
   for await (const a of store.urlDates(true)) {
     const s = sequenceOf(a.url)
-    if (s) undated.push({ ...s, id: a.id })
+    if (s) rough.push({ ...s, id: a.id, ...(a.publishedAt ? { date: a.publishedAt } : {}) })
   }
-  if (!undated.length) return 0
-  const keys = new Set(undated.map((u) => u.key))
+  if (!rough.length) return 0
+  const keys = new Set(rough.map((u) => u.key))
   const dated: Array<Sequenced & { date: string }> = []
   for await (const a of store.urlDates()) {
     if (!a.publishedAt || NOT_EVIDENCE.has(a.dateSource)) continue
     const s = sequenceOf(a.url)
     if (s && keys.has(s.key)) dated.push({ ...s, date: a.publishedAt })
   }
-  const dates = estimateDates(dated, undated)
+  const estimates = estimateDates(dated, rough)
+  const dates = new Map<string, string>()
+  for (const u of rough) {
+    const e = estimates.get(u.id)
+    if (e && (!u.date || dayOf(e) - dayOf(u.date) > AGREE_DAYS)) dates.set(u.id, e)
+  }
   if (dates.size) await store.setSequenceDates(dates)
   return dates.size
 }

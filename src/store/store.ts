@@ -98,10 +98,11 @@ export interface Store {
   articlesEnd(): Promise<number>
   /**
    * Stored articles (copies too) that have a URL, with their date and where it came from: what
-   * dating by a site's numbering reads (ingest/sequence-dates.ts). `undated`: only those with none.
+   * dating by a site's numbering reads (ingest/sequence-dates.ts). `rough`: only those dated
+   * roughly or not at all (`dateSource` 'image-path' or 'none').
    */
-  urlDates(undated?: boolean): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
-  /** Dates estimated for articles that had none (YYYY-MM-DD by id), stored with `dateSource` 'sequence'. */
+  urlDates(rough?: boolean): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
+  /** Dates estimated for articles dated roughly or not at all (YYYY-MM-DD by id), stored with `dateSource` 'sequence'. */
   setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
   partsWithoutArticle(key: string, prefix: string): Promise<number>

@@ -243,14 +243,14 @@ class SqliteStore implements Store {
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToText(row as Row)
   }
 
-  async *urlDates(undated = false): AsyncIterable<{ id: string; url: string; publishedAt?: string; dateSource: DateSource }> {
-    const sql = `SELECT id, url, published_at, date_source FROM articles WHERE url IS NOT NULL${undated ? " AND published_at IS NULL AND date_source = 'none'" : ''}`
+  async *urlDates(rough = false): AsyncIterable<{ id: string; url: string; publishedAt?: string; dateSource: DateSource }> {
+    const sql = `SELECT id, url, published_at, date_source FROM articles WHERE url IS NOT NULL${rough ? " AND date_source IN ('none', 'image-path')" : ''}`
     for (const r of this.db.prepare(sql).iterate() as Iterable<Row>)
       yield { id: r.id as string, url: r.url as string, ...(r.published_at ? { publishedAt: r.published_at as string } : {}), dateSource: r.date_source as DateSource }
   }
 
   async setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void> {
-    const set = this.db.prepare("UPDATE articles SET published_at = ?, date_source = 'sequence' WHERE id = ? AND published_at IS NULL")
+    const set = this.db.prepare("UPDATE articles SET published_at = ?, date_source = 'sequence' WHERE id = ? AND date_source IN ('none', 'image-path')")
     await this.transaction(async () => {
       for (const [id, date] of dates) set.run(date, id)
     })
