@@ -76,7 +76,7 @@ program
       process.stderr.write(
         `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +
           `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}` +
-          `${s.estimated ? `; ${s.estimated} undated articles dated by the articles their site numbered next to them` : ''}\n`,
+          `${s.estimated ? `; ${s.estimated} undated or picture-dated articles dated by the articles their site numbered next to them (dateSource: sequence)` : ''}\n`,
       )
     }, true)
   })
