@@ -67,12 +67,14 @@ export function effectiveDate(a: FeatureInput, folded = a.folded ?? foldedLead(a
 /**
  * The day clustering placed a report on beside the day it was published (YYYY-MM-DD each):
  * `moved` when they differ (no publication date, a reused picture's, or a headline naming a
- * later day). What `jianting event`, the event page and the event API show for each report.
+ * later day); `estimated` when the publication date is the site numbering's estimate
+ * (ingest/sequence-dates.ts). What `jianting event`, the event page and the event API show for
+ * each report.
  */
-export function placement(a: FeatureInput): { placed?: string; published?: string; moved: boolean } {
+export function placement(a: FeatureInput): { placed?: string; published?: string; moved: boolean; estimated: boolean } {
   const placed = effectiveDate(a)?.slice(0, 10)
   const published = a.publishedAt?.slice(0, 10)
-  return { placed, published, moved: placed !== published }
+  return { placed, published, moved: placed !== published, estimated: a.dateSource === 'sequence' }
 }
 
 /**

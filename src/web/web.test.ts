@@ -110,6 +110,28 @@ describe('pages on the example archive', () => {
   })
 })
 
+// Twelve GNews reposts numbered in order, one a day, the seventh without a date of its own:
+// ingest dates it by its neighbours, and the event page says the date is an estimate.
+describe('a report dated by its site numbering (test/fixtures/numbered)', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'numbered')])
+  })
+  afterAll(() => s.close())
+
+  it('the event page marks the estimated date ~, with a legend, and a dated report not', async () => {
+    const items = ((await (await s.app.request('/api/events?limit=50')).json()) as any).items
+    const estimated = items.find((e: any) => e.title.includes('消费者物价指数'))
+    const { html } = await page(s, `/events/${estimated.id}`)
+    expect(html).toContain('<span class="meta date estimated">2021-06-06~</span>')
+    expect(html).toContain('class="meta estimated-help"')
+    expect(html).not.toContain('placed-help')
+    const dated = await page(s, `/events/${items.find((e: any) => e.title.includes('比特币')).id}`)
+    expect(dated.html).not.toContain('estimated')
+    expect(dated.html).toContain('<span class="meta date">2021-06-06 09:30</span>')
+  })
+})
+
 // One report published 2021-06-10 whose headline names 2021年6月20日: clustering places it on
 // the 20th, and the event page and API say so, as `jianting event` does.
 describe('a report placed by its headline’s date (test/fixtures/placed)', () => {

@@ -94,6 +94,27 @@ describe('event', () => {
       expect(shown).toMatch(/repost0000000000 {2}2021-06-17\* .*\[published: no date\]/)
       expect(shown).toMatch(new RegExp(`${aj.id} {2}\\d{4}-\\d\\d-\\d\\d  `))
       expect(shown).toContain('* placed by a date its headline or lead gives')
+      expect(shown).not.toContain('~ no date of its own')
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('marks a date estimated from the site\'s numbering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-event-'))
+    const store = openSqlite(join(dir, 'test.db'))
+    try {
+      await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
+      const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
+      const repost: Article = { ...aj, id: 'repost0000000001' as Article['id'], title: `转载：${aj.title}`, publishedAt: '2021-06-17', dateSource: 'sequence' }
+      await store.transaction(async (tx) => void (await tx.upsertArticle(repost)))
+      const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l)).filter((e) => e.articleIds.includes(aj.id))
+      expect(summit.articleIds).toContain(repost.id)
+      const shown = (await printed(() => showEvent(store, summit.id, {}))).join('\n')
+      expect(shown).toMatch(/repost0000000001 {2}2021-06-17~ /)
+      expect(shown).toContain('~ no date of its own: estimated from the articles its site numbered next to it')
+      expect(shown).not.toContain('* placed by')
     } finally {
       await store.close()
       rmSync(dir, { recursive: true, force: true })

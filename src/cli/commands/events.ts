@@ -67,15 +67,17 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   if (incident) out(`  the incident is dated ${incident} (from the dates the reports' leads give)`)
   // Each report on the day clustering placed it: a date its headline or lead gives where the
   // publication date is missing or a reused picture's (marked *, with the published one below).
-  let moved = false
+  // A date estimated from the site's numbering is marked ~.
+  const marks = new Set<string>()
   for (const aid of e.articleIds) {
     const a = byId.get(aid)!
-    const { placed, published, moved: m } = placement(a)
-    const mark = m ? '*' : ' '
-    moved ||= mark === '*'
+    const { placed, published, moved: m, estimated } = placement(a)
+    const mark = m ? '*' : estimated ? '~' : ' '
+    marks.add(mark)
     out(`  ${a.id}  ${shortDate(placed)}${mark} ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}${mark === '*' ? `  [published: ${published ? `${published}, from ${a.dateSource ?? 'unknown'}` : 'no date'}]` : ''}`)
   }
-  if (moved) out(`  * placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture's)`)
+  if (marks.has('*')) out(`  * placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture's)`)
+  if (marks.has('~')) out(`  ~ no date of its own: estimated from the articles its site numbered next to it`)
   out(`\n  compare it: jianting compare ${e.id}`)
 }
 

@@ -35,11 +35,13 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   const placements = new Map(c.articles.map((a) => [a.id, full.has(a.id) ? placement(full.get(a.id)!) : undefined]))
   const dateOf = (a: Comparison['articles'][number]): Markup => {
     const p = placements.get(a.id)
+    if (p?.estimated && !p.moved) return html`<span class="meta date estimated">${p.published}~</span>`
     if (!p?.moved) return html`<span class="meta date">${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? t('unknownDate')}</span>`
     const published = p.published ? `${t('publishedOn')} ${p.published}` : t('noPublishedDate')
     return html`<span class="meta date placed" data-placed="${p.placed ?? ''}" data-published="${p.published ?? ''}">${p.placed ?? t('unknownDate')}* <span class="published">(${published})</span></span>`
   }
   const anyMoved = [...placements.values()].some((p) => p?.moved)
+  const anyEstimated = [...placements.values()].some((p) => p?.estimated && !p.moved)
   const heads = c.outlets.map((o) => {
     const facts = view.outlet(o.id)
     const articles = c.articles.filter((a) => a.outlet === o.id)
@@ -101,6 +103,7 @@ ${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as n
 <h2>${t('sideBySide')}</h2>
 <div class="cols">${heads}</div>
 ${anyMoved ? html`<p class="meta placed-help">${t('placedHelp')}</p>` : ''}
+${anyEstimated ? html`<p class="meta estimated-help">${t('estimatedHelp')}</p>` : ''}
 ${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => html`${outletName(r.outlet)} ${t('relaysOf')} ${outletName(r.of)}; `)}</p>` : ''}
 <h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
 <h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
