@@ -78,46 +78,43 @@ describe('events, stories and compare on the example archive', () => {
 })
 
 describe('event', () => {
-  it('shows a report on the day clustering placed it, marked, when that is not its publication date', async () => {
+  /**
+   * `jianting event` for the summit, with Al Jazeera's report added again as a repost made by
+   * `repost` from it (in a fresh store of the example archive).
+   */
+  async function summitWithRepost(repost: (aj: Article) => Article): Promise<{ shown: string; aj: Article }> {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-event-'))
     const store = openSqlite(join(dir, 'test.db'))
     try {
       await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
       const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
-      // The same report reposted without a date, its headline giving the day.
-      const { publishedAt: _, ...rest } = aj
-      const repost: Article = { ...rest, id: 'repost0000000000' as Article['id'], title: `简讯(2021.6.17早间)：${aj.title}`, dateSource: 'none' }
-      await store.transaction(async (tx) => void (await tx.upsertArticle(repost)))
+      const copy = repost(aj)
+      await store.transaction(async (tx) => void (await tx.upsertArticle(copy)))
       const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l)).filter((e) => e.articleIds.includes(aj.id))
-      expect(summit.articleIds).toContain(repost.id)
-      const shown = (await printed(() => showEvent(store, summit.id, {}))).join('\n')
-      expect(shown).toMatch(/repost0000000000 {2}2021-06-17\* .*\[published: no date\]/)
-      expect(shown).toMatch(new RegExp(`${aj.id} {2}\\d{4}-\\d\\d-\\d\\d  `))
-      expect(shown).toContain('* placed by a date its headline or lead gives')
-      expect(shown).not.toContain('~ no date of its own')
+      expect(summit.articleIds).toContain(copy.id)
+      return { shown: (await printed(() => showEvent(store, summit.id, {}))).join('\n'), aj }
     } finally {
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  }
+
+  it('shows a report on the day clustering placed it, marked, when that is not its publication date', async () => {
+    // The same report reposted without a date, its headline giving the day.
+    const { shown, aj } = await summitWithRepost((aj) => {
+      const { publishedAt: _, ...rest } = aj
+      return { ...rest, id: 'repost0000000000' as Article['id'], title: `简讯(2021.6.17早间)：${aj.title}`, dateSource: 'none' }
+    })
+    expect(shown).toMatch(/repost0000000000 {2}2021-06-17\* .*\[published: no date\]/)
+    expect(shown).toMatch(new RegExp(`${aj.id} {2}\\d{4}-\\d\\d-\\d\\d  `))
+    expect(shown).toContain('* placed by a date its headline or lead gives')
+    expect(shown).not.toContain('~ no date of its own')
   })
 
   it('marks a date estimated from the site\'s numbering', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jianting-event-'))
-    const store = openSqlite(join(dir, 'test.db'))
-    try {
-      await runIngest(store, [exampleArchive], { jobs: 1, quiet: true })
-      const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
-      const repost: Article = { ...aj, id: 'repost0000000001' as Article['id'], title: `转载：${aj.title}`, publishedAt: '2021-06-17', dateSource: 'sequence' }
-      await store.transaction(async (tx) => void (await tx.upsertArticle(repost)))
-      const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l)).filter((e) => e.articleIds.includes(aj.id))
-      expect(summit.articleIds).toContain(repost.id)
-      const shown = (await printed(() => showEvent(store, summit.id, {}))).join('\n')
-      expect(shown).toMatch(/repost0000000001 {2}2021-06-17~ /)
-      expect(shown).toContain('~ no date of its own: estimated from the articles its site numbered next to it')
-      expect(shown).not.toContain('* placed by')
-    } finally {
-      await store.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const { shown } = await summitWithRepost((aj) => ({ ...aj, id: 'repost0000000001' as Article['id'], title: `转载：${aj.title}`, publishedAt: '2021-06-17', dateSource: 'sequence' }))
+    expect(shown).toMatch(/repost0000000001 {2}2021-06-17~ /)
+    expect(shown).toContain('~ no date of its own: estimated from the articles its site numbered next to it')
+    expect(shown).not.toContain('* placed by')
   })
 })
