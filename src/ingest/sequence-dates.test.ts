@@ -10,7 +10,7 @@ import { estimateDates, sequenceOf } from './sequence-dates.js'
 
 describe('sequenceOf', () => {
   it.each([
-    ['https://gnews.org/zh-hans/1325746/', 'gnews.org/zh-hans/#/', 1325746],
+    ['https://gnews.org/zh-hans/1325746/', 'gnews.org/zh-hans/#', 1325746],
     ['https://gnews.org/articles/2418260', 'gnews.org/articles/#', 2418260],
     ['https://www.rti.org.tw/news/view/id/2073671', 'rti.org.tw/news/view/id/#', 2073671],
     // A slug before the number is the article's own, not the numbering's.
@@ -110,5 +110,20 @@ describe('ingest dates undated reposts by their site numbering', () => {
     // A second run finds nothing left to date, and leaves the estimate as it was.
     expect((await runIngest(store, [files], { jobs: 1, quiet: true })).estimated).toBe(0)
     expect((await store.article(byTitle.get('第11号报道：某地发生第11起事件')!.id))?.publishedAt).toBe('2021-06-10')
+  })
+
+  it('by the numberings earlier runs kept, reading only the run\'s own articles', async () => {
+    const [first, second] = [join(dir, 'first'), join(dir, 'second')]
+    mkdirSync(first)
+    mkdirSync(second)
+    for (let n = 1; n <= 20; n++) writeFileSync(join(n === 11 ? second : first, `${n}.md`), repost(n, n === 11 ? ' 纽约香草山MOS02' : `2021-06-${String(n).padStart(2, '0')} 10:00 GM64`))
+    expect((await runIngest(store, [first], { jobs: 1, quiet: true })).estimated).toBe(0)
+    const seen: number[] = []
+    const urlDates = store.urlDates.bind(store)
+    store.urlDates = (after: number) => (seen.push(after), urlDates(after))
+    expect((await runIngest(store, [second], { jobs: 1, quiet: true })).estimated).toBe(1)
+    expect(seen).toEqual([19])
+    const late = (await allArticles(store)).find((a) => a.title.startsWith('第11号'))
+    expect(late).toMatchObject({ publishedAt: '2021-06-10', dateSource: 'sequence' })
   })
 })

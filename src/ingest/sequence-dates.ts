@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8'
 import type { DateSource } from '../article.js'
 import type { Store } from '../store/store.js'
 
@@ -32,17 +33,20 @@ export function sequenceOf(url: string | undefined): Sequenced | undefined {
   if (!m) return undefined
   // A long segment before the number is the article's slug (voachinese.com/a/uk-hong-kong-…/5510957.html), not part of the numbering.
   const prefix = m[1].split('/').map((seg) => (seg.length > MAX_SECTION_CHARS ? '*' : seg)).join('/')
-  return { key: `${u.hostname.replace(/^www\./, '')}${prefix}#${m[3].toLowerCase()}`, seq: Number(m[2]) }
+  // A trailing slash or none is one page (archives and canonical URLs differ on it).
+  return { key: `${u.hostname.replace(/^www\./, '')}${prefix}#${m[3].replace(/\/$/, '').toLowerCase()}`, seq: Number(m[2]) }
 }
 
 // Dated neighbours looked at on each side of an undated article's number.
 const NEIGHBOURS = 3
 // A numbering is trusted once this many of its articles are dated, and only where it follows
-// time: this share of its dated articles at most AGREE_DAYS from their neighbours' median (on the
-// corpus, GNews' numbering 0.95; ids that are hashes or shared across sites would not be near).
-// Ranks (Spearman) were tried first: 0.89 for GNews, since a week of 700 posts dated by their
-// pictures is in no rank order inside the week, though every estimate there is right to a day.
+// time around the article: of the dated articles up to LOCAL places on either side, this share
+// at most AGREE_DAYS from their own neighbours' median (GNews' numbering: 0.95 over the corpus;
+// ids that are hashes or shared across sites would be nowhere near). Ranks (Spearman) were tried
+// first: 0.89 for GNews, since a week of 700 posts dated by their pictures is in no rank order
+// inside the week, though every estimate there is right to a day.
 const MIN_DATED = 10
+const LOCAL = 20
 const MIN_AGREEMENT = 0.8
 // The estimate is the median of the neighbours' days; more than half of them must lie this close
 // to it (a reused picture can date one neighbour weeks early; a gap in the numbering can put
@@ -52,51 +56,70 @@ const AGREE_DAYS = 7
 const DAY_MS = 86_400_000
 const dayOf = (iso: string) => Math.floor(Date.parse(iso.slice(0, 10)) / DAY_MS)
 
-/**
- * Dates for undated articles from the dated articles numbered around them in the same numbering,
- * as YYYY-MM-DD by article id. Never outside the dated range of a numbering (no extrapolation),
- * never where the numbering does not follow time, never where the neighbours disagree.
- */
-export function estimateDates(
-  dated: ReadonlyArray<Sequenced & { readonly date: string }>,
-  undated: ReadonlyArray<Sequenced & { readonly id: string }>,
-): Map<string, string> {
-  const byKey = new Map<string, Array<{ seq: number; day: number }>>()
-  for (const d of dated) {
-    const day = dayOf(d.date)
-    if (Number.isNaN(day)) continue
-    const list = byKey.get(d.key)
-    if (list) list.push({ seq: d.seq, day })
-    else byKey.set(d.key, [{ seq: d.seq, day }])
-  }
-  const usable = new Map<string, Array<{ seq: number; day: number }>>()
-  for (const [key, list] of byKey) {
-    list.sort((a, b) => a.seq - b.seq || a.day - b.day)
-    if (list.length >= MIN_DATED && agreement(list) >= MIN_AGREEMENT) usable.set(key, list)
-  }
-  const out = new Map<string, string>()
-  for (const u of undated) {
-    const list = usable.get(u.key)
-    if (!list || u.seq < list[0].seq || u.seq > list[list.length - 1].seq) continue
-    // Dated articles of the same number (the article itself, or a copy of it) are not its neighbours.
-    const days = neighbourDays(list, upperBound(list, u.seq - 1), upperBound(list, u.seq))
-    const median = medianDay(days)
-    if (days.filter((d) => Math.abs(d - median) <= AGREE_DAYS).length * 2 <= days.length) continue
-    out.set(u.id, new Date(median * DAY_MS).toISOString().slice(0, 10))
-  }
-  return out
+/** One numbering's dated articles: numbers ascending, each with its day (days since the epoch). */
+interface Points {
+  seqs: number[]
+  days: number[]
 }
 
-/** The first index whose number is above `seq` (the list sorted by number). */
-function upperBound(list: ReadonlyArray<{ seq: number }>, seq: number): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid].seq <= seq) lo = mid + 1
-    else hi = mid
+/**
+ * The dated articles of each numbering, kept between runs so that a run reads only the articles
+ * stored since the last (`dateBySequence`).
+ */
+export class Numberings {
+  private readonly byKey = new Map<string, Points>()
+  private pending = new Map<string, Array<[number, number]>>()
+
+  add(key: string, seq: number, date: string): void {
+    const day = dayOf(date)
+    if (Number.isNaN(day)) return
+    const list = this.pending.get(key)
+    if (list) list.push([seq, day])
+    else this.pending.set(key, [[seq, day]])
   }
-  return lo
+
+  /**
+   * The date the numbered neighbours give an article, as YYYY-MM-DD: never outside the dated
+   * range of its numbering (no extrapolation), never where the numbering does not follow time
+   * around it, never where the neighbours disagree. Dated articles of the same number (the
+   * article itself, or a copy of it) are not its neighbours.
+   */
+  estimate(key: string, seq: number): string | undefined {
+    this.settle()
+    const p = this.byKey.get(key)
+    if (!p || p.seqs.length < MIN_DATED || seq < p.seqs[0] || seq > p.seqs[p.seqs.length - 1]) return undefined
+    const below = upperBound(p.seqs, seq - 1)
+    const above = upperBound(p.seqs, seq)
+    const days = neighbourDays(p.days, below, above)
+    const median = medianDay(days)
+    if (days.filter((d) => Math.abs(d - median) <= AGREE_DAYS).length * 2 <= days.length) return undefined
+    if (localAgreement(p.days, Math.max(0, below - LOCAL), Math.min(p.days.length, above + LOCAL)) < MIN_AGREEMENT) return undefined
+    return new Date(median * DAY_MS).toISOString().slice(0, 10)
+  }
+
+  /** Points added since the last look merged in, each numbering sorted by number. */
+  private settle(): void {
+    if (!this.pending.size) return
+    for (const [key, added] of this.pending) {
+      const p = this.byKey.get(key)
+      const all: Array<[number, number]> = p ? p.seqs.map((s, i) => [s, p.days[i]]) : []
+      all.push(...added)
+      all.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      this.byKey.set(key, { seqs: all.map((x) => x[0]), days: all.map((x) => x[1]) })
+    }
+    this.pending = new Map()
+  }
+
+  encode(): Uint8Array {
+    this.settle()
+    return serialize([...this.byKey].map(([key, p]) => [key, Float64Array.from(p.seqs), Int32Array.from(p.days)]))
+  }
+
+  static decode(body: Uint8Array): Numberings {
+    const n = new Numberings()
+    for (const [key, seqs, days] of deserialize(body) as Array<[string, Float64Array, Int32Array]>) n.byKey.set(key, { seqs: [...seqs], days: [...days] })
+    return n
+  }
 }
 
 /** The median of a list of days (the lower middle one for an even count). */
@@ -109,56 +132,97 @@ function medianDay(days: number[]): number {
  * The days of the dated articles numbered next to a place in the list: up to NEIGHBOURS before
  * index `below` (exclusive) and from index `above` on.
  */
-function neighbourDays(list: ReadonlyArray<{ day: number }>, below: number, above = below): number[] {
+function neighbourDays(days: readonly number[], below: number, above = below): number[] {
   const out: number[] = []
-  for (let i = Math.max(0, below - NEIGHBOURS); i < below; i++) out.push(list[i].day)
-  for (let i = above; i < Math.min(list.length, above + NEIGHBOURS); i++) out.push(list[i].day)
+  for (let i = Math.max(0, below - NEIGHBOURS); i < below; i++) out.push(days[i])
+  for (let i = above; i < Math.min(days.length, above + NEIGHBOURS); i++) out.push(days[i])
   return out
 }
 
 /**
- * How often a dated article's day lies within AGREE_DAYS of its numbered neighbours' median: near
- * 1 where the numbering follows time, low where ids are hashes or shared across sites.
+ * How often a dated article between `from` and `to` lies within AGREE_DAYS of its numbered
+ * neighbours' median: near 1 where the numbering follows time, low where ids are hashes.
  */
-function agreement(list: ReadonlyArray<{ day: number }>): number {
+function localAgreement(days: readonly number[], from: number, to: number): number {
   let agree = 0
-  for (let i = 0; i < list.length; i++) if (Math.abs(list[i].day - medianDay(neighbourDays(list, i, i + 1))) <= AGREE_DAYS) agree++
-  return agree / list.length
+  for (let i = from; i < to; i++) if (Math.abs(days[i] - medianDay(neighbourDays(days, i, i + 1))) <= AGREE_DAYS) agree++
+  return to > from ? agree / (to - from) : 0
 }
 
-// Dates that place an article only roughly are not evidence for its neighbours: an estimate is
-// never made from another.
-const NOT_EVIDENCE: ReadonlySet<DateSource> = new Set(['none', 'sequence'])
+/** The first index whose number is above `seq` (the list ascending). */
+function upperBound(seqs: readonly number[], seq: number): number {
+  let lo = 0
+  let hi = seqs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (seqs[mid] <= seq) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /**
- * Dates stored articles by their numbered neighbours (`dateSource` 'sequence'): those without a
- * date, and those dated by a picture's upload folder that the numbering puts more than
- * AGREE_DAYS later (a picture is uploaded before the post, and a post may reuse an old one: that
- * date is a lower bound). An estimate is made once and not revised as more neighbours arrive, so
- * an article clustered by it stays where it was placed. Returns how many articles were dated.
+ * Dates for undated articles from the dated articles numbered around them in the same numbering,
+ * as YYYY-MM-DD by article id (`Numberings.estimate`).
+ */
+export function estimateDates(
+  dated: ReadonlyArray<Sequenced & { readonly date: string }>,
+  undated: ReadonlyArray<Sequenced & { readonly id: string }>,
+): Map<string, string> {
+  const n = new Numberings()
+  for (const d of dated) n.add(d.key, d.seq, d.date)
+  const out = new Map<string, string>()
+  for (const u of undated) {
+    const e = n.estimate(u.key, u.seq)
+    if (e) out.set(u.id, e)
+  }
+  return out
+}
+
+// Dates that place an article only roughly, or not at all, are not evidence for its neighbours:
+// an estimate is never made from another, nor from a picture's date it replaced.
+const NOT_EVIDENCE: ReadonlySet<DateSource> = new Set(['none', 'sequence'])
+const ROUGH: ReadonlySet<DateSource> = new Set(['none', 'image-path'])
+
+// Where the numberings are kept between runs (the store's derived state).
+const STATE_KEY = 'sequence-dates'
+
+/**
+ * Dates the articles stored since the last run by their numbered neighbours (`dateSource`
+ * 'sequence'): those without a date, and those dated by a picture's upload folder that the
+ * numbering puts more than AGREE_DAYS later (a picture is uploaded before the post, and a post may
+ * reuse an old one: that date is a lower bound). Each article is looked at once, in the run that
+ * stores it, against every dated article stored by then; the numberings are kept in the store,
+ * so a run reads only its own articles. Returns how many articles were dated.
  */
 export async function dateBySequence(store: Store): Promise<number> {
-  // Those that may need a date first (a cheap look when there are none): the others are read
-  // only for their numberings.
+  const saved = await store.savedState(STATE_KEY)
+  const since = saved ? Number(saved.version) : 0
+  const numberings = saved ? Numberings.decode(saved.body) : new Numberings()
+  const end = await store.articlesEnd()
+  if (end <= since) return 0
   const rough: Array<Sequenced & { id: string; date?: string }> = []
-  for await (const a of store.urlDates(true)) {
+  const fresh: Array<Sequenced & { id: string; date: string }> = []
+  for await (const a of store.urlDates(since)) {
     const s = sequenceOf(a.url)
-    if (s) rough.push({ ...s, id: a.id, ...(a.publishedAt ? { date: a.publishedAt } : {}) })
+    if (!s) continue
+    if (ROUGH.has(a.dateSource)) rough.push({ ...s, id: a.id, ...(a.publishedAt ? { date: a.publishedAt } : {}) })
+    if (a.publishedAt && !NOT_EVIDENCE.has(a.dateSource)) fresh.push({ ...s, id: a.id, date: a.publishedAt })
   }
-  if (!rough.length) return 0
-  const keys = new Set(rough.map((u) => u.key))
-  const dated: Array<Sequenced & { date: string }> = []
-  for await (const a of store.urlDates()) {
-    if (!a.publishedAt || NOT_EVIDENCE.has(a.dateSource)) continue
-    const s = sequenceOf(a.url)
-    if (s && keys.has(s.key)) dated.push({ ...s, date: a.publishedAt })
-  }
-  const estimates = estimateDates(dated, rough)
+  for (const d of fresh) numberings.add(d.key, d.seq, d.date)
   const dates = new Map<string, string>()
   for (const u of rough) {
-    const e = estimates.get(u.id)
+    const e = numberings.estimate(u.key, u.seq)
     if (e && (!u.date || dayOf(e) - dayOf(u.date) > AGREE_DAYS)) dates.set(u.id, e)
   }
   if (dates.size) await store.setSequenceDates(dates)
+  // A picture's date the numbering replaced is no evidence for later articles: the numberings
+  // are saved as they were with the run's other dated articles added.
+  let kept = numberings
+  if (fresh.some((d) => dates.has(d.id))) {
+    kept = saved ? Numberings.decode(saved.body) : new Numberings()
+    for (const d of fresh) if (!dates.has(d.id)) kept.add(d.key, d.seq, d.date)
+  }
+  await store.saveState(STATE_KEY, String(end), kept.encode())
   return dates.size
 }

@@ -97,11 +97,10 @@ export interface Store {
    */
   articlesEnd(): Promise<number>
   /**
-   * Stored articles (copies too) that have a URL, with their date and where it came from: what
-   * dating by a site's numbering reads (ingest/sequence-dates.ts). `rough`: only those dated
-   * roughly or not at all (`dateSource` 'image-path' or 'none').
+   * Articles (copies too) stored after `after` (an `articlesEnd`) that have a URL, with their date
+   * and where it came from: what dating by a site's numbering reads (ingest/sequence-dates.ts).
    */
-  urlDates(rough?: boolean): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
+  urlDates(after: number): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
   /** Dates estimated for articles dated roughly or not at all (YYYY-MM-DD by id), stored with `dateSource` 'sequence'. */
   setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
