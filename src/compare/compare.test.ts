@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { splitSentences } from '../analyze/sentences.js'
 import { buildStories } from '../cluster/stories.js'
 import { loadRegistry } from '../outlets/registry.js'
-import { claimHeading, compareEvent, isNearCopy, summarize, withoutDateline, type Claim, type Comparison } from './compare.js'
+import { claimHeading, compareEvent, isForecast, isNearCopy, summarize, withoutDateline, type Claim, type Comparison } from './compare.js'
 import { agree, groupFigures, type FigureValue, type LocatedFigure } from './figures.js'
 import { framing } from './framing.js'
 import { comparisonHtml } from './report-html.js'
@@ -162,6 +162,15 @@ describe('comparison of the Geneva summit reports', () => {
     expect(comparisonMarkdown(c)).toContain('半岛电视台中文网：「…两位总统重申了核战争没有赢家、永远不应该点燃核战争的原则…」')
   })
 
+  it('marks a sentence that tells the claim as expected, in the JSON and the Markdown', () => {
+    const planned = c.claims.flatMap((x) => x.sentences).filter((s) => s.expected)
+    expect(planned.map((s) => s.text)).toEqual(['此后，双方代表团将举行更大规模的会议，整个会谈预计持续4至5个小时。'])
+    // A claim cited from it shows the mark beside the outlet.
+    const withPlan: Comparison = { ...c, consensus: [c.claims.find((x) => x.sentences.some((s) => s.expected))!.id] }
+    expect(comparisonMarkdown(withPlan)).toContain('观察者网 (expected)：「')
+    expect(comparisonMarkdown(c)).not.toContain('(expected)')
+  })
+
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
     const md = comparisonMarkdown(c)
     for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)
@@ -171,6 +180,23 @@ describe('comparison of the Geneva summit reports', () => {
     expect(html).toContain('&lt;script&gt;')
     expect(html).toContain("script-src 'none'")
   })
+})
+
+describe('isForecast', () => {
+  it.each([
+    '英国多家媒体引用消息人士的话说，外交大臣拉布预计会在星期一向议会宣布暂停与香港实施了30多年的引渡条约。',
+    '拉布将会在周一向英国议会通报英国政府的最新回应，外界认为届时他将宣布中止英国与香港的引渡条约。',
+    '双方料将在峰会结束时发表联合声明。',
+    '谈判有望在年底前达成协议。',
+  ])('tells what is expected: %s', (s) => expect(isForecast(s)).toBe(true))
+
+  it.each([
+    '英国外交大臣拉布周一在议会下院宣布，英方将立即、无期限地暂停与香港引渡协定，并禁止向香港出口有关武器。',
+    '拉布告诉议员们，引渡条约将立即无限期中止。',
+    '新法将于明年1月1日起施行。',
+    '会晤双方此前就给这场领导人峰会降低了预期。',
+    '结果出乎预料，执政党失去了多数席位。',
+  ])('tells what happened (or was announced): %s', (s) => expect(isForecast(s)).toBe(false))
 })
 
 describe('figure agreement', () => {

@@ -31,6 +31,8 @@ export interface Citation {
   readonly sentence: number
   /** The part of a long sentence that makes the claim, when it is not the whole sentence. */
   readonly piece?: string
+  /** The sentence tells the claim as expected, not as happened (`isForecast`): 预计会在星期一宣布. */
+  readonly expected?: true
 }
 
 export interface Claim {
@@ -229,13 +231,31 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
       if (seen.has(key)) continue
       seen.add(key)
       const piece = unitText(u)
-      sentences.push({ articleId: u.articleId, outlet: outletOf.get(u.articleId)!, text: u.sentence.text, sentence: u.sentence.n, ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}) })
+      sentences.push({
+        articleId: u.articleId,
+        outlet: outletOf.get(u.articleId)!,
+        text: u.sentence.text,
+        sentence: u.sentence.n,
+        ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}),
+        ...(isForecast(u.sentence.folded) ? { expected: true as const } : {}),
+      })
     }
     return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
   })
   // Most widely carried first; among equals, in the order the reports tell them.
   claims.sort((a, b) => b.outlets.length - a.outlets.length || a.order - b.order)
   return claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, outlets: c.outlets, relayedBy: c.relayedBy, sentences: c.sentences }))
+}
+
+// Words with which a report says what it, or those it cites, expect to happen: 拉布预计会在星期一
+// 向议会宣布…, 外界认为届时他将宣布…, 双方料将签署…. Not 将 alone, nor 将于 or 计划: they also
+// tell what an actor announced it will do (英方将立即暂停引渡协定, 新法将于明年施行), which happened.
+// Not 预期 or 预料 as nouns (降低了预期, 出乎预料, 预料之中).
+const FORECAST = /预计|(?<!出乎|不出|超出|超乎)预料(?!之)|预期(?:将|会|在|于)|料将|料会|可望|有望|届时|外界(?:认为|估计)|据悉将|或将|势将/u
+
+/** Does a sentence (folded) tell what is expected rather than what happened? */
+export function isForecast(folded: string): boolean {
+  return FORECAST.test(folded)
 }
 
 // A sentence that opens with a connective continues another and reads badly alone; one that

@@ -13,7 +13,7 @@ export function comparisonHtml(c: Comparison): string {
   const li = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '<p>—</p>')
   const claimItem = (id: string) => {
     const x = claim.get(id)!
-    const cites = x.sentences.map((s) => `<blockquote cite="#${esc(s.articleId)}"><b>${name(s.outlet)}</b>：${esc(s.text)}</blockquote>`).join('')
+    const cites = x.sentences.map((s) => `<blockquote cite="#${esc(s.articleId)}"><b>${name(s.outlet)}</b>${s.expected ? ' <small>(expected)</small>' : ''}：${esc(s.text)}</blockquote>`).join('')
     return `${esc(x.text)} <small>(${x.outlets.map(name).join('、')})</small><details><summary>sources</summary>${cites}</details>`
   }
   const columns = c.articles

@@ -11,7 +11,8 @@ export function comparisonMarkdown(c: Comparison): string {
   const names = (ids: readonly string[]) => ids.map(name).join('、')
   const claim = new Map(c.claims.map((x) => [x.id, x]))
   // A long sentence is quoted by the part that makes the claim, so the reader sees why it is cited.
-  const cite = (s: Citation) => `> ${name(s.outlet)}：「${s.piece && s.text.length > QUOTE_CHARS ? excerpt(s.text, s.piece) : short(s.text)}」`
+  // …and one that tells it as expected says so.
+  const cite = (s: Citation) => `> ${name(s.outlet)}${s.expected ? ' (expected)' : ''}：「${s.piece && s.text.length > QUOTE_CHARS ? excerpt(s.text, s.piece) : short(s.text)}」`
   const out: string[] = []
   out.push(`# ${c.event.title}`, '')
   out.push(`Event \`${c.event.id}\`, ${c.event.start?.slice(0, 10) ?? '?'} – ${c.event.end?.slice(0, 10) ?? '?'}${c.event.incidentDate ? `; the incident is dated ${c.event.incidentDate}` : ''}.`, '')

@@ -92,6 +92,7 @@ const STRINGS = {
   publishedOn: ['发表', 'published'],
   noPublishedDate: ['无发表日期', 'no publication date'],
   placedHelp: ['* 按标题或导语给出的日期归入事件，而非发表日期（缺失，或取自重复使用的图片）', '* placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture’s)'],
+  expectedMark: ['（预期）', '(expected)'],
   estimatedHelp: ['~ 原文无日期：按网站编号相邻文章的日期估计', '~ no date of its own: estimated from the articles its site numbered next to it'],
 } as const satisfies Record<string, readonly [string, string]>
 

@@ -54,6 +54,8 @@ describe('pages on the example archive', () => {
     expect(conflict).toMatch(/<tr class="conflict"><td>GNews<\/td><td><b>4个小时<\/b>/)
     const mitbbs = /data-outlet="mitbbs">([\s\S]*?)<\/section>/.exec(html)![1]
     expect(mitbbs).toContain('class="flag preview"')
+    // The one sentence that tells a claim as expected (整个会谈预计持续4至5个小时) is cited so.
+    expect([...html.matchAll(/class="expected">([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['观察者网 §9 （预期）'])
   })
 
   it('every citation on the event page links to a sentence anchor that exists in the reader', async () => {

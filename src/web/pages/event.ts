@@ -23,7 +23,10 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   const cites = (claimId: string, only?: string) => {
     const claim = claimById.get(claimId)!
     const sentences = claim.sentences.filter((s) => !only || s.outlet === only)
-    return html`<span class="cites">${sentences.map((s) => html`<a href="${sentenceHref(s.articleId, s.sentence)}" title="${ctx.shown(s.text)}">${outletName(s.outlet)} §${s.sentence + 1}</a>`)}</span>`
+    // A sentence that tells the claim as expected, not as happened, is marked so.
+    return html`<span class="cites">${sentences.map(
+      (s) => html`<a href="${sentenceHref(s.articleId, s.sentence)}" title="${ctx.shown(s.text)}"${s.expected ? html` class="expected"` : ''}>${outletName(s.outlet)} §${s.sentence + 1}${s.expected ? html` ${t('expectedMark')}` : ''}</a>`,
+    )}</span>`
   }
   const claimLi = (claimId: string, only?: string) => html`<li class="claim" data-claim="${claimId}">${ctx.shown(claimById.get(claimId)!.text)} ${cites(claimId, only)}</li>`
   const list = (ids: readonly string[], only?: string): Markup => (ids.length ? html`<ul>${ids.map((id) => claimLi(id, only))}</ul>` : html`<p class="muted">${t('none')}</p>`)
