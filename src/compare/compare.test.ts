@@ -130,6 +130,14 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([claimOf(['然而，一些莫名其妙的男人在她家附近出现，还是让她惊讶。', '周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])], new Set())).toEqual(['周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])
   })
 
+  it('summarises from a sentence that tells what happened, not one that tells it as expected', () => {
+    const forecast = { articleId: 'a0', outlet: 'a', text: '外交大臣拉布预计会在星期一宣布暂停引渡条约。', sentence: 0, expected: true as const }
+    const report = { articleId: 'a1', outlet: 'b', text: '英国外交大臣拉布周一宣布暂停与香港的引渡条约。', sentence: 0 }
+    const claim: Claim = { id: 'c1', text: '暂停引渡条约', outlets: ['a', 'b'], relayedBy: [], sentences: [forecast, report] }
+    expect(summarize([claim], new Set())).toEqual([report.text])
+    expect(summarize([{ ...claim, sentences: [forecast] }], new Set())).toEqual([])
+  })
+
   it("keeps apart sentences that share only the event's topic words (峰会, 领导人) and grammar (此次)", () => {
     const together = (a: RegExp, b: RegExp) => c.claims.some((x) => x.sentences.some((s) => a.test(s.text)) && x.sentences.some((s) => b.test(s.text)))
     // RT's two stages (观察者网) and the start time (未名新闻): both of 俄美领导人峰会, nothing else.

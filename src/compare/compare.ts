@@ -277,7 +277,8 @@ export function summarize(consensus: readonly Claim[], previews: ReadonlySet<str
   const out: string[] = []
   const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t)
   for (const c of consensus) {
-    const cited = c.sentences.filter((s) => !previews.has(s.articleId)).map((s) => withoutDateline(s.text))
+    // Reports of what happened, not previews of it, nor sentences that tell it as expected.
+    const cited = c.sentences.filter((s) => !previews.has(s.articleId) && !s.expected).map((s) => withoutDateline(s.text))
     const pick = (texts: string[]) => texts.find((t) => t.includes(c.text) && readable(t)) ?? texts.filter(readable).sort((a, b) => a.length - b.length)[0]
     // A sentence as written first; one freed of its linking word only when none reads alone.
     const best = pick(cited) ?? pick(cited.map((t) => t.replace(LINKING, '')))
