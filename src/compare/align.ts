@@ -103,32 +103,63 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
   // are never compared.
   const articleOf = articleNumbers(units)
   const articles = Math.max(1, ...articleOf) + 1
-  const average = (a: readonly number[], b: readonly number[]) => {
-    const closest = new Map<number, number>()
+  /** For each pair of articles (one of `a`, one of `b`: key a's × articles + b's), their closest wordings. */
+  const closest = (a: readonly number[], b: readonly number[]) => {
+    const out = new Map<number, number>()
     for (const i of a) {
       for (const j of b) {
         if (articleOf[i] === articleOf[j]) continue
         const key = articleOf[i] * articles + articleOf[j]
-        closest.set(key, Math.max(closest.get(key) ?? 0, linked(i, j)))
+        out.set(key, Math.max(out.get(key) ?? 0, linked(i, j)))
       }
     }
+    return out
+  }
+  const average = (closest: ReadonlyMap<number, number>) => {
     let total = 0
     for (const s of closest.values()) total += s
     return closest.size ? total / closest.size : 0
   }
+  // The closest wordings of each pair of neighbouring claims, kept (the lower-numbered claim's
+  // articles first): when two claims join, those of the joined claim with a third are the larger
+  // of each of theirs, so a claim that has grown to hundreds of units (a transcript's refrain) is
+  // not compared unit by unit with every neighbour again at each join. Two transcripts of 400,000
+  // characters took minutes; the result is the same.
+  const claimPair = (x: number, y: number) => (x < y ? x * n + y : y * n + x)
+  const kept = new Map<number, Map<number, number>>()
+  const transposed = (m: ReadonlyMap<number, number>) => new Map([...m].map(([k, v]) => [(k % articles) * articles + Math.floor(k / articles), v]))
   const queue = new MergeQueue()
-  for (const [a, list] of neighbours) for (const b of list) if (a < b) queue.push(average([a], [b]), a, b, 1, 1)
+  for (const [a, list] of neighbours)
+    for (const b of list) {
+      if (a >= b) continue
+      const c = closest([a], [b])
+      kept.set(claimPair(a, b), c)
+      queue.push(average(c), a, b, 1, 1)
+    }
   for (let m = queue.pop(); m; m = queue.pop()) {
     const ma = members.get(m.a)
     const mb = members.get(m.b)
     // Stale: one of the claims has joined another, or grown, since this pair was scored.
     if (!ma || !mb || ma.length !== m.sizeA || mb.length !== m.sizeB) continue
     if (m.score < AVERAGE_LINK) break
+    // The joined claim's closest wordings with each neighbour of either, as kept for the pair
+    // (or computed, for a neighbour of one only), the lower-numbered claim's articles first.
+    const joined = new Map<number, Map<number, number>>()
+    for (const c of new Set([...neighbours.get(m.a)!, ...neighbours.get(m.b)!])) {
+      if (c === m.a || c === m.b) continue
+      const mc = members.get(c)!
+      const withA = new Map(kept.get(claimPair(m.a, c)) ?? (m.a < c ? closest(ma, mc) : closest(mc, ma)))
+      const withB = kept.get(claimPair(m.b, c)) ?? (m.b < c ? closest(mb, mc) : closest(mc, mb))
+      // m.a < m.b: only a claim numbered between them is ordered differently against each.
+      for (const [k, v] of m.a < c && c < m.b ? transposed(withB) : withB) if (v > (withA.get(k) ?? -1)) withA.set(k, v)
+      joined.set(c, withA)
+    }
     ma.push(...mb)
     members.delete(m.b)
     const near = neighbours.get(m.a)!
     for (const c of neighbours.get(m.b)!) {
       neighbours.get(c)!.delete(m.b)
+      kept.delete(claimPair(m.b, c))
       if (c !== m.a) {
         near.add(c)
         neighbours.get(c)!.add(m.a)
@@ -137,9 +168,10 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     near.delete(m.b)
     neighbours.delete(m.b)
     for (const c of near) {
-      const mc = members.get(c)!
       const [x, y] = m.a < c ? [m.a, c] : [c, m.a]
-      queue.push(average(ma, mc), x, y, members.get(x)!.length, members.get(y)!.length)
+      const c2 = joined.get(c)!
+      kept.set(claimPair(x, y), c2)
+      queue.push(average(c2), x, y, members.get(x)!.length, members.get(y)!.length)
     }
   }
   const claims = [...members.values()].map((idx) => {

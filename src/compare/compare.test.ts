@@ -179,6 +179,22 @@ describe('comparison of the Geneva summit reports', () => {
     expect(comparisonMarkdown(c)).not.toContain('(expected)')
   })
 
+  it('compares a very long text by its beginning, cut at a paragraph, and says so', () => {
+    // A livestream transcript of hundreds of thousands of characters: Al Jazeera's report followed by 60 pages of talk.
+    const aj = summit.find((a) => a.outletId === 'al-jazeera')!
+    const talk = Array.from({ length: 3000 }, (_, i) => `第${i + 1}段，主持人继续讲述与峰会无关的话题和听众来信，内容冗长。`).join('\n')
+    const long = { ...aj, text: `${aj.text}\n${talk}` }
+    const c = compareEvent({ id: 'e-long', title: 'Geneva summit' }, summit.map((a) => (a === aj ? long : a)), meta)
+    const row = c.articles.find((a) => a.outlet === 'al-jazeera')!
+    expect(row.chars).toBe(long.text.length)
+    expect(row.comparedChars).toBeLessThanOrEqual(40_000)
+    expect(long.text[row.comparedChars!]).toBe('\n')
+    // What the report says is still compared: the summit's consensus holds its claims.
+    expect(c.claims.some((x) => c.consensus.includes(x.id) && x.outlets.includes('al-jazeera') && /核战争/.test(x.text))).toBe(true)
+    expect(comparisonMarkdown(c)).toMatch(/\(long: its first [\d,]+ of [\d,]+ characters compared\)/)
+    expect(c.articles.filter((a) => a.comparedChars)).toHaveLength(1)
+  })
+
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
     const md = comparisonMarkdown(c)
     for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)

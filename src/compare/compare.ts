@@ -57,6 +57,10 @@ export interface ComparedArticle {
   /** Only a headline (a video or picture post without prose, `isHeadlineOnly`): it left nothing out that can be told. */
   readonly headlineOnly: boolean
   readonly incidentDate: string | null
+  /** How many of its characters were compared, when not all of them (a very long text: `MAX_COMPARED_CHARS`). */
+  readonly comparedChars?: number
+  /** Its length, beside `comparedChars`. */
+  readonly chars?: number
 }
 
 export interface Comparison {
@@ -77,6 +81,21 @@ export interface Comparison {
 
 const DAY_MS = 86_400_000
 const BACKGROUND_AFTER_DAYS = 7
+// An article longer than this is compared by its beginning, cut at a paragraph's end: a news
+// report is a few thousand characters, and what runs to hundreds of thousands is a livestream's
+// full transcript (450,000 characters; two of them took half a minute to align). The comparison
+// says how much of it was read (`ComparedArticle.comparedChars`).
+const MAX_COMPARED_CHARS = 40_000
+
+/** The part of an article that is compared: all of it, or its beginning up to MAX_COMPARED_CHARS, cut at a paragraph's (else a sentence's) end. */
+function comparedPart(a: Article): Article {
+  if (a.text.length <= MAX_COMPARED_CHARS) return a
+  const head = a.text.slice(0, MAX_COMPARED_CHARS)
+  const paragraph = head.lastIndexOf('\n')
+  const sentence = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'))
+  const end = paragraph > MAX_COMPARED_CHARS / 2 ? paragraph : sentence > MAX_COMPARED_CHARS / 2 ? sentence + 1 : MAX_COMPARED_CHARS
+  return { ...a, text: a.text.slice(0, end) }
+}
 const SUMMARY_SENTENCES = 5
 
 /**
@@ -90,7 +109,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     .filter((a) => a.duplicateOf && byId.has(a.duplicateOf) && byId.get(a.duplicateOf)!.outletId !== a.outletId)
     .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: byId.get(a.duplicateOf!)!.outletId, originalId: a.duplicateOf as string }))
   const table = loadEntityTable()
-  const all = originals.map((a) => prepareArticle(a, table))
+  const all = originals.map((a) => prepareArticle(comparedPart(a), table))
   // An article that mostly repeats another outlet's report word for word (a mirror, a wire
   // reprint the duplicate detector did not link) relays it: it counts once, as the original.
   const relayed = findRelays(all)
@@ -126,7 +145,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   )
   const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap((p) => p.words)])))
   const claimById = new Map(claims.map((c) => [c.id, c]))
-  const articles = prepared.map((p) => describeArticle(p, incident))
+  const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length))
   return {
     event: { ...event, incidentDate: incident ?? null },
     outlets: outletIds.map(outletMeta),
@@ -388,7 +407,8 @@ function unitText(u: Unit): string {
 
 const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
 
-function describeArticle(p: PreparedArticle, incident: string | undefined): ComparedArticle {
+/** `chars`: the length of the article's whole text (of which `p` may hold only the beginning). */
+function describeArticle(p: PreparedArticle, incident: string | undefined, chars: number): ComparedArticle {
   const a = p.article
   const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN
   const day = incident ? Date.parse(`${incident}T00:00:00Z`) : NaN
@@ -400,5 +420,6 @@ function describeArticle(p: PreparedArticle, incident: string | undefined): Comp
   // numbering, right only to a day or so.
   const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day && a.dateSource !== 'image-path' && a.dateSource !== 'sequence'
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
-  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null }
+  const cut = chars > a.text.length ? { comparedChars: a.text.length, chars } : {}
+  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null, ...cut }
 }

@@ -20,7 +20,10 @@ export function comparisonMarkdown(c: Comparison): string {
   out.push('## Outlets', '', '| outlet | type | country | owner | article | published |', '|---|---|---|---|---|---|')
   for (const a of c.articles) {
     const o = c.outlets.find((x) => x.id === a.outlet)
-    const mark = (a.before ? ' **(preview: written before the incident)**' : a.background ? ' (background, long after)' : '') + (a.headlineOnly ? ' (headline only: a video or picture post)' : '')
+    const mark =
+      (a.before ? ' **(preview: written before the incident)**' : a.background ? ' (background, long after)' : '') +
+      (a.headlineOnly ? ' (headline only: a video or picture post)' : '') +
+      (a.comparedChars ? ` (long: its first ${a.comparedChars.toLocaleString('en')} of ${a.chars!.toLocaleString('en')} characters compared)` : '')
     out.push(`| ${cell(name(a.outlet))} | ${cell(o?.type ?? '')} | ${cell(o?.country ?? '')} | ${cell(o?.owner ?? '')} | ${cell(a.title)}${mark} | ${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? ''} |`)
   }
   for (const r of c.relays) out.push('', `${name(r.outlet)} relays ${name(r.of)} (article \`${r.articleId}\` is a copy of \`${r.originalId}\`).`)
