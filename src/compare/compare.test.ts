@@ -220,6 +220,7 @@ describe('isForecast', () => {
     '新法将于明年1月1日起施行。',
     '会晤双方此前就给这场领导人峰会降低了预期。',
     '结果出乎预料，执政党失去了多数席位。',
+    '我同意她说是没有预料到的。',
   ])('tells what happened (or was announced): %s', (s) => expect(isForecast(s)).toBe(false))
 })
 
