@@ -169,9 +169,9 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     neighbours.delete(m.b)
     for (const c of near) {
       const [x, y] = m.a < c ? [m.a, c] : [c, m.a]
-      const c2 = joined.get(c)!
-      kept.set(claimPair(x, y), c2)
-      queue.push(average(c2), x, y, members.get(x)!.length, members.get(y)!.length)
+      const wordings = joined.get(c)!
+      kept.set(claimPair(x, y), wordings)
+      queue.push(average(wordings), x, y, members.get(x)!.length, members.get(y)!.length)
     }
   }
   const claims = [...members.values()].map((idx) => {
