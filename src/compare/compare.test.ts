@@ -192,6 +192,7 @@ describe('comparison of the Geneva summit reports', () => {
     // What the report says is still compared: the summit's consensus holds its claims.
     expect(c.claims.some((x) => c.consensus.includes(x.id) && x.outlets.includes('al-jazeera') && /核战争/.test(x.text))).toBe(true)
     expect(comparisonMarkdown(c)).toMatch(/\(long: its first [\d,]+ of [\d,]+ characters compared\)/)
+    expect(comparisonHtml(c)).toMatch(/<span class="flag">long: its first [\d,]+ of [\d,]+ characters compared<\/span>/)
     expect(c.articles.filter((a) => a.comparedChars)).toHaveLength(1)
   })
 

@@ -19,7 +19,10 @@ export function comparisonHtml(c: Comparison): string {
   const columns = c.articles
     .map((a) => {
       const o = c.outlets.find((x) => x.id === a.outlet)
-      const flag = (a.before ? '<span class="flag">preview</span>' : a.background ? '<span class="flag">background</span>' : '') + (a.headlineOnly ? '<span class="flag">headline only</span>' : '')
+      const flag =
+        (a.before ? '<span class="flag">preview</span>' : a.background ? '<span class="flag">background</span>' : '') +
+        (a.headlineOnly ? '<span class="flag">headline only</span>' : '') +
+        (a.comparedChars ? `<span class="flag">long: its first ${a.comparedChars.toLocaleString('en')} of ${a.chars!.toLocaleString('en')} characters compared</span>` : '')
       return `<section class="col" id="${esc(a.id)}"><h3>${name(a.outlet)} ${flag}</h3><p class="meta">${esc([o?.type, o?.country, o?.owner].filter(Boolean).join(' · '))}</p><p><b>${esc(a.title)}</b><br><small>${esc(a.publishedAt ?? '')}</small></p>
 <h4>Only here</h4>${li((c.unique[a.outlet] ?? []).slice(0, 10).map(claimItem))}
 <h4>Left out</h4>${li((c.omissions[a.outlet] ?? []).map(claimItem))}
