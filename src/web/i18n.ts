@@ -44,6 +44,7 @@ const STRINGS = {
   preview: ['预告（事发前发表）', 'preview (published before the event)'],
   background: ['背景（事后一周以上）', 'background (over a week later)'],
   headlineOnly: ['仅标题（视频或图片）', 'headline only (a video or picture post)'],
+  longText: ['长文：只比较了开头的字数', 'long: characters compared'],
   relays: ['转载', 'Relays'],
   relaysOf: ['转载了', 'relays'],
   incident: ['事发日期', 'incident'],

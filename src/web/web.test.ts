@@ -4,7 +4,8 @@ import { parseDocument } from 'htmlparser2'
 import { findAll } from 'domutils'
 import type { Element } from 'domhandler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exampleArchive } from '../../test/support/store.js'
+import type { Article } from '../article.js'
+import { allArticles, exampleArchive } from '../../test/support/store.js'
 import { testServer, xssFiles } from '../../test/support/web.js'
 import { imageKey, sanitizeFragment } from './sanitize.js'
 
@@ -109,6 +110,26 @@ describe('pages on the example archive', () => {
     const r = await page(s, '/events/e99999')
     expect(r.status).toBe(404)
     expect(r.html).toContain('event e99999 not found')
+  })
+})
+
+// Al Jazeera's summit report followed by a transcript's worth of talk: compared by its beginning.
+describe('a very long text in an event', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([exampleArchive], {}, {}, async (store) => {
+      const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
+      const talk = Array.from({ length: 3000 }, (_, i) => `第${i + 1}段，主持人继续讲述与峰会无关的话题和听众来信，内容冗长。`).join('\n')
+      await store.transaction(async (tx) => void (await tx.upsertArticle({ ...aj, id: 'long000000000000' as Article['id'], title: `（全文）${aj.title}`, text: `${aj.text}\n${talk}` })))
+    })
+  })
+  afterAll(() => s.close())
+
+  it('the event page flags it with how much of it was compared', async () => {
+    const { html } = await page(s, '/events/e00002')
+    const aj = /data-outlet="al-jazeera">([\s\S]*?)<\/section>/.exec(html)![1]
+    expect(aj).toMatch(/<span class="flag long" title="\d+ \/ \d+">长文：只比较了开头的字数 [\d,]+ \/ [\d,]+<\/span>/)
+    expect(html.match(/class="flag long"/g)).toHaveLength(1)
   })
 })
 

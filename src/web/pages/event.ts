@@ -53,7 +53,9 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
   ${articles.map(
     (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br>${dateOf(a)}
-    ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}${a.headlineOnly ? html` <span class="flag headline-only">${t('headlineOnly')}</span>` : ''}</p>`,
+    ${a.before ? html` <span class="flag preview">${t('preview')}</span>` : ''}${a.background ? html` <span class="flag">${t('background')}</span>` : ''}${a.headlineOnly ? html` <span class="flag headline-only">${t('headlineOnly')}</span>` : ''}${
+      a.comparedChars ? html` <span class="flag long" title="${a.comparedChars} / ${a.chars}">${t('longText')} ${a.comparedChars.toLocaleString('en')} / ${a.chars!.toLocaleString('en')}</span>` : ''
+    }</p>`,
   )}
 </section>`
   })
