@@ -79,8 +79,9 @@ export function dateFromPath(path: string): ParsedDate | undefined {
 }
 
 // Strongest evidence first. A front-matter or epoch date is what the archive's generator
-// recorded; a byline is what the page printed; paths and image folders are circumstantial.
-const PRIORITY: readonly DateSource[] = ['jsonl', 'front-matter', 'epoch-comment', 'feed', 'html-meta', 'byline', 'url', 'path', 'image-path', 'body']
+// recorded; a byline is what the page printed; paths and image folders are circumstantial; an
+// estimate from the site's numbering (as an exported archive re-read says) is last.
+const PRIORITY: readonly DateSource[] = ['jsonl', 'front-matter', 'epoch-comment', 'feed', 'html-meta', 'byline', 'url', 'path', 'image-path', 'body', 'sequence']
 
 /** The best date among all evidence, with its source. Never invents one. */
 export function chooseDate(hints: readonly DateHint[]): { publishedAt?: string; dateSource: DateSource } {

@@ -26,7 +26,8 @@ export function parseJsonlArticle({ text, locator }: FormatInput): Outcome<Draft
     format: 'jsonl',
     title: obj.title.trim(),
     html: '',
-    dateHints: typeof obj.publishedAt === 'string' ? [{ value: obj.publishedAt, source: 'jsonl' }] : [],
+    // A date the exporting archive only estimated from the site's numbering stays an estimate.
+    dateHints: typeof obj.publishedAt === 'string' ? [{ value: obj.publishedAt, source: obj.dateSource === 'sequence' ? 'sequence' : 'jsonl' }] : [],
     outletHints: typeof outlet.name === 'string' ? [{ kind: 'jsonl', value: outlet.name }] : [],
     author: typeof obj.author === 'string' ? obj.author : undefined,
     url: typeof obj.url === 'string' ? obj.url : undefined,
