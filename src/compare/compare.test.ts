@@ -222,6 +222,7 @@ describe('isForecast', () => {
     '会晤双方此前就给这场领导人峰会降低了预期。',
     '结果出乎预料，执政党失去了多数席位。',
     '我同意她说是没有预料到的。',
+    '第二季度的销售额高于预计，工程也比预计提前两天完成。',
   ])('tells what happened (or was announced): %s', (s) => expect(isForecast(s)).toBe(false))
 })
 

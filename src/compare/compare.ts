@@ -256,7 +256,8 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
         text: u.sentence.text,
         sentence: u.sentence.n,
         ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}),
-        ...(isForecast(u.sentence.folded) ? { expected: true as const } : {}),
+        // Judged on what is cited (a clause of a long sentence may state the fact, another the outlook).
+        ...(isForecast(u.text) ? { expected: true as const } : {}),
       })
     }
     return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
@@ -269,8 +270,9 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
 // Words with which a report says what it, or those it cites, expect to happen: 拉布预计会在星期一
 // 向议会宣布…, 外界认为届时他将宣布…, 双方料将签署…. Not 将 alone, nor 将于 or 计划: they also
 // tell what an actor announced it will do (英方将立即暂停引渡协定, 新法将于明年施行), which happened.
-// Not 预期 or 预料 as nouns (降低了预期, 出乎预料, 预料之中), nor 没有预料到 (what was not foreseen).
-const FORECAST = /预计|(?<!出乎|不出|超出|超乎|没有|没|未|未曾)预料(?!之)|预期(?:将|会|在|于)|料将|料会|可望|有望|届时|外界(?:认为|估计)|据悉将|或将|势将/u
+// Not 预计, 预期 or 预料 as nouns (高于预计, 比预计提前, 降低了预期, 出乎预料, 预料之中), nor 没有预料到
+// (what was not foreseen).
+const FORECAST = /(?<!高于|低于|超出|超过|好于|差于|不及|比)预计|(?<!出乎|不出|超出|超乎|没有|没|未|未曾)预料(?!之)|预期(?:将|会|在|于)|料将|料会|可望|有望|届时|外界(?:认为|估计)|据悉将|或将|势将/u
 
 /** Does a sentence (folded) tell what is expected rather than what happened? */
 export function isForecast(folded: string): boolean {

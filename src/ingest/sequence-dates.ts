@@ -87,9 +87,11 @@ export class Numberings {
   estimate(key: string, seq: number): string | undefined {
     this.settle()
     const p = this.byKey.get(key)
-    if (!p || p.seqs.length < MIN_DATED || seq < p.seqs[0] || seq > p.seqs[p.seqs.length - 1]) return undefined
+    if (!p || p.seqs.length < MIN_DATED) return undefined
     const below = upperBound(p.seqs, seq - 1)
     const above = upperBound(p.seqs, seq)
+    // Dated neighbours on both sides, its own number aside: never an extrapolation.
+    if (below === 0 || above === p.seqs.length) return undefined
     const days = neighbourDays(p.days, below, above)
     const median = medianDay(days)
     if (days.filter((d) => Math.abs(d - median) <= AGREE_DAYS).length * 2 <= days.length) return undefined
@@ -182,7 +184,6 @@ export function estimateDates(
 // Dates that place an article only roughly, or not at all, are not evidence for its neighbours:
 // an estimate is never made from another, nor from a picture's date it replaced.
 const NOT_EVIDENCE: ReadonlySet<DateSource> = new Set(['none', 'sequence'])
-const ROUGH: ReadonlySet<DateSource> = new Set(['none', 'image-path'])
 
 // Where the numberings are kept between runs (the store's derived state).
 const STATE_KEY = 'sequence-dates'
@@ -197,32 +198,55 @@ const STATE_KEY = 'sequence-dates'
  */
 export async function dateBySequence(store: Store): Promise<number> {
   const saved = await store.savedState(STATE_KEY)
-  const since = saved ? Number(saved.version) : 0
-  const numberings = saved ? Numberings.decode(saved.body) : new Numberings()
+  const old = saved ? readSaved(saved) : undefined
+  const since = old?.since ?? 0
   const end = await store.articlesEnd()
   if (end <= since) return 0
-  const rough: Array<Sequenced & { id: string; date?: string }> = []
+  const undated: Array<Sequenced & { id: string }> = []
+  const pictured: Array<Sequenced & { id: string; date: string }> = []
   const fresh: Array<Sequenced & { id: string; date: string }> = []
-  for await (const a of store.urlDates(since)) {
+  for await (const a of store.urlDates(since, end)) {
     const s = sequenceOf(a.url)
     if (!s) continue
-    if (ROUGH.has(a.dateSource)) rough.push({ ...s, id: a.id, ...(a.publishedAt ? { date: a.publishedAt } : {}) })
-    if (a.publishedAt && !NOT_EVIDENCE.has(a.dateSource)) fresh.push({ ...s, id: a.id, date: a.publishedAt })
+    if (!a.publishedAt) {
+      if (a.dateSource === 'none') undated.push({ ...s, id: a.id })
+      continue
+    }
+    if (a.dateSource === 'image-path') pictured.push({ ...s, id: a.id, date: a.publishedAt })
+    if (!NOT_EVIDENCE.has(a.dateSource)) fresh.push({ ...s, id: a.id, date: a.publishedAt })
   }
-  for (const d of fresh) numberings.add(d.key, d.seq, d.date)
+  const withAll = (skip?: ReadonlySet<string>) => {
+    const n = old ? Numberings.decode(old.body) : new Numberings()
+    for (const d of fresh) if (!skip?.has(d.id)) n.add(d.key, d.seq, d.date)
+    return n
+  }
+  // First the pictures' dates the numbering puts well later (each judged without its own number)…
   const dates = new Map<string, string>()
-  for (const u of rough) {
+  let numberings = withAll()
+  for (const u of pictured) {
     const e = numberings.estimate(u.key, u.seq)
-    if (e && (!u.date || dayOf(e) - dayOf(u.date) > AGREE_DAYS)) dates.set(u.id, e)
+    if (e && dayOf(e) - dayOf(u.date) > AGREE_DAYS) dates.set(u.id, e)
+  }
+  // …then, with those dates no longer evidence, the undated: a replaced picture's date dates
+  // nothing, in this run or a later one.
+  if (dates.size) numberings = withAll(new Set(dates.keys()))
+  for (const u of undated) {
+    const e = numberings.estimate(u.key, u.seq)
+    if (e) dates.set(u.id, e)
   }
   if (dates.size) await store.setSequenceDates(dates)
-  // A picture's date the numbering replaced is no evidence for later articles: the numberings
-  // are saved as they were with the run's other dated articles added.
-  let kept = numberings
-  if (fresh.some((d) => dates.has(d.id))) {
-    kept = saved ? Numberings.decode(saved.body) : new Numberings()
-    for (const d of fresh) if (!dates.has(d.id)) kept.add(d.key, d.seq, d.date)
-  }
-  await store.saveState(STATE_KEY, String(end), kept.encode())
+  await store.saveState(STATE_KEY, String(end), numberings.encode())
   return dates.size
+}
+
+/** The saved numberings and where they end, or nothing for a state this code cannot read (it is built again from every article). */
+function readSaved(saved: { readonly version: string; readonly body: Uint8Array }): { since: number; body: Uint8Array } | undefined {
+  const since = Number(saved.version)
+  if (!Number.isSafeInteger(since) || since < 0) return undefined
+  try {
+    Numberings.decode(saved.body)
+  } catch {
+    return undefined
+  }
+  return { since, body: saved.body }
 }

@@ -97,10 +97,11 @@ export interface Store {
    */
   articlesEnd(): Promise<number>
   /**
-   * Articles (copies too) stored after `after` (an `articlesEnd`) that have a URL, with their date
-   * and where it came from: what dating by a site's numbering reads (ingest/sequence-dates.ts).
+   * Articles (copies too) stored after `after` and up to `upTo` (`articlesEnd`s) that have a URL,
+   * with their date and where it came from: what dating by a site's numbering reads
+   * (ingest/sequence-dates.ts).
    */
-  urlDates(after: number): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
+  urlDates(after: number, upTo: number): AsyncIterable<{ readonly id: string; readonly url: string; readonly publishedAt?: string; readonly dateSource: DateSource }>
   /** Dates estimated for articles dated roughly or not at all (YYYY-MM-DD by id), stored with `dateSource` 'sequence'. */
   setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */

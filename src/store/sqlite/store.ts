@@ -243,9 +243,9 @@ class SqliteStore implements Store {
     for (const row of this.db.prepare(sql).iterate(...params)) yield rowToText(row as Row)
   }
 
-  async *urlDates(after: number): AsyncIterable<{ id: string; url: string; publishedAt?: string; dateSource: DateSource }> {
-    const sql = 'SELECT id, url, published_at, date_source FROM articles WHERE rowid > ? AND url IS NOT NULL ORDER BY rowid'
-    for (const r of this.db.prepare(sql).iterate(after) as Iterable<Row>)
+  async *urlDates(after: number, upTo: number): AsyncIterable<{ id: string; url: string; publishedAt?: string; dateSource: DateSource }> {
+    const sql = 'SELECT id, url, published_at, date_source FROM articles WHERE rowid > ? AND rowid <= ? AND url IS NOT NULL ORDER BY rowid'
+    for (const r of this.db.prepare(sql).iterate(after, upTo) as Iterable<Row>)
       yield { id: r.id as string, url: r.url as string, ...(r.published_at ? { publishedAt: r.published_at as string } : {}), dateSource: r.date_source as DateSource }
   }
 
