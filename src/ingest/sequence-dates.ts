@@ -215,8 +215,11 @@ export async function dateBySequence(store: Store): Promise<number> {
     if (a.dateSource === 'image-path') pictured.push({ ...s, id: a.id, date: a.publishedAt })
     if (!NOT_EVIDENCE.has(a.dateSource)) fresh.push({ ...s, id: a.id, date: a.publishedAt })
   }
+  // The saved numberings as read (decoded once more only if pictures' dates are taken out).
+  let unused = old?.numberings
   const withAll = (skip?: ReadonlySet<string>) => {
-    const n = old ? Numberings.decode(old.body) : new Numberings()
+    const n = unused ?? (old ? Numberings.decode(old.body) : new Numberings())
+    unused = undefined
     for (const d of fresh) if (!skip?.has(d.id)) n.add(d.key, d.seq, d.date)
     return n
   }
@@ -240,13 +243,12 @@ export async function dateBySequence(store: Store): Promise<number> {
 }
 
 /** The saved numberings and where they end, or nothing for a state this code cannot read (it is built again from every article). */
-function readSaved(saved: { readonly version: string; readonly body: Uint8Array }): { since: number; body: Uint8Array } | undefined {
+function readSaved(saved: { readonly version: string; readonly body: Uint8Array }): { since: number; body: Uint8Array; numberings: Numberings } | undefined {
   const since = Number(saved.version)
   if (!Number.isSafeInteger(since) || since < 0) return undefined
   try {
-    Numberings.decode(saved.body)
+    return { since, body: saved.body, numberings: Numberings.decode(saved.body) }
   } catch {
     return undefined
   }
-  return { since, body: saved.body }
 }
