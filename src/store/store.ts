@@ -43,8 +43,12 @@ export interface StoreStats {
   readonly outlets: number
 }
 
-/** What the store already knows of a locator: lets a re-run skip finished work. */
-export type LocatorState = 'new' | 'done' | 'changed'
+/**
+ * What the store already knows of a locator: lets a re-run skip finished work. An input with
+ * the same bytes that was quarantined is `quarantined`, not `done`: it is parsed again, since
+ * what failed may pass now (`--max-mb` raised, `--format` dropped, a parser mended).
+ */
+export type LocatorState = 'new' | 'done' | 'quarantined' | 'changed'
 
 export interface Store {
   readonly capabilities: { readonly concurrentWriters: boolean; readonly fullTextSearch: 'fts5' | 'tsvector' }

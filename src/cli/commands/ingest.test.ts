@@ -62,6 +62,20 @@ describe('ingest of the seed archive', () => {
     expect(await allArticles(store)).toEqual(before)
   })
 
+  it('parses a quarantined input again: what failed under one option passes under another, and a repeated failure changes nothing', async () => {
+    // Forced to a format they are not, the seeds are quarantined; a run without --format reads them.
+    const forced = await runIngest(store, [exampleArchive], { ...quiet, format: 'html' })
+    expect(forced).toMatchObject({ articles: 0, quarantined: 5 })
+    const entries = await all(store.quarantined())
+    const again = await runIngest(store, [exampleArchive], { ...quiet, format: 'html' })
+    expect(again).toMatchObject({ articles: 0, quarantined: 5, unchanged: 0 })
+    expect(await all(store.quarantined())).toEqual(entries)
+    const freed = await runIngest(store, [exampleArchive], quiet)
+    expect(freed).toMatchObject({ articles: 5, quarantined: 0 })
+    expect(await all(store.quarantined())).toEqual([])
+    expect(await runIngest(store, [exampleArchive], quiet)).toMatchObject({ articles: 0, unchanged: 5 })
+  })
+
   it('a run killed midway leaves a consistent database that the next run completes', async () => {
     let calls = 0
     const failing: Store = new Proxy(store, {
@@ -84,3 +98,9 @@ describe('ingest of the seed archive', () => {
     expect((await store.stats()).articles).toBe(5)
   })
 })
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const x of it) out.push(x)
+  return out
+}

@@ -138,7 +138,13 @@ describe('sqlite store', () => {
     const raw = raws[0]
     const stub = { ok: false, problem: { code: 'content/too-short', stage: 'clean', detail: 'stub', locator: raw.locator } } as const
     await store.transaction(async (tx) => void (await commitParsed(raw, stub, tx, opts)))
-    expect(await store.locatorState(raw.locator, raw.sha256)).toBe('done')
+    // Quarantined, not done: a re-run parses it again.
+    expect(await store.locatorState(raw.locator, raw.sha256)).toBe('quarantined')
+    // The same failure again rewrites nothing (the entry keeps the time it was first recorded).
+    const [first] = await all(store.quarantined())
+    await new Promise((r) => setTimeout(r, 5))
+    await store.transaction(async (tx) => void (await commitParsed(raw, stub, tx, opts)))
+    expect(await all(store.quarantined())).toEqual([first])
     // The file at the same place now holds an article: the location follows it, and the old
     // quarantine entry goes.
     const changed = rawInput(Buffer.concat([raw.bytes, Buffer.from('\n')]), raw.locator, 'file')
@@ -233,3 +239,9 @@ describe('sqlite store', () => {
     await store.close()
   })
 })
+
+async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const x of it) out.push(x)
+  return out
+}

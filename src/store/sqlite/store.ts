@@ -114,7 +114,8 @@ class SqliteStore implements Store {
       insertBody: db.prepare('INSERT INTO article_bodies (rowid, text, images, blocks) VALUES (?, ?, ?, ?)'),
       quarantine: db.prepare(
         `INSERT INTO quarantine (locator, sha256, code, stage, detail, at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code, stage = excluded.stage, detail = excluded.detail, at = excluded.at`,
+         ON CONFLICT(locator) DO UPDATE SET sha256 = excluded.sha256, code = excluded.code, stage = excluded.stage, detail = excluded.detail, at = excluded.at
+         WHERE (sha256, code, stage, detail) IS NOT (excluded.sha256, excluded.code, excluded.stage, excluded.detail)`,
       ),
       unquarantine: db.prepare('DELETE FROM quarantine WHERE locator = ?'),
       byId: db.prepare(`${FULL_ROW} WHERE a.id = ?`),
@@ -140,7 +141,8 @@ class SqliteStore implements Store {
   async locatorState(locator: string, sha256: string): Promise<LocatorState> {
     const row = this.q.location.get(locator) as Row | undefined
     if (!row) return 'new'
-    return row.sha256 === sha256 ? 'done' : 'changed'
+    if (row.sha256 !== sha256) return 'changed'
+    return row.status === 'quarantined' ? 'quarantined' : 'done'
   }
 
   async putRaw(raw: RawInput): Promise<void> {
@@ -213,7 +215,10 @@ class SqliteStore implements Store {
     // as a new segment at every savepoint, so each batch of search rows became a segment of
     // its own to write and merge (the upsert took 12% of ingest's SQLite time at 10,000 bench articles). A plain
     // single-row insert needs no savepoint; only a re-ingested location takes the update.
-    if (this.q.location.get(locator)) this.q.updateLocation.run(sha256, status, now(), locator)
+    const known = this.q.location.get(locator) as Row | undefined
+    // The same input failing the same way again (a quarantined input is retried each run) changes nothing.
+    if (known && known.sha256 === sha256 && known.status === status) return
+    if (known) this.q.updateLocation.run(sha256, status, now(), locator)
     else this.q.insertLocation.run(locator, sha256, kind, status, now())
     if (status === 'article') this.q.unquarantine.run(locator)
   }
