@@ -51,6 +51,14 @@ describe('jianting extract', () => {
     }
   })
 
+  it('says what is wrong with a path that is no page (missing, a folder), without a stack trace', async () => {
+    const missing = await run('extract', join(root, 'no-such-page.html')).catch((e: { code: number; stderr: string }) => e)
+    expect(missing).toMatchObject({ code: 2, stderr: `jianting: extract: ${join(root, 'no-such-page.html')} does not exist\n` })
+    const folder = await run('extract', join(root, 'test')).catch((e: { code: number; stderr: string }) => e)
+    expect(folder).toMatchObject({ code: 2 })
+    expect((folder as { stderr: string }).stderr).toMatch(/^jianting: extract: .*test is a folder; give one saved HTML page/)
+  })
+
   it('fails with the reason and exit code 3 on a page without an article', async () => {
     const err = await run('extract', join(root, 'test/fixtures/extract/no-body.html')).catch((e: { code: number; stderr: string }) => e)
     expect(err).toMatchObject({ code: 3 })

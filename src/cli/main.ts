@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { errorText } from '../ingest/sources/dir.js'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { fileFormatNames, type FormatName } from '../article.js'
 import { loadConfig } from '../config.js'
@@ -172,7 +173,7 @@ program
   .option('--max-mb <n>', 'largest page read, in MB', positiveInt, 20)
   .action(async (file: string, flags: { url?: string; contentType?: string; text?: boolean; maxMb: number }) => {
     const { extractPage } = await import('../extract/extract-page.js')
-    const bytes = new Uint8Array(await readFile(file))
+    const bytes = await readPage(file)
     // Scripts that fill in unknown values pass empty strings: an empty flag means "not given".
     const r = extractPage(bytes, { locator: file, url: flags.url || undefined, contentType: flags.contentType || undefined, maxBytes: flags.maxMb * 1e6 })
     if (!r.ok) throw new ExtractFailed(`${r.problem.code}: ${r.problem.detail} (${r.problem.locator})`)
@@ -203,6 +204,18 @@ program
   .command('doctor')
   .description('check the installation and the database')
   .action(async () => (await import('./commands/doctor.js')).runDoctor(loadConfig(process.env, { db: program.opts().db })))
+
+/** A saved page's bytes, or a usage error that says what is wrong with the path. */
+async function readPage(file: string): Promise<Uint8Array> {
+  const st = await stat(file).catch(() => undefined)
+  if (!st) throw new UsageError(`extract: ${file} does not exist`)
+  if (st.isDirectory()) throw new UsageError(`extract: ${file} is a folder; give one saved HTML page (ingest reads folders)`)
+  try {
+    return new Uint8Array(await readFile(file))
+  } catch (e) {
+    throw new UsageError(`extract: ${file} cannot be read (${errorText(e)})`)
+  }
+}
 
 class ExtractFailed extends JiantingError {
   readonly httpStatus = 422

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { openSqlite } from '../../store/sqlite/store.js'
 import type { Store } from '../../store/store.js'
 import { articleJson } from '../format.js'
 import { runIngest } from './ingest.js'
+import { walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
 import { allArticles, exampleArchive } from '../../../test/support/store.js'
 
 const quiet = { jobs: 1, quiet: true }
@@ -43,6 +45,32 @@ describe('ingest sources', () => {
     // The link inside the tree is read (a second locator of the same bytes: linked as a copy).
     expect(titles).toEqual(['树里的文章', '树里的文章'])
     expect((await allArticles(stores[0])).filter((a) => a.duplicateOf)).toHaveLength(1)
+  })
+
+  it('passes over a folder it cannot list, says which, and reads the rest', async () => {
+    const tree = join(dir, 'tree')
+    mkdirSync(join(tree, 'locked'), { recursive: true })
+    writeFileSync(join(tree, 'locked', 'hidden.md'), '# 锁住的文章\n\n这篇文章所在的文件夹读不了，它不应让整个导入中断，其余文章照常读入。')
+    writeFileSync(join(tree, 'open.md'), '# 树里的文章\n\n这是树里面的一篇文章，应当被读入档案，它的正文足够长，不会被当作空壳。')
+    // Permissions do not hold for root, who runs CI: the listing fails as it would for anyone else.
+    const denied = async (d: string) => {
+      if (d.endsWith('locked')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${d}'`), { code: 'EACCES' })
+      return readdir(d, { withFileTypes: true })
+    }
+    const skipped: SkippedEntry[] = []
+    const found: string[] = []
+    for await (const f of walkDir(tree, (s) => skipped.push(s), denied)) found.push(f.path)
+    expect(found).toEqual([join(tree, 'open.md')])
+    expect(skipped).toEqual([{ path: join(tree, 'locked'), reason: `folder cannot be read (EACCES: permission denied, scandir '${join(tree, 'locked')}')` }])
+    if (process.getuid?.() === 0) return console.log('ingest sources: running as root, so the unreadable folder is not tried through the file system itself')
+    chmodSync(join(tree, 'locked'), 0)
+    try {
+      const s = await runIngest(open('a.db'), [tree], quiet)
+      expect(s).toMatchObject({ articles: 1 })
+      expect(s.skipped.map((k) => k.reason)).toEqual([expect.stringMatching(/^folder cannot be read \(EACCES/)])
+    } finally {
+      chmodSync(join(tree, 'locked'), 0o755)
+    }
   })
 
   it('round-trips articles through the JSONL interchange shape', async () => {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import type { FormatName, RawInput } from '../../article.js'
-import { locatorOf, readBytes, walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
+import { errorText, locatorOf, readBytes, walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
 import { isJsonlPath, readJsonl } from '../../ingest/sources/jsonl.js'
 import { loadRegistry } from '../../outlets/registry.js'
 import { ParsePool, type ParseJob } from '../../ingest/parse-pool.js'
@@ -55,7 +55,7 @@ async function* rawInputs(files: AsyncIterable<string>): AsyncGenerator<RawInput
       continue
     }
     const bytes = readBytes(path)
-    if (bytes instanceof Error) yield rawInput(new Uint8Array(0), locator, 'file', { unreadable: `${bytes.code ?? 'error'}: ${bytes.message}` })
+    if (bytes instanceof Error) yield rawInput(new Uint8Array(0), locator, 'file', { unreadable: errorText(bytes) })
     else yield rawInput(bytes, locator, 'file')
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type { Dirent } from 'node:fs'
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 
@@ -16,7 +17,7 @@ export interface SkippedEntry {
  * when their target stays inside the tree (an archive must not pull in /etc); hidden folders
  * like .git are skipped.
  */
-export async function* walkDir(root: string, onSkip: (s: SkippedEntry) => void): AsyncGenerator<FoundFile> {
+export async function* walkDir(root: string, onSkip: (s: SkippedEntry) => void, list: (dir: string) => Promise<Dirent[]> = (dir) => readdir(dir, { withFileTypes: true })): AsyncGenerator<FoundFile> {
   const realRoot = await realpath(root)
   const stack = [root]
   const visited = new Set<string>() // symbolic links can make cycles
@@ -25,7 +26,16 @@ export async function* walkDir(root: string, onSkip: (s: SkippedEntry) => void):
     const real = await realpath(dir)
     if (visited.has(real)) continue
     visited.add(real)
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0))
+    // A folder that cannot be listed (no permission, removed meanwhile) is reported and passed
+    // over: the rest of the archive is still read.
+    let listed: Dirent[]
+    try {
+      listed = await list(dir)
+    } catch (e) {
+      onSkip({ path: dir, reason: `folder cannot be read (${errorText(e)})` })
+      continue
+    }
+    const entries = listed.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0))
     const files: FoundFile[] = []
     for (const e of entries) {
       const path = join(dir, e.name)
@@ -64,6 +74,13 @@ export function readBytes(path: string): Uint8Array | NodeJS.ErrnoException {
     if (e instanceof Error && 'code' in e) return e as NodeJS.ErrnoException
     throw e
   }
+}
+
+/** A file system error as one short phrase: Node's message already starts with the code (EACCES: permission denied, scandir '…'). */
+export function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e)
+  const code = (e as NodeJS.ErrnoException).code
+  return code && !e.message.startsWith(code) ? `${code}: ${e.message}` : e.message
 }
 
 /** Locators are paths relative to the working directory when inside it, so they read well. */
