@@ -404,6 +404,14 @@ describe('findFigures', () => {
     expect(figs('双方进行了九十三分钟的会谈。')).toEqual([[93, null, 'minute', '会谈', 'actual', false]])
     expect(figs('谈判计划进行四五个小时。')).toEqual([[240, 300, 'minute', '谈判', 'planned', false]])
   })
+  it('takes 将 for a plan only where it tells the future: not in 将近, 将军, nor as the object marker', () => {
+    expect(figs('会谈将持续五个小时。')).toEqual([[300, null, 'minute', '会谈', 'planned', false]])
+    expect(figs('对中国不信任的比例中，俄罗斯（将近60%）最低。').map((f) => [f[0], f[4], f[5]])).toEqual([[60, 'actual', true]])
+    expect(figs('谨将《许渊冲百岁自述》摘选出来，他享年100岁。').map((f) => f[4])).toEqual(['actual', 'actual'])
+    expect(figs('当地驻军将军表示，已有300名士兵抵达。').map((f) => f[4])).toEqual(['actual'])
+    expect(figs('研究人员模拟了72小时的洪水。').map((f) => f[4])).toEqual(['actual'])
+    expect(figs('政府拟拨款500亿元。').map((f) => f[4])).toEqual(['planned'])
+  })
   it('counts what follows the measure word', () => {
     expect(figs('条约规定部署的核弹头均不得超过1550枚。驱逐10名俄罗斯外交官，制裁涉及21名个人和19个实体。')).toEqual([
       [10, null, '名', '外交官', 'actual', false],

@@ -44,11 +44,13 @@ const FIGURE = new RegExp(
   `(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${NUM})(?:(多|余)?\\s*(?:至|到|-|–|~|～)\\s*(${NUM}))?\\s*(多|余)?\\s*(${UNIT_ALT})`,
   'gu',
 )
-const PERCENT = new RegExp(`(约|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
+const PERCENT = new RegExp(`(约|将近|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
 // Two adjacent Han digits are a range: 四五个小时 = 4–5 hours.
 const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九])$/
 // A proposed amount (提议, 设想, 原定) is not one that happened either.
-const PLANNED = /(计划|预计|预期|预定|拟|将|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
+// 将 tells the future (将持续五小时) but also begins 将近 (nearly), 将军, 将领, 将士, and marks an
+// object (将其列为, 将《…》摘选出来): those are not plans. 拟 likewise inside 模拟, 草拟, 虚拟, 比拟.
+const PLANNED = /(计划|预计|预期|预定|(?<![模草虚比])拟|将(?![近军领士帅其之此该这那《「“『])|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
 const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引)|(.{2,16}?)(?:报道称|报导称|援引)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
 // Words between a figure and what it measures that are not the subject (持续了约3小时).
