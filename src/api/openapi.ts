@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { outletEdit } from './outlet-edits.js'
-import { articlesQuery, eventsQuery, ingestBody, searchQuery } from './schemas.js'
+import { articlesFields, eventsFields, ingestBody, searchQuery } from './schemas.js'
 
 const toSchema = (s: z.ZodType) => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>
@@ -19,7 +19,7 @@ function queryParams(schema: z.ZodObject) {
 const pathId = (what: string) => ({ name: 'id', in: 'path', required: true, description: `${what} id`, schema: { type: 'string' } })
 const ok = (description: string, schema: object) => ({ 200: { description, content: { 'application/json': { schema } } }, default: { $ref: '#/components/responses/Error' } })
 const page = (item: string) => ({ type: 'object', required: ['items', 'total', 'nextCursor'], properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, total: { type: ['integer', 'null'] }, nextCursor: { type: ['string', 'null'] } } })
-const pageQ = eventsQuery.pick({ limit: true, cursor: true })
+const pageQ = eventsFields.pick({ limit: true, cursor: true })
 const any = { type: 'object' }
 const eventProperties = {
   id: { type: 'string' },
@@ -79,12 +79,12 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
-      '/api/events': { get: { summary: 'events, latest first, with filters; blindspot=1: reported by one outlet type only', parameters: queryParams(eventsQuery), responses: ok('a page of events', page('EventListItem')) } },
+      '/api/events': { get: { summary: 'events, latest first, with filters; blindspot=1: reported by one outlet type only', parameters: queryParams(eventsFields), responses: ok('a page of events', page('EventListItem')) } },
       '/api/events/{id}': { get: { summary: 'one event with its articles', parameters: [pathId('event')], responses: ok('the event', { $ref: '#/components/schemas/Event' }) } },
       '/api/events/{id}/comparison': { get: { summary: 'the claim-by-claim comparison of the event (computed once, then cached)', parameters: [pathId('event')], responses: ok('the comparison', { $ref: '#/components/schemas/Comparison' }) } },
       '/api/stories': { get: { summary: 'stories, latest first', parameters: queryParams(pageQ), responses: ok('a page of stories', page('Story')) } },
       '/api/stories/{id}': { get: { summary: 'one story with its events in time order', parameters: [pathId('story')], responses: ok('the story', { $ref: '#/components/schemas/StoryDetail' }) } },
-      '/api/articles': { get: { summary: 'articles, latest first (copies hidden unless all=1)', parameters: queryParams(articlesQuery), responses: ok('a page of articles', page('ArticleSummary')) } },
+      '/api/articles': { get: { summary: 'articles, latest first (copies hidden unless all=1)', parameters: queryParams(articlesFields), responses: ok('a page of articles', page('ArticleSummary')) } },
       '/api/articles/{id}': { get: { summary: 'one article with text, images, provenance, copies, event', parameters: [pathId('article')], responses: ok('the article', { $ref: '#/components/schemas/Article' }) } },
       '/api/search': { get: { summary: 'full-text search (BM25; Traditional and Simplified match)', parameters: queryParams(searchQuery), responses: ok('a page of hits', page('SearchHit')) } },
       '/api/outlets': { get: { summary: 'outlets with article and event counts', parameters: queryParams(pageQ), responses: ok('a page of outlets', page('Outlet')) } },

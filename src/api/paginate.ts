@@ -4,7 +4,7 @@ import { BadRequestError } from './errors.js'
 export const MAX_LIMIT = 200
 
 export const pageQuery = z.object({
-  limit: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(MAX_LIMIT).default(50),
+  limit: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected 1 or more').max(MAX_LIMIT, `expected at most ${MAX_LIMIT}`).default(50),
   cursor: z.string().max(64).optional().describe('opaque: the nextCursor of the previous page'),
 })
 

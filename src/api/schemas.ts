@@ -1,13 +1,20 @@
 import { z } from 'zod'
 import { OUTLET_TYPES, type OutletType } from '../outlets/registry.js'
 import { pageQuery } from './paginate.js'
+import { isCalendarDay } from '../normalize/dates.js'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2021-06-16')
+const isoDate = z.string().refine(isCalendarDay, 'expected a date like 2021-06-16')
+// Filters whose window is empty by construction say so instead of answering nothing.
+const sinceNotAfterUntil = (q: { since?: string; until?: string }) => !(q.since && q.until && q.since > q.until)
+const EMPTY_WINDOW = { message: 'since is after until: nothing could match', path: ['since'] }
+/** A filter whose since is after its until is refused (it could match nothing). */
+export const withWindow = <T extends z.ZodType<{ since?: string; until?: string }>>(schema: T) => schema.refine(sinceNotAfterUntil, EMPTY_WINDOW)
 const flag = z.enum(['1', '0', 'true', 'false'], { error: 'expected 1 or 0' }).transform((v) => v === '1' || v === 'true')
 const outletType = z.enum(OUTLET_TYPES as [OutletType, ...OutletType[]], { error: `expected one of ${OUTLET_TYPES.join(', ')}` })
 const outletId = z.string().min(1).max(100)
 
-export const eventsQuery = pageQuery.extend({
+/** The event filters without their cross-field check: `pick` and `omit` take fields of it. */
+export const eventsFields = pageQuery.extend({
   since: isoDate.optional().describe('events still running on or after this date'),
   until: isoDate.optional().describe('events begun on or before this date'),
   outlet: outletId.optional().describe('events this outlet reported'),
@@ -16,13 +23,15 @@ export const eventsQuery = pageQuery.extend({
   missing: outletType.optional().describe('events two or more outlets reported, none of this type'),
   min: z.coerce.number().int().min(1).max(100_000).optional().describe('at least this many articles'),
 })
+export const eventsQuery = withWindow(eventsFields)
 
-export const articlesQuery = pageQuery.extend({
+export const articlesFields = pageQuery.extend({
   outlet: outletId.optional(),
   since: isoDate.optional().describe('published on or after'),
   until: isoDate.optional().describe('published on or before'),
   all: flag.optional().describe('include copies of other articles'),
 })
+export const articlesQuery = withWindow(articlesFields)
 
 export const searchQuery = pageQuery.extend({
   q: z.string().trim().min(1, 'give a query: ?q=普京').max(200),

@@ -115,4 +115,8 @@ describe('dates given on the command line', () => {
     expect(err).toMatchObject({ code: 1 })
     expect((err as { stderr: string }).stderr).toMatch(/argument '.*' is invalid\. expected a date like 2021-06-16/)
   })
+  it('refuses --since after --until, which nothing could match', async () => {
+    const err = await run('articles', '--since', '2021-06-20', '--until', '2021-06-10').catch((e: { code: number; stderr: string }) => e)
+    expect(err).toMatchObject({ code: 2, stderr: 'jianting: articles: --since 2021-06-20 is after --until 2021-06-10: nothing could match\n' })
+  })
 })

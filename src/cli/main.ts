@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { errorText } from '../ingest/sources/dir.js'
+import { isCalendarDay } from '../normalize/dates.js'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { fileFormatNames, type FormatName } from '../article.js'
 import { loadConfig } from '../config.js'
@@ -54,10 +55,7 @@ const positiveInt = (v: string) => {
 }
 
 const isoDate = (v: string) => {
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(v)
-  // A day that does not exist (2021-02-30, 2021-13-45) is refused, not compared as text.
-  const parsed = day ? new Date(`${day[0]}T00:00:00Z`) : undefined
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day![0]) throw new InvalidArgumentError('expected a date like 2021-06-16')
+  if (!isCalendarDay(v)) throw new InvalidArgumentError('expected a date like 2021-06-16')
   return v
 }
 
@@ -90,7 +88,10 @@ program
   .option('--since <date>', 'published on or after this date', isoDate)
   .option('--until <date>', 'published on or before this date', isoDate)
   .option('--all', 'include copies of other articles')
-  .action((flags) => withStore(async (store) => (await read()).listArticles(store, flags)))
+  .action((flags: { since?: string; until?: string }) => {
+    if (flags.since && flags.until && flags.since > flags.until) throw new UsageError(`articles: --since ${flags.since} is after --until ${flags.until}: nothing could match`)
+    return withStore(async (store) => (await read()).listArticles(store, flags))
+  })
 
 program
   .command('show')

@@ -138,3 +138,13 @@ export function splitDateline<T extends { text: string; blocks: readonly { type:
   const text = c.text.startsWith(first.text) ? c.text.slice(first.text.length).replace(/^\n+/, '') : c.text
   return { cleaned: { ...c, blocks, text }, dateline: bylineDate(first.text) ?? first.text }
 }
+
+/**
+ * Is this a day as YYYY-MM-DD that exists on the calendar? 2021-02-30 and 2021-13-45 are not:
+ * filters refuse them rather than compare them as text.
+ */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
+  const parsed = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v
+}

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { articleDetail, outletDetail } from '../api/routes/archive.js'
 import { paginate } from '../api/paginate.js'
 import { HTML_TYPE, sendCached } from '../api/respond.js'
-import { eventsQuery, idParam } from '../api/schemas.js'
+import { eventsFields, idParam, withWindow } from '../api/schemas.js'
 import type { ServerState } from '../api/state.js'
 import { NotFoundError } from '../errors.js'
 import { pageContext, safeBack, SCRIPT_COOKIE, UI_COOKIE } from './context.js'
@@ -21,7 +21,7 @@ import { STYLE, STYLE_PATH } from './style.js'
 
 // A form submits empty fields as `since=`: empty means "not set".
 const formQuery = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''))
-const homeQuery = eventsQuery.omit({ limit: true, min: true })
+const homeQuery = withWindow(eventsFields.omit({ limit: true, min: true }))
 const SEARCH_RESULTS = 50
 const YEAR_S = 31_536_000
 
@@ -99,7 +99,7 @@ export function webRoutes(state: ServerState): Hono {
   app.get('/outlets/:id', async (c) => c.html(outletPage(pageContext(c), await state.view(), await outletDetail(state, idParam.parse(c.req.param('id'))))))
 
   app.get('/quarantine', async (c) => {
-    const q = eventsQuery.pick({ limit: true, cursor: true }).parse(formQuery(c.req.query()))
+    const q = eventsFields.pick({ limit: true, cursor: true }).parse(formQuery(c.req.query()))
     const all = []
     for await (const e of state.store.quarantined()) all.push(e)
     return c.html(quarantinePage(pageContext(c), paginate(all, q)))

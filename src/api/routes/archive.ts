@@ -3,7 +3,7 @@ import { articleJson } from '../../cli/format.js'
 import { NotFoundError } from '../../errors.js'
 import { BadRequestError } from '../errors.js'
 import { decodeCursor, encodeCursor, paginate } from '../paginate.js'
-import { articlesQuery, eventsQuery, idParam, searchQuery } from '../schemas.js'
+import { articlesQuery, eventsFields, idParam, searchQuery } from '../schemas.js'
 import type { ServerState } from '../state.js'
 import type { ArticleMeta, View } from '../view.js'
 
@@ -40,7 +40,7 @@ export function archiveRoutes(state: ServerState): Hono {
   })
 
   app.get('/outlets', async (c) => {
-    const q = eventsQuery.pick({ limit: true, cursor: true }).parse(c.req.query())
+    const q = eventsFields.pick({ limit: true, cursor: true }).parse(c.req.query())
     const rows = await state.store.outlets()
     const view = await state.view()
     return c.json(paginate(rows, q, (r) => ({ ...view.outlet(r.id), articles: r.articles, events: view.eventsOfOutlet(r.id).length })))
@@ -49,7 +49,7 @@ export function archiveRoutes(state: ServerState): Hono {
   app.get('/outlets/:id', async (c) => c.json(await outletDetail(state, idParam.parse(c.req.param('id')))))
 
   app.get('/quarantine', async (c) => {
-    const q = eventsQuery.pick({ limit: true, cursor: true }).parse(c.req.query())
+    const q = eventsFields.pick({ limit: true, cursor: true }).parse(c.req.query())
     const all = []
     for await (const e of state.store.quarantined()) all.push(e)
     return c.json(paginate(all, q))

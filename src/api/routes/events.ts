@@ -3,7 +3,7 @@ import { placement } from '../../cluster/features.js'
 import { NotFoundError } from '../../errors.js'
 import { paginate } from '../paginate.js'
 import { JSON_TYPE, sendCached } from '../respond.js'
-import { eventsQuery, idParam } from '../schemas.js'
+import { eventsFields, eventsQuery, idParam } from '../schemas.js'
 import type { ServerState } from '../state.js'
 import { filterEvents, listItem } from '../view.js'
 
@@ -31,7 +31,7 @@ export function eventRoutes(state: ServerState): Hono {
   })
 
   app.get('/stories', async (c) => {
-    const q = eventsQuery.pick({ limit: true, cursor: true }).parse(c.req.query())
+    const q = eventsFields.pick({ limit: true, cursor: true }).parse(c.req.query())
     const view = await state.view()
     return c.json(paginate(view.snapshot.stories, q, (s) => ({ ...s, start: s.start ?? null, end: s.end ?? null })))
   })
