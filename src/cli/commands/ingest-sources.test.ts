@@ -90,16 +90,16 @@ describe('ingest sources', () => {
     expect(problems).toEqual([expect.objectContaining({ code: 'format/bad-json', locator: expect.stringMatching(/export\.jsonl#L7$/) })])
   })
 
-  it('keeps a date estimated from the site\'s numbering an estimate through the JSONL interchange shape', async () => {
+  it.each(['sequence', 'image-path'] as const)('keeps a rough date (%s) rough through the JSONL interchange shape', async (dateSource) => {
     const first = open('first.db')
     await runIngest(first, [exampleArchive], quiet)
     const [a, b] = await allArticles(first)
     const jsonl = join(dir, 'estimated.jsonl')
-    writeFileSync(jsonl, `${JSON.stringify({ ...articleJson(a), publishedAt: '2021-06-16', dateSource: 'sequence' })}\n${JSON.stringify(articleJson(b))}\n`)
+    writeFileSync(jsonl, `${JSON.stringify({ ...articleJson(a), publishedAt: '2021-06-16', dateSource })}\n${JSON.stringify(articleJson(b))}\n`)
     const second = open('second.db')
     await runIngest(second, [jsonl], quiet)
     const byTitle = new Map((await allArticles(second)).map((x) => [x.title, x]))
-    expect(byTitle.get(a.title)).toMatchObject({ publishedAt: '2021-06-16', dateSource: 'sequence' })
+    expect(byTitle.get(a.title)).toMatchObject({ publishedAt: '2021-06-16', dateSource })
     expect(byTitle.get(b.title)).toMatchObject({ publishedAt: b.publishedAt, dateSource: 'jsonl' })
   })
 

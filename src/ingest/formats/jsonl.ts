@@ -1,7 +1,8 @@
-import { fail, ok, type Draft, type Image, type Lang, type Outcome } from '../../article.js'
+import { fail, ok, type DateSource, type Draft, type Image, type Lang, type Outcome } from '../../article.js'
 import type { FormatInput } from './format.js'
 
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en', 'other']
+const ROUGH_DATES: ReadonlySet<unknown> = new Set<DateSource>(['image-path', 'sequence'])
 
 /**
  * One line of `jianting articles --json` (the interchange shape) → a draft whose text is
@@ -26,8 +27,9 @@ export function parseJsonlArticle({ text, locator }: FormatInput): Outcome<Draft
     format: 'jsonl',
     title: obj.title.trim(),
     html: '',
-    // A date the exporting archive only estimated from the site's numbering stays an estimate.
-    dateHints: typeof obj.publishedAt === 'string' ? [{ value: obj.publishedAt, source: obj.dateSource === 'sequence' ? 'sequence' : 'jsonl' }] : [],
+    // A date the exporting archive had only roughly (a picture's upload folder, or estimated from
+    // the site's numbering) stays rough: it may be moved, and it makes no article a preview.
+    dateHints: typeof obj.publishedAt === 'string' ? [{ value: obj.publishedAt, source: ROUGH_DATES.has(obj.dateSource) ? obj.dateSource : 'jsonl' }] : [],
     outletHints: typeof outlet.name === 'string' ? [{ kind: 'jsonl', value: outlet.name }] : [],
     author: typeof obj.author === 'string' ? obj.author : undefined,
     url: typeof obj.url === 'string' ? obj.url : undefined,
