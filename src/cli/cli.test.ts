@@ -109,6 +109,21 @@ describe('the database a command reads', () => {
   }, 60_000) // six runs of the CLI
 })
 
+describe('jianting doctor', () => {
+  it('checks the installation and says a database is missing without creating one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-doctor-'))
+    try {
+      const db = join(dir, 'none.db')
+      const { stdout } = await run('doctor', '--db', db)
+      expect(stdout).toMatch(/^ok {4}segmentation \(jieba\): 普京 和 拜登 在 日内瓦 会晤$/m)
+      expect(stdout).toContain(`ok    database: none yet at ${db} (jianting ingest FOLDER creates it)`)
+      expect(existsSync(db)).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('dates given on the command line', () => {
   it.each(['2021-13-45', '2021-02-30', '16/06/2021'])('refuses %s, a day that does not exist or is not written YYYY-MM-DD', async (day) => {
     const err = await run('articles', '--since', day).catch((e: { code: number; stderr: string }) => e)

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { accessSync, constants, existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { Config } from '../../config.js'
 import { loadRegistry } from '../../outlets/registry.js'
 import { segment } from '../../analyze/segment.js'
@@ -25,11 +26,20 @@ export async function runDoctor(config: Config): Promise<void> {
   await check('segmentation (jieba)', () => segment('普京和拜登在日内瓦会晤').join(' '))
   await check('T/S folding (opencc)', () => `頁 → ${foldText('頁')}`)
   await check('database', async () => {
-    const existed = existsSync(config.dbPath)
+    // Only ingest creates a database: a check must not leave one behind.
+    if (!existsSync(config.dbPath)) {
+      const folder = dirname(resolve(config.dbPath))
+      try {
+        accessSync(folder, constants.W_OK)
+      } catch {
+        throw new Error(`none at ${config.dbPath}, and ${folder} cannot be written: ingest could not create it there (point --db or JIANTING_DB elsewhere)`)
+      }
+      return `none yet at ${config.dbPath} (jianting ingest FOLDER creates it)`
+    }
     const store = openSqlite(config.dbPath)
     try {
       const s = await store.stats()
-      return `${config.dbPath}${existed ? '' : ' (created)'}: ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined, ${s.raw} raw inputs`
+      return `${config.dbPath}: ${s.articles} articles, ${s.duplicates} copies, ${s.quarantined} quarantined, ${s.raw} raw inputs`
     } finally {
       await store.close()
     }

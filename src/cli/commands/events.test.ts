@@ -107,14 +107,22 @@ describe('event', () => {
     })
     expect(shown).toMatch(/repost0000000000 {2}2021-06-17\* .*\[published: no date\]/)
     expect(shown).toMatch(new RegExp(`${aj.id} {2}\\d{4}-\\d\\d-\\d\\d  `))
-    expect(shown).toContain('* placed by a date its headline or lead gives')
+    expect(shown).toContain('* not placed by its publication date (missing, or a reused picture\'s): by a date its headline or lead gives')
     expect(shown).not.toContain('~ no date of its own')
+    // The repost (same outlet, another headline) is not a copy: five reports from four outlets.
+    expect(shown).toMatch(/, 5 articles from 4 outlets/)
+  })
+
+  it('counts a copy once in its event\'s heading, and says how many copies it lists', async () => {
+    const { shown } = await summitWithRepost((aj) => ({ ...aj, id: 'repost0000000002' as Article['id'], duplicateOf: aj.id, duplicateReason: 'same text' }))
+    expect(shown).toMatch(/, 4 articles \(and 1 copy of them\) from 4 outlets/)
+    expect(shown).toMatch(/repost0000000002 .*\(copy of /)
   })
 
   it('marks a date estimated from the site\'s numbering', async () => {
     const { shown } = await summitWithRepost((aj) => ({ ...aj, id: 'repost0000000001' as Article['id'], title: `转载：${aj.title}`, publishedAt: '2021-06-17', dateSource: 'sequence' }))
     expect(shown).toMatch(/repost0000000001 {2}2021-06-17~ /)
     expect(shown).toContain('~ no date of its own: estimated from the articles its site numbered next to it')
-    expect(shown).not.toContain('* placed by')
+    expect(shown).not.toContain('* not placed by')
   })
 })

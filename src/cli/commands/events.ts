@@ -42,6 +42,9 @@ async function eventsAndStories(store: Store) {
   return (await cachedClusters(store)) ?? (await clusterStore(store, clusteringProgress()))
 }
 
+/** `1 article`, `2 articles`. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
 /** The stored articles of an event, read one by one (a handful, not the archive). */
 const articlesOf = (store: Store, ids: readonly string[]) => Promise.all(ids.map(async (id) => (await store.article(id))!))
 
@@ -61,7 +64,10 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
   if (!e) throw new NotFoundError('event', id)
   const byId = new Map((await articlesOf(store, e.articleIds)).map((a) => [a.id as string, a]))
   if (flags.json) return void out(JSON.stringify({ ...eventJson(e, storyOf.get(e.id)), incidentDate: incidentOf(e.articleIds.map((x) => byId.get(x)!)) ?? null }))
-  out(`${e.title}\n  event ${e.id}, ${shortDate(e.start)} – ${shortDate(e.end)}, ${e.articleIds.length} articles from ${e.outlets.length} outlets${storyOf.get(e.id) ? `, story ${storyOf.get(e.id)}` : ''}`)
+  // Copies count once, as everywhere: they are listed, and said to be copies.
+  const copies = e.articleIds.filter((x) => byId.get(x)!.duplicateOf).length
+  const reports = e.articleIds.length - copies
+  out(`${e.title}\n  event ${e.id}, ${shortDate(e.start)} – ${shortDate(e.end)}, ${plural(reports, 'article')}${copies ? ` (and ${plural(copies, 'copy', 'copies')} of them)` : ''} from ${plural(e.outlets.length, 'outlet')}${storyOf.get(e.id) ? `, story ${storyOf.get(e.id)}` : ''}`)
   out(`  keywords: ${e.keywords.join(' ')}`)
   const incident = incidentOf(e.articleIds.map((x) => byId.get(x)!))
   if (incident) out(`  the incident is dated ${incident} (from the dates the reports' leads give)`)
@@ -76,7 +82,7 @@ export async function showEvent(store: Store, id: string, flags: { json?: boolea
     marks.add(mark)
     out(`  ${a.id}  ${shortDate(placed)}${mark} ${fit(a.outletId, 16)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}${mark === '*' ? `  [published: ${published ? `${published}, from ${a.dateSource ?? 'unknown'}` : 'no date'}]` : ''}`)
   }
-  if (marks.has('*')) out(`  * placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture's)`)
+  if (marks.has('*')) out(`  * not placed by its publication date (missing, or a reused picture's): by a date its headline or lead gives, or as undated (----------) where none does`)
   if (marks.has('~')) out(`  ~ no date of its own: estimated from the articles its site numbered next to it`)
   out(`\n  compare it: jianting compare ${e.id}`)
 }
