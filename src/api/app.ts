@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { Hono } from 'hono'
+import { jiantingVersion } from '../version.js'
 import { NotFoundError } from '../errors.js'
 import { webRoutes } from '../web/routes.js'
 import { errorPage } from '../web/pages/error.js'
@@ -34,16 +34,7 @@ const SECURITY_HEADERS: ReadonlyArray<[string, string]> = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
 ]
 
-const version = (() => {
-  for (const u of [new URL('../../package.json', import.meta.url), new URL('../../../package.json', import.meta.url)]) {
-    try {
-      return (JSON.parse(readFileSync(u, 'utf8')) as { version: string }).version
-    } catch {
-      continue // built (dist/src/api) and source (src/api) layouts differ by one level
-    }
-  }
-  return '0.0.0'
-})()
+const version = jiantingVersion
 
 export function createApp(state: ServerState): Hono {
   const app = new Hono()

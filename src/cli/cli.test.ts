@@ -1,7 +1,7 @@
 // The command line as a user (or a scoring script) runs it: the built CLI in a child process.
 // `npm ci` builds dist/ (prepare); run `npm run build` after changing sources.
-import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -64,6 +64,46 @@ describe('jianting extract', () => {
     expect(err).toMatchObject({ code: 3 })
     expect((err as { stderr: string }).stderr).toMatch(/^jianting: format\/no-body/)
   })
+})
+
+describe('jianting --version', () => {
+  it('prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect((await run('--version')).stdout).toBe(`${version}\n`)
+  })
+})
+
+describe('an ingest stopped with Ctrl-C', () => {
+  it('says that what was stored is kept and that the same command finishes it, and it does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jianting-int-'))
+    try {
+      const archive = join(dir, 'archive')
+      mkdirSync(archive)
+      // Enough files that the run is still going when it is stopped.
+      for (let i = 0; i < 3000; i++) writeFileSync(join(archive, `post-${i}.md`), `# 第${i}篇文章\n\n这是第${i}篇用来测试中断的文章，它的正文足够长，不会被当作空壳而隔离。编号${i}。\n`)
+      const db = join(dir, 'int.db')
+      const child = spawn(process.execPath, [bin, '--db', db, 'ingest', archive], { cwd: root })
+      let stderr = ''
+      child.stderr.on('data', (d) => (stderr += d))
+      const code = await new Promise<number | null>((resolve) => {
+        // Stopped once its progress line shows a first batch of 1,000 committed, long before all 3,000 are in.
+        child.stderr.on('data', () => {
+          const shown = [...stderr.matchAll(/ingest: (\d+)\/3000 files/g)].map((m) => Number(m[1]))
+          if (shown.some((n) => n > 1000 && n < 2600) && !child.killed) child.kill('SIGINT')
+        })
+        child.on('exit', (c) => resolve(c))
+      })
+      expect(code).toBe(130)
+      expect(stderr).toContain('interrupted: what was stored so far is kept; run the same command again to finish')
+      const { stderr: again } = await run('--db', db, 'ingest', archive)
+      const m = /ingested 3000 files .*: (\d+) new articles, 0 copies linked, 0 quarantined, (\d+) unchanged/.exec(again)
+      expect(m).not.toBeNull()
+      expect(Number(m![1]) + Number(m![2])).toBe(3000)
+      expect(Number(m![1])).toBeGreaterThan(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
 
 describe('jianting --help', () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { errorText } from '../ingest/sources/dir.js'
 import { isCalendarDay } from '../normalize/dates.js'
+import { jiantingVersion } from '../version.js'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { fileFormatNames, type FormatName } from '../article.js'
 import { loadConfig } from '../config.js'
@@ -15,6 +16,7 @@ const events = () => import('./commands/events.js')
 
 const program = new Command()
   .name('jianting')
+  .version(jiantingVersion, '-V, --version', 'print the version')
   .description('兼听 — ingest Chinese-language news archives and compare how outlets report the same events.')
   .option('--db <path>', 'SQLite database file (or set JIANTING_DB)', undefined)
   .showHelpAfterError('(run with --help for usage)')
@@ -69,11 +71,17 @@ program
   .option('-q, --quiet', 'no progress output')
   .action(async (paths: string[], flags: { format?: FormatName; jobs: number; quiet?: boolean; maxMb: number }) => {
     const { runIngest } = await import('./commands/ingest.js')
+    // Every batch is committed whole: an interrupted run leaves a consistent database, and the
+    // same command run again skips what is stored and finishes the rest.
+    process.once('SIGINT', () => {
+      process.stderr.write('\ninterrupted: what was stored so far is kept; run the same command again to finish\n')
+      process.exit(130)
+    })
     await withStore(async (store) => {
       const s = await runIngest(store, paths, { format: flags.format, jobs: flags.jobs, quiet: !!flags.quiet, maxBytes: flags.maxMb * 1e6 })
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
       process.stderr.write(
-        `ingested ${s.files} files in ${s.seconds.toFixed(1)} s: ${s.articles} new articles, ${s.duplicates} copies linked, ` +
+        `ingested ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.articles} new article${s.articles === 1 ? '' : 's'}, ${s.duplicates} cop${s.duplicates === 1 ? 'y' : 'ies'} linked, ` +
           `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}` +
           `${s.estimated ? `; ${s.estimated} undated or picture-dated articles dated by the articles their site numbered next to them (dateSource: sequence)` : ''}\n`,
       )

@@ -105,7 +105,7 @@ export async function listStories(store: Store, flags: { json?: boolean }) {
   const { stories, events } = await eventsAndStories(store)
   for (const s of stories) {
     if (flags.json) out(JSON.stringify(storyJson(s)))
-    else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} articles)`)
+    else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} article${s.eventIds.length === 1 && events.find((e) => e.id === s.eventIds[0])!.articleIds.length === 1 ? '' : 's'})`)
   }
   if (!flags.json) process.stderr.write(`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}\n`)
 }
@@ -140,7 +140,7 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
   const why = explainAssignment(a, defaultClusterOptions.threshold, describe)
   const nearest = a.nearest && { ...a.nearest, now: now(a.nearest.eventId)?.id ?? null }
   if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title, ...(nearest ? { nearest } : {}) }))
-  out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${event.articleIds.length} articles)\n  because ${why}`)
+  out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${plural(event.articleIds.length, 'article')})\n  because ${why}`)
   if (sharedEntities.length && !a.sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
 }
 

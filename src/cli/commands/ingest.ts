@@ -126,6 +126,9 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
           }
           stored += items.length
           progress.update(counters)
+          // A turn of the event loop per step: without it a run on one thread never gets to
+          // its signal handlers, and Ctrl-C would wait for the end of the run.
+          if (!pool) await new Promise((resolve) => setImmediate(resolve))
           await fill()
         }
       })
