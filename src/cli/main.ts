@@ -16,9 +16,9 @@ const events = () => import('./commands/events.js')
 
 const program = new Command()
   .name('jianting')
-  .version(jiantingVersion, '-V, --version', 'print the version')
   .description('兼听 — ingest Chinese-language news archives and compare how outlets report the same events.')
   .option('--db <path>', 'SQLite database file (or set JIANTING_DB)', undefined)
+  .version(jiantingVersion, '-V, --version', 'print the version')
   .showHelpAfterError('(run with --help for usage)')
   // Every command takes --db; `jianting COMMAND --help` should say so.
   .configureHelp({ showGlobalOptions: true })
