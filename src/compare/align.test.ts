@@ -231,6 +231,32 @@ describe('alignClaims, what two reports share is one thing named, or who', () =>
   })
 })
 
+describe('alignClaims, words of negation and aspect', () => {
+  // BBC and RFI on the US measures after the Hong Kong national-security law (June 2020): the
+  // pieces share 具体 and 并未 — not a claim. Sentences around them weigh the words as in the event.
+  const bbc = [
+    '蓬佩奥和罗斯都在29日的声明中表示，美方正在研讨移除香港特殊待遇的其他措施，不过他们并未指明可能的具体举措。',
+    '美国国务卿蓬佩奥29日宣布，停止向香港出口防卫产品，并将对出口香港的军民两用科技产品实施新的贸易限制。',
+  ]
+  const rfi = [
+    '法广：中国人大虽然通过了香港国安法，但是，国安法的具体文本并未公开，但从此前外流的内容来看，涉及反对恐怖主义，分裂国家等罪行，您对其中的哪些条例最感到担忧？',
+    '美国宣布停止向香港出口防卫产品，并限制军民两用科技产品出口香港。',
+  ]
+  const claims = alignClaims([article('bbc', bbc.join('\n\n')), article('rfi', rfi.join('\n\n'))].flatMap((x) => prepareArticle(x).units))
+  const together = (n: number, m: number) => claims.some((c) => c.units.some((u) => u.articleId === 'bbc' && u.sentence.n === n) && c.units.some((u) => u.articleId === 'rfi' && u.sentence.n === m))
+  it('does not count 并未 as what happened: not naming the measures is not the law\'s text going unpublished', () => {
+    const all = [article('bbc', bbc.join('\n\n')), article('rfi', rfi.join('\n\n'))].flatMap((x) => prepareArticle(x).units)
+    const piece = (id: string, has: string) => all.find((u) => u.articleId === id && u.text.includes(has))!
+    const why = explainPair(all, piece('bbc', '并未指明'), piece('rfi', '并未公开'))
+    expect(why.shared).not.toContain('并未')
+    expect(why.candidate).toBe(false)
+    expect(together(0, 0)).toBe(false)
+  })
+  it('still aligns the fact the two tell', () => {
+    expect(together(1, 1)).toBe(true)
+  })
+})
+
 describe('alignClaims, one sentence against another cut into clauses', () => {
   // Two GNews posts on the charges after the Apple Daily raid (June 2021): one names the two
   // charged in one sentence; the other names them in one clause and says they were charged in the

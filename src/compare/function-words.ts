@@ -37,8 +37,13 @@ export function tagOf(word: string): string {
 // hold 周一 and 一再.
 const NOW_WORDS = new Set(['目前', '目前为止', '到目前为止', '迄今', '迄今为止', '至今', '截至目前', '现在', '当前', '如今', '眼下', '当下', '日前', '近日', '近期', '此前'])
 
-/** Is a word of a closed, grammatical class (此次, 以及, 最近)? Such words say nothing of what happened. */
-export const isGrammarWord = (word: string): boolean => NOW_WORDS.has(word) || GRAMMAR_TAG.test(tagOf(word))
+// Adverbs of negation and aspect (并未, 尚未, 已经, 正在): they say whether or when something
+// happened, not what. jieba tags them d, with 悍然 and 立即, which do say something; listed whole.
+// Two sentences sharing 具体 and 并未 shared nothing (他们并未指明可能的具体举措 / 国安法的具体文本并未公开).
+const ASPECT_WORDS = new Set(['并未', '并没有', '没有', '尚未', '仍未', '还未', '并不', '已经', '曾经', '正在', '仍然', '依然'])
+
+/** Is a word of a closed, grammatical class (此次, 以及, 最近, 并未)? Such words say nothing of what happened. */
+export const isGrammarWord = (word: string): boolean => NOW_WORDS.has(word) || ASPECT_WORDS.has(word) || GRAMMAR_TAG.test(tagOf(word))
 
 /**
  * Is a word grammar rather than vocabulary, for a reader of an outlet's words? The closed
