@@ -43,6 +43,7 @@ describe('event clustering of the seed articles', () => {
     for (const j of joined) {
       expect(j.score).toBeGreaterThanOrEqual(defaultClusterOptions.threshold)
       expect(j.sharedTerms).toEqual(expect.arrayContaining(['普京']))
+      expect(explainAssignment(j, defaultClusterOptions.threshold)).toMatch(/^average similarity \d\.\d{3} to the event's members \(keywords and headline added, so it may pass 1; threshold 0\.18\); shared keywords: .*普京/)
     }
   })
 })
@@ -61,7 +62,8 @@ describe('EventClusterer', () => {
     const bridge = c.add(item('c', { x: 1 }, '2021-06-14'))
     expect(bridge).toMatchObject({ eventId: a.eventId, reason: 'joined' })
     expect(c.events.map((e) => [...e.articleIds].sort())).toEqual([['a', 'b', 'c']])
-    expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId })
+    expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId, mergedBy: 'c' })
+    expect(explainAssignment(c.assignments.get('b')!, opts.threshold)).toMatch(new RegExp(`its event ${b.eventId} was later merged into ${a.eventId} when report c, close to both, showed they are alike$`))
   })
 
 
@@ -179,6 +181,19 @@ describe('EventClusterer', () => {
     // Not merged back together by a later report alike to both (it joins one of them).
     expect(c.add(item('late', { 疫情: 1, 封控: 1 }, day(21))).reason).toBe('joined')
     expect(c.events).toHaveLength(3)
+  })
+
+  it('places an original with its copy when the copy is dated first, counted once, and says so', () => {
+    const c = new EventClusterer(opts)
+    const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()
+    // A repost dated a day before the article it copies (archives date reposts by what they have).
+    const copy = c.add({ ...item('repost', { 选举: 1, 计票: 1, 舞弊: 1 }, day(1)), duplicateOf: 'original' })
+    expect(copy.reason).toBe('founded')
+    const original = c.add(item('original', { 选举: 1, 计票: 1, 舞弊: 1 }, day(2)))
+    expect(original).toMatchObject({ reason: 'copy', eventId: copy.eventId, copyPlacedFirst: 'repost' })
+    // One report in the event's sums: a third report is weighed against it once, not twice.
+    expect(c.events.find((e) => e.id === copy.eventId)!.size).toBe(1)
+    expect(explainAssignment(original, opts.threshold)).toBe('its copy repost, dated earlier and so placed before it, is in this event: the two are one report, counted once')
   })
 
   it('lets days apart take away only part of a similarity: days on, commentary still meets its event', () => {

@@ -74,6 +74,13 @@ export interface Assignment {
   readonly digest?: boolean
   /** Set when the event the article was placed in was later merged into `eventId`. */
   readonly mergedFrom?: string
+  /** …and the article, close to both events, whose arrival merged them. */
+  readonly mergedBy?: string
+  /**
+   * For an article placed with its copy (`reason` 'copy') that was placed before it (the copy is
+   * dated earlier): the copy's id. The two are one report, counted once, whichever comes first.
+   */
+  readonly copyPlacedFirst?: string
   /** Set when the score was lowered because the match rested on few words (`ClusterOptions.minBreadth`): how many. */
   readonly breadth?: number
   /**
@@ -241,6 +248,9 @@ export class EventClusterer {
   private readonly merges: Merge[] = []
   // Events founded, joined or merged since `takeChanged`: what a saved state must write again.
   private readonly changed = new Set<number>()
+  // Originals not placed yet whose copy was (dated earlier): original id → the copy's id. Only
+  // within a batch: an original is stored before its copies, so it is never in a later batch.
+  private readonly copiesFirst = new Map<string, string>()
 
   constructor(private readonly opts: ClusterOptions = defaultClusterOptions) {}
 
@@ -400,7 +410,7 @@ export class EventClusterer {
    * rather than searching twice.
    */
   candidatesFor(item: ClusterItem): number[] {
-    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf))) return []
+    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf)) || this.copiesFirst.has(item.id)) return []
     return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt))
   }
 
@@ -408,6 +418,15 @@ export class EventClusterer {
   add(item: ClusterItem, candidates?: readonly number[]): Assignment {
     const copyOf = item.duplicateOf && this.assignments.get(item.duplicateOf)
     if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
+    // A copy dated before its original was placed first, as a report of its own: the original
+    // goes where it went, counted once with it, not scored against its own words.
+    const copy = this.copiesFirst.get(item.id)
+    if (copy) {
+      this.copiesFirst.delete(item.id)
+      const placed = this.assignments.get(copy)
+      if (placed) return this.remember({ ...this.record(item, this.live(EventClusterer.indexOf(placed.eventId)), 1, [], [], 'copy'), copyPlacedFirst: copy })
+    }
+    if (item.duplicateOf) this.copiesFirst.set(item.duplicateOf, item.id)
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []
@@ -545,15 +564,15 @@ export class EventClusterer {
       if (link < this.opts.threshold) continue
       // The larger event absorbs the smaller one and keeps its id.
       const [keep, gone] = this.event(home).size >= this.event(other).size ? [home, other] : [other, home]
-      this.absorb(keep, gone, link)
+      this.absorb(keep, gone, link, a.articleId)
       home = keep
     }
   }
 
-  private absorb(keep: number, gone: number, link: number): void {
+  private absorb(keep: number, gone: number, link: number, by: string): void {
     const k = this.event(keep)
     const g = this.event(gone)
-    const merge: Merge = { gone: g.id, keep: k.id, link }
+    const merge: Merge = { gone: g.id, keep: k.id, link, by }
     this.merges.push(merge)
     this.mergedInto[gone] = keep
     this.changed.add(keep).add(gone)
@@ -744,8 +763,15 @@ interface Merge {
   readonly gone: string
   readonly keep: string
   readonly link: number
+  /** The article close to both events that showed them alike. */
+  readonly by?: string
 }
-const merged = (a: Assignment, m: Merge): Assignment => ({ ...a, eventId: m.keep, mergedFrom: a.mergedFrom ?? m.gone, ...(a.reason === 'founded' ? { score: m.link } : {}) })
+const merged = (a: Assignment, m: Merge): Assignment => ({
+  ...a,
+  eventId: m.keep,
+  ...(a.mergedFrom ? {} : { mergedFrom: m.gone, ...(m.by ? { mergedBy: m.by } : {}) }),
+  ...(a.reason === 'founded' ? { score: m.link } : {}),
+})
 
 const dot = cosine
 // Headline pairs are indexed beside body words, told apart by this prefix (no word holds it).

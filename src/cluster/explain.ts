@@ -12,9 +12,11 @@ export function explainAssignment(a: Assignment, threshold: number, describe: (e
       : a.reason === 'founded'
         ? `it founded this event: ${founding(a, threshold, describe)}`
         : a.reason === 'copy'
-          ? 'it is a copy of an article already in this event'
-          : `average similarity ${a.score.toFixed(3)} to the event's members (threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
-  return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when a report close to both showed they are alike` : placed
+          ? a.copyPlacedFirst
+            ? `its copy ${a.copyPlacedFirst}, dated earlier and so placed before it, is in this event: the two are one report, counted once`
+            : 'it is a copy of an article already in this event'
+          : `average similarity ${a.score.toFixed(3)} to the event's members (keywords and headline added, so it may pass 1; threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
+  return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when ${a.mergedBy ? `report ${a.mergedBy}` : 'a report'}, close to both, showed they are alike` : placed
 }
 
 function founding(a: Assignment, threshold: number, describe: (eventId: string) => string): string {
