@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { foldText } from '../normalize/fold.js'
 import { expectGolden } from '../../test/support/golden.js'
 import { exampleArticles } from '../../test/support/store.js'
 import type { Article } from '../article.js'
@@ -102,6 +103,15 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withVideo.omissions['x-video']).toEqual([])
     expect(withVideo.omissions.guancha).toEqual(c.omissions.guancha)
     expect(comparisonMarkdown(withVideo)).toContain('(headline only: a video or picture post)')
+  })
+
+  it('lists nothing as left out by a post whose text is only its channel\'s promotion', () => {
+    const text = '「政治咖哩飯」主持：任啟邦、劉細良逢星期五 9:00 ~ 10:00 pmFacebook: https://facebook.com/1883701091886989支持城寨Patreonhttps://www.patreon.com/kowloonsingjai'
+    const promo = { ...summit[0], id: 'promo00000000000' as Article['id'], outletId: 'x-talk', title: '拜登普京峰会 美俄关系何去何从', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' }
+    const withPromo = compareEvent({ id: 'e', title: 't' }, [...summit, promo], (id) => (id === 'x-talk' ? { id, name: 'talk' } : meta(id)))
+    expect(withPromo.omissions['x-talk']).toEqual([])
+    expect(withPromo.unique['x-talk'] ?? []).toEqual([])
+    expect(withPromo.omissions.guancha).toEqual(c.omissions.guancha)
   })
 
   it('counts a sentence repeated word for word by another outlet once, as an echo', () => {

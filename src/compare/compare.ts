@@ -136,7 +136,9 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
       .map((c) => c.id)
     // Omitted: carried by most of the other outlets (and at least two), not by this one. An
     // outlet that ran only a headline (a video) may have said all of it on screen: not told.
-    const told = prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article))
+    // Only an outlet that told something can leave something out: a headline-only post, or a
+    // text that is all credits and promotion (no sentence to compare), told nothing.
+    const told = prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article) && p.units.length > 0)
     omissions[o] = !told ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 

@@ -25,6 +25,7 @@ describe('isFurniture', () => {
     '李澄欣/杨威廉（综合报导）', // 德国之声
     '张筠青/苗子（路透社等）', // 德国之声
     '乐然（综合报道）', // 德国之声
+    '「政治咖哩飯」主持：任啟邦、劉細良逢星期五 9:00 ~ 10:00 pmFacebook: https://facebook.com/1883701091886989支持城寨Patreonhttps://www.patreon.com/kowloonsingjai', // 城寨, under each of its videos
   ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))
 
   it.each([
@@ -38,6 +39,8 @@ describe('isFurniture', () => {
     '图片来源：BBC 近期《华尔街日报》就这几天大家都十分关切的广东核电站泄漏事件进行了详细报道。', // GNews
     '文依（美国华盛顿DC农场）', // GNews: a reader's post signed with their farm
     '路德(00:00:18)', // GNews: a speaker's turn in a transcript
+    '拜登周三在推特上宣布，美国将向台湾提供75万剂疫苗。', // a post reported, no address
+
     '作者在序章中这样写道：「当福岛第一核电厂发生事故后，在灾情根本无法掌握的情况下，为何政治人物、官员跟学者都异口同声宣称『没有立即的危险』？」', // GNews, a book review
   ])('%s is reporting', (line) => expect(isFurniture(foldText(line))).toBe(false))
 })
