@@ -14,4 +14,8 @@ describe('makeSnippet', () => {
     expect(s.endsWith('…')).toBe(true)
     expect(s).toContain('[普京]')
   })
+  it('marks a Latin term as a word, not inside longer words', () => {
+    expect(makeSnippet('The band played on. Band and corruption or not.', ['and', 'or'])).toBe('The band played on. Band [and] corruption [or] not.')
+    expect(makeSnippet('拜登说G7领导人支持。', ['g7'])).toBe('拜登说[G7]领导人支持。')
+  })
 })
