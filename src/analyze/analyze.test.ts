@@ -160,6 +160,13 @@ describe('findQuotes', () => {
     const text = '欧盟峰会主席米歇尔称这项协议将会成为「欧盟的转捩点」，欧盟委员会主席冯德莱恩则说「今晚是迈向复苏的一大步」。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.id)).toEqual(['冯德莱恩'])
   })
+  it('gives no speaker to what someone was asked, and the answer to the one who answered (观察者网: 在被记者问及“…”时，普京说：“…”)', () => {
+    const text = '俄卫星通讯社报道称，在被记者问及会晤中“从拜登的眼中看到什么”时，普京说：“关于他的灵魂，我无法评论，但他是一个非常冷静和建设性的对话伙伴。”'
+    expect(quotes(text)).toEqual([
+      [null, 'none', '从拜登的眼中看到什么'],
+      ['putin', 'direct', '关于他的灵魂，我无法评论，但他是一个非常冷静和建设性的对话伙伴。'],
+    ])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -92,10 +92,13 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       if (!isRealQuote(inner)) continue
       const before = foldText(s.text.slice(0, start))
       const after = foldText(s.text.slice(end + 1))
-      let speaker = link(speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
+      // What someone was asked (在被记者问及会晤中“从拜登的眼中看到什么”时，普京说): a question put to
+      // the speaker, not their words; who asked it is seldom named. It is kept without a speaker.
+      const asked = ASKED_ABOUT.test(before)
+      let speaker = asked ? undefined : link(speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
-      if (!speaker && standsAlone && lastSpeaker) {
+      if (!speaker && standsAlone && lastSpeaker && !asked) {
         speaker = lastSpeaker
         attribution = 'context'
       }
@@ -132,6 +135,9 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   })
   return out
 }
+
+// A verb of asking right before the quotation, a few characters of what it is about between (问及会晤中“…”).
+const ASKED_ABOUT = /(问及|问到|问起|询问|提问|追问|被问)[^，,。！？：:“”「」]{0,8}$/u
 
 // Titles that name one person in a country or organisation: 美国总统, 俄罗斯外长.
 const ONE_PERSON_TITLE = /(总统|副总统|总理|副总理|首相|主席|国务卿|外长|外交部长|外交大臣|总书记|秘书长|防长|国防部长)$/u
