@@ -68,7 +68,7 @@ export interface Draft {
   /** A repost: the archive that copied the article (its outlet hint) and where it says it came from. */
   readonly repost?: { readonly archive?: string; readonly originalUrl?: string; readonly originalOutlet?: string }
   /** JSONL interchange carries finished text; cleaning is skipped for it. */
-  readonly preset?: { text: string; images: readonly Image[]; outletId?: string; outletName?: string; lang?: Lang; duplicateOf?: string }
+  readonly preset?: { text: string; images: readonly Image[]; outletId?: string; outletName?: string; lang?: Lang; duplicateOf?: string; /** The id it was exported under, kept so that citations of it survive a re-import. */ id?: string }
 }
 
 export type BlockType = 'p' | 'h' | 'quote' | 'li' | 'figure' | 'pre'

@@ -99,7 +99,7 @@ function buildArticle(raw: RawInput, input: Draft, opts: PipelineOptions): Outco
   // A repost names its archive; an article a site mirrors (nei.st/medium/nytimes/…) names the site.
   const via = viaOf(draft) ?? ('mirror' in outlet ? outlet.mirror : undefined)
   return ok({
-    id: articleIdOf(raw.sha256, raw.locator),
+    id: (draft.preset?.id as ArticleId | undefined) ?? articleIdOf(raw.sha256, raw.locator),
     outletId: outlet.id,
     outletName: outlet.name,
     ...(via ? { via } : {}),
@@ -158,8 +158,24 @@ export async function commitParsed(raw: RawInput, result: Outcome<Article>, stor
   return storeArticle(result.value, store, opts)
 }
 
+/**
+ * An article imported under the id it was exported with (JSONL) keeps it unless the store holds
+ * that id already: for the same text, it is that article again (`stored`); for another text, it
+ * takes the id its own bytes and place give, and nothing is lost.
+ */
+async function withFreeId(a: Article, store: Store): Promise<{ article: Article; stored: boolean }> {
+  const derived = articleIdOf(a.provenance.sha256, a.provenance.locator)
+  if (a.id === derived) return { article: a, stored: false }
+  const held = await store.article(a.id)
+  if (!held) return { article: a, stored: false }
+  return held.fingerprint.textHash === a.fingerprint.textHash ? { article: a, stored: true } : { article: { ...a, id: derived }, stored: false }
+}
+
 /** Links a copy to the article it copies (counted once downstream), then stores it. */
-export async function storeArticle(article: Article, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+export async function storeArticle(given: Article, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
+  const { article, stored } = await withFreeId(given, store)
+  // The same article again under its own id: only this new place of it is recorded.
+  if (stored) return (await store.upsertArticle(article), 'unchanged')
   const dup = article.duplicateOf ? undefined : findDuplicate(article, await store.duplicateCandidates(article))
   const final: Article = dup && dup.of !== article.id ? { ...article, duplicateOf: dup.of as ArticleId, duplicateReason: dup.reason } : article
   await store.ensureOutlet({ id: final.outletId, name: final.outletName, known: opts.registry.byId(final.outletId) !== undefined })

@@ -83,11 +83,31 @@ describe('ingest sources', () => {
     const s = await runIngest(second, [jsonl], quiet)
     expect(s).toMatchObject({ articles: 5, quarantined: 1 })
     const copy = await allArticles(second)
-    const pick = (a: Article) => ({ outlet: a.outletId, title: a.title, text: a.text, publishedAt: a.publishedAt, lang: a.lang, images: a.images })
+    const pick = (a: Article) => ({ id: a.id, outlet: a.outletId, title: a.title, text: a.text, publishedAt: a.publishedAt, lang: a.lang, images: a.images })
     expect(copy.map(pick).sort((x, y) => x.title.localeCompare(y.title))).toEqual(original.map(pick).sort((x, y) => x.title.localeCompare(y.title)))
     const problems = []
     for await (const q of second.quarantined()) problems.push(q)
     expect(problems).toEqual([expect.objectContaining({ code: 'format/bad-json', locator: expect.stringMatching(/export\.jsonl#L7$/) })])
+  })
+
+  it('keeps exported ids; the same article again is unchanged, and another text under a taken id gets an id of its own', async () => {
+    const first = open('first.db')
+    await runIngest(first, [exampleArchive], quiet)
+    const [a, b] = await allArticles(first)
+    const jsonl = join(dir, 'ids.jsonl')
+    // b's line claims a's id: another text under a taken id.
+    writeFileSync(jsonl, `${JSON.stringify(articleJson(a))}\n${JSON.stringify({ ...articleJson(b), id: a.id })}\n`)
+    const s = await runIngest(first, [jsonl], quiet)
+    // a's line is a itself; b's, under a's id, is b's text again: a copy of b, stored under an id of its own.
+    expect(s).toMatchObject({ articles: 0, unchanged: 1, duplicates: 1 })
+    const after = await allArticles(first)
+    expect(after.filter((x) => x.id === a.id)).toHaveLength(1)
+    expect(after.find((x) => x.id === a.id)!.text).toBe(a.text)
+    const moved = after.find((x) => x.provenance.locator.endsWith('ids.jsonl#L2'))!
+    expect(moved.id).not.toBe(a.id)
+    expect(moved).toMatchObject({ text: b.text, duplicateOf: b.id })
+    // Both lines are recorded: a second run finds nothing to do.
+    expect(await runIngest(first, [jsonl], quiet)).toMatchObject({ articles: 0, duplicates: 0, unchanged: 2 })
   })
 
   it.each(['sequence', 'image-path'] as const)('keeps a rough date (%s) rough through the JSONL interchange shape', async (dateSource) => {

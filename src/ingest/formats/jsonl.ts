@@ -2,6 +2,7 @@ import { fail, ok, type DateSource, type Draft, type Image, type Lang, type Outc
 import type { FormatInput } from './format.js'
 
 const LANGS: readonly Lang[] = ['zh-Hans', 'zh-Hant', 'en', 'other']
+const ARTICLE_ID = /^[0-9a-f]{16}$/
 const ROUGH_DATES: ReadonlySet<unknown> = new Set<DateSource>(['image-path', 'sequence'])
 
 /**
@@ -41,6 +42,8 @@ export function parseJsonlArticle({ text, locator }: FormatInput): Outcome<Draft
       outletId: typeof outlet.id === 'string' ? outlet.id : undefined,
       outletName: typeof outlet.name === 'string' ? outlet.name : undefined,
       lang: LANGS.includes(obj.lang) ? obj.lang : undefined,
+      // The id jianting gave it (16 hex digits): ids cited from an export stay valid after a re-import.
+      id: typeof obj.id === 'string' && ARTICLE_ID.test(obj.id) ? obj.id : undefined,
     },
   })
 }
