@@ -1,7 +1,7 @@
 import { fail, ok, type Article, type ArticleId, type Draft, type FormatName, type Outcome, type RawInput } from './article.js'
 import { cleanHtml } from './clean/index.js'
 import { defaultRules, type CleanRules } from './clean/rules.js'
-import { findDuplicate } from './dedupe/decide.js'
+import { findDuplicate, needsText, type Candidate } from './dedupe/decide.js'
 import { matchText, sketch, textHash, titleKey } from './dedupe/minhash.js'
 import { decodeEntities } from './clean/dom.js'
 import { decodeBytes } from './ingest/decode.js'
@@ -171,12 +171,23 @@ async function withFreeId(a: Article, store: Store): Promise<{ article: Article;
   return held.fingerprint.textHash === a.fingerprint.textHash ? { article: a, stored: true } : { article: { ...a, id: derived }, stored: false }
 }
 
+/** The candidates, with the folded text of those the decision needs it of (`needsText`: few). */
+async function withTexts(article: Article, candidates: readonly Candidate[], store: Store): Promise<Candidate[]> {
+  return Promise.all(
+    candidates.map(async (c) => {
+      if (!needsText(article, c)) return c
+      const held = await store.article(c.id)
+      return held ? { ...c, folded: held.folded ?? foldText(held.text) } : c
+    }),
+  )
+}
+
 /** Links a copy to the article it copies (counted once downstream), then stores it. */
 export async function storeArticle(given: Article, store: Store, opts: PipelineOptions): Promise<IngestOutcome> {
   const { article, stored } = await withFreeId(given, store)
   // The same article again under its own id: only this new place of it is recorded.
   if (stored) return (await store.upsertArticle(article), 'unchanged')
-  const dup = article.duplicateOf ? undefined : findDuplicate(article, await store.duplicateCandidates(article))
+  const dup = article.duplicateOf ? undefined : findDuplicate(article, await withTexts(article, await store.duplicateCandidates(article), store))
   const final: Article = dup && dup.of !== article.id ? { ...article, duplicateOf: dup.of as ArticleId, duplicateReason: dup.reason } : article
   await store.ensureOutlet({ id: final.outletId, name: final.outletName, known: opts.registry.byId(final.outletId) !== undefined })
   await store.upsertArticle(final)

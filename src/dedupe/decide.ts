@@ -45,6 +45,11 @@ export interface Candidate {
   readonly duplicateOf?: string
   readonly outletId: string
   readonly fingerprint: Fingerprint
+  /**
+   * Its folded text, where `needsText` asks for it: a text under another headline is a copy only
+   * if both texts carry both headlines, so the decision does not depend on which came first.
+   */
+  readonly folded?: string
 }
 
 export interface DupVerdict {
@@ -77,6 +82,14 @@ export function findDuplicate(probe: DupProbe, candidates: readonly Candidate[])
   return best
 }
 
+/**
+ * Does the decision need this candidate's text (`Candidate.folded`)? Only where the texts are one
+ * and the headlines disagree: then whether both texts carry both headlines decides.
+ */
+export function needsText(probe: Pick<Article, 'fingerprint'>, c: Candidate): boolean {
+  return textMatch(probe.fingerprint, c) !== undefined && !headlinesAgree(probe.fingerprint.titleKey, c.fingerprint.titleKey)
+}
+
 /** Estimated Jaccard (1 for the same folded text) when the texts are one, else undefined. */
 function textMatch(fp: Fingerprint, c: Candidate): number | undefined {
   if (fp.shingleCount === 0 || c.fingerprint.shingleCount === 0) return undefined
@@ -94,6 +107,13 @@ function linkText(fp: Fingerprint, c: Candidate, j: number, boilerplate: boolean
   if (series && (j < REVISED_FIGURES_JACCARD || Math.min(fp.shingleCount, c.fingerprint.shingleCount) < MIN_SHINGLES_FOR_CONTAINMENT)) return undefined
   const trusted = !series && (boilerplate ? a === b : headlinesAgree(a, b))
   if (!trusted && Math.min(carries(a), carries(b)) < HEADLINE_IN_TEXT) return undefined
+  // …and the candidate's text too: a channel's description can name the gear of one video (索尼
+  // FX3 开箱) under another, and the incoming text carrying both headlines would then link the
+  // two one way round and not the other.
+  if (!trusted && c.folded !== undefined) {
+    const theirs = matchText(c.folded)
+    if (Math.min(headlineInText(a, theirs), headlineInText(b, theirs)) < HEADLINE_IN_TEXT) return undefined
+  }
   return fp.textHash === c.fingerprint.textHash ? { of, reason: 'exact: same folded text', score: 3 } : { of, reason: `near-duplicate: estimated Jaccard ${j.toFixed(2)}`, score: 1 + j }
 }
 

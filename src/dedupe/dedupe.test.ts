@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Fingerprint } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { figuresConflict, findDuplicate, headlineInText, headlinesAgree, REVISED_FIGURES_JACCARD } from './decide.js'
+import { figuresConflict, findDuplicate, headlineInText, headlinesAgree, needsText, REVISED_FIGURES_JACCARD } from './decide.js'
 import { estimateJaccard, matchText, sketch, summarize, summaryAgreement, textHash, titleKey } from './minhash.js'
 
 const base = '美国总统拜登和俄罗斯总统普京于6月16日在日内瓦举行了美俄峰会。会后，双方达成联合声明，确保美俄战略稳定互信，两国大使将返回各自岗位。'.repeat(4)
@@ -83,6 +83,28 @@ describe('findDuplicate: headlines against shared text', () => {
     ['a revision correcting the figure in its headline', '【國泰390億資本重組】港府273億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('273'), '【國泰390億資產重組】港府297億元入股及貸款救國泰　首以巨額公帑注資私人公司', cathay('297'), 'a', true],
   ] as const)('%s', (_case, title, text, earlierTitle, earlierText, outlet, linked) => {
     expect(findDuplicate(probe(text, title), [cand(earlierTitle, earlierText, outlet)])?.of).toBe(linked ? 'x' : undefined)
+  })
+})
+
+describe('findDuplicate: whichever of two posts comes first', () => {
+  // One channel's two videos (the shape of 罗宾VLOG in ../shared/corpus): each text opens with its
+  // own video and ends with the channel's long description, which lists the gear one video is
+  // about. The later text so carries both headlines; the earlier one does not carry the later's.
+  const gear = '拍摄器材索尼FX3开箱，镜头FE14/1.8GM，这就是我今后的拍摄器材。'
+  const description = `${gear}新频道请订阅，喜欢猫咪请支持罗小咪频道，罗宾频道快速导览：吉隆坡生活、马来西亚美食、旅行日记、开箱评测、搬家记录、日常琐事，感谢每一位观众的支持和陪伴，我们下期再见。`.repeat(2)
+  const unboxing = { title: '索尼FX3开箱，这就是我今后的拍摄器材【罗宾VLOG】', text: `心里种了草就得拔，不犹豫拿下了。${description}` }
+  const walk = { title: '逛逛中国人不爱去的马来人社区，听说欧洲人喜欢这里【罗宾VLOG】', text: `逛逛马来人社区，听说欧洲人喜欢这里，中国人不爱去。${description}` }
+  const cand = (p: { title: string; text: string }, withText: boolean) => ({ id: 'x', outletId: 'a', fingerprint: fp(p.text, p.title), ...(withText ? { folded: foldText(p.text) } : {}) })
+  it('are texts the decision reads whole', () => {
+    expect(needsText({ fingerprint: fp(walk.text, walk.title) }, cand(unboxing, false))).toBe(true)
+    expect(needsText({ fingerprint: fp(walk.text, walk.title) }, cand({ title: walk.title, text: report }, false))).toBe(false)
+  })
+  it('are two videos either way round, once both texts are read', () => {
+    expect(findDuplicate(probe(unboxing.text, unboxing.title), [cand(walk, true)])).toBeUndefined()
+    expect(findDuplicate(probe(walk.text, walk.title), [cand(unboxing, true)])).toBeUndefined()
+  })
+  it('(reading only the incoming text, the later post alone would have been called a copy)', () => {
+    expect(findDuplicate(probe(walk.text, walk.title), [cand(unboxing, false)])?.of).toBe('x')
   })
 })
 
