@@ -143,6 +143,22 @@ describe('ingest dates undated reposts by their site numbering', () => {
     expect((await runIngest(store, [files], { jobs: 1, quiet: true })).estimated).toBe(1)
   })
 
+  it('dates an undated post of an earlier run once a later run brings the neighbours it lacked, as one run would', async () => {
+    const [first, second] = [join(dir, 'first'), join(dir, 'second')]
+    mkdirSync(first)
+    mkdirSync(second)
+    // Post 11 arrives with posts 1–10 only: no dated neighbour above it, so no estimate yet.
+    for (let n = 1; n <= 20; n++) writeFileSync(join(n <= 11 ? first : second, `${n}.md`), repost(n, n === 11 ? ' 纽约香草山MOS02' : `2021-06-${String(n).padStart(2, '0')} 10:00 GM64`))
+    expect((await runIngest(store, [first], { jobs: 1, quiet: true })).estimated).toBe(0)
+    const eleven = async () => (await allArticles(store)).find((a) => a.title.startsWith('第11号'))
+    expect(await eleven()).toMatchObject({ dateSource: 'none' })
+    expect((await runIngest(store, [second], { jobs: 1, quiet: true })).estimated).toBe(1)
+    // The date one run over both folders gives (the first test above).
+    expect(await eleven()).toMatchObject({ publishedAt: '2021-06-10', dateSource: 'sequence' })
+    // Nothing is left waiting: a third run dates nothing again.
+    expect((await runIngest(store, [first, second], { jobs: 1, quiet: true })).estimated).toBe(0)
+  })
+
   it('by the numberings earlier runs kept, reading only the run\'s own articles', async () => {
     const [first, second] = [join(dir, 'first'), join(dir, 'second')]
     mkdirSync(first)

@@ -99,6 +99,20 @@ export class Numberings {
     return new Date(median * DAY_MS).toISOString().slice(0, 10)
   }
 
+  /**
+   * The numbers between which dated articles bear on `estimate(key, seq)` (its neighbours, and
+   * theirs for the local agreement): an article added outside them changes nothing for it.
+   */
+  reach(key: string, seq: number): [number, number] {
+    this.settle()
+    const p = this.byKey.get(key)
+    if (!p || !p.seqs.length) return [-Infinity, Infinity]
+    const far = LOCAL + 2 * NEIGHBOURS
+    const below = upperBound(p.seqs, seq - 1) - far
+    const above = upperBound(p.seqs, seq) + far
+    return [below <= 0 ? -Infinity : p.seqs[below], above >= p.seqs.length ? Infinity : p.seqs[above]]
+  }
+
   /** Points added since the last look merged in, each numbering sorted by number. */
   private settle(): void {
     if (!this.pending.size) return
@@ -185,16 +199,26 @@ export function estimateDates(
 // an estimate is never made from another, nor from a picture's date it replaced.
 const NOT_EVIDENCE: ReadonlySet<DateSource> = new Set(['none', 'sequence'])
 
-// Where the numberings are kept between runs (the store's derived state).
+// Where the numberings are kept between runs (the store's derived state), and the form they are
+// kept in: a state of another form is built again from every article.
 const STATE_KEY = 'sequence-dates'
+const STATE_FORM = 'v2'
+
+/** An undated article of an earlier run that its numbering could not date yet. */
+type Pending = Sequenced & { readonly id: string }
 
 /**
  * Dates the articles stored since the last run by their numbered neighbours (`dateSource`
  * 'sequence'): those without a date, and those dated by a picture's upload folder that the
  * numbering puts more than AGREE_DAYS later (a picture is uploaded before the post, and a post may
- * reuse an old one: that date is a lower bound). Each article is looked at once, in the run that
- * stores it, against every dated article stored by then; the numberings are kept in the store,
- * so a run reads only its own articles. Returns how many articles were dated.
+ * reuse an old one: that date is a lower bound). A picture's date is judged once, in the run that
+ * stores it; an undated article its numbering cannot date yet (its neighbours are not in the
+ * archive) is kept in the store's state and tried again whenever a later run adds dated articles
+ * to its numbering, so archives ingested in several runs are dated as if in one. The numberings
+ * are kept too, so a run reads only its own articles. Returns how many articles were dated.
+ *
+ * An article dated this way after clustering placed it keeps its place (clustering does not
+ * re-place articles); its date is shown, marked as estimated.
  */
 export async function dateBySequence(store: Store): Promise<number> {
   const saved = await store.savedState(STATE_KEY)
@@ -202,7 +226,7 @@ export async function dateBySequence(store: Store): Promise<number> {
   const since = old?.since ?? 0
   const end = await store.articlesEnd()
   if (end <= since) return 0
-  const undated: Array<Sequenced & { id: string }> = []
+  const undated: Pending[] = []
   const pictured: Array<Sequenced & { id: string; date: string }> = []
   const fresh: Array<Sequenced & { id: string; date: string }> = []
   for await (const a of store.urlDates(since, end)) {
@@ -230,24 +254,49 @@ export async function dateBySequence(store: Store): Promise<number> {
     const e = numberings.estimate(u.key, u.seq)
     if (e && dayOf(e) - dayOf(u.date) > AGREE_DAYS) dates.set(u.id, e)
   }
-  // …then, with those dates no longer evidence, the undated: a replaced picture's date dates
-  // nothing, in this run or a later one.
+  // …then, with those dates no longer evidence, the undated: this run's, and earlier runs' whose
+  // numbering this run added dated articles to (for the others nothing has changed). A replaced
+  // picture's date dates nothing, in this run or a later one.
   if (dates.size) numberings = withAll(new Set(dates.keys()))
-  for (const u of undated) {
+  // An earlier run's undated article is tried again only if this run's dated articles fall within
+  // the reach of its estimate (as the numbering was before them: a point added beyond it changed nothing).
+  const added = new Map<string, number[]>()
+  for (const d of fresh) {
+    const list = added.get(d.key)
+    if (list) list.push(d.seq)
+    else added.set(d.key, [d.seq])
+  }
+  for (const list of added.values()) list.sort((a, b) => a - b)
+  const waiting = old?.pending ?? []
+  const before = old && waiting.length ? Numberings.decode(old.body) : undefined
+  const reached = (p: Pending) => {
+    const list = added.get(p.key)
+    if (!list || !before) return !!list
+    const [lo, hi] = before.reach(p.key, p.seq)
+    const i = upperBound(list, lo - 1)
+    return i < list.length && list[i] <= hi
+  }
+  const tried = [...undated]
+  const pending: Pending[] = []
+  for (const p of waiting) (reached(p) ? tried : pending).push(p)
+  for (const u of tried) {
     const e = numberings.estimate(u.key, u.seq)
     if (e) dates.set(u.id, e)
+    else pending.push(u)
   }
   if (dates.size) await store.setSequenceDates(dates)
-  await store.saveState(STATE_KEY, String(end), numberings.encode())
+  await store.saveState(STATE_KEY, `${STATE_FORM}:${end}`, serialize({ numberings: numberings.encode(), pending: pending.map((p) => [p.key, p.seq, p.id]) }))
   return dates.size
 }
 
-/** The saved numberings and where they end, or nothing for a state this code cannot read (it is built again from every article). */
-function readSaved(saved: { readonly version: string; readonly body: Uint8Array }): { since: number; body: Uint8Array; numberings: Numberings } | undefined {
-  const since = Number(saved.version)
-  if (!Number.isSafeInteger(since) || since < 0) return undefined
+/** The saved state and where it ends, or nothing for a state this code cannot read (it is built again from every article). */
+function readSaved(saved: { readonly version: string; readonly body: Uint8Array }): { since: number; body: Uint8Array; numberings: Numberings; pending: Pending[] } | undefined {
+  const [form, at] = saved.version.split(':')
+  const since = Number(at)
+  if (form !== STATE_FORM || !Number.isSafeInteger(since) || since < 0) return undefined
   try {
-    return { since, body: saved.body, numberings: Numberings.decode(saved.body) }
+    const body = deserialize(saved.body) as { numberings: Uint8Array; pending: Array<[string, number, string]> }
+    return { since, body: body.numberings, numberings: Numberings.decode(body.numberings), pending: body.pending.map(([key, seq, id]) => ({ key, seq, id })) }
   } catch {
     return undefined
   }
