@@ -29,7 +29,8 @@ const eventProperties = {
   outlets: { type: 'array', items: { type: 'string' } },
   storyId: { type: ['string', 'null'] },
   keywords: { type: 'array', items: { type: 'string' } },
-  articleCount: { type: 'integer' },
+  articleCount: { type: 'integer', description: 'reports, copies counted once' },
+  copyCount: { type: 'integer', description: 'copies besides, listed among the articles' },
   coverage: { type: 'object', additionalProperties: { type: 'integer' } },
 }
 const storyProperties = { id: { type: 'string' }, title: { type: 'string' }, start: { type: ['string', 'null'] }, end: { type: ['string', 'null'] }, eventIds: { type: 'array', items: { type: 'string' } }, entities: { type: 'array', items: { type: 'string' } } }

@@ -27,7 +27,10 @@ export interface EventSummary {
   readonly outlets: readonly string[]
   readonly storyId: string | null
   readonly keywords: readonly string[]
+  /** Its reports, copies counted once (with the article each copies). */
   readonly articleCount: number
+  /** How many copies it holds besides (listed in `articleIds`). */
+  readonly copyCount: number
   /** Outlets of each type reporting the event (originals, copies aside). */
   readonly coverage: Readonly<Partial<Record<OutletType, number>>>
 }
@@ -97,7 +100,8 @@ export class View {
       outlets: e.outlets,
       storyId: this.snapshot.storyOf.get(e.id) ?? null,
       keywords: e.keywords,
-      articleCount: e.articleIds.length,
+      articleCount: e.articleIds.length - e.copies,
+      copyCount: e.copies,
       coverage,
     }
   }

@@ -10,6 +10,8 @@ export interface ClusteredEvent {
   readonly start?: string
   readonly end?: string
   readonly articleIds: readonly string[]
+  /** How many of `articleIds` are copies of another article (counted once, with it). */
+  readonly copies: number
   readonly outlets: readonly string[]
   readonly keywords: readonly string[]
   /** The day most of its reports' leads date the incident (YYYY-MM-DD), when they say. */
@@ -196,6 +198,7 @@ function describe(e: EventCluster, items: ReadonlyMap<string, Member>): Clustere
     start: e.start,
     end: e.end,
     articleIds: e.articleIds,
+    copies: members.length - originals.length,
     outlets: [...new Set(originals.map((a) => a.outletId))].sort(),
     keywords,
     ...(incident ? { incidentDate: incident } : {}),

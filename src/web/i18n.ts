@@ -61,6 +61,7 @@ const STRINGS = {
   file: ['文件', 'File'],
   format: ['格式', 'Format'],
   copies: ['副本', 'Copies'],
+  plusCopies: ['篇副本', 'copies'],
   copyOf: ['副本，原文：', 'copy of'],
   via: ['经由', 'Via'],
   inEvent: ['所属事件', 'Event'],

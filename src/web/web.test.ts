@@ -16,6 +16,11 @@ async function page(s: Server, path: string, headers: Record<string, string> = {
   return { status: res.status, html: await res.text(), headers: res.headers }
 }
 
+async function get(s: Server, path: string) {
+  const res = await s.app.request(path)
+  return { status: res.status, body: await res.json() }
+}
+
 const elements = (html: string) => findAll(() => true, parseDocument(html).children) as Element[]
 
 describe('pages on the example archive', () => {
@@ -130,6 +135,29 @@ describe('a very long text in an event', () => {
     const aj = /data-outlet="al-jazeera">([\s\S]*?)<\/section>/.exec(html)![1]
     expect(aj).toMatch(/<span class="flag long" title="\d+ \/ \d+">长文：只比较了开头的字数 [\d,]+ \/ [\d,]+<\/span>/)
     expect(html.match(/class="flag long"/g)).toHaveLength(1)
+  })
+})
+
+// The summit's Al Jazeera report stored again as a copy of itself (another archive's repost).
+describe('an event holding a copy', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([exampleArchive], {}, {}, async (store) => {
+      const aj = (await allArticles(store)).find((a) => a.outletId === 'al-jazeera')!
+      await store.transaction(async (tx) => void (await tx.upsertArticle({ ...aj, id: 'copy000000000000' as Article['id'], duplicateOf: aj.id, duplicateReason: 'exact: same folded text' })))
+    })
+  })
+  afterAll(() => s.close())
+
+  it('counts the copy once, on the list, the event page and in the API', async () => {
+    const list = (await get(s, '/api/events')).body.items.find((e: { id: string }) => e.id === 'e00002')
+    expect(list).toMatchObject({ articleCount: 4, copyCount: 1 })
+    const one = (await get(s, '/api/events/e00002')).body
+    expect(one.articleIds).toContain('copy000000000000')
+    expect((await get(s, '/api/events?min=5')).body.items).toEqual([])
+    const { html } = await page(s, '/events/e00002')
+    expect(html).toMatch(/ 4 篇报道 \(\+1 篇副本\) · 4 家媒体/)
+    expect((await page(s, '/')).html).toMatch(/ 4 篇报道 · 4 家媒体/)
   })
 })
 

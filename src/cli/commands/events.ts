@@ -23,6 +23,7 @@ const eventJson = (e: ClusteredEvent, storyId: string | undefined) => ({
   start: e.start ?? null,
   end: e.end ?? null,
   articleIds: e.articleIds,
+  copies: e.copies,
   outlets: e.outlets,
   storyId: storyId ?? null,
   keywords: e.keywords,
@@ -42,6 +43,9 @@ async function eventsAndStories(store: Store) {
   return (await cachedClusters(store)) ?? (await clusterStore(store, clusteringProgress()))
 }
 
+/** An event's reports, copies counted once (a copy goes with the article it copies). */
+const reportsOf = (e: ClusteredEvent) => e.articleIds.length - e.copies
+
 /** `1 article`, `2 articles`. */
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
@@ -50,10 +54,11 @@ const articlesOf = (store: Store, ids: readonly string[]) => Promise.all(ids.map
 
 export async function listEvents(store: Store, flags: { json?: boolean; min?: number }) {
   const { events, storyOf } = await eventsAndStories(store)
-  const shown = events.filter((e) => e.articleIds.length >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || b.articleIds.length - a.articleIds.length)
+  const reports = reportsOf
+  const shown = events.filter((e) => reports(e) >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || reports(b) - reports(a))
   for (const e of shown) {
     if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
-    else out(`${e.id}  ${shortDate(e.start)}..${shortDate(e.end).slice(5)}  ${String(e.articleIds.length).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
+    else out(`${e.id}  ${shortDate(e.start)}..${shortDate(e.end).slice(5)}  ${String(reports(e)).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
   }
   if (!flags.json) process.stderr.write(`${shown.length} event${shown.length === 1 ? '' : 's'}\n`)
 }
@@ -105,7 +110,7 @@ export async function listStories(store: Store, flags: { json?: boolean }) {
   const { stories, events } = await eventsAndStories(store)
   for (const s of stories) {
     if (flags.json) out(JSON.stringify(storyJson(s)))
-    else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => events.find((e) => e.id === id)!.articleIds.length).join('+')} article${s.eventIds.length === 1 && events.find((e) => e.id === s.eventIds[0])!.articleIds.length === 1 ? '' : 's'})`)
+    else out(`${s.id}  ${shortDate(s.start)}..${shortDate(s.end)}  ${String(s.eventIds.length).padStart(3)} events  ${s.title}  (${s.eventIds.map((id) => reportsOf(events.find((e) => e.id === id)!)).join('+')} article${s.eventIds.length === 1 && reportsOf(events.find((e) => e.id === s.eventIds[0])!) === 1 ? '' : 's'})`)
   }
   if (!flags.json) process.stderr.write(`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}\n`)
 }
@@ -117,7 +122,7 @@ export async function showStory(store: Store, id: string, flags: { json?: boolea
   const evs = s.eventIds.map((eid) => events.find((e) => e.id === eid)!)
   if (flags.json) return void out(JSON.stringify({ ...storyJson(s), events: evs.map((e) => eventJson(e, s.id)) }))
   out(`${s.title}\n  story ${s.id}, ${shortDate(s.start)} – ${shortDate(s.end)}; shared: ${s.entities.join('、')}`)
-  for (const e of evs) out(`  ${shortDate(e.start)}  ${e.id}  ${String(e.articleIds.length).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
+  for (const e of evs) out(`  ${shortDate(e.start)}  ${e.id}  ${String(reportsOf(e)).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)
 }
 
 export async function explainArticle(store: Store, id: string, flags: { json?: boolean }) {
@@ -140,7 +145,7 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
   const why = explainAssignment(a, defaultClusterOptions.threshold, describe)
   const nearest = a.nearest && { ...a.nearest, now: now(a.nearest.eventId)?.id ?? null }
   if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title, ...(nearest ? { nearest } : {}) }))
-  out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${plural(event.articleIds.length, 'article')})\n  because ${why}`)
+  out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${plural(reportsOf(event), 'article')}${event.copies ? ` and ${plural(event.copies, 'copy', 'copies')}` : ''})\n  because ${why}`)
   if (sharedEntities.length && !a.sharedEntities.length) out(`  names it shares with the event's other articles: ${sharedEntities.join('、')}`)
 }
 
