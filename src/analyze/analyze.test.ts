@@ -166,6 +166,10 @@ describe('findQuotes', () => {
       [null, 'none', '从拜登的眼中看到什么'],
       ['putin', 'direct', '关于他的灵魂，我无法评论，但他是一个非常冷静和建设性的对话伙伴。'],
     ])
+    // Answered before the quotation opens, the quotation is the answer.
+    expect(speakerOf('普京被问及此事时说“俄罗斯不会干涉美国的内政，这一点我可以保证”。')).toEqual(['普京'])
+    expect(speakerOf('拜登在回答记者询问时表示“我们会作出回应，而且会很快”。')).toEqual(['拜登'])
+    expect(speakerOf('普京被问到这个问题时称“这完全是胡说八道，毫无根据”。')).toEqual(['普京'])
   })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'

@@ -137,7 +137,9 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
 }
 
 // A verb of asking right before the quotation, a few characters of what it is about between (问及会晤中“…”).
-const ASKED_ABOUT = /(问及|问到|问起|询问|提问|追问|被问)[^，,。！？：:“”「」]{0,8}$/u
+// Not when the speaker answers before the quotation (普京被问及此事时说“…”, 在回答记者询问时表示“…”):
+// then the quotation is the answer.
+const ASKED_ABOUT = /(问及|问到|问起|询问|提问|追问|被问)(?:(?!说|表示|称|答|回应|指出|强调|坦言|直言)[^，,。！？：:“”「」]){0,8}$/u
 
 // Titles that name one person in a country or organisation: 美国总统, 俄罗斯外长.
 const ONE_PERSON_TITLE = /(总统|副总统|总理|副总理|首相|主席|国务卿|外长|外交部长|外交大臣|总书记|秘书长|防长|国防部长)$/u

@@ -68,8 +68,10 @@ describe('JSON API on the example archive', () => {
     // A day that does not exist, as the command line refuses it; a window that is empty by construction.
     expect(await get(s, '/api/events?since=2021-13-01')).toMatchObject({ status: 400, body: { message: 'since: expected a date like 2021-06-16' } })
     expect((await get(s, '/api/articles?until=2021-02-30')).body.message).toBe('until: expected a date like 2021-06-16')
-    expect(await get(s, '/api/articles?since=2021-06-20&until=2021-06-10')).toMatchObject({ status: 400, body: { message: 'since: since is after until: nothing could match' } })
+    expect(await get(s, '/api/articles?since=2021-06-20&until=2021-06-10')).toMatchObject({ status: 400, body: { message: 'since: is after until: no article could match' } })
     expect((await get(s, '/api/events?since=2021-06-16&until=2021-06-16')).status).toBe(200)
+    // Events are filtered by overlap: a since after until asks for those running over both days (the summit ran 15–19 June).
+    expect((await get(s, '/api/events?since=2021-06-17&until=2021-06-15')).body.items.map((e: { id: string }) => e.id)).toEqual(['e00002'])
     expect((await get(s, '/api/events?type=tabloid')).body.message).toMatch(/type: expected one of state-media/)
     expect((await get(s, '/api/events?cursor=zzz')).body.message).toMatch(/cursor: .* start again without it/)
     expect((await get(s, '/api/search')).body.message).toMatch(/^q: /)

@@ -76,7 +76,7 @@ export function openApiDocument(version: string) {
         SearchHit: { type: 'object', description: 'a `search --json` line (snippet with hits in [brackets]) plus eventId' },
         Outlet: { type: 'object', description: 'registry facts (names, type, country, owner, funding, sources) with edits applied, known, edited, articles, events' },
         Quarantined: { type: 'object', properties: { locator: { type: 'string' }, code: { type: 'string' }, stage: { type: 'string' }, detail: { type: 'string' }, at: { type: 'string' }, sha256: { type: 'string' } } },
-        IngestSummary: { type: 'object', description: 'files, articles, duplicates, quarantined, unchanged, estimated (undated articles dated by their site numbering), seconds, skipped, events' },
+        IngestSummary: { type: 'object', description: 'files, articles, duplicates, quarantined, quarantinedBefore (of them, those quarantined before and retried), unchanged, estimated (undated articles dated by their site numbering), seconds, skipped, events' },
       },
     },
     paths: {

@@ -6,8 +6,8 @@ import { isCalendarDay } from '../normalize/dates.js'
 const isoDate = z.string().refine(isCalendarDay, 'expected a date like 2021-06-16')
 // Filters whose window is empty by construction say so instead of answering nothing.
 const sinceNotAfterUntil = (q: { since?: string; until?: string }) => !(q.since && q.until && q.since > q.until)
-const EMPTY_WINDOW = { message: 'since is after until: nothing could match', path: ['since'] }
-/** A filter whose since is after its until is refused (it could match nothing). */
+const EMPTY_WINDOW = { message: 'is after until: no article could match', path: ['since'] }
+/** An article filter whose since is after its until is refused (an article has one date: nothing could match). */
 export const withWindow = <T extends z.ZodType<{ since?: string; until?: string }>>(schema: T) => schema.refine(sinceNotAfterUntil, EMPTY_WINDOW)
 const flag = z.enum(['1', '0', 'true', 'false'], { error: 'expected 1 or 0' }).transform((v) => v === '1' || v === 'true')
 const outletType = z.enum(OUTLET_TYPES as [OutletType, ...OutletType[]], { error: `expected one of ${OUTLET_TYPES.join(', ')}` })
@@ -23,7 +23,9 @@ export const eventsFields = pageQuery.extend({
   missing: outletType.optional().describe('events two or more outlets reported, none of this type'),
   min: z.coerce.number().int().min(1).max(100_000).optional().describe('at least this many articles'),
 })
-export const eventsQuery = withWindow(eventsFields)
+// Not refused for events: they are filtered by overlap (running on since, begun by until), so a
+// since after until asks for the events running over both days.
+export const eventsQuery = eventsFields
 
 export const articlesFields = pageQuery.extend({
   outlet: outletId.optional(),

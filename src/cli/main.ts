@@ -82,7 +82,7 @@ program
       for (const sk of s.skipped) process.stderr.write(`skipped ${sk.path}: ${sk.reason}\n`)
       process.stderr.write(
         `ingested ${s.files} file${s.files === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.articles} new article${s.articles === 1 ? '' : 's'}, ${s.duplicates} cop${s.duplicates === 1 ? 'y' : 'ies'} linked, ` +
-          `${s.quarantined} quarantined, ${s.unchanged} unchanged${s.quarantined ? ' (see: jianting quarantine)' : ''}` +
+          `${s.quarantined} quarantined${s.quarantinedBefore ? ` (${s.quarantinedBefore === s.quarantined ? 'all' : s.quarantinedBefore} tried again, as before)` : ''}, ${s.unchanged} unchanged${s.quarantined > s.quarantinedBefore ? ' (see: jianting quarantine)' : ''}` +
           `${s.estimated ? `; ${s.estimated} undated or picture-dated articles dated by the articles their site numbered next to them (dateSource: sequence)` : ''}\n`,
       )
     }, true)

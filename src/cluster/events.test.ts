@@ -193,7 +193,17 @@ describe('EventClusterer', () => {
     expect(original).toMatchObject({ reason: 'copy', eventId: copy.eventId, copyPlacedFirst: 'repost' })
     // One report in the event's sums: a third report is weighed against it once, not twice.
     expect(c.events.find((e) => e.id === copy.eventId)!.size).toBe(1)
-    expect(explainAssignment(original, opts.threshold)).toBe('its copy repost, dated earlier and so placed before it, is in this event: the two are one report, counted once')
+    expect(explainAssignment(original, opts.threshold)).toBe('the same report, repost, dated earlier and so placed before it, is in this event: the two are counted once')
+  })
+
+  it('counts two copies dated before their original once, with it', () => {
+    const c = new EventClusterer(opts)
+    const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()
+    const words = { 选举: 1, 计票: 1, 舞弊: 1 }
+    const first = c.add({ ...item('c1', words, day(1)), duplicateOf: 'o' })
+    expect(c.add({ ...item('c2', words, day(2)), duplicateOf: 'o' })).toMatchObject({ reason: 'copy', eventId: first.eventId, copyPlacedFirst: 'c1' })
+    expect(c.add(item('o', words, day(3)))).toMatchObject({ reason: 'copy', eventId: first.eventId, copyPlacedFirst: 'c1' })
+    expect(c.events.find((e) => e.id === first.eventId)!.size).toBe(1)
   })
 
   it('lets days apart take away only part of a similarity: days on, commentary still meets its event', () => {

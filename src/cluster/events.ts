@@ -77,8 +77,8 @@ export interface Assignment {
   /** …and the article, close to both events, whose arrival merged them. */
   readonly mergedBy?: string
   /**
-   * For an article placed with its copy (`reason` 'copy') that was placed before it (the copy is
-   * dated earlier): the copy's id. The two are one report, counted once, whichever comes first.
+   * For an article placed (`reason` 'copy') with the same report placed before it, dated earlier:
+   * a copy of it, or another copy of its original. They are one report, counted once, whichever comes first.
    */
   readonly copyPlacedFirst?: string
   /** Set when the score was lowered because the match rested on few words (`ClusterOptions.minBreadth`): how many. */
@@ -410,7 +410,7 @@ export class EventClusterer {
    * rather than searching twice.
    */
   candidatesFor(item: ClusterItem): number[] {
-    if (item.digest || (item.duplicateOf && this.assignments.has(item.duplicateOf)) || this.copiesFirst.has(item.id)) return []
+    if (item.digest || (item.duplicateOf && (this.assignments.has(item.duplicateOf) || this.copiesFirst.has(item.duplicateOf))) || this.copiesFirst.has(item.id)) return []
     return this.candidates(this.probes(item), dayOf(item.dateHint ?? item.publishedAt))
   }
 
@@ -420,13 +420,14 @@ export class EventClusterer {
     if (copyOf) return this.record(item, EventClusterer.indexOf(copyOf.eventId), 1, [], [], 'copy')
     // A copy dated before its original was placed first, as a report of its own: the original
     // goes where it went, counted once with it, not scored against its own words.
-    const copy = this.copiesFirst.get(item.id)
-    if (copy) {
-      this.copiesFirst.delete(item.id)
-      const placed = this.assignments.get(copy)
-      if (placed) return this.remember({ ...this.record(item, this.live(EventClusterer.indexOf(placed.eventId)), 1, [], [], 'copy'), copyPlacedFirst: copy })
+    // (So does another copy of an original whose first copy was placed: one report, counted once.)
+    const copy = this.copiesFirst.get(item.id) ?? (item.duplicateOf ? this.copiesFirst.get(item.duplicateOf) : undefined)
+    const placed = copy && this.assignments.get(copy)
+    if (copy && placed) {
+      if (copy === this.copiesFirst.get(item.id)) this.copiesFirst.delete(item.id)
+      return this.remember({ ...this.record(item, this.live(EventClusterer.indexOf(placed.eventId)), 1, [], [], 'copy'), copyPlacedFirst: copy })
     }
-    if (item.duplicateOf) this.copiesFirst.set(item.duplicateOf, item.id)
+    if (item.duplicateOf && !this.copiesFirst.has(item.duplicateOf)) this.copiesFirst.set(item.duplicateOf, item.id)
     const day = dayOf(item.dateHint ?? item.publishedAt)
     const incident = dayOf(item.incidentDate)
     const scored: Array<[number, number]> = []

@@ -13,10 +13,10 @@ export function explainAssignment(a: Assignment, threshold: number, describe: (e
         ? `it founded this event: ${founding(a, threshold, describe)}`
         : a.reason === 'copy'
           ? a.copyPlacedFirst
-            ? `its copy ${a.copyPlacedFirst}, dated earlier and so placed before it, is in this event: the two are one report, counted once`
+            ? `the same report, ${a.copyPlacedFirst}, dated earlier and so placed before it, is in this event: the two are counted once`
             : 'it is a copy of an article already in this event'
           : `average similarity ${a.score.toFixed(3)} to the event's members (keywords and headline added, so it may pass 1; threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
-  return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when ${a.mergedBy ? `report ${a.mergedBy}` : 'a report'}, close to both, showed they are alike` : placed
+  return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when ${a.mergedBy === a.articleId ? 'it' : a.mergedBy ? `report ${a.mergedBy}` : 'a report'}, close to both, showed they are alike` : placed
 }
 
 function founding(a: Assignment, threshold: number, describe: (eventId: string) => string): string {

@@ -21,11 +21,13 @@ const CONTRIBUTED = /(为本(报告|报道|文)|对本文)(做出了|作出了|�
 // Calls to subscribe, follow or donate: short lines that speak to the reader.
 const CALL_TO_READER = /(订户|订阅|欢迎(点击|进入|加入|关注|在)|支持我们的|关注我们|关注他|关注她)/u
 const CALL_MAX_CHARS = 80
-// A programme's or channel's promotion: a line naming where else to follow or pay it, with the
-// address ("政治咖哩饭」主持:… facebook: https://… 支持城寨patreon https://…", the description under
-// each of a channel's videos). A report quoting a post gives the post, not the platform's address.
+// A programme's or channel's promotion: a line asking the reader to follow or pay it elsewhere,
+// with the address ("政治咖哩饭」主持:… facebook: https://… 支持城寨patreon https://…", the description
+// under each of a channel's videos). All three: a report citing a post gives a platform and an
+// address too (白宫在facebook发布声明（https://www.facebook.com/…）称…), but asks nothing of the reader.
 const PLATFORM = /(facebook|patreon|youtube|youtu\.be|instagram|twitter|telegram|gettr|discord|whatsapp|paypal|脸书|油管|推特|电报)/u
 const ADDRESS = /https?:\/\/|www\./u
+const ASKS = /(支持|订阅|订户|关注|加入|赞助|打赏|捐助|捐款|会员|主持|频道|追踪|follow|subscribe|patreon|paypal)/u
 const PROMOTION_MAX_CHARS = 300
 // A contributors' note lists names, in two scripts at times.
 const CONTRIBUTORS_MAX_CHARS = 200
@@ -42,6 +44,6 @@ export function isFurniture(folded: string): boolean {
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
-  if (line.length <= PROMOTION_MAX_CHARS && PLATFORM.test(line) && ADDRESS.test(line)) return true
+  if (line.length <= PROMOTION_MAX_CHARS && PLATFORM.test(line) && ADDRESS.test(line) && ASKS.test(line)) return true
   return line.length <= CALL_MAX_CHARS && CALL_TO_READER.test(line)
 }

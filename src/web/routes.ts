@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { articleDetail, outletDetail } from '../api/routes/archive.js'
 import { paginate } from '../api/paginate.js'
 import { HTML_TYPE, sendCached } from '../api/respond.js'
-import { eventsFields, idParam, withWindow } from '../api/schemas.js'
+import { eventsFields, idParam } from '../api/schemas.js'
 import type { ServerState } from '../api/state.js'
 import { NotFoundError } from '../errors.js'
 import { pageContext, safeBack, SCRIPT_COOKIE, UI_COOKIE } from './context.js'
@@ -21,7 +21,7 @@ import { STYLE, STYLE_PATH } from './style.js'
 
 // A form submits empty fields as `since=`: empty means "not set".
 const formQuery = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''))
-const homeQuery = withWindow(eventsFields.omit({ limit: true, min: true }))
+const homeQuery = eventsFields.omit({ limit: true, min: true })
 const SEARCH_RESULTS = 50
 const YEAR_S = 31_536_000
 

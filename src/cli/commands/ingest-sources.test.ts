@@ -62,6 +62,18 @@ describe('ingest sources', () => {
     for await (const f of walkDir(tree, (s) => skipped.push(s), denied)) found.push(f.path)
     expect(found).toEqual([join(tree, 'open.md')])
     expect(skipped).toEqual([{ path: join(tree, 'locked'), reason: `folder cannot be read (EACCES: permission denied, scandir '${join(tree, 'locked')}')` }])
+    // A folder removed between the listing of its parent and its own.
+    const gone: SkippedEntry[] = []
+    const vanishing = async (d: string) => {
+      const entries = await readdir(d, { withFileTypes: true })
+      if (d === tree) rmSync(join(tree, 'locked'), { recursive: true })
+      return entries
+    }
+    const left: string[] = []
+    for await (const f of walkDir(tree, (s) => gone.push(s), vanishing)) left.push(f.path)
+    expect(left).toEqual([join(tree, 'open.md')])
+    expect(gone).toEqual([{ path: join(tree, 'locked'), reason: expect.stringMatching(/^folder cannot be read \(ENOENT/) }])
+    mkdirSync(join(tree, 'locked'))
     if (process.getuid?.() === 0) return console.log('ingest sources: running as root, so the unreadable folder is not tried through the file system itself')
     chmodSync(join(tree, 'locked'), 0)
     try {

@@ -61,6 +61,8 @@ async function* rawInputs(files: AsyncIterable<string>): AsyncGenerator<RawInput
 }
 
 export interface IngestSummary extends Counters {
+  /** Of the quarantined, those that were quarantined before and failed again (each run retries them). */
+  readonly quarantinedBefore: number
   /** Undated articles given a date from the articles their site numbered next to them. */
   readonly estimated: number
   readonly seconds: number
@@ -74,6 +76,7 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
   const total = await countInputs(paths)
   const counters: Counters = { files: 0, articles: 0, duplicates: 0, quarantined: 0, unchanged: 0 }
   const progress = startProgress(total, flags.quiet)
+  let quarantinedBefore = 0
   const count = (o: IngestOutcome) => {
     if (o === 'article') counters.articles++
     else if (o === 'duplicate') counters.duplicates++
@@ -89,7 +92,7 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
   const commitRows = flags.batchSize ?? COMMIT_ROWS
   const step = Math.min(commitRows, STEP)
   // Up to two steps are queued: workers parse the next while this thread stores one.
-  const queue: Array<{ raw: RawInput; done: boolean; job?: ParseJob }> = []
+  const queue: Array<{ raw: RawInput; done: boolean; before: boolean; job?: ParseJob }> = []
   const source = rawInputs(inputFiles(paths, skipped))
   let lastPath = ''
   let exhausted = false
@@ -104,8 +107,9 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
       const path = raw.locator.replace(/#L\d+$/, '')
       if (path !== lastPath) (counters.files++, (lastPath = path))
       // Finished inputs are skipped before parsing: a re-run costs a lookup per file.
-      const done = (await store.locatorState(raw.locator, raw.sha256)) === 'done'
-      queue.push({ raw, done, job: done ? undefined : pool?.submit(raw) })
+      const state = await store.locatorState(raw.locator, raw.sha256)
+      const done = state === 'done'
+      queue.push({ raw, done, before: state === 'quarantined', job: done ? undefined : pool?.submit(raw) })
       // Reading files is synchronous: let finished chunks in and new ones out to the workers
       // now and then, or they run dry while this thread reads a step.
       if (pool && queue.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve))
@@ -120,9 +124,13 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
           // workers' finished chunks come in and new ones go out while this thread writes, and
           // there is always work queued for this thread to parse when it would wait.
           const items = queue.splice(0, Math.min(pool ? REFILL : step, commitRows - stored))
-          for (const { raw, done, job } of items) {
+          for (const { raw, done, before, job } of items) {
             if (done) count('unchanged')
-            else count(await commitParsed(raw, pool && job ? await pool.result(job) : parseHere(raw), tx, opts))
+            else {
+              const outcome = await commitParsed(raw, pool && job ? await pool.result(job) : parseHere(raw), tx, opts)
+              if (outcome === 'quarantined' && before) quarantinedBefore++
+              count(outcome)
+            }
           }
           stored += items.length
           progress.update(counters)
@@ -139,5 +147,5 @@ export async function runIngest(store: Store, paths: readonly string[], flags: I
   progress.stop()
   // Undated articles placed by their site's numbering, now that every article of the run is in.
   const estimated = await dateBySequence(store)
-  return { ...counters, estimated, seconds: (Date.now() - started) / 1000, skipped }
+  return { ...counters, quarantinedBefore, estimated, seconds: (Date.now() - started) / 1000, skipped }
 }

@@ -23,13 +23,13 @@ export async function* walkDir(root: string, onSkip: (s: SkippedEntry) => void, 
   const visited = new Set<string>() // symbolic links can make cycles
   while (stack.length) {
     const dir = stack.pop()!
-    const real = await realpath(dir)
-    if (visited.has(real)) continue
-    visited.add(real)
-    // A folder that cannot be listed (no permission, removed meanwhile) is reported and passed
-    // over: the rest of the archive is still read.
+    // A folder that cannot be resolved or listed (no permission, removed meanwhile) is reported
+    // and passed over: the rest of the archive is still read.
     let listed: Dirent[]
     try {
+      const real = await realpath(dir)
+      if (visited.has(real)) continue
+      visited.add(real)
       listed = await list(dir)
     } catch (e) {
       onSkip({ path: dir, reason: `folder cannot be read (${errorText(e)})` })
