@@ -44,7 +44,7 @@ const LATIN = /[a-z0-9]/
  * a word of its own (as the search index has it): "and" is not marked inside "band", nor "or"
  * inside "corrupt". Chinese terms match anywhere.
  */
-function* occurrences(folded: string, term: string): Generator<number> {
+export function* occurrences(folded: string, term: string): Generator<number> {
   const before = LATIN.test(term[0] ?? '')
   const after = LATIN.test(term[term.length - 1] ?? '')
   for (let i = folded.indexOf(term); i >= 0; i = folded.indexOf(term, i + 1)) {

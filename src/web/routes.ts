@@ -23,6 +23,10 @@ import { STYLE, STYLE_PATH } from './style.js'
 const formQuery = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''))
 const homeQuery = eventsFields.omit({ limit: true, min: true })
 const SEARCH_RESULTS = 50
+// Pages of results a search goes to (as the API's search ends at its 1,000th result), and the
+// longest query searched (the API refuses longer ones; a page searches their beginning).
+const SEARCH_PAGES = 20
+const MAX_QUERY_CHARS = 200
 const YEAR_S = 31_536_000
 
 // Raster images only: an SVG from the cache could carry script if opened directly.
@@ -89,9 +93,15 @@ export function webRoutes(state: ServerState): Hono {
   })
 
   app.get('/search', async (c) => {
-    const q = z.string().trim().max(200).default('').parse(c.req.query('q'))
-    const hits = q ? await state.store.search(q, { limit: SEARCH_RESULTS }) : []
-    return c.html(searchPage(pageContext(c), await state.view(), q, hits, await state.fullArticles(hits.map((h) => h.id))))
+    // A pasted paragraph is searched by its beginning, and the page says so (not an error page).
+    const asked = z.string().trim().default('').parse(c.req.query('q'))
+    const q = asked.slice(0, MAX_QUERY_CHARS).trim()
+    const pageNo = z.coerce.number().int().min(1).max(SEARCH_PAGES).catch(1).parse(c.req.query('page') ?? 1)
+    // One more than the page shows: whether there is a next page.
+    const found = q ? await state.store.search(q, { limit: pageNo * SEARCH_RESULTS + 1 }) : []
+    const hits = found.slice((pageNo - 1) * SEARCH_RESULTS, pageNo * SEARCH_RESULTS)
+    const paging = { page: pageNo, from: (pageNo - 1) * SEARCH_RESULTS + 1, more: found.length > pageNo * SEARCH_RESULTS && pageNo < SEARCH_PAGES, cut: asked.length > q.length }
+    return c.html(searchPage(pageContext(c), await state.view(), q, hits, await state.fullArticles(hits.map((h) => h.id)), paging))
   })
 
   app.get('/outlets', async (c) => c.html(outletsPage(pageContext(c), await state.view(), await state.store.outlets())))

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDocument } from 'htmlparser2'
 import { findAll } from 'domutils'
@@ -135,6 +136,50 @@ describe('a very long text in an event', () => {
     const aj = /data-outlet="al-jazeera">([\s\S]*?)<\/section>/.exec(html)![1]
     expect(aj).toMatch(/<span class="flag long" title="\d+ \/ \d+">长文：只比较了开头的字数 [\d,]+ \/ [\d,]+<\/span>/)
     expect(html.match(/class="flag long"/g)).toHaveLength(1)
+  })
+})
+
+// Sixty short posts that all name one summit: more than a page of search results.
+describe('search over more than a page of results', () => {
+  let s: Server
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jianting-search-'))
+    // Each with characters of its own, so that none is taken for a copy of another.
+    const own = (i: number) => Array.from({ length: 80 }, (_, k) => String.fromCharCode(0x4e00 + ((i * 7919 + k * 104_729) % 20_000))).join('')
+    for (let i = 1; i <= 60; i++)
+      writeFileSync(join(dir, `${i}.md`), `# 峰会简讯第${i}号\n\n第${i}号简讯：峰会今天举行，The band played and the crowd waited。${own(i)}\n`)
+    s = await testServer([dir])
+  })
+  afterAll(async () => {
+    await s.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('pages through them, saying where it is', async () => {
+    const first = await page(s, `/search?q=${encodeURIComponent('峰会')}`)
+    expect(first.html).toContain('1–50+ 条结果')
+    expect(first.html.match(/class="hit"/g)).toHaveLength(50)
+    expect(first.html).toContain(`<a rel="next" href="/search?q=${encodeURIComponent('峰会')}&amp;page=2">下一页</a>`)
+    const second = await page(s, `/search?q=${encodeURIComponent('峰会')}&page=2`)
+    const last = Number(/51–(\d+) 条结果/.exec(second.html)![1])
+    expect(last).toBeGreaterThan(55) // a generated post or two may still be taken for a copy
+    expect(second.html.match(/class="hit"/g)).toHaveLength(last - 50)
+    expect(second.html).toContain('上一页')
+    expect(second.html).not.toContain('rel="next"')
+  })
+
+  it('searches the beginning of a pasted paragraph, and says so', async () => {
+    const long = `峰会${'各方代表陆续抵达会场'.repeat(30)}`
+    const r = await page(s, `/search?q=${encodeURIComponent(long)}`)
+    expect(r.status).toBe(200)
+    expect(r.html).toContain('查询过长，只搜索了前 200 个字。')
+  })
+
+  it('marks a Latin word as a word, not letters inside others', async () => {
+    const { html } = await page(s, '/search?q=and')
+    expect(html).toContain('band played <mark>and</mark> the')
+    expect(html).not.toContain('b<mark>and</mark>')
   })
 })
 

@@ -1,5 +1,6 @@
 import type { Article } from '../../article.js'
 import { queryWords } from '../../store/fts-query.js'
+import { occurrences } from '../../store/snippet.js'
 import { foldText } from '../../normalize/fold.js'
 import type { SearchHit } from '../../store/store.js'
 import type { View } from '../../api/view.js'
@@ -19,7 +20,7 @@ export function highlighted(ctx: PageContext, text: string, words: readonly stri
     const folded = foldText(para)
     if (folded.length !== para.length) continue
     const marks = new Array<boolean>(para.length).fill(false)
-    for (const w of terms) for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) marks.fill(true, i, i + w.length)
+    for (const w of terms) for (const i of occurrences(folded, w)) marks.fill(true, i, i + w.length)
     const first = marks.indexOf(true)
     if (first < 0) continue
     const start = Math.max(0, first - CONTEXT_CHARS)
@@ -38,12 +39,25 @@ export function highlighted(ctx: PageContext, text: string, words: readonly stri
 }
 
 /** `full`: the hits' articles with their text, for the highlighted passage. */
-export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[], full: ReadonlyMap<string, Article>): string {
+/** Which page of results this is, whether more follow, and whether the query was cut to its beginning. */
+export interface SearchPaging {
+  readonly page: number
+  /** The first result's number on this page (1-based). */
+  readonly from: number
+  readonly more: boolean
+  readonly cut: boolean
+}
+
+export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[], full: ReadonlyMap<string, Article>, paging: SearchPaging = { page: 1, from: 1, more: false, cut: false }): string {
   const t = ctx.t
   const words = queryWords(q)
+  const at = (n: number) => `/search?${new URLSearchParams({ q, ...(n > 1 ? { page: String(n) } : {}) })}`
+  // "1–50 of more" when another page follows: the index is not counted to the end.
+  const count = hits.length ? (paging.from > 1 || paging.more ? `${paging.from}–${paging.from + hits.length - 1}${paging.more ? '+' : ''}` : `${hits.length}`) : '0'
   const body = html`<h1>${t('search')}</h1>
 <form class="filters" action="/search" method="get"><input type="search" name="q" value="${q}" size="40" aria-label="${t('search')}"><button>${t('search')}</button></form>
-${q ? html`<p class="muted">${hits.length} ${t('results')}</p>` : ''}
+${paging.cut ? html`<p class="muted">${t('queryCut')}</p>` : ''}
+${q ? html`<p class="muted">${count} ${t('results')}</p>` : ''}
 ${q && !hits.length ? html`<p>${t('noResults')}</p>` : ''}
 <div class="hits">${hits.map((h) => {
     const a = full.get(h.id)
@@ -51,6 +65,7 @@ ${q && !hits.length ? html`<p>${t('noResults')}</p>` : ''}
     return html`<div class="hit" data-article="${h.id}"><a class="title" href="${href('articles', h.id)}">${highlighted(ctx, h.title, words)}</a>
   <div class="meta">${h.outletName} · ${h.publishedAt?.slice(0, 10) ?? t('unknownDate')}${eventId ? html` · <a href="${href('events', eventId)}">${t('event')} ${eventId}</a>` : ''}</div>
   <div class="snippet">${a ? highlighted(ctx, a.text, words) : h.snippet}</div></div>`
-  })}</div>`
+  })}</div>
+${paging.page > 1 || paging.more ? html`<div class="pager">${paging.page > 1 ? html`<a href="${at(paging.page - 1)}">${t('prevPage')}</a>` : ''}${paging.more ? html`<a rel="next" href="${at(paging.page + 1)}">${t('next')}</a>` : ''}</div>` : ''}`
   return page(ctx, q ? `${t('search')}: ${q}` : t('search'), body)
 }
