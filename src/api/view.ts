@@ -120,7 +120,7 @@ export interface EventFilter {
   readonly until?: string
   readonly outlet?: string
   readonly type?: OutletType
-  /** Only events every reporting outlet of which is of one type (the other sides are silent). */
+  /** Only events two or more outlets reported, all of one type (the other sides are silent). */
   readonly blindspot?: boolean
   /** Only events reported by at least two outlets, none of them of this type. */
   readonly missing?: OutletType
@@ -136,7 +136,8 @@ export function filterEvents(view: View, f: EventFilter): readonly EventSummary[
       (!until || (e.start ?? '') <= until) &&
       (!f.outlet || e.outlets.includes(f.outlet)) &&
       (!f.type || (e.coverage[f.type] ?? 0) > 0) &&
-      (!f.blindspot || Object.keys(e.coverage).length === 1) &&
+      // One side among several outlets: an event one outlet alone reported is not a blind spot.
+      (!f.blindspot || (e.outlets.length >= 2 && Object.keys(e.coverage).length === 1)) &&
       (!f.missing || (e.outlets.length >= 2 && !(e.coverage[f.missing] ?? 0))) &&
       e.articleCount >= (f.minArticles ?? 1),
   )

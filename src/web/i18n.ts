@@ -13,7 +13,7 @@ const STRINGS = {
   quarantine: ['隔离区', 'Quarantine'],
   latestEvents: ['最新事件', 'Latest events'],
   blindspot: ['只有一方报道', 'Covered by only one side'],
-  blindspotHelp: ['只有一种类型的媒体报道的事件（报道最多者在前）；或选择某类媒体，看它没有报道而其他至少两家报道的事件。', 'Events reported by outlets of one type only (most reported first); or pick a type to see events at least two other outlets reported and it did not.'],
+  blindspotHelp: ['至少两家媒体报道、而且全是同一类型媒体的事件（报道最多者在前）；或选择某类媒体，看它没有报道而其他至少两家报道的事件。', 'Events two or more outlets reported, all of one type (most reported first); or pick a type to see events at least two other outlets reported and it did not.'],
   allEvents: ['全部事件', 'All events'],
   missingType: ['该类媒体未报道', 'Not reported by'],
   since: ['起', 'From'],

@@ -44,8 +44,9 @@ describe('pages on the example archive', () => {
     expect(home.html).toContain('href="/events/e00002"')
     expect(home.html).toContain('href="/events/e00001"')
     expect(home.html).toMatch(/<svg class="bar"[^>]*aria-label="政府资助国际广播 1, 商业媒体 1, 政治运动媒体 1, 论坛 1"/)
+    // One outlet alone (the January call) is no blind spot; four of several types (the summit) neither.
     const blind = await page(s, '/?blindspot=1')
-    expect(blind.html).toContain('href="/events/e00001"')
+    expect(blind.html).not.toContain('href="/events/e00001"')
     expect(blind.html).not.toContain('href="/events/e00002"')
     expect((await page(s, '/?since=2021-06-01&until=&outlet=&type=')).html).not.toContain('href="/events/e00001"')
     expect((await page(s, '/?since=June')).status).toBe(400)
@@ -180,6 +181,28 @@ describe('search over more than a page of results', () => {
     const { html } = await page(s, '/search?q=and')
     expect(html).toContain('band played <mark>and</mark> the')
     expect(html).not.toContain('b<mark>and</mark>')
+  })
+})
+
+// The January call reported by a second international broadcaster (RFI, of VOA's type), in its own words.
+describe('an event two outlets of one type reported', () => {
+  let s: Server
+  beforeAll(async () => {
+    s = await testServer([exampleArchive], {}, {}, async (store) => {
+      const voa = (await allArticles(store)).find((a) => a.outletId === 'voa-chinese')!
+      const text = voa.text.split('\n\n').slice(1).join('\n\n')
+      await store.transaction(async (tx) => {
+        await tx.ensureOutlet({ id: 'rfi-chinese', name: '法国国际广播电台', known: true })
+        await tx.upsertArticle({ ...voa, id: 'rfi0000000000000' as Article['id'], outletId: 'rfi-chinese', outletName: '法国国际广播电台', title: `法广：${voa.title}`, text, folded: text })
+      })
+    })
+  })
+  afterAll(() => s.close())
+
+  it('is the blind spot: covered by one side only', async () => {
+    const call = (await get(s, '/api/events?blindspot=1')).body.items
+    expect(call.map((e: { outlets: string[] }) => e.outlets)).toEqual([['rfi-chinese', 'voa-chinese']])
+    expect((await page(s, '/?blindspot=1')).html).toContain(`href="/events/${call[0].id}"`)
   })
 })
 
