@@ -68,6 +68,20 @@ export function timelineChart(points: readonly TimelinePoint[], title: string): 
     (t) => `<line x1="${x(t.day).toFixed(1)}" x2="${x(t.day).toFixed(1)}" y1="${axisY}" y2="${axisY + 5}" stroke="#8c959f"/><text x="${x(t.day).toFixed(1)}" y="${axisY + 20}" font-size="11" text-anchor="middle" fill="#656d76">${t.label}</text>`,
   )
   const maxN = Math.max(...dated.map((p) => p.articles))
+  // A label is drawn only where it does not run into the last one drawn in its row (the list
+  // under the chart names every event by its number; each mark's tooltip does too).
+  const lastEnd = new Map<number, number>()
+  const fits = (row: number, cx: number, text: string) => {
+    const w = labelWidth(text)
+    const anchor = cx < W * 0.2 ? 'start' : cx > W * 0.8 ? 'end' : 'middle'
+    const from = anchor === 'start' ? cx : anchor === 'end' ? cx - w : cx - w / 2
+    if (from < (lastEnd.get(row) ?? -Infinity) + LABEL_GAP) return false
+    lastEnd.set(row, from + w)
+    return true
+  }
+  const order = dated.map((p, i) => [p, i] as const).sort((a, b) => dayOf(a[0].start!) - dayOf(b[0].start!) || a[1] - b[1])
+  const shownLabel = new Set<number>()
+  for (const [p, i] of order) if (fits(i % 2, x(dayOf(p.start!)), `${p.start!.slice(0, 10)} ${short(p.label)}`)) shownLabel.add(i)
   const marks = dated.map((p, i) => {
     const s = dayOf(p.start!)
     const e = dayOf(p.end ?? p.start!)
@@ -75,7 +89,7 @@ export function timelineChart(points: readonly TimelinePoint[], title: string): 
     const cx = x(s)
     const row = i % 2 === 0 ? 66 : 40
     const spanBar = e > s ? `<rect x="${cx.toFixed(1)}" y="${axisY - 3}" width="${Math.max(2, x(e) - cx).toFixed(1)}" height="6" fill="#0b5cad" opacity="0.35"/>` : ''
-    return `<a href="${esc(p.href)}" class="tl-event" data-event="${esc(p.id)}">${spanBar}<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${row}" y2="${axisY}" stroke="#afb8c1"/><circle cx="${cx.toFixed(1)}" cy="${row}" r="${r.toFixed(1)}" fill="#0b5cad" fill-opacity="0.8"><title>${esc(`${p.start!.slice(0, 10)} ${p.label} (${p.articles})`)}</title></circle><text x="${cx.toFixed(1)}" y="${row + 4}" font-size="11" text-anchor="middle" fill="#fff">${i + 1}</text><text x="${cx.toFixed(1)}" y="${row - r - 4}" font-size="12" text-anchor="${cx < W * 0.2 ? 'start' : cx > W * 0.8 ? 'end' : 'middle'}" fill="#1f2328">${esc(`${p.start!.slice(0, 10)} ${short(p.label)}`)}</text></a>`
+    return `<a href="${esc(p.href)}" class="tl-event" data-event="${esc(p.id)}">${spanBar}<line x1="${cx.toFixed(1)}" x2="${cx.toFixed(1)}" y1="${row}" y2="${axisY}" stroke="#afb8c1"/><circle cx="${cx.toFixed(1)}" cy="${row}" r="${r.toFixed(1)}" fill="#0b5cad" fill-opacity="0.8"><title>${esc(`${p.start!.slice(0, 10)} ${p.label} (${p.articles})`)}</title></circle><text x="${cx.toFixed(1)}" y="${row + 4}" font-size="11" text-anchor="middle" fill="#fff">${i + 1}</text>${shownLabel.has(i) ? `<text x="${cx.toFixed(1)}" y="${row - r - 4}" font-size="12" text-anchor="${cx < W * 0.2 ? 'start' : cx > W * 0.8 ? 'end' : 'middle'}" fill="#1f2328">${esc(`${p.start!.slice(0, 10)} ${short(p.label)}`)}</text>` : ''}</a>`
   })
   return trusted(
     `<svg class="chart timeline" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}"><line x1="${pad}" x2="${W - pad}" y1="${axisY}" y2="${axisY}" stroke="#8c959f"/>${ticks.join('')}${marks.join('')}</svg>`,
@@ -83,6 +97,9 @@ export function timelineChart(points: readonly TimelinePoint[], title: string): 
 }
 
 const short = (s: string) => (s.length > 18 ? `${s.slice(0, 17)}…` : s)
+// A label's width in the chart's units at 12px: a wide character (Han, full-width) about 12, others about 7.
+const labelWidth = (text: string) => [...text].reduce((w, c) => w + (/[\u2e80-\uffef]/u.test(c) ? 12 : 7), 0)
+const LABEL_GAP = 8
 
 function monthTicks(d0: number, d1: number): Array<{ day: number; label: string }> {
   const start = new Date(d0 * 86_400_000)

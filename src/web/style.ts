@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 export const STYLE = `
 :root{--ink:#1f2328;--muted:#656d76;--line:#d8dee4;--bg:#fff;--soft:#f6f8fa;--accent:#0b5cad;--warn:#fff1c2;--bad:#ffe3e0;--badline:#cf222e}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.65 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;overflow-wrap:anywhere;font:16px/1.65 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 header.top{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem;padding:.6rem 1.5rem;border-bottom:1px solid var(--line)}
 header.top .brand{font-weight:700;font-size:1.15rem;color:var(--ink)}
@@ -27,10 +27,10 @@ ol.events .title{font-size:1.05rem;font-weight:600}
 .legend svg{vertical-align:middle}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem;align-items:start}
 .col{border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;background:#fff}
-.col h3{display:flex;justify-content:space-between;gap:.5rem}
+.col h3{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem}
 .col h4{margin:.8rem 0 .2rem;font-size:.9rem;color:var(--muted)}
 .col ul{padding-left:1.1rem;margin:.2rem 0}
-.badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:3px;background:var(--soft);border:1px solid var(--line);color:var(--muted);white-space:nowrap}
+.badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:3px;background:var(--soft);border:1px solid var(--line);color:var(--muted);max-width:100%}
 .flag{display:inline-block;font-size:.78rem;padding:0 .4rem;border-radius:3px;background:var(--warn);border:1px solid #e5c65a;white-space:nowrap}
 .claim{margin:.35rem 0}
 .cites{font-size:.82rem;color:var(--muted)}

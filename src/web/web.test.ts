@@ -9,6 +9,7 @@ import type { Article } from '../article.js'
 import { allArticles, exampleArchive } from '../../test/support/store.js'
 import { testServer, xssFiles } from '../../test/support/web.js'
 import { imageKey, sanitizeFragment } from './sanitize.js'
+import { timelineChart } from './charts.js'
 
 type Server = Awaited<ReturnType<typeof testServer>>
 
@@ -137,6 +138,26 @@ describe('a very long text in an event', () => {
     const aj = /data-outlet="al-jazeera">([\s\S]*?)<\/section>/.exec(html)![1]
     expect(aj).toMatch(/<span class="flag long" title="\d+ \/ \d+">长文：只比较了开头的字数 [\d,]+ \/ [\d,]+<\/span>/)
     expect(html.match(/class="flag long"/g)).toHaveLength(1)
+  })
+})
+
+describe('timelineChart', () => {
+  it('draws no label over another: events days apart on a long story keep their numbers and tooltips', () => {
+    const day = (d: number) => new Date(Date.UTC(2021, 5, 1 + d)).toISOString()
+    const points = [0, 1, 2, 3, 4, 5, 200].map((d, i) => ({ id: `e${i}`, href: `/events/e${i}`, label: `第${i}个事件的很长很长的标题文字`, start: day(d), end: day(d), articles: 3 }))
+    const svg = String(timelineChart(points, 'story'))
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="12" text-anchor="(\w+)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), anchor: m[3], text: m[4] }))
+    expect(labels.length).toBeGreaterThanOrEqual(2)
+    expect(labels.length).toBeLessThan(points.length)
+    const span = (l: (typeof labels)[number]) => {
+      const w = [...l.text].reduce((n, c) => n + (/[\u2e80-\uffef]/u.test(c) ? 12 : 7), 0)
+      const from = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - w : l.x - w / 2
+      return [from, from + w]
+    }
+    for (const a of labels) for (const b of labels) if (a !== b && Math.abs(a.y - b.y) < 12) expect(span(a)[1] <= span(b)[0] || span(b)[1] <= span(a)[0]).toBe(true)
+    // Every event keeps its mark and its tooltip.
+    expect(svg.match(/<circle /g)).toHaveLength(points.length)
+    expect(svg.match(/<title>/g)).toHaveLength(points.length)
   })
 })
 
