@@ -36,6 +36,15 @@ describe('Markdown bodies', () => {
     ['[**纽约农场****Twitter(****英文****)**](https://x.example/t)', '<strong>纽约农场Twitter(英文)</strong>'],
   ])('read two bold runs a converter wrote back to back (%s) as one', (md, html) => expect(renderBody(`${md}\n`)).toContain(html))
 
+  it.each([
+    ['**[[zh:中国]]禁海外赌博令玩真的? **', '<strong>中国禁海外赌博令玩真的?</strong>'],
+    ['** 急出手打击赌博延伸非法活动**', '<strong>急出手打击赌博延伸非法活动</strong>'],
+  ])('read a subheading line bolded with a space inside its stars (%s, GNews reposts) as bold', (md, html) => expect(renderBody(`正文。\n\n${md}\n\n下文。\n`)).toContain(html))
+
+  it('leave stars inside a line alone: only a whole line is one bold run', () => {
+    expect(renderBody('甲 ** 乙 ** 丙\n')).toContain('甲 ** 乙 ** 丙')
+  })
+
   it('leave four stars that are no bold marks alone: a mask, a rule', () => {
     expect(renderBody('他骂了一句操****，就走了。\n')).toContain('操****')
     expect(renderBody('甲\n\n****\n\n乙\n')).toContain('<hr>')

@@ -46,6 +46,10 @@ function mergeBoldRuns(text: string): string {
     })
     .join('\n')
 }
+// A line that is one bold run with a space inside its stars ("**中国禁海外赌博令玩真的? **", how
+// GNews reposts write subheadings): CommonMark takes no emphasis there and would keep the stars
+// in the text. The run is closed up; only whole lines, where the stars can only be a pair.
+const PADDED_BOLD_LINE = /^([ \t]*)\*\*[ \t]*([^*\n]*?[^*\s])[ \t]*\*\*[ \t]*$/gm
 // Images whose brackets a converter escaped (!\[\](url), inside a link's text): read as images.
 const ESCAPED_IMAGE = /!\\\[([^\]\n]{0,200}?)\\\]\(/g
 // Fenced blocks and code spans, which keep their text as written. Lengths are bounded and a
@@ -74,7 +78,7 @@ const KEPT_INDENT = ' '.repeat(64)
 const shallow = (text: string) => text.replace(DEEP_QUOTE, '$1').replace(DEEP_INDENT, KEPT_INDENT)
 
 export const renderBody = (body: string): string => {
-  const text = outsideCode(body, (t) => mergeBoldRuns(t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1](')))
+  const text = outsideCode(body, (t) => mergeBoldRuns(t.replace(WIKI_LINK, (_, target: string, label?: string) => label ?? target).replace(ESCAPED_IMAGE, '![$1](')).replace(PADDED_BOLD_LINE, '$1**$2**'))
   return isHtmlBody(text) ? text.replace(BOLD_IN_HTML, '$1<strong>$2</strong>') : md.render(shallow(text.replace(SHORTCODE, '')))
 }
 
