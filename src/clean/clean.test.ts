@@ -6,6 +6,23 @@ import { unwrapUrl } from './trackers.js'
 
 const text = (html: string) => cleanHtml(html).text
 
+describe('cleanHtml, readers\' comments', () => {
+  // The shapes of ../shared/corpus: a Drupal site (泡泡) whose anonymous comments were spam, and
+  // ChinaFile's "Conversation" pages, whose contributors' essays are comments by the page's author.
+  const body = '<p>正文第一段，讲述互联网审查的来龙去脉。</p><p>正文第二段，谈到监控的代价。</p>'
+  it('drops anonymous readers\' comments, the call to comment and the heading over them', () => {
+    const page = `${body}<h2>您可能感兴趣的文章</h2><p><a href="/a/1">另一篇文章</a></p><ul class="links inline"><li class="comment-add"><a href="#c">冒个泡吧！</a></li></ul><div id="comments" class="comment-wrapper"><h2>评论</h2><div class="comment comment-by-anonymous" typeof="sioc:Post sioct:Comment"><p>Buy Viagra <a href="http://spam.example">cheap</a></p></div></div>`
+    expect(text(page)).toBe('正文第一段，讲述互联网审查的来龙去脉。\n\n正文第二段，谈到监控的代价。')
+  })
+  it('keeps the comments of the page\'s own author: a conversation\'s contributions', () => {
+    const page = `${body}<div id="comments" class="comment-wrapper"><h2>Comments</h2><div class="comment comment-by-node-author"><p>Sam Crane</p><p>The 2022 Olympics will not be as significant as the 2008 Games.</p></div></div>`
+    expect(text(page)).toContain('The 2022 Olympics will not be as significant as the 2008 Games.')
+  })
+  it('drops a WordPress comment list', () => {
+    expect(text(`${body}<div class="comments-area"><ol class="commentlist"><li>读者留言：好文！</li></ol></div>`)).not.toContain('好文')
+  })
+})
+
 describe('cleanHtml', () => {
   it.each([
     ['near-white font watermark', '<p>正文内容<font color="#F8F8F8">Mitbbs.com</font></p>', '正文内容'],
