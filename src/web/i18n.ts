@@ -1,3 +1,4 @@
+import type { DateSource } from '../article.js'
 import type { OutletType } from '../outlets/registry.js'
 
 export type Ui = 'zh' | 'en'
@@ -117,3 +118,22 @@ const TYPES: Record<OutletType, [string, string]> = {
 }
 
 export const typeLabel = (ui: Ui, t: OutletType) => TYPES[t][ui === 'zh' ? 0 : 1]
+
+// Where a date came from (`Article.dateSource`), as a reader says it; the code stays in the JSON.
+const DATE_SOURCES: Record<DateSource, [string, string]> = {
+  'front-matter': ['文章元数据', 'the post’s metadata'],
+  'epoch-comment': ['存档里的时间戳', 'the archive’s timestamp'],
+  byline: ['署名行或转贴行', 'the byline or poster line'],
+  url: ['网址', 'the URL'],
+  path: ['文件路径', 'the file path'],
+  'image-path': ['图片上传目录（只是下限）', 'a picture’s upload folder (a lower bound)'],
+  body: ['正文开头的电头', 'the dateline in the text'],
+  'html-meta': ['网页元数据', 'the page’s metadata'],
+  feed: ['订阅源', 'the feed'],
+  jsonl: ['导入的 JSONL', 'the imported JSONL'],
+  sequence: ['按网站编号估计', 'estimated from the site’s numbering'],
+  none: ['无', 'none'],
+}
+
+export const dateSourceLabel = (ui: Ui, s: DateSource) => DATE_SOURCES[s]?.[ui === 'zh' ? 0 : 1] ?? s
+

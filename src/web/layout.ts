@@ -10,7 +10,7 @@ export function page(ctx: PageContext, title: string, body: Markup): string {
   const t = ctx.t
   return html`<!doctype html>
 <html lang="${ctx.ui === 'zh' ? 'zh-Hans' : 'en'}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="referrer" content="no-referrer">
 <title>${title} · ${t('appName')}</title>
 <link rel="stylesheet" href="${STYLE_PATH}">

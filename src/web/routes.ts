@@ -28,6 +28,7 @@ const SEARCH_RESULTS = 50
 const SEARCH_PAGES = 20
 const MAX_QUERY_CHARS = 200
 const YEAR_S = 31_536_000
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><text x="16" y="24" font-size="22" text-anchor="middle" fill="#fff">兼</text></svg>'
 
 // Raster images only: an SVG from the cache could carry script if opened directly.
 function rasterType(b: Buffer): string | undefined {
@@ -45,6 +46,13 @@ export function webRoutes(state: ServerState): Hono {
     c.header('Cache-Control', `public, max-age=${YEAR_S}, immutable`)
     return c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
+
+  // The tab's icon: 兼 in the app's blue. Browsers ask /favicon.ico of any page: no content there.
+  app.get('/favicon.svg', (c) => {
+    c.header('Cache-Control', `public, max-age=${YEAR_S}`)
+    return c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml' })
+  })
+  app.get('/favicon.ico', (c) => c.body(null, 204))
 
   app.get('/prefs', (c) => {
     const ui = c.req.query('ui')

@@ -37,6 +37,7 @@ ol.events .title{font-size:1.05rem;font-weight:600}
 .cites a{margin-right:.5rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+td.nowrap{white-space:nowrap;overflow-wrap:normal}
 div.figure{border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;margin:.5rem 0}
 div.figure.conflict{border:2px solid var(--badline)}
 tr.conflict td{background:var(--bad);font-weight:600}

@@ -91,6 +91,14 @@ describe('pages on the example archive', () => {
     const { html } = await page(s, `/articles/${id}`)
     expect(html).toMatch(/<span class="s" id="s0">/)
     expect(html).toMatch(/sha256<\/dt><dd><code>[0-9a-f]{64}<\/code>/)
+    // Where the date came from, said as a reader says it (front matter, in the code).
+    expect(html).toContain('(日期来源 文章元数据)')
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">')
+    const icon = await s.app.request('/favicon.svg')
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml')
+    expect(await icon.text()).not.toMatch(/<script|on\w+=/i)
+    expect((await s.app.request('/favicon.ico')).status).toBe(204)
+    expect((await page(s, `/articles/${id}`, { cookie: 'jt_ui=en' })).html).toContain('(date from the post’s metadata)')
     expect(html).toContain('href="/events/e00002"')
     expect(html).toMatch(/<div class="img-placeholder">远程图片未加载[^<]*<code>https:\/\/[^<]+<\/code><\/div>/)
     expect(elements(html).filter((e) => e.name === 'img')).toEqual([])
@@ -328,7 +336,7 @@ describe('hostile article HTML (test/fixtures/xss)', () => {
       for (const el of elements(html)) {
         expect(['script', 'iframe', 'object', 'embed', 'style', 'base', 'frame', 'applet', 'foreignobject', 'math'], `${path}: <${el.name}>`).not.toContain(el.name)
         if (el.name === 'meta') expect(el.attribs['http-equiv'], path).toBeUndefined()
-        if (el.name === 'link') expect(el.attribs.href, path).toMatch(/^\/static\/style-[0-9a-f]+\.css$/)
+        if (el.name === 'link') expect(el.attribs.href, path).toMatch(/^(\/static\/style-[0-9a-f]+\.css|\/favicon\.svg)$/)
         for (const [name, value] of Object.entries(el.attribs)) {
           expect(name, `${path}: <${el.name} ${name}>`).not.toMatch(/^on|^style$|^srcdoc$|^formaction$|^xlink:href$/)
           if (['href', 'src', 'action', 'srcset', 'data', 'poster'].includes(name)) expect(value, `${path}: <${el.name} ${name}>`).toMatch(/^(\/(?!\/)|#|\?)/)
