@@ -66,6 +66,9 @@ describe('JSON API on the example archive', () => {
     expect(r.body).toEqual({ status: 400, message: expect.stringMatching(/^limit: /) })
     expect((await get(s, '/api/events?limit=1000')).body.message).toBe('limit: expected at most 200')
     expect((await get(s, '/api/events?limit=0')).body.message).toBe('limit: expected 1 or more')
+    // An outlet that is not in the archive is a typo, not an outlet that reported nothing.
+    expect(await get(s, '/api/events?outlet=nosuch')).toMatchObject({ status: 400, body: { message: "outlet: no outlet 'nosuch' in this archive (see /api/outlets for the ids)" } })
+    expect((await get(s, '/api/articles?outlet=nosuch')).status).toBe(400)
     // A day that does not exist, as the command line refuses it; a window that is empty by construction.
     expect(await get(s, '/api/events?since=2021-13-01')).toMatchObject({ status: 400, body: { message: 'since: expected a date like 2021-06-16' } })
     expect((await get(s, '/api/articles?until=2021-02-30')).body.message).toBe('until: expected a date like 2021-06-16')

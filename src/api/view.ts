@@ -1,3 +1,4 @@
+import { BadRequestError } from './errors.js'
 import type { ArticleMeta } from '../article.js'
 import type { ClusteredEvent } from '../cluster/cluster-articles.js'
 import type { ClusterSnapshot } from '../cluster/snapshot.js'
@@ -128,6 +129,7 @@ export interface EventFilter {
 }
 
 export function filterEvents(view: View, f: EventFilter): readonly EventSummary[] {
+  knownOutlet(view, f.outlet)
   const since = f.since
   const until = f.until ? `${f.until}\uffff` : undefined
   const out = view.events.filter(
@@ -143,4 +145,9 @@ export function filterEvents(view: View, f: EventFilter): readonly EventSummary[
   )
   // One-sided events that many report are the telling ones: most reports first.
   return f.blindspot ? [...out].sort((a, b) => b.articleCount - a.articleCount || (b.end ?? '').localeCompare(a.end ?? '')) : out
+}
+
+/** An outlet filter must name an outlet of this archive: a typo would otherwise read as "it reported nothing". */
+export function knownOutlet(view: View, outlet: string | undefined): void {
+  if (outlet && !view.outletIds.includes(outlet)) throw new BadRequestError(`outlet: no outlet '${outlet}' in this archive (see /api/outlets for the ids)`)
 }

@@ -5,7 +5,7 @@ import { BadRequestError } from '../errors.js'
 import { decodeCursor, encodeCursor, paginate } from '../paginate.js'
 import { articlesQuery, eventsFields, idParam, searchQuery } from '../schemas.js'
 import type { ServerState } from '../state.js'
-import type { ArticleMeta, View } from '../view.js'
+import { knownOutlet, type ArticleMeta, type View } from '../view.js'
 
 // Search ranks on demand; deeper pages than this are better served by a narrower query.
 const MAX_SEARCH_DEPTH = 1000
@@ -16,6 +16,7 @@ export function archiveRoutes(state: ServerState): Hono {
   app.get('/articles', async (c) => {
     const q = articlesQuery.parse(c.req.query())
     const view = await state.view()
+    knownOutlet(view, q.outlet)
     const until = q.until ? `${q.until}\uffff` : undefined
     const shown = view.articlesByDate.filter(
       (a) =>

@@ -41,7 +41,7 @@ ${blindspotView ? html`<p class="muted">${t('blindspotHelp')}</p>` : ''}
   ${q.blindspot ? html`<input type="hidden" name="blindspot" value="1">` : ''}
   <label>${t('since')}<input type="date" name="since" value="${q.since ?? ''}"></label>
   <label>${t('until')}<input type="date" name="until" value="${q.until ?? ''}"></label>
-  <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${view.outletIds.map((o) => option(o, view.outlet(o).names['zh-Hans'], q.outlet === o))}</select></label>
+  <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, view.outlet(o).names['zh-Hans'], q.outlet === o))}</select></label>
   <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.type === ty))}</select></label>
   ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.missing === ty))}</select></label>` : ''}
   <button>${t('filter')}</button>
@@ -52,3 +52,8 @@ ${shown.items.length ? html`<ol class="events">${shown.items.map((e) => eventIte
 <div class="pager">${q.cursor ? html`<a href="${`/${query(base)}`}">${t('prev')}</a>` : ''}${shown.nextCursor ? html`<a rel="next" href="${`/${query({ ...base, cursor: shown.nextCursor })}`}">${t('next')}</a>` : ''}</div>`
   return page(ctx, blindspotView ? t('blindspot') : t('latestEvents'), body)
 }
+
+/** The archive's outlets for a menu: by name, the outlet that could not be told last. */
+const byName = (view: View) =>
+  [...view.outletIds].sort((a, b) => Number(a === 'unknown') - Number(b === 'unknown') || view.outlet(a).names['zh-Hans'].localeCompare(view.outlet(b).names['zh-Hans'], 'zh-Hans-CN') || a.localeCompare(b))
+
