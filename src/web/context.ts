@@ -10,6 +10,16 @@ export type ScriptChoice = 'orig' | 'hans' | 'hant'
 const toHans = hkToSimplified
 const toHant = OpenCC.Converter({ from: 'cn', to: 'tw' })
 
+// The interface's strings are few: converted once each.
+const hantUi = new Map<string, string>()
+const toHantUi = (text: string): string => {
+  const known = hantUi.get(text)
+  if (known !== undefined) return known
+  const out = toHant(text)
+  hantUi.set(text, out)
+  return out
+}
+
 /** What every page needs to know about its reader: interface language and script of article text. */
 export interface PageContext {
   readonly ui: Ui
@@ -33,7 +43,8 @@ export function pageContext(c: Context): PageContext {
     ui,
     script,
     path: url.pathname + url.search,
-    t: (key) => translate(ui, key),
+    // A reader who chose Traditional text reads the Chinese interface in Traditional too.
+    t: ui === 'zh' && script === 'hant' ? (key) => toHantUi(translate(ui, key)) : (key) => translate(ui, key),
     shown: convert ? (text) => convert(text) : (text) => text,
   }
 }

@@ -9,7 +9,7 @@ const prefLink = (ctx: PageContext, key: 'ui' | 'script', value: string, label: 
 export function page(ctx: PageContext, title: string, body: Markup): string {
   const t = ctx.t
   return html`<!doctype html>
-<html lang="${ctx.ui === 'zh' ? 'zh-Hans' : 'en'}">
+<html lang="${ctx.ui === 'zh' ? (ctx.script === 'hant' ? 'zh-Hant' : 'zh-Hans') : 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="referrer" content="no-referrer">
 <title>${title} · ${t('appName')}</title>

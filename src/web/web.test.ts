@@ -119,6 +119,10 @@ describe('pages on the example archive', () => {
     expect(en.html).toContain('<html lang="en">')
     const hant = await page(s, '/events/e00002', { cookie: 'jt_script=hant' })
     expect(hant.html).toContain('美俄關係')
+    // …and the interface with it.
+    expect(hant.html).toMatch(/ 4 篇報道 · 4 家媒體/)
+    expect(hant.html).not.toContain('篇报道')
+    expect(hant.html).toContain('<html lang="zh-Hant">')
     expect((await s.app.request('/prefs?ui=en&back=//evil.example.com/')).headers.get('location')).toBe('/')
   })
 
