@@ -98,6 +98,7 @@ const STRINGS = {
   noPublishedDate: ['无发表日期', 'no publication date'],
   placedHelp: ['* 按标题或导语给出的日期归入事件，而非发表日期（缺失，或取自重复使用的图片）', '* placed by a date its headline or lead gives, not by its publication date (missing, or a reused picture’s)'],
   expectedMark: ['（预期）', '(expected)'],
+  expectedHelp: ['（预期）该句说的是预计、将会发生的事，而不是已经发生的事（预计、有望、届时……）', '(expected) the sentence tells what was expected to happen, not what happened (预计, 有望, 届时…)'],
   estimatedHelp: ['~ 原文无日期：按网站编号相邻文章的日期估计', '~ no date of its own: estimated from the articles its site numbered next to it'],
 } as const satisfies Record<string, readonly [string, string]>
 

@@ -65,6 +65,7 @@ describe('pages on the example archive', () => {
     expect(mitbbs).toContain('class="flag preview"')
     // The one sentence that tells a claim as expected (整个会谈预计持续4至5个小时) is cited so.
     expect([...html.matchAll(/class="expected">([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['观察者网 §9 （预期）'])
+    expect(html).toContain('<p class="meta expected-help">（预期）该句说的是预计、将会发生的事')
   })
 
   it('every citation on the event page links to a sentence anchor that exists in the reader', async () => {

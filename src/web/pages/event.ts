@@ -45,6 +45,8 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   }
   const anyMoved = [...placements.values()].some((p) => p?.moved)
   const anyEstimated = [...placements.values()].some((p) => p?.estimated && !p.moved)
+  // A cited sentence that tells its claim as expected, not as happened, is marked （预期）: said once under the columns.
+  const anyExpected = c.claims.some((x) => x.sentences.some((s) => s.expected))
   const heads = c.outlets.map((o) => {
     const facts = view.outlet(o.id)
     const articles = c.articles.filter((a) => a.outlet === o.id)
@@ -109,6 +111,7 @@ ${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as n
 <div class="cols">${heads}</div>
 ${anyMoved ? html`<p class="meta placed-help">${t('placedHelp')}</p>` : ''}
 ${anyEstimated ? html`<p class="meta estimated-help">${t('estimatedHelp')}</p>` : ''}
+${anyExpected ? html`<p class="meta expected-help">${t('expectedHelp')}</p>` : ''}
 ${c.relays.length ? html`<p class="meta">${t('relays')}: ${c.relays.map((r) => html`${outletName(r.outlet)} ${t('relaysOf')} ${outletName(r.of)}; `)}</p>` : ''}
 <h2>${t('summary')}</h2>${c.summary.length ? html`<ul class="summary">${c.summary.map((s) => html`<li>${ctx.shown(s)}</li>`)}</ul>` : html`<p class="muted">${t('none')}</p>`}
 <h2>${t('figures')}</h2><div class="figures">${figures.length ? figures : html`<p class="muted">${t('none')}</p>`}</div>
