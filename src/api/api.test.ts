@@ -54,6 +54,9 @@ describe('JSON API on the example archive', () => {
     ['until=2021-02-01', ['e00001']],
     // The January call: one outlet alone, no blind spot (see 'an event two outlets of one type reported').
     ['blindspot=1', []],
+    ['outlets=2', ['e00002']],
+    ['outlets=5', []],
+    ['min=2', ['e00002']],
     ['missing=government-funded-international', []],
     ['missing=state-media', ['e00002']],
   ])('filters events: %s', async (q, ids) => {

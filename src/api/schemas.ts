@@ -21,7 +21,8 @@ export const eventsFields = pageQuery.extend({
   type: outletType.optional().describe('events at least one outlet of this type reported'),
   blindspot: flag.optional().describe('only events reported by outlets of a single type'),
   missing: outletType.optional().describe('events two or more outlets reported, none of this type'),
-  min: z.coerce.number().int().min(1).max(100_000).optional().describe('at least this many articles'),
+  min: z.coerce.number().int().min(1).max(100_000).optional().describe('at least this many articles (copies counted once)'),
+  outlets: z.coerce.number().int().min(1).max(10_000).optional().describe('at least this many outlets'),
 })
 // Not refused for events: they are filtered by overlap (running on since, begun by until), so a
 // since after until asks for the events running over both days.

@@ -126,6 +126,8 @@ export interface EventFilter {
   /** Only events reported by at least two outlets, none of them of this type. */
   readonly missing?: OutletType
   readonly minArticles?: number
+  /** Only events at least this many outlets reported (copies aside). */
+  readonly minOutlets?: number
 }
 
 export function filterEvents(view: View, f: EventFilter): readonly EventSummary[] {
@@ -141,7 +143,8 @@ export function filterEvents(view: View, f: EventFilter): readonly EventSummary[
       // One side among several outlets: an event one outlet alone reported is not a blind spot.
       (!f.blindspot || (e.outlets.length >= 2 && Object.keys(e.coverage).length === 1)) &&
       (!f.missing || (e.outlets.length >= 2 && !(e.coverage[f.missing] ?? 0))) &&
-      e.articleCount >= (f.minArticles ?? 1),
+      e.articleCount >= (f.minArticles ?? 1) &&
+      e.outlets.length >= (f.minOutlets ?? 1),
   )
   // One-sided events that many report are the telling ones: most reports first.
   return f.blindspot ? [...out].sort((a, b) => b.articleCount - a.articleCount || (b.end ?? '').localeCompare(a.end ?? '')) : out

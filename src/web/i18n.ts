@@ -71,6 +71,7 @@ const STRINGS = {
   imageNotLoaded: ['远程图片未加载（保护您的 IP 地址）：', 'Remote image not loaded (protects your IP address):'],
   searchPlaceholder: ['搜索标题和正文，繁简皆可', 'Search titles and text (Traditional or Simplified)'],
   results: ['条结果', 'results'],
+  minOutlets: ['报道媒体数', 'Outlets reporting'],
   queryCut: ['查询过长，只搜索了前 200 个字。', 'The query was long: only its first 200 characters were searched.'],
   noResults: ['没有结果。', 'No results.'],
   volume: ['每月报道量', 'Articles per month'],

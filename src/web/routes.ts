@@ -21,7 +21,7 @@ import { STYLE, STYLE_PATH } from './style.js'
 
 // A form submits empty fields as `since=`: empty means "not set".
 const formQuery = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''))
-const homeQuery = eventsFields.omit({ limit: true, min: true })
+const homeQuery = eventsFields.omit({ limit: true })
 const SEARCH_RESULTS = 50
 // Pages of results a search goes to (as the API's search ends at its 1,000th result), and the
 // longest query searched (the API refuses longer ones; a page searches their beginning).

@@ -51,6 +51,13 @@ describe('pages on the example archive', () => {
     expect(blind.html).not.toContain('href="/events/e00002"')
     expect((await page(s, '/?since=2021-06-01&until=&outlet=&type=')).html).not.toContain('href="/events/e00001"')
     expect((await page(s, '/?since=June')).status).toBe(400)
+    // Several outlets, several articles: the summit only.
+    for (const q of ['outlets=2', 'min=2']) {
+      const several = await page(s, `/?${q}`)
+      expect(several.html).toContain('href="/events/e00002"')
+      expect(several.html).not.toContain('href="/events/e00001"')
+    }
+    expect((await page(s, '/?outlets=2')).html).toContain('<option value="2" selected>≥ 2</option>')
   })
 
   it('event page: four outlets side by side, the talks’ length conflict highlighted, the preview marked', async () => {

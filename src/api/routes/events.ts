@@ -14,7 +14,7 @@ export function eventRoutes(state: ServerState): Hono {
     const q = eventsQuery.parse(c.req.query())
     const body = await state.cachedBody(`api:${c.req.url}`, async () => {
       const view = await state.view()
-      return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min }), q, listItem))
+      return JSON.stringify(paginate(filterEvents(view, { ...q, minArticles: q.min, minOutlets: q.outlets }), q, listItem))
     })
     return sendCached(c, body, JSON_TYPE)
   })

@@ -9,6 +9,9 @@ import { page } from '../layout.js'
 
 export interface HomeQuery extends EventFilter {
   readonly cursor?: string
+  /** At least this many articles, and this many outlets (the API's `min` and `outlets`). */
+  readonly min?: number
+  readonly outlets?: number
 }
 
 const PAGE_SIZE = 30
@@ -27,10 +30,10 @@ export function eventItem(ctx: PageContext, view: View, e: EventSummary, prefix?
 
 export function homePage(ctx: PageContext, view: View, q: HomeQuery): string {
   const t = ctx.t
-  const events = filterEvents(view, q)
+  const events = filterEvents(view, { ...q, minArticles: q.min, minOutlets: q.outlets })
   const shown = paginate(events, { limit: PAGE_SIZE, cursor: q.cursor })
   const typesPresent = OUTLET_TYPES.filter((ty) => view.outletIds.some((o) => view.outlet(o).type === ty))
-  const base = { since: q.since, until: q.until, outlet: q.outlet, type: q.type, blindspot: q.blindspot ? 1 : undefined, missing: q.missing }
+  const base = { since: q.since, until: q.until, outlet: q.outlet, type: q.type, blindspot: q.blindspot ? 1 : undefined, missing: q.missing, min: q.min, outlets: q.outlets }
   const blindspotView = q.blindspot || q.missing
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}" ${selected ? html`selected` : ''}>${label}</option>`
   const body = html`
@@ -43,6 +46,7 @@ ${blindspotView ? html`<p class="muted">${t('blindspotHelp')}</p>` : ''}
   <label>${t('until')}<input type="date" name="until" value="${q.until ?? ''}"></label>
   <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, view.outlet(o).names['zh-Hans'], q.outlet === o))}</select></label>
   <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.type === ty))}</select></label>
+  <label>${t('minOutlets')}<select name="outlets">${[1, 2, 3, 5].map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.outlets ?? 1) === n))}</select></label>
   ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.missing === ty))}</select></label>` : ''}
   <button>${t('filter')}</button>
 </form>
