@@ -28,6 +28,15 @@ export interface PageContext {
   readonly t: (key: StringKey) => string
   /** Article text as the reader chose to see it: as published, Simplified or Traditional. */
   readonly shown: (text: string) => string
+  /** An outlet's name in the reader's language and script (its English name in English). */
+  readonly outletName: (names: OutletNames) => string
+}
+
+/** An outlet's names as the registry (with the user's edits) gives them. */
+export interface OutletNames {
+  readonly 'zh-Hans': string
+  readonly 'zh-Hant'?: string
+  readonly en?: string
 }
 
 export const UI_COOKIE = 'jt_ui'
@@ -46,6 +55,7 @@ export function pageContext(c: Context): PageContext {
     // A reader who chose Traditional text reads the Chinese interface in Traditional too.
     t: ui === 'zh' && script === 'hant' ? (key) => toHantUi(translate(ui, key)) : (key) => translate(ui, key),
     shown: convert ? (text) => convert(text) : (text) => text,
+    outletName: (names) => (ui === 'en' ? names.en : undefined) ?? (script === 'hant' ? (names['zh-Hant'] ?? toHantUi(names['zh-Hans'])) : names['zh-Hans']),
   }
 }
 

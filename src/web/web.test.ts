@@ -131,6 +131,10 @@ describe('pages on the example archive', () => {
     expect(hant.html).toMatch(/ 4 篇報道 · 4 家媒體/)
     expect(hant.html).not.toContain('篇报道')
     expect(hant.html).toContain('<html lang="zh-Hant">')
+    // Outlets are named in the reader's script and language too.
+    const heading = (h: string) => /data-outlet="guancha">\s*<h3>([\s\S]*?)<\/h3>/.exec(h)![1]
+    expect(heading(hant.html)).toContain('觀察者網')
+    expect(heading((await page(s, '/events/e00002')).html)).toContain('观察者网')
     expect((await s.app.request('/prefs?ui=en&back=//evil.example.com/')).headers.get('location')).toBe('/')
   })
 

@@ -13,7 +13,7 @@ export function articlePage(ctx: PageContext, view: View, a: Article, copies: re
   const others = copies.filter((c) => c.id !== a.id)
   const body = html`
 <article class="reader" data-article="${a.id}">
-<p class="muted"><a href="${href('outlets', a.outletId)}">${a.outletName}</a>${a.via ? html` · ${t('via')} ${a.via.outlet}` : ''}</p>
+<p class="muted"><a href="${href('outlets', a.outletId)}">${ctx.outletName(view.outlet(a.outletId).names)}</a>${a.via ? html` · ${t('via')} ${a.via.outlet}` : ''}</p>
 <h1>${ctx.shown(a.title)}</h1>
 <p class="meta">${t('published')} ${a.publishedAt ?? t('unknownDate')} (${t('dateFrom')} ${dateSourceLabel(ctx.ui, a.dateSource)})${a.author ? html` · ${t('author')} ${ctx.shown(a.author)}` : ''}</p>
 ${event ? html`<p class="event-link">${t('inEvent')}: <a href="${href('events', event.id)}">${ctx.shown(event.title)}</a> (${event.outlets.length} ${t('outletsCount')}) · <a href="${href('events', event.id)}">${t('compareEvent')}</a></p>` : ''}

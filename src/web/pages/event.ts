@@ -15,10 +15,7 @@ const UNIQUE_SHOWN = 6
 /** `full`: the event's articles with their text (to find the sentences figures and quotes cite). */
 export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comparison, full: ReadonlyMap<string, Article>): string {
   const t = ctx.t
-  const outletName = (id: string) => {
-    const f = view.outlet(id)
-    return (ctx.ui === 'en' ? f.names.en : undefined) ?? f.names['zh-Hans']
-  }
+  const outletName = (id: string) => ctx.outletName(view.outlet(id).names)
   const claimById = new Map(c.claims.map((x) => [x.id, x]))
   const cites = (claimId: string, only?: string) => {
     const claim = claimById.get(claimId)!

@@ -20,7 +20,7 @@ const span = (ctx: PageContext, e: { start: string | null; end: string | null })
   e.start ? `${e.start.slice(0, 10)}${e.end && e.end.slice(0, 10) !== e.start.slice(0, 10) ? ` – ${e.end.slice(0, 10)}` : ''}` : ctx.t('unknownDate')
 
 export function eventItem(ctx: PageContext, view: View, e: EventSummary, prefix?: Markup): Markup {
-  const names = e.outlets.map((o) => view.outlet(o).names[ctx.ui === 'en' ? 'en' : 'zh-Hans'] ?? view.outlet(o).names['zh-Hans'])
+  const names = e.outlets.map((o) => ctx.outletName(view.outlet(o).names))
   return html`<li class="event" data-event="${e.id}">
   ${prefix ?? ''}<a class="title" href="${href('events', e.id)}">${ctx.shown(e.title)}</a>
   <div class="meta">${span(ctx, e)} · ${e.articleCount} ${ctx.t('articles')} · ${e.outlets.length} ${ctx.t('outletsCount')}: ${names.join('、')}</div>
@@ -44,7 +44,7 @@ ${blindspotView ? html`<p class="muted">${t('blindspotHelp')}</p>` : ''}
   ${q.blindspot ? html`<input type="hidden" name="blindspot" value="1">` : ''}
   <label>${t('since')}<input type="date" name="since" value="${q.since ?? ''}"></label>
   <label>${t('until')}<input type="date" name="until" value="${q.until ?? ''}"></label>
-  <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, view.outlet(o).names['zh-Hans'], q.outlet === o))}</select></label>
+  <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, ctx.outletName(view.outlet(o).names), q.outlet === o))}</select></label>
   <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.type === ty))}</select></label>
   <label>${t('minOutlets')}<select name="outlets">${[1, 2, 3, 5].map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.outlets ?? 1) === n))}</select></label>
   ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.missing === ty))}</select></label>` : ''}

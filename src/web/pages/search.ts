@@ -63,7 +63,7 @@ ${q && !hits.length ? html`<p>${t('noResults')}</p>` : ''}
     const a = full.get(h.id)
     const eventId = view.eventOfArticle.get(h.id)
     return html`<div class="hit" data-article="${h.id}"><a class="title" href="${href('articles', h.id)}">${highlighted(ctx, h.title, words)}</a>
-  <div class="meta">${h.outletName} · ${h.publishedAt?.slice(0, 10) ?? t('unknownDate')}${eventId ? html` · <a href="${href('events', eventId)}">${t('event')} ${eventId}</a>` : ''}</div>
+  <div class="meta">${ctx.outletName(view.outlet(h.outletId).names)} · ${h.publishedAt?.slice(0, 10) ?? t('unknownDate')}${eventId ? html` · <a href="${href('events', eventId)}">${t('event')} ${eventId}</a>` : ''}</div>
   <div class="snippet">${a ? highlighted(ctx, a.text, words) : h.snippet}</div></div>`
   })}</div>
 ${paging.page > 1 || paging.more ? html`<div class="pager">${paging.page > 1 ? html`<a href="${at(paging.page - 1)}">${t('prevPage')}</a>` : ''}${paging.more ? html`<a rel="next" href="${at(paging.page + 1)}">${t('next')}</a>` : ''}</div>` : ''}`
