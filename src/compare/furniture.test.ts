@@ -42,6 +42,9 @@ describe('isFurniture', () => {
     '拜登周三在推特上宣布，美国将向台湾提供75万剂疫苗。', // a post reported, no address
     '白宫在facebook发布声明（https://www.facebook.com/whitehouse/posts/1）称拜登将与普京会面。', // a post reported with its address
     '三票先生提到普京告诉习近平他会让普里戈津“消失”:https://gettr.com/post/p2abc', // GNews
+    '白宫在YouTube频道发布视频（https://www.youtube.com/watch?v=abc）称，拜登将于下周访问欧洲。',
+    '北约在推特发文（https://twitter.com/nato/status/1）称，芬兰正式加入北约。',
+    '俄罗斯国防部在Telegram频道（https://t.me/mod_russia）发布声明说，部队已撤出赫尔松。',
 
     '作者在序章中这样写道：「当福岛第一核电厂发生事故后，在灾情根本无法掌握的情况下，为何政治人物、官员跟学者都异口同声宣称『没有立即的危险』？」', // GNews, a book review
   ])('%s is reporting', (line) => expect(isFurniture(foldText(line))).toBe(false))

@@ -27,7 +27,8 @@ const CALL_MAX_CHARS = 80
 // address too (白宫在facebook发布声明（https://www.facebook.com/…）称…), but asks nothing of the reader.
 const PLATFORM = /(facebook|patreon|youtube|youtu\.be|instagram|twitter|telegram|gettr|discord|whatsapp|paypal|脸书|油管|推特|电报)/u
 const ADDRESS = /https?:\/\/|www\./u
-const ASKS = /(支持|订阅|订户|关注|加入|赞助|打赏|捐助|捐款|会员|主持|频道|追踪|follow|subscribe|patreon|paypal)/u
+// Words of asking only: 频道, 加入 or 主持 name a channel or an act a report tells (在Telegram频道发布, 芬兰正式加入北约).
+const ASKS = /(支持|订阅|订户|关注|赞助|打赏|捐助|捐款|follow|subscribe|patreon|paypal)/u
 const PROMOTION_MAX_CHARS = 300
 // A contributors' note lists names, in two scripts at times.
 const CONTRIBUTORS_MAX_CHARS = 200

@@ -84,10 +84,12 @@ export function findDuplicate(probe: DupProbe, candidates: readonly Candidate[])
 
 /**
  * Does the decision need this candidate's text (`Candidate.folded`)? Only where the texts are one
- * and the headlines disagree: then whether both texts carry both headlines decides.
+ * and the headlines are not the same: then whether both texts carry both headlines may decide.
  */
 export function needsText(probe: Pick<Article, 'fingerprint'>, c: Candidate): boolean {
-  return textMatch(probe.fingerprint, c) !== undefined && !headlinesAgree(probe.fingerprint.titleKey, c.fingerprint.titleKey)
+  // Whenever the headlines differ at all: agreeing ones are not trusted either when they name
+  // different figures (a series) or when the text is boilerplate other articles carry.
+  return textMatch(probe.fingerprint, c) !== undefined && probe.fingerprint.titleKey !== c.fingerprint.titleKey
 }
 
 /** Estimated Jaccard (1 for the same folded text) when the texts are one, else undefined. */

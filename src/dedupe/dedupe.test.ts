@@ -103,6 +103,14 @@ describe('findDuplicate: whichever of two posts comes first', () => {
     expect(findDuplicate(probe(unboxing.text, unboxing.title), [cand(walk, true)])).toBeUndefined()
     expect(findDuplicate(probe(walk.text, walk.title), [cand(unboxing, true)])).toBeUndefined()
   })
+  it('are two instalments of a series either way round, their headlines agreeing but for the number', () => {
+    const body = '本期通报：各航班运行正常，旅客请提前两小时到达机场办理值机手续，托运行李不得超过二十三公斤，随身行李请勿携带液体和充电宝以外的电池。'.repeat(3)
+    const twelve = { title: '蓝鲸号航班通报第12期', text: `蓝鲸号航班通报第12期，另见蓝鲸号航班通报第13期。${body}` }
+    const thirteen = { title: '蓝鲸号航班通报第13期', text: body }
+    expect(needsText({ fingerprint: fp(twelve.text, twelve.title) }, cand(thirteen, false))).toBe(true)
+    expect(findDuplicate(probe(twelve.text, twelve.title), [cand(thirteen, true)])).toBeUndefined()
+    expect(findDuplicate(probe(thirteen.text, thirteen.title), [cand(twelve, true)])).toBeUndefined()
+  })
   it('(reading only the incoming text, the later post alone would have been called a copy)', () => {
     expect(findDuplicate(probe(walk.text, walk.title), [cand(unboxing, false)])?.of).toBe('x')
   })

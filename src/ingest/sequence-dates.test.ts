@@ -6,7 +6,29 @@ import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { allArticles } from '../../test/support/store.js'
-import { estimateDates, sequenceOf } from './sequence-dates.js'
+import { estimateDates, Numberings, sequenceOf } from './sequence-dates.js'
+
+describe('Numberings.reach', () => {
+  it('bounds the numbers whose dates bear on an estimate: one added outside them changes nothing for it', () => {
+    const n = new Numberings()
+    const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + i * 86_400_000).toISOString()
+    for (let i = 0; i < 200; i++) n.add('k', 1000 + i * 10, day(Math.floor(i / 4)))
+    const [lo, hi] = n.reach('k', 2005)
+    expect(lo).toBeGreaterThan(1000)
+    expect(hi).toBeLessThan(2990)
+    expect(lo).toBeLessThan(2005)
+    expect(hi).toBeGreaterThan(2005)
+    const before = n.estimate('k', 2005)
+    // A dated post far outside the reach, however odd its date, leaves the estimate as it was.
+    n.add('k', hi + 500, day(900))
+    n.add('k', lo - 500, day(-900))
+    expect(n.estimate('k', 2005)).toBe(before)
+    // A small numbering has no bounds: any new dated post may decide.
+    const few = new Numberings()
+    for (let i = 0; i < 5; i++) few.add('k', 1000 + i, day(i))
+    expect(few.reach('k', 1002)).toEqual([-Infinity, Infinity])
+  })
+})
 
 describe('sequenceOf', () => {
   it.each([

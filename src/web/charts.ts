@@ -1,6 +1,5 @@
 import { OUTLET_TYPES, type OutletType } from '../outlets/registry.js'
 import { escapeHtml as esc, trusted, type Markup } from './html.js'
-import { typeLabel, type Ui } from './i18n.js'
 
 // Quiet, distinguishable colours, one per outlet type (colour-blind safe Okabe–Ito order).
 export const TYPE_COLOURS: Record<OutletType, string> = {
@@ -16,24 +15,24 @@ export const TYPE_COLOURS: Record<OutletType, string> = {
 }
 
 /** One bar, split by outlet type in proportion to the outlets of each type. */
-export function coverageBar(coverage: Partial<Record<OutletType, number>>, ui: Ui, widthPx = 240): Markup {
+export function coverageBar(coverage: Partial<Record<OutletType, number>>, label: (t: OutletType) => string, widthPx = 240): Markup {
   const total = Object.values(coverage).reduce((s, n) => s + (n ?? 0), 0)
   if (!total) return trusted('')
   let x = 0
   const parts = OUTLET_TYPES.filter((t) => coverage[t]).map((t) => {
     const w = (coverage[t]! / total) * widthPx
-    const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="10" fill="${TYPE_COLOURS[t]}"><title>${esc(typeLabel(ui, t))}: ${coverage[t]}</title></rect>`
+    const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="10" fill="${TYPE_COLOURS[t]}"><title>${esc(label(t))}: ${coverage[t]}</title></rect>`
     x += w
     return r
   })
-  const label = OUTLET_TYPES.filter((t) => coverage[t]).map((t) => `${typeLabel(ui, t)} ${coverage[t]}`).join(', ')
-  return trusted(`<svg class="bar" width="${widthPx}" height="10" viewBox="0 0 ${widthPx} 10" role="img" aria-label="${esc(label)}">${parts.join('')}</svg>`)
+  const names = OUTLET_TYPES.filter((t) => coverage[t]).map((t) => `${label(t)} ${coverage[t]}`).join(', ')
+  return trusted(`<svg class="bar" width="${widthPx}" height="10" viewBox="0 0 ${widthPx} 10" role="img" aria-label="${esc(names)}">${parts.join('')}</svg>`)
 }
 
-export function typeLegend(types: readonly OutletType[], ui: Ui): Markup {
+export function typeLegend(types: readonly OutletType[], label: (t: OutletType) => string): Markup {
   return trusted(
     `<div class="legend">${types
-      .map((t) => `<span><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="${TYPE_COLOURS[t]}"/></svg> ${esc(typeLabel(ui, t))}</span>`)
+      .map((t) => `<span><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="${TYPE_COLOURS[t]}"/></svg> ${esc(label(t))}</span>`)
       .join('')}</div>`,
   )
 }

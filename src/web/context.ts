@@ -2,7 +2,9 @@ import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import * as OpenCC from 'opencc-js'
 import { hkToSimplified } from '../normalize/to-simplified.js'
-import { translate, type StringKey, type Ui } from './i18n.js'
+import type { DateSource } from '../article.js'
+import type { OutletType } from '../outlets/registry.js'
+import { dateSourceLabel, translate, typeLabel, type StringKey, type Ui } from './i18n.js'
 
 export type ScriptChoice = 'orig' | 'hans' | 'hant'
 
@@ -30,6 +32,9 @@ export interface PageContext {
   readonly shown: (text: string) => string
   /** An outlet's name in the reader's language and script (its English name in English). */
   readonly outletName: (names: OutletNames) => string
+  /** An outlet type, and where a date came from, in the reader's language and script. */
+  readonly typeLabel: (type: OutletType) => string
+  readonly dateSourceLabel: (source: DateSource) => string
 }
 
 /** An outlet's names as the registry (with the user's edits) gives them. */
@@ -48,12 +53,15 @@ export function pageContext(c: Context): PageContext {
   const script: ScriptChoice = s === 'hans' || s === 'hant' ? s : 'orig'
   const convert = script === 'hans' ? toHans : script === 'hant' ? toHant : undefined
   const url = new URL(c.req.url)
+  const inScript = ui === 'zh' && script === 'hant' ? toHantUi : (text: string) => text
   return {
     ui,
     script,
     path: url.pathname + url.search,
     // A reader who chose Traditional text reads the Chinese interface in Traditional too.
-    t: ui === 'zh' && script === 'hant' ? (key) => toHantUi(translate(ui, key)) : (key) => translate(ui, key),
+    t: (key) => inScript(translate(ui, key)),
+    typeLabel: (type) => inScript(typeLabel(ui, type)),
+    dateSourceLabel: (source) => inScript(dateSourceLabel(ui, source)),
     shown: convert ? (text) => convert(text) : (text) => text,
     outletName: (names) => (ui === 'en' ? names.en : undefined) ?? (script === 'hant' ? (names['zh-Hant'] ?? toHantUi(names['zh-Hans'])) : names['zh-Hans']),
   }

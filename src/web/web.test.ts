@@ -58,6 +58,9 @@ describe('pages on the example archive', () => {
       expect(several.html).not.toContain('href="/events/e00001"')
     }
     expect((await page(s, '/?outlets=2')).html).toContain('<option value="2" selected>≥ 2</option>')
+    // A value the menu does not offer is shown as chosen, and min= is kept by the form.
+    expect((await page(s, '/?outlets=4')).html).toContain('<option value="4" selected>≥ 4</option>')
+    expect((await page(s, '/?min=3')).html).toContain('<input type="hidden" name="min" value="3">')
   })
 
   it('event page: four outlets side by side, the talks’ length conflict highlighted, the preview marked', async () => {
@@ -135,6 +138,9 @@ describe('pages on the example archive', () => {
     const heading = (h: string) => /data-outlet="guancha">\s*<h3>([\s\S]*?)<\/h3>/.exec(h)![1]
     expect(heading(hant.html)).toContain('觀察者網')
     expect(heading((await page(s, '/events/e00002')).html)).toContain('观察者网')
+    // Type labels and where dates came from, in Traditional too.
+    expect(heading(hant.html)).toContain('商業媒體')
+    expect(hant.html).not.toContain('商业媒体')
     expect((await s.app.request('/prefs?ui=en&back=//evil.example.com/')).headers.get('location')).toBe('/')
   })
 

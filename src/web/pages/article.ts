@@ -4,7 +4,6 @@ import type { PageContext } from '../context.js'
 import { html, href } from '../html.js'
 import { page } from '../layout.js'
 import { articleBody } from '../sanitize.js'
-import { dateSourceLabel } from '../i18n.js'
 
 export function articlePage(ctx: PageContext, view: View, a: Article, copies: readonly Article[], cacheDir: string | undefined): string {
   const t = ctx.t
@@ -15,7 +14,7 @@ export function articlePage(ctx: PageContext, view: View, a: Article, copies: re
 <article class="reader" data-article="${a.id}">
 <p class="muted"><a href="${href('outlets', a.outletId)}">${ctx.outletName(view.outlet(a.outletId).names)}</a>${a.via ? html` · ${t('via')} ${a.via.outlet}` : ''}</p>
 <h1>${ctx.shown(a.title)}</h1>
-<p class="meta">${t('published')} ${a.publishedAt ?? t('unknownDate')} (${t('dateFrom')} ${dateSourceLabel(ctx.ui, a.dateSource)})${a.author ? html` · ${t('author')} ${ctx.shown(a.author)}` : ''}</p>
+<p class="meta">${t('published')} ${a.publishedAt ?? t('unknownDate')} (${t('dateFrom')} ${ctx.dateSourceLabel(a.dateSource)})${a.author ? html` · ${t('author')} ${ctx.shown(a.author)}` : ''}</p>
 ${event ? html`<p class="event-link">${t('inEvent')}: <a href="${href('events', event.id)}">${ctx.shown(event.title)}</a> (${event.outlets.length} ${t('outletsCount')}) · <a href="${href('events', event.id)}">${t('compareEvent')}</a></p>` : ''}
 ${a.duplicateOf ? html`<p class="flag">${t('copyOf')} <a href="${href('articles', a.duplicateOf)}">${a.duplicateOf}</a> (${a.duplicateReason ?? ''})</p>` : ''}
 <div class="body">${articleBody(ctx, a, cacheDir)}</div>

@@ -5,7 +5,6 @@ import type { EventSummary, View } from '../../api/view.js'
 import { coverageBar, typeLegend } from '../charts.js'
 import type { PageContext } from '../context.js'
 import { html, href, type Markup } from '../html.js'
-import { typeLabel } from '../i18n.js'
 import { page } from '../layout.js'
 import { locate, sentenceHref } from './cite.js'
 
@@ -48,7 +47,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
     const facts = view.outlet(o.id)
     const articles = c.articles.filter((a) => a.outlet === o.id)
     return html`<section class="col outlet-col" data-outlet="${o.id}">
-  <h3><a href="${href('outlets', o.id)}">${outletName(o.id)}</a> <span class="badge">${typeLabel(ctx.ui, facts.type)}</span></h3>
+  <h3><a href="${href('outlets', o.id)}">${outletName(o.id)}</a> <span class="badge">${ctx.typeLabel(facts.type)}</span></h3>
   <p class="meta">${[facts.country, facts.owner].filter(Boolean).join(' · ')}</p>
   ${articles.map(
     (a) => html`<p class="headline"><a href="${href('articles', a.id)}"><b>${ctx.shown(a.title)}</b></a><br>${dateOf(a)}
@@ -103,7 +102,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
 <h1>${ctx.shown(c.event.title)}</h1>
 <p class="meta">${e.start?.slice(0, 10) ?? ''} – ${e.end?.slice(0, 10) ?? ''}${c.event.incidentDate ? ` · ${t('incident')} ${c.event.incidentDate}` : ''} · ${e.articleCount} ${t('articles')}${e.copyCount ? ` (+${e.copyCount} ${t('plusCopies')})` : ''} · ${c.outlets.length} ${t('outletsCount')}
 ${e.storyId ? html` · ${t('story')}: <a href="${href('stories', e.storyId)}">${ctx.shown(view.storyById.get(e.storyId)?.title ?? e.storyId)}</a>` : ''} · <a href="${`/api/events/${encodeURIComponent(e.id)}/comparison`}">JSON</a></p>
-${coverageBar(e.coverage, ctx.ui, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.ui)}
+${coverageBar(e.coverage, ctx.typeLabel, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.typeLabel)}
 <h2>${t('sideBySide')}</h2>
 <div class="cols">${heads}</div>
 ${anyMoved ? html`<p class="meta placed-help">${t('placedHelp')}</p>` : ''}

@@ -4,7 +4,6 @@ import { filterEvents, type EventFilter, type EventSummary, type View } from '..
 import { coverageBar, typeLegend } from '../charts.js'
 import type { PageContext } from '../context.js'
 import { html, href, query, type Markup } from '../html.js'
-import { typeLabel } from '../i18n.js'
 import { page } from '../layout.js'
 
 export interface HomeQuery extends EventFilter {
@@ -24,7 +23,7 @@ export function eventItem(ctx: PageContext, view: View, e: EventSummary, prefix?
   return html`<li class="event" data-event="${e.id}">
   ${prefix ?? ''}<a class="title" href="${href('events', e.id)}">${ctx.shown(e.title)}</a>
   <div class="meta">${span(ctx, e)} · ${e.articleCount} ${ctx.t('articles')} · ${e.outlets.length} ${ctx.t('outletsCount')}: ${names.join('、')}</div>
-  ${coverageBar(e.coverage, ctx.ui)}
+  ${coverageBar(e.coverage, ctx.typeLabel)}
 </li>`
 }
 
@@ -45,12 +44,13 @@ ${blindspotView ? html`<p class="muted">${t('blindspotHelp')}</p>` : ''}
   <label>${t('since')}<input type="date" name="since" value="${q.since ?? ''}"></label>
   <label>${t('until')}<input type="date" name="until" value="${q.until ?? ''}"></label>
   <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, ctx.outletName(view.outlet(o).names), q.outlet === o))}</select></label>
-  <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.type === ty))}</select></label>
-  <label>${t('minOutlets')}<select name="outlets">${[1, 2, 3, 5].map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.outlets ?? 1) === n))}</select></label>
-  ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, typeLabel(ctx.ui, ty), q.missing === ty))}</select></label>` : ''}
+  <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, ctx.typeLabel(ty), q.type === ty))}</select></label>
+  <label>${t('minOutlets')}<select name="outlets">${[...new Set([1, 2, 3, 5, q.outlets ?? 1])].sort((a, b) => a - b).map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.outlets ?? 1) === n))}</select></label>
+  ${q.min ? html`<input type="hidden" name="min" value="${String(q.min)}">` : ''}
+  ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, ctx.typeLabel(ty), q.missing === ty))}</select></label>` : ''}
   <button>${t('filter')}</button>
 </form>
-<p class="muted">${t('coverage')}</p>${typeLegend(typesPresent, ctx.ui)}
+<p class="muted">${t('coverage')}</p>${typeLegend(typesPresent, ctx.typeLabel)}
 <p class="muted">${shown.total} ${t('events')}</p>
 ${shown.items.length ? html`<ol class="events">${shown.items.map((e) => eventItem(ctx, view, e))}</ol>` : html`<p>${t('noEvents')}</p>`}
 <div class="pager">${q.cursor ? html`<a href="${`/${query(base)}`}">${t('prev')}</a>` : ''}${shown.nextCursor ? html`<a rel="next" href="${`/${query({ ...base, cursor: shown.nextCursor })}`}">${t('next')}</a>` : ''}</div>`

@@ -3,7 +3,6 @@ import type { View } from '../../api/view.js'
 import { TYPE_COLOURS, volumeChart } from '../charts.js'
 import type { PageContext } from '../context.js'
 import { html, href, trusted } from '../html.js'
-import { typeLabel } from '../i18n.js'
 import { page } from '../layout.js'
 import { eventItem } from './home.js'
 
@@ -15,7 +14,7 @@ export function outletsPage(ctx: PageContext, view: View, rows: readonly OutletR
 <table class="outlets"><thead><tr><th>${t('outlet')}</th><th>${t('type')}</th><th>${t('country')}</th><th>${t('articlesTitle')}</th><th>${t('events')}</th></tr></thead><tbody>
 ${rows.map((r) => {
     const f = view.outlet(r.id)
-    return html`<tr><td><a href="${href('outlets', r.id)}">${f.names['zh-Hans']}</a>${f.names.en ? html` <span class="muted">${f.names.en}</span>` : ''}${r.known ? '' : html` <span class="badge">${t('notInRegistry')}</span>`}</td><td>${swatch(TYPE_COLOURS[f.type])} ${typeLabel(ctx.ui, f.type)}</td><td>${f.country ?? ''}</td><td>${r.articles}</td><td>${view.eventsOfOutlet(r.id).length}</td></tr>`
+    return html`<tr><td><a href="${href('outlets', r.id)}">${f.names['zh-Hans']}</a>${f.names.en ? html` <span class="muted">${f.names.en}</span>` : ''}${r.known ? '' : html` <span class="badge">${t('notInRegistry')}</span>`}</td><td>${swatch(TYPE_COLOURS[f.type])} ${ctx.typeLabel(f.type)}</td><td>${f.country ?? ''}</td><td>${r.articles}</td><td>${view.eventsOfOutlet(r.id).length}</td></tr>`
   })}</tbody></table>`
   return page(ctx, t('outlets'), body)
 }
@@ -29,7 +28,7 @@ export function outletPage(ctx: PageContext, view: View, d: { id: string; articl
   const body = html`<p class="muted"><a href="/outlets">${t('outlets')}</a> › ${d.id}</p>
 <h1>${f.names['zh-Hans']}${f.names['zh-Hant'] && f.names['zh-Hant'] !== f.names['zh-Hans'] ? ` / ${f.names['zh-Hant']}` : ''}${f.names.en ? html` <span class="muted">${f.names.en}</span>` : ''}</h1>
 <dl class="facts">
-  <dt>${t('type')}</dt><dd>${swatch(TYPE_COLOURS[f.type])} ${typeLabel(ctx.ui, f.type)}</dd>
+  <dt>${t('type')}</dt><dd>${swatch(TYPE_COLOURS[f.type])} ${ctx.typeLabel(f.type)}</dd>
   ${f.country ? html`<dt>${t('country')}</dt><dd>${f.country}</dd>` : ''}
   ${f.owner ? html`<dt>${t('owner')}</dt><dd>${f.owner}</dd>` : ''}
   ${f.funding ? html`<dt>${t('funding')}</dt><dd>${f.funding}</dd>` : ''}
