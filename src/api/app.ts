@@ -59,13 +59,13 @@ export function createApp(state: ServerState): Hono {
   app.notFound((c) => {
     const e = new NotFoundError('page', c.req.path)
     if (isApi(c.req.path)) return c.json({ status: 404, message: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` }, 404)
-    return c.html(errorPage(c, 404, e.message), 404)
+    return c.html(errorPage(c, 404, e.message, e), 404)
   })
   app.onError((err, c) => {
     const { status, message } = errorResponse(err)
     if (status >= 500) console.error(err)
     if (isApi(c.req.path)) return c.json({ status, message }, status as 400)
-    return c.html(errorPage(c, status, message), status as 400)
+    return c.html(errorPage(c, status, message, err), status as 400)
   })
   return app
 }

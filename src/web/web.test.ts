@@ -147,7 +147,13 @@ describe('pages on the example archive', () => {
   it('unknown pages are a 404 page, not a stack trace', async () => {
     const r = await page(s, '/events/e99999')
     expect(r.status).toBe(404)
-    expect(r.html).toContain('event e99999 not found')
+    // In the reader's language: the missing thing named in Chinese, the English message in English.
+    expect(r.html).toContain('<p>找不到事件：e99999</p>')
+    expect((await page(s, '/events/e99999', { cookie: 'jt_ui=en' })).html).toContain('<p>event e99999 not found</p>')
+    expect((await page(s, '/nothing/here')).html).toContain('<p>找不到页面：/nothing/here</p>')
+    const bad = await page(s, '/?since=June')
+    expect(bad.status).toBe(400)
+    expect(bad.html).toContain('<p>请求的参数有误：since: expected a date like 2021-06-16</p>')
   })
 })
 
