@@ -108,7 +108,7 @@ export function webRoutes(state: ServerState): Hono {
     // One more than the page shows: whether there is a next page.
     const found = q ? await state.store.search(q, { limit: pageNo * SEARCH_RESULTS + 1 }) : []
     const hits = found.slice((pageNo - 1) * SEARCH_RESULTS, pageNo * SEARCH_RESULTS)
-    const paging = { page: pageNo, from: (pageNo - 1) * SEARCH_RESULTS + 1, more: found.length > pageNo * SEARCH_RESULTS && pageNo < SEARCH_PAGES, cut: asked.length > q.length }
+    const paging = { page: pageNo, from: (pageNo - 1) * SEARCH_RESULTS + 1, more: found.length > pageNo * SEARCH_RESULTS && pageNo < SEARCH_PAGES, cut: asked.length > q.length || c.req.query('cut') === '1' }
     return c.html(searchPage(pageContext(c), await state.view(), q, hits, await state.fullArticles(hits.map((h) => h.id)), paging))
   })
 

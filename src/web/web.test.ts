@@ -232,6 +232,10 @@ describe('search over more than a page of results', () => {
     const r = await page(s, `/search?q=${encodeURIComponent(long)}`)
     expect(r.status).toBe(200)
     expect(r.html).toContain('查询过长，只搜索了前 200 个字。')
+    // A long query with more than a page of results: its next page says so too.
+    const many = await page(s, `/search?q=${encodeURIComponent(`峰会${' 峰会'.repeat(100)}`)}`)
+    const next = /<a rel="next" href="([^"]+)">/.exec(many.html)![1].replace(/&amp;/g, '&')
+    expect((await page(s, next)).html).toContain('查询过长，只搜索了前 200 个字。')
   })
 
   it('marks a Latin word as a word, not letters inside others', async () => {

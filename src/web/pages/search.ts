@@ -51,7 +51,8 @@ export interface SearchPaging {
 export function searchPage(ctx: PageContext, view: View, q: string, hits: readonly SearchHit[], full: ReadonlyMap<string, Article>, paging: SearchPaging = { page: 1, from: 1, more: false, cut: false }): string {
   const t = ctx.t
   const words = queryWords(q)
-  const at = (n: number) => `/search?${new URLSearchParams({ q, ...(n > 1 ? { page: String(n) } : {}) })}`
+  // The pages of a query cut to its beginning say so too (the links carry the cut query).
+  const at = (n: number) => `/search?${new URLSearchParams({ q, ...(n > 1 ? { page: String(n) } : {}), ...(paging.cut ? { cut: '1' } : {}) })}`
   // "1–50 of more" when another page follows: the index is not counted to the end.
   const count = hits.length ? (paging.from > 1 || paging.more ? `${paging.from}–${paging.from + hits.length - 1}${paging.more ? '+' : ''}` : `${hits.length}`) : '0'
   const body = html`<h1>${t('search')}</h1>
