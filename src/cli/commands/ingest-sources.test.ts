@@ -2,12 +2,13 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../article.js'
 import { openSqlite } from '../../store/sqlite/store.js'
 import type { Store } from '../../store/store.js'
 import { articleJson } from '../format.js'
 import { runIngest } from './ingest.js'
+import { listArticles } from './read.js'
 import { walkDir, type SkippedEntry } from '../../ingest/sources/dir.js'
 import { allArticles, exampleArchive } from '../../../test/support/store.js'
 
@@ -120,6 +121,29 @@ describe('ingest sources', () => {
     expect(moved).toMatchObject({ text: b.text, duplicateOf: b.id })
     // Both lines are recorded: a second run finds nothing to do.
     expect(await runIngest(first, [jsonl], quiet)).toMatchObject({ articles: 0, duplicates: 0, unchanged: 2 })
+  })
+
+  it('exports a copy after the article it copies, though dated before it, so that a re-import keeps who copies whom', async () => {
+    const first = open('first.db')
+    await runIngest(first, [exampleArchive], quiet)
+    const aj = (await allArticles(first)).find((a) => a.outletId === 'al-jazeera')!
+    // A repost of Al Jazeera's report that an archive dated a day before it.
+    await first.transaction(async (tx) => void (await tx.upsertArticle({ ...aj, id: 'ea51c0b100000000' as Article['id'], publishedAt: '2021-06-16T00:00:00Z', duplicateOf: aj.id, duplicateReason: 'exact: same folded text', provenance: { ...aj.provenance, locator: 'elsewhere/aj.md' } })))
+    const lines: string[] = []
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(...String(chunk).split('\n').filter(Boolean)), true))
+    try {
+      await listArticles(first, { json: true })
+    } finally {
+      write.mockRestore()
+    }
+    const ids = lines.map((l) => JSON.parse(l).id)
+    expect(ids).toHaveLength(6)
+    expect(ids.indexOf('ea51c0b100000000')).toBe(ids.indexOf(aj.id) + 1)
+    const jsonl = join(dir, 'export.jsonl')
+    writeFileSync(jsonl, `${lines.join('\n')}\n`)
+    const second = open('second.db')
+    expect(await runIngest(second, [jsonl], quiet)).toMatchObject({ articles: 5, duplicates: 1 })
+    expect((await allArticles(second)).find((a) => a.id === 'ea51c0b100000000')).toMatchObject({ duplicateOf: aj.id })
   })
 
   it.each(['sequence', 'image-path'] as const)('keeps a rough date (%s) rough through the JSONL interchange shape', async (dateSource) => {

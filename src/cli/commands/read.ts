@@ -10,11 +10,24 @@ const out = (s: string) => process.stdout.write(`${s}\n`)
 export async function listArticles(store: Store, flags: { json?: boolean; outlet?: string; since?: string; until?: string; all?: boolean }) {
   let n = 0
   const outletId = flags.outlet === undefined ? undefined : await outletIdOf(store, flags.outlet)
+  // In the interchange shape a copy follows the article it copies, even when it is dated before
+  // it: read back (ingest of the .jsonl), the original comes first and the copy is again its copy.
+  const emitted = new Set<string>()
+  const waiting = new Map<string, Article[]>()
+  const emit = (a: Article) => {
+    out(JSON.stringify(articleJson(a)))
+    emitted.add(a.id)
+    for (const c of waiting.get(a.id) ?? []) emit(c)
+    waiting.delete(a.id)
+  }
   for await (const a of store.articles({ outletId, since: flags.since, until: flags.until, includeDuplicates: flags.all || flags.json })) {
     n++
-    if (flags.json) out(JSON.stringify(articleJson(a)))
-    else out(`${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletName, 16)} ${a.duplicateOf ? `(copy of ${a.duplicateOf}) ` : ''}${a.title}`)
+    if (!flags.json) out(`${a.id}  ${shortDate(a.publishedAt)}  ${fit(a.outletName, 16)} ${a.duplicateOf ? `(copy of ${a.duplicateOf}) ` : ''}${a.title}`)
+    else if (a.duplicateOf && !emitted.has(a.duplicateOf)) waiting.set(a.duplicateOf, [...(waiting.get(a.duplicateOf) ?? []), a])
+    else emit(a)
   }
+  // Copies whose original the filter left out: at the end, in their order.
+  for (const list of waiting.values()) for (const c of list) emit(c)
   if (!flags.json) process.stderr.write(`${n} article${n === 1 ? '' : 's'}${flags.all ? '' : ' (copies hidden; --all shows them)'}\n`)
 }
 
