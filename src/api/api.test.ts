@@ -81,7 +81,9 @@ describe('JSON API on the example archive', () => {
     expect((await get(s, '/api/events?since=2021-06-17&until=2021-06-15')).body.items.map((e: { id: string }) => e.id)).toEqual(['e00002'])
     expect((await get(s, '/api/events?type=tabloid')).body.message).toMatch(/type: expected one of state-media/)
     expect((await get(s, '/api/events?cursor=zzz')).body.message).toMatch(/cursor: .* start again without it/)
-    expect((await get(s, '/api/search')).body.message).toMatch(/^q: /)
+    expect((await get(s, '/api/search')).body.message).toBe('q: give a query: ?q=普京')
+    expect((await get(s, '/api/events?min=-5')).body.message).toBe('min: expected 1 or more')
+    expect((await get(s, '/api/events?outlets=x')).body.message).toBe('outlets: expected a whole number')
   })
 
   it('answers unknown ids and endpoints with 404 JSON', async () => {

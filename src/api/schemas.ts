@@ -12,6 +12,8 @@ export const withWindow = <T extends z.ZodType<{ since?: string; until?: string 
 const flag = z.enum(['1', '0', 'true', 'false'], { error: 'expected 1 or 0' }).transform((v) => v === '1' || v === 'true')
 const outletType = z.enum(OUTLET_TYPES as [OutletType, ...OutletType[]], { error: `expected one of ${OUTLET_TYPES.join(', ')}` })
 const outletId = z.string().min(1).max(100)
+/** A whole number from 1 to `max`, said so when it is not. */
+const count = (max: number) => z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'expected 1 or more').max(max, `expected at most ${max}`)
 
 /** The event filters without their cross-field check: `pick` and `omit` take fields of it. */
 export const eventsFields = pageQuery.extend({
@@ -21,8 +23,8 @@ export const eventsFields = pageQuery.extend({
   type: outletType.optional().describe('events at least one outlet of this type reported'),
   blindspot: flag.optional().describe('only events reported by outlets of a single type'),
   missing: outletType.optional().describe('events two or more outlets reported, none of this type'),
-  min: z.coerce.number().int().min(1).max(100_000).optional().describe('at least this many articles (copies counted once)'),
-  outlets: z.coerce.number().int().min(1).max(10_000).optional().describe('at least this many outlets'),
+  min: count(100_000).optional().describe('at least this many articles (copies counted once)'),
+  outlets: count(10_000).optional().describe('at least this many outlets'),
 })
 // Not refused for events: they are filtered by overlap (running on since, begun by until), so a
 // since after until asks for the events running over both days.
@@ -37,7 +39,7 @@ export const articlesFields = pageQuery.extend({
 export const articlesQuery = withWindow(articlesFields)
 
 export const searchQuery = pageQuery.extend({
-  q: z.string().trim().min(1, 'give a query: ?q=普京').max(200),
+  q: z.string({ error: 'give a query: ?q=普京' }).trim().min(1, 'give a query: ?q=普京').max(200, 'at most 200 characters'),
 })
 
 export const ingestBody = z
