@@ -3,15 +3,12 @@ import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleArchive } from '../../test/support/store.js'
-import { testServer } from '../../test/support/web.js'
+import { getJson, testServer } from '../../test/support/web.js'
 
 type Server = Awaited<ReturnType<typeof testServer>>
 const TOKEN = 'test-token-0123456789abcdef'
 
-async function get(s: Server, path: string) {
-  const res = await s.app.request(path)
-  return { status: res.status, body: (await res.json()) as any, headers: res.headers }
-}
+const get = getJson
 
 describe('JSON API on the example archive', () => {
   let s: Server

@@ -7,7 +7,7 @@ import type { Element } from 'domhandler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { allArticles, exampleArchive } from '../../test/support/store.js'
-import { testServer, xssFiles } from '../../test/support/web.js'
+import { getJson, testServer, xssFiles } from '../../test/support/web.js'
 import { imageKey, sanitizeFragment } from './sanitize.js'
 import { timelineChart } from './charts.js'
 
@@ -18,10 +18,7 @@ async function page(s: Server, path: string, headers: Record<string, string> = {
   return { status: res.status, html: await res.text(), headers: res.headers }
 }
 
-async function get(s: Server, path: string) {
-  const res = await s.app.request(path)
-  return { status: res.status, body: await res.json() }
-}
+const get = getJson
 
 const elements = (html: string) => findAll(() => true, parseDocument(html).children) as Element[]
 

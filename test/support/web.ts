@@ -37,3 +37,9 @@ export async function testServer(paths: readonly string[], env: NodeJS.ProcessEn
     },
   }
 }
+
+/** A JSON answer of the app: its status, parsed body and headers. */
+export async function getJson(s: { app: { request: (path: string) => Response | Promise<Response> } }, path: string) {
+  const res = await s.app.request(path)
+  return { status: res.status, body: (await res.json()) as any, headers: res.headers }
+}
