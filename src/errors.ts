@@ -11,6 +11,15 @@ export class NotFoundError extends JiantingError {
   }
 }
 
+/** A request by a method the path does not take (the server's 405). */
+export class MethodNotAllowedError extends JiantingError {
+  readonly httpStatus = 405
+  readonly exitCode = 2
+  constructor(readonly method: string, readonly path: string, readonly allowed: readonly string[]) {
+    super(`${method} is not taken at ${path}; it takes ${allowed.join(', ')}`)
+  }
+}
+
 export class ConfigError extends JiantingError {
   readonly httpStatus = 500
   readonly exitCode = 2

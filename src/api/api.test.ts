@@ -87,6 +87,19 @@ describe('JSON API on the example archive', () => {
     expect(await get(s, '/api/events/e99999')).toMatchObject({ status: 404, body: { status: 404, message: 'event e99999 not found' } })
     expect((await get(s, '/api/events/e99999/comparison')).status).toBe(404)
     expect((await get(s, '/api/nothing')).body.message).toMatch(/openapi\.json/)
+    expect((await s.app.request('/api/nothing', { method: 'POST' })).status).toBe(404)
+  })
+
+  it('answers a method a path does not take with 405 and the methods it takes', async () => {
+    const del = await s.app.request('/api/events/e00002', { method: 'DELETE' })
+    expect(del.status).toBe(405)
+    expect(del.headers.get('allow')).toBe('GET, HEAD')
+    expect(await del.json()).toEqual({ status: 405, message: 'DELETE is not taken at /api/events/e00002; it takes GET, HEAD' })
+    const read = await s.app.request('/api/ingest')
+    expect(read.status).toBe(405)
+    expect(read.headers.get('allow')).toBe('POST')
+    expect((await s.app.request('/api/outlets/guancha', { method: 'PUT' })).headers.get('allow')).toBe('GET, HEAD, PATCH')
+    expect((await s.app.request('/api/events/e00002', { method: 'HEAD' })).status).toBe(200)
   })
 
   it('serves one event with its articles, and its comparison (the compare --json contract)', async () => {

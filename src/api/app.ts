@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { jiantingVersion } from '../version.js'
-import { NotFoundError } from '../errors.js'
+import { MethodNotAllowedError, NotFoundError } from '../errors.js'
 import { webRoutes } from '../web/routes.js'
 import { errorPage } from '../web/pages/error.js'
 import { errorResponse } from './errors.js'
@@ -56,7 +56,16 @@ export function createApp(state: ServerState): Hono {
   app.route('/', webRoutes(state))
 
   const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+  const allowed = allowedMethods(app)
   app.notFound((c) => {
+    // A path answered by other methods: 405 with the methods it takes, not "no such page".
+    const methods = allowed(c.req.path)
+    if (methods.length) {
+      const e = new MethodNotAllowedError(c.req.method, c.req.path, methods)
+      c.header('Allow', methods.join(', '))
+      if (isApi(c.req.path)) return c.json({ status: 405, message: e.message }, 405)
+      return c.html(errorPage(c, 405, e.message, e), 405)
+    }
     const e = new NotFoundError('page', c.req.path)
     if (isApi(c.req.path)) return c.json({ status: 404, message: `no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json` }, 404)
     return c.html(errorPage(c, 404, e.message, e), 404)
@@ -68,4 +77,24 @@ export function createApp(state: ServerState): Hono {
     return c.html(errorPage(c, status, message, err), status as 400)
   })
   return app
+}
+
+/**
+ * The methods the app's routes answer at a path (middleware aside; HEAD wherever GET is, as Hono
+ * answers it), read from its route table when first asked: routes are all added by then.
+ */
+function allowedMethods(app: Hono): (path: string) => string[] {
+  let routes: Array<{ method: string; pattern: RegExp }> | undefined
+  return (path) => {
+    routes ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, pattern: routePattern(r.path) }))
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))
+    if (methods.has('GET')) methods.add('HEAD')
+    return [...methods].sort()
+  }
+}
+
+// Our routes use plain segments, `:name` parameters and `*` only.
+function routePattern(path: string): RegExp {
+  const segments = path.split('/').map((s) => (s === '*' ? '.*' : s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  return new RegExp(`^${segments.join('/')}$`)
 }

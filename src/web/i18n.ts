@@ -99,6 +99,8 @@ const STRINGS = {
   thingOutlet: ['媒体', 'outlet'],
   thingPage: ['页面', 'page'],
   error: ['出错了', 'Error'],
+  methodNotAllowed: ['此地址不接受这种请求：', 'Method not allowed: '],
+  methodsTaken: ['只接受 ', 'only '],
   event: ['事件', 'Event'],
   unknownDate: ['日期不详', 'date unknown'],
   publishedOn: ['发表', 'published'],

@@ -152,6 +152,15 @@ describe('pages on the example archive', () => {
     expect(bad.status).toBe(400)
     expect(bad.html).toContain('<p>请求的参数有误：since: expected a date like 2021-06-16</p>')
   })
+
+  it('a form posted to a page is a 405 page that says which methods it takes', async () => {
+    const r = await s.app.request('/events/e00002', { method: 'POST' })
+    expect(r.status).toBe(405)
+    expect(r.headers.get('allow')).toBe('GET, HEAD')
+    expect(await r.text()).toContain('<p>此地址不接受这种请求：POST（只接受 GET、HEAD）</p>')
+    const en = await s.app.request('/', { method: 'DELETE', headers: { cookie: 'jt_ui=en' } })
+    expect(await en.text()).toContain('<p>DELETE is not taken at /; it takes GET, HEAD</p>')
+  })
 })
 
 // Al Jazeera's summit report followed by a transcript's worth of talk: compared by its beginning.

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { NotFoundError } from '../../errors.js'
+import { MethodNotAllowedError, NotFoundError } from '../../errors.js'
 import { pageContext, type PageContext } from '../context.js'
 import { html } from '../html.js'
 import type { StringKey } from '../i18n.js'
@@ -20,5 +20,6 @@ export function errorPage(c: Context, status: number, message: string, err?: unk
 function said(ctx: PageContext, status: number, message: string, err: unknown): string {
   if (ctx.ui === 'en') return message
   if (err instanceof NotFoundError && THINGS[err.what]) return `${ctx.t('notFound')}${ctx.t(THINGS[err.what])}：${err.id}`
+  if (err instanceof MethodNotAllowedError) return `${ctx.t('methodNotAllowed')}${err.method}（${ctx.t('methodsTaken')}${err.allowed.join('、')}）`
   return status === 400 ? `${ctx.t('badRequest')}${message}` : message
 }
