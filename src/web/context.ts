@@ -4,7 +4,7 @@ import * as OpenCC from 'opencc-js'
 import { hkToSimplified } from '../normalize/to-simplified.js'
 import type { DateSource } from '../article.js'
 import type { OutletType } from '../outlets/registry.js'
-import { dateSourceLabel, translate, typeLabel, type StringKey, type Ui } from './i18n.js'
+import { dateSourceLabel, problemLabel, translate, typeLabel, type StringKey, type Ui } from './i18n.js'
 
 export type ScriptChoice = 'orig' | 'hans' | 'hant'
 
@@ -35,6 +35,8 @@ export interface PageContext {
   /** An outlet type, and where a date came from, in the reader's language and script. */
   readonly typeLabel: (type: OutletType) => string
   readonly dateSourceLabel: (source: DateSource) => string
+  /** Why an input was quarantined, in the reader's language and script. */
+  readonly problemLabel: (code: string) => string
 }
 
 /** An outlet's names as the registry (with the user's edits) gives them. */
@@ -62,6 +64,7 @@ export function pageContext(c: Context): PageContext {
     t: (key) => inScript(translate(ui, key)),
     typeLabel: (type) => inScript(typeLabel(ui, type)),
     dateSourceLabel: (source) => inScript(dateSourceLabel(ui, source)),
+    problemLabel: (code) => inScript(problemLabel(ui, code)),
     shown: convert ? (text) => convert(text) : (text) => text,
     outletName: (names) => (ui === 'en' ? names.en : undefined) ?? (script === 'hant' ? (names['zh-Hant'] ?? toHantUi(names['zh-Hans'])) : names['zh-Hans']),
   }

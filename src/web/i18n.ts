@@ -1,4 +1,4 @@
-import type { DateSource } from '../article.js'
+import type { DateSource, ProblemCode } from '../article.js'
 import type { OutletType } from '../outlets/registry.js'
 
 export type Ui = 'zh' | 'en'
@@ -147,3 +147,23 @@ const DATE_SOURCES: Record<DateSource, [string, string]> = {
 
 export const dateSourceLabel = (ui: Ui, s: DateSource) => DATE_SOURCES[s]?.[ui === 'zh' ? 0 : 1] ?? s
 
+// Why an input was quarantined (`Problem.code`), as a reader says it; the detail stays as the
+// ingest wrote it (it names the exact byte, field or limit).
+const PROBLEMS: Record<ProblemCode, [string, string]> = {
+  'decode/empty': ['空文件', 'empty file'],
+  'decode/binary': ['不是文本（二进制文件）', 'not text (a binary file)'],
+  'decode/too-large': ['文件过大', 'file too large'],
+  'decode/unknown-encoding': ['无法识别的文字编码', 'unrecognised text encoding'],
+  'format/unknown': ['无法识别的存档格式', 'unrecognised archive format'],
+  'format/bad-front-matter': ['文章元数据有误', 'malformed front matter'],
+  'format/unclosed-front-matter': ['文章元数据未结束', 'front matter never closed'],
+  'format/missing-title': ['没有标题', 'no headline'],
+  'format/no-body': ['没有正文', 'no body text'],
+  'format/bad-json': ['JSON 有误', 'malformed JSON'],
+  'content/not-article': ['不是文章（目录页、错误页等）', 'not an article (an index or error page, say)'],
+  'content/too-short': ['正文太短', 'text too short'],
+  'source/unreadable': ['无法读取', 'could not be read'],
+  'internal/bug': ['程序错误（请报告）', 'a bug in jianting (please report it)'],
+}
+
+export const problemLabel = (ui: Ui, code: string) => PROBLEMS[code as ProblemCode]?.[ui === 'zh' ? 0 : 1] ?? code

@@ -163,6 +163,31 @@ describe('pages on the example archive', () => {
   })
 })
 
+describe('the quarantine page', () => {
+  let s: Server
+  let dir: string
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jt-quarantine-'))
+    writeFileSync(join(dir, 'empty.txt'), '')
+    writeFileSync(join(dir, 'blob.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]))
+    s = await testServer([dir])
+  })
+  afterAll(() => {
+    s.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('says why each input was kept out in the reader\'s language, with the code and the exact detail', async () => {
+    const zh = await page(s, '/quarantine')
+    const rows = zh.html.split('<tr>').slice(2)
+    expect(rows).toHaveLength(2)
+    const empty = rows.find((r) => r.includes('empty.txt'))!
+    expect(empty).toContain('空文件<br><code>decode/empty</code>')
+    expect(rows.find((r) => r.includes('blob.txt'))).toContain('不是文本（二进制文件）<br><code>decode/binary</code>')
+    expect((await page(s, '/quarantine?ui=en')).html).toContain('empty file<br><code>decode/empty</code>')
+  })
+})
+
 // Al Jazeera's summit report followed by a transcript's worth of talk: compared by its beginning.
 describe('a very long text in an event', () => {
   let s: Server
