@@ -132,7 +132,12 @@ program
   .command('events')
   .description('events: articles grouped by the real-world incident they report, latest first')
   .option('--json', 'one JSON object per line: {id, title, start, end, articleIds, outlets, storyId, keywords}')
-  .option('--min <n>', 'only events with at least this many articles', positiveInt, 1)
+  .option('--min <n>', 'only events with at least this many articles (a copy counts with its original)', positiveInt, 1)
+  .option('--outlets <n>', 'only events at least this many outlets reported', positiveInt, 1)
+  .option('--outlet <outlet>', 'only events this outlet reported: its id or any of its names (see: jianting outlets)')
+  .option('--since <date>', 'only events still running on or after this date', isoDate)
+  .option('--until <date>', 'only events begun on or before this date', isoDate)
+  .addHelpText('after', '\nExamples:\n  jianting events --outlets 3          events that three or more outlets reported\n  jianting events --outlet 美国之音 --since 2021-06-14 --until 2021-06-16\n')
   .action((flags) => withStore(async (store) => (await events()).listEvents(store, flags)))
 
 program

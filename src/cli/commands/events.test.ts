@@ -50,6 +50,19 @@ describe('events, stories and compare on the example archive', () => {
     expect(stories[0].eventIds).toEqual([events[1].id, events[0].id]) // the call first: a timeline
   })
 
+  it('lists only the events of several outlets, of one outlet by any of its names, or running in a window', async () => {
+    const ids = async (flags: Parameters<typeof listEvents>[1]) => (await printed(() => listEvents(store, { json: true, ...flags }))).map((l) => JSON.parse(l).outlets.length)
+    expect(await ids({ outlets: 2 })).toEqual([4])
+    expect(await ids({ outlets: 5 })).toEqual([])
+    expect(await ids({ outlet: '美國之音' })).toEqual([1])
+    expect(await ids({ outlet: 'guancha' })).toEqual([4])
+    // By overlap: the summit ran in June 2021, the call in January.
+    expect(await ids({ since: '2021-06-01' })).toEqual([4])
+    expect(await ids({ until: '2021-02-01' })).toEqual([1])
+    expect(await ids({ since: '2021-02-01', until: '2021-05-31' })).toEqual([])
+    await expect(listEvents(store, { outlet: 'no such outlet' })).rejects.toThrow(/no outlet called no such outlet/)
+  })
+
   it('compares the summit: consensus, unique claims, the conflict, previews, quotes', async () => {
     const [summit] = (await printed(() => listEvents(store, { json: true }))).map((l) => JSON.parse(l))
     const [line] = await printed(() => compareCommand(store, summit.id, { json: true }))

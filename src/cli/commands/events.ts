@@ -14,6 +14,7 @@ import { NotFoundError, UsageError } from '../../errors.js'
 import type { Store } from '../../store/store.js'
 import { fit, shortDate } from '../format.js'
 import { countProgress } from '../progress.js'
+import { outletIdOf } from './read.js'
 
 const out = (s: string) => process.stdout.write(`${s}\n`)
 
@@ -52,10 +53,32 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** The stored articles of an event, read one by one (a handful, not the archive). */
 const articlesOf = (store: Store, ids: readonly string[]) => Promise.all(ids.map(async (id) => (await store.article(id))!))
 
-export async function listEvents(store: Store, flags: { json?: boolean; min?: number }) {
+export interface EventFlags {
+  readonly json?: boolean
+  readonly min?: number
+  readonly outlets?: number
+  readonly outlet?: string
+  readonly since?: string
+  readonly until?: string
+}
+
+export async function listEvents(store: Store, flags: EventFlags) {
+  const outletId = flags.outlet === undefined ? undefined : await outletIdOf(store, flags.outlet)
   const { events, storyOf } = await eventsAndStories(store)
   const reports = reportsOf
-  const shown = events.filter((e) => reports(e) >= (flags.min ?? 1)).sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || reports(b) - reports(a))
+  // By overlap, as the API filters: an event still running on --since, begun by --until (so a
+  // --since after --until asks for the events running over both days).
+  const until = flags.until ? `${flags.until}\uffff` : undefined
+  const shown = events
+    .filter(
+      (e) =>
+        reports(e) >= (flags.min ?? 1) &&
+        e.outlets.length >= (flags.outlets ?? 1) &&
+        (!outletId || e.outlets.includes(outletId)) &&
+        (!flags.since || (e.end ?? '') >= flags.since) &&
+        (!until || (e.start ?? '') <= until),
+    )
+    .sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || reports(b) - reports(a))
   for (const e of shown) {
     if (flags.json) out(JSON.stringify(eventJson(e, storyOf.get(e.id))))
     else out(`${e.id}  ${shortDate(e.start)}..${shortDate(e.end).slice(5)}  ${String(reports(e)).padStart(3)} art  ${fit(e.outlets.join(','), 28)} ${e.title}`)

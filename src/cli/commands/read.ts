@@ -35,7 +35,7 @@ export async function listArticles(store: Store, flags: { json?: boolean; outlet
  * The stored outlet a user names: by id, by the name the store gave it, or by any name or alias
  * the registry knows (美国之音, 美國之音, VOA). An outlet named nowhere is an error, not an empty list.
  */
-async function outletIdOf(store: Store, given: string): Promise<string> {
+export async function outletIdOf(store: Store, given: string): Promise<string> {
   const outlets = await store.outlets()
   const key = foldKey(given)
   const found = outlets.find((o) => o.id === given) ?? outlets.find((o) => foldKey(o.name) === key) ?? outlets.find((o) => o.id === loadRegistry().byName(given)?.id)
