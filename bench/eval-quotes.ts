@@ -48,7 +48,8 @@ const quotes = (path: string) => {
 let [right, wrong, none, named, missing] = [0, 0, 0, 0, 0]
 const lines: string[] = []
 for (const label of readSpeakerLabels(labels)) {
-  const excerpt = foldText(label.excerpt)
+  // (A quotation's text leaves out a comma the sentence goes on after: so does the excerpt.)
+  const excerpt = foldText(label.excerpt).replace(/[，,、；;]+$/u, '')
   const q = quotes(label.path)?.find((x) => foldText(x.text).includes(excerpt))
   // Reported speech is kept only with a speaker: one that should name no one may rightly be gone.
   if (!q && label.speakers.includes('-')) {

@@ -171,6 +171,25 @@ describe('findQuotes', () => {
     expect(speakerOf('拜登在回答记者询问时表示“我们会作出回应，而且会很快”。')).toEqual(['拜登'])
     expect(speakerOf('普京被问到这个问题时称“这完全是胡说八道，毫无根据”。')).toEqual(['普京'])
   })
+  it('takes no one as a sentence\'s subject by a passive 被认为, and the person opening its second clause after 但 (BBC: …拜登被认为获胜…，但特朗普…。他说，…)', () => {
+    const text = '距民主党候选人乔·拜登被认为获得大选胜利已经好几天了，但特朗普还没有承认失败。\n\n相反，他提出未经证实的指控，说投票存在普遍的欺诈行为。他说，这使拜登在竞选中获胜。'
+    expect(quotes(text)).toEqual([['trump', 'direct', '这使拜登在竞选中获胜。']])
+    // The same sentence with 特朗普 as its first clause's subject: said by him.
+    expect(speakerOf('特朗普被认为是共和党的领袖，他说：“选举被偷走了，我们不会认输。”')).toEqual(['特朗普'])
+  })
+  it('takes the speaker a dash names after a quotation (BBC: “…。” ——参议院多数党领袖麦康奈尔（Mitch McConnell）)', () => {
+    const text = '不应该。\n\n“总统完全有权根据法律调查指控，并要求重新计票。” ——参议院多数党领袖麦康奈尔（Mitch McConnell）\n\n真实故事'
+    expect(splitSentences(text).map((s) => s.text)).toEqual(['不应该。', '“总统完全有权根据法律调查指控，并要求重新计票。” ——参议院多数党领袖麦康奈尔（Mitch McConnell）', '真实故事'])
+    expect(speakerOf(text)).toEqual(['麦康奈尔'])
+    expect(speakerOf('“虽然严肃的指控应谨慎处理，但推测性的说法不应成为启动调查的依据。” ——巴尔在司法部备忘录中写道。')).toEqual(['巴尔'])
+    // The name after whom the speaker works for.
+    expect(speakerOf('“我刚刚和特朗普总统谈过，告诉他我爱他。”——特朗普法律顾问珍娜·埃利斯（Jenna Ellis）在推特上说。')).toEqual(['埃利斯'])
+    // A dash that goes on to a sentence of its own names no one.
+    expect(speakerOf('“这是一个非常好的问题，谢谢。”——这是他最后一次公开讲话')).toEqual([undefined])
+  })
+  it('leaves out of a quotation the comma its sentence goes on after (“…第二任期，”他说道)', () => {
+    expect(quotes('国务卿蓬佩奥则诉诸一种枯燥的幽默。“特朗普政府将顺利过渡到第二任期，”他说道。').map((q) => q[2])).toEqual(['特朗普政府将顺利过渡到第二任期'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -26,7 +26,7 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', 
 // Speech verbs (folded forms): the quote's speaker is the subject of the last one before it.
 // 说 in 来说, 就是说, 比如说 is not speech, nor in 据说 or 听说 (reportedly, heard); in 细说,
 // 诉说 it is, and the whole verb is the verb (阿馨细说 is 阿馨 speaking, not 阿馨细).
-const VERB = /(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
+const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
 // A speaker the entity rules do not know is still a speaker when named by role or kind:
 // 消息人士, 美方官员, 外交部发言人, 联合声明.
 const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
@@ -95,15 +95,17 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       // What someone was asked (在被记者问及会晤中“从拜登的眼中看到什么”时，普京说): a question put to
       // the speaker, not their words; who asked it is seldom named. It is kept without a speaker.
       const asked = ASKED_ABOUT.test(before)
-      let speaker = asked ? undefined : link(speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
+      const opens = before.replace(/[\s：:，,]/g, '').length === 0
+      let speaker = asked ? undefined : link((opens ? dashAttribution(after, table, learned, roles) : undefined) ?? speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
-      const standsAlone = before.replace(/[\s：:，,]/g, '').length === 0 && !speaker
+      const standsAlone = opens && !speaker
       if (!speaker && standsAlone && lastSpeaker && !asked) {
         speaker = lastSpeaker
         attribution = 'context'
       }
       if (speaker) sentenceSpeaker = speaker
-      out.push({ text: inner.trim(), speaker, sentence: s.n, attribution, kind: 'quoted' })
+      // (A comma the sentence goes on after is the sentence's, not the words': “…第二任期，”他说道.)
+      out.push({ text: inner.trim().replace(/[，,、；;]+$/u, ''), speaker, sentence: s.n, attribution, kind: 'quoted' })
     }
     if (!spans.length) {
       const said = reportedSpeech(s, mentions, antecedent)
@@ -195,6 +197,7 @@ const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條�
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
 
 const CONNECTIVE = /^(并且|同时|此外|另外|并|还|也|又|则|亦|而|但|且|补充)+/u
+const TURN = /^(但是|但|可是|然而|不过|而)/u
 
 /**
  * The named subject of a sentence: who the first speech verb with a subject in its clause
@@ -224,7 +227,9 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     return speakerPhrase(withoutAddressee(clause), roles, folded.slice(verbAt, verbAt + VERB_CONTEXT))
   }
   const firstClauseEnd = folded.search(/[，,。]/)
-  const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1))
+  // The second clause's opener after a turn (…已经好几天了，但特朗普还没有承认失败) is its subject too.
+  const second = firstClauseEnd + 1 + (TURN.exec(folded.slice(firstClauseEnd + 1))?.[0].length ?? 0)
+  const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1 || e.at === second))
   return opener ? asSpeaker(opener) : unknownOpener(folded, firstClauseEnd, mentions)
 }
 
@@ -565,6 +570,36 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   const phrase = withoutAddressee(subject)
   return phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase) ? rolePhrase(phrase, roles) : undefined
 }
+
+/**
+ * The speaker a dash names after a quotation that opens its sentence (“…。” ——参议院多数党领袖
+ * 麦康奈尔（Mitch McConnell）; “…。” ——巴尔在司法部备忘录中写道): in the words before its first
+ * preposition or verb, the last person named (else organisation), or the name they end with.
+ * Glosses in brackets are left out.
+ */
+function dashAttribution(after: string, table: EntityTable, learned: ReadonlyMap<string, EntityMention>, roles: Roles): Speaker | undefined {
+  const dash = DASH.exec(after)
+  if (!dash) return undefined
+  const phrase = after.slice(dash[0].length).replace(/[（(][^（()）]*[)）]/gu, '').replace(/[\s。！？!?]+$/u, '')
+  if (!phrase || phrase.length > DASH_REACH || /[，,；;“”「」]/u.test(phrase)) return undefined
+  // The subject: the words before the first preposition or verb (巴尔|在司法部备忘录中写道).
+  let end = 0
+  for (const w of tagWords(phrase)) {
+    const k = phrase.indexOf(w.word, end)
+    if (k < 0 || /^(p|v)/.test(w.tag)) break
+    end = k + w.word.length
+  }
+  const subject = phrase.slice(0, end)
+  const named = withLearned(subject, findEntities(subject, table), learned).filter((m) => m.type === 'person' || m.type === 'org')
+  // The name comes last in it, after whom the speaker works for (特朗普法律顾问珍娜·埃利斯).
+  const people = named.filter((m) => m.type === 'person')
+  const last = people[people.length - 1] ?? named[named.length - 1]
+  if (last) return asSpeaker(last)
+  return subject.length >= 2 ? speakerPhrase(subject, roles) : undefined
+}
+const DASH = /^\s*(?:——|—|──|－－|--)\s*/u
+// An attribution longer than this is a sentence of its own, not a name with a title.
+const DASH_REACH = 40
 
 /**
  * What an article has said about who is who, for the speaker phrases that name no one

@@ -25,6 +25,13 @@ for (const c of CLOSERS) unitKind[c.charCodeAt(0)] |= IS_CLOSER
 const closerOf = new Map(Object.entries(OPENERS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]))
 const isTerminalAt = (s: string, i: number) => i >= 0 && i < s.length && (unitKind[s.charCodeAt(i)] & IS_TERMINAL) !== 0
 const SPEAKER_FOLLOWS = /^[^。！？!?“「]*?(说|說|表示|称|稱|指出|强调|強調|写道|寫道|说道|說道)[^。！？!?“「]{0,4}[。！？!?]/u
+// …or a dash does (“…。” ——参议院多数党领袖麦康奈尔（Mitch McConnell）), to the paragraph's end or a
+// sentence's end not far on.
+const DASH_FOLLOWS = /^\s*(?:——|—|──|－－|--)[^。！？!?“「]{1,60}/u
+function dashAttributionAt(para: string, at: number): boolean {
+  const m = DASH_FOLLOWS.exec(para.slice(at, at + 64))
+  return !!m && (at + m[0].length === para.length || /^[。！？!?]/u.test(para.slice(at + m[0].length)))
+}
 // A quotation longer than this is not kept whole: an unmatched “ must not swallow an article.
 const MAX_QUOTED_CHARS = 400
 
@@ -71,7 +78,7 @@ function splitParagraph(para: string): string[] {
       stack.pop()
       // 。” closes the sentence along with the quotation, unless what follows names its
       // speaker (“…。”他说。).
-      if (stack.length === 0 && isTerminalAt(para, i - 1) && i + 1 < para.length && !SPEAKER_FOLLOWS.test(para.slice(i + 1, i + 61))) {
+      if (stack.length === 0 && isTerminalAt(para, i - 1) && i + 1 < para.length && !SPEAKER_FOLLOWS.test(para.slice(i + 1, i + 61)) && !dashAttributionAt(para, i + 1)) {
         parts.push(para.slice(start, i + 1))
         start = i + 1
       }
