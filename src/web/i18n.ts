@@ -72,6 +72,7 @@ const STRINGS = {
   searchPlaceholder: ['搜索标题和正文，繁简皆可', 'Search titles and text (Traditional or Simplified)'],
   results: ['条结果', 'results'],
   minOutlets: ['报道媒体数', 'Outlets reporting'],
+  minArticles: ['报道篇数', 'Reports'],
   queryCut: ['查询过长，只搜索了前 200 个字。', 'The query was long: only its first 200 characters were searched.'],
   noResults: ['没有结果。', 'No results.'],
   volume: ['每月报道量', 'Articles per month'],

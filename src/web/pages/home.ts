@@ -46,7 +46,7 @@ ${blindspotView ? html`<p class="muted">${t('blindspotHelp')}</p>` : ''}
   <label>${t('outlet')}<select name="outlet">${option('', t('any'), !q.outlet)}${byName(view).map((o) => option(o, ctx.outletName(view.outlet(o).names), q.outlet === o))}</select></label>
   <label>${t('outletType')}<select name="type">${option('', t('any'), !q.type)}${typesPresent.map((ty) => option(ty, ctx.typeLabel(ty), q.type === ty))}</select></label>
   <label>${t('minOutlets')}<select name="outlets">${[...new Set([1, 2, 3, 5, q.outlets ?? 1])].sort((a, b) => a - b).map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.outlets ?? 1) === n))}</select></label>
-  ${q.min ? html`<input type="hidden" name="min" value="${String(q.min)}">` : ''}
+  <label>${t('minArticles')}<select name="min">${[...new Set([1, 2, 3, 5, 10, q.min ?? 1])].sort((a, b) => a - b).map((n) => option(n === 1 ? '' : String(n), n === 1 ? t('any') : `≥ ${n}`, (q.min ?? 1) === n))}</select></label>
   ${blindspotView ? html`<label>${t('missingType')}<select name="missing">${option('', '—', !q.missing)}${typesPresent.map((ty) => option(ty, ctx.typeLabel(ty), q.missing === ty))}</select></label>` : ''}
   <button>${t('filter')}</button>
 </form>
