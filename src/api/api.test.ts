@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { openSqlite } from '../store/sqlite/store.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleArchive } from '../../test/support/store.js'
 import { getJson, testServer } from '../../test/support/web.js'
@@ -186,7 +187,8 @@ describe('JSON API on the example archive', () => {
 describe('write endpoints behind a bearer token', () => {
   let s: Server
   beforeAll(async () => {
-    s = await testServer([join(exampleArchive, '000_91afd5411599e453.txt')], { JIANTING_TOKEN: TOKEN })
+    // Ingests on a connection of their own, as `jianting serve` runs them.
+    s = await testServer([join(exampleArchive, '000_91afd5411599e453.txt')], { JIANTING_TOKEN: TOKEN }, {}, undefined, (path) => openSqlite(path))
   })
   afterAll(() => s.close())
   const auth = { authorization: `Bearer ${TOKEN}` }
@@ -216,6 +218,24 @@ describe('write endpoints behind a bearer token', () => {
     const bad = await s.app.request('/api/ingest', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ paths: ['/no/such/dir'] }) })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as any).message).toMatch(/\/no\/such\/dir does not exist/)
+  })
+
+  it('reads, while an ingest runs, only what the ingest has committed', async () => {
+    // A third connection sees exactly what is committed. Both are asked in one synchronous step
+    // (the queries run when called), so no write falls between them.
+    const committed = openSqlite(s.config.dbPath)
+    let done = false
+    const ingest = s.state.ingestPaths([exampleArchive]).finally(() => (done = true))
+    const seen: Array<[number, number]> = []
+    while (!done) {
+      await new Promise((resolve) => setImmediate(resolve))
+      const [reader, truth] = [s.store.articlesEnd(), committed.articlesEnd()]
+      seen.push([await reader, await truth])
+    }
+    expect(await ingest).toMatchObject({ articles: 2 })
+    await committed.close()
+    expect(seen.length).toBeGreaterThan(3) // the ingest yielded to readers while it ran
+    expect(seen.filter(([reader, truth]) => reader !== truth)).toEqual([])
   })
 
   it('edits outlet metadata, validated, kept beside the database and shown at once', async () => {

@@ -12,8 +12,8 @@ export interface RunningServer {
 }
 
 /** Starts the server and computes the archive's events before answering its first request. */
-export async function startServer(store: Store, config: ServeConfig): Promise<RunningServer> {
-  const state = new ServerState(store, config)
+export async function startServer(store: Store, config: ServeConfig, openWriter?: () => Store): Promise<RunningServer> {
+  const state = new ServerState(store, config, openWriter)
   await state.view()
   const app = createApp(state)
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port })

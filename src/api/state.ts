@@ -32,6 +32,12 @@ export class ServerState {
   constructor(
     readonly store: Store,
     readonly config: ServeConfig,
+    /**
+     * A connection of its own for each ingest: readers on `store` then see only what an ingest
+     * has committed, never the rows of a transaction still open (a search hit that a failed
+     * ingest would take back). Without it ingests write through `store`.
+     */
+    private readonly openWriter?: () => Store,
   ) {
     this.edits = new OutletEdits(config.outletEditsPath)
   }
@@ -138,7 +144,13 @@ export class ServerState {
 
   ingestPaths(paths: readonly string[]): Promise<IngestSummary & { events: number }> {
     return this.exclusive(async () => {
-      const summary = await runIngest(this.store, paths, { jobs: 1, quiet: true })
+      const writer = this.openWriter?.() ?? this.store
+      let summary: IngestSummary
+      try {
+        summary = await runIngest(writer, paths, { jobs: 1, quiet: true })
+      } finally {
+        if (writer !== this.store) await writer.close()
+      }
       const view = await this.refresh()
       return { ...summary, events: view.events.length }
     })

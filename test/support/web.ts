@@ -15,14 +15,14 @@ export const xssFiles = ['hexo-script-handlers.md', 'svg-and-math.md', 'gh-markd
  * A temp database with these paths ingested (then `prepare` run on it, to store what no file
  * gives), and the server's state and app over it (in process).
  */
-export async function testServer(paths: readonly string[], env: NodeJS.ProcessEnv = {}, extra: Partial<ServeConfig> = {}, prepare?: (store: Store) => Promise<void>) {
+export async function testServer(paths: readonly string[], env: NodeJS.ProcessEnv = {}, extra: Partial<ServeConfig> = {}, prepare?: (store: Store) => Promise<void>, openWriter?: (dbPath: string) => Store) {
   const dir = mkdtempSync(join(tmpdir(), 'jianting-web-'))
   const dbPath = join(dir, 'test.db')
   const store = openSqlite(dbPath)
   if (paths.length) await runIngest(store, paths, { jobs: 1, quiet: true })
   await prepare?.(store)
   const config = { ...loadServeConfig(env, { dbPath }, { port: 0 }), ...extra }
-  const state = new ServerState(store, config)
+  const state = new ServerState(store, config, openWriter && (() => openWriter(dbPath)))
   await state.view()
   const app = createApp(state)
   return {

@@ -10,7 +10,8 @@ export async function runServe(base: Config, flags: { host?: string; port?: numb
   const store = openSqlite(config.dbPath)
   const started = performance.now()
   process.stderr.write(`jianting: reading ${config.dbPath} (events are computed unless cached)…\n`)
-  const server = await startServer(store, config)
+  // Ingests through the API write on a connection of their own (see ServerState).
+  const server = await startServer(store, config, () => openSqlite(config.dbPath))
   const view = await server.state.view()
   process.stderr.write(
     `jianting: ${view.snapshot.articles.length} articles, ${view.events.length} events, ${view.snapshot.stories.length} stories, events ${view.snapshot.fromCache ? 'read from the cache' : 'computed'} (${((performance.now() - started) / 1000).toFixed(1)} s)\n` +
