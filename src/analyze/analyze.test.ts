@@ -184,6 +184,12 @@ describe('findQuotes', () => {
     expect(speakerOf('“虽然严肃的指控应谨慎处理，但推测性的说法不应成为启动调查的依据。” ——巴尔在司法部备忘录中写道。')).toEqual(['巴尔'])
     // The name after whom the speaker works for.
     expect(speakerOf('“我刚刚和特朗普总统谈过，告诉他我爱他。”——特朗普法律顾问珍娜·埃利斯（Jenna Ellis）在推特上说。')).toEqual(['埃利斯'])
+    // A treaty's name in quotation marks is no one's words.
+    expect(speakerOf('王毅表示，美方行为违反“维也纳领事关系公约”。')).toEqual([])
+    // Whose supporter or official spoke is not who spoke.
+    expect(speakerOf('“这些谈判正在进行中，我们希望很快达成协议。”拜登政府官员说。')).toEqual(['拜登政府官员'])
+    expect(speakerOf('拜登政府一名高级官员说：“这些谈判正在进行中，我们希望很快达成协议。”')).not.toContain('拜登')
+    expect(speakerOf('“我来到这里是为了表达我对我们总统特朗普的爱和支持。这完全是舞弊。”——德克萨斯州休斯敦的特朗普支持者向BBC表示。')).toEqual([undefined])
     // A dash that goes on to a sentence of its own names no one.
     expect(speakerOf('“这是一个非常好的问题，谢谢。”——这是他最后一次公开讲话')).toEqual([undefined])
   })

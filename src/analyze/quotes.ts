@@ -192,7 +192,7 @@ const isRealQuote = (inner: string) => {
   if (!/[，,。！？；]/.test(inner) && NAMED_THING.test(inner.trim())) return false
   return letters >= MIN_QUOTE_CHARS || (letters >= 4 && /[，,。！？；]/.test(inner))
 }
-const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議)$/u
+const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議|公约|公約|条约|條約|宪章|憲章|宣言)$/u
 
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
 
@@ -315,7 +315,7 @@ function isObject(lead: string): boolean {
 }
 const NAMED_AFTER = /^(?:大厦|大樓|大楼|酒店|机场|號|号|中心|大学|学院|基金会|庄园|图书馆|纪念馆|广场)/u
 const FORMER_STAFF = /^(?:的)?(?:高级)?(?:官员|助理|助手|顾问|雇员|员工|幕僚|发言人|工作人员)/u
-const ENTOURAGE = /^(?:的)?(?:一位|一名|前|现任|首席)?(?:顾问|助手|助理|幕僚|发言人|团队|阵营|竞选团队|支持者|家人|女儿|儿子|妻子|丈夫|手下|同事|盟友)/u
+const ENTOURAGE = /^(?:的)?(?:一位|一名|前|现任|首席)?(?:顾问|助手|助理|幕僚|发言人|团队|阵营|竞选团队|支持者|家人|女儿|儿子|妻子|丈夫|手下|同事|盟友|(?:政府|内阁|白宫)?(?:的)?(?:一位|一名)?(?:高级)?(?:官员|高官))/u
 // The part of a clause searched for a preposition before a name.
 const OBJECT_WINDOW = 10
 const OBJECT_PREPOSITION = new Set(['在', '于', '对', '对于', '向', '跟', '给', '替', '同', '关于', '透过', '通过'])
@@ -590,7 +590,11 @@ function dashAttribution(after: string, table: EntityTable, learned: ReadonlyMap
     end = k + w.word.length
   }
   const subject = phrase.slice(0, end)
-  const named = withLearned(subject, findEntities(subject, table), learned).filter((m) => m.type === 'person' || m.type === 'org')
+  // (Not a person whose supporters, aide or building speaks: 特朗普支持者, 特朗普大厦.)
+  const named = withLearned(subject, findEntities(subject, table), learned).filter((m) => {
+    const owned = subject.slice(m.at + m.surface.length)
+    return m.type === 'org' || (m.type === 'person' && !ENTOURAGE.test(owned) && !NAMED_AFTER.test(owned))
+  })
   // The name comes last in it, after whom the speaker works for (特朗普法律顾问珍娜·埃利斯).
   const people = named.filter((m) => m.type === 'person')
   const last = people[people.length - 1] ?? named[named.length - 1]
