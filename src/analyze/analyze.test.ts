@@ -56,6 +56,11 @@ describe('parseNumber', () => {
     ['1兆', 1e12], ['一兆', 1e12],
   ])('%s → %d', (s, n) => expect(parseNumber(s)).toBe(n))
   it('rejects what is not a number', () => expect(parseNumber('普京')).toBeUndefined())
+  it('rejects a unit right after a larger one (千百万, millions upon millions)', () => {
+    expect(parseNumber('千百万')).toBeUndefined()
+    expect(parseNumber('一千万')).toBe(1e7)
+    expect(parseNumber('一百一十')).toBe(110)
+  })
 })
 
 describe('findEntities', () => {
@@ -439,6 +444,15 @@ describe('findFigures', () => {
     expect(figs('整个会谈预计持续4至5个小时。')).toEqual([[240, 300, 'minute', '会谈', 'planned', false]])
     expect(figs('双方进行了九十三分钟的会谈。')).toEqual([[93, null, 'minute', '会谈', 'actual', false]])
     expect(figs('谈判计划进行四五个小时。')).toEqual([[240, 300, 'minute', '谈判', 'planned', false]])
+  })
+  it('reads digits after 万 with a thousands separator (近19万2,000人), and no vague amount (千百万人) or rate (每10万人)', () => {
+    expect(figs('比利时有近19万2,000人感染新冠病毒。').map((f) => [f[0], f[5]])).toEqual([[192000, true]])
+    expect(figs('千百万人担心失去工作。')).toEqual([])
+    expect(figs('每10萬人就有102人染疫喪命。').map((f) => f[0])).toEqual([102])
+  })
+  it('takes no anniversary, day of the week, time ago or named day for a length of time', () => {
+    for (const text of ['今天是香港主权移交23周年。', '大选在11月的一个星期一举行。', '57 分钟前', '这一天，他们上街抗议。', '最后一天，会议通过了决议。', '两人在同一天抵达。']) expect(figs(text)).toEqual([])
+    expect(figs('会谈持续了一天，并在一个星期后结束。').map((f) => f[0])).toEqual([1440, 10080])
   })
   it('takes 将 for a plan only where it tells the future: not in 将近, 将军, nor as the object marker', () => {
     expect(figs('会谈将持续五个小时。')).toEqual([[300, null, 'minute', '会谈', 'planned', false]])

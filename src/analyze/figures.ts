@@ -30,7 +30,7 @@ export interface Figure {
 
 // Digits may run on after 万/亿 (52万1384人); 万亿 is one unit (1.8万亿欧元 = 1.8 × 10¹²), and so is
 // 兆 as Taiwan and Hong Kong write it (1兆欧元).
-const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿兆])?'
+const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+(?:[.,]\\d+)*)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿兆])?'
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
 const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
@@ -87,8 +87,9 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   const [text, hedge, num, midMore, num2, more, unit] = m
   const at = m.index!
   const prev = s.folded[at - 1] ?? ''
-  // Ordinals (第3), vague amounts (数十家, 几百人) and pieces of longer numbers are not figures.
-  if (/[第数几好\d.%\w]/.test(prev)) return undefined
+  // Ordinals (第3), vague amounts (数十家, 几百人), rates (每10万人, 每3天) and pieces of longer
+  // numbers are not figures.
+  if (/[第数几好每\d.%\w]/.test(prev)) return undefined
   // 上百亿, 上千人, 上万名: hundreds, thousands — vague too.
   if (prev === '上' && /^[百千万]/.test(num)) return undefined
   let value = parseNumber(num)
@@ -103,6 +104,10 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   const after = s.folded.slice(at + text.length, at + text.length + 12)
   const base = { text, approx: !!hedge && APPROX.has(hedge) || !!more || !!midMore, modality: PLANNED.test(clause) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
   if (unit in DURATION) {
+    // Not a length of time: an anniversary (23周年), an age (18周岁), a day of the week
+    // (第一个星期一), a time ago (57分钟前), one day named (这一天, 最后一天, 同一天).
+    if ((unit === '周' && /^[年岁]/u.test(after)) || (unit === '个星期' && /^[一二三四五六日天]/u.test(after))) return undefined
+    if (/^\s*(?:前|之前|以前)/u.test(after) || (num === '一' && /(?:[这那同某当]|最后|前|后)$/u.test(s.folded.slice(Math.max(0, at - 2), at)))) return undefined
     const k = DURATION[unit]
     return { ...base, value: value * k, valueMax: valueMax !== undefined ? valueMax * k : undefined, unit: 'minute', dimension: 'duration', subject: subjectAfterDe(after) ?? subjectBefore(clause) ?? '' }
   }

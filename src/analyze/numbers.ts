@@ -23,7 +23,11 @@ function parseHanNumber(s: string): number | undefined {
   let total = 0
   let section = 0
   let digit = -1
+  let previous = ''
   for (const c of s) {
+    // 千百万 (millions upon millions), 百十: a unit right after a larger one is no numeral.
+    if (c in SMALL_UNIT && previous in SMALL_UNIT && SMALL_UNIT[previous] > SMALL_UNIT[c]) return undefined
+    previous = c
     if (c in DIGIT) {
       // 一九八五 (digit by digit, as in years) reads positionally.
       digit = digit >= 0 && !(c === '零' || c === '〇') ? digit * 10 + DIGIT[c] : DIGIT[c]
