@@ -26,6 +26,19 @@ describe('isFurniture', () => {
     '张筠青/苗子（路透社等）', // 德国之声
     '乐然（综合报道）', // 德国之声
     '「政治咖哩飯」主持：任啟邦、劉細良逢星期五 9:00 ~ 10:00 pmFacebook: https://facebook.com/1883701091886989支持城寨Patreonhttps://www.patreon.com/kowloonsingjai', // 城寨, under each of its videos
+    '文山/王凡/李鱼/(德新社、路透社等)', // 德国之声: a slash before the brackets
+    '製作：【上天造滅疫組】', // GNews
+    '製作單位：戰友之家·粵語頻道', // GNews
+    'By： 【秘密翻译组-精翻组 G-Translators/Elite Team】', // GNews
+    '相关图集：南中国海周边国家军力大PK', // 德国之声
+    '原文刊於筆者 AM730專欄', // 眾新聞
+    '点击查看本文英文版。', // 纽约时报中文网
+    '圖為空蕩蕩的比利時布魯塞爾街頭。', // 中央社
+    '2020年7月19日，比利时布鲁塞尔，欧洲理事会主席米歇尔（左）、德国总理默克尔（中）、法国总统马克龙（右二）在峰会间隙交谈。', // 路透, a caption
+    '美国白宫国家安全委员会前高级主任罗伯特·史帕丁准将（Brigadier General Robert Spalding III ）（Public Domain）', // 自由亚洲电台
+    '2020年美中关系大事记（自由亚洲电台制图）Photo: RFA', // 自由亚洲电台
+    'Keith Bradsher自北京、Steven Lee Myers自韩国首尔报道。', // 纽约时报中文网
+    'Stephen Castle是《纽约时报》驻伦敦记者，广泛报道英国新闻，包括该国的政治和与欧洲的关系。', // 纽约时报中文网
   ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))
 
   it.each([
@@ -38,6 +51,11 @@ describe('isFurniture', () => {
     '图片来源：新闻周刊《新闻周刊》6月14日报，在一家部分拥有并帮助运营中共国核电站的法国公司警告说中共国的核电站存在 “直接的放射性威胁”之后，美国政府在上周花了很多时间评估关于中国核电站泄漏的指控。',
     '图片来源：BBC 近期《华尔街日报》就这几天大家都十分关切的广东核电站泄漏事件进行了详细报道。', // GNews
     '文依（美国华盛顿DC农场）', // GNews: a reader's post signed with their farm
+    // A credit glued to a report keeps the report (longer than a caption).
+    '（美国海军摄影：Mass 二级通信专家 Bryan M. Ilyankoff）来自《Breaking Defense》网站6月1日的报道，美国海军今天宣布，其第七舰队将在未来几周内与日本、澳大利亚和印度的海军举行联合演习，参加的舰艇和飞机数量都是近年来最多的。',
+    '图表制作：James Zhen 美国川普政府在 2019 年曾将中共国广核集团和其他三个中共国实体列入其出口黑名单，称它们是“参与或可能参与获取先进核技术和材料用于中共国军事用途的企业”。',
+    '一般人在回忆时，眼珠会本能地向左（右）移；当他要构思或者撒谎时眼珠就本能地向相反方向移。', // GNews: a direction, not a picture
+    'Antony Blinken自上任以来多次批评北京的人权记录。', // a Latin name opening a claim
     '路德(00:00:18)', // GNews: a speaker's turn in a transcript
     '拜登周三在推特上宣布，美国将向台湾提供75万剂疫苗。', // a post reported, no address
     '白宫在facebook发布声明（https://www.facebook.com/whitehouse/posts/1）称拜登将与普京会面。', // a post reported with its address

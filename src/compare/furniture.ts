@@ -1,5 +1,5 @@
 /**
- * Lines of an article that are not reporting: credits, sourcing notes, calls to subscribe.
+ * Lines of an article that are not reporting: credits, captions, sourcing notes, calls to subscribe.
  * They are not claims — left in, they are listed as "only this outlet reports" and, being
  * repeated in every article of an outlet, aligned with each other. Tested on folded text
  * (Simplified, half-width punctuation, lower case).
@@ -8,7 +8,7 @@
 // A line that opens with a label (作者：, 图片来源：, 原标题) — a byline, a credit, a source note —
 // or is a link. Only short ones: a photo credit glued to the lead (图片来源：BBC 近期《华尔街日报》
 // 就…进行了详细报道) still carries the lead.
-const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|排版(发布)?|翻译(\/简评)?)\s*([:：/]|$|\s)/u
+const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|排版(发布)?|翻译(\/简评)?|制作(单位|团队)?|图表制作|by|相关图集|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道)\s*([:：/]|$|\s)/u
 const LABEL_MAX_CHARS = 40
 // A link, or a Markdown link or image, alone on its line ([[zh:…]] wiki links are running text).
 const LINK_LINE = /^(https?:|www\.|\[[^\]\[]*\]\()/u
@@ -37,11 +37,34 @@ const CONTRIBUTORS_MAX_CHARS = 200
 // from (法新社、德新社、美联社; 综合报导), as Deutsche Welle closes its reports. Only agencies and
 // papers in the brackets: a name and a place in brackets (文依(美国华盛顿dc农场)) or a time
 // (路德(00:00:18)) open a speaker's turn or a reader's post.
-const SIGN_OFF = /^[\p{Script=Han}·]{2,5}(\s*\/\s*[\p{Script=Han}·]{2,5}){0,3}\s*\((综合报[导道]|[^()]{0,24}(通讯社|社|报|电视台)(等|等综合报[导道])?)\)$/u
+const SIGN_OFF = /^[\p{Script=Han}·]{2,5}(\s*\/\s*[\p{Script=Han}·]{2,5}){0,3}\s*\/?\s*\((综合报[导道]|[^()]{0,24}(通讯社|社|报|电视台)(等|等综合报[导道])?)\)$/u
+
+// A picture's caption: it opens as one (图为…), places two or more people in it (米歇尔(左)、
+// 默克尔(中); one mark alone may be a direction: 向左(右)移), or ends with the picture's credit
+// ((美国海军摄影), (自由亚洲电台制图) photo: rfa, (public domain)).
+const CAPTION_OPENS = /^(图为|图:|图片:|资料图|资料照片|档案照片|示意图)/u
+const CAPTION_OPENS_MAX_CHARS = 100
+const IN_PICTURE = /\((左|右|中|前|后)[一二三四五六1-6]?\)/gu
+const CAPTION_MAX_CHARS = 200
+const PICTURE_CREDIT = /(\([^()]{0,30}(摄影|摄|制图|图片|public domain|getty images)[^()]{0,40}\)|photo:\s*[^\s]{1,30})\s*[.。]?$/u
+const CREDIT_MAX_CHARS = 150
+// A contributor named in Latin letters with where they filed from (keith bradsher自北京、steven lee
+// myers自韩国首尔报道), or a writer's note (x是《纽约时报》驻伦敦记者…).
+const FILED_FROM = /^[a-z][a-z .'-]+自[\p{Script=Han}]{2,8}(、[a-z][a-z .'-]+自[\p{Script=Han}]{2,8})*(报道|报导|发稿)[.。]?$/u
+const WRITER_NOTE = /^[a-z][a-z .'-]+是《[^》]{1,12}》/u
+const WRITER_NOTE_MAX_CHARS = 250
+// Where the text was first published, or a pointer to another version of it.
+const SOURCE_NOTE = /^[(（]?(原文刊于|原文刊登于|原载于|本文原载|转载自|本文转载自|原文链接|原文地址|点击查看本文|点击阅读原文|阅读原文)/u
+const SOURCE_NOTE_MAX_CHARS = 80
 
 export function isFurniture(folded: string): boolean {
   const line = folded.trim()
-  if (LINK_LINE.test(line) || OPINION_NOTE.test(line) || SIGN_OFF.test(line)) return true
+  if (LINK_LINE.test(line) || OPINION_NOTE.test(line) || SIGN_OFF.test(line) || FILED_FROM.test(line)) return true
+  if (CAPTION_OPENS.test(line) && line.length <= CAPTION_OPENS_MAX_CHARS) return true
+  if ((line.match(IN_PICTURE) ?? []).length >= 2 && line.length <= CAPTION_MAX_CHARS) return true
+  if (PICTURE_CREDIT.test(line) && line.length <= CREDIT_MAX_CHARS) return true
+  if (WRITER_NOTE.test(line) && line.length <= WRITER_NOTE_MAX_CHARS) return true
+  if (SOURCE_NOTE.test(line) && line.length <= SOURCE_NOTE_MAX_CHARS) return true
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
