@@ -345,6 +345,12 @@ describe('withoutDateline', () => {
     expect(withoutDateline('華盛頓——美國國務院週三宣布了新的簽證限制。')).toBe('美國國務院週三宣布了新的簽證限制。')
     expect(withoutDateline('我的同龄人——那些七十年代出生的人，大多经历过下岗。')).toBe('我的同龄人——那些七十年代出生的人，大多经历过下岗。')
     expect(withoutDateline('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')).toBe('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')
+
+    // A list's number, but not a number the sentence is about.
+    expect(withoutDateline('2、他嫂子知道他的犯罪行为！')).toBe('他嫂子知道他的犯罪行为！')
+    expect(withoutDateline('（三）加强对外国势力干预的防范。')).toBe('加强对外国势力干预的防范。')
+    expect(withoutDateline('1.5亿人口受到疫情影响。')).toBe('1.5亿人口受到疫情影响。')
+    expect(withoutDateline('12月，两国签署了协议。')).toBe('12月，两国签署了协议。')
   })
 })
 

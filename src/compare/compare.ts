@@ -363,9 +363,11 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
 const DATELINE = /^\s*(【[^】]{1,24}】|[(（][^)）]{1,12}[)）]|[^，。,\s]{1,12}\d{1,2}月\d{1,2}日\s*[-–—]\s*)\s*/u
 
 export function withoutDateline(text: string): string {
-  const rest = text.replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, _at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
+  const rest = text.replace(ENUMERATOR, '').replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, _at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
   return rest.length >= 8 ? rest : text
 }
+// …and so does a list's number (2、他嫂子知道…, （一）, 3. but not 1.5亿).
+const ENUMERATOR = /^\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))\s*/u
 // 伦敦——, 北京—— (The New York Times' style): a place and a dash. Only a place (我的同龄人——,
 // 接上文—— open sentences too), and not one a second dash closes (阿拉伯联盟——长期以来…——表示).
 const PLACE_DATELINE = /^\s*([^\s，。,、“”「」—－-]{2,8})\s*(?:——|－－)\s*/u
