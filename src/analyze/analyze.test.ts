@@ -201,6 +201,14 @@ describe('findQuotes', () => {
   it('leaves out of a quotation the comma its sentence goes on after (“…第二任期，”他说道)', () => {
     expect(quotes('国务卿蓬佩奥则诉诸一种枯燥的幽默。“特朗普政府将顺利过渡到第二任期，”他说道。').map((q) => q[2])).toEqual(['特朗普政府将顺利过渡到第二任期'])
   })
+  it('takes 他 in a sentence opened by someone named only by role for that person, not a name between (RFA: 前述那位不愿具名的中国学者认为，特朗普政府…，但他不认为…)', () => {
+    const text = '葛来仪强调，特朗普政府的升级行动很难后退。\n\n前述那位不愿具名的中国学者认为，特朗普政府关闭休斯顿领事馆有明显的选举意图，但他不认为这对特朗普的选情会有帮助。“美国选民主要还是看经济生活，外交关系从来都不是总统选举中的主要问题。”'
+    expect(speakerOf(text)).toEqual([undefined])
+  })
+  it('takes 他 for the person who opens the sentence after a title and a clause of time or place (BBC: 在周五的简报会上，美国副总统迈克·彭斯…赞扬…“…”，他强调…)', () => {
+    const text = '美国疾控中心主任雷德菲尔德表示，年轻人正在推动感染人数上升。\n\n在周五的新冠病毒简报会上，美国副总统迈克·彭斯（Mike Pence）赞扬特朗普政府“在使我们的国家前进方面取得了显著进步”，他强调了就业人数和零售额的改善。'
+    expect(speakerOf(text)).toEqual(['彭斯'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -212,8 +212,8 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     // 他说 has a subject, a pronoun one, not a later verb's (他说：“…”。议员在信中说，…): the
     // person who opens the sentence (里尔克迷恋…，他写道), else whom 他 means.
     if (/^(他|她)们?/.test(clause)) {
-      const opener = mentions.find((e) => e.type === 'person' && e.at === 0)
-      return opener && opener.at < clauseStart ? asSpeaker(opener) : 'pronoun'
+      const opener = mentions.find((e) => e.type === 'person' && e.at < clauseStart && opensSentence(folded, e.at))
+      return opener ? asSpeaker(opener) : 'pronoun'
     }
     // 并补充说, 还说: a verb without its own subject; the subject is further on, or none.
     if (clause.replace(CONNECTIVE, '').length < 2) continue
@@ -231,6 +231,22 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
   const second = firstClauseEnd + 1 + (TURN.exec(folded.slice(firstClauseEnd + 1))?.[0].length ?? 0)
   const opener = mentions.find((e) => e.type === 'person' && (e.at === 0 || e.at === firstClauseEnd + 1 || e.at === second))
   return opener ? asSpeaker(opener) : unknownOpener(folded, firstClauseEnd, mentions)
+}
+
+/**
+ * Does the name at `at` open its sentence as its subject: at its start, or after a title
+ * (美国副总统迈克·彭斯), in the first clause or the one after a clause of time or place (在周五的
+ * 简报会上，美国副总统迈克·彭斯…)?
+ */
+function opensSentence(folded: string, at: number): boolean {
+  if (at === 0) return true
+  const clauseStart = Math.max(folded.lastIndexOf('，', at - 1), folded.lastIndexOf(',', at - 1)) + 1
+  const lead = folded.slice(clauseStart, at)
+  // (Not a name inside a quotation: “特朗普政府将…，”他说道.)
+  if (lead.length > OPENER_REACH + 4 || /[“”「」『』"]/u.test(folded.slice(0, at)) || hasVerb(lead)) return false
+  if (clauseStart === 0) return true
+  const first = folded.slice(0, clauseStart - 1)
+  return !/[，,]/u.test(first) && (ADJUNCT_END.test(first) || /^(在|当|於|于)[^，,]*(上|中|里|内|时|後|后|前)$/u.test(first))
 }
 
 /**
@@ -366,10 +382,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
     const named = candidates[candidates.length - 1]
     // Whom it means: the sentence's own subject before it, else whom the sentences before named.
-    if (pronoun && (!named || clauseStart + pronoun.index > named.at)) return pronounInSentence(candidates, before, verbAt) ?? lastPerson
-    // 他 opening the subject phrase (他对BBC节目称) is its subject too, whatever names earlier
-    // clauses hold (参议员罗姆尼…痛批川普，他今天推文说: 罗姆尼).
-    if (/^(他|她)(?!们)/u.test(phrase) && !candidates.some((m) => m.at >= phraseAt)) return pronounInSentence(candidates, before, verbAt) ?? lastPerson
+    // A sentence opened by someone the rules cannot name (前述那位不愿具名的中国学者认为，特朗普政府…，
+    // 但他不认为…): 他 is that person, not a name further on.
+    const whomItMeans = () => (v > 0 && unnamedOpener(before, verbs[0], mentions) ? undefined : (pronounInSentence(candidates, before, verbAt) ?? lastPerson))
+    if (pronoun && (!named || clauseStart + pronoun.index > named.at)) return whomItMeans()
+    // 他 opening the subject phrase (他对BBC节目称, 但他不认为) is its subject too, whatever names
+    // earlier clauses hold (参议员罗姆尼…痛批川普，他今天推文说: 罗姆尼).
+    if (/^(他|她)(?!们)/u.test(phrase.replace(LEADING_CONNECTIVE, '')) && !candidates.some((m) => m.at >= phraseAt)) return whomItMeans()
     // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
     // the person speaks, not the organisation.
     if (named?.type === 'org') {
@@ -392,6 +411,13 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
  * 担心买《苹果》触犯国安法，他表示). Undefined when the sentence names no one: then whom the
  * sentences before named.
  */
+/** Is the subject of the sentence's first speech verb, at `verbAt`, someone named by role only (一位学者, 该官员)? */
+function unnamedOpener(before: string, verbAt: number, mentions: readonly EntityMention[]): boolean {
+  const start = Math.max(...['。', '”', '」', '』'].map((c) => before.lastIndexOf(c, verbAt))) + 1
+  const phrase = before.slice(start, verbAt).split(/[，,：:；]/).pop()!.replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '').trim()
+  return SPEAKER_NOUN.test(phrase) && !/^(他|她)/u.test(phrase) && !subjectNames(before, start, verbAt, mentions).length
+}
+
 function pronounInSentence(candidates: readonly EntityMention[], before: string, verbAt: number): Speaker | undefined {
   const person = candidates.find((m) => m.type === 'person')
   if (person) return asSpeaker(person)
