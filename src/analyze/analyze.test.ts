@@ -209,6 +209,12 @@ describe('findQuotes', () => {
     const text = '美国疾控中心主任雷德菲尔德表示，年轻人正在推动感染人数上升。\n\n在周五的新冠病毒简报会上，美国副总统迈克·彭斯（Mike Pence）赞扬特朗普政府“在使我们的国家前进方面取得了显著进步”，他强调了就业人数和零售额的改善。'
     expect(speakerOf(text)).toEqual(['彭斯'])
   })
+  it('takes 该发言人 for the spokesperson last mentioned, named or not (GNews: 外交部发言人赵立坚…; EDF的一位不愿透露姓名的发言人表示…。该发言人说，“…”)', () => {
+    const text = '中共国外交部发言人赵立坚告诉记者，“在工厂周围的辐射水平没有发现任何异常”。\n\n同时，法国公司EDF能源公司的一位不愿透露姓名的发言人表示，情况可能看起来很糟糕，但在控制之中。该发言人说，“我们不在发生熔化核心的事故的情况中。”'
+    expect(speakerOf(text)).toEqual(['赵立坚', undefined])
+    // Named again, 该发言人 is that person.
+    expect(speakerOf('外交部发言人赵立坚周二主持例行记者会。该发言人说，“美方应当立即纠正错误做法。”')).toEqual(['赵立坚'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -645,12 +645,26 @@ const MAX_ORGS = 8
 
 /** Learns role → person where a role noun stands right before a person's name (发言人汪文斌). */
 function learnRoles(folded: string, mentions: readonly EntityMention[], roles: Roles): void {
+  const seen: Array<[number, string, Speaker | undefined]> = []
   for (const m of mentions) {
     if (m.type !== 'person') continue
     const role = SPEAKER_NOUN.exec(folded.slice(Math.max(0, m.at - 6), m.at))
-    if (role) roles.byNoun.set(role[1], asSpeaker(m))
+    if (role) seen.push([m.at, role[1], asSpeaker(m)])
+  }
+  // A spokesperson or official left unnamed (EDF能源公司的一位不愿透露姓名的发言人表示) is whom a
+  // later 该发言人 means: no longer the one named before (外交部发言人赵立坚).
+  for (const r of folded.matchAll(UNNAMED_ROLE)) {
+    const end = r.index! + r[0].length
+    if (mentions.some((m) => m.type === 'person' && m.at >= end && m.at <= end + 1) || ANAPHOR_BEFORE.test(folded.slice(Math.max(0, r.index! - 2), r.index!))) continue
+    seen.push([r.index!, r[0], undefined])
+  }
+  for (const [, noun, speaker] of seen.sort((a, b) => a[0] - b[0])) {
+    if (speaker) roles.byNoun.set(noun, speaker)
+    else roles.byNoun.delete(noun)
   }
 }
+const UNNAMED_ROLE = /(发言人|官员|人士|专家|学者|律师)/gu
+const ANAPHOR_BEFORE = /(该|这位|那位|此|上述|这名|那名)$/u
 
 /**
  * The speaker a role phrase names: the phrase itself (消息人士, 美方官员, 联合声明), the body
