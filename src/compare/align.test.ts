@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exampleArchive } from '../../test/support/store.js'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
 import { alignClaims, explainPair, wordedAlike } from './align.js'
@@ -370,5 +373,51 @@ describe('alignClaims, sentences sharing only their time of writing', () => {
     const pair = explainPair(units, x, y)
     expect(pair.counted).toEqual(['成功'])
     expect(pair.candidate).toBe(false)
+  })
+})
+
+describe('alignClaims, an event about one thing', () => {
+  // Reports of the Houston and Chengdu consulates' closing (July 2020, RFA, NYT, RFI): 关闭 and
+  // 总领事馆 are in most sentences, the event's topic rather than any claim's content.
+  const rfa = [
+    '在此之前，美国刚刚命令中国驻休斯顿的总领馆关闭。',
+    '中方周五宣布关闭美国驻成都总领事馆。',
+    '分析人士说，关闭总领事馆是外交关系恶化的标志。',
+    '美国驻成都总领事馆的工作人员需要在72小时内撤离。',
+  ]
+  const nyt = [
+    '外交部表示，7 月 21 日，美方单方面挑起事端，突然要求中方关闭驻休斯敦总领事馆，严重违反国际法和国际关系基本准则及中美领事条约有关规定，严重破坏中美关系。',
+    '中国决定撤销对美国驻成都总领事馆的设立和运行许可。',
+    '关闭总领事馆的决定令两国的商业界感到不安。',
+    '成都总领事馆成立于1985年，负责西南地区的领事事务。',
+  ]
+  const rfi = [
+    '对于美国下令中方72小时内关闭驻休士顿总领事馆一事，有中国学者表示遗憾。',
+    '北京方面回应称，将关闭美国驻成都总领事馆作为反制。',
+    '有学者认为，关闭总领事馆将影响两国民众往来。',
+    '休斯敦总领事馆是中国在美国设立的第一个总领事馆。',
+  ]
+  // …among the other things each report tells: a real event has hundreds of sentences (here
+  // the summit reports of the example archive, which say nothing of consulates).
+  const filler = (file: string) => readFileSync(join(exampleArchive, file), 'utf8').replace(/^---[\s\S]*?---\n/, '')
+  // A fourth report that keeps returning to the closing in general, so that 关闭 and 总领事馆 are
+  // in more than a tenth of all units, as in the real event.
+  const commentary = ['议员', '商界', '学者', '留学生', '侨民', '律师', '记者', '游客', '企业家', '外交官', '分析师', '官员', '智库', '教授', '家长', '网民', '歌手', '作家', '医生', '工程师'].map(
+    (who, k) => `${who}对关闭总领事馆一事的看法${['各不相同', '相当一致', '颇为悲观', '有所保留', '十分复杂'][k % 5]}，第${k + 1}次讨论没有结论。`,
+  )
+  const all = [
+    article('commentary', commentary.join('\n\n')),
+    article('rfa', [...rfa, filler('001_c0e8cc5cf2b2201f.txt')].join('\n\n')),
+    article('nyt', [...nyt, filler('003_bdd690e02f00781f.txt')].join('\n\n')),
+    article('rfi', [...rfi, filler('004_ca78db5e0b80d853.txt')].join('\n\n')),
+  ].flatMap((a) => prepareArticle(a).units)
+  const claimsOf = alignClaims(all)
+  const claimOf = (id: string, k: number) => claimsOf.find((c) => c.units.some((u) => u.articleId === id && u.sentence.n === k))!
+  it('aligns the reports that name the same place in the topic words (关闭…休斯敦总领事馆), and not those of another place', () => {
+    const houston = claimOf('rfa', 0)
+    // (关闭 and 总领事馆 are in more than a tenth of the units: the event's topic.)
+    expect(all.filter((u) => u.words.has('关闭')).length).toBeGreaterThan(all.length / 10)
+    expect(houston.units.map((u) => u.articleId).sort()).toEqual(['nyt', 'rfa', 'rfi'])
+    expect(houston).not.toBe(claimOf('rfa', 1))
   })
 })

@@ -298,6 +298,7 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
   const pairs = new Map<number, number>()
   const shared = new Int32Array(n)
   const content = new Int32Array(n)
+  const topic = new Int32Array(n)
   const touched: number[] = []
   // Characters (#) only refine the similarity of pairs found through words: they are too
   // common to find candidates with.
@@ -308,18 +309,25 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
       const list = byWord.get(w)
       if (!list) continue
       const isContent = ui.content.has(w) && list.length <= maxContentPostings && !isGrammarWord(w)
+      const isTopic = ui.content.has(w) && list.length > maxContentPostings && !isGrammarWord(w)
       for (const j of list) {
         if (j <= i || units[j].articleId === ui.articleId || !wanted(i, j)) continue
         if (shared[j] === 0) touched.push(j)
         shared[j]++
         if (isContent && units[j].content.has(w)) content[j]++
+        if (isTopic && units[j].content.has(w)) topic[j]++
       }
     }
     for (const j of touched) {
       if (content[j] + (sharesGroup(ui, units[j]) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(ui, units[j], index, Math.min(maxPostings, maxContentPostings)))
         pairs.set(i * n + j, unitSimilarity(ui, units[j]))
+      else if (content[j] + topic[j] >= MIN_SHARED_CONTENT && sharesName(ui, units[j]) && !differentActors(ui, units[j]) && sharedPieces(ui, units[j], sharedContent(ui, units[j], index, maxPostings)) >= MIN_SHARED_CONTENT) {
+        const s = unitSimilarity(ui, units[j])
+        if (s >= TOPIC_CLAIM_THRESHOLD) pairs.set(i * n + j, s)
+      }
       shared[j] = 0
       content[j] = 0
+      topic[j] = 0
     }
     touched.length = 0
   }
@@ -338,6 +346,16 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
 function sayOneThing(a: Unit, b: Unit, index: ReadonlyMap<string, readonly number[]>, maxPostings: number): boolean {
   const group = sharesGroup(a, b) ? 1 : 0
   return !differentActors(a, b) && group + sharedPieces(a, b, sharedContent(a, b, index, maxPostings)) >= MIN_SHARED_CONTENT
+}
+
+// The event's own topic words (关闭 and 总领事馆 in the reports of a consulate's closing) make one
+// claim of two units that also name the same place or person, when the units are this alike.
+const TOPIC_CLAIM_THRESHOLD = 0.4
+
+/** Do two units name one place, person or thing (a table entity, or a name by its sound)? */
+function sharesName(a: Unit, b: Unit): boolean {
+  for (const w of a.words.keys()) if ((w.startsWith('@') || isName(w)) && b.words.has(w)) return true
+  return false
 }
 
 /** Do two units name the same two people or more? */
