@@ -107,6 +107,12 @@ describe('figure keys', () => {
     expect(figureKey({ value: 70, unit: '%', dimension: 'percent' })).not.toBe(figureKey({ value: 30, unit: '%', dimension: 'percent' }))
     expect(figureKey({ value: 2, unit: '名', dimension: 'count' })).toBeUndefined()
   })
+  it('meet for a number said as more than (250多万人 / 250万例)', () => {
+    const [a] = prepareArticle(article('a', '美国目前有250多万人确诊感染病毒。')).units
+    const [b] = prepareArticle(article('b', '美国各地的新冠肺炎确诊病例已超过250万例。')).units
+    const key = figureKey({ value: 2.5e6, unit: '', dimension: 'count' })!
+    expect([a.content.has(key), b.content.has(key)]).toEqual([true, true])
+  })
   it('are words of the units that state the figure', () => {
     const [u] = prepareArticle(article('a', '整体金额高达1.82万亿欧元。')).units
     expect(u.content.has(figureKey({ value: 1.82e12, unit: '欧元', dimension: 'money' })!)).toBe(true)

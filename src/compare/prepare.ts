@@ -284,7 +284,9 @@ function numberKeys(text: string, figures: readonly Figure[]): string[] {
     if (DATE_OR_TIME.test(rest) && !(YEARS.test(rest) && /^\d{1,2}$/.test(m[0]))) continue
     // Inside a measured figure where it stands, not anywhere: the 7 of 未来7年 is not the 7 of 7500亿欧元.
     if (measured.some((t) => within(text, t, at, m[0].length))) continue
-    const key = countKey(m[0], rest)
+    // 250多万人, 30余万: about 250万, as 250万例 says it.
+    const over = /^[多余]([万亿])/u.exec(rest)
+    const key = over && !/[万亿]$/u.test(m[0]) ? countKey(m[0] + over[1], rest.slice(2)) : countKey(m[0], rest)
     if (key && !out.includes(key)) out.push(key)
   }
   for (const m of text.matchAll(HAN_COUNT)) {
