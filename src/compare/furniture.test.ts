@@ -34,6 +34,7 @@ describe('isFurniture', () => {
     '原文刊於筆者 AM730專欄', // 眾新聞
     '点击查看本文英文版。', // 纽约时报中文网
     '圖為空蕩蕩的比利時布魯塞爾街頭。', // 中央社
+    '本图所示为西格玛级（Sigma-Class）轻型护卫舰KRI Sultan Hasanuddin。', // 德国之声, a gallery
     '2020年7月19日，比利时布鲁塞尔，欧洲理事会主席米歇尔（左）、德国总理默克尔（中）、法国总统马克龙（右二）在峰会间隙交谈。', // 路透, a caption
     '美国白宫国家安全委员会前高级主任罗伯特·史帕丁准将（Brigadier General Robert Spalding III ）（Public Domain）', // 自由亚洲电台
     '2020年美中关系大事记（自由亚洲电台制图）Photo: RFA', // 自由亚洲电台

@@ -42,7 +42,7 @@ const SIGN_OFF = /^[\p{Script=Han}·]{2,5}(\s*\/\s*[\p{Script=Han}·]{2,5}){0,3}
 // A picture's caption: it opens as one (图为…), places two or more people in it (米歇尔(左)、
 // 默克尔(中); one mark alone may be a direction: 向左(右)移), or ends with the picture's credit
 // ((美国海军摄影), (自由亚洲电台制图) photo: rfa, (public domain)).
-const CAPTION_OPENS = /^(图为|图:|图片:|资料图|资料照片|档案照片|示意图)/u
+const CAPTION_OPENS = /^(图为|图:|图片:|资料图|资料照片|档案照片|示意图|(本|此|上|下|左|右)图(所示|中|为)|图中)/u
 const CAPTION_OPENS_MAX_CHARS = 100
 const IN_PICTURE = /\((左|右|中|前|后)[一二三四五六1-6]?\)/gu
 const CAPTION_MAX_CHARS = 200
