@@ -140,6 +140,13 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([claimOf(['然而，一些莫名其妙的男人在她家附近出现，还是让她惊讶。', '周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])], new Set())).toEqual(['周庭说莫名其妙的人士在她住处附近出现时，她很惊讶。'])
   })
 
+  it('summarises from no sentence in the first person, save inside a quotation', () => {
+    const claimOf = (texts: string[]): Claim => ({ id: 'c1', text: texts[0], outlets: ['a', 'b'], relayedBy: [], sentences: texts.map((text, i) => ({ articleId: `a${i}`, outlet: i ? 'b' : 'a', text, sentence: 0 })) })
+    expect(summarize([claimOf(['对我个人来讲，反对境外势力干预这一条使我们今后的工作十分麻烦。', '我们认为这一决定将使议会的工作更加困难。'])], new Set())).toEqual([])
+    expect(summarize([claimOf(['林郑月娥说：“我们会全力配合中央的决定。”', '对我个人来讲，这一决定十分麻烦。'])], new Set())).toEqual(['林郑月娥说：“我们会全力配合中央的决定。”'])
+    expect(summarize([claimOf(['我国外交部发言人宣布了对美方的反制措施。', '中国外交部宣布了反制措施。'])], new Set())).toEqual(['我国外交部发言人宣布了对美方的反制措施。'])
+  })
+
   it('summarises from a sentence that tells what happened, not one that tells it as expected', () => {
     const forecast = { articleId: 'a0', outlet: 'a', text: '外交大臣拉布预计会在星期一宣布暂停引渡条约。', sentence: 0, expected: true as const }
     const report = { articleId: 'a1', outlet: 'b', text: '英国外交大臣拉布周一宣布暂停与香港的引渡条约。', sentence: 0 }

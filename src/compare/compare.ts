@@ -288,6 +288,11 @@ const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因�
 // before: without it the sentence reads on its own (然而，通过关闭外交使团，两国…). A bare 但 is
 // often half of 虽然…但…还是, and stays.
 const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]\s*/u
+// A sentence in the first person outside quotation marks (对我个人来讲，…使我们今后的工作十分麻烦) is
+// someone's view in their own voice, a commentator's or an interviewee's, not what happened.
+// (Not 我国, 我军, 我方: a state outlet's voice for its country; nor 自我.)
+const FIRST_PERSON = /(?<!自)[我咱](?![国军方])|本人|笔者|筆者/u
+const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”」』]/gu, '')
 
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
@@ -298,7 +303,7 @@ const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]
  */
 export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
-  const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !out.includes(t)
+  const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !FIRST_PERSON.test(withoutQuotations(t)) && !out.includes(t)
   for (const c of consensus) {
     // Reports of what happened, not previews of it, nor sentences that tell it as expected.
     const cited = c.sentences.filter((s) => !previews.has(s.articleId) && !s.expected).map((s) => withoutDateline(s.text))
