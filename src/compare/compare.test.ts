@@ -353,6 +353,8 @@ describe('withoutDateline', () => {
     expect(withoutDateline('我的同龄人——那些七十年代出生的人，大多经历过下岗。')).toBe('我的同龄人——那些七十年代出生的人，大多经历过下岗。')
     expect(withoutDateline('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')).toBe('阿拉伯联盟——长期以来一直受到嘲笑——表示，其将施加更大压力。')
 
+    // A picture's credit glued to the lead, where it plainly ends.
+    expect(withoutDateline('图片来源：YOUTUBE 6月6日，南京师范大学中北学院的学生在校内聚集抗议。')).toBe('6月6日，南京师范大学中北学院的学生在校内聚集抗议。')
     // A list's number, but not a number the sentence is about.
     expect(withoutDateline('2、他嫂子知道他的犯罪行为！')).toBe('他嫂子知道他的犯罪行为！')
     expect(withoutDateline('（三）加强对外国势力干预的防范。')).toBe('加强对外国势力干预的防范。')

@@ -368,9 +368,11 @@ function noveltyOf(prepared: readonly PreparedArticle[], claims: readonly Claim[
 const DATELINE = /^\s*(【[^】]{1,24}】|[(（][^)）]{1,12}[)）]|[^，。,\s]{1,12}\d{1,2}月\d{1,2}日\s*[-–—]\s*)\s*/u
 
 export function withoutDateline(text: string): string {
-  const rest = text.replace(ENUMERATOR, '').replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, _at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
+  const rest = text.replace(ENUMERATOR, '').replace(CREDIT, '').replace(DATELINE, '').replace(PLACE_DATELINE, (line, place: string, _at: number, all: string) => (isPlace(place) && !all.includes('——', line.length) ? '' : line))
   return rest.length >= 8 ? rest : text
 }
+// …and so does a picture's credit glued to the lead, where it plainly ends (图片来源：YOUTUBE 6月6日，…)…
+const CREDIT = /^\s*(?:图片来源|圖片來源|图片|圖片|来源|來源|摄影|攝影)\s*[:：]\s*[A-Za-z0-9._\-]{1,24}\s+/u
 // …and so does a list's number (2、他嫂子知道…, （一）, 3. but not 1.5亿).
 const ENUMERATOR = /^\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))\s*/u
 // 伦敦——, 北京—— (The New York Times' style): a place and a dash. Only a place (我的同龄人——,
