@@ -107,6 +107,14 @@ describe('EventClusterer', () => {
     expect(c.add({ ...item('h', { 选举: 1, 计票: 1 }), monthDay: '01-02' }).eventId).toBe(newYear.eventId)
   })
 
+  it('lets an undated article join no event that ended before a day it cannot precede (a picture it carries was uploaded then)', () => {
+    const c = new EventClusterer(opts)
+    const exercise2020 = c.add(item('a', { 军演: 1, 群岛: 1, 海军: 1 }, '2020-07-02'))
+    expect(c.add({ ...item('b', { 军演: 1, 群岛: 1, 海军: 1 }), notBefore: '2022-05-20' }).reason).toBe('founded')
+    // A bound the event's window reaches leaves it free to join.
+    expect(c.add({ ...item('c', { 军演: 1, 群岛: 1, 海军: 1 }), notBefore: '2020-07-04' }).eventId).toBe(exercise2020.eventId)
+  })
+
   it('weighs an undated article against the dated members of an event only, and never gathers undated articles by themselves', () => {
     const c = new EventClusterer(opts)
     // Undated posts of one running subject, none of them dated: each stands alone.

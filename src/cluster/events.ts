@@ -25,6 +25,12 @@ export interface ClusterItem {
    * its subject (pandemic news, a running campaign) recurs in other years.
    */
   readonly monthDay?: string
+  /**
+   * For an article with no date: a day it cannot have been written before (YYYY-MM-DD), the
+   * upload folder of a picture it carries (a logo's too). It joins no event whose span, widened
+   * by the window, ends before that day.
+   */
+  readonly notBefore?: string
   /** A digest of unrelated items: it stands alone, neither joining an event nor being joined. */
   readonly digest?: boolean
   /** The summits its headline names, by their parties (`summitKeys`). */
@@ -435,7 +441,7 @@ export class EventClusterer {
     let otherSummit: [number, number] | undefined
     if (!item.digest) for (const idx of candidates ?? this.candidates(this.probes(item), day)) {
       const e = this.event(idx)
-      if (day !== undefined ? !this.inWindow(e, day) : !this.holdsMonthDay(e, item.monthDay)) continue
+      if (!this.reachable(e, item, day)) continue
       const score = this.similarity(item, day, incident, e)
       if (item.summits && e.summits && differentSummits(item.summits, e.summits)) {
         if (score >= this.opts.threshold && (!otherSummit || score > otherSummit[1])) otherSummit = [idx, score]
@@ -493,7 +499,7 @@ export class EventClusterer {
     const n = Math.max(1, dated)
     return {
       score: this.similarity(item, day, incident, e),
-      inWindow: day !== undefined ? this.inWindow(e, day) : this.holdsMonthDay(e, item.monthDay),
+      inWindow: this.reachable(e, item, day),
       content: content / n / spread,
       headline: headline / n / spread,
       kept: undecayed > 0 ? (content + headline) / undecayed : 1,
@@ -661,6 +667,15 @@ export class EventClusterer {
     if (!(as <= be + this.opts.windowDays && bs <= ae + this.opts.windowDays)) return false
     const [da, db] = [reportedDays(a), reportedDays(b)]
     return !da || !db || Math.max(da.last, db.last) - Math.min(da.first, db.first) <= this.opts.maxSpanDays
+  }
+
+  /** Whether the article's day (or, undated, its headline's month and day and the day it cannot precede) falls in the event's window. */
+  private reachable(e: EventCluster, item: ClusterItem, day: number | undefined): boolean {
+    if (day !== undefined) return this.inWindow(e, day)
+    const end = dayOf(e.end)
+    const bound = dayOf(item.notBefore)
+    if (end !== undefined && bound !== undefined && end + this.opts.windowDays < bound) return false
+    return this.holdsMonthDay(e, item.monthDay)
   }
 
   private inWindow(e: EventCluster, day: number): boolean {

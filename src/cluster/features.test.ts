@@ -121,6 +121,13 @@ describe('image-path dates as lower bounds', () => {
     expect(clusterOrder([later, { id: 'b', title: '旧闻', text: '正文', publishedAt: '2021-06-10' }]).map((x) => x.id)).toEqual(['b', 'later'])
   })
 
+  it('keeps a reused picture\'s upload day as a day the report cannot precede, where it dates nothing', () => {
+    const reused = { id: 'r', title: '美国将举行环太平洋军演', text: '美国海军宣布将举行军演。', publishedAt: '2022-05-20', dateSource: 'image-path', images: [{ src: 'https://x.org/uploads/2014/07/01/rimpac.jpg' }] }
+    const item = new ArticleFeatures().item(reused)
+    expect([item.publishedAt, item.notBefore]).toEqual([undefined, '2022-05-20'])
+    expect(new ArticleFeatures().item(front).notBefore).toBeUndefined()
+  })
+
   it('does not move it by a weekday (resolved against the wrong date), a day still to come, or a date that is not from a picture', () => {
     const f = new ArticleFeatures()
     expect(f.item(weekday).dateHint).toBeUndefined()

@@ -218,6 +218,9 @@ export class ArticleFeatures {
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
     const digest = this.isEpisode(foldedTitle, !a.duplicateOf) || this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
+    // A picture's upload folder dates no report whose picture is a reused logo, but it is still a
+    // day the report cannot precede.
+    const notBefore = !publishedAt && !dateHint && a.dateSource === 'image-path' && a.publishedAt ? a.publishedAt.slice(0, 10) : undefined
     const summits = summitKeys(foldedTitle)
     return {
       id: a.id,
@@ -230,6 +233,7 @@ export class ArticleFeatures {
       ...(entities.size ? { entities } : {}),
       ...(digest ? { digest } : {}),
       ...(monthDay ? { monthDay } : {}),
+      ...(notBefore ? { notBefore } : {}),
       ...(summits.length ? { summits } : {}),
     }
   }
