@@ -427,3 +427,18 @@ describe('alignClaims, an event about one thing', () => {
     expect(houston).not.toBe(claimOf('rfa', 1))
   })
 })
+
+describe('alignClaims, a statement and its denial', () => {
+  // 眾新聞 and GNews on the Taishan plant (June 2021): one says there is no leak, one what a leak would mean.
+  const pairOf = (x: string, y: string) => {
+    const units = [article('a', x), article('b', y)].flatMap((a) => prepareArticle(a).units)
+    return alignClaims(units).some((c) => new Set(c.units.map((u) => u.articleId)).size === 2)
+  }
+  it('keeps apart two units of which one negates a word both use', () => {
+    expect(pairOf('當局指反應堆冷卻劑系統壓力邊界和安全殼密封性均是安全的，不會有洩漏問題。', '罗弗说，如果他们确实有气体泄漏，这表明他们的一些安全壳密封性被打破了。')).toBe(false)
+    expect(pairOf('核电站周边的辐射监测没有发现异常数据。', '核电站周边的辐射监测发现异常数据。')).toBe(false)
+  })
+  it('still aligns two units that deny the same thing', () => {
+    expect(pairOf('核电站周边的辐射监测没有发现异常数据。', '当局说，核电站周边的辐射监测至今没有发现异常数据。')).toBe(true)
+  })
+})

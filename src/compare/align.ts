@@ -80,7 +80,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     const key = Math.min(i, j) * n + Math.max(i, j)
     let s = pairs.get(key)
     if (s === undefined) {
-      s = differentActors(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      s = differentActors(units[i], units[j]) || oppositeOn(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
       pairs.set(key, s)
     }
     return s
@@ -223,7 +223,7 @@ function sentencePairs(plain: readonly Unit[], units: readonly Unit[], pairs: Ma
     let bestKey = -1
     for (const i of a)
       for (const j of b) {
-        if (differentActors(units[i], units[j])) continue
+        if (differentActors(units[i], units[j]) || oppositeOn(units[i], units[j])) continue
         const k = Math.min(i, j) * n + Math.max(i, j)
         const rank = [sharedCount(units[i], units[j]), pairs.get(k) ?? unitSimilarity(units[i], units[j])]
         if (compareKeys(rank, best) > 0) [best, bestKey] = [rank, k]
@@ -321,7 +321,7 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
     for (const j of touched) {
       if (content[j] + (sharesGroup(ui, units[j]) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(ui, units[j], index, Math.min(maxPostings, maxContentPostings)))
         pairs.set(i * n + j, unitSimilarity(ui, units[j]))
-      else if (content[j] + topic[j] >= MIN_SHARED_CONTENT && sharesName(ui, units[j]) && !differentActors(ui, units[j]) && sharedPieces(ui, units[j], sharedContent(ui, units[j], index, maxPostings)) >= MIN_SHARED_CONTENT) {
+      else if (content[j] + topic[j] >= MIN_SHARED_CONTENT && sharesName(ui, units[j]) && !differentActors(ui, units[j]) && !oppositeOn(ui, units[j]) && sharedPieces(ui, units[j], sharedContent(ui, units[j], index, maxPostings)) >= MIN_SHARED_CONTENT) {
         const s = unitSimilarity(ui, units[j])
         if (s >= TOPIC_CLAIM_THRESHOLD) pairs.set(i * n + j, s)
       }
@@ -345,8 +345,25 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
  */
 function sayOneThing(a: Unit, b: Unit, index: ReadonlyMap<string, readonly number[]>, maxPostings: number): boolean {
   const group = sharesGroup(a, b) ? 1 : 0
-  return !differentActors(a, b) && group + sharedPieces(a, b, sharedContent(a, b, index, maxPostings)) >= MIN_SHARED_CONTENT
+  const words = sharedContent(a, b, index, maxPostings)
+  return !differentActors(a, b) && !oppositeOn(a, b, words) && group + sharedPieces(a, b, words) >= MIN_SHARED_CONTENT
 }
+
+/**
+ * Does one unit deny what the other states, on a word both use (不会有泄漏 / 确实有气体泄漏,
+ * 没有发现异常 / 发现异常)? A negation right before the word in one only.
+ */
+function oppositeOn(a: Unit, b: Unit, words: Iterable<string> = bothContent(a, b)): boolean {
+  for (const w of words) if (!w.startsWith('%') && !w.startsWith('@') && isNegated(a.text, w) !== isNegated(b.text, w)) return true
+  return false
+}
+const bothContent = (a: Unit, b: Unit) => [...a.content].filter((w) => b.content.has(w))
+const isNegated = (text: string, word: string) => {
+  const at = text.indexOf(word)
+  return at > 0 && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 4), at))
+}
+// 不, 没, 未, 无, 非, alone or with a modal or 有 (不会, 没有, 并未, 不能再), right before the word.
+const NEGATION_BEFORE = /(不|没|未|无|非|勿|别)(会|能|是|有|再|曾|得|准|要|可|必){0,2}$/u
 
 // The event's own topic words (关闭 and 总领事馆 in the reports of a consulate's closing) make one
 // claim of two units that also name the same place or person, when the units are this alike.
@@ -399,7 +416,7 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
         const key = i * n + j
         if (judged.has(key) || pairs.has(key) || !wanted(i, j)) continue
         judged.add(key)
-        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
+        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j]) || oppositeOn(units[i], units[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
       }
   }
