@@ -215,6 +215,24 @@ describe('findQuotes', () => {
     // Named again, 该发言人 is that person.
     expect(speakerOf('外交部发言人赵立坚周二主持例行记者会。该发言人说，“美方应当立即纠正错误做法。”')).toEqual(['赵立坚'])
   })
+  it('does not take a name inside an opening phrase of time or place for the subject (在与普京会面后，拜登…。他还说)', () => {
+    expect(speakerOf('在与普京会面后，拜登批评俄罗斯干预选举，他说美国不会坐视不管。他还说：“我们会作出回应，而且会很快。”')).toEqual(['拜登'])
+    expect(speakerOf('在会见普京时，拜登批评俄罗斯干预选举，他强调：“我们会作出回应，而且会很快。”')).toEqual(['拜登'])
+  })
+  it('keeps a quotation that says something of a treaty, and a group opening a sentence leaves 他 to the person named', () => {
+    expect(speakerOf('赵立坚说：“美方的做法严重违反了维也纳领事关系公约”。')).toEqual(['赵立坚'])
+    expect(speakerOf('他说：“我们必须捍卫联合国宪章”。')).toHaveLength(1)
+    expect(speakerOf('分析人士认为，特朗普此举是为了选举，但他坚称：“这与选举无关，我只是在保护美国人。”')).toEqual(['特朗普'])
+  })
+  it('takes from a dash the subject, not whom the attribution goes on to name (——普京如此评价拜登, ——欧盟委员会主席冯德莱恩)', () => {
+    expect(speakerOf('“他是一个非常冷静和建设性的对话伙伴。”——普京如此评价拜登')).toEqual(['普京'])
+    expect(speakerOf('“我们将重建联盟，并与世界重新接触。”——拜登竞选团队')).not.toContain('拜登')
+    expect(speakerOf('“今晚是迈向复苏的一大步。”——欧盟委员会主席冯德莱恩')).toEqual(['冯德莱恩'])
+  })
+  it('keeps the spokesperson named earlier for 该名发言人, and for a role of someone the sentence names', () => {
+    expect(speakerOf('外交部发言人赵立坚告诉记者，情况正常。\n\n该名发言人说，“我们不会坐视不理，这是中方的底线。”')).toEqual(['赵立坚'])
+    expect(speakerOf('外交部发言人赵立坚周二主持记者会。赵立坚是外交部发言人中最年轻的一位。该发言人说，“美方应当立即纠正错误。”')).toEqual(['赵立坚'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])
@@ -467,6 +485,8 @@ describe('findFigures', () => {
   it('takes no anniversary, day of the week, time ago or named day for a length of time', () => {
     for (const text of ['今天是香港主权移交23周年。', '大选在11月的一个星期一举行。', '57 分钟前', '这一天，他们上街抗议。', '最后一天，会议通过了决议。', '两人在同一天抵达。']) expect(figs(text)).toEqual([])
     expect(figs('会谈持续了一天，并在一个星期后结束。').map((f) => f[0])).toEqual([1440, 10080])
+    expect(figs('疫情在过去两个星期一直在恶化。').map((f) => f[0])).toEqual([20160])
+    expect(figs('示威者步行三天前往首都请愿。').map((f) => f[0])).toEqual([4320])
   })
   it('takes 将 for a plan only where it tells the future: not in 将近, 将军, nor as the object marker', () => {
     expect(figs('会谈将持续五个小时。')).toEqual([[300, null, 'minute', '会谈', 'planned', false]])

@@ -106,8 +106,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (unit in DURATION) {
     // Not a length of time: an anniversary (23周年), an age (18周岁), a day of the week
     // (第一个星期一), a time ago (57分钟前), one day named (这一天, 最后一天, 同一天).
-    if ((unit === '周' && /^[年岁]/u.test(after)) || (unit === '个星期' && /^[一二三四五六日天]/u.test(after))) return undefined
-    if (/^\s*(?:前|之前|以前)/u.test(after) || (num === '一' && /(?:[这那同某当]|最后|前|后)$/u.test(s.folded.slice(Math.max(0, at - 2), at)))) return undefined
+    if ((unit === '周' && /^[年岁]/u.test(after)) || (unit === '个星期' && /^[一二三四五六日天](?![直共度些起样定切般])/u.test(after))) return undefined
+    if (/^\s*(?:前|之前|以前)(?![往进来线夕])/u.test(after) || (num === '一' && /(?:[这那同某当]|最后|前|后)$/u.test(s.folded.slice(Math.max(0, at - 2), at)))) return undefined
     const k = DURATION[unit]
     return { ...base, value: value * k, valueMax: valueMax !== undefined ? valueMax * k : undefined, unit: 'minute', dimension: 'duration', subject: subjectAfterDe(after) ?? subjectBefore(clause) ?? '' }
   }

@@ -190,9 +190,13 @@ const isRealQuote = (inner: string) => {
   // The name of a charge, a law or a meeting in quotation marks (“组织他人偷越国边境罪”,
   // 「2023医药创新和科技前沿论坛」) is a name, not anyone's words.
   if (!/[，,。！？；]/.test(inner) && NAMED_THING.test(inner.trim())) return false
+  // …so is a treaty's or charter's, where no verb says something of it (“美方的做法严重违反了
+  // 维也纳领事关系公约” is someone's words; “维也纳领事关系公约” a name).
+  if (!/[，,。！？；]/.test(inner) && TREATY.test(inner.trim()) && !tagWords(inner).some((w) => w.tag === 'v')) return false
   return letters >= MIN_QUOTE_CHARS || (letters >= 4 && /[，,。！？；]/.test(inner))
 }
-const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議|公约|公約|条约|條約|宪章|憲章|宣言)$/u
+const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議)$/u
+const TREATY = /(公约|公約|条约|條約|宪章|憲章|宣言)$/u
 
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
 
@@ -242,12 +246,15 @@ function opensSentence(folded: string, at: number): boolean {
   if (at === 0) return true
   const clauseStart = Math.max(folded.lastIndexOf('，', at - 1), folded.lastIndexOf(',', at - 1)) + 1
   const lead = folded.slice(clauseStart, at)
-  // (Not a name inside a quotation: “特朗普政府将…，”他说道.)
-  if (lead.length > OPENER_REACH + 4 || /[“”「」『』"]/u.test(folded.slice(0, at)) || hasVerb(lead)) return false
+  // (Not a name inside a quotation: “特朗普政府将…，”他说道; nor one inside a phrase of time or
+  // place, or the object of a preposition: 在与普京会面后，拜登…)
+  if (lead.length > OPENER_REACH + 4 || /[“”「」『』"]/u.test(folded.slice(0, at)) || hasVerb(lead) || ADJUNCT_OPENER.test(lead) || isObject(lead)) return false
   if (clauseStart === 0) return true
   const first = folded.slice(0, clauseStart - 1)
   return !/[，,]/u.test(first) && (ADJUNCT_END.test(first) || /^(在|当|於|于)[^，,]*(上|中|里|内|时|後|后|前)$/u.test(first))
 }
+
+const ADJUNCT_OPENER = /^(在|当|於|于|与|和|同|跟|对|向|随着|自从|据|根据)/u
 
 /**
  * A name the rules do not know that opens a sentence, or its second clause after a short time
@@ -415,8 +422,11 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
 function unnamedOpener(before: string, verbAt: number, mentions: readonly EntityMention[]): boolean {
   const start = Math.max(...['。', '”', '」', '』'].map((c) => before.lastIndexOf(c, verbAt))) + 1
   const phrase = before.slice(start, verbAt).split(/[，,：:；]/).pop()!.replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '').trim()
-  return SPEAKER_NOUN.test(phrase) && !/^(他|她)/u.test(phrase) && !subjectNames(before, start, verbAt, mentions).length
+  return ONE_UNNAMED.test(phrase) && !/^(他|她)/u.test(phrase) && !subjectNames(before, start, verbAt, mentions).length
 }
+// One person by role (一位学者, 那位不愿具名的中国学者, 该名官员): 他 can mean them. Not a group or a
+// body (分析人士, 专家们, 声明, 政府), which 他 cannot.
+const ONE_UNNAMED = /(一位|一名|那位|这位|该名|该位|某位|前述|上述)[^，,]{0,14}(学者|官员|发言人|律师|专家|人士|教授|研究员|议员|外交官|消息人士)$/u
 
 function pronounInSentence(candidates: readonly EntityMention[], before: string, verbAt: number): Speaker | undefined {
   const person = candidates.find((m) => m.type === 'person')
@@ -608,22 +618,29 @@ function dashAttribution(after: string, table: EntityTable, learned: ReadonlyMap
   if (!dash) return undefined
   const phrase = after.slice(dash[0].length).replace(/[（(][^（()）]*[)）]/gu, '').replace(/[\s。！？!?]+$/u, '')
   if (!phrase || phrase.length > DASH_REACH || /[，,；;“”「」]/u.test(phrase)) return undefined
-  // The subject: the words before the first preposition or verb (巴尔|在司法部备忘录中写道).
+  // The subject: the nouns and names it opens with, up to the first word of another kind
+  // (巴尔|在司法部备忘录中写道, 普京|如此评价拜登; 竞选 of 拜登竞选团队 is a noun here).
   let end = 0
   for (const w of tagWords(phrase)) {
     const k = phrase.indexOf(w.word, end)
-    if (k < 0 || /^(p|v)/.test(w.tag)) break
+    if (k < 0 || !(/^(n|x|eng|vn|j)/.test(w.tag) || /^(的|·|・)$/u.test(w.word))) break
     end = k + w.word.length
   }
   const subject = phrase.slice(0, end)
   // (Not a person whose supporters, aide or building speaks: 特朗普支持者, 特朗普大厦.)
   const named = withLearned(subject, findEntities(subject, table), learned).filter((m) => {
-    const owned = subject.slice(m.at + m.surface.length)
+    const owned = phrase.slice(m.at + m.surface.length)
     return m.type === 'org' || (m.type === 'person' && !ENTOURAGE.test(owned) && !NAMED_AFTER.test(owned))
   })
-  // The name comes last in it, after whom the speaker works for (特朗普法律顾问珍娜·埃利斯).
+  // The name comes last in it, after whom the speaker works for (特朗普法律顾问珍娜·埃利斯), and a
+  // person after an organisation and a title is that person (欧盟委员会主席冯德莱恩).
   const people = named.filter((m) => m.type === 'person')
   const last = people[people.length - 1] ?? named[named.length - 1]
+  if (last?.type === 'org') {
+    const rest = subject.slice(last.at + last.surface.length)
+    const person = titledUnknown(rest) ?? titledName(rest)
+    if (person) return person
+  }
   if (last) return asSpeaker(last)
   return subject.length >= 2 ? speakerPhrase(subject, roles) : undefined
 }
@@ -655,7 +672,9 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
   // later 该发言人 means: no longer the one named before (外交部发言人赵立坚).
   for (const r of folded.matchAll(UNNAMED_ROLE)) {
     const end = r.index! + r[0].length
-    if (mentions.some((m) => m.type === 'person' && m.at >= end && m.at <= end + 1) || ANAPHOR_BEFORE.test(folded.slice(Math.max(0, r.index! - 2), r.index!))) continue
+    // Not one named right after it (发言人赵立坚), one pointed back to (该名发言人, 这位白宫发言人),
+    // a group (发言人中, 官员们), nor the role of someone the sentence names before it (赵立坚是外交部发言人).
+    if (mentions.some((m) => m.type === 'person' && m.at >= end && m.at <= end + 1) || ANAPHOR_BEFORE.test(folded.slice(Math.max(0, r.index! - 8), r.index!)) || /^[中们]/u.test(folded.slice(end)) || mentions.some((m) => m.type === 'person' && m.at < r.index!)) continue
     seen.push([r.index!, r[0], undefined])
   }
   for (const [, noun, speaker] of seen.sort((a, b) => a[0] - b[0])) {
@@ -664,7 +683,7 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
   }
 }
 const UNNAMED_ROLE = /(发言人|官员|人士|专家|学者|律师)/gu
-const ANAPHOR_BEFORE = /(该|这位|那位|此|上述|这名|那名)$/u
+const ANAPHOR_BEFORE = /(该|这|那|此|上述)(名|位)?[^，,。]{0,4}$/u
 
 /**
  * The speaker a role phrase names: the phrase itself (消息人士, 美方官员, 联合声明), the body

@@ -27,7 +27,7 @@ const isTerminalAt = (s: string, i: number) => i >= 0 && i < s.length && (unitKi
 const SPEAKER_FOLLOWS = /^[^。！？!?“「]*?(说|說|表示|称|稱|指出|强调|強調|写道|寫道|说道|說道)[^。！？!?“「]{0,4}[。！？!?]/u
 // …or a dash does (“…。” ——参议院多数党领袖麦康奈尔（Mitch McConnell）), to the paragraph's end or a
 // sentence's end not far on.
-const DASH_FOLLOWS = /^\s*(?:——|—|──|－－|--)[^。！？!?“「]{1,60}/u
+const DASH_FOLLOWS = /^\s*(?:——|—|──|－－|--)[^。！？!?“「，,；;]{1,60}/u
 function dashAttributionAt(para: string, at: number): boolean {
   const m = DASH_FOLLOWS.exec(para.slice(at, at + 64))
   return !!m && (at + m[0].length === para.length || /^[。！？!?]/u.test(para.slice(at + m[0].length)))

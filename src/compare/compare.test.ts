@@ -145,6 +145,9 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([claimOf(['对我个人来讲，反对境外势力干预这一条使我们今后的工作十分麻烦。', '我们认为这一决定将使议会的工作更加困难。'])], new Set())).toEqual([])
     expect(summarize([claimOf(['林郑月娥说：“我们会全力配合中央的决定。”', '对我个人来讲，这一决定十分麻烦。'])], new Set())).toEqual(['林郑月娥说：“我们会全力配合中央的决定。”'])
     expect(summarize([claimOf(['我国外交部发言人宣布了对美方的反制措施。', '中国外交部宣布了反制措施。'])], new Set())).toEqual(['我国外交部发言人宣布了对美方的反制措施。'])
+    expect(summarize([claimOf(['许多日本人对东京奥运会如期举行表示担忧。', '日本民众担忧奥运会如期举行。'])], new Set())).toEqual(['许多日本人对东京奥运会如期举行表示担忧。'])
+    expect(summarize([claimOf(['我驻美大使馆发表声明，要求美方停止挑衅。', '中国驻美大使馆要求美方停止挑衅。'])], new Set())).toEqual(['我驻美大使馆发表声明，要求美方停止挑衅。'])
+    expect(summarize([claimOf(['林郑月娥说:"我们会全力配合中央的决定。"', '对我个人来讲，这一决定十分麻烦。'])], new Set())).toEqual(['林郑月娥说:"我们会全力配合中央的决定。"'])
   })
 
   it('summarises from a sentence that tells what happened, not one that tells it as expected', () => {
@@ -360,6 +363,7 @@ describe('withoutDateline', () => {
     expect(withoutDateline('（三）加强对外国势力干预的防范。')).toBe('加强对外国势力干预的防范。')
     expect(withoutDateline('1.5亿人口受到疫情影响。')).toBe('1.5亿人口受到疫情影响。')
     expect(withoutDateline('12月，两国签署了协议。')).toBe('12月，两国签署了协议。')
+    for (const text of ['十一、二月份的数据显示经济有所回升。', '四、五月间，疫情出现反弹。', '三、四十名抗议者聚集在政府总部外。', '五一、国庆假期的出游人数大增。', '1、2月的出口数据好于预期。']) expect(withoutDateline(text)).toBe(text)
   })
 })
 

@@ -290,9 +290,9 @@ const CONTINUES = /^(但|而|以及|并|此后|同时|另外|此外|对此|因�
 const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]\s*/u
 // A sentence in the first person outside quotation marks (对我个人来讲，…使我们今后的工作十分麻烦) is
 // someone's view in their own voice, a commentator's or an interviewee's, not what happened.
-// (Not 我国, 我军, 我方: a state outlet's voice for its country; nor 自我.)
-const FIRST_PERSON = /(?<!自)[我咱](?![国军方])|本人|笔者|筆者/u
-const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”」』]/gu, '')
+// (Not 我国, 我军, 我方, 我驻…, 我市: an outlet's voice for its country or city; nor 自我.)
+const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔者|筆者/u
+const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”」』]|"[^"]*"/gu, '')
 
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
@@ -374,7 +374,9 @@ export function withoutDateline(text: string): string {
 // …and so does a picture's credit glued to the lead, where it plainly ends (图片来源：YOUTUBE 6月6日，…)…
 const CREDIT = /^\s*(?:图片来源|圖片來源|图片|圖片|来源|來源|摄影|攝影)\s*[:：]\s*[A-Za-z0-9._\-]{1,24}\s+/u
 // …and so does a list's number (2、他嫂子知道…, （一）, 3. but not 1.5亿).
-const ENUMERATOR = /^\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．](?!\d))\s*/u
+// A number of one to ninety-nine as lists write it (not 五一, May Day), and not a range or a pair
+// of numbers (十一、二月份, 四、五月间, 三、四十名).
+const ENUMERATOR = /^\s*(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?:\d{1,2}|[一二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?)[、.．](?![\d一二三四五六七八九十两零〇]|\s*[月日号年]))\s*/u
 // 伦敦——, 北京—— (The New York Times' style): a place and a dash. Only a place (我的同龄人——,
 // 接上文—— open sentences too), and not one a second dash closes (阿拉伯联盟——长期以来…——表示).
 const PLACE_DATELINE = /^\s*([^\s，。,、“”「」—－-]{2,8})\s*(?:——|－－)\s*/u

@@ -57,6 +57,10 @@ describe('isFurniture', () => {
     '图表制作：James Zhen 美国川普政府在 2019 年曾将中共国广核集团和其他三个中共国实体列入其出口黑名单，称它们是“参与或可能参与获取先进核技术和材料用于中共国军事用途的企业”。',
     '一般人在回忆时，眼珠会本能地向左（右）移；当他要构思或者撒谎时眼珠就本能地向相反方向移。', // GNews: a direction, not a picture
     'Antony Blinken自上任以来多次批评北京的人权记录。', // a Latin name opening a claim
+    '当天北京最高气温达到40度（摄氏）。',
+    '该公司被指盗用他人作品（包括文字和图片）。',
+    '警方已调取事发路段的监控录像（由交通摄像头拍摄）。',
+    'Joshua Wong是《时代》杂志评选的年度人物之一，他于周三被捕。',
     '路德(00:00:18)', // GNews: a speaker's turn in a transcript
     '拜登周三在推特上宣布，美国将向台湾提供75万剂疫苗。', // a post reported, no address
     '白宫在facebook发布声明（https://www.facebook.com/whitehouse/posts/1）称拜登将与普京会面。', // a post reported with its address

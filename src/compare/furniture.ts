@@ -46,12 +46,12 @@ const CAPTION_OPENS = /^(图为|图:|图片:|资料图|资料照片|档案照片
 const CAPTION_OPENS_MAX_CHARS = 100
 const IN_PICTURE = /\((左|右|中|前|后)[一二三四五六1-6]?\)/gu
 const CAPTION_MAX_CHARS = 200
-const PICTURE_CREDIT = /(\([^()]{0,30}(摄影|摄|制图|图片|public domain|getty images)[^()]{0,40}\)|photo:\s*[^\s]{1,30})\s*[.。]?$/u
+const PICTURE_CREDIT = /(\([^()]{0,30}((?<!拍)摄影?|制图)(:[^()]{0,40})?\)|\([^()]{0,40}(public domain|getty images)[^()]{0,20}\)|photo:\s*[^\s]{1,30})\s*[.。]?$/u
 const CREDIT_MAX_CHARS = 150
 // A contributor named in Latin letters with where they filed from (keith bradsher自北京、steven lee
 // myers自韩国首尔报道), or a writer's note (x是《纽约时报》驻伦敦记者…).
 const FILED_FROM = /^[a-z][a-z .'-]+自[\p{Script=Han}]{2,8}(、[a-z][a-z .'-]+自[\p{Script=Han}]{2,8})*(报道|报导|发稿)[.。]?$/u
-const WRITER_NOTE = /^[a-z][a-z .'-]+是《[^》]{1,12}》/u
+const WRITER_NOTE = /^[a-z][a-z .'-]+是《[^》]{1,12}》[^，,。]{0,10}(记者|撰稿人|专栏作家|专栏作者|分社社长|社长|编辑|主编|特约作者)/u
 const WRITER_NOTE_MAX_CHARS = 250
 // Where the text was first published, or a pointer to another version of it.
 const SOURCE_NOTE = /^[(（]?(原文刊于|原文刊登于|原载于|本文原载|转载自|本文转载自|原文链接|原文地址|点击查看本文|点击阅读原文|阅读原文)/u
