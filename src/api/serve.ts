@@ -26,6 +26,9 @@ export async function startServer(store: Store, config: ServeConfig, openWriter?
   return {
     url: `http://${host}:${port}`,
     state,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())))
+      await state.close()
+    },
   }
 }

@@ -26,6 +26,7 @@ export class ServerState {
   private comparisons = new Map<string, Promise<Comparison>>()
   private responses = new ResponseCache(RESPONSE_CACHE_BYTES)
   private writing: Promise<unknown> = Promise.resolve()
+  private writer: Store | undefined
   readonly registry: Registry = loadRegistry()
   readonly edits: OutletEdits
 
@@ -144,13 +145,10 @@ export class ServerState {
 
   ingestPaths(paths: readonly string[]): Promise<IngestSummary & { events: number }> {
     return this.exclusive(async () => {
-      const writer = this.openWriter?.() ?? this.store
-      let summary: IngestSummary
-      try {
-        summary = await runIngest(writer, paths, { jobs: 1, quiet: true })
-      } finally {
-        if (writer !== this.store) await writer.close()
-      }
+      // One writer for the server's life: a fresh connection would start each ingest cold (its
+      // duplicate-detection indexes read again).
+      const writer = this.openWriter ? (this.writer ??= this.openWriter()) : this.store
+      const summary = await runIngest(writer, paths, { jobs: 1, quiet: true })
       const view = await this.refresh()
       return { ...summary, events: view.events.length }
     })
@@ -168,6 +166,13 @@ export class ServerState {
       return path
     })
     return this.ingestPaths(paths)
+  }
+
+  /** Closes the ingests' connection, once the writes under way are done (the readers' `store` is the caller's). */
+  async close(): Promise<void> {
+    await this.writing
+    await this.writer?.close()
+    this.writer = undefined
   }
 
   editOutlet(id: string, edit: OutletEdit): Promise<OutletFacts> {

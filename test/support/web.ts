@@ -32,6 +32,7 @@ export async function testServer(paths: readonly string[], env: NodeJS.ProcessEn
     app,
     config,
     async close() {
+      await state.close()
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     },
