@@ -233,6 +233,10 @@ describe('findQuotes', () => {
     expect(speakerOf('外交部发言人赵立坚告诉记者，情况正常。\n\n该名发言人说，“我们不会坐视不理，这是中方的底线。”')).toEqual(['赵立坚'])
     expect(speakerOf('外交部发言人赵立坚周二主持记者会。赵立坚是外交部发言人中最年轻的一位。该发言人说，“美方应当立即纠正错误。”')).toEqual(['赵立坚'])
   })
+  it('takes 该公司 / 该集团 for the company named before, not a broadcaster that interviewed it (GNews: “法马通”公司在接受CNN采访时…。该公司称：“…”)', () => {
+    expect(speakerOf('“法马通”公司在接受CNN采访时承认该公司正在支持解决一个性能问题。该公司称：“根据现有的数据，核电站在安全参数范围内运行。”')).toEqual(['法马通'])
+    expect(speakerOf('中广核集团周日发表声明。该集团称：“目前，持续监测的环境数据显示，台山核电厂及周边环境指标正常。”')).toEqual(['中广核'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -29,7 +29,7 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', 
 const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道)/gu
 // A speaker the entity rules do not know is still a speaker when named by role or kind:
 // 消息人士, 美方官员, 外交部发言人, 联合声明.
-const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
+const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|集团|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
 const HAS_VERB = new RegExp(VERB.source, 'u')
 const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应)/u
 const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调|补充|认为|坦言|透露|警告|解释)/u
@@ -133,7 +133,11 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     // 李桂华表示，…) has a subject of its own, known to the rules or not.
     // (A sentence whose subject is 他 passes on whom 他 was resolved to.)
     previous = { paragraph: s.paragraph, subject: found === 'pronoun' ? antecedent : subject }
-    roles.orgs = mentions.filter((m) => m.type === 'org').map(asSpeaker).concat(roles.orgs).slice(0, MAX_ORGS)
+    // (Not one the sentence holds as an object: 在接受CNN采访时, 对路透社表示 — 该公司 is the company
+    // interviewed, not the broadcaster.)
+    // A company the entity table does not know, named with its kind (“法马通”公司) is one too.
+    const orgs = [...mentions.filter((m) => m.type === 'org'), ...namedCompanies(s.folded)].filter((m) => !isObject(clauseLead(s.folded, m.at))).sort((a, b) => a.at - b.at)
+    roles.orgs = orgs.map(asSpeaker).concat(roles.orgs).slice(0, MAX_ORGS)
   })
   return out
 }
@@ -312,6 +316,25 @@ function subjectNames(folded: string, from: number, to: number, mentions: readon
     // 引述科尔比的话: the one cited; 外交部的发言人, 罗伊的新闻稿: their own voice.
     return (citeAt >= 0 && owned.startsWith('的话')) || OWN_VOICE.test(owned.slice(1)) || (m.type === 'org' && ORG_VOICE.test(owned.slice(1)))
   })
+}
+
+/** Companies named by their name and kind (法马通公司, “法马通”公司, 中广核集团), as mentions. */
+function namedCompanies(folded: string): EntityMention[] {
+  const out: EntityMention[] = []
+  for (const m of folded.matchAll(COMPANY)) {
+    const name = m[1]
+    if (DEMONSTRATIVE.test(name)) continue
+    out.push({ id: name, name, surface: name, type: "org", at: m.index! + (m[0].startsWith("“") || m[0].startsWith("「") ? 1 : 0) })
+  }
+  return out
+}
+const COMPANY = /[“「]?([\p{Script=Han}a-z]{2,8})[”」]?(?:公司|集团)/gu
+const DEMONSTRATIVE = /^(这|那|该|一|本|此|其|各|两|多|某|每|哪|子|母|分|总|大|小|新|老|前|原)/u
+
+/** The few characters before position `at` in its clause (what `isObject` reads). */
+function clauseLead(folded: string, at: number): string {
+  const start = Math.max(at - OBJECT_WINDOW, ...[...'，,：:；;。'].map((c) => folded.lastIndexOf(c, at - 1) + 1))
+  return folded.slice(start, at)
 }
 
 /**
