@@ -4,7 +4,7 @@ import { tagWords } from '../analyze/tag.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
 import { framing, type FramingTerm } from './framing.js'
-import { eventIncident, prepareArticle, type PreparedArticle, type Unit } from './prepare.js'
+import { eventIncident, prepareArticle, unitSimilarity, type PreparedArticle, type Unit } from './prepare.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 import { charBigrams, lettersAndDigits } from '../text/char-class.js'
 import { foldText } from '../normalize/fold.js'
@@ -247,7 +247,11 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
     const relayedBy = [...new Set(c.units.map((u) => outletOf.get(u.articleId)!))].filter((o) => !outlets.includes(o)).sort()
     const seen = new Set<string>()
     const sentences: Citation[] = []
-    for (const u of c.units) {
+    // Each outlet's sentence that words the claim most nearly as its heading does first: what a
+    // report cites for it (the first of an outlet's sentences could be one the claim only
+    // gathered on the way, about something next to it).
+    const nearest = new Map(c.units.map((u) => [u, u === c.central ? Infinity : unitSimilarity(u, c.central)]))
+    for (const u of [...c.units].sort((a, b) => nearest.get(b)! - nearest.get(a)!)) {
       const key = `${u.articleId}|${u.sentence.n}`
       if (seen.has(key)) continue
       seen.add(key)
