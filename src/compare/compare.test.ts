@@ -124,7 +124,10 @@ describe('comparison of the Geneva summit reports', () => {
     const sessions = withEcho.claims.find((x) => /93分钟/.test(x.text))!
     expect(sessions.outlets).toEqual(['guancha'])
     expect(sessions.relayedBy).toEqual(['x-echo'])
-    expect(withEcho.unique.guancha).not.toContain(sessions.id)
+    // Still 观察者网's alone, and said to be repeated (before, it was shown nowhere).
+    expect(withEcho.unique.guancha).toContain(sessions.id)
+    expect(withEcho.consensus).not.toContain(sessions.id)
+    expect(comparisonMarkdown({ ...withEcho, unique: { guancha: [sessions.id] } })).toMatch(/- [^\n]*93分钟[^\n]* \(repeated word for word by echo\)/)
   })
 
   it('takes a sentence with one word edited for a copy, but not one whose figures differ (corpus: 外交使团 / 外国使领馆)', () => {

@@ -129,9 +129,11 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const omissions: Record<string, string[]> = {}
   const salience = noveltyOf(prepared, claims)
   for (const o of outletIds) {
-    // What only this outlet reports, most informative first: words no other outlet used.
+    // What only this outlet reports, most informative first: words no other outlet used. A claim
+    // another outlet only repeated word for word is still this outlet's alone (said so, by
+    // `relayedBy`): left out, it was shown nowhere.
     unique[o] = claims
-      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o && c.relayedBy.length === 0)
+      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o)
       .sort((a, b) => salience.get(b.id)! - salience.get(a.id)!)
       .map((c) => c.id)
     // Omitted: carried by most of the other outlets (and at least two), not by this one. An

@@ -44,7 +44,10 @@ export function comparisonMarkdown(c: Comparison): string {
     const ids = c.unique[o.id] ?? []
     if (!ids.length) continue
     out.push(`### ${o.name} (${ids.length})`, '')
-    for (const id of ids.slice(0, MAX_UNIQUE_PER_OUTLET)) out.push(`- ${claim.get(id)!.text}`)
+    for (const id of ids.slice(0, MAX_UNIQUE_PER_OUTLET)) {
+      const x = claim.get(id)!
+      out.push(`- ${x.text}${x.relayedBy.length ? ` (repeated word for word by ${names(x.relayedBy)})` : ''}`)
+    }
     if (ids.length > MAX_UNIQUE_PER_OUTLET) out.push(`- … and ${ids.length - MAX_UNIQUE_PER_OUTLET} more (see --json)`)
     out.push('')
   }

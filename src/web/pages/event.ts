@@ -24,7 +24,11 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
       (s) => html`<a href="${sentenceHref(s.articleId, s.sentence)}" title="${ctx.shown(s.text)}"${s.expected ? html` class="expected"` : ''}>${outletName(s.outlet)} §${s.sentence + 1}${s.expected ? html` ${t('expectedMark')}` : ''}</a>`,
     )}</span>`
   }
-  const claimLi = (claimId: string, only?: string) => html`<li class="claim" data-claim="${claimId}">${ctx.shown(claimById.get(claimId)!.text)} ${cites(claimId, only)}</li>`
+  const repeated = (claimId: string): Markup => {
+    const by = claimById.get(claimId)!.relayedBy
+    return by.length ? html` <span class="meta repeated">（${t('repeatedBy')}${by.map(outletName).join('、')}）</span>` : html``
+  }
+  const claimLi = (claimId: string, only?: string) => html`<li class="claim" data-claim="${claimId}">${ctx.shown(claimById.get(claimId)!.text)}${repeated(claimId)} ${cites(claimId, only)}</li>`
   const list = (ids: readonly string[], only?: string): Markup => (ids.length ? html`<ul>${ids.map((id) => claimLi(id, only))}</ul>` : html`<p class="muted">${t('none')}</p>`)
 
   // One row of outlets side by side (who, what headline, when), then the same columns for
