@@ -56,6 +56,10 @@ const WRITER_NOTE_MAX_CHARS = 250
 // Where the text was first published, or a pointer to another version of it.
 const SOURCE_NOTE = /^[(（]?(原文刊于|原文刊登于|原载于|本文原载|转载自|本文转载自|原文链接|原文地址|点击查看本文|点击阅读原文|阅读原文)/u
 const SOURCE_NOTE_MAX_CHARS = 80
+// A teaser for another page cut off with "more" (他們的經驗，包括票站防疫措施…......more), and a
+// news agency's photo or fax credit with its date (中央社記者陳韻聿傳真 109年9月19日).
+const TEASER = /(\.{3,}|…+|⋯+)\s*more$/u
+const FAXED = /^[^，。,]{0,12}记者[\p{Script=Han}]{2,4}(传真|摄|摄影)\s*\d{2,4}年\d{1,2}月\d{1,2}日$/u
 
 export function isFurniture(folded: string): boolean {
   const line = folded.trim()
@@ -65,6 +69,7 @@ export function isFurniture(folded: string): boolean {
   if (PICTURE_CREDIT.test(line) && line.length <= CREDIT_MAX_CHARS) return true
   if (WRITER_NOTE.test(line) && line.length <= WRITER_NOTE_MAX_CHARS) return true
   if (SOURCE_NOTE.test(line) && line.length <= SOURCE_NOTE_MAX_CHARS) return true
+  if (TEASER.test(line) || FAXED.test(line)) return true
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true

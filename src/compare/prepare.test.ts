@@ -82,3 +82,20 @@ describe('claim units: quoted terms', () => {
     expect(b.quoted.size).toBe(0)
   })
 })
+
+describe('claim units: a picture gallery set into a report', () => {
+  // Deutsche Welle, the Paracels exercise (July 2020): a gallery between paragraphs of the report.
+  const text = [
+    '菲律宾和越南谴责中国在西沙群岛附近海域举行军事演习。',
+    '相关图集：南中国海周边国家军力大PK',
+    '中国海军之花：中国第一艘航空母舰“辽宁号”从2012年起正式编入中国人民解放军。',
+    '越南“黑洞”：过去数年，越南先后购得6艘基络级攻击型潜艇。',
+    '美国国防部对这次军事演习表示担忧，称其进一步破坏地区稳定。',
+  ].join('\n\n')
+  it('takes no claim, figure or quotation from the gallery, and every one from the report around it', () => {
+    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-07-03T00:00:00Z' } as unknown as Article)
+    const paragraphs = new Set(p.units.map((u) => u.sentence.paragraph))
+    expect([...paragraphs].sort()).toEqual([0, 4])
+    expect(p.figures.filter((f) => /艘/.test(f.text))).toEqual([])
+  })
+})

@@ -86,10 +86,11 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // runs at punctuation before it segments, so a clause's words are the sentence's words that
   // fall inside it.
   const words = sentences.map((s) => segment(s.folded))
-  const figures = findFigures(sentences)
+  const gallery = galleryParagraphs(sentences)
+  const figures = findFigures(sentences).filter((f) => !gallery.has(sentences[f.sentence].paragraph))
   const units: Unit[] = []
   sentences.forEach((s, k) => {
-    if (isFurniture(s.folded) || han(s.folded) < 8) return
+    if (gallery.has(s.paragraph) || isFurniture(s.folded) || han(s.folded) < 8) return
     let at = 0
     let w = 0
     let cursor = 0
@@ -110,8 +111,33 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
       at = end
     }
   })
-  return { article, sentences, words, units, quotes: findQuotes(sentences, table, mentions), figures, times, incident: incidentDate(times, undefined, article.publishedAt) }
+  const quotes = findQuotes(sentences, table, mentions).filter((q) => !gallery.has(sentences[q.sentence].paragraph))
+  return { article, sentences, words, units, quotes, figures, times, incident: incidentDate(times, undefined, article.publishedAt) }
 }
+
+/**
+ * The paragraphs of a picture gallery set into a report (Deutsche Welle: 相关图集：南中国海周边国家
+ * 军力大PK, then one paragraph per picture, "中国海军之花：中国第一艘航空母舰…"): its heading and
+ * each picture's caption, a short title and a colon, up to the first paragraph that is not one.
+ * Captions are not the report's claims.
+ */
+function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>()
+  const firstOf = new Map<number, string>()
+  for (const s of sentences) if (!firstOf.has(s.paragraph)) firstOf.set(s.paragraph, s.folded)
+  let inGallery = false
+  for (const [p, first] of [...firstOf].sort((a, b) => a[0] - b[0])) {
+    if (GALLERY_HEAD.test(first)) inGallery = true
+    else if (!inGallery || !CAPTION_ITEM.test(first)) {
+      inGallery = false
+      continue
+    }
+    out.add(p)
+  }
+  return out
+}
+const GALLERY_HEAD = /^(相关图集|图集|组图)\s*[:：]/u
+const CAPTION_ITEM = /^[^。！？!?:：]{1,40}[:：]/u
 
 const HAN = /\p{Script=Han}/u
 /** Han characters in a string; the common block without a regular expression (this runs on every clause). */
