@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { prepareArticle, sharedPieces, type Unit } from './prepare.js'
+import { eventIncident, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 // Sentences from real reports in the development corpus (test/data/compare).
 const unitsOf = (text: string): readonly Unit[] =>
@@ -97,5 +97,20 @@ describe('claim units: a picture gallery set into a report', () => {
     const paragraphs = new Set(p.units.map((u) => u.sentence.paragraph))
     expect([...paragraphs].sort()).toEqual([0, 4])
     expect(p.figures.filter((f) => /艘/.test(f.text))).toEqual([])
+  })
+})
+
+describe('the incident of an event', () => {
+  const prepared = (id: string, text: string, publishedAt: string) => prepareArticle({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt } as unknown as Article)
+  it('is no day after every report was written (a day they name as planned or given up)', () => {
+    const a = prepared('a', '原訂9月6日舉行的立法會選舉將押後一年，特首林鄭月娥周五宣布。', '2020-07-31T10:00:00Z')
+    const b = prepared('b', '原定9月6日举行的立法会选举押后，民主派批评政府借疫情避选。', '2020-07-31T12:00:00Z')
+    expect([a.incident?.date, b.incident?.date]).toEqual(['2020-09-06', '2020-09-06'])
+    expect(eventIncident([a, b])).toBeUndefined()
+  })
+  it('is a day some reports name before it came (a preview) when another was written after it', () => {
+    const preview = prepared('a', '当地时间6月16日，拜登将在日内瓦与普京举行首次会晤。', '2021-06-15T08:00:00Z')
+    const report = prepared('b', '当地时间6月16日，拜登与普京在日内瓦举行了首次会晤。', '2021-06-17T08:00:00Z')
+    expect(eventIncident([preview, report])).toBe('2021-06-16')
   })
 })

@@ -539,5 +539,9 @@ export function unitSimilarity(a: Unit, b: Unit): number {
 export function eventIncident(prepared: readonly PreparedArticle[]): string | undefined {
   const votes = new Map<string, number>()
   for (const p of prepared) if (p.incident) votes.set(p.incident.date, (votes.get(p.incident.date) ?? 0) + 1)
-  return [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
+  // A day after every report was written is not when what they report happened: a day they
+  // all name as planned or given up (原訂9月6日舉行的選舉), or a date read wrong.
+  const written = prepared.map((p) => p.article.publishedAt?.slice(0, 10)).filter((d): d is string => !!d)
+  const last = written.length === prepared.length && written.length ? written.sort().at(-1)! : undefined
+  return [...votes].filter(([day]) => !last || day <= last).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
 }
