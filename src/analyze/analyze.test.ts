@@ -486,6 +486,14 @@ describe('findFigures', () => {
     expect(figs('千百万人担心失去工作。')).toEqual([])
     expect(figs('每10萬人就有102人染疫喪命。').map((f) => f[0])).toEqual([102])
   })
+  it('reads case counts with no noun after them, by any measure word, as one unit (7969宗确诊案例 / 7969起确诊案例 / 确诊1088万7320例), and sorties (28架次)', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.subject])
+    expect(counts('新加坡累計7969宗確診案例。')).toEqual([[7969, '例', '确诊']])
+    expect(counts('新加坡累计7969起确诊案例。')).toEqual([[7969, '例', '确诊']])
+    expect(counts('美国累计确诊1088万7320例。')).toEqual([[10887320, '例', '确诊']])
+    expect(counts('解放軍今共派出28架次軍機擾台。')).toEqual([[28, '架次', '军机']])
+    expect(counts('该市本月发生12起交通事故。')).toEqual([[12, '起', '交通事故']])
+  })
   it('takes no anniversary, day of the week, time ago or named day for a length of time', () => {
     for (const text of ['今天是香港主权移交23周年。', '大选在11月的一个星期一举行。', '57 分钟前', '这一天，他们上街抗议。', '最后一天，会议通过了决议。', '两人在同一天抵达。']) expect(figs(text)).toEqual([])
     expect(figs('会谈持续了一天，并在一个星期后结束。').map((f) => f[0])).toEqual([1440, 10080])

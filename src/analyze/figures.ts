@@ -36,7 +36,10 @@ const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 
 const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
 const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
-const MEASURE = ['名', '位', '人', '个', '枚', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只']
+const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只']
+// Cases are counted with a verb after them (7969宗确诊案例) or none (确诊1088万7320例): the word
+// after, else the clause before, says of what.
+const CASES = new Set(['例', '宗', '起'])
 const UNIT_ALT = [...Object.keys(DURATION), ...MONEY, ...Object.keys(DISTANCE), ...Object.keys(WEIGHT), '岁', ...MEASURE]
   .sort((a, b) => b.length - a.length)
   .join('|')
@@ -120,9 +123,11 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // 七国集团, 二十国集团, 20国峰会: the name of a group of countries, not a count of them.
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
-  const counted = headNoun(after)
+  const head = headNoun(after)
+  const counted = head ?? (CASES.has(unit) ? (subjectAfterVerb(after) ?? subjectBefore(clause)) : undefined)
   if (!counted && unit !== '人') return undefined
-  return { ...base, value, valueMax, unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
+  // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
+  return { ...base, value, valueMax, unit: !head && CASES.has(unit) ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
 
 const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu
