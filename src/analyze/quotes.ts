@@ -700,12 +700,29 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
     if (mentions.some((m) => m.type === 'person' && m.at >= end && m.at <= end + 1) || ANAPHOR_BEFORE.test(folded.slice(Math.max(0, r.index! - 8), r.index!)) || /^[中们]/u.test(folded.slice(end)) || mentions.some((m) => m.type === 'person' && m.at < r.index!)) continue
     seen.push([r.index!, r[0], undefined])
   }
+  // Who issued a statement (阿富汗总统加尼发表声明, 香港民主派今天(31日)发表联合声明): what a later
+  // bare 声明说 speaks for.
+  for (const r of folded.matchAll(ISSUED)) {
+    const verbAt = r.index!
+    const start = Math.max(...[...'，,。：:；;'].map((c) => folded.lastIndexOf(c, verbAt - 1))) + 1
+    const named = subjectNames(folded, start, verbAt, mentions)
+    // Issued by one (not 他与拜登签署了一份联合声明, 白宫和克里姆林宫发表…: no one of them speaks for it).
+    const joint = named.length > 1 || /[与和同及跟、]/u.test(folded.slice(start, verbAt).replace(/\([^()]*\)/gu, ''))
+    const who = !joint && named.length === 1 ? named[0] : undefined
+    const phrase = folded.slice(start, verbAt).replace(/\([^()]*\)/gu, '').replace(WHEN_SAID, '').trim()
+    const body = !named.length && /^\p{Script=Han}{2,10}$/u.test(phrase) && !GRAMMAR_START.test(phrase) && !/^(他|她|它|我|你|该|这|那|此|上述|其)/u.test(phrase)
+    const speaker = joint ? undefined : who ? asSpeaker(who) : body ? (titledName(phrase) ?? unknownPerson(phrase) ?? { id: phrase, name: phrase }) : undefined
+    seen.push([verbAt, r[4], speaker])
+  }
   for (const [, noun, speaker] of seen.sort((a, b) => a[0] - b[0])) {
     if (speaker) roles.byNoun.set(noun, speaker)
     else roles.byNoun.delete(noun)
   }
 }
 const UNNAMED_ROLE = /(发言人|官员|人士|专家|学者|律师)/gu
+const ISSUED = /(发表|发布|发出|签署)(了)?((?:一份|一项|联合|书面|正式)*)(声明|公报)/gu
+// Words of when between a subject and its verb (今天(31日), 周三, 当天).
+const WHEN_SAID = /((今天|昨天|今日|昨日|当天|当日|周.|星期.|\(\d{1,2}日\)|\d{1,2}日|上午|下午|晚间|早些时候|稍早))+$/u
 const ANAPHOR_BEFORE = /(该|这|那|此|上述)(名|位)?[^，,。]{0,4}$/u
 
 /**
@@ -719,6 +736,8 @@ function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
   const phrase = raw.trim().replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '').trim()
   if (phrase.length < 2 || INDEFINITE.test(phrase)) return undefined
   const noun = SPEAKER_NOUN.exec(phrase)?.[1]
+  // A statement named bare (声明说) is the one the article said someone issued (加尼发表声明).
+  if (noun && phrase === noun && roles.byNoun.has(noun)) return roles.byNoun.get(noun)
   if (ANAPHOR.test(phrase)) {
     const known = noun && roles.byNoun.get(noun)
     if (known) return known
