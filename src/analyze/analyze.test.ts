@@ -240,7 +240,8 @@ describe('findQuotes', () => {
   it('takes a bare 声明说 for whoever the article said issued the statement, and no one of a joint statement\'s parties', () => {
     expect(speakerOf('阿富汗总统加尼（Ashraf Ghani）发表声明，谴责这次攻击。声明说，“塔利班继续与其他恐怖组织勾结，发动恐怖袭击，每天都在屠杀平民。”')).toEqual(['加尼'])
     expect(speakerOf('香港民主派今天(31日)發表聯合聲明，反對立法會延期選舉。聲明表示，「政府與建制派因為選情嚴峻，私謀借疫情之名押後選舉」。')).toEqual(['香港民主派'])
-    expect(speakerOf('普京表示，会后他与拜登签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['声明'])
+    expect(speakerOf('普京表示，会后他与拜登签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['普京', '声明'])
+    expect(speakerOf('会后两人签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['声明'])
     expect(speakerOf('该公司周三发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).not.toContain('该公司')
   })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {

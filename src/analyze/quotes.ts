@@ -711,7 +711,7 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
     const who = !joint && named.length === 1 ? named[0] : undefined
     const phrase = folded.slice(start, verbAt).replace(/\([^()]*\)/gu, '').replace(WHEN_SAID, '').trim()
     const body = !named.length && /^\p{Script=Han}{2,10}$/u.test(phrase) && !GRAMMAR_START.test(phrase) && !/^(他|她|它|我|你|该|这|那|此|上述|其)/u.test(phrase)
-    const speaker = joint ? undefined : who ? asSpeaker(who) : body ? (titledName(phrase) ?? unknownPerson(phrase) ?? { id: phrase, name: phrase }) : undefined
+    const speaker = joint ? undefined : who ? asSpeaker(who) : body ? (titledName(phrase) ?? unknownPerson(phrase) ?? (ISSUER_END.test(phrase) ? { id: phrase, name: phrase } : undefined)) : undefined
     seen.push([verbAt, r[4], speaker])
   }
   for (const [, noun, speaker] of seen.sort((a, b) => a[0] - b[0])) {
@@ -720,6 +720,8 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
   }
 }
 const UNNAMED_ROLE = /(发言人|官员|人士|专家|学者|律师)/gu
+// A body by its kind (香港民主派, 泛民阵营, 律师公会), when no rule names it.
+const ISSUER_END = /(派|党|阵营|政府|组织|团体|联盟|协会|公会|工会|学会|委员会|公司|集团|机构|大学|学院|法院|当局|部|局|署|院|社|办)$/u
 const ISSUED = /(发表|发布|发出|签署)(了)?((?:一份|一项|联合|书面|正式)*)(声明|公报)/gu
 // Words of when between a subject and its verb (今天(31日), 周三, 当天).
 const WHEN_SAID = /((今天|昨天|今日|昨日|当天|当日|周.|星期.|\(\d{1,2}日\)|\d{1,2}日|上午|下午|晚间|早些时候|稍早))+$/u
