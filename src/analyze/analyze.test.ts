@@ -244,6 +244,9 @@ describe('findQuotes', () => {
     expect(speakerOf('会后两人签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['声明'])
     expect(speakerOf('该公司周三发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).not.toContain('该公司')
   })
+  it('does not take the one replied to for the speaker (保安局发言人回应路透社说：「…」)', () => {
+    expect(speakerOf('保安局发言人回应路透社说：「外国干预猖獗，特区政府必须依法处理。」')).not.toContain('路透社')
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])

@@ -365,7 +365,7 @@ const ENTOURAGE = /^(?:的)?(?:一位|一名|前|现任|首席)?(?:顾问|助手
 // The part of a clause searched for a preposition before a name.
 const OBJECT_WINDOW = 10
 const OBJECT_PREPOSITION = new Set(['在', '于', '对', '对于', '向', '跟', '给', '替', '同', '关于', '透过', '通过'])
-const OBJECT_VERB = new Set(['接受', '透过', '通过', '告诉'])
+const OBJECT_VERB = new Set(['接受', '透过', '通过', '告诉', '回应', '回复', '答复'])
 const ADJUNCT_CLOSED = /(时|时候|后|之后|以后|前|之前|以来|期间|之际|当中)$/u
 const ADJUNCT_OPEN = /(在|于|當|当)[^，,：:；;]*$/u
 const ADJUNCT_END = /^[^，,：:；;]{0,16}(时|時|之际|之際|期间|期間)\s*$/u
