@@ -247,6 +247,10 @@ describe('findQuotes', () => {
   it('does not take the one replied to for the speaker (保安局发言人回应路透社说：「…」)', () => {
     expect(speakerOf('保安局发言人回应路透社说：「外国干预猖獗，特区政府必须依法处理。」')).not.toContain('路透社')
   })
+  it('reads a name after a body\'s title apart from the title, and a double-barrelled transliteration whole (会长史墨客, 泰布林-吉鹤德)', () => {
+    expect(speakerOf('美国商会会长史墨客说：“我们希望中方能够信守承诺，尊重人权。”')).toEqual(['史墨客'])
+    expect(speakerOf('挪威议员泰布林-吉鹤德表示：“特朗普为中东和平做出了巨大贡献，他应该获得诺贝尔和平奖。”')).toEqual(['泰布林-吉鹤德'])
+  })
   it('passes over a subject that is nobody in particular to the speaker before it (BBC: 他…称，有报告指出…，这“…”)', () => {
     const text = '英国外交大臣拉布说，情况严重。\n\n他对BBC《安德鲁·马尔秀》节目称，有报告指出维族人遭遇强制绝育及其他更大范围的迫害，这“让人联想到一些我们很久没有见到过的事情”。'
     expect(findQuotes(splitSentences(text)).map((q) => q.speaker?.name)).toEqual(['拉布'])
@@ -454,7 +458,7 @@ describe('findQuotes', () => {
     expect(speakerOf('公報首度提及台灣，包括支持台灣參與世界衛生組織（WHO）論壇，另外，公報也提及，嚴正關切東海與南海情勢，「我們重視台灣海峽和平及穩定的重要性，鼓勵和平解決兩岸問題」。')).not.toContain('世界卫生组织')
   })
   it('takes a name the rules do not know that opens the sentence before for whom 他 means, not a person it names later (corpus sentences)', () => {
-    expect(speakerOf('（德国之声中文网）蒂布林-耶德在自己的脸书上赞扬特朗普为阿联酋和以色列之间达成协议所做的努力。他写道："此协议有可能为众多阿拉伯国家和以色列之间实现永久和平铺平道路。"')).toEqual(['蒂布林'])
+    expect(speakerOf('（德国之声中文网）蒂布林-耶德在自己的脸书上赞扬特朗普为阿联酋和以色列之间达成协议所做的努力。他写道："此协议有可能为众多阿拉伯国家和以色列之间实现永久和平铺平道路。"')).toEqual(['蒂布林-耶德'])
     expect(speakerOf('拜登的儿子亨特曾与他合作。前几天，波布林斯基发表公开声明，出示了自己的三个手机。他说：“我持有能证明所有内容的电子邮件、文档和短信。”')).toEqual(['波布林斯基'])
     // …but not a name in a clause after one that is not a time phrase.
     expect(speakerOf('钱先生问起她。我告诉他，照君原是外国语学院的学生。他就笑着用法文说：“La tête d’un fou ne blanchit pas.”')).not.toContain('照君原')

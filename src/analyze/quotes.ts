@@ -504,11 +504,14 @@ function titledName(rest: string): Speaker | undefined {
  */
 function leadingName(phrase: string): Speaker | undefined {
   let name = ''
-  for (const w of tagWords(phrase.slice(0, 12))) {
-    if (!/^(nr|x$)/.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word) || !phrase.startsWith(name + w.word)) break
-    name += w.word
+  for (const w of tagWords(phrase.slice(0, 16))) {
+    if (!/^(nr|x$)/.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word)) break
+    // (A double-barrelled transliteration goes on past its hyphen: 泰布林-吉鹤德.)
+    const joined = [name + w.word, ...(name ? [...'-－‐·・'].map((h) => name + h + w.word) : [])].find((n) => phrase.startsWith(n))
+    if (!joined) break
+    name = joined
   }
-  return /^\p{Script=Han}{2,6}$/u.test(name) ? { id: name, name } : undefined
+  return /^\p{Script=Han}{2,6}$|^\p{Script=Han}{2,4}[-－‐·・]\p{Script=Han}{2,4}$/u.test(name) ? { id: name, name } : undefined
 }
 
 /** A person the rules do not know, right after an organisation and a title (欧盟委员会|主席冯德莱恩). */
@@ -525,7 +528,8 @@ const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外�
 function speakerPhrase(phrase: string, roles: Roles, verb = ''): Speaker | undefined {
   // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
   if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
-  return unknownPerson(phrase, verb, roles.table)
+  // A name after a body's title, read apart from the title (美国商会会长史墨客: jieba reads 会|长史|墨客).
+  return titledName(phrase) ?? unknownPerson(phrase, verb, roles.table)
 }
 // Enough of the verb to see a word across its start (回|答道, 供|称).
 const VERB_CONTEXT = 3
@@ -577,8 +581,12 @@ function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker 
   if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined
   // A word jieba found by its model is a name when it is long enough not to be a verb's
   // fragment (并坚 of 并坚称).
-  return /^nr/.test(last.tag) || (last.tag === 'x' && name.length >= 3) ? { id: name, name } : undefined
+  if (!(/^nr/.test(last.tag) || (last.tag === 'x' && name.length >= 3))) return undefined
+  // …with the rest of a double-barrelled transliteration (泰布林-吉鹤德).
+  const barrel = HYPHENATED.exec(bare.slice(0, bare.length - name.length))?.[0] ?? ''
+  return { id: barrel + name, name: barrel + name }
 }
+const HYPHENATED = /\p{Script=Han}{2,4}[-－‐·・]$/u
 
 /**
  * Where a speech verb starts when jieba, given the words around it, reads a verb of saying across
