@@ -73,6 +73,7 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       // by 艇): one of more than two characters must share a word.
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const same =
+        sameLargeValue(list[i], list[j]) ||
         list[i].subject === list[j].subject ||
         (list[i].dimension === 'money' || !short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
@@ -81,6 +82,17 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
   const out = new Map<number, LocatedFigure[]>()
   list.forEach((f, i) => out.set(find(i), [...(out.get(find(i)) ?? []), f]))
   return [...out.values()]
+}
+
+/**
+ * Do two outlets give the same large amount, however each names it (7500亿欧元救援 / 7500亿欧元的
+ * 疫后复苏基金; 7969例确诊 in two wordings)? A sum of a million or a count of ten thousand, equal to
+ * its last significant digits, is seldom the same by chance.
+ */
+function sameLargeValue(a: LocatedFigure, b: LocatedFigure): boolean {
+  if (a.outlet === b.outlet || a.valueMax !== undefined || b.valueMax !== undefined) return false
+  const floor = a.dimension === 'money' ? 1e6 : a.dimension === 'count' ? 1e4 : Infinity
+  return a.value >= floor && a.value === b.value
 }
 
 /** Do two subjects share two adjacent Han characters (无偿拨款 ~ 拨款, 核弹头 ~ 弹头)? */
