@@ -236,13 +236,22 @@ describe('findQuotes', () => {
   it('takes 该公司 / 该集团 for the company named before, not a broadcaster that interviewed it (GNews: “法马通”公司在接受CNN采访时…。该公司称：“…”)', () => {
     expect(speakerOf('“法马通”公司在接受CNN采访时承认该公司正在支持解决一个性能问题。该公司称：“根据现有的数据，核电站在安全参数范围内运行。”')).toEqual(['法马通'])
     expect(speakerOf('中广核集团周日发表声明。该集团称：“目前，持续监测的环境数据显示，台山核电厂及周边环境指标正常。”')).toEqual(['中广核'])
+    // The company itself, not the words before it; and no company from a count or a verb.
+    const said = '该公司称：“我们将依法维护自身的合法权益，不会接受这些指控。”'
+    expect(speakerOf(`美国商务部周二宣布制裁华为公司。${said}`)).toEqual(['华为'])
+    expect(speakerOf(`特朗普政府下令禁止字节跳动公司的应用。${said}`)).toEqual(['字节跳动'])
+    expect(speakerOf(`路透社报道，腾讯公司将出售部分股份。${said}`)).toEqual(['腾讯'])
+    for (const before of ['记者走访了多家公司。', '他收购了这家公司。', '他在一家科技公司工作。']) expect(speakerOf(`${before}${said}`)).toEqual([undefined])
   })
   it('takes a bare 声明说 for whoever the article said issued the statement, and no one of a joint statement\'s parties', () => {
     expect(speakerOf('阿富汗总统加尼（Ashraf Ghani）发表声明，谴责这次攻击。声明说，“塔利班继续与其他恐怖组织勾结，发动恐怖袭击，每天都在屠杀平民。”')).toEqual(['加尼'])
     expect(speakerOf('香港民主派今天(31日)發表聯合聲明，反對立法會延期選舉。聲明表示，「政府與建制派因為選情嚴峻，私謀借疫情之名押後選舉」。')).toEqual(['香港民主派'])
     expect(speakerOf('普京表示，会后他与拜登签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['普京', '声明'])
     expect(speakerOf('会后两人签署了一份联合声明。声明说，“我们重申这一原则，即核战争不可能赢，也永远不能打。”')).toEqual(['声明'])
-    expect(speakerOf('该公司周三发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).not.toContain('该公司')
+    expect(speakerOf('该公司周三发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).toEqual(['声明'])
+    // Not whom someone asks or watches for a statement.
+    expect(speakerOf('抗议者要求政府发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).toEqual(['声明'])
+    expect(speakerOf('外界关注特朗普何时发表声明。声明说，“我们从未违反任何法律，也不会接受这些指控。”')).toEqual(['声明'])
   })
   it('does not take the one replied to for the speaker (保安局发言人回应路透社说：「…」)', () => {
     expect(speakerOf('保安局发言人回应路透社说：「外国干预猖獗，特区政府必须依法处理。」')).not.toContain('路透社')
@@ -507,6 +516,9 @@ describe('findFigures', () => {
     expect(counts('美国累计确诊1088万7320例。')).toEqual([[10887320, '例', '确诊']])
     expect(counts('解放軍今共派出28架次軍機擾台。')).toEqual([[28, '架次', '军机']])
     expect(counts('该市本月发生12起交通事故。')).toEqual([[12, '起', '交通事故']])
+    // Not accidents or "from Friday on" without a noun: no case count.
+    expect(counts('今年共发生交通事故12起。')).toEqual([])
+    expect(counts('美国从星期五起禁止入境。')).toEqual([])
   })
   it('takes no anniversary, day of the week, time ago or named day for a length of time', () => {
     for (const text of ['今天是香港主权移交23周年。', '大选在11月的一个星期一举行。', '57 分钟前', '这一天，他们上街抗议。', '最后一天，会议通过了决议。', '两人在同一天抵达。']) expect(figs(text)).toEqual([])

@@ -40,6 +40,8 @@ const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆
 // Cases are counted with a verb after them (7969宗确诊案例) or none (确诊1088万7320例): the word
 // after, else the clause before, says of what.
 const CASES = new Set(['例', '宗', '起'])
+// …when they are cases of illness (not accidents, 交通事故12起, nor 星期五起).
+const CASE_WORDS = /确诊|病例|个案|感染|染疫|死亡|病故|病亡|住院|阳性/u
 const UNIT_ALT = [...Object.keys(DURATION), ...MONEY, ...Object.keys(DISTANCE), ...Object.keys(WEIGHT), '岁', ...MEASURE]
   .sort((a, b) => b.length - a.length)
   .join('|')
@@ -124,10 +126,11 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const head = headNoun(after)
-  const counted = head ?? (CASES.has(unit) ? (subjectAfterVerb(after) ?? subjectBefore(clause)) : undefined)
+  const cases = !head && CASES.has(unit) && CASE_WORDS.test(`${clause}${after.slice(0, 8)}`)
+  const counted = head ?? (cases ? (subjectAfterVerb(after) ?? subjectBefore(clause)) : undefined)
   if (!counted && unit !== '人') return undefined
   // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
-  return { ...base, value, valueMax, unit: !head && CASES.has(unit) ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
+  return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
 
 const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu

@@ -136,7 +136,8 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     // (Not one the sentence holds as an object: 在接受CNN采访时, 对路透社表示 — 该公司 is the company
     // interviewed, not the broadcaster.)
     // A company the entity table does not know, named with its kind (“法马通”公司) is one too.
-    const orgs = [...mentions.filter((m) => m.type === 'org'), ...namedCompanies(s.folded)].filter((m) => !isObject(clauseLead(s.folded, m.at))).sort((a, b) => a.at - b.at)
+    // The one named last first, as roles.orgs holds them.
+    const orgs = [...mentions.filter((m) => m.type === 'org'), ...namedCompanies(s.folded)].filter((m) => !isObject(clauseLead(s.folded, m.at))).sort((a, b) => b.at - a.at)
     roles.orgs = orgs.map(asSpeaker).concat(roles.orgs).slice(0, MAX_ORGS)
   })
   return out
@@ -322,14 +323,23 @@ function subjectNames(folded: string, from: number, to: number, mentions: readon
 function namedCompanies(folded: string): EntityMention[] {
   const out: EntityMention[] = []
   for (const m of folded.matchAll(COMPANY)) {
-    const name = m[1]
-    if (DEMONSTRATIVE.test(name)) continue
-    out.push({ id: name, name, surface: name, type: "org", at: m.index! + (m[0].startsWith("“") || m[0].startsWith("「") ? 1 : 0) })
+    const at = m.index!
+    // A name in quotation marks (“法马通”公司), else the one word before the kind, a noun or a name
+    // jieba tags (华为公司, 中广核集团): not the verb or the count before it (制裁华为, 多家公司).
+    const quoted = /[“「]([\p{Script=Han}a-z]{2,10})[”」]$/u.exec(folded.slice(Math.max(0, at - 12), at))
+    if (quoted) {
+      out.push({ id: quoted[1], name: quoted[1], surface: quoted[1], type: 'org', at: at - quoted[0].length + 1 })
+      continue
+    }
+    const before = folded.slice(Math.max(0, at - 10), at)
+    const last = tagWords(before).at(-1)
+    if (!last || !before.endsWith(last.word) || !/^(n|x|eng|j)/.test(last.tag) || !/^[\p{Script=Han}a-z]{2,8}$/u.test(last.word) || DEMONSTRATIVE.test(last.word)) continue
+    out.push({ id: last.word, name: last.word, surface: last.word, type: 'org', at: at - last.word.length })
   }
   return out
 }
-const COMPANY = /[“「]?([\p{Script=Han}a-z]{2,8})[”」]?(?:公司|集团)/gu
-const DEMONSTRATIVE = /^(这|那|该|一|本|此|其|各|两|多|某|每|哪|子|母|分|总|大|小|新|老|前|原)/u
+const COMPANY = /(?:公司|集团)/gu
+const DEMONSTRATIVE = /^(这|那|该|一|本|此|其|各|两|多|某|每|哪|子|母|分|总|大|小|新|老|前|原|科技|上市|跨国|私营|国营|国有|外国|美国|中国|航空|能源|电力)/u
 
 /** The few characters before position `at` in its clause (what `isObject` reads). */
 function clauseLead(folded: string, at: number): string {
@@ -715,7 +725,10 @@ function learnRoles(folded: string, mentions: readonly EntityMention[], roles: R
     const start = Math.max(...[...'，,。：:；;'].map((c) => folded.lastIndexOf(c, verbAt - 1))) + 1
     const named = subjectNames(folded, start, verbAt, mentions)
     // Issued by one (not 他与拜登签署了一份联合声明, 白宫和克里姆林宫发表…: no one of them speaks for it).
-    const joint = named.length > 1 || /[与和同及跟、]/u.test(folded.slice(start, verbAt).replace(/\([^()]*\)/gu, ''))
+    // …and one that is the clause's subject: not whom someone asks or watches for it (抗议者要求政府
+    // 发表声明, 外界关注特朗普何时发表声明).
+    const clause = folded.slice(start, verbAt).replace(/\([^()]*\)/gu, '')
+    const joint = named.length > 1 || /[与和同及跟、]/u.test(clause) || tagWords(clause).some((w) => w.tag === 'v' && w.word.length >= 2) || /何时|是否|要求|呼吁|促请|敦促/u.test(clause)
     const who = !joint && named.length === 1 ? named[0] : undefined
     const phrase = folded.slice(start, verbAt).replace(/\([^()]*\)/gu, '').replace(WHEN_SAID, '').trim()
     const body = !named.length && /^\p{Script=Han}{2,10}$/u.test(phrase) && !GRAMMAR_START.test(phrase) && !/^(他|她|它|我|你|该|这|那|此|上述|其)/u.test(phrase)

@@ -26,7 +26,7 @@ export class ServerState {
   private comparisons = new Map<string, Promise<Comparison>>()
   private responses = new ResponseCache(RESPONSE_CACHE_BYTES)
   private writing: Promise<unknown> = Promise.resolve()
-  private writer: Store | undefined
+  private closed = false
   readonly registry: Registry = loadRegistry()
   readonly edits: OutletEdits
 
@@ -145,10 +145,16 @@ export class ServerState {
 
   ingestPaths(paths: readonly string[]): Promise<IngestSummary & { events: number }> {
     return this.exclusive(async () => {
-      // One writer for the server's life: a fresh connection would start each ingest cold (its
-      // duplicate-detection indexes read again).
-      const writer = this.openWriter ? (this.writer ??= this.openWriter()) : this.store
-      const summary = await runIngest(writer, paths, { jobs: 1, quiet: true })
+      if (this.closed) throw new Error('the server is closing: no more ingests')
+      // A connection for this ingest, closed after it: kept open, its duplicate-detection index
+      // would miss what another process (a `jianting ingest` beside) stored meanwhile.
+      const writer = this.openWriter?.() ?? this.store
+      let summary: IngestSummary
+      try {
+        summary = await runIngest(writer, paths, { jobs: 1, quiet: true })
+      } finally {
+        if (writer !== this.store) await writer.close()
+      }
       const view = await this.refresh()
       return { ...summary, events: view.events.length }
     })
@@ -168,11 +174,10 @@ export class ServerState {
     return this.ingestPaths(paths)
   }
 
-  /** Closes the ingests' connection, once the writes under way are done (the readers' `store` is the caller's). */
+  /** Takes no more ingests, once the writes under way are done (the readers' `store` is the caller's to close). */
   async close(): Promise<void> {
+    this.closed = true
     await this.writing
-    await this.writer?.close()
-    this.writer = undefined
   }
 
   editOutlet(id: string, edit: OutletEdit): Promise<OutletFacts> {

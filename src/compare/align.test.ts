@@ -438,6 +438,10 @@ describe('alignClaims, a statement and its denial', () => {
     expect(pairOf('當局指反應堆冷卻劑系統壓力邊界和安全殼密封性均是安全的，不會有洩漏問題。', '罗弗说，如果他们确实有气体泄漏，这表明他们的一些安全壳密封性被打破了。')).toBe(false)
     expect(pairOf('核电站周边的辐射监测没有发现异常数据。', '核电站周边的辐射监测发现异常数据。')).toBe(false)
   })
+  it('takes 不得不 and 分别 for no denial', () => {
+    expect(pairOf('主办方不得不取消原定于周六举行的音乐节，数万名乐迷失望而归。', '主办方取消了原定于周六举行的音乐节，数万名乐迷失望而归。')).toBe(true)
+    expect(pairOf('拜登和普京分别会见了记者，介绍了峰会的成果。', '拜登和普京会见了记者，介绍了峰会的成果。')).toBe(true)
+  })
   it('still aligns two units that deny the same thing', () => {
     expect(pairOf('核电站周边的辐射监测没有发现异常数据。', '当局说，核电站周边的辐射监测至今没有发现异常数据。')).toBe(true)
   })

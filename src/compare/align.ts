@@ -360,10 +360,13 @@ function oppositeOn(a: Unit, b: Unit, words: Iterable<string> = bothContent(a, b
 const bothContent = (a: Unit, b: Unit) => [...a.content].filter((w) => b.content.has(w))
 const isNegated = (text: string, word: string) => {
   const at = text.indexOf(word)
-  return at > 0 && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 4), at))
+  const before = text.slice(Math.max(0, at - 4), at)
+  return at > 0 && NEGATION_BEFORE.test(before) && !AFFIRMING.test(before)
 }
 // 不, 没, 未, 无, 非, alone or with a modal or 有 (不会, 没有, 并未, 不能再), right before the word.
-const NEGATION_BEFORE = /(不|没|未|无|非|勿|别)(会|能|是|有|再|曾|得|准|要|可|必){0,2}$/u
+// Not 不得不, 不能不, 无不 (they affirm), 分别, 特别, 南非, 除非.
+const NEGATION_BEFORE = /(?<!不得|不能|无)(不|没|未|无|(?<![南除是])非|勿|(?<![分特区个告级类性])别)(会|能|是|有|再|曾|得|准|要|可|必){0,2}$/u
+const AFFIRMING = /(不得不|不能不|无不|不可不)$/u
 
 // The event's own topic words (关闭 and 总领事馆 in the reports of a consulate's closing) make one
 // claim of two units that also name the same place or person, when the units are this alike.

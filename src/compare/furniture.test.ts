@@ -37,6 +37,7 @@ describe('isFurniture', () => {
     '本图所示为西格玛级（Sigma-Class）轻型护卫舰KRI Sultan Hasanuddin。', // 德国之声, a gallery
     '他們的經驗，包括票站防疫措施及選民的投票意欲，都值得香港參考。呼籲選舉能延後1......more', // 中央廣播電臺
     '中央社記者陳韻聿傳真 109年9月19日', // 中央社
+    '（中央社記者陳韻聿巴黎傳真 109年9月19日）', // 中央社, with a city, in brackets
     '2020年7月19日，比利时布鲁塞尔，欧洲理事会主席米歇尔（左）、德国总理默克尔（中）、法国总统马克龙（右二）在峰会间隙交谈。', // 路透, a caption
     '美国白宫国家安全委员会前高级主任罗伯特·史帕丁准将（Brigadier General Robert Spalding III ）（Public Domain）', // 自由亚洲电台
     '2020年美中关系大事记（自由亚洲电台制图）Photo: RFA', // 自由亚洲电台

@@ -59,7 +59,7 @@ const SOURCE_NOTE_MAX_CHARS = 80
 // A teaser for another page cut off with "more" (他們的經驗，包括票站防疫措施…......more), and a
 // news agency's photo or fax credit with its date (中央社記者陳韻聿傳真 109年9月19日).
 const TEASER = /(\.{3,}|…+|⋯+)\s*more$/u
-const FAXED = /^[^，。,]{0,12}记者[\p{Script=Han}]{2,4}(传真|摄|摄影)\s*\d{2,4}年\d{1,2}月\d{1,2}日$/u
+const FAXED = /^[(（]?[^，。,]{0,12}记者[\p{Script=Han}]{2,8}(传真|摄|摄影)\s*\d{2,4}年\d{1,2}月\d{1,2}日[)）]?$/u
 
 export function isFurniture(folded: string): boolean {
   const line = folded.trim()

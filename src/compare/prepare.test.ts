@@ -90,12 +90,14 @@ describe('claim units: a picture gallery set into a report', () => {
     '相关图集：南中国海周边国家军力大PK',
     '中国海军之花：中国第一艘航空母舰“辽宁号”从2012年起正式编入中国人民解放军。',
     '越南“黑洞”：过去数年，越南先后购得6艘基络级攻击型潜艇。',
+    '美国国务院发言人奥塔格斯表示：“中国的行动将进一步破坏南中国海局势的稳定。”',
     '美国国防部对这次军事演习表示担忧，称其进一步破坏地区稳定。',
   ].join('\n\n')
   it('takes no claim, figure or quotation from the gallery, and every one from the report around it', () => {
     const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-07-03T00:00:00Z' } as unknown as Article)
     const paragraphs = new Set(p.units.map((u) => u.sentence.paragraph))
-    expect([...paragraphs].sort()).toEqual([0, 4])
+    expect([...paragraphs].sort()).toEqual([0, 4, 5])
+    expect(p.quotes.map((q) => q.speaker?.name)).toEqual(['奥塔格斯'])
     expect(p.figures.filter((f) => /艘/.test(f.text))).toEqual([])
   })
 })
@@ -108,9 +110,24 @@ describe('the incident of an event', () => {
     expect([a.incident?.date, b.incident?.date]).toEqual(['2020-09-06', '2020-09-06'])
     expect(eventIncident([a, b])).toBeUndefined()
   })
+  it('is the day after the last report when that report came out that morning east of Greenwich', () => {
+    // 07:30 in Hong Kong is 23:30 UTC the day before.
+    const a = prepared('a', '6月17日凌晨，警方拘捕了五名高层。', '2021-06-16T23:30:00Z')
+    const b = prepared('b', '6月17日凌晨，国安处拘捕了五名高层。', '2021-06-16T23:50:00Z')
+    expect(eventIncident([a, b])).toBe('2021-06-17')
+  })
   it('is a day some reports name before it came (a preview) when another was written after it', () => {
     const preview = prepared('a', '当地时间6月16日，拜登将在日内瓦与普京举行首次会晤。', '2021-06-15T08:00:00Z')
     const report = prepared('b', '当地时间6月16日，拜登与普京在日内瓦举行了首次会晤。', '2021-06-17T08:00:00Z')
     expect(eventIncident([preview, report])).toBe('2021-06-16')
+  })
+})
+
+describe('claim units: a teaser for another page', () => {
+  it('takes no claim from its cut-off end, and keeps the lead before it (an archived listing\'s only text)', () => {
+    const text = '台灣的選舉經驗值得香港參考，專家說。他們的經驗，包括票站防疫措施及選民的投票意欲，都值得香港參考。呼籲選舉能延後1......more'
+    const texts = unitsOf(text).map((u) => u.text)
+    expect(texts.some((t) => t.includes('......more'))).toBe(false)
+    expect(texts.some((t) => t.includes('票站防疫措施'))).toBe(true)
   })
 })

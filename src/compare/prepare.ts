@@ -86,6 +86,8 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // runs at punctuation before it segments, so a clause's words are the sentence's words that
   // fall inside it.
   const words = sentences.map((s) => segment(s.folded))
+  // A gallery's captions are not the report's. (A teaser's cut-off end, …......more, is furniture
+  // on its own: the sentences before it are an archived listing's only text, the report's lead.)
   const gallery = galleryParagraphs(sentences)
   const figures = findFigures(sentences).filter((f) => !gallery.has(sentences[f.sentence].paragraph))
   const units: Unit[] = []
@@ -128,7 +130,7 @@ function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   let inGallery = false
   for (const [p, first] of [...firstOf].sort((a, b) => a[0] - b[0])) {
     if (GALLERY_HEAD.test(first)) inGallery = true
-    else if (!inGallery || !CAPTION_ITEM.test(first)) {
+    else if (!inGallery || !CAPTION_ITEM.test(first) || SPEAKS.test(first.slice(0, first.search(/[:：]/u)))) {
       inGallery = false
       continue
     }
@@ -136,8 +138,10 @@ function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   }
   return out
 }
-const GALLERY_HEAD = /^(相关图集|图集|组图)\s*[:：]/u
-const CAPTION_ITEM = /^[^。！？!?:：]{1,40}[:：]/u
+const GALLERY_HEAD = /^(相关图集|图集|组图)\s*[:：]\s*\S/u
+// A picture's title of a dozen characters or so and a colon, not someone speaking (发言人表示：“…”).
+const CAPTION_ITEM = /^[^。！？!?:：]{1,16}[:：](?!\s*[“「"])/u
+const SPEAKS = /(说|表示|称|指出|强调|宣布|认为|写道)[:：]?\s*$/u
 
 const HAN = /\p{Script=Han}/u
 /** Han characters in a string; the common block without a regular expression (this runs on every clause). */
@@ -542,6 +546,9 @@ export function eventIncident(prepared: readonly PreparedArticle[]): string | un
   // A day after every report was written is not when what they report happened: a day they
   // all name as planned or given up (原訂9月6日舉行的選舉), or a date read wrong.
   const written = prepared.map((p) => p.article.publishedAt?.slice(0, 10)).filter((d): d is string => !!d)
-  const last = written.length === prepared.length && written.length ? written.sort().at(-1)! : undefined
+  // (Dates are UTC: a report of the next morning east of Greenwich names the next day: a day's slack.)
+  const last = written.length === prepared.length && written.length ? nextDay(written.sort().at(-1)!) : undefined
   return [...votes].filter(([day]) => !last || day <= last).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
 }
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
