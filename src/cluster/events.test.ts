@@ -107,6 +107,17 @@ describe('EventClusterer', () => {
     expect(c.add({ ...item('h', { 选举: 1, 计票: 1 }), monthDay: '01-02' }).eventId).toBe(newYear.eventId)
   })
 
+  it('holds an undated article to a higher bar than a dated one (undatedBar): where it belongs is a guess from its words', () => {
+    const joins = (undatedBar: number) => {
+      const c = new EventClusterer({ ...opts, undatedBar })
+      const dated = c.add(item('a', { 阿富汗: 1, 炸弹: 1, 袭击: 1 }, '2020-10-03'))
+      const undated = c.add(item('b', { 阿富汗: 1, 炸弹: 0.2, 法案: 1, 拜登: 1 }))
+      return undated.eventId === dated.eventId
+    }
+    expect(joins(1)).toBe(true)
+    expect(joins(3)).toBe(false)
+  })
+
   it('lets an undated article join no event that ended before a day it cannot precede (a picture it carries was uploaded then)', () => {
     const c = new EventClusterer(opts)
     const exercise2020 = c.add(item('a', { 军演: 1, 群岛: 1, 海军: 1 }, '2020-07-02'))
