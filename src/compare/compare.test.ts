@@ -264,6 +264,14 @@ describe('groupFigures', () => {
   const fig = (outlet: string, articleId: string, value: number, subject: string, extra: Partial<LocatedFigure> = {}): LocatedFigure => ({
     text: `${value}`, value, unit: '人', dimension: 'count', subject, modality: 'actual', approx: false, sentence: 0, outlet, articleId, sentenceText: '', ...extra,
   })
+  it('groups two outlets\' equal large amounts however each names them, or does not (7500亿欧元救援 / 疫后复苏基金; 1088万7320例 with no subject)', () => {
+    const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
+    expect(groupFigures([money('a', '救援', 7.5e11), money('b', '疫后', 7.5e11)])).toHaveLength(1)
+    expect(groupFigures([money('a', '救援', 7.5e11), money('b', '疫后', 7.4e11)])).toHaveLength(2)
+    expect(groupFigures([fig('a', 'a1', 10887320, ''), fig('b', 'b1', 10887320, '')])).toHaveLength(1)
+    // Small amounts, or one outlet's twice, are not matched by value alone.
+    expect(groupFigures([fig('a', 'a1', 12, ''), fig('b', 'b1', 12, '')])).toHaveLength(2)
+  })
   it("compares each outlet's largest figure, so a part in one report is no conflict", () => {
     const [g] = groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 5, '高层'), fig('b', 'b2', 3, '高层')])
     expect(g.conflict).toBe(false)

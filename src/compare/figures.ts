@@ -61,10 +61,15 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
   const chars = list.map((f) => new Set([...f.subject].filter((c) => /\p{Script=Han}/u.test(c) && !WEAK_CHARS.has(c))))
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
-      // A figure whose subject is unknown measures nothing comparable: it stays alone.
-      if (!list[i].subject || !list[j].subject) continue
       // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
       if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
+      // The same large amount from two outlets is one figure, named or not (7969例 / 7969宗).
+      if (sameLargeValue(list[i], list[j])) {
+        parent[find(i)] = find(j)
+        continue
+      }
+      // A figure whose subject is unknown measures nothing comparable: it stays alone.
+      if (!list[i].subject || !list[j].subject) continue
       // One activity or thing goes by many names (会谈 ~ 会议 ~ 谈判, 警员 ~ 员警): a shared
       // character will do. Not for sums: what they pay for is named by words of money (资金,
       // 金额, 基金) or by a verb (提供, 提议), which share characters across different sums;
@@ -73,7 +78,6 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       // by 艇): one of more than two characters must share a word.
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const same =
-        sameLargeValue(list[i], list[j]) ||
         list[i].subject === list[j].subject ||
         (list[i].dimension === 'money' || !short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
