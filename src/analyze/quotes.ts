@@ -302,8 +302,7 @@ function subjectNames(folded: string, from: number, to: number, mentions: readon
   return mentions.filter((m) => {
     if (m.at < start || m.at >= to || (m.type !== 'person' && m.type !== 'org')) return false
     if (m.at < citeAt) return false
-    const clauseStart = Math.max(start, m.at - OBJECT_WINDOW, ...[...'，,：:；;。'].map((c) => folded.lastIndexOf(c, m.at - 1) + 1))
-    const lead = folded.slice(clauseStart, m.at)
+    const lead = clauseLead(folded, m.at, start)
     if (isObject(lead)) return false
     const owned = folded.slice(m.at + m.surface.length, to)
     // Inside 在…时 before the verb (约翰逊在谈到拜登时说): when it was said, not who said it.
@@ -341,9 +340,9 @@ function namedCompanies(folded: string): EntityMention[] {
 const COMPANY = /(?:公司|集团)/gu
 const DEMONSTRATIVE = /^(这|那|该|一|本|此|其|各|两|多|某|每|哪|子|母|分|总|大|小|新|老|前|原|科技|上市|跨国|私营|国营|国有|外国|美国|中国|航空|能源|电力)/u
 
-/** The few characters before position `at` in its clause (what `isObject` reads). */
-function clauseLead(folded: string, at: number): string {
-  const start = Math.max(at - OBJECT_WINDOW, ...[...'，,：:；;。'].map((c) => folded.lastIndexOf(c, at - 1) + 1))
+/** The few characters before position `at` in its clause, from `from` on (what `isObject` reads). */
+function clauseLead(folded: string, at: number, from = 0): string {
+  const start = Math.max(from, at - OBJECT_WINDOW, ...[...'，,：:；;。'].map((c) => folded.lastIndexOf(c, at - 1) + 1))
   return folded.slice(start, at)
 }
 

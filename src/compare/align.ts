@@ -80,7 +80,7 @@ export function alignClaims(all: readonly Unit[]): AlignedClaim[] {
     const key = Math.min(i, j) * n + Math.max(i, j)
     let s = pairs.get(key)
     if (s === undefined) {
-      s = differentActors(units[i], units[j]) || oppositeOn(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
+      s = keptApart(units[i], units[j]) ? 0 : unitSimilarity(units[i], units[j])
       pairs.set(key, s)
     }
     return s
@@ -223,7 +223,7 @@ function sentencePairs(plain: readonly Unit[], units: readonly Unit[], pairs: Ma
     let bestKey = -1
     for (const i of a)
       for (const j of b) {
-        if (differentActors(units[i], units[j]) || oppositeOn(units[i], units[j])) continue
+        if (keptApart(units[i], units[j])) continue
         const k = Math.min(i, j) * n + Math.max(i, j)
         const rank = [sharedCount(units[i], units[j]), pairs.get(k) ?? unitSimilarity(units[i], units[j])]
         if (compareKeys(rank, best) > 0) [best, bestKey] = [rank, k]
@@ -321,7 +321,7 @@ function candidatePairs(units: readonly Unit[], wanted: (i: number, j: number) =
     for (const j of touched) {
       if (content[j] + (sharesGroup(ui, units[j]) ? 1 : 0) >= MIN_SHARED_CONTENT && sayOneThing(ui, units[j], index, Math.min(maxPostings, maxContentPostings)))
         pairs.set(i * n + j, unitSimilarity(ui, units[j]))
-      else if (content[j] + topic[j] >= MIN_SHARED_CONTENT && sharesName(ui, units[j]) && !differentActors(ui, units[j]) && !oppositeOn(ui, units[j]) && sharedPieces(ui, units[j], sharedContent(ui, units[j], index, maxPostings)) >= MIN_SHARED_CONTENT) {
+      else if (content[j] + topic[j] >= MIN_SHARED_CONTENT && sharesName(ui, units[j]) && !keptApart(ui, units[j]) && sharedPieces(ui, units[j], sharedContent(ui, units[j], index, maxPostings)) >= MIN_SHARED_CONTENT) {
         const s = unitSimilarity(ui, units[j])
         if (s >= TOPIC_CLAIM_THRESHOLD) pairs.set(i * n + j, s)
       }
@@ -348,6 +348,9 @@ function sayOneThing(a: Unit, b: Unit, index: ReadonlyMap<string, readonly numbe
   const words = sharedContent(a, b, index, maxPostings)
   return !differentActors(a, b) && !oppositeOn(a, b, words) && group + sharedPieces(a, b, words) >= MIN_SHARED_CONTENT
 }
+
+/** Two units that never make one claim, whatever they share: different actors, or one denying the other. */
+const keptApart = (a: Unit, b: Unit) => differentActors(a, b) || oppositeOn(a, b)
 
 /**
  * Does one unit deny what the other states, on a word both use (不会有泄漏 / 确实有气体泄漏,
@@ -419,7 +422,7 @@ function verbatimPairs(units: readonly Unit[], maxPostings: number, pairs: Map<n
         const key = i * n + j
         if (judged.has(key) || pairs.has(key) || !wanted(i, j)) continue
         judged.add(key)
-        if (units[i].articleId === units[j].articleId || differentActors(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j]) || oppositeOn(units[i], units[j])) continue
+        if (units[i].articleId === units[j].articleId || keptApart(units[i], units[j]) || !wordedAlike(units[i], units[j], han[i], han[j])) continue
         pairs.set(key, unitSimilarity(units[i], units[j]))
       }
   }
