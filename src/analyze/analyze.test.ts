@@ -572,6 +572,40 @@ describe('findFigures', () => {
     const [f] = findFigures(splitSentences('据RT报道，会议持续了5小时。'))
     expect(f.relayed).toBe('RT')
   })
+  it('marks figures relayed from a count or its data, naming the source alone (BBC and RFI on COVID-19, July 2020)', () => {
+    const relayed = (text: string) => findFigures(splitSentences(text)).map((f) => f.relayed)
+    expect(relayed('据美国约翰斯·霍普金斯大学的统计数据，美国累计确诊2,505,593例。')).toEqual(['美国约翰斯·霍普金斯大学'])
+    expect(relayed('据法新社周日下午对官方数据的统计，全球至少52万1384人死亡。')).toEqual(['法新社'])
+    expect(relayed('法新社彙整官方數據顯示，全球至少52萬1384人死亡。')).toEqual(['法新社'])
+  })
+  it('reads a hedged count after 人数/总数, and 多 or 千 inside a number (RFI, VOA, CNA on COVID-19, 2020)', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.approx])
+    expect(counts('欧洲新冠死亡人数超过25万人。')).toEqual([[250000, '人', true]])
+    expect(counts('全球确诊总数达1000万例。')).toEqual([[1e7, '例', false]])
+    expect(counts('美国目前有250多万人确诊。')).toEqual([[2.5e6, '人', true]])
+    expect(counts('美国有5万7千人死亡。')).toEqual([[57000, '人', false]])
+    expect(counts('全国共有三十多万名会员。')).toEqual([[300000, '名', true]])
+  })
+  it('reads a large count with no measure word by its noun, or the noun after the clause it opens (VOA and BBC on BN(O) holders, July 2020)', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.subject, f.scope ?? null])
+    expect(counts('英国已经承诺向多达300万香港居民提供居英权。')).toEqual([[3e6, '人', '居民', '香港']])
+    expect(counts('伦敦已经宣布向大约300万持有英国海外护照的香港公民提供移民机会。')).toEqual([[3e6, '人', '公民', '香港']])
+    // No noun after it, or a number under 10,000 with no measure word: nothing.
+    expect(counts('累计25万。2020年有300万，他写了300书信。')).toEqual([])
+  })
+  it('takes 计划 for a plan only as a verb, and 将 before an object and its verb for no plan (DW on the EU fund, the Census Bureau, Amnesty)', () => {
+    const modality = (text: string) => findFigures(splitSentences(text)).map((f) => f.modality)
+    expect(modality('这项财政计划包括高达7500亿欧元的疫后复苏基金。')).toEqual(['actual'])
+    expect(modality('人口普查局每月将ACS调查发送到350万个地址。')).toEqual(['actual'])
+    expect(modality('政府计划明年拨款500亿元。')).toEqual(['planned'])
+    expect(modality('委员会将于明年拨款500亿元。')).toEqual(['planned'])
+  })
+  it('names a sum by the head of the noun phrase after it, and not by a verb of saying, containing or changing', () => {
+    const subjects = (text: string) => findFigures(splitSentences(text)).map((f) => f.subject)
+    expect(subjects('这项计划包括7500亿欧元的疫后复苏基金。')).toEqual(['基金'])
+    expect(subjects('欧洲央行拥有超过1万亿欧元的资金来购买政府债务。')).toEqual(['资金'])
+    expect(subjects('赠款额度降低至3900亿欧元。')).toEqual(['额度'])
+  })
   it('skips ordinals, vague amounts, small counts in words and web addresses', () => {
     expect(figs('第3次会议，数十家机构，两国领导人，见 https://x.org/a%E6%94%BF-20%25')).toEqual([])
   })

@@ -28,15 +28,21 @@ export interface Figure {
   readonly sentence: number
 }
 
-// Digits may run on after 万/亿 (52万1384人); 万亿 is one unit (1.8万亿欧元 = 1.8 × 10¹²), and so is
-// 兆 as Taiwan and Hong Kong write it (1兆欧元).
-const NUM = '(?:\\d+(?:[.,]\\d+)*(?:[万亿]\\d+(?:[.,]\\d+)*)*|[零〇一二两三四五六七八九十百千]+)(?:万亿|[万亿兆])?'
+// Digits may run on after 万/亿 (52万1384人, 5万7千人) and take 千/百 (1千万); 万亿 is one unit
+// (1.8万亿欧元 = 1.8 × 10¹²), and so is 兆 as Taiwan and Hong Kong write it (1兆欧元). 多 before
+// the large unit (250多万人, 三十多万) makes the figure approximate.
+const DIGITS = '\\d+(?:[.,]\\d+)*[千百]?'
+const HAN_DIGITS = '[零〇一二两三四五六七八九十百千]+'
+const BIG = '(?:多?(?:万亿|[万亿兆]))'
+const NUM = `(?:${DIGITS}(?:[万亿]${DIGITS})*|${HAN_DIGITS}(?:[万亿]${HAN_DIGITS})*)${BIG}?`
+// A number of ten thousands or more may count its noun with no measure word (多达300万香港居民).
+const BIG_NUM = `(?:${DIGITS}|${HAN_DIGITS})${BIG}`
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
-const MONEY = ['美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
+const MONEY = ['美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
 const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
-const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只']
+const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只', '根', '张', '篇', '间']
 // Cases are counted with a verb after them (7969宗确诊案例) or none (确诊1088万7320例): the word
 // after, else the clause before, says of what.
 const CASES = new Set(['例', '宗', '起'])
@@ -55,11 +61,21 @@ const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九]
 // A proposed amount (提议, 设想, 原定) is not one that happened either.
 // 将 tells the future (将持续五小时) but also begins 将近 (nearly), 将军, 将领, 将士, and marks an
 // object (将其列为, 将《…》摘选出来): those are not plans. 拟 likewise inside 模拟, 草拟, 虚拟, 比拟.
-const PLANNED = /(计划|预计|预期|预定|(?<![模草虚比])拟|将(?![近军领士帅其之此该这那《「“『])|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
-const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引)|(.{2,16}?)(?:报道称|报导称|援引)/u
+// 计划 as a noun (这项财政计划包括…, 计划书) names a plan that may already be agreed.
+const PLANNED = /((?<!财政|经济|复苏|援助|救助|投资|刺激)计划(?!包括|书|案|草案|内容)|预计|预期|预定|(?<![模草虚比])拟|将(?![近军领士帅其之此该这那《「“『])|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
+// 将 that marks an object before its verb (每月将ACS调查发送到…, 将今天称为…) tells no future.
+const OBJECT_JIANG = /将(?![于在会要再继续进一步能可])[^，,。；;：:]{1,12}?(?:称为|列为|视为|定为|改为|作为|当作|当成|看作|发送到|发送至|送到|送往|送至|变成|转为|转交|交给|交由|纳入|移交|带到|带回)/gu
+const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, ''))
+// A figure relayed from another source: 据RT报道, 据约翰斯·霍普金斯大学的统计, 法新社汇整官方数据显示.
+const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|(.{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)/u
+// Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
+const SOURCE_END = /(当地时间|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|今日|昨日|上午|下午|晚间|早前|日前|当天|最新|汇整|综合|对官方|官方)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
 // Words between a figure and what it measures that are not the subject (持续了约3小时).
-const NOT_SUBJECT = new Set(['持续', '进行', '共计', '总共', '一共', '合计', '总计', '累计', '才', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
+const NOT_SUBJECT = new Set(['原本', '原先', '目前', '如今', '其中', '持续', '进行', '共计', '总共', '一共', '合计', '总计', '累计', '才', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
+// Verbs of saying, thinking, containing and changing: the figure after them measures something
+// they do not name (认为…, 涉及1800万元, 降低至3900亿, 相当于…).
+const NOT_SUBJECT_VERB = new Set(['提议', '建议', '认为', '表示', '指出', '称', '说', '强调', '宣布', '决定', '涉及', '包括', '包含', '相当于', '等于', '达到', '高达', '降低', '降至', '减少', '减至', '增加', '增至', '提高', '提升', '上升', '下降', '讨论', '要求', '提供', '拥有', '获得', '需要', '导致', '造成', '显示', '超越', '突破', '有关', '关于'])
 const URL = /https?:\/\/\S+|www\.\S+/g
 const GENERIC_SUBJECT = new Set(['时长', '时间', '全程', '总时长'])
 
@@ -71,8 +87,15 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     const s = { ...sentence, folded: sentence.folded.replace(URL, (u) => ' '.repeat(u.length)) }
     const found: Figure[] = []
     const relayed = relayedFrom(s.folded, sentence.text)
+    const taken: Array<[number, number]> = []
     for (const m of s.folded.matchAll(FIGURE)) {
+      taken.push([m.index!, m.index! + m[0].length])
       const fig = figureAt(s, m, relayed)
+      if (fig) found.push(fig)
+    }
+    for (const m of s.folded.matchAll(BARE)) {
+      if (taken.some(([a, b]) => m.index! < b && a < m.index! + m[0].length)) continue
+      const fig = bareCountAt(s, m, relayed)
       if (fig) found.push(fig)
     }
     for (const m of s.folded.matchAll(PERCENT)) {
@@ -80,7 +103,7 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       const value = parseNumber(m[2] ?? m[3])
       if (value === undefined) continue
       const clause = clauseBefore(s.folded, m.index!)
-      found.push({ text: m[0], value, unit: '%', dimension: 'percent', subject: subjectBefore(clause) ?? '', modality: PLANNED.test(clause) ? 'planned' : 'actual', relayed, approx: !!m[1], sentence: s.n })
+      found.push({ text: m[0], value, unit: '%', dimension: 'percent', subject: subjectBefore(clause) ?? '', modality: isPlanned(clause) ? 'planned' : 'actual', relayed, approx: !!m[1], sentence: s.n })
     }
     // A figure with a generic subject (总时长共计3小时) measures what its neighbours in the same sentence do.
     out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(found, f) ?? f.subject } : f)))
@@ -88,17 +111,51 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
   return out
 }
 
+/**
+ * A large number that counts its noun with no measure word: 多达300万香港居民, 大约300万持有英国海外
+ * 护照的香港公民 (the noun ends the phrase after it, or the relative clause it opens). Counted
+ * in 人 when the noun is people (居民, 公民, 民众), else in 个.
+ */
+function bareCountAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined): Figure | undefined {
+  const [text, hedge, num] = m
+  const at = m.index!
+  const prev = s.folded[at - 1] ?? ''
+  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每上\d.%\w]/.test(prev)) return undefined
+  const value = parseNumber(num.replace('多', ''))
+  if (value === undefined) return undefined
+  const after = s.folded.slice(at + text.length, at + text.length + 20)
+  if (/^\s*[年月日号元]/u.test(after)) return undefined
+  // The noun phrase the number counts: right after it, or after the relative clause it opens.
+  const phrase = headNoun(after) ? after : relativePhrase(after)
+  const head = phrase && headNoun(phrase)
+  if (!head) return undefined
+  const clause = clauseBefore(s.folded, at)
+  const unit = PEOPLE.test(head) ? '人' : '个'
+  const approx = (!!hedge && APPROX.has(hedge)) || num.includes('多')
+  return { text, value, unit, dimension: 'count', subject: head, modality: isPlanned(clause) ? 'planned' : 'actual', relayed, approx, sentence: s.n, scope: scopeOf(clause) ?? placeBeforeHead(phrase) }
+}
+const BARE = new RegExp(`(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${BIG_NUM})(?![\\d多余万亿兆.,])`, 'gu')
+// Nouns of people: a bare count of them is a count of persons (300万香港居民 = 300万人).
+const PEOPLE = /(人|民|员|者|众|胞|工|兵|生|童|士|友|客|户)$/u
+
+/** The noun phrase after a relative clause right after a number: 持有英国海外护照的香港公民 → 香港公民. */
+function relativePhrase(after: string): string | undefined {
+  const phrase = after.split(/[，,。；;：:、（(“"\s]/)[0]
+  const de = phrase.indexOf('的')
+  return de > 0 ? phrase.slice(de + 1) : undefined
+}
+
 function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined): Figure | undefined {
   const [text, hedge, num, midMore, num2, more, unit] = m
   const at = m.index!
   const prev = s.folded[at - 1] ?? ''
   // Ordinals (第3), vague amounts (数十家, 几百人), rates (每10万人, 每3天) and pieces of longer
-  // numbers are not figures.
-  if (/[第数几好每\d.%\w]/.test(prev)) return undefined
+  // numbers are not figures. After a hedge the character before it is not the number's: 人数达25万人.
+  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每\d.%\w]/.test(prev)) return undefined
   // 上百亿, 上千人, 上万名: hundreds, thousands — vague too.
   if (prev === '上' && /^[百千万]/.test(num)) return undefined
-  let value = parseNumber(num)
-  let valueMax = num2 ? parseNumber(num2) : undefined
+  let value = parseNumber(num.replace('多', ''))
+  let valueMax = num2 ? parseNumber(num2.replace('多', '')) : undefined
   const pair = !num2 ? HAN_PAIR.exec(num) : null
   if (pair) [value, valueMax] = [parseNumber(pair[1]), parseNumber(pair[2])]
   if (value === undefined) return undefined
@@ -107,7 +164,7 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (!DURATION[unit] && /^[一二两三]$/.test(num)) return undefined
   const clause = clauseBefore(s.folded, at)
   const after = s.folded.slice(at + text.length, at + text.length + 12)
-  const base = { text, approx: !!hedge && APPROX.has(hedge) || !!more || !!midMore, modality: PLANNED.test(clause) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
+  const base = { text, approx: (!!hedge && APPROX.has(hedge)) || !!more || !!midMore || num.includes('多'), modality: isPlanned(clause) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
   if (unit in DURATION) {
     // Not a length of time: an anniversary (23周年), an age (18周岁), a day of the week
     // (第一个星期一), a time ago (57分钟前), one day named (这一天, 最后一天, 同一天).
@@ -139,22 +196,32 @@ const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳
 // back is where something else happened (美国国务院发言人…谴责拘捕5人).
 const SCOPE_CHARS = 8
 
-/** The place or whole-area word just before a count (全美, 非洲, 全球至少). */
+/** The place or whole-area word just before a count (全美, 非洲, 全球至少), not one that acts on it. */
 function scopeOf(clause: string): string | undefined {
   const near = clause.slice(-SCOPE_CHARS)
   let scope: string | undefined
-  for (const m of near.matchAll(WHOLE)) scope = m[0]
-  if (scope) return scope
-  for (const { word, tag } of tagWords(near)) if (tag === 'ns' && word.length >= 2) scope = word
-  return scope
+  let end = 0
+  for (const m of near.matchAll(WHOLE)) [scope, end] = [m[0], m.index! + m[0].length]
+  if (!scope) {
+    let at = 0
+    for (const { word, tag } of tagWords(near)) {
+      at += word.length
+      if (tag === 'ns' && word.length >= 2) [scope, end] = [word, at]
+    }
+  }
+  // A place that gives to, speaks of or acts on what is counted is its actor, not where it was
+  // counted (英国已经承诺向多达300万香港居民…, 伦敦已经宣布向大约300万…).
+  return scope && !ACTS_ON.test(near.slice(end)) ? scope : undefined
 }
+const ACTS_ON = /[向对给与和跟被把将]|宣布|承诺|表示|称/u
 
 function relayedFrom(folded: string, text: string): string | undefined {
   const m = RELAYED.exec(folded)
   if (!m) return undefined
   // The source as published (RT, not the folded rt); folding keeps offsets for such text.
-  const inner = m[1] ?? m[2]
-  const at = m.index! + m[0].indexOf(inner)
+  const whole = m[1] ?? m[2]
+  const inner = whole.slice(0, whole.search(SOURCE_END) >>> 0).replace(/的$/u, '')
+  const at = m.index! + m[0].indexOf(whole)
   const source = folded.length === text.length ? text.slice(at, at + inner.length) : inner
   return source.trim() || undefined
 }
@@ -166,17 +233,31 @@ function subjectBefore(clause: string): string | undefined {
   const words = tagWords(clause)
   for (let i = words.length - 1; i >= 0; i--) {
     const { word, tag } = words[i]
-    if (NOT_SUBJECT.has(word) || word.length < 2 || /^\d/.test(word)) continue
+    if (NOT_SUBJECT.has(word) || NOT_SUBJECT_VERB.has(word) || word.length < 2 || /^\d/.test(word)) continue
     // Only a noun (or a verb used as one: 会谈, 谈判) names what is measured; 只是, 已经 do not.
     if (isNounTag(tag) || /^(v|n)/.test(tag)) return word
   }
   return undefined
 }
 
-/** `N小时的会谈`: what a duration measures when it is written before its noun. */
+/**
+ * `N小时的会谈`, `7500亿欧元的疫后复苏基金`: what a figure measures when it is written before its
+ * noun phrase: the phrase's head, its last noun (基金, not 疫后), else its first word.
+ */
 function subjectAfterDe(after: string): string | undefined {
   if (!after.startsWith('的')) return undefined
-  return segment(after.slice(1).split(/[，,。；;：:、]/)[0]).find((w) => w.length >= 2)
+  const phrase = after.slice(1).split(/[，,。；;：:、和与及或的（(\s]/)[0].replace(/[「」『』“”"《》]/gu, '')
+  // The phrase runs to the first word that is no noun after a noun (资金|来购买政府债务).
+  let noun: string | undefined
+  let last: string | undefined
+  for (const { word, tag } of tagWords(phrase)) {
+    const isNoun = isNounTag(tag)
+    if (!isNoun && noun) break
+    if (word.length < 2 || NOT_SUBJECT.has(word)) continue
+    if (isNoun) noun = word
+    last = word
+  }
+  return noun ?? last
 }
 
 /** The head of the noun phrase at the start of `after`: Chinese noun phrases end in their head. */

@@ -6,36 +6,44 @@ const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 // metric mega (兆瓦) it comes before a unit of measure, which a figure does not take.
 const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8, 兆: 1e12 }
 
-/** 一千五百五十 → 1550, 二十一 → 21, 两 → 2, 十 → 10, 3万 → 30000, 1.5亿 → 150000000, 1兆 → 10¹², 1,550 → 1550, 52万1384 → 521384. */
+/**
+ * 一千五百五十 → 1550, 二十一 → 21, 两 → 2, 十 → 10, 3万 → 30000, 1.5亿 → 150000000, 1兆 → 10¹², 1,550 → 1550,
+ * 52万1384 → 521384, 1千万 → 10⁷, 5万7千 → 57000, 1亿2000万 → 120000000: digits and numerals mix freely.
+ */
 export function parseNumber(s: string): number | undefined {
   const t = s.replace(/[,，](?=\d{3})/g, '')
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
-  const mixed = /^(\d+(?:\.\d+)?)([万亿兆]+)$/.exec(t)
-  if (mixed) return [...mixed[2]].reduce((v, u) => v * BIG_UNIT[u], Number(mixed[1]))
-  // Digits between big units: 52万1384 → 521384, 1亿2000万 → 120000000.
-  const compound = /^(?:(\d+(?:\.\d+)?)亿)?(?:(\d+(?:\.\d+)?)万)?(\d+)?$/.exec(t)
-  if (compound && /[万亿]/.test(t)) return Number(compound[1] ?? 0) * 1e8 + Number(compound[2] ?? 0) * 1e4 + Number(compound[3] ?? 0)
-  return parseHanNumber(t)
+  // Runs of digits stand where a numeral digit would (5万7千 reads as 五万七千).
+  const tokens = t.match(/\d+(?:\.\d+)?|./gu)
+  if (!tokens || !tokens.every((c) => /^\d/.test(c) || c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT)) return undefined
+  return readNumeral(tokens)
 }
 
-function parseHanNumber(s: string): number | undefined {
-  if (!s || ![...s].every((c) => c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT)) return undefined
+function readNumeral(tokens: readonly string[]): number | undefined {
   let total = 0
   let section = 0
   let digit = -1
   let previous = ''
-  for (const c of s) {
+  let lastBig = 0
+  for (const c of tokens) {
     // 千百万 (millions upon millions), 百十: a unit right after a larger one is no numeral.
     if (c in SMALL_UNIT && previous in SMALL_UNIT && SMALL_UNIT[previous] > SMALL_UNIT[c]) return undefined
     previous = c
-    if (c in DIGIT) {
+    if (/^\d/.test(c)) {
+      digit = Number(c)
+    } else if (c in DIGIT) {
       // 一九八五 (digit by digit, as in years) reads positionally.
       digit = digit >= 0 && !(c === '零' || c === '〇') ? digit * 10 + DIGIT[c] : DIGIT[c]
     } else if (c in SMALL_UNIT) {
       section += (digit < 0 ? 1 : digit) * SMALL_UNIT[c]
       digit = -1
     } else {
-      total = (total + section + Math.max(digit, 0)) * BIG_UNIT[c]
+      // A big unit multiplies what came before it, unless a larger one came first: in 1亿2000万
+      // the 万 multiplies 2000 alone; in 1.8万亿 the 亿 multiplies 1.8万.
+      const big = BIG_UNIT[c]
+      const current = section + Math.max(digit, 0)
+      total = lastBig && big < lastBig ? total + current * big : (total + current) * big
+      lastBig = Math.max(lastBig, big)
       section = 0
       digit = -1
     }

@@ -272,6 +272,23 @@ describe('groupFigures', () => {
     // Small amounts, or one outlet's twice, are not matched by value alone.
     expect(groupFigures([fig('a', 'a1', 12, ''), fig('b', 'b1', 12, '')])).toHaveLength(2)
   })
+  it('groups equal round amounts only when what they measure shares a character (the EU budget\'s and the ECB\'s 1万亿欧元; 300万 香港居民 / 香港公民)', () => {
+    const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
+    expect(groupFigures([money('voa', '预算', 1e12), money('reuters', '资金', 1e12)])).toHaveLength(2)
+    expect(groupFigures([fig('voa', 'v1', 3e6, '公民', { scope: '香港' }), fig('bbc', 'b1', 3e6, '居民', { scope: '香港' })])).toHaveLength(1)
+  })
+  it('does not group sums by a word that only says they are money (救援资金 / 资金 of another sum)', () => {
+    const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
+    expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '资金', 1e12)])).toHaveLength(2)
+    expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '救援', 7e11)])).toHaveLength(1)
+  })
+  it('keeps apart counts named only by their unit and the verb after them (BBC on Florida\'s daily cases, VOA on Brazil\'s total, July 2020)', () => {
+    const groups = groupFigures([fig('bbc', 'b1', 9500, '人确诊'), fig('voa', 'v1', 1313677, '人确诊')])
+    expect(groups).toHaveLength(2)
+    // …unless both were counted in one named place; then side by side, never a conflict.
+    const [us] = groupFigures([fig('bbc', 'b1', 2.5e6, '人确诊', { scope: '美国' }), fig('voa', 'v1', 2.6e6, '人确诊', { scope: '美国' })])
+    expect([us.values.length, us.conflict]).toEqual([2, false])
+  })
   it("compares each outlet's largest figure, so a part in one report is no conflict", () => {
     const [g] = groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 5, '高层'), fig('b', 'b2', 3, '高层')])
     expect(g.conflict).toBe(false)

@@ -64,12 +64,15 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
       if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
       // The same large amount from two outlets is one figure, named or not (7969例 / 7969宗).
-      if (sameLargeValue(list[i], list[j])) {
+      if (sameLargeValue(list[i], list[j], chars[i], chars[j])) {
         parent[find(i)] = find(j)
         continue
       }
-      // A figure whose subject is unknown measures nothing comparable: it stays alone.
+      // A figure whose subject is unknown measures nothing comparable: it stays alone. So does a
+      // count named only by its unit and the verb after it (9,500人确诊 in Florida, 131万人确诊
+      // in Brazil), unless both were counted in one named place.
       if (!list[i].subject || !list[j].subject) continue
+      if ((unitNamed(list[i]) || unitNamed(list[j])) && !(list[i].scope && list[i].subject === list[j].subject)) continue
       // One activity or thing goes by many names (会谈 ~ 会议 ~ 谈判, 警员 ~ 员警): a shared
       // character will do. Not for sums: what they pay for is named by words of money (资金,
       // 金额, 基金) or by a verb (提供, 提议), which share characters across different sums;
@@ -77,9 +80,10 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       // A longer name shares a character with many things it is not (水面舰艇 ~ 军舰 by 舰, ~ 潜艇
       // by 艇): one of more than two characters must share a word.
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
-      const same =
-        list[i].subject === list[j].subject ||
-        (list[i].dimension === 'money' || !short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
+      const money = list[i].dimension === 'money'
+      const same = money
+        ? shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
+        : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
     }
   }
@@ -88,16 +92,30 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
   return [...out.values()]
 }
 
+// Words that say a figure is money without saying which money: two sums of 资金 (the EU's rescue
+// fund's, the ECB's for buying bonds) are no more one sum than any two amounts.
+const MONEY_WORDS = /资金|金额|款项|经费|费用|资产/gu
+const withoutMoneyWords = (subject: string) => subject.replace(MONEY_WORDS, '|')
+
+/** A count named only by its unit and the verb after it (人确诊, 人死亡): what it counts is unknown. */
+const unitNamed = (f: LocatedFigure) => f.dimension === 'count' && f.subject !== f.unit && f.subject.startsWith(f.unit)
+
 /**
  * Do two outlets give the same large amount, however each names it (7500亿欧元救援 / 7500亿欧元的
  * 疫后复苏基金; 7969例确诊 in two wordings)? A sum of a million or a count of ten thousand, equal to
- * its last significant digits, is seldom the same by chance.
+ * its last significant digits, is seldom the same by chance — unless it is round: 1万亿欧元 of the
+ * EU's budget and of the ECB's bond buying, or 300万 of anything, are the same only when what they
+ * measure shares a character too (香港居民 / 香港公民).
  */
-function sameLargeValue(a: LocatedFigure, b: LocatedFigure): boolean {
+function sameLargeValue(a: LocatedFigure, b: LocatedFigure, charsA: ReadonlySet<string>, charsB: ReadonlySet<string>): boolean {
   if (a.outlet === b.outlet || a.valueMax !== undefined || b.valueMax !== undefined) return false
   const floor = a.dimension === 'money' ? 1e6 : a.dimension === 'count' ? 1e4 : Infinity
-  return a.value >= floor && a.value === b.value
+  if (a.value < floor || a.value !== b.value) return false
+  return significantDigits(a.value) >= 2 || [...charsA].some((c) => charsB.has(c))
 }
+
+/** 7500亿 → 2, 1万亿 → 1, 2505593 → 7. */
+const significantDigits = (v: number) => String(v).replace(/\./, '').replace(/^0+/, '').replace(/0+$/, '').length
 
 /** Do two subjects share two adjacent Han characters (无偿拨款 ~ 拨款, 核弹头 ~ 弹头)? */
 function shareBigram(a: string, b: string): boolean {
@@ -134,7 +152,7 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
   const heads = [...headline.values()]
   // A count whose subject is only its unit (5100人, 13万人) measures nothing known: the values
   // are shown side by side, never called a conflict.
-  const known = !(members[0].dimension === 'count' && subject === members[0].unit)
+  const known = !(members[0].dimension === 'count' && (subject === members[0].unit || members.every(unitNamed)))
   const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b) && sameScale(a, b))) : []
   return { subject, dimension: members[0].dimension, unit: members[0].unit, values, conflict: conflicting.length > 0, conflicting }
 }
