@@ -70,6 +70,13 @@ describe('findEntities', () => {
     expect(ids('普丁與Putin會面，普京说')).toEqual(['putin', 'putin', 'putin'])
     expect(ids('延长《新削减战略武器条约》（New START）')).toEqual(['new-start', 'new-start'])
   })
+  it('matches a short title only in its title marks: 《蘋果》 is Apple Daily, 蘋果 is the fruit or the company (the table\'s own alias)', () => {
+    const t = parseEntityTable('- { id: apple-daily, type: org, name: 苹果日报, aliases: [蘋果日報, 《蘋果》] }\n- { id: new-start, type: work, name: 《新削减战略武器条约》 }', 't')
+    const found = (text: string) => findEntities(splitSentences(text)[0].folded, t).map((e) => [e.id, e.surface])
+    expect(found('據《蘋果》報道，蘋果App Store下架，苹果价格走低，蘋果日報停刊')).toEqual([['apple-daily', '《苹果》'], ['apple-daily', '苹果日报']])
+    // A long title is found with or without its marks.
+    expect(found('《新削减战略武器条约》与新削减战略武器条约')).toEqual([['new-start', '《新削减战略武器条约》'], ['new-start', '新削减战略武器条约']])
+  })
   it('takes the longest table name at each place, one-character names and names ending the text too', () => {
     const t = parseEntityTable(
       '- { id: us, type: place, name: 美国, aliases: [美] }\n- { id: congress, type: org, name: 美国国会 }\n- { id: nato, type: org, name: 北约, aliases: [nato, 北大西洋公约组织] }',

@@ -114,7 +114,13 @@ export class EntityTable {
 const RESOLVED_MEMO_MAX = 50_000
 const PAIR_SLOTS = 1 << 16
 const pairSlot = (first: number, second: number) => ((first * 31) ^ second) & (PAIR_SLOTS - 1)
-const keyOf = (name: string) => foldText(name).replace(/[《》\s]/g, (c) => (c.trim() ? '' : ' ')).trim()
+// A work's name is matched with or without its title marks (《新削减战略武器条约》 is often
+// written bare), except a short one: 《蘋果》 is Apple Daily, 苹果 is the fruit or the company.
+const SHORT_TITLE = /^《[^《》]{1,3}》$/u
+const keyOf = (name: string) => {
+  const folded = foldText(name).trim()
+  return SHORT_TITLE.test(folded) ? folded : folded.replace(/[《》\s]/g, (c) => (c.trim() ? '' : ' ')).trim()
+}
 
 export function parseEntityTable(yamlText: string, sourceName: string): EntityTable {
   const data = parse(yamlText) as unknown
@@ -400,7 +406,7 @@ export function findEntities(folded: string, table: EntityTable = loadEntityTabl
   }
   // Titles first: a dotted name inside 《》 names a work (《安德鲁·马尔秀》, a programme), not a person.
   for (const m of folded.matchAll(WORK)) {
-    const def = table.resolve(m[1])
+    const def = table.resolve(m[0]) ?? table.resolve(m[1])
     push(def, m[0], m.index!, 'work', m[1])
   }
   for (const m of dottedRuns(folded)) {
