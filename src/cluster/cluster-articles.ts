@@ -115,11 +115,14 @@ export class ArchiveClustering {
   }
 
   // The whole text is folded once (here, or by `featurise`) for the features and the story mentions, and not kept.
+  // A digest of unrelated items names many people and bodies that no one story is about: its
+  // event (it stands alone) is linked into none.
   private featured(a: ClusterInput, folded = a.folded ?? foldText(a.text)): Featurised {
+    const item = this.features.item(a, folded)
     return {
       article: { id: a.id, title: a.title, outletId: a.outletId, ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}) },
-      item: this.features.item(a, folded),
-      ...(a.duplicateOf ? {} : { mentions: storyMentions({ folded, foldedTitle: foldText(a.title) }) }),
+      item,
+      ...(a.duplicateOf || item.digest ? {} : { mentions: storyMentions({ folded, foldedTitle: foldText(a.title) }) }),
     }
   }
 

@@ -278,6 +278,9 @@ describe('storyMentions', () => {
     expect(ids('白宫批评路透社的报道失实。')).toEqual(['white-house', 'reuters'])
     expect(ids('据路透社的报道，白宫称协议完好。')).toEqual(['white-house'])
     expect(ids('警方搜查苹果日报大楼。')).toEqual(['apple-daily'])
+    // Reuters on the EU's vaccine plans: the agency that sent or saw the story is its source too.
+    expect(ids('路透社今天发出了一篇消息，欧盟将扩大疫苗生产。')).toEqual(['eu'])
+    expect(ids('由路透社看到的问卷显示，欧盟正在调查。')).toEqual(['eu'])
   })
 })
 
@@ -296,5 +299,22 @@ describe('time', () => {
       samples.push(iso.slice(0, at) + '0123456789x:-.TZ'[random(16)] + iso.slice(at + 1))
     }
     for (const s of samples) expect(Object.is(time(s), s ? Date.parse(s) : NaN)).toBe(true)
+  })
+})
+
+describe('a digest and stories', () => {
+  it('links the event of a digest of unrelated items into no story, though it names the entities of one', async () => {
+    const { ArchiveClustering } = await import('./cluster-articles.js')
+    const c = new ArchiveClustering()
+    const lead = '拜登与普京在日内瓦举行峰会，拜登表示会谈富有建设性，普京称双方同意恢复大使。'
+    c.add([
+      { id: 'digest', title: '路德时评：拜登普京会面｜广州封城｜台山核电泄漏', text: lead, outletId: 'gnews', publishedAt: '2021-06-17T00:00:00Z' },
+      { id: 'report', title: '拜登普京日内瓦峰会', text: lead, outletId: 'voa', publishedAt: '2021-06-16T00:00:00Z' },
+    ])
+    const assigned = (id: string) => c.clusterer.assignments.get(id)!
+    expect(assigned('digest').digest).toBe(true)
+    const central = (id: string) => c.centralOf(c.clusterer.events.find((e) => e.articleIds.includes(id))!).central
+    expect([...central('report').values()]).toEqual(expect.arrayContaining(['拜登', '普京']))
+    expect(central('digest').size).toBe(0)
   })
 })
