@@ -626,6 +626,11 @@ describe('findTimeExprs', () => {
     expect(dates('据RT16日报道，昨天双方见面。', '2021-06-17T10:00:00Z')).toEqual([['16日', '2021-06-16'], ['昨天', '2021-06-16']])
     expect(dates('他将于下周一出发。', '2021-06-17T10:00:00Z')).toEqual([['下周一', '2021-06-21']])
   })
+  it('puts a bare day later in the month in the month before, unless the clause speaks of what is to come (立场新闻 on 唐英杰\'s trial, 16 June 2021)', () => {
+    expect(dates('唐英傑案下周三（23日）開審。', '2021-06-16T04:00:00Z')).toEqual([['23日', '2021-06-23'], ['下周三', '2021-06-23']])
+    expect(dates('会议将于25日举行。', '2021-06-16T04:00:00Z')).toEqual([['25日', '2021-06-25']])
+    expect(dates('他在23日被捕。', '2021-06-16T04:00:00Z')).toEqual([['23日', '2021-05-23']])
+  })
   it('puts a month-day after publication in the year before', () => {
     expect(dates('12月28日的事。', '2021-01-05T00:00:00Z')).toEqual([['12月28日', '2020-12-28']])
   })

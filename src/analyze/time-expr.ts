@@ -22,6 +22,8 @@ const YEAR_MONTH = /(今年|去年|明年|前年)(\d{1,2}|[一二三四五六七
 const WEEKDAYS = '日一二三四五六'
 const TIME_CHARS = /[年月日号周期拜天]/u
 const FUTURE = /(将|即将|计划|预计|拟|将会|准备|有望|预定)/u
+// 下周三（23日）: the day that follows names the coming week's day.
+const NEXT_WEEK = /(下|下个)(周|星期|礼拜)[一二三四五六日天][（(]?$/u
 const DAY_MS = 86_400_000
 
 /**
@@ -69,7 +71,10 @@ export function findTimeExprs(sentences: readonly Sentence[], publishedAt: strin
       const day = num(m[1])
       const month = pub.getUTCMonth() + 1
       let ms = ymd(pubYear, month, day)
-      if (ms !== undefined && ms > pubDay + 2 * DAY_MS) ms = month === 1 ? ymd(pubYear - 1, 12, day) : ymd(pubYear, month - 1, day)
+      // A day later in the month is last month's, unless the clause speaks of what is to come
+      // (下周三（23日）開審, 将于25日举行).
+      const ahead = NEXT_WEEK.test(s.folded.slice(Math.max(0, m.index! - 8), m.index!)) || clauseIsFuture(m.index!)
+      if (ms !== undefined && ms > pubDay + 2 * DAY_MS && !ahead) ms = month === 1 ? ymd(pubYear - 1, 12, day) : ymd(pubYear, month - 1, day)
       add(m, ms)
     }
     for (const m of s.folded.matchAll(WEEKDAY)) {
