@@ -114,6 +114,36 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withPromo.omissions.guancha).toEqual(c.omissions.guancha)
   })
 
+  it('lists nothing as left out by an outlet that shares no claim with the others, and says it stands apart (DW on the debate mute button, in an event of Giuliani and Hunter Biden)', () => {
+    const text = '美国总统候选人第二场电视辩论将引入静音按钮，主办方委员会周一宣布了这一新规则。\n\n委员会表示，每位候选人在每个议题开始时有两分钟不受打断的发言时间，届时对方的麦克风将被关闭。\n\n竞选团队对这一决定表示不满，称委员会偏袒对手。'
+    const other = { ...summit[0], id: 'mute000000000000' as Article['id'], outletId: 'x-mute', title: '辩论引入静音按钮', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' }
+    const withOther = compareEvent({ id: 'e', title: 't' }, [...summit, other], (id) => (id === 'x-mute' ? { id, name: 'mute' } : meta(id)))
+    expect(withOther.apart).toEqual(['x-mute'])
+    expect(withOther.omissions['x-mute']).toEqual([])
+    expect(withOther.unique['x-mute'].length).toBeGreaterThan(0)
+    expect(withOther.omissions.guancha).toEqual(c.omissions.guancha)
+    expect(c.apart).toEqual([])
+    expect(comparisonMarkdown(withOther)).toContain('mute: no claim shared with the other outlets.')
+  })
+
+  it('quotes a long sentence by the part around its figure, once per outlet and sentence (RTHK on frozen assets, June 2021)', () => {
+    const sentence = '保安局局長同時根據國安法凍結蘋果日報有限公司、蘋果日報印刷有限公司及AD Internet Limited三間公司的資產，而凍結資產總值，據了解為港幣一千八百萬元，亦即1800萬元。'
+    const v = { value: 1.8e7, text: '1800万元', outlet: 'rthk', articleId: 'a1', sentence, modality: 'actual' as const, approx: false }
+    const group = { subject: '资产', dimension: 'money' as const, unit: '元', values: [v, { ...v, articleId: 'a2' }, { ...v, outlet: 'x', articleId: 'a3' }], conflict: false, conflicting: [] }
+    const lines = comparisonMarkdown({ ...c, figures: [group] }).split('\n').filter((l) => l.includes('1800万元 — '))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/「….*1800萬元.*」/)
+  })
+
+  it('cites where the others say what an outlet left out, and says "None" of an empty section', () => {
+    const md = comparisonMarkdown(c)
+    const left = md.slice(md.indexOf('## Left out'), md.indexOf('## Quotes by speaker'))
+    const firstItem = left.split('\n').findIndex((l) => l.startsWith('- **'))
+    expect(firstItem).toBeGreaterThan(0)
+    expect(left.split('\n')[firstItem + 1]).toMatch(/^ {2}> .+：「.+」$/)
+    expect(comparisonMarkdown({ ...c, omissions: {}, quotes: [] })).toMatch(/## Left out\n\nClaims most of the other outlets carry and this one does not.\n\nNone.\n[\s\S]*## Quotes by speaker\n\nNone found./)
+  })
+
   it('counts a sentence repeated word for word by another outlet once, as an echo', () => {
     const guancha = summit.find((a) => a.outletId === 'guancha')!
     const copied = guancha.text.split('\n\n').find((p) => p.includes('93分钟'))!

@@ -73,6 +73,11 @@ export interface Comparison {
   readonly consensus: readonly string[]
   readonly unique: Readonly<Record<string, readonly string[]>>
   readonly omissions: Readonly<Record<string, readonly string[]>>
+  /**
+   * Outlets that told something but share no claim with any other: they report another side
+   * of the event (or another event), so what the others carry is not listed as left out by them.
+   */
+  readonly apart: readonly string[]
   readonly quotes: readonly QuoteGroup[]
   readonly figures: readonly FigureGroup[]
   readonly framing: Readonly<Record<string, readonly FramingTerm[]>>
@@ -128,6 +133,8 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const unique: Record<string, string[]> = {}
   const omissions: Record<string, string[]> = {}
   const salience = noveltyOf(prepared, claims)
+  const shares = new Set(claims.filter((c) => c.outlets.length >= 2).flatMap((c) => c.outlets))
+  const apart: string[] = []
   for (const o of outletIds) {
     // What only this outlet reports, most informative first: words no other outlet used. A claim
     // another outlet only repeated word for word is still this outlet's alone (said so, by
@@ -141,7 +148,9 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     // Only an outlet that told something can leave something out: a headline-only post, or a
     // text that is all credits and promotion (no sentence to compare), told nothing.
     const told = prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article) && p.units.length > 0)
-    omissions[o] = !told ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
+    // One that shares nothing with the others reports something else: it is said to stand apart.
+    if (told && n >= 3 && !shares.has(o)) apart.push(o)
+    omissions[o] = !told || apart.includes(o) ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 
   const located = prepared.flatMap((p) =>
@@ -161,6 +170,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     consensus,
     unique,
     omissions,
+    apart,
     quotes: groupQuotes(prepared),
     figures: groupFigures(located),
     framing: Object.fromEntries(outletIds.map((o) => [o, framingByOutlet.get(o) ?? []])),

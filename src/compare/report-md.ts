@@ -1,3 +1,4 @@
+import { foldText } from '../normalize/fold.js'
 import type { Citation, Comparison } from './compare.js'
 import type { FigureGroup, FigureValue } from './figures.js'
 
@@ -32,6 +33,7 @@ export function comparisonMarkdown(c: Comparison): string {
   if (c.summary.length) out.push('## Summary', '', ...c.summary.map((s) => `- ${s}`), '')
 
   out.push(`## Consensus (${c.consensus.length})`, '', 'Claims carried by at least half of the outlets, and at least two.', '')
+  if (!c.consensus.length) out.push('None.')
   for (const id of c.consensus) {
     const x = claim.get(id)!
     const echo = x.relayedBy.length ? ` (repeated word for word by ${names(x.relayedBy)})` : ''
@@ -53,16 +55,24 @@ export function comparisonMarkdown(c: Comparison): string {
   }
 
   out.push('## Left out', '', 'Claims most of the other outlets carry and this one does not.', '')
-  for (const o of c.outlets) {
-    const ids = c.omissions[o.id] ?? []
-    if (!ids.length) continue
+  const leaving = c.outlets.filter((o) => (c.omissions[o.id] ?? []).length)
+  if (!leaving.length) out.push('None.', '')
+  for (const o of leaving) {
+    const ids = c.omissions[o.id]
     const preview = c.articles.some((a) => a.outlet === o.id && a.before) ? ' — a preview, written before the incident' : ''
     out.push(`### ${o.name}${preview}`, '')
-    for (const id of ids.slice(0, MAX_OMISSIONS_PER_OUTLET)) out.push(`- ${claim.get(id)!.text} (${names(claim.get(id)!.outlets)})`)
+    // Each with where the others say it, as a consensus claim is shown.
+    for (const id of ids.slice(0, MAX_OMISSIONS_PER_OUTLET)) {
+      const x = claim.get(id)!
+      out.push(`- **${x.text}** — ${names(x.outlets)}`, ...firstPerOutlet(x.sentences).slice(0, 2).map((s) => `  ${cite(s)}`))
+    }
+    if (ids.length > MAX_OMISSIONS_PER_OUTLET) out.push(`- … and ${ids.length - MAX_OMISSIONS_PER_OUTLET} more (see --json)`)
     out.push('')
   }
+  if (c.apart.length) out.push(`${names(c.apart)}: no claim shared with the other outlets. ${c.apart.length > 1 ? 'They report' : 'It reports'} another side of the event, or another event; what the others carry is not listed as left out.`, '')
 
   out.push('## Quotes by speaker', '')
+  if (!c.quotes.length) out.push('None found.', '')
   const bySpeaker = new Map<string, typeof c.quotes>()
   for (const q of c.quotes) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q])
   for (const [speaker, qs] of bySpeaker) {
@@ -89,7 +99,12 @@ function figureSection(g: FigureGroup, name: (id: string) => string): string[] {
   const head = `### ${g.subject || g.dimension} (${g.dimension}${g.conflict ? ', **conflict**' : ''})`
   const lines = [head, '']
   if (g.conflict) lines.push(`Outlets disagree: ${g.conflicting.map((v) => `${name(v.outlet)} ${v.text}`).join(' vs ')}.`, '')
-  for (const v of g.values) lines.push(`- ${name(v.outlet)}: ${v.text}${label(v)} — 「${short(v.sentence)}」`)
+  // One line per figure as cited: an outlet's two articles may carry one sentence.
+  const seen = new Set<string>()
+  for (const v of g.values) {
+    const line = `- ${name(v.outlet)}: ${v.text}${label(v)} — 「${v.sentence.length > QUOTE_CHARS ? excerpt(v.sentence, around(v.sentence, v.text)) : v.sentence}」`
+    if (!seen.has(line) && seen.add(line)) lines.push(line)
+  }
   return lines
 }
 
@@ -98,6 +113,16 @@ const label = (v: FigureValue) => [v.modality === 'planned' ? ' (planned/expecte
 function firstPerOutlet(sentences: readonly Citation[]): Citation[] {
   const seen = new Set<string>()
   return sentences.filter((s) => !seen.has(s.outlet) && seen.add(s.outlet))
+}
+
+/** The QUOTE_CHARS of a long sentence around a figure's text, so the citation shows the figure. */
+function around(sentence: string, text: string): string {
+  // The figure was read from folded text (Simplified, half-width), which keeps the sentence's offsets.
+  const folded = foldText(sentence)
+  const at = (folded.length === sentence.length ? folded : sentence).indexOf(text)
+  if (at < 0) return sentence
+  const start = Math.max(0, Math.min(at - Math.floor((QUOTE_CHARS - text.length) / 2), sentence.length - QUOTE_CHARS))
+  return sentence.slice(start, start + QUOTE_CHARS)
 }
 
 /** The piece of a sentence, with … where the sentence goes on before or after it. */

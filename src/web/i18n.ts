@@ -37,6 +37,7 @@ const STRINGS = {
   consensusHelp: ['至少半数（且至少两家）媒体都报道的内容', 'What at least half the outlets (and two) report'],
   onlyHere: ['仅此一家', 'Only here'],
   leftOut: ['未提及', 'Left out'],
+  apart: ['与其他媒体没有共同的说法：报道的是事件的另一面，或另一事件', 'Shares no claim with the other outlets: another side of the event, or another event'],
   quotes: ['引语（按说话人）', 'Quotes by speaker'],
   figures: ['数字', 'Figures'],
   conflict: ['数字冲突', 'conflict'],
