@@ -183,6 +183,21 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([claimOf(['林郑月娥说:"我们会全力配合中央的决定。"', '对我个人来讲，这一决定十分麻烦。'])], new Set())).toEqual(['林郑月娥说:"我们会全力配合中央的决定。"'])
   })
 
+  it('summarises from statements that read alone: not half a sentence cut at ；, an exclamation, a list item, one pointing back (他…, 该…) or addressing its audience (corpus: CNA, Epoch Times, a livestream)', () => {
+    const claimOf = (texts: string[]): Claim => ({ id: 'c1', text: texts[0], outlets: ['a', 'b'], relayedBy: [], sentences: texts.map((text, i) => ({ articleId: `a${i}`, outlet: i ? 'b' : 'a', text, sentence: 0 })) })
+    for (const text of [
+      '依照染疫死亡人數占人口比例，秘魯是死亡率最高國家，每10萬人就有102人染疫喪命；',
+      '他嫂子知道他跟14歲女孩的犯罪性行為！',
+      '美国累计确诊病例超过250万例',
+      '该公司周二表示将提高产量以满足需求。',
+      '你说你们，把所有百分之百的假信息传播到千万次。',
+      '这是美国历史上最严重的一次疫情爆发。',
+    ])
+      expect(summarize([claimOf([text, text])], new Set())).toEqual([])
+    expect(summarize([claimOf(['秘鲁卫生部周日表示，该国死亡人数已超过3万人。', '秘鲁的死亡率最高；'])], new Set())).toEqual(['秘鲁卫生部周日表示，该国死亡人数已超过3万人。'])
+    expect(summarize([claimOf(['林郑月娥说：“我们会全力配合中央的决定！”', '林郑月娥表示会全力配合'])], new Set())).toEqual(['林郑月娥说：“我们会全力配合中央的决定！”'])
+  })
+
   it('summarises from a sentence that tells what happened, not one that tells it as expected', () => {
     const forecast = { articleId: 'a0', outlet: 'a', text: '外交大臣拉布预计会在星期一宣布暂停引渡条约。', sentence: 0, expected: true as const }
     const report = { articleId: 'a1', outlet: 'b', text: '英国外交大臣拉布周一宣布暂停与香港的引渡条约。', sentence: 0 }

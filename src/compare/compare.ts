@@ -307,7 +307,15 @@ const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]
 // A sentence in the first person outside quotation marks (对我个人来讲，…使我们今后的工作十分麻烦) is
 // someone's view in their own voice, a commentator's or an interviewee's, not what happened.
 // (Not 我国, 我军, 我方, 我驻…, 我市: an outlet's voice for its country or city; nor 自我.)
-const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔者|筆者/u
+// The second person outside quotation marks (你说你们…, 大家都可以…) is a speaker addressing an
+// audience, a livestream's or a commentary's, not a report.
+const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔者|筆者|[你您]|大家/u
+// A summary's sentence is a statement that ends as one: not half a sentence cut at ；, a list
+// item with no full stop, an exclamation (a livestream's 不可能！) or a question; a quotation
+// ending the sentence ends it (…。」).
+const ENDS_STATEMENT = /(?:。|[。！？!?][”」』"])$/u
+// …nor one that opens by pointing back at a sentence the summary does not hold (他说…, 该公司…, 这是…).
+const BACK_REFERENCE = /^(?:他|她|它|其|该|此|这(?:是|些|个|一|也|就|种|样|让|使))/u
 const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”」』]|"[^"]*"/gu, '')
 
 /**
@@ -319,7 +327,8 @@ const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”
  */
 export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
-  const readable = (t: string) => t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !FIRST_PERSON.test(withoutQuotations(t)) && !out.includes(t)
+  const readable = (t: string) =>
+    t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !BACK_REFERENCE.test(t) && ENDS_STATEMENT.test(t.trimEnd()) && !FIRST_PERSON.test(withoutQuotations(t)) && !out.includes(t)
   for (const c of consensus) {
     // Reports of what happened, not previews of it, nor sentences that tell it as expected.
     const cited = c.sentences.filter((s) => !previews.has(s.articleId) && !s.expected).map((s) => withoutDateline(s.text))
