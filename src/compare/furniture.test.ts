@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../normalize/fold.js'
-import { isFurniture } from './furniture.js'
+import { isFurniture, isPromotion } from './furniture.js'
 
 describe('isFurniture', () => {
   // Lines as they appear in reports of the development corpus (source in each comment).
@@ -74,4 +74,14 @@ describe('isFurniture', () => {
 
     '作者在序章中这样写道：「当福岛第一核电厂发生事故后，在灾情根本无法掌握的情况下，为何政治人物、官员跟学者都异口同声宣称『没有立即的危险』？」', // GNews, a book review
   ])('%s is reporting', (line) => expect(isFurniture(foldText(line))).toBe(false))
+})
+
+describe('isPromotion', () => {
+  it("takes a channel's whole blurb for promotion however long, when it gives three or more web addresses (想做教育家的Klaus, under each video)", () => {
+    const blurb = `低费用移民和留学，办理护照，请联系本人Telegram，Whatsapp。联系邮箱和PayPal（下面加入聊天群）加入我的会员 https://www.patreon.com/educator欢迎订阅我的粤语频道https://www.youtube.com/channel/UCb${'完全免费还能赚钱的返利网站，先通过返利网再进入购物网站即可获得返利'.repeat(4)}脸书群组https://www.facebook.com/groups/96401加入聊天交流群，Telegram：https://t.me/joinchat/Tv`
+    expect(isPromotion(foldText(blurb))).toBe(true)
+    // A long report that names a platform and one address is not.
+    const report = `白宫在YouTube频道发布视频（https://www.youtube.com/watch?v=abc）称，拜登将于下周访问欧洲。${'拜登将与盟国领导人讨论支持乌克兰的问题。'.repeat(15)}`
+    expect(isPromotion(foldText(report))).toBe(false)
+  })
 })

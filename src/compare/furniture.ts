@@ -30,6 +30,8 @@ const ADDRESS = /https?:\/\/|www\./u
 // Words of asking only: 频道, 加入 or 主持 name a channel or an act a report tells (在Telegram频道发布, 芬兰正式加入北约).
 const ASKS = /(支持|订阅|订户|关注|赞助|打赏|捐助|捐款|follow|subscribe|patreon|paypal)/u
 const PROMOTION_MAX_CHARS = 300
+const PROMOTION_MIN_ADDRESSES = 3
+const ADDRESSES = /https?:\/\/|www\./gu
 // A contributors' note lists names, in two scripts at times.
 const CONTRIBUTORS_MAX_CHARS = 200
 
@@ -73,6 +75,17 @@ export function isFurniture(folded: string): boolean {
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
-  if (line.length <= PROMOTION_MAX_CHARS && PLATFORM.test(line) && ADDRESS.test(line) && ASKS.test(line)) return true
+  if (line.length <= PROMOTION_MAX_CHARS && isPromotion(line)) return true
   return line.length <= CALL_MAX_CHARS && CALL_TO_READER.test(line)
+}
+
+/**
+ * A channel's promotion: where to follow, subscribe or pay it (Telegram, Patreon, PayPal and
+ * their addresses). A short line, or a whole paragraph of a video post's description with three
+ * or more web addresses (1,000 characters of links run together, cut into "sentences" at its
+ * full stops and a link's ?): all of it is furniture.
+ */
+export function isPromotion(text: string): boolean {
+  if (text.length > PROMOTION_MAX_CHARS && (text.match(ADDRESSES) ?? []).length < PROMOTION_MIN_ADDRESSES) return false
+  return PLATFORM.test(text) && ADDRESS.test(text) && ASKS.test(text)
 }

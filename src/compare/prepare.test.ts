@@ -102,6 +102,16 @@ describe('claim units: a picture gallery set into a report', () => {
   })
 })
 
+describe("claim units: a channel's promotion under a video", () => {
+  // 想做教育家的Klaus (June 2021): a line of text about the video, then the channel's blurb of links.
+  const blurb = '低费用移民和留学，办理护照，请联系本人Telegram，Whatsapp, +19517032889。联系邮箱和PayPal（下面加入聊天群）加入我的会员 https://www.patreon.com/educatorklaus欢迎订阅我的粤语频道https://www.youtube.com/channel/UCbnUmuH7Fc返利网站请通过我的链接注册获得$10 https://www.rakuten.com/r/FUCKCC3?eeid=37137脸书群组https://www.facebook.com/groups/964016657417896'
+  const text = ['江浙学生抗议学校改制，防暴警察进入校园驱散抗议的学生。', blurb].join('\n\n')
+  it('takes no claim from the blurb, though its first sentence names no address', () => {
+    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-11T00:00:00Z' } as unknown as Article)
+    expect(p.units.map((u) => u.sentence.paragraph)).toEqual([0])
+  })
+})
+
 describe('the incident of an event', () => {
   const prepared = (id: string, text: string, publishedAt: string) => prepareArticle({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt } as unknown as Article)
   it('is no day after every report was written (a day they name as planned or given up)', () => {

@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { soundKey } from '../analyze/variants.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
-import { isFurniture } from './furniture.js'
+import { isFurniture, isPromotion } from './furniture.js'
 import { tagOf } from './function-words.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 
@@ -86,9 +86,11 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // runs at punctuation before it segments, so a clause's words are the sentence's words that
   // fall inside it.
   const words = sentences.map((s) => segment(s.folded))
-  // A gallery's captions are not the report's. (A teaser's cut-off end, …......more, is furniture
-  // on its own: the sentences before it are an archived listing's only text, the report's lead.)
+  // A gallery's captions are not the report's, nor a channel's promotion. (A teaser's cut-off end,
+  // …......more, is furniture on its own: the sentences before it are an archived listing's only
+  // text, the report's lead.)
   const gallery = galleryParagraphs(sentences)
+  for (const p of promotionParagraphs(sentences)) gallery.add(p)
   const figures = findFigures(sentences).filter((f) => !gallery.has(sentences[f.sentence].paragraph))
   const units: Unit[] = []
   sentences.forEach((s, k) => {
@@ -138,6 +140,13 @@ function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   }
   return out
 }
+/** Paragraphs that are a channel's promotion as a whole (`isPromotion`), whatever their sentences say alone. */
+function promotionParagraphs(sentences: readonly Sentence[]): Set<number> {
+  const text = new Map<number, string>()
+  for (const s of sentences) text.set(s.paragraph, (text.get(s.paragraph) ?? '') + s.folded)
+  return new Set([...text].filter(([, t]) => isPromotion(t)).map(([p]) => p))
+}
+
 const GALLERY_HEAD = /^(相关图集|图集|组图)\s*[:：]\s*\S/u
 // A picture's title of a dozen characters or so and a colon, not someone speaking (发言人表示：“…”).
 const CAPTION_ITEM = /^[^。！？!?:：]{1,16}[:：](?!\s*[“「"])/u
