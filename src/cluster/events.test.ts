@@ -171,6 +171,24 @@ describe('EventClusterer', () => {
     expect(fourth.nearest).toMatchObject({ eventId: dated.eventId, undatedFull: true })
   })
 
+  it("holds one outlet's stream of varied posts nearer to a tight event's bar than an incident many outlets tell from many angles", () => {
+    // Four posts on vaccines, each of another incident: as one channel's, or as four outlets'.
+    const posts = [{ 疫苗: 1, 休斯顿: 1 }, { 疫苗: 1, 心肌炎: 1 }, { 疫苗: 1, 刺突: 1 }, { 疫苗: 1, 血栓: 1 }]
+    const spreadOf = (outlets: string[], o = { ...opts, threshold: 0.1 }) => {
+      const c = new EventClusterer(o)
+      const first = c.add({ ...item('p0', posts[0], '2021-06-10'), outlet: outlets[0] })
+      posts.slice(1).forEach((v, i) => c.add({ ...item(`p${i + 1}`, v, '2021-06-10'), outlet: outlets[i + 1] }))
+      expect(c.events.map((e) => e.articleIds.length)).toEqual([4])
+      return c.scoreAgainst({ ...item('n', { 疫苗: 1, 鼻喷: 1 }, '2021-06-11'), outlet: 'gnews' }, EventClusterer.indexOf(first.eventId))
+    }
+    const many = spreadOf(['a', 'b', 'c', 'd'])
+    const one = spreadOf(['gnews', 'gnews', 'gnews', 'gnews'])
+    expect(many.spread).toBeLessThan(1)
+    expect(one.spread).toBeCloseTo(Math.sqrt(many.spread)) // oneOutletSpread 0.5
+    expect(one.score).toBeLessThan(many.score)
+    expect(spreadOf(['gnews', 'gnews', 'gnews', 'gnews'], { ...opts, threshold: 0.1, oneOutletSpread: 1 }).score).toBeCloseTo(many.score)
+  })
+
   it('takes a score apart into its keyword and headline parts, what days apart left of them, and breadth', () => {
     const c = new EventClusterer({ ...opts, titleWeight: 1 })
     const a = c.add({ ...item('a', { x: 1 }, '2021-06-11'), title: new Map([['h', 1]]) })

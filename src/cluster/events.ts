@@ -35,6 +35,8 @@ export interface ClusterItem {
   readonly digest?: boolean
   /** The summits its headline names, by their parties (`summitKeys`). */
   readonly summits?: readonly string[]
+  /** The outlet that published it: an event of one outlet's posts is held to its own spread. */
+  readonly outlet?: string
 }
 
 /** Members published on one day that name one incident day, summed: similarity to an event is computed per group. */
@@ -66,6 +68,8 @@ export interface EventCluster {
   readonly days: DayGroup[]
   /** The summits its members' headlines name (`summitKeys`): an article or event naming only others is kept out (`differentSummits`). */
   summits?: string[]
+  /** The outlets of its members (copies aside), when known. */
+  outlets?: string[]
 }
 
 export interface Assignment {
@@ -156,6 +160,14 @@ export interface ClusterOptions {
    */
   readonly spreadExponent: number
   /**
+   * …times this for an event of at least `oneOutletMinSize` members all from one outlet: one
+   * outlet's stream of posts on a subject (a channel's vaccine columns, 39 posts of many
+   * incidents) is varied because it is a topic, not an incident told from many angles by many
+   * outlets, and is held nearer to the bar of a tight event. 1 turns it off.
+   */
+  readonly oneOutletSpread: number
+  readonly oneOutletMinSize: number
+  /**
    * The number of words a match must rest on to count in full. Breadth is the participation
    * ratio of the shared words' contributions to the article–event dot product ((Σc)²/Σc²: 1 when
    * one word carries it all, n when n words carry it equally); below this, the score is scaled
@@ -217,7 +229,7 @@ export interface ClusterOptions {
 // 0.914 0.905 0.908 0.898 | 0.864 0.862 0.864 0.863 0.867 0.860, replay order at 0.18 0.932 |
 // 0.862 and at 0.20 0.901 | 0.860; 0.18 was taken (0.16 chains more in a denser archive).
 // Variants tried and dropped, with their figures: docs/event-clustering-experiments.md.
-export const defaultClusterOptions: ClusterOptions = { undatedBar: 1.6, threshold: 0.18, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, minBreadth: 1.5 }
+export const defaultClusterOptions: ClusterOptions = { undatedBar: 1.6, threshold: 0.18, windowDays: 4, probeTerms: 12, titleWeight: 1, gapDecayDays: 5, decayFloor: 0.5, maxSpanDays: 21, merge: true, incidentWeight: 0.4, spreadExponent: 0.5, oneOutletSpread: 0.5, oneOutletMinSize: 4, minBreadth: 1.5 }
 
 const DAY_MS = 86_400_000
 const dayOf = (iso?: string) => (iso ? Date.parse(iso.slice(0, 10)) / DAY_MS : undefined)
@@ -503,7 +515,7 @@ export class EventClusterer {
       headline += h * kept
       undecayed += c + h
     }
-    const spread = this.coherence(e) ** this.opts.spreadExponent
+    const spread = this.spread(e)
     const n = Math.max(1, dated)
     return {
       score: this.similarity(item, day, incident, e),
@@ -530,11 +542,17 @@ export class EventClusterer {
       const s = dot(item.vector, g.content) + (item.title ? this.opts.titleWeight * dot(item.title, g.title) : 0)
       sum += s * this.decay(day, g.day) * this.agreement(incident, g.incident)
     }
-    const average = sum / dated / this.coherence(e) ** this.opts.spreadExponent
+    const average = sum / dated / this.spread(e)
     // Breadth only lowers a score: one under the threshold stays under it, and is not measured.
     const min = this.opts.minBreadth
     if (min <= 0 || average < this.opts.threshold) return average
     return average * Math.min(1, breadth(item.vector, e.centroid) / min)
+  }
+
+  /** What an event's average similarity is divided by: its coherence^spreadExponent. */
+  private spread(e: EventCluster): number {
+    const oneOutlet = (e.outlets?.length ?? 0) === 1 && e.size >= this.opts.oneOutletMinSize
+    return this.coherence(e) ** (this.opts.spreadExponent * (oneOutlet ? this.opts.oneOutletSpread : 1))
   }
 
   /** 1 when an event's members are alike, towards 1/√size as they share nothing. */
@@ -548,7 +566,7 @@ export class EventClusterer {
     let sum = 0
     for (const g of a.days)
       for (const h of b.days) sum += (dot(g.content, h.content) + this.opts.titleWeight * dot(g.title, h.title)) * this.decay(g.day, h.day) * this.agreement(g.incident, h.incident)
-    return sum / Math.max(1, a.size * b.size) / (this.coherence(a) * this.coherence(b)) ** this.opts.spreadExponent
+    return sum / Math.max(1, a.size * b.size) / (this.spread(a) * this.spread(b))
   }
 
   private decay(a: number | undefined, b: number | undefined): number {
@@ -598,6 +616,7 @@ export class EventClusterer {
     }
     g.articleIds.length = 0
     if (g.summits) k.summits = union(k.summits, g.summits)
+    if (g.outlets) k.outlets = union(k.outlets, g.outlets)
     if (g.start && (!k.start || g.start < k.start)) k.start = g.start
     if (g.end && (!k.end || g.end > k.end)) k.end = g.end
     const w2 = this.opts.titleWeight ** 2
@@ -741,6 +760,7 @@ export class EventClusterer {
       if (item.title) addInto(e.titleCentroid, item.title)
       if (item.entities) addInto(e.entityCentroid, item.entities)
       if (item.summits) e.summits = union(e.summits, item.summits)
+      if (item.outlet && !e.outlets?.includes(item.outlet)) e.outlets = [...(e.outlets ?? []), item.outlet]
       if (item.digest) return this.remember({ articleId: item.id, eventId: e.id, score, sharedTerms, sharedEntities, reason, digest: true })
       const week = g.day === undefined ? UNDATED : weekOf(g.day)
       // Written unloaded, it would be saved without the postings it had.

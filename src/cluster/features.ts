@@ -22,6 +22,7 @@ export interface FeatureInput {
   /** Where `publishedAt` came from (`Article.dateSource`), and the images cleaning kept. */
   readonly dateSource?: string
   readonly images?: ReadonlyArray<{ readonly src: string }>
+  readonly outletId?: string
 }
 
 // Credit lines name the people and groups who translated, edited or posted a piece, in the
@@ -235,6 +236,7 @@ export class ArticleFeatures {
       ...(monthDay ? { monthDay } : {}),
       ...(notBefore ? { notBefore } : {}),
       ...(summits.length ? { summits } : {}),
+      ...(a.outletId ? { outlet: a.outletId } : {}),
     }
   }
 
