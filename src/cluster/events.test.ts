@@ -43,7 +43,7 @@ describe('event clustering of the seed articles', () => {
     for (const j of joined) {
       expect(j.score).toBeGreaterThanOrEqual(defaultClusterOptions.threshold)
       expect(j.sharedTerms).toEqual(expect.arrayContaining(['普京']))
-      expect(explainAssignment(j, defaultClusterOptions.threshold)).toMatch(/^average similarity \d\.\d{3} to the event's members \(keywords and headline added, so it may pass 1; threshold 0\.18\); shared keywords: .*普京/)
+      expect(explainAssignment(j, defaultClusterOptions.threshold)).toMatch(/^it scored \d\.\d{3} against the event's members, over the 0\.18 needed to join \(the score adds how alike the keywords are and how alike the headlines are, each up to 1\); shared keywords: .*普京/)
     }
   })
 })
@@ -63,7 +63,7 @@ describe('EventClusterer', () => {
     expect(bridge).toMatchObject({ eventId: a.eventId, reason: 'joined' })
     expect(c.events.map((e) => [...e.articleIds].sort())).toEqual([['a', 'b', 'c']])
     expect(c.assignments.get('b')).toMatchObject({ eventId: a.eventId, mergedFrom: b.eventId, mergedBy: 'c' })
-    expect(explainAssignment(c.assignments.get('b')!, opts.threshold)).toMatch(new RegExp(`its event ${b.eventId} was later merged into ${a.eventId} when report c, close to both, showed they are alike$`))
+    expect(explainAssignment(c.assignments.get('b')!, opts.threshold)).toMatch(new RegExp(`its event ${b.eventId} was later merged into the event now ${a.eventId} when report c, close to both, showed they are alike$`))
   })
 
 
@@ -230,7 +230,9 @@ describe('EventClusterer', () => {
     expect(original).toMatchObject({ reason: 'copy', eventId: copy.eventId, copyPlacedFirst: 'repost' })
     // One report in the event's sums: a third report is weighed against it once, not twice.
     expect(c.events.find((e) => e.id === copy.eventId)!.size).toBe(1)
-    expect(explainAssignment(original, opts.threshold)).toBe('the same report, repost, dated earlier and so placed before it, is in this event: the two are counted once')
+    expect(explainAssignment(original, opts.threshold)).toBe('the same report stored as its copy, repost, is dated earlier and so was placed first, and is in this event: the two are counted once')
+    // The copy placed first says it stands for the original, which `event` lists it as a copy of.
+    expect(explainAssignment(copy, opts.threshold, undefined, 'original')).toMatch(/^it founded this event: .*; the archive keeps it as a copy of original, which is dated later: it was placed in its stead and the two are counted once$/)
   })
 
   it('counts two copies dated before their original once, with it', () => {
@@ -341,7 +343,7 @@ describe('explainAssignment', () => {
   it('says when an event was merged into another', () => {
     const text = explainAssignment({ articleId: 'b', eventId: 'e00001', score: 1, sharedTerms: [], sharedEntities: [], reason: 'founded', mergedFrom: 'e00002' }, 0.12)
     expect(text).toMatch(/founded/)
-    expect(text).toMatch(/e00002 was later merged into e00001/)
+    expect(text).toMatch(/e00002 was later merged into the event now e00001/)
   })
 })
 

@@ -5,7 +5,7 @@ import type { Assignment } from './events.js'
  * by id as it stands now (its title; where it has been merged, the event it is part of), for an
  * article that founded its event and was close to another one.
  */
-export function explainAssignment(a: Assignment, threshold: number, describe: (eventId: string) => string = (id) => id): string {
+export function explainAssignment(a: Assignment, threshold: number, describe: (eventId: string) => string = (id) => id, copyOf?: string): string {
   const placed =
     a.digest
       ? 'it is a digest of unrelated items (its headline lists them): it stands alone'
@@ -13,10 +13,15 @@ export function explainAssignment(a: Assignment, threshold: number, describe: (e
         ? `it founded this event: ${founding(a, threshold, describe)}`
         : a.reason === 'copy'
           ? a.copyPlacedFirst
-            ? `the same report, ${a.copyPlacedFirst}, dated earlier and so placed before it, is in this event: the two are counted once`
+            ? `the same report stored as its copy, ${a.copyPlacedFirst}, is dated earlier and so was placed first, and is in this event: the two are counted once`
             : 'it is a copy of an article already in this event'
-          : `average similarity ${a.score.toFixed(3)} to the event's members (keywords and headline added, so it may pass 1; threshold ${threshold}${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
-  return a.mergedFrom ? `${placed}; its event ${a.mergedFrom} was later merged into ${a.eventId} when ${a.mergedBy === a.articleId ? 'it' : a.mergedBy ? `report ${a.mergedBy}` : 'a report'}, close to both, showed they are alike` : placed
+          : `it scored ${a.score.toFixed(3)} against the event's members, over the ${threshold} needed to join (the score adds how alike the keywords are and how alike the headlines are, each up to 1${a.breadth !== undefined ? `; lowered as it rests on about ${a.breadth.toFixed(1)} words` : ''}); shared keywords: ${a.sharedTerms.join(' ')}${a.sharedEntities.length ? `; shared names: ${a.sharedEntities.join('、')}` : ''}`
+  // A copy placed before the article the archive keeps as the original (dated earlier) stands for both.
+  const stored = copyOf && a.reason !== 'copy' ? `; the archive keeps it as a copy of ${copyOf}, which is dated later: it was placed in its stead and the two are counted once` : ''
+  // Only an event's first merge is recorded: it may have been merged again since.
+  return a.mergedFrom
+    ? `${placed}${stored}; its event ${a.mergedFrom} was later merged into the event now ${a.eventId} when ${a.mergedBy === a.articleId ? 'it' : a.mergedBy ? `report ${a.mergedBy}` : 'a report'}, close to both, showed they are alike`
+    : `${placed}${stored}`
 }
 
 function founding(a: Assignment, threshold: number, describe: (eventId: string) => string): string {

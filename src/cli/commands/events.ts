@@ -165,7 +165,7 @@ export async function explainArticle(store: Store, id: string, flags: { json?: b
     if (!e) return eventId
     return e.id === eventId ? `${e.id} "${e.title}"` : `${eventId} (now part of ${e.id} "${e.title}")`
   }
-  const why = explainAssignment(a, defaultClusterOptions.threshold, describe)
+  const why = explainAssignment(a, defaultClusterOptions.threshold, describe, byId.get(id)?.duplicateOf)
   const nearest = a.nearest && { ...a.nearest, now: now(a.nearest.eventId)?.id ?? null }
   if (flags.json) return void out(JSON.stringify({ articleId: id, eventId: a.eventId, reason: a.reason, score: a.score, sharedTerms: a.sharedTerms, sharedEntities, explanation: why, eventTitle: event.title, ...(nearest ? { nearest } : {}) }))
   out(`${byId.get(id)!.title}\n  is in event ${a.eventId} "${event.title}" (${plural(reportsOf(event), 'article')}${event.copies ? ` and ${plural(event.copies, 'copy', 'copies')}` : ''})\n  because ${why}`)
