@@ -156,7 +156,23 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
   )
-  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap((p) => p.words)])))
+  // Vocabulary from the sentences that report (those that gave claim units), not credits,
+  // captions or a channel's promotion.
+  const reporting = (p: PreparedArticle) => {
+    const told = new Set(p.units.map((u) => u.sentence.n))
+    return p.words.filter((_, k) => told.has(p.sentences[k].n))
+  }
+  // People, by the entity table or their part of speech (nr). Bodies and places are left in:
+  // 中共 for 中国, 港府 for 香港政府 are how an outlet words what it covers.
+  const nameMemo = new Map<string, string | null | undefined>()
+  const nameOf = (w: string) => {
+    if (!nameMemo.has(w)) {
+      const def = table.resolve(w)
+      nameMemo.set(w, def ? (def.type === 'person' ? def.id : undefined) : tagWords(w).some((t) => t.tag.startsWith('nr')) ? null : undefined)
+    }
+    return nameMemo.get(w)
+  }
+  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap(reporting)])), nameOf)
   const claimById = new Map(claims.map((c) => [c.id, c]))
   const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length))
   return {

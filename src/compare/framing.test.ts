@@ -24,4 +24,16 @@ describe('framing vocabulary', () => {
     expect(terms).not.toContain('对此')
     expect(terms).not.toContain('作出')
   })
+
+  it("lists a person's name only as one outlet's form of a name another writes otherwise (川普 / 特朗普), not whom it covers", () => {
+    const shared = '双方在会谈中讨论了选举结果和法律诉讼。'.repeat(20)
+    const a = [segment(shared + '川普团队称将继续诉讼，刘晓明表示支持。'.repeat(10))]
+    const b = [segment(shared + '特朗普团队称选举存在舞弊。'.repeat(10))]
+    const people: Record<string, string | null> = { 川普: 'trump', 特朗普: 'trump', 刘晓明: null }
+    const terms = framing(new Map([['a', a], ['b', b]]), (w) => people[w]).get('a')!.map((t) => t.term)
+    expect(terms).toContain('川普')
+    expect(terms).not.toContain('刘晓明')
+    // Without the name reader, both are listed.
+    expect(framing(new Map([['a', a], ['b', b]])).get('a')!.map((t) => t.term)).toEqual(expect.arrayContaining(['川普', '刘晓明']))
+  })
 })

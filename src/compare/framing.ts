@@ -1,6 +1,13 @@
 import { idfOf } from '../analyze/keywords.js'
 import { isFunctionWord } from './function-words.js'
 
+/**
+ * Whether a word is a person's name: undefined for a word that is none, the entity's id for a
+ * name the entity table knows, null for another (a person, a channel's host, or a piece of a
+ * name cut by the segmenter): those say who a report is about, never how it words it.
+ */
+export type NameOf = (word: string) => string | null | undefined
+
 export interface FramingTerm {
   readonly term: string
   /** z-score of the weighted log-odds ratio: this outlet against all the others in the event. */
@@ -22,20 +29,39 @@ const MAX_TERMS = 12
  * over-trusted. Only terms with |z| ≥ 1.96 and used at least twice are listed. Texts come
  * segmented (`segment` of folded text: a list of words per text), as the comparison has them.
  */
-export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Map<string, FramingTerm[]> {
+export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>, nameOf: NameOf = () => undefined): Map<string, FramingTerm[]> {
   const counts = new Map<string, Map<string, number>>()
   const pooled = new Map<string, number>()
+  // The surfaces under which each outlet names each entity of the table.
+  const namings = new Map<string, Map<string, Set<string>>>()
   for (const [outlet, texts] of wordsByOutlet) {
     const c = new Map<string, number>()
+    const named = new Map<string, Set<string>>()
     for (const words of texts) {
       for (const w of words) {
         // Latin words in Chinese reports are mostly bylines and names in brackets, not vocabulary.
         if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4 || isFunctionWord(w)) continue
+        const id = nameOf(w)
+        if (id === null) continue
+        if (id) named.set(id, (named.get(id) ?? new Set()).add(w))
         c.set(w, (c.get(w) ?? 0) + 1)
         pooled.set(w, (pooled.get(w) ?? 0) + 1)
       }
     }
     counts.set(outlet, c)
+    namings.set(outlet, named)
+  }
+  // A name is vocabulary only as one outlet's form of a name another outlet writes otherwise
+  // (川普 / 特朗普, 庞皮欧 / 蓬佩奥): who a report names is what it covers, not how it words it.
+  for (const [outlet, c] of counts) {
+    for (const w of [...c.keys()]) {
+      const id = nameOf(w)
+      if (!id) continue
+      const otherwise = [...namings].some(([o, named]) => o !== outlet && [...(named.get(id) ?? [])].some((x) => x !== w))
+      if (otherwise) continue
+      pooled.set(w, pooled.get(w)! - c.get(w)!)
+      c.delete(w)
+    }
   }
   const total = [...pooled.values()].reduce((s, x) => s + x, 0)
   const out = new Map<string, FramingTerm[]>()
