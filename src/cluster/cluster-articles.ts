@@ -181,6 +181,18 @@ export class ArchiveClustering {
 // Headlines whose centrality is within this share of the most central one are equally good names.
 const NAME_CENTRALITY_SHARE = 0.8
 
+// A column's label opening a headline (【圣城传声筒】, 【时事解析】), or a headline that asks.
+const COLUMN_OR_QUESTION = /^\s*[【\[]|[？?]\s*$/u
+
+/**
+ * A headline as an event's name: without a video's trailing hashtags (…#隔离#疫情#广州) or the
+ * Markdown emphasis an archive kept around it (_比预期更糟糕_).
+ */
+export function plainTitle(title: string): string {
+  const bare = title.replace(/(?:\s*#[^\s#]+)+\s*$/u, '').replace(/^([_*]{1,2})(.+)\1$/u, '$2').trim()
+  return bare || title
+}
+
 function describe(e: EventCluster, items: ReadonlyMap<string, Member>): ClusteredEvent {
   const members = e.articleIds.map((id) => ({ id, ...items.get(id)! }))
   const keywords = [...e.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t]) => t)
@@ -193,11 +205,12 @@ function describe(e: EventCluster, items: ReadonlyMap<string, Member>): Clustere
   const ranked = named
     .map((a) => ({ a, score: [...a.vector].reduce((s, [t, w]) => s + w * (e.centroid.get(t) ?? 0), 0), after: isOnOrAfter(a, incident) }))
     .sort((x, y) => y.score - x.score)
+  // …and of those, one that reads as a report: not a column's (【圣城传声筒】…) nor a question.
   const close = ranked.filter((r) => r.score >= NAME_CENTRALITY_SHARE * ranked[0].score)
-  const central = (close.find((r) => r.after) ?? ranked[0]).a
+  const central = (close.find((r) => r.after && !COLUMN_OR_QUESTION.test(r.a.title)) ?? close.find((r) => r.after) ?? ranked[0]).a
   return {
     id: e.id,
-    title: central.title,
+    title: plainTitle(central.title),
     start: e.start,
     end: e.end,
     articleIds: e.articleIds,

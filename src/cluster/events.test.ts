@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { loadRegistry } from '../outlets/registry.js'
 import { rawInput, runStages } from '../pipeline.js'
-import { clusterArticles } from './cluster-articles.js'
+import { clusterArticles, plainTitle } from './cluster-articles.js'
 import { EventClusterer, breadth, defaultClusterOptions } from './events.js'
 import { explainAssignment } from './explain.js'
 
@@ -28,6 +28,16 @@ describe('event clustering of the seed articles', () => {
     const call = events.find((e) => e.articleIds.length === 1)!
     expect(outletsOf(call.articleIds)).toEqual(['voa-chinese'])
     expect(summit.start! > call.end!).toBe(true)
+  })
+
+  it("names an event by a report's headline rather than a column's or a question, without a video's hashtags", () => {
+    const text = '国安处周四拘捕苹果日报五名高层，并冻结三间公司合共1800万元资产，警方派出500名警员搜查报社大楼。'
+    const a = (id: string, title: string, outletId: string) => ({ id, title, text, outletId, publishedAt: '2021-06-17T08:00:00Z' })
+    const { events } = clusterArticles([a('c1', '【圣城传声筒】香港媒体的白色恐怖时代彻底来临', 'gnews'), a('c2', '白色恐怖来临了吗？', 'x'), a('r1', '国安处拘苹果日报五高层 冻结三公司资产', 'rthk')])
+    expect(events.map((e) => e.title)).toEqual(['国安处拘苹果日报五高层 冻结三公司资产'])
+    expect(plainTitle('广州封村第14天，今天买了一袋大米 #隔离#疫情#广州【趣哥记】')).toBe('广州封村第14天，今天买了一袋大米')
+    expect(plainTitle('_比预期更糟糕_')).toBe('比预期更糟糕')
+    expect(plainTitle('#MeToo运动在中国')).toBe('#MeToo运动在中国')
   })
 
   it('does not depend on the order articles are given in', () => {
