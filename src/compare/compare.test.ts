@@ -67,7 +67,19 @@ describe('comparison of the Geneva summit reports', () => {
     // A picture's upload folder gives a lower bound; the site's numbering, a day or so either way.
     const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
     const early = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource } : a))
-    expect(compareEvent(ev, early, meta).articles.filter((a) => a.before)).toEqual([])
+    const compared = compareEvent(ev, early, meta).articles
+    expect(compared.filter((a) => a.before)).toEqual([])
+    // …and says so: not judged, rather than not a preview.
+    expect(compared.filter((a) => a.beforeUnknown).map((a) => a.outlet)).toEqual(['mitbbs'])
+    expect(comparisonMarkdown(compareEvent(ev, early, meta))).toContain('(date uncertain: not judged a preview or not)')
+  })
+
+  it('judges a piece whose picture folder is dated on or after the incident day no preview, for certain; one the numbering dates days before it, a preview', () => {
+    const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
+    // The GNews seed is dated 2021-06-19 by its picture's folder, three days after the summit.
+    expect(c.articles.find((a) => a.outlet === 'gnews')!.beforeUnknown).toBeUndefined()
+    const estimated = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource: 'sequence', publishedAt: '2021-06-13' } : a))
+    expect(compareEvent(ev, estimated, meta).articles.find((a) => a.outlet === 'mitbbs')).toMatchObject({ before: true })
   })
 
   it('summarizes from the reports of what happened, not from the preview', () => {

@@ -52,6 +52,12 @@ export interface ComparedArticle {
   readonly publishedAt: string | null
   /** Published before the incident it reports happened: a preview. */
   readonly before: boolean
+  /**
+   * Its date is a lower bound or an estimate (a picture's upload folder, the site's numbering):
+   * whether it came before the incident is not judged, and `before` is false for want of a date,
+   * not because it followed the incident.
+   */
+  readonly beforeUnknown?: true
   /** Published more than a week after the incident: background. */
   readonly background: boolean
   /** Only a headline (a video or picture post without prose, `isHeadlineOnly`): it left nothing out that can be told. */
@@ -474,8 +480,12 @@ function describeArticle(p: PreparedArticle, incident: string | undefined, chars
   // can a date read from a picture's upload folder, which says only that the article came out
   // no earlier (a post reusing a picture uploaded weeks before), or one estimated from the site's
   // numbering, right only to a day or so.
-  const before = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay < day && a.dateSource !== 'image-path' && a.dateSource !== 'sequence'
+  // A picture's folder gives a day the article came out on or after: one on or after the incident
+  // day settles it. The numbering's estimate is right to a day or so.
+  const uncertain =
+    Number.isNaN(pubDay) || (a.dateSource === 'image-path' && !(pubDay >= day)) || (a.dateSource === 'sequence' && !(Math.abs(pubDay - day) > DAY_MS))
+  const before = !uncertain && !Number.isNaN(day) && pubDay < day
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
   const cut = chars > a.text.length ? { comparedChars: a.text.length, chars } : {}
-  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null, ...cut }
+  return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, ...(uncertain && !Number.isNaN(day) ? { beforeUnknown: true as const } : {}), background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null, ...cut }
 }

@@ -22,7 +22,7 @@ export function comparisonMarkdown(c: Comparison): string {
   for (const a of c.articles) {
     const o = c.outlets.find((x) => x.id === a.outlet)
     const mark =
-      (a.before ? ' **(preview: written before the incident)**' : a.background ? ' (background, long after)' : '') +
+      (a.before ? ' **(preview: written before the incident)**' : a.background ? ' (background, long after)' : a.beforeUnknown ? ' (date uncertain: not judged a preview or not)' : '') +
       (a.headlineOnly ? ' (headline only: a video or picture post)' : '') +
       (a.comparedChars ? ` (long: its first ${a.comparedChars.toLocaleString('en')} of ${a.chars!.toLocaleString('en')} characters compared)` : '')
     out.push(`| ${cell(name(a.outlet))} | ${cell(o?.type ?? '')} | ${cell(o?.country ?? '')} | ${cell(o?.owner ?? '')} | ${cell(a.title)}${mark} | ${a.publishedAt?.slice(0, 16).replace('T', ' ') ?? ''} |`)
