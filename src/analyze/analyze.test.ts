@@ -54,6 +54,8 @@ describe('parseNumber', () => {
     ['52万1384', 521384], ['1088万7320', 10887320], ['1亿2000万', 120_000_000],
     // DW (Taiwan usage) for the 1万亿欧元 of Mainland reports.
     ['1兆', 1e12], ['一兆', 1e12],
+    // Digits and numerals mixed, a big unit after one as large, a year written digit by digit.
+    ['5万7千', 57000], ['1千万', 1e7], ['一亿两千万', 1.2e8], ['1万亿2000亿', 1.2e12], ['二〇二一', 2021], ['一千零五', 1005],
   ])('%s → %d', (s, n) => expect(parseNumber(s)).toBe(n))
   it('rejects what is not a number', () => expect(parseNumber('普京')).toBeUndefined())
   it('rejects a unit right after a larger one (千百万, millions upon millions)', () => {
@@ -581,6 +583,12 @@ describe('findFigures', () => {
   })
   it('marks figures relayed from a count or its data, naming the source alone (BBC and RFI on COVID-19, July 2020)', () => {
     const relayed = (text: string) => findFigures(splitSentences(text)).map((f) => f.relayed)
+    // A name holding a time word is not cut at it; words that name no one are no source.
+    expect(relayed('据今日俄罗斯报道，俄军出动30架战机。')).toEqual(['今日俄罗斯'])
+    expect(relayed('據《星期日泰晤士報》報導，有300名士兵。')).toEqual(['《星期日泰晤士報》'])
+    expect(relayed('据了解，目前官方数据显示，全国有300名患者。')).toEqual([undefined])
+    expect(relayed('截至周日，美国疾病控制与预防中心统计显示，全美有20万人死亡。')).toEqual(['美国疾病控制与预防中心'])
+    expect(relayed('据报道，约翰斯·霍普金斯大学的统计显示，美国累计确诊2,505,593例。')).toEqual(['约翰斯·霍普金斯大学'])
     expect(relayed('据美国约翰斯·霍普金斯大学的统计数据，美国累计确诊2,505,593例。')).toEqual(['美国约翰斯·霍普金斯大学'])
     expect(relayed('据法新社周日下午对官方数据的统计，全球至少52万1384人死亡。')).toEqual(['法新社'])
     expect(relayed('法新社彙整官方數據顯示，全球至少52萬1384人死亡。')).toEqual(['法新社'])
@@ -606,6 +614,18 @@ describe('findFigures', () => {
     expect(modality('人口普查局每月将ACS调查发送到350万个地址。')).toEqual(['actual'])
     expect(modality('政府计划明年拨款500亿元。')).toEqual(['planned'])
     expect(modality('委员会将于明年拨款500亿元。')).toEqual(['planned'])
+    // 将 before a preposition, an adverb or 把 tells the future, whatever verb follows.
+    expect(modality('美国将从阿富汗带回2500名士兵。日本将分批送往东南亚300万剂疫苗。政府将把援助送到30万灾民手中。')).toEqual(['planned', 'planned', 'planned'])
+  })
+  it('reads no figure from the end of a number written in pieces, nor from a numeral idiom', () => {
+    expect(figs('耗资3千5百万美元，1千2百万人受益。')).toEqual([])
+    expect(figs('他是百万富翁，十万火急。')).toEqual([])
+    expect(findFigures(splitSentences('约有3亿2000万美国人生活在城市。')).map((f) => f.value)).toEqual([3.2e8])
+  })
+  it('names a count by the total the clause names (死亡人数超过20万人), and keeps a place before a future 将 as its scope', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.subject, f.scope ?? null])
+    expect(counts('全美死亡人数超过20万人，确诊人数超过700万人。')).toEqual([['死亡', '全美'], ['确诊', null]])
+    expect(counts('预计全美将有超过20万人死于新冠。')).toEqual([['人死于', '全美']])
   })
   it('names a sum by the head of the noun phrase after it, and not by a verb of saying, containing or changing', () => {
     const subjects = (text: string) => findFigures(splitSentences(text)).map((f) => f.subject)
@@ -630,6 +650,9 @@ describe('findTimeExprs', () => {
     expect(dates('唐英傑案下周三（23日）開審。', '2021-06-16T04:00:00Z')).toEqual([['23日', '2021-06-23'], ['下周三', '2021-06-23']])
     expect(dates('会议将于25日举行。', '2021-06-16T04:00:00Z')).toEqual([['25日', '2021-06-25']])
     expect(dates('他在23日被捕。', '2021-06-16T04:00:00Z')).toEqual([['23日', '2021-05-23']])
+    // Not for any 将 (少将, 将嫌犯移交); a day to come earlier in the month is next month's.
+    expect(dates('俄军一名少将28日遇袭身亡，警方28日将嫌犯移交检方。', '2021-03-10T04:00:00Z').map(([, d]) => d)).toEqual(['2021-02-28', '2021-02-28'])
+    expect(dates('会议将于3日举行。', '2021-03-25T04:00:00Z')).toEqual([['3日', '2021-04-03']])
   })
   it('puts a month-day after publication in the year before', () => {
     expect(dates('12月28日的事。', '2021-01-05T00:00:00Z')).toEqual([['12月28日', '2020-12-28']])

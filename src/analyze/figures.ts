@@ -36,10 +36,11 @@ const HAN_DIGITS = '[零〇一二两三四五六七八九十百千]+'
 const BIG = '(?:多?(?:万亿|[万亿兆]))'
 const NUM = `(?:${DIGITS}(?:[万亿]${DIGITS})*|${HAN_DIGITS}(?:[万亿]${HAN_DIGITS})*)${BIG}?`
 // A number of ten thousands or more may count its noun with no measure word (多达300万香港居民).
-const BIG_NUM = `(?:${DIGITS}|${HAN_DIGITS})${BIG}`
+// Digits only: a numeral word before a noun is as often an idiom (百万富翁, 十万火急).
+const BIG_NUM = `${DIGITS}(?:[万亿]${DIGITS})*${BIG}`
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
-const MONEY = ['美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
+const MONEY = ['块钱', '美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
 const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
 const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只', '根', '张', '篇', '间']
@@ -64,12 +65,22 @@ const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九]
 // 计划 as a noun (这项财政计划包括…, 计划书) names a plan that may already be agreed.
 const PLANNED = /((?<!财政|经济|复苏|援助|救助|投资|刺激)计划(?!包括|书|案|草案|内容)|预计|预期|预定|(?<![模草虚比])拟|将(?![近军领士帅其之此该这那《「“『])|有望|准备|打算|目标|争取|估计|可能|提议|建议|设想|原定|提案)/u
 // 将 that marks an object before its verb (每月将ACS调查发送到…, 将今天称为…) tells no future.
-const OBJECT_JIANG = /将(?![于在会要再继续进一步能可])[^，,。；;：:]{1,12}?(?:称为|列为|视为|定为|改为|作为|当作|当成|看作|发送到|发送至|送到|送往|送至|变成|转为|转交|交给|交由|纳入|移交|带到|带回)/gu
-const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, ''))
+// Only before a noun (its object): 将从阿富汗带回, 将分批送往 and 将把援助送到 tell the future.
+const OBJECT_JIANG = /将([^，,。；;：:]{1,12}?)(?:称为|列为|视为|定为|改为|作为|当作|当成|看作|发送到|发送至|送到|送往|送至|变成|转为|转交|交给|交由|纳入|移交|带到|带回)/gu
+const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, (m, object: string) => (isObject(object) ? m.slice(1) : m)))
+/** Does a phrase open with a noun, a pronoun, a time word or a Latin name (an object of 将)? */
+function isObject(phrase: string): boolean {
+  const first = tagWords(phrase)[0]
+  return !!first && /^(n|r|t|eng|x)/.test(first.tag) && !['从', '把', '向', '对'].includes(first.word)
+}
 // A figure relayed from another source: 据RT报道, 据约翰斯·霍普金斯大学的统计, 法新社汇整官方数据显示.
-const RELAYED = /据(.{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|(.{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)/u
+const RELAYED = /据([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)/u
 // Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
-const SOURCE_END = /(当地时间|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|今日|昨日|上午|下午|晚间|早前|日前|当天|最新|汇整|综合|对官方|官方)/u
+// Only after the name's first two characters, and outside a title's marks: 今日俄罗斯 and
+// 《星期日泰晤士报》 are names.
+const SOURCE_END = /(?<=[^《]{2})(当地时间|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|今日|昨日|上午|下午|晚间|早前|日前|当天|最新|汇整|综合|对官方)(?![^《》]*》)/u
+// What precedes 数据显示 or 统计 without naming anyone: 据了解，目前官方数据显示.
+const NOT_A_SOURCE = /^(了解|报道|目前|当前|最新|官方|截至|此前|另外|同时|其中|全球|全国)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
 // Words between a figure and what it measures that are not the subject (持续了约3小时).
 const NOT_SUBJECT = new Set(['原本', '原先', '目前', '如今', '其中', '持续', '进行', '共计', '总共', '一共', '合计', '总计', '累计', '才', '计划', '预计', '预期', '将', '了', '又', '约', '近', '达', '长达', '历时', '耗时', '用时', '为期', '大约', '共', '已', '已经', '整个', '双方', '前后', '总', '至少', '超过', '多', '只', '仅', '还', '再'])
@@ -120,7 +131,7 @@ function bareCountAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefin
   const [text, hedge, num] = m
   const at = m.index!
   const prev = s.folded[at - 1] ?? ''
-  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每上\d.%\w]/.test(prev)) return undefined
+  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每上\d.%\w千百万亿十]/.test(prev)) return undefined
   const value = parseNumber(num.replace('多', ''))
   if (value === undefined) return undefined
   const after = s.folded.slice(at + text.length, at + text.length + 20)
@@ -134,7 +145,7 @@ function bareCountAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefin
   const approx = (!!hedge && APPROX.has(hedge)) || num.includes('多')
   return { text, value, unit, dimension: 'count', subject: head, modality: isPlanned(clause) ? 'planned' : 'actual', relayed, approx, sentence: s.n, scope: scopeOf(clause) ?? placeBeforeHead(phrase) }
 }
-const BARE = new RegExp(`(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${BIG_NUM})(?![\\d多余万亿兆.,])`, 'gu')
+const BARE = new RegExp(`(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${BIG_NUM})(?![\\d多余万亿兆千百十.,零〇一二两三四五六七八九])`, 'gu')
 // Nouns of people: a bare count of them is a count of persons (300万香港居民 = 300万人).
 const PEOPLE = /(人|民|员|者|众|胞|工|兵|生|童|士|友|客|户)$/u
 
@@ -151,7 +162,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   const prev = s.folded[at - 1] ?? ''
   // Ordinals (第3), vague amounts (数十家, 几百人), rates (每10万人, 每3天) and pieces of longer
   // numbers are not figures. After a hedge the character before it is not the number's: 人数达25万人.
-  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每\d.%\w]/.test(prev)) return undefined
+  // …nor the end of a number written in pieces (3千5百万: not 5百万).
+  if (hedge ? /[\d.%\w]/.test(prev) : /[第数几好每\d.%\w千百万亿]/.test(prev)) return undefined
   // 上百亿, 上千人, 上万名: hundreds, thousands — vague too.
   if (prev === '上' && /^[百千万]/.test(num)) return undefined
   let value = parseNumber(num.replace('多', ''))
@@ -184,11 +196,16 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const head = headNoun(after)
   const cases = !head && CASES.has(unit) && CASE_WORDS.test(`${clause}${after.slice(0, 8)}`)
-  const counted = head ?? (cases ? (subjectAfterVerb(after) ?? subjectBefore(clause)) : undefined)
+  // A count of a total the clause names (死亡人数超过20万人, 确诊总数达1000万例) counts that.
+  const total = TOTAL_OF.exec(clause)?.[1]
+  const counted = head ?? (cases ? (subjectAfterVerb(after) ?? total ?? subjectBefore(clause)) : total)
   if (!counted && unit !== '人') return undefined
   // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
   return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
+
+// 死亡人数, 确诊总数, 感染病例数 ending the clause before a count: what it counts.
+const TOTAL_OF = /(\p{Script=Han}{2})(?:人数|总数|病例数|个案数|数字)$/u
 
 const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu
 
@@ -213,7 +230,7 @@ function scopeOf(clause: string): string | undefined {
   // counted (英国已经承诺向多达300万香港居民…, 伦敦已经宣布向大约300万…).
   return scope && !ACTS_ON.test(near.slice(end)) ? scope : undefined
 }
-const ACTS_ON = /[向对给与和跟被把将]|宣布|承诺|表示|称/u
+const ACTS_ON = /[向对给与和跟被把]|宣布|承诺|表示|称/u
 
 function relayedFrom(folded: string, text: string): string | undefined {
   const m = RELAYED.exec(folded)
@@ -221,6 +238,7 @@ function relayedFrom(folded: string, text: string): string | undefined {
   // The source as published (RT, not the folded rt); folding keeps offsets for such text.
   const whole = m[1] ?? m[2]
   const inner = whole.slice(0, whole.search(SOURCE_END) >>> 0).replace(/的$/u, '')
+  if (NOT_A_SOURCE.test(inner)) return undefined
   const at = m.index! + m[0].indexOf(whole)
   const source = folded.length === text.length ? text.slice(at, at + inner.length) : inner
   return source.trim() || undefined

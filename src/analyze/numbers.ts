@@ -32,17 +32,18 @@ function readNumeral(tokens: readonly string[]): number | undefined {
     if (/^\d/.test(c)) {
       digit = Number(c)
     } else if (c in DIGIT) {
-      // 一九八五 (digit by digit, as in years) reads positionally.
-      digit = digit >= 0 && !(c === '零' || c === '〇') ? digit * 10 + DIGIT[c] : DIGIT[c]
+      // 一九八五, 二〇二一 (digit by digit, as in years) read positionally; 零 holds an empty place (一千零五).
+      digit = digit >= 0 && c !== '零' ? digit * 10 + DIGIT[c] : DIGIT[c]
     } else if (c in SMALL_UNIT) {
       section += (digit < 0 ? 1 : digit) * SMALL_UNIT[c]
       digit = -1
     } else {
-      // A big unit multiplies what came before it, unless a larger one came first: in 1亿2000万
-      // the 万 multiplies 2000 alone; in 1.8万亿 the 亿 multiplies 1.8万.
+      // A big unit multiplies what came before it, unless one as large came first: in 1亿2000万
+      // the 万 multiplies 2000 alone, in 1万亿2000亿 the second 亿 multiplies 2000; in 1.8万亿 the
+      // 亿 multiplies 1.8万.
       const big = BIG_UNIT[c]
       const current = section + Math.max(digit, 0)
-      total = lastBig && big < lastBig ? total + current * big : (total + current) * big
+      total = lastBig && big <= lastBig ? total + current * big : (total + current) * big
       lastBig = Math.max(lastBig, big)
       section = 0
       digit = -1

@@ -22,6 +22,8 @@ const YEAR_MONTH = /(今年|去年|明年|前年)(\d{1,2}|[一二三四五六七
 const WEEKDAYS = '日一二三四五六'
 const TIME_CHARS = /[年月日号周期拜天]/u
 const FUTURE = /(将|即将|计划|预计|拟|将会|准备|有望|预定)/u
+// 将于25日, 定于, 计划在: a day to come. (Not 将 alone: 少将, 将嫌犯移交, 将近.)
+const TO_COME = /(?:将|将会|即将|预计|计划|拟|定|预定|预料)(?:于|在)$/u
 // 下周三（23日）: the day that follows names the coming week's day.
 const NEXT_WEEK = /(下|下个)(周|星期|礼拜)[一二三四五六日天][（(]?$/u
 const DAY_MS = 86_400_000
@@ -71,10 +73,13 @@ export function findTimeExprs(sentences: readonly Sentence[], publishedAt: strin
       const day = num(m[1])
       const month = pub.getUTCMonth() + 1
       let ms = ymd(pubYear, month, day)
-      // A day later in the month is last month's, unless the clause speaks of what is to come
-      // (下周三（23日）開審, 将于25日举行).
-      const ahead = NEXT_WEEK.test(s.folded.slice(Math.max(0, m.index! - 8), m.index!)) || clauseIsFuture(m.index!)
+      // A day later in the month is last month's, unless what comes before it says it is to come
+      // (下周三（23日）開審, 将于25日举行); then an earlier day is next month's (published on the
+      // 25th, 将于3日举行 is the 3rd of next month).
+      const before = s.folded.slice(Math.max(0, m.index! - 8), m.index!)
+      const ahead = NEXT_WEEK.test(before) || TO_COME.test(before)
       if (ms !== undefined && ms > pubDay + 2 * DAY_MS && !ahead) ms = month === 1 ? ymd(pubYear - 1, 12, day) : ymd(pubYear, month - 1, day)
+      else if (ms !== undefined && ms < pubDay - 2 * DAY_MS && ahead) ms = month === 12 ? ymd(pubYear + 1, 1, day) : ymd(pubYear, month + 1, day)
       add(m, ms)
     }
     for (const m of s.folded.matchAll(WEEKDAY)) {

@@ -70,7 +70,7 @@ export function openApiDocument(version: string) {
         },
         Story: { type: 'object', properties: storyProperties },
         StoryDetail: { type: 'object', properties: { ...storyProperties, events: { type: 'array', items: { $ref: '#/components/schemas/EventListItem' } } } },
-        Comparison: { type: 'object', description: 'the `compare --json` contract of DESIGN.md: {event, outlets, articles, relays, claims, consensus, unique, omissions, quotes, figures, framing, summary}' },
+        Comparison: { type: 'object', description: 'the `compare --json` contract of DESIGN.md: {event, outlets, articles, relays, claims, consensus, unique, omissions, apart, quotes, figures, framing, summary}' },
         ArticleSummary: { type: 'object', properties: { id: { type: 'string' }, outlet: { type: 'object' }, title: { type: 'string' }, publishedAt: { type: ['string', 'null'] }, url: { type: ['string', 'null'] }, duplicateOf: { type: ['string', 'null'] }, eventId: { type: ['string', 'null'] } } },
         Article: { type: 'object', description: 'the `articles --json` interchange shape plus blocks, copies [{id, outlet, locator, reason}], eventId and storyId' },
         SearchHit: { type: 'object', description: 'a `search --json` line (snippet with hits in [brackets]) plus eventId' },

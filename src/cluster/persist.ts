@@ -42,7 +42,8 @@ type ClassName = keyof typeof CLASSES
 const nameOf = new Map<object, ClassName>(Object.entries(CLASSES).map(([name, c]) => [c.prototype, name as ClassName]))
 
 const TAG = '\u0000class'
-const FORMAT = 13
+// 14: events hold their members' outlets (`EventCluster.outlets`), which `oneOutletSpread` reads.
+const FORMAT = 14
 
 export const EVENT_PART = 'e:'
 export const ARTICLE_PART = 'a:'

@@ -281,6 +281,10 @@ describe('storyMentions', () => {
     // Reuters on the EU's vaccine plans: the agency that sent or saw the story is its source too.
     expect(ids('路透社今天发出了一篇消息，欧盟将扩大疫苗生产。')).toEqual(['eu'])
     expect(ids('由路透社看到的问卷显示，欧盟正在调查。')).toEqual(['eu'])
+    // A body that issues news of its own, or learns of something, is the subject.
+    expect(ids('美国国务院今天发布消息，宣布制裁。')).toEqual(['state-department'])
+    expect(ids('白宫获悉后表示关注。')).toEqual(['white-house'])
+    expect(ids('苹果日报发表的文章涉嫌违反国安法。')).toContain('apple-daily')
   })
 })
 

@@ -430,9 +430,12 @@ function citedAsSource(text: string, at: number, length: number): boolean {
 // Enough for a dateline: 路透北京/上海6月24日.
 const SOURCE_SPAN = 16
 // Folded text is Simplified: 報導 and 報道 come back as 报导 and 报道.
-const SOURCE_AFTER = /^(?:(?:发自\S{0,4})?(?:报道|报导|援引|引述|引用|记者|消息|电讯|快讯|获得的|取得的|看到的|见到的|获悉|独家|披露|调查)|(?:今天|今日|昨天|昨日|周[一二三四五六日])?(?:发出|发布|发表)了?(?:一篇|一则|的)?(?:消息|报道|文章|独家)|[\p{Script=Han}/]{1,8}\d{1,2}月\d{1,2}日)/u
-const SOURCE_BEFORE = /(?:据|根据|引述|援引|引用)$/u
-const SOURCE_VERB = /^(?:的)?(?:称|说|表示|指出|报|援引)/u
+// (An agency that sent out a piece, 路透社今天发出了一篇消息; not a body that issued news of its own,
+// 国务院今天发布消息.)
+const SOURCE_AFTER = /^(?:(?:发自\S{0,4})?(?:报道|报导|援引|引述|引用|记者|消息|电讯|快讯|获得的|取得的|独家|披露|调查)|(?:今天|今日|昨天|昨日|周[一二三四五六日])?发出了?(?:一篇|一则)(?:消息|报道|独家)|[\p{Script=Han}/]{1,8}\d{1,2}月\d{1,2}日)/u
+const SOURCE_BEFORE = /(?:据|根据|引述|援引|引用|由)$/u
+// (由路透社看到的问卷: what the agency saw.)
+const SOURCE_VERB = /^(?:的)?(?:称|说|表示|指出|报|援引|看到|见到|获得|取得)/u
 
 /** An event's central entities, [id → name], from what each of its original reports' leads name. */
 export function centralEntities(originals: readonly Mentions[]): Map<string, string> {

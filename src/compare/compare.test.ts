@@ -147,6 +147,17 @@ describe('comparison of the Geneva summit reports', () => {
     expect(lines[0]).toMatch(/「….*1800萬元.*」/)
   })
 
+  it('takes no outlet for apart that repeats another word for word, or when only two outlets told something', () => {
+    const guancha = summit.find((a) => a.outletId === 'guancha')!
+    const copied = guancha.text.split('\n\n').find((p) => p.includes('93分钟'))!
+    const echo = { ...guancha, id: 'echo000000000000' as Article['id'], outletId: 'x-echo', publishedAt: '2021-06-18T00:00:00Z', text: `${copied}\n\n当地商户表示，峰会期间生意冷清，游客明显减少，不少店铺提前关门休息。`, folded: '' }
+    const withEcho = compareEvent({ id: 'e', title: 't' }, [...summit, { ...echo, folded: foldText(echo.text) }], (id) => (id === 'x-echo' ? { id, name: 'echo' } : meta(id)))
+    expect(withEcho.apart).not.toContain('x-echo')
+    const two = summit.filter((a) => a.outletId === 'guancha' || a.outletId === 'al-jazeera')
+    const video = { ...two[0], id: 'video00000000000' as Article['id'], outletId: 'x-video', text: '', folded: '', title: '视频：拜登普京峰会' }
+    expect(compareEvent({ id: 'e', title: 't' }, [...two, video], (id) => (id === 'x-video' ? { id, name: 'video' } : meta(id))).apart).toEqual([])
+  })
+
   it('cites where the others say what an outlet left out, and says "None" of an empty section', () => {
     const md = comparisonMarkdown(c)
     const left = md.slice(md.indexOf('## Left out'), md.indexOf('## Quotes by speaker'))
@@ -208,6 +219,10 @@ describe('comparison of the Geneva summit reports', () => {
       expect(summarize([claimOf([text, text])], new Set())).toEqual([])
     expect(summarize([claimOf(['秘鲁卫生部周日表示，该国死亡人数已超过3万人。', '秘鲁的死亡率最高；'])], new Set())).toEqual(['秘鲁卫生部周日表示，该国死亡人数已超过3万人。'])
     expect(summarize([claimOf(['林郑月娥说：“我们会全力配合中央的决定！”', '林郑月娥表示会全力配合'])], new Set())).toEqual(['林郑月娥说：“我们会全力配合中央的决定！”'])
+    // Traditional forms are read as Simplified ones are; names, titles and 其他 are no pointing back.
+    expect(summarize([claimOf(['該公司週二表示將提高產量。', '這是美國歷史上最嚴重的疫情。'])], new Set())).toEqual([])
+    for (const text of ['《你好，李焕英》票房突破50亿元，成为中国影史第二。', '他信·西那瓦的妹妹英拉周三出庭受审。', '其他七国集团成员国也表示支持。', '此次峰会是拜登上任后首次出访。', '警方拘捕了53名民主派人士。”（完）'])
+      expect(summarize([claimOf([text, text])], new Set())).toEqual([text])
   })
 
   it('summarises from a sentence that tells what happened, not one that tells it as expected', () => {
@@ -336,6 +351,9 @@ describe('groupFigures', () => {
   })
   it('does not group sums by a word that only says they are money (救援资金 / 资金 of another sum)', () => {
     const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
+    // …but two sums named alike are one figure, and can conflict.
+    const [assets] = groupFigures([money('rthk', '资产', 1.8e7), money('hk01', '资产', 1.2e7)])
+    expect([assets.values.length, assets.conflict]).toEqual([2, true])
     expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '资金', 1e12)])).toHaveLength(2)
     expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '救援', 7e11)])).toHaveLength(1)
   })

@@ -139,7 +139,10 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const unique: Record<string, string[]> = {}
   const omissions: Record<string, string[]> = {}
   const salience = noveltyOf(prepared, claims)
-  const shares = new Set(claims.filter((c) => c.outlets.length >= 2).flatMap((c) => c.outlets))
+  // An outlet shares a claim with another when both carry it, or one repeats the other's words.
+  const shares = new Set(claims.filter((c) => c.outlets.length + c.relayedBy.length >= 2).flatMap((c) => [...c.outlets, ...c.relayedBy]))
+  const toldBy = (o: string) => prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article) && p.units.length > 0)
+  const telling = outletIds.filter(toldBy).length
   const apart: string[] = []
   for (const o of outletIds) {
     // What only this outlet reports, most informative first: words no other outlet used. A claim
@@ -153,9 +156,10 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     // outlet that ran only a headline (a video) may have said all of it on screen: not told.
     // Only an outlet that told something can leave something out: a headline-only post, or a
     // text that is all credits and promotion (no sentence to compare), told nothing.
-    const told = prepared.some((p) => p.article.outletId === o && !isHeadlineOnly(p.article) && p.units.length > 0)
+    const told = toldBy(o)
     // One that shares nothing with the others reports something else: it is said to stand apart.
-    if (told && n >= 3 && !shares.has(o)) apart.push(o)
+    // (Among three or more outlets that told something: of two, neither stands apart from the other.)
+    if (told && telling >= 3 && !shares.has(o)) apart.push(o)
     omissions[o] = !told || apart.includes(o) ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 
@@ -331,14 +335,17 @@ const LINKING = /^(?:然而|不过|但是|同时|另外|此外|而且|但)[，,]
 // (Not 我国, 我军, 我方, 我驻…, 我市: an outlet's voice for its country or city; nor 自我.)
 // The second person outside quotation marks (你说你们…, 大家都可以…) is a speaker addressing an
 // audience, a livestream's or a commentary's, not a report.
-const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔者|筆者|[你您]|大家/u
+const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔者|筆者|(?<!迷)[你您]|大家(?!庭)/u
 // A summary's sentence is a statement that ends as one: not half a sentence cut at ；, a list
 // item with no full stop, an exclamation (a livestream's 不可能！) or a question; a quotation
 // ending the sentence ends it (…。」).
-const ENDS_STATEMENT = /(?:。|[。！？!?][”」』"])$/u
-// …nor one that opens by pointing back at a sentence the summary does not hold (他说…, 该公司…, 这是…).
-const BACK_REFERENCE = /^(?:他|她|它|其|该|此|这(?:是|些|个|一|也|就|种|样|让|使))/u
-const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”」』]|"[^"]*"/gu, '')
+const ENDS_STATEMENT = /(?:[。.]|[。！？!?.][”」』"])$/u
+const TRAILING_CREDIT = /\s*[（(][^（）()]{1,12}[)）]$/u
+// …nor one that opens by pointing back at a sentence the summary does not hold (他说…, 该公司…,
+// 这是…, 其中…). Not a name that begins so (他信·西那瓦, 其士集团), nor 其他 (the others).
+const BACK_REFERENCE = /^(?:[他她它](?:们)?(?=[说表称认指还也又则就都曾已在对向将会并是的，,])|其(?![他士余])|该|这(?:是|些|个|一|也|就|种|样|让|使))/u
+// …quotations and titles (《你好，李焕英》) aside.
+const withoutQuotations = (t: string) => t.replace(/[“「『《][^”」』》]*[”」』》]|"[^"]*"/gu, '')
 
 /**
  * At most five sentences, one per consensus claim in order of how widely it is carried: for
@@ -349,8 +356,13 @@ const withoutQuotations = (t: string) => t.replace(/[“「『][^”」』]*[”
  */
 export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
-  const readable = (t: string) =>
-    t.length >= 12 && t.length <= 120 && !CONTINUES.test(t) && !BACK_REFERENCE.test(t) && ENDS_STATEMENT.test(t.trimEnd()) && !FIRST_PERSON.test(withoutQuotations(t)) && !out.includes(t)
+  const readable = (t: string) => {
+    if (t.length < 12 || t.length > 120 || CONTINUES.test(t) || out.includes(t)) return false
+    // Read folded (Simplified), so 該公司 and 這是 are caught as 该公司 and 这是 are; an agency's
+    // credit or 完 in brackets after the full stop is not the sentence's end.
+    const folded = foldText(t)
+    return !BACK_REFERENCE.test(folded) && ENDS_STATEMENT.test(folded.trimEnd().replace(TRAILING_CREDIT, '')) && !FIRST_PERSON.test(withoutQuotations(folded))
+  }
   for (const c of consensus) {
     // Reports of what happened, not previews of it, nor sentences that tell it as expected.
     const cited = c.sentences.filter((s) => !previews.has(s.articleId) && !s.expected).map((s) => withoutDateline(s.text))

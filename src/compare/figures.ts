@@ -82,7 +82,7 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const money = list[i].dimension === 'money'
       const same = money
-        ? shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
+        ? list[i].subject === list[j].subject || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
         : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
     }

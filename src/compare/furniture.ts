@@ -75,17 +75,16 @@ export function isFurniture(folded: string): boolean {
   if (LABEL.test(line) && line.length <= LABEL_MAX_CHARS) return true
   if ((line.match(CREDIT_LABEL) ?? []).length >= 2) return true
   if (CONTRIBUTED.test(line) && line.length <= CONTRIBUTORS_MAX_CHARS) return true
-  if (line.length <= PROMOTION_MAX_CHARS && isPromotion(line)) return true
+  if (line.length <= PROMOTION_MAX_CHARS && PLATFORM.test(line) && ADDRESS.test(line) && ASKS.test(line)) return true
   return line.length <= CALL_MAX_CHARS && CALL_TO_READER.test(line)
 }
 
 /**
- * A channel's promotion: where to follow, subscribe or pay it (Telegram, Patreon, PayPal and
- * their addresses). A short line, or a whole paragraph of a video post's description with three
- * or more web addresses (1,000 characters of links run together, cut into "sentences" at its
- * full stops and a link's ?): all of it is furniture.
+ * A paragraph that is a channel's promotion as a whole: three or more web addresses, a platform
+ * (Telegram, Patreon, PayPal) and an ask (订阅, 支持): a video post's description of links run
+ * together, cut into "sentences" at its full stops and a link's ?, some of which name no address
+ * alone. (A short line of promotion is furniture by itself: `isFurniture`.)
  */
 export function isPromotion(text: string): boolean {
-  if (text.length > PROMOTION_MAX_CHARS && (text.match(ADDRESSES) ?? []).length < PROMOTION_MIN_ADDRESSES) return false
-  return PLATFORM.test(text) && ADDRESS.test(text) && ASKS.test(text)
+  return (text.match(ADDRESSES) ?? []).length >= PROMOTION_MIN_ADDRESSES && PLATFORM.test(text) && ASKS.test(text)
 }

@@ -110,6 +110,12 @@ describe("claim units: a channel's promotion under a video", () => {
     const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-11T00:00:00Z' } as unknown as Article)
     expect(p.units.map((u) => u.sentence.paragraph)).toEqual([0])
   })
+  it('keeps a report that links one post and speaks of support', () => {
+    const report = '白宫当天在Facebook发布声明（https://www.facebook.com/whitehouse/posts/1）。拜登表示美国坚定支持乌克兰，将提供8亿美元军事援助。'
+    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text: report, folded: foldText(report), publishedAt: '2022-03-16T00:00:00Z' } as unknown as Article)
+    expect(p.units.length).toBeGreaterThan(0)
+    expect(p.figures.map((f) => f.value)).toEqual([8e8])
+  })
 })
 
 describe('the incident of an event', () => {

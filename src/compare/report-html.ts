@@ -26,7 +26,7 @@ export function comparisonHtml(c: Comparison): string {
         (a.comparedChars ? `<span class="flag">long: its first ${a.comparedChars.toLocaleString('en')} of ${a.chars!.toLocaleString('en')} characters compared</span>` : '')
       return `<section class="col" id="${esc(a.id)}"><h3>${name(a.outlet)} ${flag}</h3><p class="meta">${esc([o?.type, o?.country, o?.owner].filter(Boolean).join(' · '))}</p><p><b>${esc(a.title)}</b><br><small>${esc(a.publishedAt ?? '')}</small></p>
 <h4>Only here</h4>${li((c.unique[a.outlet] ?? []).slice(0, 10).map(claimItem))}
-${c.apart.includes(a.outlet) ? '<p class="meta">Shares no claim with the other outlets: another side of the event, or another event.</p>' : `<h4>Left out</h4>${li((c.omissions[a.outlet] ?? []).map(claimItem))}`}
+${c.apart?.includes(a.outlet) ? '<p class="meta">Shares no claim with the other outlets: another side of the event, or another event.</p>' : `<h4>Left out</h4>${li((c.omissions[a.outlet] ?? []).map(claimItem))}`}
 <h4>Vocabulary</h4><p>${(c.framing[a.outlet] ?? []).map((t) => esc(t.term)).join('、') || '—'}</p></section>`
     })
     .join('\n')

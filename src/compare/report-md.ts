@@ -69,7 +69,7 @@ export function comparisonMarkdown(c: Comparison): string {
     if (ids.length > MAX_OMISSIONS_PER_OUTLET) out.push(`- … and ${ids.length - MAX_OMISSIONS_PER_OUTLET} more (see --json)`)
     out.push('')
   }
-  if (c.apart.length) out.push(`${names(c.apart)}: no claim shared with the other outlets. ${c.apart.length > 1 ? 'They report' : 'It reports'} another side of the event, or another event; what the others carry is not listed as left out.`, '')
+  if (c.apart?.length) out.push(`${names(c.apart)}: no claim shared with the other outlets. ${c.apart.length > 1 ? 'They report' : 'It reports'} another side of the event, or another event; what the others carry is not listed as left out.`, '')
 
   out.push('## Quotes by speaker', '')
   if (!c.quotes.length) out.push('None found.', '')
