@@ -74,6 +74,21 @@ describe('comparison of the Geneva summit reports', () => {
     expect(comparisonMarkdown(compareEvent(ev, early, meta))).toContain('(date uncertain: not judged a preview or not)')
   })
 
+  it('takes a same-day report that tells the central claim only as expected for a preview (VOA and BBC before Raab spoke, 20 July 2020)', () => {
+    const article = (id: string, outletId: string, publishedAt: string, text: string) => ({ ...summit[0], id: id as Article['id'], outletId, title: '英国暂停与香港的引渡条约', text, folded: foldText(text), publishedAt, dateSource: 'meta' })
+    const ev = { id: 'e-raab', title: 'Raab' }
+    const reports = [
+      article('voa0000000000000', 'voa-chinese', '2020-07-20T04:11:00Z', '英国外交大臣拉布预计会在周一宣布暂停与香港的引渡条约。\n\n中国驻英国大使刘晓明周日警告说，如果英国制裁中国官员，中国必将作出坚决回应。'),
+      article('rtr0000000000000', 'reuters', '2020-07-20T16:00:00Z', '英国外交大臣拉布周一宣布暂停与香港的引渡条约。\n\n拉布还宣布将对香港的武器禁运扩大到可能用于镇压的装备。'),
+      article('nyt0000000000000', 'nyt-chinese', '2020-07-20T18:00:00Z', '英国外交大臣拉布周一在议会下院宣布，英国将立即无限期暂停与香港的引渡条约。\n\n这是英国对北京在香港实施国安法作出的最新回应。'),
+    ]
+    const compared = compareEvent(ev, reports, meta)
+    expect(compared.event.incidentDate).toBe('2020-07-20')
+    expect(compared.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['voa-chinese'])
+    // Told as done by every report: none is a preview.
+    expect(compareEvent(ev, [reports[1], reports[2]], meta).articles.filter((a) => a.before)).toEqual([])
+  })
+
   it('judges a piece whose picture folder is dated on or after the incident day no preview, for certain; one the numbering dates days before it, a preview', () => {
     const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
     // The GNews seed is dated 2021-06-19 by its picture's folder, three days after the summit.

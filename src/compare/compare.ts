@@ -184,7 +184,16 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   }
   const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap(reporting)])), nameOf)
   const claimById = new Map(claims.map((c) => [c.id, c]))
-  const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length))
+  // An article that tells the event's central claim (the one most outlets carry) only as
+  // expected (预计会在星期一宣布暂停引渡条约) while another outlet tells it as done was written before
+  // it happened, whatever its day says: a same-day preview.
+  const forecasting = new Set<string>()
+  const most = Math.max(0, ...claims.map((c) => c.outlets.length))
+  for (const c of most >= consensusMin ? claims.filter((x) => x.outlets.length === most) : []) {
+    if (!c.sentences.some((s) => !s.expected)) continue
+    for (const id of new Set(c.sentences.map((s) => s.articleId))) if (c.sentences.every((s) => s.articleId !== id || s.expected)) forecasting.add(id)
+  }
+  const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length, forecasting.has(p.article.id)))
   return {
     event: { ...event, incidentDate: incident ?? null },
     outlets: outletIds.map(outletMeta),
@@ -482,21 +491,20 @@ function unitText(u: Unit): string {
 const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
 
 /** `chars`: the length of the article's whole text (of which `p` may hold only the beginning). */
-function describeArticle(p: PreparedArticle, incident: string | undefined, chars: number): ComparedArticle {
+function describeArticle(p: PreparedArticle, incident: string | undefined, chars: number, forecasting = false): ComparedArticle {
   const a = p.article
   const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN
   const day = incident ? Date.parse(`${incident}T00:00:00Z`) : NaN
   const pubDay = Number.isNaN(published) ? NaN : Date.parse(`${new Date(published).toISOString().slice(0, 10)}T00:00:00Z`)
   // Before: published on an earlier (UTC) day than the incident. An article of the same day
-  // may be a preview or a first report; the day alone cannot tell, so it is not marked. Nor
-  // can a date read from a picture's upload folder, which says only that the article came out
-  // no earlier (a post reusing a picture uploaded weeks before), or one estimated from the site's
-  // numbering, right only to a day or so.
-  // A picture's folder gives a day the article came out on or after: one on or after the incident
-  // day settles it. The numbering's estimate is right to a day or so.
+  // may be a preview or a first report; the day alone cannot tell, so it is marked only when
+  // it tells what it shares with the others as expected (`forecasting`). Nor can a date read
+  // from a picture's upload folder, which says only that the article came out no earlier (a post
+  // reusing a picture uploaded weeks before), or one estimated from the site's numbering, right
+  // only to a day or so: a folder's day on or after the incident day settles it.
   const uncertain =
     Number.isNaN(pubDay) || (a.dateSource === 'image-path' && !(pubDay >= day)) || (a.dateSource === 'sequence' && !(Math.abs(pubDay - day) > DAY_MS))
-  const before = !uncertain && !Number.isNaN(day) && pubDay < day
+  const before = !uncertain && !Number.isNaN(day) && (pubDay < day || (forecasting && pubDay === day))
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
   const cut = chars > a.text.length ? { comparedChars: a.text.length, chars } : {}
   return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, ...(uncertain && !Number.isNaN(day) ? { beforeUnknown: true as const } : {}), background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null, ...cut }
