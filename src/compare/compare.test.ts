@@ -195,7 +195,25 @@ describe('comparison of the Geneva summit reports', () => {
     // Still 观察者网's alone, and said to be repeated (before, it was shown nowhere).
     expect(withEcho.unique.guancha).toContain(sessions.id)
     expect(withEcho.consensus).not.toContain(sessions.id)
-    expect(comparisonMarkdown({ ...withEcho, unique: { guancha: [sessions.id] } })).toMatch(/- [^\n]*93分钟[^\n]* \(repeated word for word by echo\)/)
+    expect(comparisonMarkdown({ ...withEcho, unique: { guancha: [sessions.id] } })).toMatch(/- [^\n]*93分钟[^\n]* \(repeated nearly word for word by echo\)/)
+  })
+
+  it("words a claim that another outlet only repeated in the words of the outlet it is listed under (CNA and 联合早报, 2020)", () => {
+    const article = (id: string, outletId: string, publishedAt: string, text: string) => ({ ...summit[0], id: id as Article['id'], outletId, title: '确诊者擅自离院', text, folded: foldText(text), publishedAt, dateSource: 'meta' })
+    const cna = '綜合媒體的報導，這名63歲確診者本週一起在九龍伊利沙伯醫院接受隔離治療。\n\n對於這名確診者可以輕易離開醫院，有市民和建制派立法會議員批評政府忽視了防疫方面的保安工作。'
+    const zaobao = '综合港媒报道，这名63岁确诊者本周一起在九龙伊利沙伯医院接受隔离治疗。\n\n对于这名确诊者可以轻易离开医院，有建制派立法会议员批评政府忽视了防疫方面的保安工作。'
+    for (const [first, second] of [['central-news-agency', 'lianhe-zaobao'], ['lianhe-zaobao', 'central-news-agency']]) {
+      const texts: Record<string, string> = { 'central-news-agency': cna, 'lianhe-zaobao': zaobao }
+      const c2 = compareEvent({ id: 'e', title: 't' }, [article('a000000000000000', first, '2020-07-01T01:00:00Z', texts[first]), article('b000000000000000', second, '2020-07-01T05:00:00Z', texts[second])], meta)
+      for (const x of c2.claims) {
+        const own = x.sentences.filter((s) => x.outlets.includes(s.outlet)).map((s) => s.text)
+        expect(own.some((t) => foldText(t).includes(foldText(x.text)))).toBe(true)
+      }
+    }
+  })
+
+  it('takes no sentence that adds or drops a figure for a copy (DW and 联合早报 on Taiwan\'s score, 2020)', () => {
+    expect(isNearCopy('明显低于英国（51.6）、法国（61.6）等欧洲邻国，同时也低于日本（55分）和台湾（46.4分）等亚洲民主社会。', '明显低于英国（51.6）、法国（61.6）等欧洲邻国，同时也低于日本（55分）等亚洲民主社会。')).toBe(false)
   })
 
   it('takes a sentence with one word edited for a copy, but not one whose figures differ (corpus: 外交使团 / 外国使领馆)', () => {

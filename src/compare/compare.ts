@@ -234,6 +234,9 @@ function bigramsOf(s: string): Set<string> {
 export function isNearCopy(a: string, b: string): boolean {
   const [plainA, plainB] = [lettersAndDigits(a), lettersAndDigits(b)]
   if (plainA === plainB || isOneEdit(plainA, plainB)) return true
+  // A figure added, dropped or changed (…低于日本（55分）和台湾（46.4分） / …低于日本（55分）) is
+  // an edit a reader should see, not a copy's slip.
+  if (!sameNumbers(a, b)) return false
   const x = bigramsOf(a)
   const y = bigramsOf(b)
   if (!x.size || !y.size || Math.min(x.size, y.size) / Math.max(x.size, y.size) < NEAR_COPY) return false
@@ -241,6 +244,9 @@ export function isNearCopy(a: string, b: string): boolean {
   for (const g of x) if (y.has(g)) both++
   return both / (x.size + y.size - both) >= NEAR_COPY
 }
+
+const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)?/g) ?? []).sort().join('|')
+const sameNumbers = (a: string, b: string) => numbersOf(a) === numbersOf(b)
 
 /**
  * Do two texts differ in one edited stretch only, the rest word for word (然而，通过关闭外交使团，
@@ -313,7 +319,10 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
         ...(isForecast(u.text) ? { expected: true as const } : {}),
       })
     }
-    return { outlets, relayedBy, sentences, text: unitText(c.central), order: position(c.units), weight: c.units.length }
+    // Worded as an outlet it is listed under words it: a central unit from one that only repeated
+    // another (with its own edits, at times) would put its words under the other's name.
+    const heading = outlets.includes(outletOf.get(c.central.articleId)!) ? c.central : voiced.reduce((best, u) => (nearest.get(u)! > nearest.get(best)! ? u : best))
+    return { outlets, relayedBy, sentences, text: unitText(heading), order: position(c.units), weight: c.units.length }
   })
   // Most widely carried first; among equals, in the order the reports tell them.
   claims.sort((a, b) => b.outlets.length - a.outlets.length || a.order - b.order)
@@ -375,7 +384,9 @@ export function summarize(consensus: readonly Claim[], previews: ReadonlySet<str
   for (const c of consensus) {
     // Reports of what happened, not previews of it, nor sentences that tell it as expected.
     const cited = c.sentences.filter((s) => !previews.has(s.articleId) && !s.expected).map((s) => withoutDateline(s.text))
-    const pick = (texts: string[]) => texts.find((t) => t.includes(c.text) && readable(t)) ?? texts.filter(readable).sort((a, b) => a.length - b.length)[0]
+    // The sentence that words the claim, else the readable one nearest its heading (citations come
+    // nearest first): the shortest of all could be one the claim only gathered on the way.
+    const pick = (texts: string[]) => texts.find((t) => t.includes(c.text) && readable(t)) ?? texts.find(readable)
     // A sentence as written first; one freed of its linking word only when none reads alone.
     const best = pick(cited) ?? pick(cited.map((t) => t.replace(LINKING, '')))
     if (best) out.push(best)

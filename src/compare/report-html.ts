@@ -14,7 +14,7 @@ export function comparisonHtml(c: Comparison): string {
   const claimItem = (id: string) => {
     const x = claim.get(id)!
     const cites = x.sentences.map((s) => `<blockquote cite="#${esc(s.articleId)}"><b>${name(s.outlet)}</b>${s.expected ? ' <small>(expected)</small>' : ''}：${esc(s.text)}</blockquote>`).join('')
-    const repeated = x.relayedBy.length ? `; repeated word for word by ${x.relayedBy.map(name).join('、')}` : ''
+    const repeated = x.relayedBy.length ? `; repeated nearly word for word by ${x.relayedBy.map(name).join('、')}` : ''
     return `${esc(x.text)} <small>(${x.outlets.map(name).join('、')}${esc(repeated)})</small><details><summary>sources</summary>${cites}</details>`
   }
   const columns = c.articles

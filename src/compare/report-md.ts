@@ -36,7 +36,7 @@ export function comparisonMarkdown(c: Comparison): string {
   if (!c.consensus.length) out.push('None.')
   for (const id of c.consensus) {
     const x = claim.get(id)!
-    const echo = x.relayedBy.length ? ` (repeated word for word by ${names(x.relayedBy)})` : ''
+    const echo = x.relayedBy.length ? ` (repeated nearly word for word by ${names(x.relayedBy)})` : ''
     out.push(`- **${x.text}** — ${names(x.outlets)}${echo}`, ...firstPerOutlet(x.sentences).map((s) => `  ${cite(s)}`))
   }
   out.push('')
@@ -48,7 +48,7 @@ export function comparisonMarkdown(c: Comparison): string {
     out.push(`### ${o.name} (${ids.length})`, '')
     for (const id of ids.slice(0, MAX_UNIQUE_PER_OUTLET)) {
       const x = claim.get(id)!
-      out.push(`- ${x.text}${x.relayedBy.length ? ` (repeated word for word by ${names(x.relayedBy)})` : ''}`)
+      out.push(`- ${x.text}${x.relayedBy.length ? ` (repeated nearly word for word by ${names(x.relayedBy)})` : ''}`)
     }
     if (ids.length > MAX_UNIQUE_PER_OUTLET) out.push(`- … and ${ids.length - MAX_UNIQUE_PER_OUTLET} more (see --json)`)
     out.push('')

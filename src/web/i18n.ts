@@ -101,7 +101,7 @@ const STRINGS = {
   thingOutlet: ['媒体', 'outlet'],
   thingPage: ['页面', 'page'],
   error: ['出错了', 'Error'],
-  repeatedBy: ['逐字转述者：', 'repeated word for word by '],
+  repeatedBy: ['几乎逐字转述者：', 'repeated nearly word for word by '],
   methodNotAllowed: ['此地址不接受这种请求：', 'Method not allowed: '],
   methodsTaken: ['只接受 ', 'only '],
   event: ['事件', 'Event'],
