@@ -585,6 +585,8 @@ describe('findFigures', () => {
     const relayed = (text: string) => findFigures(splitSentences(text)).map((f) => f.relayed)
     // A name holding a time word is not cut at it; words that name no one are no source.
     expect(relayed('据今日俄罗斯报道，俄军出动30架战机。')).toEqual(['今日俄罗斯'])
+    expect(relayed('据法新社，截至周日全球至少52万1384人死亡。')).toEqual(['法新社'])
+    expect(relayed('据了解，有300名士兵。')).toEqual([undefined])
     expect(relayed('據《星期日泰晤士報》報導，有300名士兵。')).toEqual(['《星期日泰晤士報》'])
     expect(relayed('据了解，目前官方数据显示，全国有300名患者。')).toEqual([undefined])
     expect(relayed('截至周日，美国疾病控制与预防中心统计显示，全美有20万人死亡。')).toEqual(['美国疾病控制与预防中心'])
@@ -616,6 +618,9 @@ describe('findFigures', () => {
     expect(modality('委员会将于明年拨款500亿元。')).toEqual(['planned'])
     // 将 before a preposition, an adverb or 把 tells the future, whatever verb follows.
     expect(modality('美国将从阿富汗带回2500名士兵。日本将分批送往东南亚300万剂疫苗。政府将把援助送到30万灾民手中。')).toEqual(['planned', 'planned', 'planned'])
+  })
+  it('reads rain in 毫米 as a length (众新闻 on the Taishan rainstorm)', () => {
+    expect(figs('台山市3小时降雨量达277毫米。').filter((f) => f[2] === 'km').map((f) => [f[0], f[3]])).toEqual([[0.000277, '降雨量']])
   })
   it('reads no figure from the end of a number written in pieces, nor from a numeral idiom', () => {
     expect(figs('耗资3千5百万美元，1千2百万人受益。')).toEqual([])

@@ -41,7 +41,8 @@ const BIG_NUM = `${DIGITS}(?:[万亿]${DIGITS})*${BIG}`
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
 const MONEY = ['块钱', '美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
-const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001 }
+// (Rain is measured in 毫米: a length too.)
+const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001, 厘米: 1e-5, 毫米: 1e-6 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
 const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只', '根', '张', '篇', '间']
 // Cases are counted with a verb after them (7969宗确诊案例) or none (确诊1088万7320例): the word
@@ -74,7 +75,8 @@ function isObject(phrase: string): boolean {
   return !!first && /^(n|r|t|eng|x)/.test(first.tag) && !['从', '把', '向', '对'].includes(first.word)
 }
 // A figure relayed from another source: 据RT报道, 据约翰斯·霍普金斯大学的统计, 法新社汇整官方数据显示.
-const RELAYED = /据([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)/u
+// …and 据法新社，截至…: an agency or body named alone before the comma.
+const RELAYED = /据([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)|据([^，,。；;：:]{1,12}?(?:社|台|报|网|署|局|部|中心|大学|组织))[，,]/u
 // Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
 // Only after the name's first two characters, and outside a title's marks: 今日俄罗斯 and
 // 《星期日泰晤士报》 are names.
@@ -236,7 +238,7 @@ function relayedFrom(folded: string, text: string): string | undefined {
   const m = RELAYED.exec(folded)
   if (!m) return undefined
   // The source as published (RT, not the folded rt); folding keeps offsets for such text.
-  const whole = m[1] ?? m[2]
+  const whole = m[1] ?? m[2] ?? m[3]
   const inner = whole.slice(0, whole.search(SOURCE_END) >>> 0).replace(/的$/u, '')
   if (NOT_A_SOURCE.test(inner)) return undefined
   const at = m.index! + m[0].indexOf(whole)

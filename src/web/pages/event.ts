@@ -68,7 +68,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   <h4>${t('onlyHere')} (${unique.length})</h4>${list(unique.slice(0, UNIQUE_SHOWN), o.id)}
   ${unique.length > UNIQUE_SHOWN ? html`<details><summary>${t('more')} (${unique.length - UNIQUE_SHOWN})</summary>${list(unique.slice(UNIQUE_SHOWN), o.id)}</details>` : ''}
   ${c.apart?.includes(o.id) ? html`<p class="muted apart">${t('apart')}</p>` : html`<h4>${t('leftOut')} (${(c.omissions[o.id] ?? []).length})</h4>${list(c.omissions[o.id] ?? [])}`}
-  <h4>${t('vocabulary')}</h4><p class="terms">${(c.framing[o.id] ?? []).slice(0, 12).map((x) => html`<span title="${`z=${x.score.toFixed(1)}, ×${x.count}`}">${ctx.shown(x.term)}</span>`)}</p>
+  <h4>${t('vocabulary')}</h4>${(c.framing[o.id] ?? []).length ? html`<p class="terms">${(c.framing[o.id] ?? []).slice(0, 12).map((x) => html`<span title="${`z=${x.score.toFixed(1)}, ×${x.count}`}">${ctx.shown(x.term)}</span>`)}</p>` : html`<p class="muted">${t('none')}</p>`}
 </section>`
   })
 
