@@ -102,6 +102,23 @@ describe('claim units: a picture gallery set into a report', () => {
   })
 })
 
+describe('claim units: a gallery whose captions open with a name in quotation marks', () => {
+  // Deutsche Welle on Trump's Nobel nomination (September 2020): a gallery of past laureates.
+  const text = [
+    '特朗普被一名挪威议员提名为诺贝尔和平奖候选人。',
+    '相关图集：盘点知名诺贝尔和平奖得主',
+    '2018年：纳迪亚·穆拉德：这位伊拉克雅兹迪族妇女曾被恐怖组织“伊斯兰国”囚禁，遭酷刑。',
+    '2017年：“国际废除核武器运动”：2017年的诺贝尔和平奖被授予“国际废除核武器运动”，以表彰其多年来的努力。',
+    '2016年：桑托斯：2016年的诺贝尔和平奖被授予现任哥伦比亚总统桑托斯。',
+    '普京：“我们不会让步。”',
+    '白宫发言人麦肯纳尼周三表示，总统对这一提名深感荣幸。',
+  ].join('\n\n')
+  it('takes every caption for the gallery, and a speaker quoted after it for the report', () => {
+    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-09-10T00:00:00Z' } as unknown as Article)
+    expect([...new Set(p.units.map((u) => u.sentence.paragraph))].sort()).toEqual([0, 5, 6])
+  })
+})
+
 describe("claim units: a channel's promotion under a video", () => {
   // 想做教育家的Klaus (June 2021): a line of text about the video, then the channel's blurb of links.
   const blurb = '低费用移民和留学，办理护照，请联系本人Telegram，Whatsapp, +19517032889。联系邮箱和PayPal（下面加入聊天群）加入我的会员 https://www.patreon.com/educatorklaus欢迎订阅我的粤语频道https://www.youtube.com/channel/UCbnUmuH7Fc返利网站请通过我的链接注册获得$10 https://www.rakuten.com/r/FUCKCC3?eeid=37137脸书群组https://www.facebook.com/groups/964016657417896'
