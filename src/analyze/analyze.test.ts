@@ -619,6 +619,9 @@ describe('findFigures', () => {
     // 将 before a preposition, an adverb or 把 tells the future, whatever verb follows.
     expect(modality('美国将从阿富汗带回2500名士兵。日本将分批送往东南亚300万剂疫苗。政府将把援助送到30万灾民手中。')).toEqual(['planned', 'planned', 'planned'])
   })
+  it('takes 百分之百 for "wholly", not a share', () => {
+    expect(figs('这是百分之百的假信息，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
+  })
   it('reads rain in 毫米 as a length (众新闻 on the Taishan rainstorm)', () => {
     expect(figs('台山市3小时降雨量达277毫米。').filter((f) => f[2] === 'km').map((f) => [f[0], f[3]])).toEqual([[0.000277, '降雨量']])
   })

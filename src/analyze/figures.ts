@@ -112,7 +112,8 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       if (fig) found.push(fig)
     }
     for (const m of s.folded.matchAll(PERCENT)) {
-      if (/[\w%]/.test(s.folded[m.index! - 1] ?? '')) continue
+      // 百分之百 says "wholly", not a share that was measured.
+      if (/[\w%]/.test(s.folded[m.index! - 1] ?? '') || m[2] === '百') continue
       const value = parseNumber(m[2] ?? m[3])
       if (value === undefined) continue
       const clause = clauseBefore(s.folded, m.index!)

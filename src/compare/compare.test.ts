@@ -384,9 +384,10 @@ describe('groupFigures', () => {
   })
   it('does not group sums by a word that only says they are money (救援资金 / 资金 of another sum)', () => {
     const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
-    // …but two sums named alike are one figure, and can conflict.
+    // …but two sums named alike are one figure, and can conflict; two named only 资金 are not.
     const [assets] = groupFigures([money('rthk', '资产', 1.8e7), money('hk01', '资产', 1.2e7)])
     expect([assets.values.length, assets.conflict]).toEqual([2, true])
+    expect(groupFigures([money('voa', '资金', 7.5e11), money('reuters', '资金', 1e12)])).toHaveLength(2)
     expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '资金', 1e12)])).toHaveLength(2)
     expect(groupFigures([money('voa', '救援资金', 7.5e11), money('reuters', '救援', 7e11)])).toHaveLength(1)
   })
@@ -397,6 +398,13 @@ describe('groupFigures', () => {
     const [us] = groupFigures([fig('bbc', 'b1', 2.5e6, '人确诊', { scope: '美国' }), fig('voa', 'v1', 2.6e6, '人确诊', { scope: '美国' })])
     expect([us.values.length, us.conflict]).toEqual([2, false])
   })
+  it('groups the figures of two outlets\' sentences aligned as one claim, whatever word stands before each (DW and RFI on a US spy plane off Guangdong, July 2020)', () => {
+    const km = (outlet: string, value: number, subject: string, claim?: string): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: 'km', dimension: 'distance', approx: true, ...(claim ? { claim } : {}) })
+    const [g] = groupFigures([km('dw', 134, '广东', 'c2'), km('rfi', 95.7, '海岸线', 'c2')])
+    expect([g.values.length, g.conflict]).toEqual([2, true])
+    expect(groupFigures([km('dw', 134, '广东'), km('rfi', 95.7, '海岸线')])).toHaveLength(2)
+  })
+
   it("compares each outlet's largest figure, so a part in one report is no conflict", () => {
     const [g] = groupFigures([fig('a', 'a1', 5, '高层'), fig('b', 'b1', 5, '高层'), fig('b', 'b2', 3, '高层')])
     expect(g.conflict).toBe(false)

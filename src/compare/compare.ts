@@ -163,8 +163,16 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     omissions[o] = !told || apart.includes(o) ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 
+  // Two outlets' sentences aligned as one claim that each hold one figure of a kind measure the
+  // same thing, whatever word stands before each (距离广东海岸约134公里 / 距离广东海岸线大约95.7公里).
+  const claimOfSentence = new Map<string, string[]>()
+  for (const c of claims) if (c.outlets.length >= 2) for (const s of c.sentences) claimOfSentence.set(`${s.articleId}|${s.sentence}`, [...(claimOfSentence.get(`${s.articleId}|${s.sentence}`) ?? []), c.id])
   const located = prepared.flatMap((p) =>
-    p.figures.map((f) => ({ ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text })),
+    p.figures.map((f) => {
+      const ids = claimOfSentence.get(`${p.article.id}|${f.sentence}`) ?? []
+      const alone = p.figures.filter((g) => g.sentence === f.sentence && g.dimension === f.dimension && g.unit === f.unit).length === 1
+      return { ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text, ...(ids.length === 1 && alone ? { claim: ids[0] } : {}) }
+    }),
   )
   // Vocabulary from the sentences that report (those that gave claim units), not credits,
   // captions or a channel's promotion.

@@ -27,6 +27,8 @@ export interface LocatedFigure extends Figure {
   readonly outlet: string
   readonly articleId: string
   readonly sentenceText: string
+  /** The claim its sentence was aligned into, when the sentence holds no other figure of its kind. */
+  readonly claim?: string
 }
 
 // Characters too common in subjects to say two subjects are the same thing, and suffixes that
@@ -61,6 +63,11 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
   const chars = list.map((f) => new Set([...f.subject].filter((c) => /\p{Script=Han}/u.test(c) && !WEAK_CHARS.has(c))))
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
+      // Two outlets' sentences of one claim, each with one figure of this kind: one quantity.
+      if (list[i].claim && list[i].claim === list[j].claim && list[i].outlet !== list[j].outlet) {
+        parent[find(i)] = find(j)
+        continue
+      }
       // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
       if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
       // The same large amount from two outlets is one figure, named or not (7969例 / 7969宗).
@@ -82,7 +89,7 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const money = list[i].dimension === 'money'
       const same = money
-        ? list[i].subject === list[j].subject || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
+        ? (list[i].subject === list[j].subject && /\p{Script=Han}/u.test(withoutMoneyWords(list[i].subject))) || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
         : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
       if (same) parent[find(i)] = find(j)
     }
@@ -94,7 +101,7 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
 
 // Words that say a figure is money without saying which money: two sums of 资金 (the EU's rescue
 // fund's, the ECB's for buying bonds) are no more one sum than any two amounts.
-const MONEY_WORDS = /资金|金额|款项|经费|费用|资产/gu
+const MONEY_WORDS = /资金|金额|款项|经费|费用/gu
 const withoutMoneyWords = (subject: string) => subject.replace(MONEY_WORDS, '|')
 
 /** A count named only by its unit and the verb after it (人确诊, 人死亡): what it counts is unknown. */
