@@ -522,6 +522,8 @@ describe('findFigures', () => {
     const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.subject])
     expect(counts('新加坡累計7969宗確診案例。')).toEqual([[7969, '例', '确诊']])
     expect(counts('新加坡累计7969起确诊案例。')).toEqual([[7969, '例', '确诊']])
+    // With the illness named between: still cases (中央社 / 联合早报 on Singapore, 2020).
+    expect(counts('新加坡累計7969宗武漢肺炎確診病例。')).toEqual([[7969, '例', '武汉肺炎']])
     expect(counts('美国累计确诊1088万7320例。')).toEqual([[10887320, '例', '确诊']])
     expect(counts('解放軍今共派出28架次軍機擾台。')).toEqual([[28, '架次', '军机']])
     expect(counts('该市本月发生12起交通事故。')).toEqual([[12, '起', '交通事故']])

@@ -198,7 +198,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const head = headNoun(after)
-  const cases = !head && CASES.has(unit) && CASE_WORDS.test(`${clause}${after.slice(0, 8)}`)
+  // (With a noun too: 7969宗武汉肺炎确诊病例 counts cases as 7969起冠病病例 does.)
+  const cases = CASES.has(unit) && CASE_WORDS.test(`${head ? '' : clause}${after.slice(0, head ? 12 : 8)}`)
   // A count of a total the clause names (死亡人数超过20万人, 确诊总数达1000万例) counts that.
   const total = TOTAL_OF.exec(clause)?.[1]
   const counted = head ?? (cases ? (subjectAfterVerb(after) ?? total ?? subjectBefore(clause)) : total)

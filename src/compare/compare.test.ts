@@ -374,8 +374,10 @@ describe('groupFigures', () => {
     expect(groupFigures([money('a', '救援', 7.5e11), money('b', '疫后', 7.5e11)])).toHaveLength(1)
     expect(groupFigures([money('a', '救援', 7.5e11), money('b', '疫后', 7.4e11)])).toHaveLength(2)
     expect(groupFigures([fig('a', 'a1', 10887320, ''), fig('b', 'b1', 10887320, '')])).toHaveLength(1)
-    // Small amounts, or one outlet's twice, are not matched by value alone.
+    // Small amounts, or one outlet's twice, are not matched by value alone; four exact digits are.
     expect(groupFigures([fig('a', 'a1', 12, ''), fig('b', 'b1', 12, '')])).toHaveLength(2)
+    expect(groupFigures([fig('a', 'a1', 2000, '武汉肺炎'), fig('b', 'b1', 2000, '冠病')])).toHaveLength(2)
+    expect(groupFigures([fig('cna', 'a1', 7969, '武汉肺炎'), fig('zaobao', 'b1', 7969, '冠病')])).toHaveLength(1)
   })
   it('groups equal round amounts only when what they measure shares a character (the EU budget\'s and the ECB\'s 1万亿欧元; 300万 香港居民 / 香港公民)', () => {
     const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })

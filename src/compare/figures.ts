@@ -117,7 +117,9 @@ const unitNamed = (f: LocatedFigure) => f.dimension === 'count' && f.subject !==
 function sameLargeValue(a: LocatedFigure, b: LocatedFigure, charsA: ReadonlySet<string>, charsB: ReadonlySet<string>): boolean {
   if (a.outlet === b.outlet || a.valueMax !== undefined || b.valueMax !== undefined) return false
   const floor = a.dimension === 'money' ? 1e6 : a.dimension === 'count' ? 1e4 : Infinity
-  if (a.value < floor || a.value !== b.value) return false
+  if (a.value !== b.value || a.unit !== b.unit) return false
+  // A count of four exact digits or more (7969例) is as seldom equal by chance as a large one.
+  if (a.value < floor) return a.dimension === 'count' && a.value >= 1000 && significantDigits(a.value) >= 3
   return significantDigits(a.value) >= 2 || [...charsA].some((c) => charsB.has(c))
 }
 
