@@ -524,6 +524,9 @@ describe('findFigures', () => {
     expect(counts('新加坡累计7969起确诊案例。')).toEqual([[7969, '例', '确诊']])
     // With the illness named between: still cases (中央社 / 联合早报 on Singapore, 2020).
     expect(counts('新加坡累計7969宗武漢肺炎確診病例。')).toEqual([[7969, '例', '武汉肺炎']])
+    // Cases of something else, or an illness named only after the comma: not cases.
+    expect(counts('本港去年录得5123宗家暴案，死亡人数为8人。').slice(0, 1)).toEqual([[5123, '宗', '家暴']])
+    expect(counts('全年共有1234宗虐儿个案。').filter((f) => f[1] === '例')).toEqual([])
     expect(counts('美国累计确诊1088万7320例。')).toEqual([[10887320, '例', '确诊']])
     expect(counts('解放軍今共派出28架次軍機擾台。')).toEqual([[28, '架次', '军机']])
     expect(counts('该市本月发生12起交通事故。')).toEqual([[12, '起', '交通事故']])
@@ -589,6 +592,8 @@ describe('findFigures', () => {
     expect(relayed('据今日俄罗斯报道，俄军出动30架战机。')).toEqual(['今日俄罗斯'])
     expect(relayed('据法新社，截至周日全球至少52万1384人死亡。')).toEqual(['法新社'])
     expect(relayed('据了解，有300名士兵。')).toEqual([undefined])
+    // Not the 据 of 占据, nor hearsay.
+    expect(relayed('示威者一度占据了政府总部，警方其后拘捕了53人。据说他涉及金额达5000万元。')).toEqual([undefined, undefined])
     expect(relayed('據《星期日泰晤士報》報導，有300名士兵。')).toEqual(['《星期日泰晤士報》'])
     expect(relayed('据了解，目前官方数据显示，全国有300名患者。')).toEqual([undefined])
     expect(relayed('截至周日，美国疾病控制与预防中心统计显示，全美有20万人死亡。')).toEqual(['美国疾病控制与预防中心'])
@@ -622,7 +627,7 @@ describe('findFigures', () => {
     expect(modality('美国将从阿富汗带回2500名士兵。日本将分批送往东南亚300万剂疫苗。政府将把援助送到30万灾民手中。')).toEqual(['planned', 'planned', 'planned'])
   })
   it('takes 百分之百 for "wholly", not a share', () => {
-    expect(figs('这是百分之百的假信息，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
+    expect(figs('这是百分之百的假信息，他百分之一百支持，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
   })
   it('reads rain in 毫米 as a length (众新闻 on the Taishan rainstorm)', () => {
     expect(figs('台山市3小时降雨量达277毫米。').filter((f) => f[2] === 'km').map((f) => [f[0], f[3]])).toEqual([[0.000277, '降雨量']])

@@ -49,7 +49,9 @@ const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆
 // after, else the clause before, says of what.
 const CASES = new Set(['例', '宗', '起'])
 // …when they are cases of illness (not accidents, 交通事故12起, nor 星期五起).
-const CASE_WORDS = /确诊|病例|个案|感染|染疫|死亡|病故|病亡|住院|阳性/u
+// (Not 个案 alone: Hong Kong counts any case so, 虐儿个案.)
+const CASE_WORDS = /确诊|病例|感染|染疫|死亡|病故|病亡|住院|阳性/u
+const ILLNESS = /确诊|病例|感染|染疫|阳性|肺炎|冠病|新冠|疫情/u
 const UNIT_ALT = [...Object.keys(DURATION), ...MONEY, ...Object.keys(DISTANCE), ...Object.keys(WEIGHT), '岁', ...MEASURE]
   .sort((a, b) => b.length - a.length)
   .join('|')
@@ -76,7 +78,8 @@ function isObject(phrase: string): boolean {
 }
 // A figure relayed from another source: 据RT报道, 据约翰斯·霍普金斯大学的统计, 法新社汇整官方数据显示.
 // …and 据法新社，截至…: an agency or body named alone before the comma.
-const RELAYED = /据([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)|据([^，,。；;：:]{1,12}?(?:社|台|报|网|署|局|部|中心|大学|组织))[，,]/u
+// (Not the 据 of 占据, 根据 a rule, 数据, nor 据说/据称/据悉: hearsay names no one.)
+const RELAYED = /(?<![占佔盘盤数數证證依])据(?![说称悉])([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)|(?<![占佔盘盤数數证證依根])据(?![说称悉])([^，,。；;：:]{1,12}?(?:社|台|报|网|署|局|部|中心|大学|组织))[，,]/u
 // Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
 // Only after the name's first two characters, and outside a title's marks: 今日俄罗斯 and
 // 《星期日泰晤士报》 are names.
@@ -113,7 +116,7 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     }
     for (const m of s.folded.matchAll(PERCENT)) {
       // 百分之百 says "wholly", not a share that was measured.
-      if (/[\w%]/.test(s.folded[m.index! - 1] ?? '') || m[2] === '百') continue
+      if (/[\w%]/.test(s.folded[m.index! - 1] ?? '') || m[2] === '百' || m[2] === '一百') continue
       const value = parseNumber(m[2] ?? m[3])
       if (value === undefined) continue
       const clause = clauseBefore(s.folded, m.index!)
@@ -199,7 +202,8 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   const head = headNoun(after)
   // (With a noun too: 7969宗武汉肺炎确诊病例 counts cases as 7969起冠病病例 does.)
-  const cases = CASES.has(unit) && CASE_WORDS.test(`${head ? '' : clause}${after.slice(0, head ? 12 : 8)}`)
+  // (With a noun, an illness must be named in its phrase: 5123宗家暴案 and 1234宗虐儿个案 are no cases of one.)
+  const cases = CASES.has(unit) && (head ? ILLNESS.test(after.slice(0, 12).split(/[，,。；;、]/u)[0]) : CASE_WORDS.test(`${clause}${after.slice(0, 8)}`))
   // A count of a total the clause names (死亡人数超过20万人, 确诊总数达1000万例) counts that.
   const total = TOTAL_OF.exec(clause)?.[1]
   const counted = head ?? (cases ? (subjectAfterVerb(after) ?? total ?? subjectBefore(clause)) : total)

@@ -85,6 +85,9 @@ describe('comparison of the Geneva summit reports', () => {
     const compared = compareEvent(ev, reports, meta)
     expect(compared.event.incidentDate).toBe('2020-07-20')
     expect(compared.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['voa-chinese'])
+    // A forecast in a short aside after the fact (此举料将激怒北京) does not make the report a preview.
+    const aside = article('voa0000000000000', 'voa-chinese', '2020-07-20T16:00:00Z', '英国外交大臣拉布周一宣布暂停与香港的引渡条约，此举料将激怒北京。\n\n中国驻英国大使刘晓明周日警告说，如果英国制裁中国官员，中国必将作出坚决回应。')
+    expect(compareEvent(ev, [aside, reports[1], reports[2]], meta).articles.filter((a) => a.before)).toEqual([])
     // Told as done by every report: none is a preview.
     expect(compareEvent(ev, [reports[1], reports[2]], meta).articles.filter((a) => a.before)).toEqual([])
   })
@@ -214,6 +217,10 @@ describe('comparison of the Geneva summit reports', () => {
 
   it('takes no sentence that adds or drops a figure for a copy (DW and 联合早报 on Taiwan\'s score, 2020)', () => {
     expect(isNearCopy('明显低于英国（51.6）、法国（61.6）等欧洲邻国，同时也低于日本（55分）和台湾（46.4分）等亚洲民主社会。', '明显低于英国（51.6）、法国（61.6）等欧洲邻国，同时也低于日本（55分）等亚洲民主社会。')).toBe(false)
+    expect(isNearCopy('董事会共有五名董事出席会议并投票。', '董事会共有六名董事出席会议并投票。')).toBe(false)
+    // The same figures in numerals or digits, or with a decimal comma, are a copy still.
+    expect(isNearCopy('欧洲人对中国的看法在最近3年中变得更负面。', '欧洲人对中国的看法在最近三年中变得更负面。')).toBe(true)
+    expect(isNearCopy('明显低于英国（51,6）、法国（61,6）等欧洲邻国。', '明显低于英国（51.6）、法国（61.6）等欧洲邻国。')).toBe(true)
   })
 
   it('takes a sentence with one word edited for a copy, but not one whose figures differ (corpus: 外交使团 / 外国使领馆)', () => {
@@ -386,6 +393,7 @@ describe('groupFigures', () => {
   })
   it('does not group sums by a word that only says they are money (救援资金 / 资金 of another sum)', () => {
     const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
+    expect(groupFigures([money('voa', 'tiktok', 3e10), money('bbc', 'tiktok', 4e10)])).toHaveLength(1)
     // …but two sums named alike are one figure, and can conflict; two named only 资金 are not.
     const [assets] = groupFigures([money('rthk', '资产', 1.8e7), money('hk01', '资产', 1.2e7)])
     expect([assets.values.length, assets.conflict]).toEqual([2, true])
@@ -402,9 +410,14 @@ describe('groupFigures', () => {
   })
   it('groups the figures of two outlets\' sentences aligned as one claim, whatever word stands before each (DW and RFI on a US spy plane off Guangdong, July 2020)', () => {
     const km = (outlet: string, value: number, subject: string, claim?: string): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: 'km', dimension: 'distance', approx: true, ...(claim ? { claim } : {}) })
+    // Side by side, not called a conflict: 134 km on 17 July, 95.7 km on "the latest flight".
     const [g] = groupFigures([km('dw', 134, '广东', 'c2'), km('rfi', 95.7, '海岸线', 'c2')])
-    expect([g.values.length, g.conflict]).toEqual([2, true])
+    expect([g.values.length, g.conflict]).toEqual([2, false])
     expect(groupFigures([km('dw', 134, '广东'), km('rfi', 95.7, '海岸线')])).toHaveLength(2)
+    // A claim's counts of things named apart stay apart (a fire: 12名消防员受伤 / 20名工人被困).
+    expect(groupFigures([fig('rthk', 'r1', 12, '消防员', { claim: 'c1' }), fig('hk01', 'h1', 20, '工人', { claim: 'c1' })])).toHaveLength(2)
+    // Named alike as well: a conflict as before.
+    expect(groupFigures([km('dw', 134, '海岸', 'c2'), km('rfi', 95.7, '海岸线', 'c2')])[0].conflict).toBe(true)
   })
 
   it("compares each outlet's largest figure, so a part in one report is no conflict", () => {

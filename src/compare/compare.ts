@@ -5,6 +5,8 @@ import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
 import { framing, type FramingTerm } from './framing.js'
 import { eventIncident, prepareArticle, unitSimilarity, type PreparedArticle, type Unit } from './prepare.js'
+import { parseNumber } from '../analyze/numbers.js'
+import type { Figure } from '../analyze/figures.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 import { charBigrams, lettersAndDigits } from '../text/char-class.js'
 import { foldText } from '../normalize/fold.js'
@@ -167,11 +169,22 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   // same thing, whatever word stands before each (距离广东海岸约134公里 / 距离广东海岸线大约95.7公里).
   const claimOfSentence = new Map<string, string[]>()
   for (const c of claims) if (c.outlets.length >= 2) for (const s of c.sentences) claimOfSentence.set(`${s.articleId}|${s.sentence}`, [...(claimOfSentence.get(`${s.articleId}|${s.sentence}`) ?? []), c.id])
+  // (Only where the outlet gives one figure of the kind in all its sentences of the claim: two
+  // would be two quantities the claim gathered.)
+  const kindInClaim = new Map<string, number>()
+  const claimOf = (p: PreparedArticle, f: Figure) => {
+    const ids = claimOfSentence.get(`${p.article.id}|${f.sentence}`) ?? []
+    return ids.length === 1 ? ids[0] : undefined
+  }
+  for (const p of prepared) for (const f of p.figures) {
+    const id = claimOf(p, f)
+    if (id) kindInClaim.set(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`, (kindInClaim.get(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`) ?? 0) + 1)
+  }
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => {
-      const ids = claimOfSentence.get(`${p.article.id}|${f.sentence}`) ?? []
-      const alone = p.figures.filter((g) => g.sentence === f.sentence && g.dimension === f.dimension && g.unit === f.unit).length === 1
-      return { ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text, ...(ids.length === 1 && alone ? { claim: ids[0] } : {}) }
+      const id = claimOf(p, f)
+      const alone = id && kindInClaim.get(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`) === 1
+      return { ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text, ...(alone ? { claim: id } : {}) }
     }),
   )
   // Vocabulary from the sentences that report (those that gave claim units), not credits,
@@ -195,11 +208,14 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   // An article that tells the event's central claim (the one most outlets carry) only as
   // expected (预计会在星期一宣布暂停引渡条约) while another outlet tells it as done was written before
   // it happened, whatever its day says: a same-day preview.
+  // (Of the claims most outlets carry, when several tie, it must tell none as done.)
   const forecasting = new Set<string>()
   const most = Math.max(0, ...claims.map((c) => c.outlets.length))
-  for (const c of most >= consensusMin ? claims.filter((x) => x.outlets.length === most) : []) {
-    if (!c.sentences.some((s) => !s.expected)) continue
-    for (const id of new Set(c.sentences.map((s) => s.articleId))) if (c.sentences.every((s) => s.articleId !== id || s.expected)) forecasting.add(id)
+  const central = most >= consensusMin ? claims.filter((x) => x.outlets.length === most) : []
+  for (const id of new Set(central.flatMap((c) => c.sentences.map((s) => s.articleId)))) {
+    const mine = central.flatMap((c) => c.sentences.filter((s) => s.articleId === id))
+    const doneElsewhere = central.some((c) => c.sentences.some((s) => s.articleId === id) && c.sentences.some((s) => s.articleId !== id && !s.expected))
+    if (mine.every((s) => s.expected) && doneElsewhere) forecasting.add(id)
   }
   const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length, forecasting.has(p.article.id)))
   return {
@@ -241,10 +257,11 @@ function bigramsOf(s: string): Set<string> {
 /** Is one unit a (near) word-for-word copy of another? */
 export function isNearCopy(a: string, b: string): boolean {
   const [plainA, plainB] = [lettersAndDigits(a), lettersAndDigits(b)]
-  if (plainA === plainB || isOneEdit(plainA, plainB)) return true
-  // A figure added, dropped or changed (…低于日本（55分）和台湾（46.4分） / …低于日本（55分）) is
-  // an edit a reader should see, not a copy's slip.
+  if (plainA === plainB) return true
+  // A figure added, dropped or changed (…低于日本（55分）和台湾（46.4分） / …低于日本（55分）, 五名
+  // / 六名董事) is an edit a reader should see, not a copy's slip.
   if (!sameNumbers(a, b)) return false
+  if (isOneEdit(plainA, plainB)) return true
   const x = bigramsOf(a)
   const y = bigramsOf(b)
   if (!x.size || !y.size || Math.min(x.size, y.size) / Math.max(x.size, y.size) < NEAR_COPY) return false
@@ -253,7 +270,15 @@ export function isNearCopy(a: string, b: string): boolean {
   return both / (x.size + y.size - both) >= NEAR_COPY
 }
 
-const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)?/g) ?? []).sort().join('|')
+// The figures of a text, whether in digits or numerals (3年 = 三年; DW's 51,6 = 51.6), not its
+// dates (周四（17日）): one report adds a date where another does not.
+const numbersOf = (t: string) =>
+  [...t.matchAll(/(?<!\d)(?:(\d+(?:[.,]\d+)*)(?![日号月\d])(?<!\d{4}(?=年))|([零〇一二两三四五六七八九十百千万亿]{1,12})(?=[个名人位次项架艘辆家座所条起例宗件份颗场轮批部票席处栋户剂针根张篇间岁年天周倍%]))/gu)]
+    .map((m) => m[1] ?? m[2])
+    .map((n) => parseNumber(/^\d+,\d{1,2}$/.test(n) ? n.replace(',', '.') : n))
+    .filter((v): v is number => v !== undefined)
+    .sort((a, b) => a - b)
+    .join('|')
 const sameNumbers = (a: string, b: string) => numbersOf(a) === numbersOf(b)
 
 /**
@@ -324,7 +349,7 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
         sentence: u.sentence.n,
         ...(piece.length < u.sentence.text.length - 2 ? { piece } : {}),
         // Judged on what is cited (a clause of a long sentence may state the fact, another the outlook).
-        ...(isForecast(u.text) ? { expected: true as const } : {}),
+        ...(isForecast(withoutAside(u.text)) ? { expected: true as const } : {}),
       })
     }
     // Worded as an outlet it is listed under words it: a central unit from one that only repeated
@@ -345,6 +370,18 @@ function buildClaims(prepared: readonly PreparedArticle[]): Claim[] {
 const FORECAST = /(?<!高于|低于|超出|超过|好于|差于|不及|比)预计|(?<!出乎|不出|超出|超乎|没有|没|未|未曾)预料(?!之)|预期(?:将|会|在|于)|料将|料会|可望|有望|届时|外界(?:认为|估计)|据悉将|或将|势将/u
 
 /** Does a sentence (folded) tell what is expected rather than what happened? */
+/**
+ * A unit without the short clause glued to its end (…宣布暂停引渡条约，此举料将激怒北京。): too
+ * short to be a unit of its own, it comments on the fact rather than telling it.
+ */
+function withoutAside(text: string): string {
+  const cut = text.replace(/[。！？!?]+$/u, '').search(/[，,；;][^，,；;]*$/u)
+  if (cut <= 0) return text
+  const aside = text.slice(cut + 1)
+  return (aside.match(/\p{Script=Han}/gu) ?? []).length < ASIDE_MAX_HAN ? text.slice(0, cut) : text
+}
+const ASIDE_MAX_HAN = 10
+
 export function isForecast(folded: string): boolean {
   return FORECAST.test(folded)
 }

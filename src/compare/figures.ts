@@ -50,29 +50,40 @@ export function groupFigures(figures: readonly LocatedFigure[]): FigureGroup[] {
   }
   const groups: FigureGroup[] = []
   for (const list of byKind.values()) {
-    for (const members of bySubject(list)) groups.push(describe(members))
+    const { groups: found, named } = bySubject(list)
+    for (const members of found) groups.push(describe(members, named))
   }
   return groups.sort((a, b) => Number(b.conflict) - Number(a.conflict) || outletsOf(b) - outletsOf(a) || b.values.length - a.values.length)
 }
 
 const outletsOf = (g: FigureGroup) => new Set(g.values.map((v) => v.outlet)).size
 
-function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
+/**
+ * The groups, and for each figure the group it would be in by what it measures alone (`named`):
+ * figures grouped only because their sentences make one claim are shown side by side, but can
+ * disagree without conflict (134 km on 17 July, 95.7 km on "the latest flight").
+ */
+function bySubject(list: readonly LocatedFigure[]): { groups: LocatedFigure[][]; named: Map<LocatedFigure, number> } {
   const parent = list.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const strong = list.map((_, i) => i)
+  const findStrong = (i: number): number => (strong[i] === i ? i : (strong[i] = findStrong(strong[i])))
+  const join = (i: number, j: number) => {
+    parent[find(i)] = find(j)
+    strong[findStrong(i)] = findStrong(j)
+  }
   const chars = list.map((f) => new Set([...f.subject].filter((c) => /\p{Script=Han}/u.test(c) && !WEAK_CHARS.has(c))))
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
-      // Two outlets' sentences of one claim, each with one figure of this kind: one quantity.
-      if (list[i].claim && list[i].claim === list[j].claim && list[i].outlet !== list[j].outlet) {
-        parent[find(i)] = find(j)
-        continue
-      }
+      // Two outlets' sentences of one claim, each with one figure of this kind: shown together,
+      // unless they count things named apart (12名消防员 / 20名工人).
+      const namedApart = list[i].dimension === 'count' && !!list[i].subject && !!list[j].subject && list[i].subject !== list[j].subject && ![...chars[i]].some((c) => chars[j].has(c))
+      if (list[i].claim && list[i].claim === list[j].claim && list[i].outlet !== list[j].outlet && !namedApart) parent[find(i)] = find(j)
       // Counted in different places (全球 vs 全美, 非洲 vs no place): not the same count.
       if ((list[i].scope ?? '') !== (list[j].scope ?? '')) continue
       // The same large amount from two outlets is one figure, named or not (7969例 / 7969宗).
       if (sameLargeValue(list[i], list[j], chars[i], chars[j])) {
-        parent[find(i)] = find(j)
+        join(i, j)
         continue
       }
       // A figure whose subject is unknown measures nothing comparable: it stays alone. So does a
@@ -89,14 +100,14 @@ function bySubject(list: readonly LocatedFigure[]): LocatedFigure[][] {
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const money = list[i].dimension === 'money'
       const same = money
-        ? (list[i].subject === list[j].subject && /\p{Script=Han}/u.test(withoutMoneyWords(list[i].subject))) || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
+        ? (list[i].subject === list[j].subject && /\p{L}/u.test(withoutMoneyWords(list[i].subject).replace(/\|/gu, ''))) || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
         : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
-      if (same) parent[find(i)] = find(j)
+      if (same) join(i, j)
     }
   }
   const out = new Map<number, LocatedFigure[]>()
   list.forEach((f, i) => out.set(find(i), [...(out.get(find(i)) ?? []), f]))
-  return [...out.values()]
+  return { groups: [...out.values()], named: new Map(list.map((f, i) => [f, findStrong(i)])) }
 }
 
 // Words that say a figure is money without saying which money: two sums of 资金 (the EU's rescue
@@ -135,7 +146,8 @@ function shareBigram(a: string, b: string): boolean {
   return false
 }
 
-function describe(members: readonly LocatedFigure[]): FigureGroup {
+function describe(members: readonly LocatedFigure[], named: ReadonlyMap<LocatedFigure, number> = new Map()): FigureGroup {
+  const figureOf = new Map<FigureValue, LocatedFigure>()
   const values: FigureValue[] = members.map((f) => ({
     value: f.value,
     valueMax: f.valueMax,
@@ -147,6 +159,9 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
     relayed: f.relayed,
     approx: f.approx,
   }))
+  values.forEach((v, i) => figureOf.set(v, members[i]))
+  // Two values can conflict only where what they measure put them together, not their claim alone.
+  const comparable = (a: FigureValue, b: FigureValue) => named.get(figureOf.get(a)!) === named.get(figureOf.get(b)!)
   const counts = new Map<string, number>()
   for (const f of members) if (f.subject) counts.set(f.subject, (counts.get(f.subject) ?? 0) + 1)
   const subject = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? ''
@@ -162,7 +177,7 @@ function describe(members: readonly LocatedFigure[]): FigureGroup {
   // A count whose subject is only its unit (5100人, 13万人) measures nothing known: the values
   // are shown side by side, never called a conflict.
   const known = !(members[0].dimension === 'count' && (subject === members[0].unit || members.every(unitNamed)))
-  const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b) && sameScale(a, b))) : []
+  const conflicting = known ? heads.filter((a) => heads.some((b) => a.outlet !== b.outlet && !agree(a, b) && sameScale(a, b) && comparable(a, b))) : []
   return { subject, dimension: members[0].dimension, unit: members[0].unit, values, conflict: conflicting.length > 0, conflicting }
 }
 

@@ -110,12 +110,13 @@ describe('claim units: a gallery whose captions open with a name in quotation ma
     '2018年：纳迪亚·穆拉德：这位伊拉克雅兹迪族妇女曾被恐怖组织“伊斯兰国”囚禁，遭酷刑。',
     '2017年：“国际废除核武器运动”：2017年的诺贝尔和平奖被授予“国际废除核武器运动”，以表彰其多年来的努力。',
     '2016年：桑托斯：2016年的诺贝尔和平奖被授予现任哥伦比亚总统桑托斯。',
-    '普京：“我们不会让步。”',
+    '外交部发言人赵立坚：“美方应立即停止干涉中国内政。”',
     '白宫发言人麦肯纳尼周三表示，总统对这一提名深感荣幸。',
   ].join('\n\n')
   it('takes every caption for the gallery, and a speaker quoted after it for the report', () => {
     const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-09-10T00:00:00Z' } as unknown as Article)
     expect([...new Set(p.units.map((u) => u.sentence.paragraph))].sort()).toEqual([0, 5, 6])
+    expect(p.quotes.map((q) => q.text)).toContain('美方应立即停止干涉中国内政。')
   })
 })
 

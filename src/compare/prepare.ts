@@ -132,7 +132,7 @@ function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   let inGallery = false
   for (const [p, first] of [...firstOf].sort((a, b) => a[0] - b[0])) {
     if (GALLERY_HEAD.test(first)) inGallery = true
-    else if (!inGallery || !CAPTION_ITEM.test(first) || SPEAKS.test(first.slice(0, first.search(/[:：]/u))) || SAYS_QUOTED.test(first)) {
+    else if (!inGallery || !(CAPTION_ITEM.test(first) || YEAR_CAPTION.test(first)) || SPEAKS.test(first.slice(0, first.search(/[:：]/u)))) {
       inGallery = false
       continue
     }
@@ -148,11 +148,11 @@ function promotionParagraphs(sentences: readonly Sentence[]): Set<number> {
 }
 
 const GALLERY_HEAD = /^(相关图集|图集|组图)\s*[:：]\s*\S/u
-// A picture's title of a dozen characters or so and a colon (2017年：“国际废除核武器运动”：…),
-// not someone speaking (发言人表示：“…”, 普京：“…”).
-const CAPTION_ITEM = /^[^。！？!?:：]{1,16}[:：]/u
-// A name and a colon opening a quotation that closes the paragraph's first sentence: a speaker's words.
-const SAYS_QUOTED = /^[^。！？!?:：\d]{1,8}[:：]\s*[“「"][^”」"]*[”」"][。!！?？]?$/u
+// A picture's title of a dozen characters or so and a colon, not someone speaking (发言人表示：“…”,
+// 普京：“…”)…
+const CAPTION_ITEM = /^[^。！？!?:：]{1,16}[:：](?!\s*[“「"])/u
+// …or a year's label, whatever follows it (2017年：“国际废除核武器运动”：…, a laureates gallery).
+const YEAR_CAPTION = /^\d{4}年[:：]/u
 const SPEAKS = /(说|表示|称|指出|强调|宣布|认为|写道)[:：]?\s*$/u
 
 const HAN = /\p{Script=Han}/u
