@@ -165,8 +165,9 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     omissions[o] = !told || apart.includes(o) ? [] : claims.filter((c) => !c.outlets.includes(o) && c.outlets.length >= Math.max(2, Math.floor((n - 1) / 2) + 1)).map((c) => c.id)
   }
 
-  // Two outlets' sentences aligned as one claim that each hold one figure of a kind measure the
-  // same thing, whatever word stands before each (距离广东海岸约134公里 / 距离广东海岸线大约95.7公里).
+  // Two outlets' sentences aligned as one claim that each hold one figure of a kind are shown
+  // together, whatever word stands before each (距离广东海岸约134公里 / 距离广东海岸线大约95.7公里;
+  // `LocatedFigure.claim`, never a conflict by that alone).
   const claimOfSentence = new Map<string, string[]>()
   for (const c of claims) if (c.outlets.length >= 2) for (const s of c.sentences) claimOfSentence.set(`${s.articleId}|${s.sentence}`, [...(claimOfSentence.get(`${s.articleId}|${s.sentence}`) ?? []), c.id])
   // (Only where the outlet gives one figure of the kind in all its sentences of the claim: two
@@ -176,14 +177,15 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     const ids = claimOfSentence.get(`${p.article.id}|${f.sentence}`) ?? []
     return ids.length === 1 ? ids[0] : undefined
   }
+  const kindKey = (id: string, p: PreparedArticle, f: Figure) => `${id}|${p.article.outletId}|${f.dimension}|${f.unit}`
   for (const p of prepared) for (const f of p.figures) {
     const id = claimOf(p, f)
-    if (id) kindInClaim.set(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`, (kindInClaim.get(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`) ?? 0) + 1)
+    if (id) kindInClaim.set(kindKey(id, p, f), (kindInClaim.get(kindKey(id, p, f)) ?? 0) + 1)
   }
   const located = prepared.flatMap((p) =>
     p.figures.map((f) => {
       const id = claimOf(p, f)
-      const alone = id && kindInClaim.get(`${id}|${p.article.outletId}|${f.dimension}|${f.unit}`) === 1
+      const alone = id && kindInClaim.get(kindKey(id, p, f)) === 1
       return { ...f, outlet: p.article.outletId, articleId: p.article.id as string, sentenceText: p.sentences[f.sentence].text, ...(alone ? { claim: id } : {}) }
     }),
   )
