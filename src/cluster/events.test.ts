@@ -183,7 +183,7 @@ describe('EventClusterer', () => {
 
   it("holds one outlet's stream of varied posts nearer to a tight event's bar than an incident many outlets tell from many angles", () => {
     // Four posts on vaccines, each of another incident: as one channel's, or as four outlets'.
-    const posts = [{ 疫苗: 1, 休斯顿: 1 }, { 疫苗: 1, 心肌炎: 1 }, { 疫苗: 1, 刺突: 1 }, { 疫苗: 1, 血栓: 1 }]
+    const posts: Array<Record<string, number>> = [{ 疫苗: 1, 休斯顿: 1 }, { 疫苗: 1, 心肌炎: 1 }, { 疫苗: 1, 刺突: 1 }, { 疫苗: 1, 血栓: 1 }]
     const spreadOf = (outlets: string[], o = { ...opts, threshold: 0.1 }) => {
       const c = new EventClusterer(o)
       const first = c.add({ ...item('p0', posts[0], '2021-06-10'), outlet: outlets[0] })

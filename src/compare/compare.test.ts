@@ -25,6 +25,8 @@ const meta = (id: string) => {
 }
 const c: Comparison = compareEvent({ id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }, summit, meta)
 const claim = (id: string) => c.claims.find((x) => x.id === id)!
+/** A report of `text` by `outletId`, dated by its page's metadata, in the seeds' shape. */
+const article = (id: string, outletId: string, publishedAt: string, text: string): Article => ({ ...summit[0], id: id as Article['id'], outletId, title: text.slice(0, 16), text, folded: foldText(text), publishedAt, dateSource: 'html-meta' })
 const allText = (id: string) => [claim(id).text, ...claim(id).sentences.map((s) => s.text)].join(' ')
 
 describe('comparison of the Geneva summit reports', () => {
@@ -75,7 +77,6 @@ describe('comparison of the Geneva summit reports', () => {
   })
 
   it('takes a same-day report that tells the central claim only as expected for a preview (VOA and BBC before Raab spoke, 20 July 2020)', () => {
-    const article = (id: string, outletId: string, publishedAt: string, text: string) => ({ ...summit[0], id: id as Article['id'], outletId, title: '英国暂停与香港的引渡条约', text, folded: foldText(text), publishedAt, dateSource: 'meta' })
     const ev = { id: 'e-raab', title: 'Raab' }
     const reports = [
       article('voa0000000000000', 'voa-chinese', '2020-07-20T04:11:00Z', '英国外交大臣拉布预计会在周一宣布暂停与香港的引渡条约。\n\n中国驻英国大使刘晓明周日警告说，如果英国制裁中国官员，中国必将作出坚决回应。'),
@@ -96,7 +97,7 @@ describe('comparison of the Geneva summit reports', () => {
     const ev = { id: 'e-summit', title: 'Geneva summit', start: '2021-06-15', end: '2021-06-19' }
     // The GNews seed is dated 2021-06-19 by its picture's folder, three days after the summit.
     expect(c.articles.find((a) => a.outlet === 'gnews')!.beforeUnknown).toBeUndefined()
-    const estimated = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource: 'sequence', publishedAt: '2021-06-13' } : a))
+    const estimated = summit.map((a) => (a.outletId === 'mitbbs' ? { ...a, dateSource: 'sequence' as const, publishedAt: '2021-06-13' } : a))
     expect(compareEvent(ev, estimated, meta).articles.find((a) => a.outlet === 'mitbbs')).toMatchObject({ before: true })
   })
 
@@ -202,7 +203,6 @@ describe('comparison of the Geneva summit reports', () => {
   })
 
   it("words a claim that another outlet only repeated in the words of the outlet it is listed under (CNA and 联合早报, 2020)", () => {
-    const article = (id: string, outletId: string, publishedAt: string, text: string) => ({ ...summit[0], id: id as Article['id'], outletId, title: '确诊者擅自离院', text, folded: foldText(text), publishedAt, dateSource: 'meta' })
     const cna = '綜合媒體的報導，這名63歲確診者本週一起在九龍伊利沙伯醫院接受隔離治療。\n\n對於這名確診者可以輕易離開醫院，有市民和建制派立法會議員批評政府忽視了防疫方面的保安工作。'
     const zaobao = '综合港媒报道，这名63岁确诊者本周一起在九龙伊利沙伯医院接受隔离治疗。\n\n对于这名确诊者可以轻易离开医院，有建制派立法会议员批评政府忽视了防疫方面的保安工作。'
     for (const [first, second] of [['central-news-agency', 'lianhe-zaobao'], ['lianhe-zaobao', 'central-news-agency']]) {

@@ -3,9 +3,10 @@ import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
 import { eventIncident, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
+/** One article of `text`, as stored (folded), prepared for the comparison. */
+const prepared = (text: string, publishedAt = '2021-06-17T00:00:00Z', id = 'a') => prepareArticle({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt } as unknown as Article)
 // Sentences from real reports in the development corpus (test/data/compare).
-const unitsOf = (text: string): readonly Unit[] =>
-  prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-17T00:00:00Z' } as unknown as Article).units
+const unitsOf = (text: string): readonly Unit[] => prepared(text).units
 const numbers = (u: Unit) => [...u.words.keys()].filter((w) => w.startsWith('%')).sort()
 
 describe('claim units: numbers', () => {
@@ -94,7 +95,7 @@ describe('claim units: a picture gallery set into a report', () => {
     '美国国防部对这次军事演习表示担忧，称其进一步破坏地区稳定。',
   ].join('\n\n')
   it('takes no claim, figure or quotation from the gallery, and every one from the report around it', () => {
-    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-07-03T00:00:00Z' } as unknown as Article)
+    const p = prepared(text, '2020-07-03T00:00:00Z')
     const paragraphs = new Set(p.units.map((u) => u.sentence.paragraph))
     expect([...paragraphs].sort()).toEqual([0, 4, 5])
     expect(p.quotes.map((q) => q.speaker?.name)).toEqual(['奥塔格斯'])
@@ -114,7 +115,7 @@ describe('claim units: a gallery whose captions open with a name in quotation ma
     '白宫发言人麦肯纳尼周三表示，总统对这一提名深感荣幸。',
   ].join('\n\n')
   it('takes every caption for the gallery, and a speaker quoted after it for the report', () => {
-    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2020-09-10T00:00:00Z' } as unknown as Article)
+    const p = prepared(text, '2020-09-10T00:00:00Z')
     expect([...new Set(p.units.map((u) => u.sentence.paragraph))].sort()).toEqual([0, 5, 6])
     expect(p.quotes.map((q) => q.text)).toContain('美方应立即停止干涉中国内政。')
   })
@@ -125,34 +126,33 @@ describe("claim units: a channel's promotion under a video", () => {
   const blurb = '低费用移民和留学，办理护照，请联系本人Telegram，Whatsapp, +19517032889。联系邮箱和PayPal（下面加入聊天群）加入我的会员 https://www.patreon.com/educatorklaus欢迎订阅我的粤语频道https://www.youtube.com/channel/UCbnUmuH7Fc返利网站请通过我的链接注册获得$10 https://www.rakuten.com/r/FUCKCC3?eeid=37137脸书群组https://www.facebook.com/groups/964016657417896'
   const text = ['江浙学生抗议学校改制，防暴警察进入校园驱散抗议的学生。', blurb].join('\n\n')
   it('takes no claim from the blurb, though its first sentence names no address', () => {
-    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text, folded: foldText(text), publishedAt: '2021-06-11T00:00:00Z' } as unknown as Article)
+    const p = prepared(text, '2021-06-11T00:00:00Z')
     expect(p.units.map((u) => u.sentence.paragraph)).toEqual([0])
   })
   it('keeps a report that links one post and speaks of support', () => {
     const report = '白宫当天在Facebook发布声明（https://www.facebook.com/whitehouse/posts/1）。拜登表示美国坚定支持乌克兰，将提供8亿美元军事援助。'
-    const p = prepareArticle({ id: 'a', outletId: 'a', title: '', text: report, folded: foldText(report), publishedAt: '2022-03-16T00:00:00Z' } as unknown as Article)
+    const p = prepared(report, '2022-03-16T00:00:00Z')
     expect(p.units.length).toBeGreaterThan(0)
     expect(p.figures.map((f) => f.value)).toEqual([8e8])
   })
 })
 
 describe('the incident of an event', () => {
-  const prepared = (id: string, text: string, publishedAt: string) => prepareArticle({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt } as unknown as Article)
   it('is no day after every report was written (a day they name as planned or given up)', () => {
-    const a = prepared('a', '原訂9月6日舉行的立法會選舉將押後一年，特首林鄭月娥周五宣布。', '2020-07-31T10:00:00Z')
-    const b = prepared('b', '原定9月6日举行的立法会选举押后，民主派批评政府借疫情避选。', '2020-07-31T12:00:00Z')
+    const a = prepared('原訂9月6日舉行的立法會選舉將押後一年，特首林鄭月娥周五宣布。', '2020-07-31T10:00:00Z', 'a')
+    const b = prepared('原定9月6日举行的立法会选举押后，民主派批评政府借疫情避选。', '2020-07-31T12:00:00Z', 'b')
     expect([a.incident?.date, b.incident?.date]).toEqual(['2020-09-06', '2020-09-06'])
     expect(eventIncident([a, b])).toBeUndefined()
   })
   it('is the day after the last report when that report came out that morning east of Greenwich', () => {
     // 07:30 in Hong Kong is 23:30 UTC the day before.
-    const a = prepared('a', '6月17日凌晨，警方拘捕了五名高层。', '2021-06-16T23:30:00Z')
-    const b = prepared('b', '6月17日凌晨，国安处拘捕了五名高层。', '2021-06-16T23:50:00Z')
+    const a = prepared('6月17日凌晨，警方拘捕了五名高层。', '2021-06-16T23:30:00Z', 'a')
+    const b = prepared('6月17日凌晨，国安处拘捕了五名高层。', '2021-06-16T23:50:00Z', 'b')
     expect(eventIncident([a, b])).toBe('2021-06-17')
   })
   it('is a day some reports name before it came (a preview) when another was written after it', () => {
-    const preview = prepared('a', '当地时间6月16日，拜登将在日内瓦与普京举行首次会晤。', '2021-06-15T08:00:00Z')
-    const report = prepared('b', '当地时间6月16日，拜登与普京在日内瓦举行了首次会晤。', '2021-06-17T08:00:00Z')
+    const preview = prepared('当地时间6月16日，拜登将在日内瓦与普京举行首次会晤。', '2021-06-15T08:00:00Z', 'a')
+    const report = prepared('当地时间6月16日，拜登与普京在日内瓦举行了首次会晤。', '2021-06-17T08:00:00Z', 'b')
     expect(eventIncident([preview, report])).toBe('2021-06-16')
   })
 })
