@@ -77,21 +77,27 @@ interface Head {
   readonly index: SavedIndex
   /** The store's `articlesEnd` before the articles the clustering holds were read: it holds all up to there. */
   readonly through: number
+  /**
+   * The store's `articlesRemoved` read with `through`: while it is the same, no article the
+   * clustering holds has left the store. Missing from a head saved before it was kept: unknown.
+   */
+  readonly removed?: number
 }
 
-/** The head of a saved clustering: what every batch needs whatever it touches. `through`: see `Head`. */
-export function saveHead(c: ArchiveClustering, through = 0): Uint8Array {
+/** The head of a saved clustering: what every batch needs whatever it touches. `through`, `removed`: see `Head`. */
+export function saveHead(c: ArchiveClustering, through = 0, removed?: number): Uint8Array {
   c.features.pack()
-  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), through } satisfies Head)
+  return serialize({ format: FORMAT, features: encode(c.features, new Set()), index: c.clusterer.index(), through, removed } satisfies Head)
 }
 
 /** A clustering continued from its head, none of its events loaded; undefined when saved in another format. */
-export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering; through: number } | undefined {
+export function restoreHead(bytes: Uint8Array): { clustering: ArchiveClustering; through: number; removed?: number } | undefined {
   const saved = deserialize(bytes) as Partial<Head>
   if (saved.format !== FORMAT) return undefined
   const features = decode(saved.features)
-  if (!(features instanceof ArticleFeatures) || !saved.index || typeof saved.through !== 'number') throw new Error('saved clustering state does not hold a clustering')
-  return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)), through: saved.through }
+  if (!(features instanceof ArticleFeatures) || !saved.index || typeof saved.through !== 'number' || (saved.removed !== undefined && typeof saved.removed !== 'number'))
+    throw new Error('saved clustering state does not hold a clustering')
+  return { clustering: new ArchiveClustering(defaultClusterOptions, features, EventClusterer.continued(defaultClusterOptions, saved.index)), through: saved.through, removed: saved.removed }
 }
 
 export const CENTRAL_CHUNK = 32

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -9,11 +10,17 @@ import { runIngest } from '../cli/commands/ingest.js'
 import { openSqlite } from '../store/sqlite/store.js'
 import type { Store } from '../store/store.js'
 import { ArchiveClustering, type ClusteredEvent } from './cluster-articles.js'
-import { MEMBERS_CHUNK, restoreHead } from './persist.js'
+import { MEMBERS_CHUNK, restoreHead, saveHead } from './persist.js'
 import { CLUSTER_CODE_DIRS, clusterStore, libraryVersion, updateClusters } from './snapshot.js'
 import { buildStories } from './stories.js'
 
 const put = (store: Store, batch: readonly Article[]) => store.transaction(async (tx) => { for (const a of batch) await tx.upsertArticle(a) })
+/** Takes an article out of the store, as someone might in the sqlite3 shell. */
+function removeArticle(db: Database.Database, id: string): void {
+  db.pragma('foreign_keys = OFF')
+  db.prepare('DELETE FROM article_bodies WHERE rowid = (SELECT rowid FROM articles WHERE id = ?)').run(id)
+  db.prepare('DELETE FROM articles WHERE id = ?').run(id)
+}
 const sortedAssignments = (m: ReadonlyMap<string, unknown>) => [...m].sort((a, b) => a[0].localeCompare(b[0]))
 
 /** Runs `fn` with stderr captured; returns what was written there. */
@@ -129,11 +136,31 @@ describe('events and stories cached in the store', () => {
     expect(warnings).toMatch(/saved clustering could not be read .*saved story entries c:0 are not readable/)
   })
 
-  it('clusters every article again when the saved clustering holds an article no longer stored', async () => {
+  it('looks for saved articles no longer stored only when the store has lost some since, or cannot tell', async () => {
+    await clusterStore(store)
     const saved = (await store.savedState('cluster-state'))!
-    await store.saveStateParts('cluster-state', saved.version, saved.body, new Map([['a:gone', Buffer.from('e00001')]]), false)
-    await store.putCached('clusters', 'stale', '{}')
-    expect((await clusterStore(store)).clusteredNow).toBe((await allArticles(store)).length)
+    const orphaned = async (body: Uint8Array) => {
+      await store.saveStateParts('cluster-state', saved.version, body, new Map([['a:gone', Buffer.from('e00001')]]), false)
+      await store.putCached('clusters', 'stale', '{}')
+      return (await clusterStore(store)).clusteredNow
+    }
+    // No article has left the store since the head was saved: its parts are not looked up one by one.
+    expect(restoreHead(saved.body)!.removed).toBe(0)
+    expect(await orphaned(saved.body)).toBe(0)
+    // A head saved before the count was kept: every part is looked up, and one names an article no longer stored.
+    const { clustering, through } = restoreHead(saved.body)!
+    expect(await orphaned(saveHead(clustering, through))).toBe((await allArticles(store)).length)
+  })
+
+  it('clusters every article again once an article it holds has left the store', async () => {
+    await clusterStore(store)
+    const [gone, ...kept] = await allArticles(store)
+    const other = new Database(join(dir, 'test.db'))
+    removeArticle(other, gone.id)
+    other.close()
+    const again = await clusterStore(store)
+    expect(again.clusteredNow).toBe(kept.length)
+    expect(again.assignments.has(gone.id)).toBe(false)
   })
 })
 
@@ -187,14 +214,14 @@ describe('clustering in batches through the stored state', () => {
 
 describe('a clustering held in memory', () => {
   /** Two processes' stores on one database holding the example archive, its events clustered by `mine`. */
-  async function twoProcesses(fn: (mine: Store, other: Store, first: readonly Article[]) => Promise<void>): Promise<void> {
+  async function twoProcesses(fn: (mine: Store, other: Store, first: readonly Article[], path: string) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-kept-'))
     const mine = openSqlite(join(dir, 'test.db'))
     const other = openSqlite(join(dir, 'test.db'))
     try {
       await runIngest(mine, [exampleArchive], { jobs: 1, quiet: true })
       await updateClusters(mine)
-      await fn(mine, other, await allArticles(mine))
+      await fn(mine, other, await allArticles(mine), join(dir, 'test.db'))
     } finally {
       await mine.close()
       await other.close()
@@ -215,6 +242,16 @@ describe('a clustering held in memory', () => {
         expect(got.events).toEqual(inMemory.result().events)
         expect(sortedAssignments(got.assignments)).toEqual(sortedAssignments(inMemory.result().assignments))
       }
+    }))
+
+  it('is not continued once an article it holds has left the store: the clustering starts again', () =>
+    twoProcesses(async (mine, _, first, path) => {
+      const other = new Database(path)
+      removeArticle(other, first[0].id)
+      other.close()
+      const batch = first.map((a) => shifted(a, 1, '-1'))
+      await put(mine, batch)
+      expect(await updateClusters(mine)).toEqual({ fromCache: false, clusteredNow: first.length - 1 + batch.length, inMemory: false })
     }))
 
   it('is not continued when another process saved under the same version of the events: every stored article keeps an event', () =>

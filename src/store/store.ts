@@ -110,6 +110,13 @@ export interface Store {
   setSequenceDates(dates: ReadonlyMap<string, string>): Promise<void>
   /** How many parts named `prefix` + an article id the state holds for articles no longer stored. */
   partsWithoutArticle(key: string, prefix: string): Promise<number>
+  /**
+   * How many articles have been taken out of the store, or given another id, since it was
+   * made, by any means (the database counts them itself). While it stays the same, every
+   * article stored when it was read is still stored under its id: what a saved state that
+   * recorded it need not check one by one (`partsWithoutArticle`).
+   */
+  articlesRemoved(): Promise<number>
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

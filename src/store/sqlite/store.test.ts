@@ -238,6 +238,27 @@ describe('sqlite store', () => {
     expect(await ids(end)).toEqual([articleIdOf(raw.sha256, raw.locator)])
     await store.close()
   })
+
+  it('counts the articles taken out of it, or given another id, by any connection', async () => {
+    const { store, full } = await examplesStored('removed.db')
+    // Storing articles, again or anew, and dating them, removes none.
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < raws.length; i++) await commitParsed(raws[i], { ok: true, value: examples[i] }, tx, opts)
+    })
+    await store.setSequenceDates(new Map([[full[0].id, '2021-06-01']]))
+    expect(await store.articlesRemoved()).toBe(0)
+    // As someone would in the sqlite3 shell, from another connection.
+    const other = new Database(join(dir, 'removed.db'))
+    other.pragma('foreign_keys = OFF')
+    other.prepare('DELETE FROM articles WHERE id = ?').run(full[0].id)
+    expect(await store.articlesRemoved()).toBe(1)
+    other.prepare('UPDATE articles SET id = ? WHERE id = ?').run('renamed', full[1].id)
+    other.prepare('UPDATE articles SET title = ? WHERE id = ?').run('新标题', full[2].id)
+    other.prepare('UPDATE articles SET id = id WHERE id = ?').run(full[2].id)
+    expect(await store.articlesRemoved()).toBe(2)
+    other.close()
+    await store.close()
+  })
 })
 
 async function all<T>(it: AsyncIterable<T>): Promise<T[]> {

@@ -404,6 +404,10 @@ class SqliteStore implements Store {
     return (this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS n FROM articles').get() as Row).n as number
   }
 
+  async articlesRemoved(): Promise<number> {
+    return (this.db.prepare("SELECT value FROM store_counters WHERE name = 'articles-removed'").get() as Row).value as number
+  }
+
   async partsWithoutArticle(key: string, prefix: string): Promise<number> {
     const sql = 'SELECT COUNT(*) AS n FROM derived_parts p WHERE p.key = ? AND p.part >= ? AND p.part < ? AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = substr(p.part, ?))'
     return (this.db.prepare(sql).get(key, prefix, `${prefix}\uffff`, prefix.length + 1) as Row).n as number
