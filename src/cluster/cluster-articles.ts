@@ -12,6 +12,7 @@ export interface ClusteredEvent {
   readonly articleIds: readonly string[]
   /** How many of `articleIds` are copies of another article (counted once, with it). */
   readonly copies: number
+  /** The outlets of `articleIds`, copies' too. */
   readonly outlets: readonly string[]
   readonly keywords: readonly string[]
   /** The day most of its reports' leads date the incident (YYYY-MM-DD), when they say. */
@@ -215,7 +216,9 @@ function describe(e: EventCluster, items: ReadonlyMap<string, Member>): Clustere
     end: e.end,
     articleIds: e.articleIds,
     copies: members.length - originals.length,
-    outlets: [...new Set(originals.map((a) => a.outletId))].sort(),
+    // Every outlet that published one of its articles, copies too: an outlet whose article the
+    // archive stored second (a wire report after another outlet's repost of it) covered the event.
+    outlets: [...new Set(members.map((a) => a.outletId))].sort(),
     keywords,
     ...(incident ? { incidentDate: incident } : {}),
   }

@@ -40,6 +40,14 @@ describe('event clustering of the seed articles', () => {
     expect(plainTitle('#MeToo运动在中国')).toBe('#MeToo运动在中国')
   })
 
+  it("lists among an event's outlets those of its copies: an outlet whose report the archive stored second covered it too", () => {
+    const text = '国安处周四拘捕苹果日报五名高层，并冻结三间公司合共1800万元资产，警方派出500名警员搜查报社大楼。'
+    const a = (id: string, outletId: string, duplicateOf?: string) => ({ id, title: '国安处拘苹果日报五高层', text, outletId, publishedAt: '2021-06-17T08:00:00Z', ...(duplicateOf ? { duplicateOf } : {}) })
+    const { events } = clusterArticles([a('repost', 'gnews'), a('wire', 'rthk', 'repost'), a('again', 'gnews', 'repost')])
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ outlets: ['gnews', 'rthk'], copies: 2 })
+  })
+
   it('does not depend on the order articles are given in', () => {
     const a = clusterArticles(seeds).events.map((e) => [...e.articleIds].sort())
     const b = clusterArticles([...seeds].reverse()).events.map((e) => [...e.articleIds].sort())

@@ -125,6 +125,25 @@ describe('comparison of the Geneva summit reports', () => {
     expect(withMirror.consensus.length).toBe(c.consensus.length)
   })
 
+  it('has the outlet that published a report first tell it, and a repost stored before it relay it', () => {
+    const guancha = summit.find((a) => a.outletId === 'guancha')!
+    // The archive stored the repost first, so the duplicate detector made it the original.
+    const repost = { ...guancha, id: 'repost0000000000' as Article['id'], outletId: 'gnews', publishedAt: '2021-06-18T09:00:00Z', dateSource: 'byline' as const }
+    const copy = { ...guancha, duplicateOf: repost.id, publishedAt: '2021-06-17T02:20:28Z' }
+    const event = [...summit.filter((a) => a !== guancha), repost, copy]
+    const reposted = compareEvent({ id: 'e', title: 't' }, event, meta)
+    expect(reposted.relays).toEqual([{ outlet: 'gnews', articleId: repost.id, of: 'guancha', originalId: guancha.id }])
+    expect(reposted.outlets.map((o) => o.id)).toEqual(c.outlets.map((o) => o.id))
+    expect(reposted.unique.guancha).toEqual(c.unique.guancha)
+    expect(new Set(reposted.claims.flatMap((x) => x.sentences.map((s) => s.articleId)))).not.toContain(repost.id)
+    // Dates that cannot say which came first leave the stored original telling it: a day alone
+    // on the repost's day, a picture folder's date on the copy.
+    for (const undecided of [{ ...copy, publishedAt: '2021-06-18' }, { ...copy, dateSource: 'image-path' as const }]) {
+      const kept = compareEvent({ id: 'e', title: 't' }, [...summit.filter((a) => a !== guancha), repost, undecided], meta)
+      expect(kept.relays).toEqual([{ outlet: 'guancha', articleId: guancha.id, of: 'gnews', originalId: repost.id }])
+    }
+  })
+
   it('shows a headline-only video post as such, and lists nothing as left out by it', () => {
     const title = '拜登普京日内瓦峰会结束，双方同意大使返回岗位'
     const video = { ...summit[0], id: 'video00000000000' as Article['id'], outletId: 'x-video', title, text: title, folded: title, publishedAt: '2021-06-17T00:00:00Z' }

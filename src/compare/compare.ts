@@ -117,10 +117,11 @@ const SUMMARY_SENTENCES = 5
  */
 export function compareEvent(event: EventRef, members: readonly Article[], outletMeta: (id: string) => OutletMeta): Comparison {
   const byId = new Map(members.map((a) => [a.id as string, a]))
-  const originals = members.filter((a) => !a.duplicateOf || !byId.has(a.duplicateOf))
+  const firstOf = firstTellers(members)
+  const originals = members.filter((a) => firstOf.get(a.id) === a)
   const relays: Array<{ outlet: string; articleId: string; of: string; originalId: string }> = members
-    .filter((a) => a.duplicateOf && byId.has(a.duplicateOf) && byId.get(a.duplicateOf)!.outletId !== a.outletId)
-    .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: byId.get(a.duplicateOf!)!.outletId, originalId: a.duplicateOf as string }))
+    .filter((a) => firstOf.get(a.id) !== a && firstOf.get(a.id)!.outletId !== a.outletId)
+    .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: firstOf.get(a.id)!.outletId, originalId: firstOf.get(a.id)!.id as string }))
   const table = loadEntityTable()
   const all = originals.map((a) => prepareArticle(comparedPart(a), table))
   // An article that mostly repeats another outlet's report word for word (a mirror, a wire
@@ -237,6 +238,36 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     framing: Object.fromEntries(outletIds.map((o) => [o, framingByOutlet.get(o) ?? []])),
     summary: summarize(consensus.map((id) => claimById.get(id)!), new Set(articles.filter((a) => a.before).map((a) => a.id))),
   }
+}
+
+/**
+ * The article that stands for each copy and its original in the event (each article's, by id):
+ * the original the archive keeps, unless another outlet's copy of it was published earlier by
+ * dates of their own (a wire report the archive stored after an outlet's repost of it): the
+ * outlet that wrote it first is the one that tells it, and the others relay it. A date read
+ * from a picture's upload folder is only a lower bound (the copy must come before its day),
+ * one estimated from a site's numbering too rough to tell; copies within one outlet (captures
+ * of one page) leave the original as it is.
+ */
+function firstTellers(members: readonly Article[]): Map<string, Article> {
+  const byId = new Map(members.map((a) => [a.id as string, a]))
+  const originalOf = (a: Article) => (a.duplicateOf && byId.has(a.duplicateOf) ? byId.get(a.duplicateOf)! : a)
+  const first = new Map<Article, Article>()
+  for (const a of members) {
+    const original = originalOf(a)
+    const best = first.get(original) ?? original
+    first.set(original, a.outletId !== original.outletId && writtenBefore(a, best) ? a : best)
+  }
+  return new Map(members.map((a) => [a.id as string, first.get(originalOf(a))!]))
+}
+
+/** Was `a` published before `b`, by dates that say so (`firstTellers`)? */
+function writtenBefore(a: Article, b: Article): boolean {
+  if (!a.publishedAt || !b.publishedAt || a.dateSource === 'image-path' || a.dateSource === 'sequence' || b.dateSource === 'sequence') return false
+  const timed = (s: string) => s.length > 10
+  // A day alone says nothing of the hour: only an earlier day is earlier (so is any day before a picture folder's).
+  if (b.dateSource === 'image-path' || !timed(a.publishedAt) || !timed(b.publishedAt)) return a.publishedAt.slice(0, 10) < b.publishedAt.slice(0, 10)
+  return Date.parse(a.publishedAt) < Date.parse(b.publishedAt)
 }
 
 // Share of an article's units found word for word in an earlier report by another outlet
