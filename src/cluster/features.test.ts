@@ -236,6 +236,10 @@ describe('digests', () => {
     ['2021/06/14 英喜时事速递', true],
     ['樱花简报6月14日', true],
     ['11/25/2020 每日快訊', true],
+    // A broadcast's rundown of the day, named by its programme.
+    ['12月11日《新闻联播》节目主要内容', true],
+    ['《新闻联播》批评美国', false],
+    ['6月30日《港区国安法》主要内容', false],
     ['【路德简报】6/14/2021晚：北约称中（共）国及其野心构成系统性挑战', false],
     ['苹果日报被查', false],
     ['今日头条被罚款', false],

@@ -359,9 +359,11 @@ function isRoundup(foldedTitle: string): boolean {
   const undated = withoutFullDates(rest).replace(MONTH_DAYS, '')
   const periodic = PERIOD.test(foldedTitle)
   if (undated === rest && !periodic) return false
-  return undated.replace(PERIOD, '').replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
+  // …the programme it is a rundown of, named in title marks, aside too (12月11日《新闻联播》节目主要内容).
+  return undated.replace(PERIOD, '').replace(PROGRAMME, '').replace(/[^\p{L}]/gu, '').length <= ROUNDUP_NAME_CHARS
 }
-const ROUNDUP_WORDS = /快报|快讯|要闻|头条新闻|新闻摘要|简讯|简报|早报|晚报|速递|精选|合辑|汇总/g
+const ROUNDUP_WORDS = /快报|快讯|要闻|头条新闻|新闻摘要|简讯|简报|早报|晚报|速递|精选|合辑|汇总|节目主要内容/g
+const PROGRAMME = /《[^》]{1,12}》/gu
 const PERIOD = /每日|每周|今日|一周/
 const ROUNDUP_NAME_CHARS = 4
 // Episodes' keys in the sketch of series labels (no label holds this character).
