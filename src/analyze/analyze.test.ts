@@ -651,6 +651,15 @@ describe('findFigures', () => {
   it('skips ordinals, vague amounts, small counts in words and web addresses', () => {
     expect(figs('第3次会议，数十家机构，两国领导人，见 https://x.org/a%E6%94%BF-20%25')).toEqual([])
   })
+  it('reads two Han digits side by side as a range with the units they share (三四十名 = 30–40), not as one number (340)', () => {
+    const range = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.valueMax ?? null, f.unit])
+    expect(range('现场有三四十名学生。')).toEqual([[30, 40, '名']])
+    expect(range('约两三百人受伤。')).toEqual([[200, 300, '人']])
+    expect(range('他们损失了一二十万美元。')).toEqual([[100000, 200000, '美元']])
+    expect(range('两个孩子大概十七八岁。')).toEqual([[17, 18, '岁']])
+    // Han digits with no 十/百 and no rising pair name a day or an event (六四天安门), not a count.
+    expect(range('他们纪念六四天安门事件。')).toEqual([])
+  })
 })
 
 describe('findTimeExprs', () => {

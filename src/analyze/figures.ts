@@ -60,8 +60,18 @@ const FIGURE = new RegExp(
   'gu',
 )
 const PERCENT = new RegExp(`(约|将近|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
-// Two adjacent Han digits are a range: 四五个小时 = 4–5 hours.
-const HAN_PAIR = /^([一二两三四五六七八九])([二三四五六七八九])$/
+// Two Han digits side by side, the second the larger, are a range: 四五个小时 = 4–5 hours, and so
+// with the units they share around them: 三四十名 = 30–40, 两三百人 = 200–300, 一二十万 = 10万–20万,
+// 十五六个 = 15–16. (Read as one number they are a year's digits: 三四十 is not 340.)
+const HAN_PAIR = /^((?:[一二两三四五六七八九]?[十百千万亿])*)([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)$/
+const HAN_DIGIT_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+/** 三四十 → [30, 40], 两三百 → [200, 300], 十五六 → [15, 16]; else undefined. */
+function hanRange(num: string): [number, number] | undefined {
+  const m = HAN_PAIR.exec(num)
+  if (!m || HAN_DIGIT_VALUE[m[3]] <= HAN_DIGIT_VALUE[m[2]]) return undefined
+  const [lo, hi] = [parseNumber(m[1] + m[2] + m[4]), parseNumber(m[1] + m[3] + m[4])]
+  return lo !== undefined && hi !== undefined ? [lo, hi] : undefined
+}
 // A proposed amount (提议, 设想, 原定) is not one that happened either.
 // 将 tells the future (将持续五小时) but also begins 将近 (nearly), 将军, 将领, 将士, and marks an
 // object (将其列为, 将《…》摘选出来): those are not plans. 拟 likewise inside 模拟, 草拟, 虚拟, 比拟.
@@ -174,8 +184,11 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (prev === '上' && /^[百千万]/.test(num)) return undefined
   let value = parseNumber(num.replace('多', ''))
   let valueMax = num2 ? parseNumber(num2.replace('多', '')) : undefined
-  const pair = !num2 ? HAN_PAIR.exec(num) : null
-  if (pair) [value, valueMax] = [parseNumber(pair[1]), parseNumber(pair[2])]
+  const pair = !num2 ? hanRange(num.replace('多', '')) : undefined
+  if (pair) [value, valueMax] = pair
+  // Han digits side by side with no 十/百/千 and no range among them name a date or an event
+  // (六四天安门, 五四人, 九一一), not a count: a figure in numerals names its tens.
+  else if (/^[零〇一二两三四五六七八九]{2,}$/u.test(num)) return undefined
   if (value === undefined) return undefined
   // 一个, 一名 in running text are articles, not figures; 两/一 before 些 etc. never reach here.
   // Small counts in words (两国, 两位总统, 三个阶段) describe, they do not report a figure.
