@@ -660,6 +660,13 @@ describe('findFigures', () => {
     // Han digits with no 十/百 and no rising pair name a day or an event (六四天安门), not a count.
     expect(range('他们纪念六四天安门事件。')).toEqual([])
   })
+  it('reads a range of shares as one figure (4%至5%, 80-90%, 百分之五到六), and 从A%到B% as two', () => {
+    const shares = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.valueMax ?? null, f.unit])
+    expect(shares('今年经济增长4%至5%。')).toEqual([[4, 5, '%']])
+    expect(shares('其中80-90%的账号是假的。')).toEqual([[80, 90, '%']])
+    expect(shares('失业率为百分之五到六。')).toEqual([[5, 6, '%']])
+    expect(shares('失业率从3.5%到14.7%。')).toEqual([[3.5, null, '%'], [14.7, null, '%']])
+  })
 })
 
 describe('findTimeExprs', () => {

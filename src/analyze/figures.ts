@@ -59,7 +59,13 @@ const FIGURE = new RegExp(
   `(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${NUM})(?:(多|余)?\\s*(?:至|到|-|–|~|～)\\s*(${NUM}))?\\s*(多|余)?\\s*(${UNIT_ALT})`,
   'gu',
 )
-const PERCENT = new RegExp(`(约|将近|近|超过|逾)?(?:百分之(${NUM})|(\\d+(?:\\.\\d+)?)\\s*[%％])`, 'gu')
+// A range of shares is one figure (4%至5%, 80-90%, 百分之五到六, 百分之七十至百分之八十): the lower
+// end read alone would be a second share that was never given.
+const RANGE_TO = '\\s*(?:至|到|-|–|~|～)\\s*'
+const PERCENT = new RegExp(
+  `(约|将近|近|超过|逾)?(?:百分之(${NUM})(?:${RANGE_TO}(?:百分之)?(${NUM}))?|(\\d+(?:\\.\\d+)?)(?:\\s*[%％]?${RANGE_TO}(\\d+(?:\\.\\d+)?))?\\s*[%％])`,
+  'gu',
+)
 // Two Han digits side by side, the second the larger, are a range: 四五个小时 = 4–5 hours, and so
 // with the units they share around them: 三四十名 = 30–40, 两三百人 = 200–300, 一二十万 = 10万–20万,
 // 十五六个 = 15–16. (Read as one number they are a year's digits: 三四十 is not 340.)
@@ -127,10 +133,28 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     for (const m of s.folded.matchAll(PERCENT)) {
       // 百分之百 says "wholly", not a share that was measured.
       if (/[\w%]/.test(s.folded[m.index! - 1] ?? '') || m[2] === '百' || m[2] === '一百') continue
-      const value = parseNumber(m[2] ?? m[3])
-      if (value === undefined) continue
       const clause = clauseBefore(s.folded, m.index!)
-      found.push({ text: m[0], value, unit: '%', dimension: 'percent', subject: subjectBefore(clause) ?? '', modality: isPlanned(clause) ? 'planned' : 'actual', relayed, approx: !!m[1], sentence: s.n })
+      const subject = subjectBefore(clause) ?? ''
+      const modality = isPlanned(clause) ? ('planned' as const) : ('actual' as const)
+      const share = (text: string, value: number, valueMax?: number) => found.push({ text, value, valueMax, unit: '%', dimension: 'percent', subject, modality, relayed, approx: !!m[1], sentence: s.n })
+      const [low, high] = [m[2] ?? m[4], m[3] ?? m[5]]
+      const value = parseNumber(low)
+      const valueMax = high !== undefined ? parseNumber(high) : undefined
+      if (value === undefined) continue
+      if (high === undefined) {
+        share(m[0], value)
+        continue
+      }
+      // 从5%到10%, 由3%至6%, or a second share no larger: a change from one share to another, two
+      // figures, not a range. (A first number without its own % there is no share: 2020-30%.)
+      const sep = new RegExp(`${RANGE_TO}(?=(?:百分之)?[\\d${HAN_DIGITS.slice(1, -2)}])`, 'u').exec(m[0].slice(m[1]?.length ?? 0))
+      const cut = (m[1]?.length ?? 0) + (sep?.index ?? 0)
+      if (valueMax === undefined || valueMax <= value || /[从由]\s*$/u.test(clause)) {
+        if (/[%％]|百分之/u.test(m[0].slice(0, cut))) share(m[0].slice(0, cut), value)
+        if (valueMax !== undefined) share(m[0].slice(cut + (sep?.[0].length ?? 0)), valueMax)
+        continue
+      }
+      share(m[0], value, valueMax)
     }
     // A figure with a generic subject (总时长共计3小时) measures what its neighbours in the same sentence do.
     out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(found, f) ?? f.subject } : f)))
