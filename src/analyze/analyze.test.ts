@@ -667,6 +667,15 @@ describe('findFigures', () => {
     expect(shares('失业率为百分之五到六。')).toEqual([[5, 6, '%']])
     expect(shares('失业率从3.5%到14.7%。')).toEqual([[3.5, null, '%'], [14.7, null, '%']])
   })
+  it('names a relayed source without its date or a dateline before it', () => {
+    const relayed = (text: string) => findFigures(splitSentences(text)).map((f) => f.relayed)
+    expect(relayed('据新华社2020年11月23日报道，全国有50人死亡。')).toEqual(['新华社'])
+    expect(relayed('据路透19日报道，有50人死亡。')).toEqual(['路透'])
+    expect(relayed('（中央社巴黎19日综合外电报导）法新社汇整官方数据显示，全球至少111万4836人死亡。')).toEqual(['法新社'])
+    expect(relayed('（德国之声中文网）泰国政府今年初公布的数据显示，泰国有3980万名游客。')).toEqual(['泰国政府'])
+    // A bracket the source opens is its own: a gloss of its name.
+    expect(relayed('据美国有线电视新闻网（CNN）报道，有50人死亡。')).toEqual(['美国有线电视新闻网（CNN）'])
+  })
 })
 
 describe('findTimeExprs', () => {

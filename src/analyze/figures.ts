@@ -99,7 +99,8 @@ const RELAYED = /(?<![占佔盘盤数數证證依])据(?![说称悉])([^，,。�
 // Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
 // Only after the name's first two characters, and outside a title's marks: 今日俄罗斯 and
 // 《星期日泰晤士报》 are names.
-const SOURCE_END = /(?<=[^《]{2})(当地时间|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|今日|昨日|上午|下午|晚间|早前|日前|当天|最新|汇整|综合|对官方)(?![^《》]*》)/u
+// …and a date (据新华社2020年11月23日报道, 据路透19日报道) or when it was published (泰国政府今年初公布的数据).
+const SOURCE_END = /(?<=[^《]{2})(当地时间|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|今日|昨日|上午|下午|晚间|早前|日前|当天|最新|汇整|综合|对官方|\d{4}年|\d{1,2}月|\d{1,2}[日号]|今年|去年|本月|上月|本周|上周|公布|发布|发表)(?![^《》]*》)/u
 // What precedes 数据显示 or 统计 without naming anyone: 据了解，目前官方数据显示.
 const NOT_A_SOURCE = /^(了解|报道|目前|当前|最新|官方|截至|此前|另外|同时|其中|全球|全国)/u
 const APPROX = new Set(['约', '大约', '近', '将近', '接近', '超过', '逾', '至少', '多达', '多', '余'])
@@ -281,12 +282,30 @@ function relayedFrom(folded: string, text: string): string | undefined {
   const m = RELAYED.exec(folded)
   if (!m) return undefined
   // The source as published (RT, not the folded rt); folding keeps offsets for such text.
-  const whole = m[1] ?? m[2] ?? m[3]
+  let whole = m[1] ?? m[2] ?? m[3]
+  let at = m.index! + m[0].indexOf(whole)
+  // A bracket closed in it that it did not open ends a dateline or a byline before the source:
+  // （中央社巴黎19日综合外电报导）法新社汇整官方数据显示 — 法新社, not 9日.
+  const close = unopenedClose(whole)
+  if (close >= 0) [whole, at] = [whole.slice(close + 1), at + close + 1]
   const inner = whole.slice(0, whole.search(SOURCE_END) >>> 0).replace(/的$/u, '')
   if (NOT_A_SOURCE.test(inner)) return undefined
-  const at = m.index! + m[0].indexOf(whole)
   const source = folded.length === text.length ? text.slice(at, at + inner.length) : inner
   return source.trim() || undefined
+}
+
+/** Where the last closing bracket in `text` that no bracket in it opened stands, else -1. */
+function unopenedClose(text: string): number {
+  let depth = 0
+  let last = -1
+  for (let i = 0; i < text.length; i++) {
+    if (/[（(【\[]/u.test(text[i])) depth++
+    else if (/[）)】\]]/u.test(text[i])) {
+      if (depth > 0) depth--
+      else last = i
+    }
+  }
+  return last
 }
 
 const clauseBefore = (folded: string, at: number) => folded.slice(0, at).split(/[，,；;。：:！？]/).pop() ?? ''
