@@ -676,6 +676,14 @@ describe('findFigures', () => {
     // A bracket the source opens is its own: a gloss of its name.
     expect(relayed('据美国有线电视新闻网（CNN）报道，有50人死亡。')).toEqual(['美国有线电视新闻网（CNN）'])
   })
+  it('takes no number from a word that ends in a numeral (唯一一个, 哪一天, 前两天), and keeps a rate after a unit of time', () => {
+    const values = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit])
+    expect(values('这是唯一一个国家。')).toEqual([])
+    expect(values('等哪一天再说。')).toEqual([])
+    expect(values('前两天他来过。')).toEqual([])
+    expect(values('这是其中之一一百名学生。')).toEqual([[100, '名']])
+    expect(values('他每周五天在办公室。')).toEqual([[7200, 'minute']])
+  })
 })
 
 describe('findTimeExprs', () => {

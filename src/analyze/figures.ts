@@ -121,8 +121,10 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     const found: Figure[] = []
     const relayed = relayedFrom(s.folded, sentence.text)
     const taken: Array<[number, number]> = []
-    for (const m of s.folded.matchAll(FIGURE)) {
-      taken.push([m.index!, m.index! + m[0].length])
+    for (const found_ of s.folded.matchAll(FIGURE)) {
+      taken.push([found_.index!, found_.index! + found_[0].length])
+      const m = startInWord(s.folded, found_)
+      if (!m) continue
       const fig = figureAt(s, m, relayed)
       if (fig) found.push(fig)
     }
@@ -161,6 +163,25 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(found, f) ?? f.subject } : f)))
   }
   return out
+}
+
+const FIGURE_AT = new RegExp(FIGURE.source, 'uy')
+
+/**
+ * A numeral whose first character ends a word with the character before it (唯一一个, 之一一百名,
+ * 同一三名): the number starts after that word, or is none. The match read again from there.
+ */
+function startInWord(folded: string, m: RegExpMatchArray): RegExpMatchArray | undefined {
+  const at = m.index!
+  // (After a unit of time the number is a rate's: 一年三十万美元, 一天一万美元, 每周五天 — not 年三十, 天一, 周五.)
+  if (m[1] || !/^[零〇一二两三四五六七八九十百千]/u.test(m[2]) || !/\p{Script=Han}/u.test(folded[at - 1] ?? '') || /[年月天周日]/u.test(folded[at - 1])) return m
+  // Only a word the dictionary knows as a word of its own kind (唯一 b, 之一 r, 周五 t, 同一天 d,
+  // 统一 vn, 前两天 i): a verb, a preposition and a number jieba runs together unknown (有四人,
+  // 成四人, 外七人) or as a numeral (这三名) leave the number whole.
+  const first = tagWords(folded.slice(at - 1, at + m[0].length))[0]
+  if (!first || first.word.length <= 1 || !/^(b|r|t|d|vn|i)/.test(first.tag)) return m
+  FIGURE_AT.lastIndex = at - 1 + first.word.length
+  return FIGURE_AT.exec(folded) ?? undefined
 }
 
 /**
