@@ -684,6 +684,12 @@ describe('findFigures', () => {
     expect(values('这是其中之一一百名学生。')).toEqual([[100, '名']])
     expect(values('他每周五天在办公室。')).toEqual([[7200, 'minute']])
   })
+  it('reads sums in currencies other than the main ones (韩元, 澳元, 新元, 泰铢)', () => {
+    const sums = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.dimension])
+    expect(sums('他被罚款1000韩元。')).toEqual([[1000, '韩元', 'money']])
+    expect(sums('澳洲计划拨款100亿澳元。')).toEqual([[1e10, '澳元', 'money']])
+    expect(sums('外籍游客带来1.93万亿泰铢的收入。')).toEqual([[1.93e12, '泰铢', 'money']])
+  })
 })
 
 describe('findTimeExprs', () => {

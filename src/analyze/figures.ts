@@ -40,7 +40,8 @@ const NUM = `(?:${DIGITS}(?:[万亿]${DIGITS})*|${HAN_DIGITS}(?:[万亿]${HAN_DI
 const BIG_NUM = `${DIGITS}(?:[万亿]${DIGITS})*${BIG}`
 // Duration units to minutes. 年 is left out: N年 is nearly always a year or "N years ago".
 const DURATION: Record<string, number> = { 秒钟: 1 / 60, 秒: 1 / 60, 分钟: 1, 小时: 60, 个小时: 60, 个钟头: 60, 钟头: 60, 天: 1440, 个星期: 10080, 周: 10080, 个月: 43200 }
-const MONEY = ['块钱', '美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元']
+const MONEY = ['块钱', '美金', '美元', '欧元', '英镑', '日元', '港元', '港币', '新台币', '台币', '卢布', '人民币', '元',
+  '韩元', '韩圜', '澳元', '澳币', '加元', '加币', '纽元', '新加坡元', '新元', '新币', '澳门元', '澳门币', '泰铢', '卢比', '比索', '披索', '法郎', '瑞郎', '里拉', '雷亚尔', '林吉特', '令吉', '兰特', '越南盾']
 // (Rain is measured in 毫米: a length too.)
 const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001, 厘米: 1e-5, 毫米: 1e-6 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
