@@ -32,7 +32,7 @@ export interface EventSummary {
   readonly articleCount: number
   /** How many copies it holds besides (listed in `articleIds`). */
   readonly copyCount: number
-  /** Outlets of each type reporting the event (originals, copies aside). */
+  /** Outlets of each type reporting the event (`outlets`: an outlet whose article is a copy of another outlet's too). */
   readonly coverage: Readonly<Partial<Record<OutletType, number>>>
 }
 
