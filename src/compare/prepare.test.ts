@@ -165,3 +165,14 @@ describe('claim units: a teaser for another page', () => {
     expect(texts.some((t) => t.includes('票站防疫措施'))).toBe(true)
   })
 })
+
+describe('claim units: a clause that introduces a speaker', () => {
+  it.each([
+    ['形容', '出于安全考虑不愿透露全名的中国独立媒体人刘先生也形容，针对少数民族的加分政策表面上是优待，内里却是掺了沙子的香饵。'],
+    ['直言', '一位不愿具名的资深外交官员在接受采访时直言，这项决定将令两国关系在未来数年更加紧张。'],
+  ])('keeps a clause ending in %s with what the speaker said, not as a unit of its own', (verb, text) => {
+    const units = unitsOf(text)
+    expect(units.some((u) => new RegExp(`${verb}[，,]$`, 'u').test(u.text))).toBe(false)
+    expect(units[0].text).toContain(verb)
+  })
+})
