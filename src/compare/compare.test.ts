@@ -350,6 +350,16 @@ describe('comparison of the Geneva summit reports', () => {
     expect(c.articles.filter((a) => a.comparedChars)).toHaveLength(1)
   })
 
+  it('words a claim cut from a quotation in straight quotation marks without the one left dangling', () => {
+    // Deutsche Welle quotes with ": the quotation's last clause aligned alone and kept its closing mark.
+    const quoted = article('q1', 'dw-chinese', '2020-07-17T10:00:00Z', '美国海军周五表示，美国已派遣两艘航空母舰前往南海水域。尼米兹号航母指挥官科克少将在声明中表示："尼米兹号和里根号在南海执行任务，在国际法允许的范围内，强化我们对一个自由开放的印太平洋的承诺，以及我们对盟友及区域伙伴的承诺。"')
+    const other = article('q2', 'rfi-chinese', '2020-07-17T12:00:00Z', '美国海军周五表示，美国已派遣两艘航空母舰前往南海水域。声明说，两艘航母在南海执行任务，以及美国对盟友及区域伙伴的承诺。')
+    const q = compareEvent({ id: 'e-quote', title: 'carriers' }, [quoted, other], meta)
+    const piece = q.claims.find((x) => x.text.includes('盟友及区域伙伴'))!
+    expect(piece.text).toContain('承诺')
+    for (const x of q.claims) expect((x.text.match(/"/g) ?? []).length % 2).toBe(0)
+  })
+
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
     const md = comparisonMarkdown(c)
     for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)

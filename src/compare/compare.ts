@@ -574,7 +574,9 @@ function unitText(u: Unit): string {
   // A piece cut from a quotation keeps no dangling quotation mark.
   const opens = (trimmed.match(/[“「]/g) ?? []).length
   const closes = (trimmed.match(/[”」]/g) ?? []).length
-  return opens === closes ? trimmed : trimmed.replace(/^[“「]|[”」]$/g, '')
+  const curly = opens === closes ? trimmed : trimmed.replace(/^[“「]|[”」]$/g, '')
+  // …nor a straight one (Deutsche Welle quotes with "): an odd count means one was cut off.
+  return (curly.match(/"/g) ?? []).length % 2 ? curly.replace(/^"|"$/g, '') : curly
 }
 
 const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
