@@ -437,6 +437,12 @@ describe('groupFigures', () => {
     const [us] = groupFigures([fig('bbc', 'b1', 2.5e6, '人确诊', { scope: '美国' }), fig('voa', 'v1', 2.6e6, '人确诊', { scope: '美国' })])
     expect([us.values.length, us.conflict]).toEqual([2, false])
   })
+  it('keeps apart counts named by nothing but their unit (RFI\'s 558万5100人 recovered worldwide, VOA\'s county of 20多万人)', () => {
+    expect(groupFigures([fig('rfi', 'r1', 5585100, '人'), fig('voa', 'v1', 200000, '人', { approx: true })])).toHaveLength(2)
+    // …unless both were counted in one named place; and the same large count from two outlets is still one figure.
+    expect(groupFigures([fig('bbc', 'b1', 2.5e6, '人', { scope: '美国' }), fig('voa', 'v1', 2.6e6, '人', { scope: '美国' })])).toHaveLength(1)
+    expect(groupFigures([fig('bbc', 'b1', 2506532, '人'), fig('voa', 'v1', 2506532, '人')])).toHaveLength(1)
+  })
   it('groups the figures of two outlets\' sentences aligned as one claim, whatever word stands before each (DW and RFI on a US spy plane off Guangdong, July 2020)', () => {
     const km = (outlet: string, value: number, subject: string, claim?: string): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: 'km', dimension: 'distance', approx: true, ...(claim ? { claim } : {}) })
     // Side by side, not called a conflict: 134 km on 17 July, 95.7 km on "the latest flight".

@@ -90,7 +90,9 @@ function bySubject(list: readonly LocatedFigure[]): { groups: LocatedFigure[][];
       // count named only by its unit and the verb after it (9,500人确诊 in Florida, 131万人确诊
       // in Brazil), unless both were counted in one named place.
       if (!list[i].subject || !list[j].subject) continue
-      if ((unitNamed(list[i]) || unitNamed(list[j])) && !(list[i].scope && list[i].subject === list[j].subject)) continue
+      // …nor one named by nothing but its unit (558万5100人 recovered worldwide, a county of 20多万人):
+      // two such share a "subject" that says nothing of what they count.
+      if ((unitNamed(list[i]) || unitNamed(list[j]) || unitOnly(list[i]) || unitOnly(list[j])) && !(list[i].scope && list[i].subject === list[j].subject)) continue
       // One activity or thing goes by many names (会谈 ~ 会议 ~ 谈判, 警员 ~ 员警): a shared
       // character will do. Not for sums: what they pay for is named by words of money (资金,
       // 金额, 基金) or by a verb (提供, 提议), which share characters across different sums;
@@ -114,6 +116,9 @@ function bySubject(list: readonly LocatedFigure[]): { groups: LocatedFigure[][];
 // fund's, the ECB's for buying bonds) are no more one sum than any two amounts.
 const MONEY_WORDS = /资金|金额|款项|经费|费用/gu
 const withoutMoneyWords = (subject: string) => subject.replace(MONEY_WORDS, '|')
+
+/** A count whose subject is its unit alone (5100人): what it counts is unknown. */
+const unitOnly = (f: LocatedFigure) => f.dimension === 'count' && f.subject === f.unit
 
 /** A count named only by its unit and the verb after it (人确诊, 人死亡): what it counts is unknown. */
 const unitNamed = (f: LocatedFigure) => f.dimension === 'count' && f.subject !== f.unit && f.subject.startsWith(f.unit)
