@@ -558,6 +558,13 @@ describe('findFigures', () => {
   it('gives a generic length the subject of its neighbours', () => {
     expect(figs('前半部分会议进行了93分钟，总时长共计3小时。').map((f) => f[3])).toEqual(['会议', '会议'])
   })
+  it('gives a share with no subject of its own no other clause\'s subject (Deutsche Welle, a poll, November 2020)', () => {
+    // 62.5% distrust China; 60.1% is the share for Russia, in the next clause.
+    expect(figs('62.5%的人对中国存在不信任感，仅次于对俄罗斯（60.1%）。').map((f) => [f[0], f[3]])).toEqual([
+      [62.5, ''],
+      [60.1, '俄罗斯'],
+    ])
+  })
   it('shows proposed sums as planned, and names a sum by what follows it (Reuters and VOA, EU summit, July 2020)', () => {
     expect(figs('北部国家拒绝了设想规模4,000亿欧元无偿拨款的协议--原本提议为5,000亿欧元。').map((f) => [f[0], f[4]])).toEqual([
       [4e11, 'planned'],

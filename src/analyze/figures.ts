@@ -120,19 +120,24 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
     // Web addresses are full of digits and percent-escapes: blank them, keeping offsets.
     const s = { ...sentence, folded: sentence.folded.replace(URL, (u) => ' '.repeat(u.length)) }
     const found: Figure[] = []
+    const at = new Map<Figure, [number, number]>()
     const relayed = relayedFrom(s.folded, sentence.text)
     const taken: Array<[number, number]> = []
-    for (const found_ of s.folded.matchAll(FIGURE)) {
-      taken.push([found_.index!, found_.index! + found_[0].length])
-      const m = startInWord(s.folded, found_)
+    for (const match of s.folded.matchAll(FIGURE)) {
+      taken.push([match.index!, match.index! + match[0].length])
+      const m = startInWord(s.folded, match)
       if (!m) continue
       const fig = figureAt(s, m, relayed)
-      if (fig) found.push(fig)
+      if (!fig) continue
+      found.push(fig)
+      at.set(fig, [m.index!, m.index! + m[0].length])
     }
     for (const m of s.folded.matchAll(BARE)) {
       if (taken.some(([a, b]) => m.index! < b && a < m.index! + m[0].length)) continue
       const fig = bareCountAt(s, m, relayed)
-      if (fig) found.push(fig)
+      if (!fig) continue
+      found.push(fig)
+      at.set(fig, [m.index!, m.index! + m[0].length])
     }
     for (const m of s.folded.matchAll(PERCENT)) {
       // 百分之百 says "wholly", not a share that was measured.
@@ -140,7 +145,11 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       const clause = clauseBefore(s.folded, m.index!)
       const subject = subjectBefore(clause) ?? ''
       const modality = isPlanned(clause) ? ('planned' as const) : ('actual' as const)
-      const share = (text: string, value: number, valueMax?: number) => found.push({ text, value, valueMax, unit: '%', dimension: 'percent', subject, modality, relayed, approx: !!m[1], sentence: s.n })
+      const share = (text: string, value: number, valueMax?: number) => {
+        const fig: Figure = { text, value, valueMax, unit: '%', dimension: 'percent', subject, modality, relayed, approx: !!m[1], sentence: s.n }
+        found.push(fig)
+        at.set(fig, [m.index!, m.index! + m[0].length])
+      }
       const [low, high] = [m[2] ?? m[4], m[3] ?? m[5]]
       const value = parseNumber(low)
       const valueMax = high !== undefined ? parseNumber(high) : undefined
@@ -160,8 +169,15 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       }
       share(m[0], value, valueMax)
     }
-    // A figure with a generic subject (总时长共计3小时) measures what its neighbours in the same sentence do.
-    out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(found, f) ?? f.subject } : f)))
+    // A figure with a generic subject (总时长共计3小时) or none measures what its neighbours in the
+    // same sentence do. A share takes a neighbour's only within its clause: across a comma the
+    // other share is of something else (62.5%的人对中国存在不信任感，仅次于对俄罗斯（60.1%）).
+    const sameClause = (f: Figure) => (g: Figure) => {
+      const [first, second] = [at.get(f)!, at.get(g)!].sort((x, y) => x[0] - y[0])
+      return !/[，,；;。！？!?]/u.test(s.folded.slice(first[1], second[0]))
+    }
+    const neighbours = (f: Figure) => (f.dimension === 'percent' && !f.subject ? found.filter(sameClause(f)) : found)
+    out.push(...found.map((f) => (GENERIC_SUBJECT.has(f.subject) || !f.subject ? { ...f, subject: neighbourSubject(neighbours(f), f) ?? f.subject } : f)))
   }
   return out
 }
