@@ -176,3 +176,24 @@ describe('claim units: a clause that introduces a speaker', () => {
     expect(units[0].text).toContain(verb)
   })
 })
+
+describe('claim units: subheadings and links to other reports', () => {
+  const report = [
+    '继安徽早前率先宣布取消地方性少数民族高考加分政策后，江西、辽宁等也陆续做出类似调整。',
+    '研究发现：高考配额造成公众不满',
+    '据媒体报道，江西、天津、福建、辽宁近期宣布，将分别于2023年或2026年起取消少数民族考生加分政策。',
+    '180度转变 取消怀柔政策为哪般？',
+    '一位独立媒体人分析说，越来越多省份取消对少数民族的怀柔措施，转而采取更强硬的手段。',
+  ].join('\n\n')
+
+  it('are not claims in a report told in statements', () => {
+    const texts = unitsOf(report).map((u) => u.text)
+    expect(texts.some((t) => t.includes('高考配额'))).toBe(false)
+    expect(texts.some((t) => t.includes('为哪般'))).toBe(false)
+    expect(texts.some((t) => t.includes('江西、辽宁'))).toBe(true)
+  })
+
+  it('are the text of a post of short lines alone', () => {
+    expect(unitsOf('江苏省学生抗议遭防暴警察镇压\n\n学生在校门外聚集抗议合并学校').length).toBe(2)
+  })
+})

@@ -91,6 +91,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   // text, the report's lead.)
   const gallery = galleryParagraphs(sentences)
   for (const p of promotionParagraphs(sentences)) gallery.add(p)
+  for (const p of subheadings(sentences)) gallery.add(p)
   const figures = findFigures(sentences).filter((f) => !gallery.has(sentences[f.sentence].paragraph))
   const units: Unit[] = []
   sentences.forEach((s, k) => {
@@ -140,6 +141,30 @@ function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   }
   return out
 }
+/**
+ * Paragraphs that are a subheading or a link to another report set into the text (对中国观感 东西有别,
+ * 研究发现：中国高考配额造成公众不满, 180度转变 取消怀柔政策为哪般？): one short line that does not end
+ * as a statement does. They title what follows; listed as what only this outlet reports, they read
+ * as claims. Only in a report that tells in statements: a post of short lines alone is its text.
+ */
+function subheadings(sentences: readonly Sentence[]): Set<number> {
+  const perParagraph = new Map<number, Sentence[]>()
+  for (const s of sentences) perParagraph.set(s.paragraph, [...(perParagraph.get(s.paragraph) ?? []), s])
+  if (sentences.filter((s) => STATEMENT_END.test(s.folded.trim())).length < MIN_STATEMENTS) return new Set()
+  return new Set(
+    [...perParagraph]
+      .filter(([, list]) => list.length === 1 || (list.length === 2 && /^[?？]$/u.test(list[1].folded.trim())))
+      .filter(([, list]) => {
+        const line = list.map((s) => s.folded).join('').trim()
+        return han(line) <= SUBHEADING_MAX_HAN && !STATEMENT_END.test(line) && !/[“「"]/u.test(line)
+      })
+      .map(([p]) => p),
+  )
+}
+const STATEMENT_END = /[。.！!”」"』)）]$/u
+const SUBHEADING_MAX_HAN = 20
+const MIN_STATEMENTS = 3
+
 /** Paragraphs that are a channel's promotion as a whole (`isPromotion`), whatever their sentences say alone. */
 function promotionParagraphs(sentences: readonly Sentence[]): Set<number> {
   const text = new Map<number, string>()
