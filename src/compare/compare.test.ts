@@ -363,6 +363,8 @@ describe('comparison of the Geneva summit reports', () => {
   it('renders Markdown with a section per finding and HTML that carries no markup from articles', () => {
     const md = comparisonMarkdown(c)
     for (const h of ['## Consensus', '## Only one outlet reports', '## Left out', '## Quotes by speaker', '## Figures', '## Vocabulary']) expect(md).toContain(h)
+    // What "only one" means beside a sentence another outlet echoed.
+    expect(md).toMatch(/## Only one outlet reports\n\nClaims no other outlet tells in its own words\..*an echo is not a second source/)
     const hostile = compareEvent({ id: 'x', title: '<script>alert(1)</script>' }, summit, meta)
     const html = comparisonHtml(hostile)
     expect(html).not.toContain('<script>')

@@ -41,7 +41,7 @@ export function comparisonMarkdown(c: Comparison): string {
   }
   out.push('')
 
-  out.push('## Only one outlet reports', '')
+  out.push('## Only one outlet reports', '', 'Claims no other outlet tells in its own words. Another outlet may repeat the sentence nearly word for word (marked): an echo is not a second source.', '')
   for (const o of c.outlets) {
     const ids = c.unique[o.id] ?? []
     if (!ids.length) continue
