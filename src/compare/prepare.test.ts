@@ -177,6 +177,18 @@ describe('claim units: a clause that introduces a speaker', () => {
   })
 })
 
+describe('claim units: a clause that only says when', () => {
+  it.each([
+    ['【文/观察者网 熊超然】当地时间6月16日，拜登首次以美国总统的身份与俄罗斯总统普京线下会晤，这场举世瞩目的峰会持续了约3小时，会后两人各自举行了新闻发布会。'],
+    ['（中央社记者特稿）2021年6月16日上午，拜登首次以美国总统的身份与俄罗斯总统普京线下会晤，这场举世瞩目的峰会持续了约3小时。'],
+  ])('is no claim, a byline before it or not: %s', (text) => {
+    const units = unitsOf(text)
+    expect(units.length).toBeGreaterThan(1)
+    // Each piece tells what happened: none is the byline and the day alone.
+    expect(units.every((u) => /会晤|峰会|发布会/u.test(u.text))).toBe(true)
+  })
+})
+
 describe('claim units: subheadings and links to other reports', () => {
   const report = [
     '继安徽早前率先宣布取消地方性少数民族高考加分政策后，江西、辽宁等也陆续做出类似调整。',

@@ -112,7 +112,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
       }
       // A figure's text is cut from the folded sentence, as the piece is.
       const inFigures = figures.filter((f) => f.sentence === s.n && piece.includes(f.text))
-      units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures, table))
+      if (!TIME_ONLY.test(piece)) units.push(makeUnit(article.id, s, piece, inPiece, pieceWords, inFigures, table))
       at = end
     }
   })
@@ -201,6 +201,11 @@ const LEADS_IN = /(说|说道|表示|称|指出|强调|认为|透露|写道|宣�
 
 // …and so does a clause that is a prepositional phrase (在继俄罗斯总统之后举行的新闻发布会上，).
 const ADVERBIAL = /^(在|当|随着|针对|对于|关于|至于|就|据|根据|为了)[^，,]{0,40}[，,]$/u
+// A piece that is only a time, after a byline or dateline in brackets if any (【文/观察者网 熊超然】
+// 当地时间6月16日，): the byline made it long enough to be cut as a piece, but it says nothing
+// happened, so it is no claim. (Kept with the clause after it, the byline's words kept that
+// clause from its twin in another report.)
+const TIME_ONLY = /^(?:[【(][^】)]{0,30}[】)]\s*)?(?:当地时间|北京时间|美东时间|香港时间|台北时间)?(?:[\d〇零一二三四五六七八九十]+(?:年|月|日|号|时|点|分)|[周礼拜星期]+[一二三四五六日天末]|[今昨明前]天|[今昨]日|今晨|[昨今]晚|[今去明]年|上午|下午|中午|晚间|晚上|早上|凌晨|清晨|傍晚|深夜|稍早|稍后|早些时候|\s)+[，,]$/u
 
 const OPEN_QUOTES = /[“「『]/gu
 const CLOSE_QUOTES = /[”」』]/gu
