@@ -453,7 +453,7 @@ const withoutQuotations = (t: string) => t.replace(/[“「『《][^”」』》
 export function summarize(consensus: readonly Claim[], previews: ReadonlySet<string>): string[] {
   const out: string[] = []
   const readable = (t: string) => {
-    if (t.length < 12 || t.length > 120 || CONTINUES.test(t) || out.includes(t)) return false
+    if (t.length < 12 || t.length > 120 || CONTINUES.test(t) || out.some((o) => repeatsWording(o, t))) return false
     // Read folded (Simplified), so 該公司 and 這是 are caught as 该公司 and 这是 are; an agency's
     // credit or 完 in brackets after the full stop is not the sentence's end.
     const folded = foldText(t)
@@ -471,6 +471,19 @@ export function summarize(consensus: readonly Claim[], previews: ReadonlySet<str
     if (out.length === SUMMARY_SENTENCES) break
   }
   return out
+}
+
+// Two summary sentences that share this many characters in a row tell one thing twice (…贵州总加分
+// 考生占总数的45%，引起很大争议 / 当时有网络消息披露，贵州总加分考生占总数的45%…).
+const SUMMARY_REPEAT_CHARS = 10
+
+/** Do two sentences share SUMMARY_REPEAT_CHARS letters or digits in a row (folded, so either script)? */
+function repeatsWording(a: string, b: string): boolean {
+  const [x, y] = [lettersAndDigits(foldText(a)), lettersAndDigits(foldText(b))]
+  const runs = new Set<string>()
+  for (let i = 0; i + SUMMARY_REPEAT_CHARS <= x.length; i++) runs.add(x.slice(i, i + SUMMARY_REPEAT_CHARS))
+  for (let i = 0; i + SUMMARY_REPEAT_CHARS <= y.length; i++) if (runs.has(y.slice(i, i + SUMMARY_REPEAT_CHARS))) return true
+  return false
 }
 
 /**
