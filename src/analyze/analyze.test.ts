@@ -388,6 +388,13 @@ describe('findQuotes', () => {
       expect(findEntities(foldText(text)).map((m) => m.surface)).not.toContain(notName)
   })
 
+  it('gives a verb with no subject after a quotation or clause the subject of the verb before it, not a name an earlier clause holds (表示「…」，形容「…」)', () => {
+    expect(speakerOf('中国外交部对此表示「强烈不满和坚决反对」，形容「这是赤裸裸的虚伪双标和霸权思维」。')).toEqual(['中国外交部', '中国外交部'])
+    expect(speakerOf('民主党议员指出惩教署每月可生产100万个口罩，形容「政府收埋几多个口罩都唔讲」。')).toEqual(['民主党议员'])
+    // No verb before it: no one, rather than 中共, the partner in 与中共合作.
+    expect(speakerOf('澳洲终止与中共合作一海洋项目，媒体爆料，形容“澳洲联邦科学与工业研究组织即将终止合作”。')).toEqual([undefined])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -416,6 +416,9 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     if (own.length === 0 && /[，,]/u.test(subject)) {
       const opener = clauseOpener(before, clauseStart, verbAt - phrase.length - 1, candidates)
       if (opener) return opener
+      // …else the subject of the verb before it, still speaking (鄺俊宇指出…，質疑「…」; 公署表示「…」，
+      // 批評「…」), not a name an earlier clause holds as an object (澳洲终止与中共合作…媒体爆料，指“…”).
+      continue
     }
     const pronoun = PRONOUN.exec(subject)
     // The nearest named subject wins, unless a pronoun stands closer to the verb than any name.
