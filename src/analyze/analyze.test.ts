@@ -395,6 +395,16 @@ describe('findQuotes', () => {
     expect(speakerOf('澳洲终止与中共合作一海洋项目，媒体爆料，形容“澳洲联邦科学与工业研究组织即将终止合作”。')).toEqual([undefined])
   })
 
+  it('takes 指 and verbs of criticism right before a quotation for speech (韓世同指：「…」, 任正非批評，「…」), not 指 that refers', () => {
+    expect(speakerOf('房地產專家韓世同指：「中央銀行執行操作系統，它跟地方銀行是兩條線。」')).toEqual(['韩世同'])
+    expect(speakerOf('任正非批評，「美國某些政客不是為了糾正我們，而是要打死我們」。')).toEqual(['任正非'])
+    expect(speakerOf('林郑月娥又指，「暴力不会解决到问题，暴力只会衍生更大暴力」。')).toEqual(['林郑月娥'])
+    // 是指, 所指: what a word means, no one's words.
+    expect(speakerOf('李克强口中的港独是指「一些主张香港独立的人和他们的组织」。')).toEqual([undefined])
+    // 指 not before a quotation is no speech verb: the quotation's speaker is the one who spoke.
+    expect(speakerOf('李克强指中国经济稳定，他说：「我们有信心完成全年目标任务。」')).toEqual(['李克强'])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })
