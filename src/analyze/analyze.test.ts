@@ -405,6 +405,12 @@ describe('findQuotes', () => {
     expect(speakerOf('李克强指中国经济稳定，他说：「我们有信心完成全年目标任务。」')).toEqual(['李克强'])
   })
 
+  it('keeps the surname jieba cuts off a given name it knows as a word (霍|瓦特, 徐|崇阳, 史|墨客)', () => {
+    expect(speakerOf('霍瓦特说“这次任务就是救人，就这么简单。”')).toEqual(['霍瓦特'])
+    expect(speakerOf('徐崇阳表示，“我做慈善事业，被侵权，导致妻离子散。”')).toEqual(['徐崇阳'])
+    expect(speakerOf('史墨客称：“人们不知道红线在哪，这创造出一种气氛。”')).toEqual(['史墨客'])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -592,6 +592,8 @@ function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker 
   // last name-tagged one belong to the name.
   let name = last.word
   while (/^nr/.test(last.tag) && tagged.length && tagged[tagged.length - 1].tag === 'x' && /^\p{Script=Han}+$/u.test(tagged[tagged.length - 1].word) && name.length < 6) name = tagged.pop()!.word + name
+  // …and a surname jieba cut off a two-character given name it knows as a word (史|墨客).
+  if (/^nr/.test(last.tag) && name.length === 2 && tagged.length && SURNAMES.has(tagged[tagged.length - 1].word) && /^nr/.test(tagged[tagged.length - 1].tag)) name = tagged.pop()!.word + name
   if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined
   // A word jieba found by its model is a name when it is long enough not to be a verb's
   // fragment (并坚 of 并坚称).
