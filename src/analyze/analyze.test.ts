@@ -411,6 +411,12 @@ describe('findQuotes', () => {
     expect(speakerOf('史墨客称：“人们不知道红线在哪，这创造出一种气氛。”')).toEqual(['史墨客'])
   })
 
+  it('reads the subject before a clause of when that opens with a verb (發言人回覆查詢時表示, 回應香港記者查詢…時表示), not the next sentence\'s speaker or the listener', () => {
+    expect(speakerOf('美國駐港總領事館發言人回覆查詢時表示，不便評論，「美國政府都會向有需要的美國公民提供協助。」英國駐港領事館發言人表示不予評論。')).toEqual(['美国驻港总领事馆'])
+    expect(speakerOf('彭定康回應香港記者查詢張浚生逝世時表示：「我向他的家人致以慰問，願他安息。」')).toEqual(['彭定康'])
+    expect(speakerOf('尼克森批評芝加哥這場抗爭時說，「這是文明死亡的開始。」')).toEqual(['尼克森'])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -561,8 +561,27 @@ function withoutAddressee(phrase: string): string {
   // …and without where or when they were said (鲍彤在推特上表示, 王毅在记者会上说, 他在接受采访时说):
   // the subject is before 在.
   const where = ADJUNCT.exec(said)
-  return where && where.index >= 1 ? said.slice(0, where.index) : said
+  return where && where.index >= 1 ? said.slice(0, where.index) : withoutWhenDoing(said)
 }
+
+/**
+ * A subject phrase without a clause of when that opens with a verb and no 在 (美國駐港總領事館發言人
+ * 回覆查詢時表示, 发言人出席记者会时说): the subject is before the verb.
+ */
+function withoutWhenDoing(phrase: string): string {
+  if (!WHEN_END.test(phrase)) return phrase
+  let at = 0
+  for (const w of tagWords(phrase)) {
+    const k = phrase.indexOf(w.word, at)
+    if (k < 0) break
+    at = k + w.word.length
+    if (k >= 2 && phrase.length - k <= WHEN_REACH && /^v/.test(w.tag) && w.word.length >= 2) return phrase.slice(0, k)
+  }
+  return phrase
+}
+const WHEN_END = /(时|时候|之际|期间)$/u
+// How long a clause of when may be (回复查询时, 回应香港记者查询张浚生逝世时).
+const WHEN_REACH = 16
 const ADDRESSEE = /(?:对|向|跟|给|告诉|接受)[^对向跟给]{1,10}$/u
 const ADJUNCT = /在[^在，,：:；;]{1,12}?(?:上|中|里|内|时|期间|之际)$/u
 
