@@ -417,6 +417,12 @@ describe('findQuotes', () => {
     expect(speakerOf('尼克森批評芝加哥這場抗爭時說，「這是文明死亡的開始。」')).toEqual(['尼克森'])
   })
 
+  it('does not give words that close a sentence after a verb of saying to the subject of the clause that follows them (…表示，「…。」英國駐港領事館發言人表示不予評論)', () => {
+    expect(speakerOf('该馆发言人表示，不便评论，「美国政府都会向有需要的美国公民提供协助。」英国驻港领事馆发言人表示不予评论。')).toEqual([undefined])
+    // With no verb of saying before them, the clause after names the speaker.
+    expect(speakerOf('「美国政府都会向有需要的美国公民提供协助。」英国驻港领事馆发言人表示。')).toEqual(['英国驻港领事馆'])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -98,7 +98,12 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       // the speaker, not their words; who asked it is seldom named. It is kept without a speaker.
       const asked = ASKED_ABOUT.test(before)
       const opens = before.replace(/[\s：:，,]/g, '').length === 0
-      let speaker = asked ? undefined : link((opens ? dashAttribution(after, table, learned, roles) : undefined) ?? speakerBefore(before, mentions, antecedent, roles) ?? speakerAfter(after, table, antecedent, learned, roles))
+      // Words that close a sentence, a verb of saying before them and a new clause right after
+      // (…發言人表示，「…。」英國駐港領事館發言人表示不予評論): what follows is the next sentence, its
+      // subject not the speaker of these words, even when the one before them goes unnamed.
+      const saidBefore = HAS_VERB.test(before.slice(Math.max(...['。', '”', '」', '』'].map((c) => before.lastIndexOf(c))) + 1))
+      const nextSentence = saidBefore && /[。！？!?]\s*$/u.test(inner) && !/^\s*[，,：:]/u.test(after)
+      let speaker = asked ? undefined : link((opens ? dashAttribution(after, table, learned, roles) : undefined) ?? speakerBefore(before, mentions, antecedent, roles) ?? (nextSentence ? undefined : speakerAfter(after, table, antecedent, learned, roles)))
       let attribution: Quote['attribution'] = speaker ? 'direct' : 'none'
       const standsAlone = opens && !speaker
       if (!speaker && standsAlone && lastSpeaker && !asked) {
