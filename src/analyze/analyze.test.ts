@@ -423,6 +423,12 @@ describe('findQuotes', () => {
     expect(speakerOf('「美国政府都会向有需要的美国公民提供协助。」英国驻港领事馆发言人表示。')).toEqual(['英国驻港领事馆'])
   })
 
+  it('gives the spokesperson of a body pointed back to (该公司发言人在其网站上表示) the body named last', () => {
+    expect(speakerOf('华为公司周一发布了新手机。该公司发言人在其网站上表示：“我们将全力配合调查，保障客户权益。”')).toEqual(['华为'])
+    // With no body named before, no one.
+    expect(speakerOf('该公司发言人在其网站上表示：“我们将全力配合调查，保障客户权益。”')).toEqual([undefined])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -794,7 +794,9 @@ function rolePhrase(raw: string, roles: Roles): Speaker | undefined {
   if (ANAPHOR.test(phrase)) {
     const known = noun && roles.byNoun.get(noun)
     if (known) return known
-    return INSTITUTION.test(phrase) ? roles.orgs[0] : undefined
+    // …and the spokesperson of a body pointed back to (该公司发言人) speaks for it.
+    const body = VOICE.exec(phrase)?.[1] ?? phrase
+    return INSTITUTION.test(body) ? roles.orgs[0] : undefined
   }
   const voice = VOICE.exec(phrase)
   const body = voice?.[1].trim()
