@@ -429,6 +429,12 @@ describe('findQuotes', () => {
     expect(speakerOf('该公司发言人在其网站上表示：“我们将全力配合调查，保障客户权益。”')).toEqual([undefined])
   })
 
+  it('takes no adverb of manner for a speaker (切斯特顿曾明智地指出), and reads the name before it (陆正耀曾自信地表示, 马斯克感慨地说)', () => {
+    expect(speakerOf('切斯特顿曾明智地指出：“不要拆除一道篱笆，除非你知道它为什么被竖起。”')).not.toContain('明智地')
+    expect(speakerOf('陆正耀曾自信地表示：“我们的咖啡一定会超过星巴克的规模。”')).toEqual(['陆正耀'])
+    expect(speakerOf('马斯克感慨地说：“这是我见过最疯狂的事情之一。”')).toEqual(['马斯克'])
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -599,11 +599,27 @@ const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外�
  */
 const GRAMMAR_START = /^[并和与及也就而但又还则且即便已曾将在对向于被把让]/u
 
+/**
+ * A subject phrase without the adverb of manner that ends it (切斯特顿曾明智地, 拜登公开地, 特朗普再次
+ * 明确地) and the adverbs before that (曾, 再次): jieba tags some such words a name (明智地). A word
+ * ending in 地 that is a noun or a place (基地, 当地) stays.
+ */
+function withoutManner(phrase: string): string {
+  const words = tagWords(phrase)
+  const last = words[words.length - 1]
+  if (!last || !last.word.endsWith('地') || /^(n(?!r)|s|f)/.test(last.tag) || !phrase.endsWith(last.word)) return phrase
+  words.pop()
+  // (地 on its own: the adjective or adverb it makes an adverb of goes too.)
+  if (last.word === '地' && words.length && /^(a|d|v|z|i|l)/.test(words[words.length - 1].tag)) words.pop()
+  while (words.length && words[words.length - 1].tag === 'd') words.pop()
+  return words.map((w) => w.word).join('')
+}
+
 function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker | undefined {
   // An adverb between the subject and the verb is not part of the name (冯德莱恩则说, 他也说;
   // 練乙錚續說: 续, continued).
   const trimmed = phrase.trim()
-  let bare = trimmed.replace(TRAILING_ADVERB, '')
+  let bare = withoutManner(trimmed).replace(TRAILING_ADVERB, '')
   // A verb jieba reads as starting before the one matched (王庆华回|答道 is 回答道, 潘伟山供|称 is
   // 供称): its first character is no part of the name.
   if (verb && bare === trimmed) bare = bare.slice(0, verbStart(bare, verb))
@@ -840,7 +856,7 @@ function roleNoun(phrase: string): Speaker | undefined {
 }
 const PERSON_TITLE = /(总统|副总统|总理|首相|部长|外长|大使|议员|主席|州长|市长|教授|博士)$/u
 const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|不过|然而)/u
-const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|续|随后|此前|同时|当时|今天|昨天)+$/u
+const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|继续|续|随后|此前|同时|当时|今天|昨天)+$/u
 // A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
 const ANAPHOR = /^(该|这|那|此|上述)/u
 // What a phrase pointing back to a body rather than a person ends with: 该声明 and 该厂 are the
