@@ -595,6 +595,15 @@ describe('findFigures', () => {
     expect(figs('研究人员模拟了72小时的洪水。').map((f) => f[4])).toEqual(['actual'])
     expect(figs('政府拟拨款500亿元。').map((f) => f[4])).toEqual(['planned'])
   })
+  it('counts a word jieba lists as a verb after a measure word of persons as a noun (30名警察, 12名被捕港人), but not a relative clause or a verb with an object', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.subject])
+    expect(counts('现场有30名警察。')).toEqual([[30, '名', '警察']])
+    expect(counts('纽约每天就有6名警察辞职。')).toEqual([[6, '名', '警察']])
+    expect(counts('当局公布了12名被捕港人的身份。')).toEqual([[12, '名', '港人']])
+    expect(counts('由27位知名的专家签署。')).toEqual([])
+    expect(counts('医院暂停了178名错过疫苗接种期限的员工。').filter((f) => f[2] === '疫苗')).toEqual([])
+  })
+
   it('counts what follows the measure word', () => {
     expect(figs('条约规定部署的核弹头均不得超过1550枚。驱逐10名俄罗斯外交官，制裁涉及21名个人和19个实体。')).toEqual([
       [10, null, '名', '外交官', 'actual', false],

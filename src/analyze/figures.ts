@@ -276,7 +276,7 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // 七国集团, 二十国集团, 20国峰会: the name of a group of countries, not a count of them.
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
-  const head = headNoun(after)
+  const head = headNoun(after, PERSON_MEASURE.has(unit))
   // (With a noun too: 7969宗武汉肺炎确诊病例 counts cases as 7969起冠病病例 does.)
   // (With a noun, an illness must be named in its phrase: 5123宗家暴案 and 1234宗虐儿个案 are no cases of one.)
   const cases = CASES.has(unit) && (head ? ILLNESS.test(after.slice(0, 12).split(/[，,。；;、]/u)[0]) : CASE_WORDS.test(`${clause}${after.slice(0, 8)}`))
@@ -287,6 +287,9 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
   return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
+
+// Measure words that count persons: what follows them is a noun, whatever its tag.
+const PERSON_MEASURE = new Set(['名', '位'])
 
 // 死亡人数, 确诊总数, 感染病例数 ending the clause before a count: what it counts.
 const TOTAL_OF = /(\p{Script=Han}{2})(?:人数|总数|病例数|个案数|数字)$/u
@@ -381,11 +384,24 @@ function subjectAfterDe(after: string): string | undefined {
 }
 
 /** The head of the noun phrase at the start of `after`: Chinese noun phrases end in their head. */
-function headNoun(after: string): string | undefined {
+function headNoun(after: string, afterMeasure = false): string | undefined {
   const phrase = after.split(/[，,。；;：:、和与及或的（(“"\s]/)[0]
   let head: string | undefined
-  for (const { word, tag } of tagWords(phrase)) {
-    if (!isNounTag(tag) && !/^(ns|nr|nt|nz)/.test(tag)) break
+  const words = tagWords(phrase)
+  for (const [i, { word, tag }] of words.entries()) {
+    if (!isNounTag(tag) && !/^(ns|nr|nt|nz)/.test(tag)) {
+      // Right after a measure word of persons a word jieba's dictionary lists as a verb is a noun
+      // (现场有30名警察, 800名警察一齐动手, 6名警察辞职) or qualifies a noun of persons (12名被捕港人);
+      // not where it opens a relative clause (27位知名的专家, 12名涉嫌触犯…罪的港人, 250名居住在日本的)
+      // or takes an object (178名错过疫苗…, 84名参加投票的议员).
+      const next = words[i + 1]
+      const verbAsNoun = afterMeasure && i === 0 && /^v/.test(tag) && word.length >= 2
+      if (!verbAsNoun) break
+      if (next && isNounTag(next.tag) && PEOPLE.test(next.word)) continue
+      const ends = next ? /^(v|d)/.test(next.tag) && !/的/u.test(after) : /^([，,。；;：:！？!?\s]|$)/u.test(after.slice(phrase.length))
+      if (!ends) break
+      return word
+    }
     if (word.length >= 2) head = word
   }
   return head
