@@ -587,6 +587,12 @@ describe('findFigures', () => {
     expect(figs('疫情在过去两个星期一直在恶化。').map((f) => f[0])).toEqual([20160])
     expect(figs('示威者步行三天前往首都请愿。').map((f) => f[0])).toEqual([4320])
   })
+  it('takes no some day (有一天, 总有一天) or the other day (头两天, 头一天) for a length of time, but keeps 只有一天 and 头6个月', () => {
+    for (const text of ['有一天，我突然开窍了。', '总有一天真相会大白。', '头两天他去了北京。', '头一天晚上警方搜查了住所。']) expect(figs(text)).toEqual([])
+    expect(figs('会议只有一天时间。').map((f) => f[0])).toEqual([1440])
+    expect(figs('他离职后的头6个月都在旅行。').map((f) => f[0])).toEqual([259200])
+    expect(figs('他按了大概有一分钟左右。').map((f) => f[0])).toEqual([1])
+  })
   it('takes 将 for a plan only where it tells the future: not in 将近, 将军, nor as the object marker', () => {
     expect(figs('会谈将持续五个小时。')).toEqual([[300, null, 'minute', '会谈', 'planned', false]])
     expect(figs('对中国不信任的比例中，俄罗斯（将近60%）最低。').map((f) => [f[0], f[4], f[5]])).toEqual([[60, 'actual', true]])

@@ -264,6 +264,9 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
     // (第一个星期一), a time ago (57分钟前), one day named (这一天, 最后一天, 同一天).
     if ((unit === '周' && /^[年岁]/u.test(after)) || (unit === '个星期' && /^[一二三四五六日天](?![直共度些起样定切般])/u.test(after))) return undefined
     if (/^\s*(?:前|之前|以前)(?![往进来线夕])/u.test(after) || (num === '一' && /(?:[这那同某当]|最后|前|后)$/u.test(s.folded.slice(Math.max(0, at - 2), at)))) return undefined
+    // …nor some day (有一天, 总有一天: 有 not after 只, 还, 已… that make it a length: 只有一天), nor
+    // the other day (头两天, 头一天). (头6个月, 有一分钟左右 are lengths.)
+    if (unit === '天' && ((num === '一' && /(?<![只仅还才没就共都又尚已经多剩])有$/u.test(s.folded.slice(Math.max(0, at - 2), at))) || prev === '头')) return undefined
     const k = DURATION[unit]
     return { ...base, value: value * k, valueMax: valueMax !== undefined ? valueMax * k : undefined, unit: 'minute', dimension: 'duration', subject: subjectAfterDe(after) ?? subjectBefore(clause) ?? '' }
   }
