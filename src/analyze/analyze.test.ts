@@ -610,6 +610,14 @@ describe('findFigures', () => {
     expect(counts('医院暂停了178名错过疫苗接种期限的员工。').filter((f) => f[2] === '疫苗')).toEqual([])
   })
 
+  it('counts a place\'s people as persons (14亿中国人), visits in 人次 of their own, and a population as 人口', () => {
+    const counts = (text: string) => findFigures(splitSentences(text)).map((f) => [f.value, f.unit, f.subject])
+    expect(counts('14亿中国人都在看。')).toEqual([[1400000000, '人', '中国人']])
+    expect(counts('造成9名以色列人死亡。')).toEqual([[9, '名', '以色列人']])
+    expect(counts('春运期间共有3980万人次出行。').map((f) => f[1])).toEqual(['人次'])
+    expect(counts('该市有1800万人口。')).toEqual([[18000000, '人', '人口']])
+  })
+
   it('counts what follows the measure word', () => {
     expect(figs('条约规定部署的核弹头均不得超过1550枚。驱逐10名俄罗斯外交官，制裁涉及21名个人和19个实体。')).toEqual([
       [10, null, '名', '外交官', 'actual', false],

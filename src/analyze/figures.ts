@@ -45,7 +45,7 @@ const MONEY = ['块钱', '美金', '美元', '欧元', '英镑', '日元', '港�
 // (Rain is measured in 毫米: a length too.)
 const DISTANCE: Record<string, number> = { 公里: 1, 千米: 1, 英里: 1.609, 米: 0.001, 厘米: 1e-5, 毫米: 1e-6 }
 const WEIGHT: Record<string, number> = { 吨: 1000, 公斤: 1, 千克: 1 }
-const MEASURE = ['名', '位', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只', '根', '张', '篇', '间']
+const MEASURE = ['名', '位', '人次', '人', '个', '枚', '架次', '架', '艘', '辆', '家', '座', '所', '项', '条', '起', '例', '宗', '件', '份', '颗', '场', '轮', '批', '部', '票', '席', '国', '处', '栋', '户', '剂', '针', '头', '只', '根', '张', '篇', '间']
 // Cases are counted with a verb after them (7969宗确诊案例) or none (确诊1088万7320例): the word
 // after, else the clause before, says of what.
 const CASES = new Set(['例', '宗', '起'])
@@ -279,14 +279,16 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // 七国集团, 二十国集团, 20国峰会: the name of a group of countries, not a count of them.
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
-  const head = headNoun(after, PERSON_MEASURE.has(unit))
+  // 1800万人口 counts a population, not people something happened to.
+  const head = unit === '人' && after.startsWith('口') ? '人口' : headNoun(after, PERSON_MEASURE.has(unit))
   // (With a noun too: 7969宗武汉肺炎确诊病例 counts cases as 7969起冠病病例 does.)
   // (With a noun, an illness must be named in its phrase: 5123宗家暴案 and 1234宗虐儿个案 are no cases of one.)
   const cases = CASES.has(unit) && (head ? ILLNESS.test(after.slice(0, 12).split(/[，,。；;、]/u)[0]) : CASE_WORDS.test(`${clause}${after.slice(0, 8)}`))
   // A count of a total the clause names (死亡人数超过20万人, 确诊总数达1000万例) counts that.
   const total = TOTAL_OF.exec(clause)?.[1]
   const counted = head ?? (cases ? (subjectAfterVerb(after) ?? total ?? subjectBefore(clause)) : total)
-  if (!counted && unit !== '人') return undefined
+  // (人次 counts visits or trips, not persons: 3980万人次 is a unit of its own.)
+  if (!counted && unit !== '人' && unit !== '人次') return undefined
   // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
   return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
@@ -406,6 +408,8 @@ function headNoun(after: string, afterMeasure = false): string | undefined {
       return word
     }
     if (word.length >= 2) head = word
+    // A place and 人 are its people (14亿中国人, 700万香港人), whom jieba cuts apart.
+    else if (word === '人' && head && /^ns/.test(words[i - 1]?.tag ?? '') && words[i - 1].word === head) head += word
   }
   return head
 }
