@@ -593,6 +593,11 @@ describe('findFigures', () => {
     expect(figs('他离职后的头6个月都在旅行。').map((f) => f[0])).toEqual([259200])
     expect(figs('他按了大概有一分钟左右。').map((f) => f[0])).toEqual([1])
   })
+  it('takes 预期 as a noun (通胀预期则升至, 高于预期) for no plan, and 预期 as a verb for one', () => {
+    expect(figs('5年的通胀预期则升至2.9%。').map((f) => f[4])).toEqual(['actual'])
+    expect(figs('失业率高于预期升至6%。').map((f) => f[4])).toEqual(['actual'])
+    expect(figs('市场预期今年经济增长5%。').map((f) => f[4])).toEqual(['planned'])
+  })
   it('takes 将 for a plan only where it tells the future: not in 将近, 将军, nor as the object marker', () => {
     expect(figs('会谈将持续五个小时。')).toEqual([[300, null, 'minute', '会谈', 'planned', false]])
     expect(figs('对中国不信任的比例中，俄罗斯（将近60%）最低。').map((f) => [f[0], f[4], f[5]])).toEqual([[60, 'actual', true]])

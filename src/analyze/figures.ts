@@ -87,7 +87,10 @@ const PLANNED = /((?<!财政|经济|复苏|援助|救助|投资|刺激)计划(?!
 // 将 that marks an object before its verb (每月将ACS调查发送到…, 将今天称为…) tells no future.
 // Only before a noun (its object): 将从阿富汗带回, 将分批送往 and 将把援助送到 tell the future.
 const OBJECT_JIANG = /将([^，,。；;：:]{1,12}?)(?:称为|列为|视为|定为|改为|作为|当作|当成|看作|发送到|发送至|送到|送往|送至|变成|转为|转交|交给|交由|纳入|移交|带到|带回)/gu
-const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, (m, object: string) => (isObject(object) ? m.slice(1) : m)))
+const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, (m, object: string) => (isObject(object) ? m.slice(1) : m)).replace(EXPECTATION_NOUN, ''))
+// 预期 as a noun, the subject of a change (5年的通胀预期则升至2.9%, 通胀预期上升) or what a figure is
+// measured against (高于预期, 不及预期): the figure happened; only 预期 as a verb (预期今年增长5%) plans.
+const EXPECTATION_NOUN = /(?<=[于合及出过])预期(?!的)|预期(?=(?:则|也|亦|已经|已|仍|均|都|进一步|再)?(?:升|降|上升|下降|回升|回落|跌|涨|增|减|攀升|飙升|创))/gu
 /** Does a phrase open with a noun, a pronoun, a time word or a Latin name (an object of 将)? */
 function isObject(phrase: string): boolean {
   const first = tagWords(phrase)[0]
