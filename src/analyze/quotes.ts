@@ -28,7 +28,7 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', 
 // 诉说 it is, and the whole verb is the verb (阿馨细说 is 阿馨 speaking, not 阿馨细).
 // 指 (Hong Kong and Taiwan papers' "said": 韓世同指：「…」) and verbs of criticism (任正非批評，「…」)
 // are speech only right before a quotation: elsewhere 指 refers (是指, 所指, 直指) and 批评 takes an object.
-const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道|(?:(?<![是所暗意手直剑遥泛特专])指|批评|抨击|质疑|反驳)(?=[，,：:]?\s*(?:[“「『"]|$)))/gu
+const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说(?!唱)|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道|(?:(?<![是所暗意手直剑遥泛特专])指|批评|抨击|质疑|反驳)(?=[，,：:]?\s*(?:[“「『"]|$)))/gu
 // A speaker the entity rules do not know is still a speaker when named by role or kind:
 // 消息人士, 美方官员, 外交部发言人, 联合声明.
 const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|集团|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
@@ -236,7 +236,11 @@ function sentenceSubject(folded: string, mentions: readonly EntityMention[], rol
     // People before organisations: 字节跳动创办人张一鸣 is 张一鸣.
     const named = subjectNames(folded, clauseStart, verbAt, mentions)
     const person = named.filter((e) => e.type === 'person')
-    if (named.length) return asSpeaker((person.length ? person : named)[(person.length ? person : named).length - 1])
+    const last = (person.length ? person : named)[(person.length ? person : named).length - 1]
+    // (An organisation's titled person named in Latin letters speaks, not it: 欧盟外交政策负责人 Josep Borrell.)
+    const titled = last?.type === 'org' ? titledName(folded.slice(last.at + last.surface.length, verbAt)) : undefined
+    if (titled && LATIN_LEADING.test(titled.name)) return titled
+    if (last) return asSpeaker(last)
     // A subject the rules do not know (国安处高级警司李桂华): it is still the subject, so no
     // later verb's is taken instead; when it ends in a name jieba tells (李桂华), that is who
     // speaks, and whom a 他 in the next sentence means.
@@ -530,7 +534,17 @@ function leadingName(phrase: string): Speaker | undefined {
     if (!joined) break
     name = joined
   }
-  return /^\p{Script=Han}{2,6}$|^\p{Script=Han}{2,4}[-－‐·・]\p{Script=Han}{2,4}$/u.test(name) ? { id: name, name } : undefined
+  if (/^\p{Script=Han}{2,6}$|^\p{Script=Han}{2,4}[-－‐·・]\p{Script=Han}{2,4}$/u.test(name)) return { id: name, name }
+  // A name in Latin letters, which jieba does not tag (负责人 josep borrell 谈到).
+  const latin = LATIN_LEADING.exec(phrase)?.[1]
+  return latin ? { id: latin, name: latin } : undefined
+}
+// A name of one to four words in Latin letters (folded text is lower-case), opening or ending a phrase.
+const LATIN_LEADING = /^\s*([a-z][a-z'’.-]{1,}(?:\s[a-z][a-z'’.-]*){0,3})(?![a-z0-9])/u
+const LATIN_ENDING = /(?:^|[^a-z0-9'’.\s-])\s*([a-z][a-z'’.-]{1,}(?:\s[a-z][a-z'’.-]*){0,3})\s*$/u
+const latinName = (phrase: string): Speaker | undefined => {
+  const name = LATIN_ENDING.exec(phrase)?.[1]
+  return name ? { id: name, name } : undefined
 }
 
 /** A person the rules do not know, right after an organisation and a title (欧盟委员会|主席冯德莱恩). */
@@ -548,7 +562,7 @@ function speakerPhrase(phrase: string, roles: Roles, verb = ''): Speaker | undef
   // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
   if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
   // A name after a body's title, read apart from the title (美国商会会长史墨客: jieba reads 会|长史|墨客).
-  return titledName(phrase) ?? unknownPerson(phrase, verb, roles.table)
+  return titledName(phrase) ?? unknownPerson(phrase, verb, roles.table) ?? latinName(phrase)
 }
 // Enough of the verb to see a word across its start (回|答道, 供|称).
 const VERB_CONTEXT = 3
@@ -588,7 +602,8 @@ const WHEN_END = /(时|时候|之际|期间)$/u
 // How long a clause of when may be (回复查询时, 回应香港记者查询张浚生逝世时).
 const WHEN_REACH = 16
 const ADDRESSEE = /(?:对|向|跟|给|告诉|接受)[^对向跟给]{1,10}$/u
-const ADJUNCT = /在[^在，,：:；;]{1,12}?(?:上|中|里|内|时|期间|之际)$/u
+// (…and 在 a name in Latin letters: 戴耀廷在Facebook表示, 張忠順女兒在Twitter稱.)
+const ADJUNCT = /在[^在，,：:；;]{1,12}?(?:上|中|里|内|时|期间|之际)$|在\s*[a-z][a-z0-9 .'’-]*$/u
 
 // A subject that names nobody in particular: 有报告, 有人, 一些分析人士, 外界.
 const INDEFINITE = /^(有(?!关)|一些|某些|部分|不少|许多|很多|外界|坊间)/u
@@ -691,7 +706,9 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   const named = subjectNames(subject, 0, subject.length, withLearned(subject, findEntities(subject, table), learned))
   if (named.length) return asSpeaker(named[named.length - 1])
   const phrase = withoutAddressee(subject)
-  return phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase) ? rolePhrase(phrase, roles) : undefined
+  if (phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
+  // A name in Latin letters ending the subject (马来亚银行分析师Chua Hak Bin称, …Gabriel Lim在记者会上说).
+  return latinName(phrase)
 }
 
 /**
