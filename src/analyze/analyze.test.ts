@@ -444,6 +444,14 @@ describe('findQuotes', () => {
     expect(speakerOf('起诉书指控前Fugees说唱歌手从2017年开始 “策划了一场未登记的反向通道活动”。')).toEqual([undefined])
   })
 
+  it('gives words alone in their sentence the speaker of the last quotation when the sentences between say nothing and name no one else', () => {
+    const text = '王毅說：「例如車輪的鋼絲，也要人手逐條裝上。」\n\n單是安裝一架新車就需時兩天。加上修車很花精神及體力。\n\n「海鮮檔買新單車，但因有其他單要處理，小店人手不足。」'
+    expect(speakerOf(text)).toEqual(['王毅', '王毅'])
+    // Someone else named between, or told something: not.
+    expect(speakerOf(text.replace('加上修車很花精神及體力。', '但這被福奇否認了。'))).toEqual(['王毅', undefined])
+    expect(speakerOf(text.replace('加上修車很花精神及體力。', '有官員告訴筆者，修車很花精神。'))[1]).toBeUndefined()
+  })
+
   it('ignores scare quotes', () => {
     expect(quotes('这场“普拜会”持续了约3小时。')).toEqual([])
   })

@@ -40,6 +40,8 @@ const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调
 const MIN_QUOTE_CHARS = 8
 // How many sentences back a pronoun's antecedent may have been named or have spoken.
 const PRONOUN_REACH = 2
+// How many sentences back the last quotation's speaker may still be speaking a quotation alone.
+const QUIET_REACH = 3
 
 /**
  * Direct quotations and who said them. The speaker is the person or organisation that is the
@@ -60,6 +62,11 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
   let lastPersonAt = -1
   let lastSubjectAt = -1
   let lastSpeaker: Speaker | undefined
+  // Who spoke the last quotation given a speaker, and where; and of each sentence whether it says
+  // nothing (no quotation, no verb of saying) and whom it names.
+  let lastQuoted: { speaker: Speaker; at: number } | undefined
+  const quietAt: boolean[] = []
+  const peopleAt: string[][] = []
   let previous: { paragraph: number; subject?: Speaker } | undefined
   // People the rules found earlier in the article (研究员张弘), recognised when named bare later (张弘称).
   const learned = new Map<string, EntityMention>()
@@ -109,8 +116,16 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       if (!speaker && standsAlone && lastSpeaker && !asked) {
         speaker = lastSpeaker
         attribution = 'context'
+      } else if (!speaker && standsAlone && !asked && lastQuoted && k - lastQuoted.at <= QUIET_REACH && /^[\s。！？!?，,]*$/u.test(after)) {
+        // …or, for words that are all their sentence holds, with only sentences between that say
+        // nothing and name no one else (「…」鍾師傅說。單是安裝一架新車就需時兩天。「…」), the speaker
+        // of the last quotation: still speaking.
+        const { speaker: last, at } = lastQuoted
+        const between = quietAt.slice(at + 1, k).map((quiet, j) => quiet && peopleAt[at + 1 + j].every((id) => id === last.id))
+        if (between.every(Boolean)) [speaker, attribution] = [last, 'context']
       }
       if (speaker) sentenceSpeaker = speaker
+      if (speaker) lastQuoted = { speaker, at: k }
       // (A comma the sentence goes on after is the sentence's, not the words': “…第二任期，”他说道.)
       out.push({ text: inner.trim().replace(/[，,、；;]+$/u, ''), speaker, sentence: s.n, attribution, kind: 'quoted' })
     }
@@ -123,6 +138,10 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       }
     }
     const people = mentions.filter((m) => m.type === 'person')
+    // (A heading, with no full stop, ends what the quotations before it said.)
+    // (Nor does one that tells someone or opens words with a colon: 一名官员告诉笔者：…)
+    quietAt[k] = !spans.length && !HAS_VERB.test(s.folded) && !/告诉|[：:]/u.test(s.folded) && /[。！？!?]\s*$/u.test(s.folded)
+    peopleAt[k] = people.map((m) => asSpeaker(m).id)
     if (people.length) {
       lastPerson = asSpeaker(people[people.length - 1])
       lastPersonAt = k
