@@ -166,7 +166,9 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
     const orgs = [...mentions.filter((m) => m.type === 'org'), ...namedCompanies(s.folded)].filter((m) => !isObject(clauseLead(s.folded, m.at))).sort((a, b) => b.at - a.at)
     roles.orgs = orgs.map(asSpeaker).concat(roles.orgs).slice(0, MAX_ORGS)
   })
-  return out
+  // A name in Latin letters as the article writes it (Gabriel Lim), not as folding lower-cased it.
+  const written = sentences.map((s) => s.text).join('\n')
+  return out.map((q) => (q.speaker && /[a-z]/.test(q.speaker.name) ? { ...q, speaker: asWritten(q.speaker, written) } : q))
 }
 
 // A verb of asking right before the quotation, a few characters of what it is about between (问及会晤中“…”).
@@ -230,6 +232,18 @@ const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條�
 const TREATY = /(公约|公約|条约|條約|宪章|憲章|宣言)$/u
 
 const asSpeaker = (m: EntityMention): Speaker => ({ id: m.id, name: m.name })
+
+/**
+ * A speaker named in Latin letters as `text` writes the name (Gabriel Lim), not as folding
+ * lower-cased it (gabriel lim); its id stays folded, so that one person's quotes group whatever
+ * the case.
+ */
+function asWritten(speaker: Speaker, text: string): Speaker {
+  const written = text.normalize('NFKC')
+  const at = written.toLowerCase().indexOf(speaker.name)
+  const name = at < 0 ? '' : written.slice(at, at + speaker.name.length)
+  return name.toLowerCase() === speaker.name ? { ...speaker, name } : speaker
+}
 
 const CONNECTIVE = /^(并且|同时|此外|另外|并|还|也|又|则|亦|而|但|且|补充)+/u
 const TURN = /^(但是|但|可是|然而|不过|而)/u
