@@ -578,6 +578,14 @@ describe('findFigures', () => {
     expect(figs('双方进行了九十三分钟的会谈。')).toEqual([[93, null, 'minute', '会谈', 'actual', false]])
     expect(figs('谈判计划进行四五个小时。')).toEqual([[240, 300, 'minute', '谈判', 'planned', false]])
   })
+  it('names what a figure measures past the verb that moves or holds it and a modal before that (失业率升至8%, 利率维持在3%, 通胀可能达到5%)', () => {
+    const subject = (text: string) => figs(text).map((f) => f[3])
+    expect(subject('美国4月失业率升至8%。')).toEqual(['失业率'])
+    expect(subject('股价回落至20美元。')).toEqual(['股价'])
+    expect(subject('利率维持在3%。')).toEqual(['利率'])
+    expect(subject('通胀可能达到5%。')).toEqual(['通胀'])
+    expect(subject('失业率则回落到5%。')).toEqual(['失业率'])
+  })
   it('reads digits after 万 with a thousands separator (近19万2,000人), and no vague amount (千百万人) or rate (每10万人)', () => {
     expect(figs('比利时有近19万2,000人感染新冠病毒。').map((f) => [f[0], f[5]])).toEqual([[192000, true]])
     expect(figs('千百万人担心失去工作。')).toEqual([])
