@@ -435,6 +435,14 @@ describe('findQuotes', () => {
     expect(speakerOf('马斯克感慨地说：“这是我见过最疯狂的事情之一。”')).toEqual(['马斯克'])
   })
 
+  it('takes who told a listener a quotation for its speaker (wire copy: “…，”他告诉路透社。 王毅告诉法新社：“…”), not someone told something without one', () => {
+    expect(speakerOf('“我们不会退让，”王毅告诉路透社。')).toEqual(['王毅'])
+    expect(speakerOf('“这将是关闭反应堆的一个理由，”Rofer告诉CNN。')).toEqual(['Rofer'])
+    expect(speakerOf('王毅告诉法新社：“我们已经准备好了。”')).toEqual(['王毅'])
+    expect(speakerOf('“我们不会退让，”王毅告诉路透社，中方已经做好准备。')).toEqual([undefined])
+    expect(speakerOf('他告诉我们，这是真的。')).toEqual([])
+  })
+
   it('takes a name in Latin letters for the speaker, after a title or before a clause of where (Gabriel Lim在记者会上说, Chua Hak Bin称, 负责人 Josep Borrell…他说)', () => {
     expect(speakerOf('“这些都存在巨大的不确定性，”新加坡贸工部常务书记Gabriel Lim在记者会上说。')).toEqual(['Gabriel Lim'])
     expect(speakerOf('“第二季GDP下调预示经济复苏放缓，”马来亚银行分析师Chua Hak Bin称。')).toEqual(['Chua Hak Bin'])

@@ -28,12 +28,13 @@ const PAIRS: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', 
 // 诉说 it is, and the whole verb is the verb (阿馨细说 is 阿馨 speaking, not 阿馨细).
 // 指 (Hong Kong and Taiwan papers' "said": 韓世同指：「…」) and verbs of criticism (任正非批評，「…」)
 // are speech only right before a quotation: elsewhere 指 refers (是指, 所指, 直指) and 批评 takes an object.
-const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说(?!唱)|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道|(?:(?<![是所暗意手直剑遥泛特专])指|批评|抨击|质疑|反驳)(?=[，,：:]?\s*(?:[“「『"]|$)))/gu
+const VERB = /(?<!被)(说道|细说|诉说|述说|解说|(?<![来是如么话据听])说(?!唱)|表示|(?<![声宣号堪])称|指出|强调|写道|认为|回应|坦言|透露|宣布|警告|补充|提到|提及|解释|告诉记者|直言|呼吁|重申|声称|形容|谈到|问道|答道|(?:(?<![是所暗意手直剑遥泛特专])指|批评|抨击|质疑|反驳)(?=[，,：:]?\s*(?:[“「『"]|$))|告诉[^，,。！？“”「」：:]{1,12}?(?=[：:，,]\s*(?:[“「『"]|$)))/gu
 // A speaker the entity rules do not know is still a speaker when named by role or kind:
 // 消息人士, 美方官员, 外交部发言人, 联合声明.
 const SPEAKER_NOUN = /(人士|官员|发言人|专家|学者|分析师|声明|报告|公报|记者|总统|总理|首相|部长|外长|大使|政府|外交部|委员会|公司|集团|组织|媒体|官方|当局|警方|法院|议员|主席|领导人|团队|律师)$/u
 const HAS_VERB = new RegExp(VERB.source, 'u')
-const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应)/u
+// (…and 告诉 with whom it told, ending the sentence: “…，”他告诉路透社。)
+const VERB_AFTER = /^[，,]?\s*([^，,。！？“”「」]{0,40}?)(?:如此)?(说道|说|表示|称|指出|强调|写道|补充说|告诉记者|直言|坦言|回应|告诉[^，,。！？“”「」]{1,12}?(?=\s*(?:[。！？!?]|$)))/u
 const PRONOUN = /(他|她)(们)?$|(他|她)(们)?(?=说|表示|称|指出|强调|补充|认为|坦言|透露|警告|解释)/u
 // A quotation shorter than this with no punctuation inside is a scare quote (“普拜会”, “杀手”),
 // not someone's words.
