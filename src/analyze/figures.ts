@@ -63,6 +63,8 @@ const FIGURE = new RegExp(
 // A range of shares is one figure (4%至5%, 80-90%, 百分之五到六, 百分之七十至百分之八十): the lower
 // end read alone would be a second share that was never given.
 const RANGE_TO = '\\s*(?:至|到|-|–|~|～)\\s*'
+// Where the second share of a range begins (made once: the percent loop reads it per range).
+const RANGE_SEPARATOR = new RegExp(`${RANGE_TO}(?=(?:百分之)?[\\d${HAN_DIGITS.slice(1, -2)}])`, 'u')
 const PERCENT = new RegExp(
   `(约|将近|近|超过|逾)?(?:百分之(${NUM})(?:${RANGE_TO}(?:百分之)?(${NUM}))?|(\\d+(?:\\.\\d+)?)(?:\\s*[%％]?${RANGE_TO}(\\d+(?:\\.\\d+)?))?\\s*[%％])`,
   'gu',
@@ -163,7 +165,7 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       }
       // 从5%到10%, 由3%至6%, or a second share no larger: a change from one share to another, two
       // figures, not a range. (A first number without its own % there is no share: 2020-30%.)
-      const sep = new RegExp(`${RANGE_TO}(?=(?:百分之)?[\\d${HAN_DIGITS.slice(1, -2)}])`, 'u').exec(m[0].slice(m[1]?.length ?? 0))
+      const sep = RANGE_SEPARATOR.exec(m[0].slice(m[1]?.length ?? 0))
       const cut = (m[1]?.length ?? 0) + (sep?.index ?? 0)
       if (valueMax === undefined || valueMax <= value || /[从由]\s*$/u.test(clause)) {
         if (/[%％]|百分之/u.test(m[0].slice(0, cut))) share(m[0].slice(0, cut), value)

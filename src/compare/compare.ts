@@ -117,11 +117,12 @@ const SUMMARY_SENTENCES = 5
  */
 export function compareEvent(event: EventRef, members: readonly Article[], outletMeta: (id: string) => OutletMeta): Comparison {
   const byId = new Map(members.map((a) => [a.id as string, a]))
-  const firstOf = firstTellers(members)
+  const firstOf = firstTellers(members, byId)
   const originals = members.filter((a) => firstOf.get(a.id) === a)
-  const relays: Array<{ outlet: string; articleId: string; of: string; originalId: string }> = members
-    .filter((a) => firstOf.get(a.id) !== a && firstOf.get(a.id)!.outletId !== a.outletId)
-    .map((a) => ({ outlet: a.outletId, articleId: a.id as string, of: firstOf.get(a.id)!.outletId, originalId: firstOf.get(a.id)!.id as string }))
+  const relays: Array<{ outlet: string; articleId: string; of: string; originalId: string }> = members.flatMap((a) => {
+    const first = firstOf.get(a.id)!
+    return first !== a && first.outletId !== a.outletId ? [{ outlet: a.outletId, articleId: a.id as string, of: first.outletId, originalId: first.id as string }] : []
+  })
   const table = loadEntityTable()
   const all = originals.map((a) => prepareArticle(comparedPart(a), table))
   // An article that mostly repeats another outlet's report word for word (a mirror, a wire
@@ -249,8 +250,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
  * one estimated from a site's numbering too rough to tell; copies within one outlet (captures
  * of one page) leave the original as it is.
  */
-function firstTellers(members: readonly Article[]): Map<string, Article> {
-  const byId = new Map(members.map((a) => [a.id as string, a]))
+function firstTellers(members: readonly Article[], byId: ReadonlyMap<string, Article>): Map<string, Article> {
   const originalOf = (a: Article) => (a.duplicateOf && byId.has(a.duplicateOf) ? byId.get(a.duplicateOf)! : a)
   const first = new Map<Article, Article>()
   for (const a of members) {
