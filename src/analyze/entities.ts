@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { compileYaml, shippedYaml } from '../shipped/yaml.js'
 import { foldText } from '../normalize/fold.js'
 import { idfOf } from './keywords.js'
 import { tagWords } from './tag.js'
@@ -122,8 +123,8 @@ const keyOf = (name: string) => {
   return SHORT_TITLE.test(folded) ? folded : folded.replace(/[《》\s]/g, (c) => (c.trim() ? '' : ' ')).trim()
 }
 
-export function parseEntityTable(yamlText: string, sourceName: string): EntityTable {
-  const data = parse(yamlText) as unknown
+/** `data`: the text's plain data when already known (`shippedYaml`). */
+export function parseEntityTable(yamlText: string, sourceName: string, data: unknown = parse(yamlText)): EntityTable {
   if (!Array.isArray(data)) throw new Error(`${sourceName}: expected a list of entities`)
   const defs = data.map((e: Record<string, unknown>, i): EntityDef => {
     const where = `${sourceName}: entry ${i + 1}`
@@ -143,11 +144,24 @@ let shipped: EntityTable | undefined
 export function loadEntityTable(path?: string): EntityTable {
   if (path) return parseEntityTable(readFileSync(path, 'utf8'), path)
   if (!shipped) {
-    const url = SHIPPED.find((u) => existsSync(fileURLToPath(u)))
-    if (!url) throw new Error(`entities.yaml not found; looked in ${SHIPPED.map((u) => fileURLToPath(u)).join(' and ')}`)
-    shipped = parseEntityTable(readFileSync(url, 'utf8'), 'entities.yaml')
+    const text = shippedText()
+    shipped = parseEntityTable(text, 'entities.yaml', shippedYaml('entities', text))
   }
   return shipped
+}
+
+function shippedText(): string {
+  const url = SHIPPED.find((u) => existsSync(fileURLToPath(u)))
+  if (!url) throw new Error(`entities.yaml not found; looked in ${SHIPPED.map((u) => fileURLToPath(u)).join(' and ')}`)
+  return readFileSync(url, 'utf8')
+}
+
+/** Validates the shipped entities.yaml and saves its data for every later process (`npm run build`). */
+export function compileEntityTable(dir?: string): void {
+  const text = shippedText()
+  const data = parse(text) as unknown
+  parseEntityTable(text, 'entities.yaml', data) // a table that does not validate fails the build
+  compileYaml('entities', text, data, dir)
 }
 
 // Rules for names the table does not know.

@@ -5,7 +5,8 @@ import { foldText } from '../normalize/fold.js'
 import { segment } from './segment.js'
 import { canonicalNames } from './user-dict.js'
 import { Tally } from './tally.js'
-import { FNV_OFFSET, fnvStep } from '../text/hash.js'
+import { FNV_OFFSET, HASH_MODULE, fnvStep } from '../text/hash.js'
+import { keyOf, loadCompiled, saveCompiled } from '../shipped/compiled.js'
 
 export type TermVector = ReadonlyMap<string, number>
 
@@ -23,7 +24,7 @@ let idfTable: IdfTable | undefined
  * are indexed by a hash of each word (one pass over 6 MB, no strings made); a word's value
  * is parsed when it is first asked for and kept.
  */
-class IdfTable {
+export class IdfTable {
   // Open addressing, two numbers a slot (side by side: one cache miss a probe): the word's
   // hash and its line's start + 1 (0: empty).
   private readonly slots: Int32Array
@@ -32,7 +33,17 @@ class IdfTable {
   private readonly scratch = new Uint8Array(256)
   readonly median: number
 
-  constructor(private readonly bytes: Uint8Array) {
+  /** `index`: the slots and median computed from these very bytes before (`compiledIdf`). */
+  constructor(
+    private readonly bytes: Uint8Array,
+    index?: { readonly slots: Int32Array; readonly median: number },
+  ) {
+    if (index) {
+      this.slots = index.slots
+      this.mask = index.slots.length / 2 - 1
+      this.median = index.median
+      return
+    }
     const size = 1 << 19 // ~2 × the table's lines: short probe runs
     this.mask = size - 1
     this.slots = new Int32Array(2 * size)
@@ -78,6 +89,11 @@ class IdfTable {
       }
     }
     this.median = median
+  }
+
+  /** What `compiledIdf` saves: the slots, and the median. */
+  get index(): { readonly slots: Int32Array; readonly median: number } {
+    return { slots: this.slots, median: this.median }
   }
 
   private insert(hash: number, start: number, len: number): void {
@@ -139,9 +155,24 @@ const ENCODER = new TextEncoder()
 const DECODER = new TextDecoder()
 const IDF_MEMO_MAX = 200_000
 
+// The code a saved index depends on: this module and the hash it probes with.
+const IDF_CODE = [import.meta.url, HASH_MODULE]
+
 function idf(): IdfTable {
-  if (!idfTable) idfTable = new IdfTable(readFileSync(require.resolve('@node-rs/jieba/idf.txt')))
+  if (!idfTable) {
+    const bytes = readFileSync(require.resolve('@node-rs/jieba/idf.txt'))
+    const saved = loadCompiled('idf', keyOf([bytes], IDF_CODE))
+    const [slots] = saved?.arrays ?? []
+    idfTable = slots instanceof Int32Array && typeof saved?.meta === 'number' ? new IdfTable(bytes, { slots, median: saved.meta }) : new IdfTable(bytes)
+  }
   return idfTable
+}
+
+/** Indexes jieba's IDF list once, for every later process (`npm run build`, `shipped/compile.ts`). */
+export function compileIdf(dir?: string): void {
+  const bytes = readFileSync(require.resolve('@node-rs/jieba/idf.txt'))
+  const { slots, median } = new IdfTable(bytes).index
+  saveCompiled('idf', keyOf([bytes], IDF_CODE), median, [slots], dir)
 }
 
 // Words this common carry no topic (的, 表示; 美国 at 4.2 is kept).

@@ -1,4 +1,14 @@
-import { FNV_OFFSET, SECOND_SEED, fnvStep, secondStep } from '../text/hash.js'
+import { keyOf, loadCompiled, saveCompiled } from '../shipped/compiled.js'
+import { FNV_OFFSET, HASH_MODULE, SECOND_SEED, fnvStep, secondStep } from '../text/hash.js'
+
+/** A saved `NameTags`: its two arrays. */
+export interface NameTagIndex {
+  readonly hashes: Int32Array
+  readonly kinds: Uint8Array
+}
+
+// The code an index depends on: this module and the hashes it probes with.
+const NAME_TAGS_CODE = [import.meta.url, HASH_MODULE]
 
 /**
  * Which words jieba's tagger calls names, without calling the tagger. jieba's `tag` is its `cut`
@@ -14,17 +24,43 @@ import { FNV_OFFSET, SECOND_SEED, fnvStep, secondStep } from '../text/hash.js'
  * a chance of about 2^-45 a look-up, far below anything the clustering could show.
  */
 export class NameTags {
-  private readonly hashes: Int32Array
+  readonly hashes: Int32Array
   // 0: empty; else IN_DICTIONARY, with NAME_TAG or X_TAG for the word's tag.
-  private readonly kinds: Uint8Array
+  readonly kinds: Uint8Array
   private readonly mask: number
 
-  /** `dictionaries`: jieba's dictionary files (`word freq tag` lines), in the order they were loaded. */
-  constructor(dictionaries: readonly Uint8Array[], bits = 20) {
+  /**
+   * `dictionaries`: jieba's dictionary files (`word freq tag` lines), in the order they were
+   * loaded; or the index made of them before (`index`).
+   */
+  constructor(dictionaries: readonly Uint8Array[] | NameTagIndex, bits = 20) {
+    if (!Array.isArray(dictionaries)) {
+      const { hashes, kinds } = dictionaries as NameTagIndex
+      if (hashes.length !== 2 * kinds.length || (kinds.length & (kinds.length - 1)) !== 0) throw new Error('not an index of name tags')
+      this.hashes = hashes
+      this.kinds = kinds
+      this.mask = kinds.length - 1
+      return
+    }
     this.mask = (1 << bits) - 1
     this.hashes = new Int32Array(2 << bits)
     this.kinds = new Uint8Array(1 << bits)
     for (const bytes of dictionaries) this.index(bytes)
+  }
+
+  /**
+   * The tags of these dictionaries from the index the build saved of them (`compile`), else
+   * indexed now. The key holds the dictionaries' bytes and this code.
+   */
+  static of(dictionaries: readonly Uint8Array[], dir?: string): NameTags {
+    const [hashes, kinds] = loadCompiled('name-tags', keyOf(dictionaries, NAME_TAGS_CODE), dir)?.arrays ?? []
+    return hashes instanceof Int32Array && kinds instanceof Uint8Array ? new NameTags({ hashes, kinds }) : new NameTags(dictionaries)
+  }
+
+  /** Indexes the dictionaries and saves the index for `of` (at build time). */
+  static compile(dictionaries: readonly Uint8Array[], dir?: string): void {
+    const { hashes, kinds } = new NameTags(dictionaries)
+    saveCompiled('name-tags', keyOf(dictionaries, NAME_TAGS_CODE), null, [hashes, kinds], dir)
   }
 
   /**

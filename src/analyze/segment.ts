@@ -26,8 +26,15 @@ const userDictionaryText = () => (userDict ??= userDictionary())
 let nameTags: NameTags | undefined
 /** The tags of the shared jieba's dictionaries, as its tagger would give them (`NameTags`). */
 export function dictionaryNameTags(): NameTags {
-  nameTags ??= new NameTags([readFileSync(require.resolve('@node-rs/jieba/dict.txt')), Buffer.from(userDictionaryText())])
+  nameTags ??= NameTags.of(dictionaries())
   return nameTags
+}
+
+const dictionaries = () => [readFileSync(require.resolve('@node-rs/jieba/dict.txt')), Buffer.from(userDictionaryText())]
+
+/** Indexes the shared jieba's tags once, for every later process (`shipped/compile.ts`). */
+export function compileNameTags(dir?: string): void {
+  NameTags.compile(dictionaries(), dir)
 }
 
 const WORD = /[\p{L}\p{N}]/u

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { shippedYaml } from '../shipped/yaml.js'
 import { foldText } from '../normalize/fold.js'
 import { loadRegistry } from '../outlets/registry.js'
 
@@ -77,7 +78,9 @@ function entityNames(path?: string): Array<[string, string]> {
 function entityEntries(path?: string): Array<{ name: string; aliases: string[]; type: string }> {
   const url = path ?? ENTITY_TABLE.map((u) => fileURLToPath(u)).find((p) => existsSync(p))
   if (!url) throw new Error(`entities.yaml not found; looked in ${ENTITY_TABLE.map((u) => fileURLToPath(u)).join(' and ')}`)
-  const data = parse(readFileSync(url, 'utf8')) as unknown
+  // The shipped table is parsed once a process (its entities and these names read the same data).
+  const text = readFileSync(url, 'utf8')
+  const data = path === undefined ? shippedYaml('entities', text) : parse(text)
   if (!Array.isArray(data)) throw new Error(`${url}: expected a list of entities`)
   return (data as Array<Record<string, unknown>>)
     .filter((e) => typeof e?.name === 'string')

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { parse } from 'yaml'
 import { OUTLET_TYPES, RegistryError, loadRegistry, parseRegistry } from './registry.js'
 
 const registry = loadRegistry()
@@ -117,6 +118,17 @@ describe('parseRegistry validation', () => {
   it('says on which line the bad entry starts', () => {
     const yaml = [entry('first', ''), entry('second', 'type: gov', { type: false })].join('\n')
     expect(() => parseRegistry(yaml, 'outlets.yaml')).toThrow(/\(line 5\)$/)
+  })
+
+  it("validates data given with its text (the build's compiled copy) the same, still naming the line", () => {
+    const yaml = [entry('first', ''), entry('second', 'type: gov', { type: false })].join('\n')
+    const data = parse(yaml) as unknown
+    expect(() => parseRegistry(yaml, 'outlets.yaml', data)).toThrow(/entry 2 \(second\): type 'gov' is not one of .*\(line 5\)$/)
+    const good = [entry('first', ''), entry('second', 'domains: [second.example]')].join('\n')
+    expect(parseRegistry(good, 't', parse(good)).byDomain('second.example')?.id).toBe('second')
+    // The data is what is read: the text only locates an entry that fails.
+    expect(() => parseRegistry(good, 't', data)).toThrow(/entry 2 \(second\): type 'gov'/)
+    expect(() => parseRegistry('id: voa', 'x.yaml', { id: 'voa' })).toThrow(/^x\.yaml: expected a list of outlets/)
   })
 
   it.each([

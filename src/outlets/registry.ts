@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { LineCounter, isNode, isSeq, parseDocument } from 'yaml'
+import { type Document, LineCounter, isNode, isSeq, parseDocument } from 'yaml'
+import { compileYaml, compiledYaml } from '../shipped/yaml.js'
 import { foldKey } from '../normalize/fold.js'
 
 export type OutletType =
@@ -64,26 +65,43 @@ const COUNTRY = /^[A-Z]{2}$/
 
 type Fail = (message: string) => never
 
-/** Parses and validates registry YAML; every message names the file, the entry and the field. */
-export function parseRegistry(yamlText: string, sourceName: string): Registry {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(yamlText, { lineCounter })
-  if (doc.errors.length > 0) throw new RegistryError(`${sourceName}: ${doc.errors[0].message}`)
-  if (!isSeq(doc.contents)) throw new RegistryError(`${sourceName}: expected a list of outlets at the top level`)
-
-  const entries = doc.toJS() as unknown[]
-  const lines = doc.contents.items.map((node) => {
+/**
+ * Parses and validates registry YAML; every message names the file, the entry and the field.
+ * `data`: the text's plain data when already known (the build's compiled copy of the shipped
+ * file): it is validated the same, and the text is parsed only to say on which line an entry
+ * that fails starts.
+ */
+export function parseRegistry(yamlText: string, sourceName: string, data?: unknown): Registry {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined
+  const document = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter()
+      parsed = { doc: parseDocument(yamlText, { lineCounter }), lineCounter }
+    }
+    return parsed
+  }
+  if (data === undefined) {
+    const { doc } = document()
+    if (doc.errors.length > 0) throw new RegistryError(`${sourceName}: ${doc.errors[0].message}`)
+    if (!isSeq(doc.contents)) throw new RegistryError(`${sourceName}: expected a list of outlets at the top level`)
+    data = doc.toJS()
+  }
+  if (!Array.isArray(data)) throw new RegistryError(`${sourceName}: expected a list of outlets at the top level`)
+  const entries = data as unknown[]
+  const lineOf = (i: number) => {
+    const { doc, lineCounter } = document()
+    const node = isSeq(doc.contents) ? doc.contents.items[i] : undefined
     const offset = isNode(node) ? node.range?.[0] : undefined
     return offset === undefined ? '' : ` (line ${lineCounter.linePos(offset).line})`
-  })
+  }
   const outlets = entries.map((entry, i) => {
     const idHint = isRecord(entry) && typeof entry.id === 'string' ? ` (${entry.id})` : ''
     return readOutlet(entry, (message) => {
-      throw new RegistryError(`${sourceName}: entry ${i + 1}${idHint}: ${message}${lines[i]}`)
+      throw new RegistryError(`${sourceName}: entry ${i + 1}${idHint}: ${message}${lineOf(i)}`)
     })
   })
   claimUnique(outlets, (i, message) => {
-    throw new RegistryError(`${sourceName}: entry ${i + 1} (${outlets[i].id}): ${message}${lines[i]}`)
+    throw new RegistryError(`${sourceName}: entry ${i + 1} (${outlets[i].id}): ${message}${lineOf(i)}`)
   })
   return buildRegistry(outlets)
 }
@@ -197,10 +215,22 @@ let shipped: Registry | undefined
 export function loadRegistry(path?: string): Registry {
   if (path !== undefined) return parseRegistry(readFileSync(path, 'utf8'), path)
   if (shipped) return shipped
+  const text = shippedText()
+  shipped = parseRegistry(text, 'outlets.yaml', compiledYaml('outlets', text))
+  return shipped
+}
+
+function shippedText(): string {
   const url = SHIPPED.find((u) => existsSync(u))
   if (!url) throw new RegistryError(`outlets.yaml not found; looked in ${SHIPPED.map((u) => fileURLToPath(u)).join(' and ')}`)
-  shipped = parseRegistry(readFileSync(url, 'utf8'), 'outlets.yaml')
-  return shipped
+  return readFileSync(url, 'utf8')
+}
+
+/** Validates the shipped outlets.yaml and saves its data for every later process (`npm run build`). */
+export function compileRegistry(dir?: string): void {
+  const text = shippedText()
+  parseRegistry(text, 'outlets.yaml') // a registry that does not validate fails the build
+  compileYaml('outlets', text, parseDocument(text).toJS(), dir)
 }
 
 function text(value: unknown, field: string, fail: Fail, required = false): string | undefined {

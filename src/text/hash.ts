@@ -8,3 +8,6 @@ export const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, FNV_PR
 export const secondStep = (h: number, c: number): number => Math.imul(h + c, SECOND_PRIME) ^ (h >>> 15)
 const FNV_PRIME = 0x01000193
 const SECOND_PRIME = 0x5bd1e995
+
+/** This module, for keys of tables saved with its hashes (`shipped/compiled.ts`): other hashes, another key. */
+export const HASH_MODULE = import.meta.url
