@@ -176,8 +176,10 @@ async function withTexts(article: Article, candidates: readonly Candidate[], sto
   return Promise.all(
     candidates.map(async (c) => {
       if (!needsText(article, c)) return c
-      const held = await store.article(c.id)
-      return held ? { ...c, folded: held.folded ?? foldText(held.text) } : c
+      // Its text alone: a template many archived posts share brings up to hundreds of candidates
+      // an article, and a whole row each (blocks, images) made ingest quadratic in their number.
+      const text = await store.articleText(c.id)
+      return text === undefined ? c : { ...c, folded: foldText(text) }
     }),
   )
 }

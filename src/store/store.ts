@@ -58,6 +58,8 @@ export interface Store {
   quarantine(raw: RawInput, p: Problem): Promise<void>
   ensureOutlet(o: { id: string; name: string; known: boolean }): Promise<void>
   article(id: string): Promise<Article | undefined>
+  /** An article's text alone (what the duplicate decision reads of a candidate): no row made of the rest. */
+  articleText(id: string): Promise<string | undefined>
   articles(q: ArticleQuery): AsyncIterable<Article>
   /** The same articles in the same order, metadata only: no text is read. */
   articleMetas(q: ArticleQuery): AsyncIterable<ArticleMeta>

@@ -51,6 +51,8 @@ describe('sqlite store', () => {
 
     const store = openSqlite(path)
     for (const a of examples) expect(await store.article(a.id)).toEqual(withoutTerms(a))
+    for (const a of examples) expect(await store.articleText(a.id)).toBe(a.text)
+    expect(await store.articleText('no-such-article')).toBeUndefined()
     expect(await store.search('普京')).toHaveLength(5)
     const copy = { ...examples[0], id: 'copy' as Article['id'], provenance: { ...examples[0].provenance, locator: 'elsewhere.md' } }
     expect((await store.duplicateCandidates(copy)).map((c) => c.id)).toContain(examples[0].id)

@@ -119,6 +119,7 @@ class SqliteStore implements Store {
       ),
       unquarantine: db.prepare('DELETE FROM quarantine WHERE locator = ?'),
       byId: db.prepare(`${FULL_ROW} WHERE a.id = ?`),
+      textById: db.prepare('SELECT b.text FROM articles a JOIN article_bodies b ON b.rowid = a.rowid WHERE a.id = ?').pluck(),
       copies: db.prepare(`${FULL_ROW} WHERE a.duplicate_of = ? ORDER BY a.rowid`),
       byHash: db.prepare(`${CANDIDATE} WHERE text_hash = ? AND duplicate_of IS NULL LIMIT 20`),
       byUrl: db.prepare('SELECT rowid FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL LIMIT 20'),
@@ -231,6 +232,10 @@ class SqliteStore implements Store {
   async article(id: string): Promise<Article | undefined> {
     const row = this.q.byId.get(id) as Row | undefined
     return row ? rowToArticle(row) : undefined
+  }
+
+  async articleText(id: string): Promise<string | undefined> {
+    return this.q.textById.get(id) as string | undefined
   }
 
   async *articles(q: ArticleQuery): AsyncIterable<Article> {
