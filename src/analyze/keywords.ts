@@ -33,7 +33,7 @@ export class IdfTable {
   private readonly scratch = new Uint8Array(256)
   readonly median: number
 
-  /** `index`: the slots and median computed from these very bytes before (`compiledIdf`). */
+  /** `index`: the slots and median computed from these very bytes before (`compileIdf`). */
   constructor(
     private readonly bytes: Uint8Array,
     index?: { readonly slots: Int32Array; readonly median: number },
@@ -91,7 +91,7 @@ export class IdfTable {
     this.median = median
   }
 
-  /** What `compiledIdf` saves: the slots, and the median. */
+  /** What `compileIdf` saves: the slots, and the median. */
   get index(): { readonly slots: Int32Array; readonly median: number } {
     return { slots: this.slots, median: this.median }
   }
