@@ -168,9 +168,10 @@ describe('clustering in batches through the stored state', () => {
   it.each([
     ['one process, which continues the clustering it holds', false, 1],
     ['a process for each batch, which restores the clustering from the store', true, 1],
-    // Events of more members than a part of them holds, each batch adding to the last part and beginning new ones.
-    ['one process, events larger than a part of their members', false, 34],
-    ['a process for each batch, events larger than a part of their members', true, 34],
+    // Events of more members than a part of them holds, each batch adding to the last part and beginning new ones
+    // (66 copies: the undated GNews seed's copies stay out of the summit's event at undatedBar 3, so it grows by two a copy).
+    ['one process, events larger than a part of their members', false, 66],
+    ['a process for each batch, events larger than a part of their members', true, 66],
   ])('gives the events, assignments and stories of the same arrivals clustered in one go, and earlier events keep their ids: %s', async (_, reopen, copies) => {
     const dir = mkdtempSync(join(tmpdir(), 'jianting-batches-'))
     let store = openSqlite(join(dir, 'test.db'))
