@@ -267,6 +267,19 @@ describe('digests', () => {
     for (const id of ['j', 'k', 'l']) expect(digest(id, '广州封村，九歌买菜')).toBe(false)
   })
 
+  it('takes an undated headline its outlet gave two earlier originals for a standing title, which stands alone', () => {
+    const g = new ArticleFeatures()
+    const digest = (id: string, title: string, outletId: string, text = `${id}号视频：文贵谈${id}的内容`) => g.item({ id, title, text, outletId }).digest === true
+    // Transcripts of different broadcasts under one title: a re-capture may repeat it once; the third names no incident.
+    expect(digest('a', '郭文貴先生視頻的文字版', 'zhanyou')).toBe(false)
+    expect(digest('b', '郭文貴先生視頻的文字版', 'zhanyou')).toBe(false)
+    expect(digest('c', '郭文貴先生視頻的文字版', 'zhanyou')).toBe(true)
+    // Other outlets carrying one headline carry one wire report: counted apart.
+    expect(digest('d', '郭文貴先生視頻的文字版', 'other')).toBe(false)
+    // Numbered parts of one serialised piece are not one title (the sketch masks digits).
+    for (const n of [1, 2, 5]) expect(digest(`p${n}`, `《2021年美国创新与竞争法案》涉及中共国部分（${n}）`, 'gnews')).toBe(false)
+  })
+
   it('stands alone: a digest neither joins an event nor is joined', () => {
     const c = new EventClusterer({ ...defaultClusterOptions, titleWeight: 0 })
     const v = new Map([['台山', 1]])

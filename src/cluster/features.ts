@@ -217,7 +217,8 @@ export class ArticleFeatures {
     // An undated article's week is unknown: its words are weighed as the archive weighs them.
     const burst = day === undefined ? () => 1 : this.recent.damping(day, (w) => this.stats.share(w))
     const vector = keywordVector(words, (w) => this.stats.idf(w), undefined, (w, idf) => (names.has(w) ? NAME_BOOST : 1) * burst(w, idf))
-    const digest = this.isEpisode(foldedTitle, !a.duplicateOf) || this.isDigest(foldedTitle)
+    const standing = this.isStandingTitle(foldedTitle, !a.duplicateOf, a.outletId)
+    const digest = this.isEpisode(foldedTitle, !a.duplicateOf) || standing || this.isDigest(foldedTitle)
     const monthDay = publishedAt || dateHint ? undefined : headlineMonthDay(foldedTitle)
     // A picture's upload folder dates no report whose picture is a reused logo, but it is still a
     // day the report cannot precede.
@@ -314,6 +315,30 @@ export class ArticleFeatures {
   }
 
   /**
+   * Is this a standing title: a headline with no date that its outlet gave STANDING_MIN_EARLIER
+   * earlier originals (texts that are not copies of each other), 郭文貴先生視頻的文字版 over 18
+   * transcripts of different broadcasts, 西喜时事新闻简报 — 美国时事篇 over numbered briefs? It
+   * names a programme, not an incident: a digest, as an episode is. (The same headline had made
+   * eight transcripts of broadcasts months apart one event; with only the headline left out of the
+   * score, seven stayed one on the speaker's words.) Once before may be a re-capture or a revision
+   * (the corpus's four pairs are). Keyed by the outlet: outlets that share a headline are most
+   * often carrying one wire report. Counted in the sketch of series labels under a key of its own;
+   * `observe` for an original. (A vlogger who gave one headline to each day's video of a lockdown
+   * would lose those videos to it; no channel in the corpus does.)
+   */
+  isStandingTitle(foldedTitle: string, observe: boolean, outlet: string | undefined): boolean {
+    if (!outlet || mentionedDate(foldedTitle) !== undefined || MONTH_DAY.test(foldedTitle)) return false
+    const letters = foldedTitle.replace(/[^\p{L}\p{N}]/gu, '')
+    if (letters.length <= EPISODE_MIN_CHARS) return false
+    // Numbered parts of one piece (…部分（1）, （2）) are not one standing title: the sketch masks
+    // digits, so they are keyed as other characters.
+    const key = `${STANDING_KEY}${outlet}${STANDING_KEY}${letters.replace(/\d/g, (d) => String.fromCharCode(UNMASKED_DIGIT + Number(d)))}`
+    const earlier = this.series.count(key)
+    if (observe) this.series.observe([key])
+    return earlier >= STANDING_MIN_EARLIER
+  }
+
+  /**
    * A headline that lists unrelated items ("X|Y" of a video news review, "解读X，及Y") heads a
    * digest: it reports no one event. No two of its items sharing an uncommon headline pair
    * (广州 in two clauses, not 美国 or 中共) tells it from a headline with several clauses about one thing.
@@ -372,6 +397,11 @@ const EPISODE_KEY = '\u0002'
 const EPISODE_MIN_CHARS = 4
 // Twice before: one earlier headline alike may be the same report captured again.
 const EPISODE_MIN_EARLIER = 2
+// Standing titles' keys (`isStandingTitle`), apart from episodes'; twice before, as for an episode.
+const STANDING_KEY = '\u0003'
+const STANDING_MIN_EARLIER = 2
+// ① (U+2460) onwards: what a digit of a standing title is keyed as.
+const UNMASKED_DIGIT = 0x2460
 
 // Where an undated article says when it was written: "(2021.6.14早间…)", "6/10/2021 佛州…",
 // "西班牙2021年6月17日电". Only full dates (with the year) count.
