@@ -377,7 +377,7 @@ export async function cachedClusters(store: Store): Promise<Clusters | undefined
  * for as long as their digest stays the same, so a folder left out here would let state computed
  * by old code (how text is folded, how dates are read) live on beside new.
  */
-export const CLUSTER_CODE_DIRS = ['cluster', 'analyze', 'outlets', 'normalize', 'text'] as const
+export const CLUSTER_CODE_DIRS = ['cluster', 'analyze', 'outlets', 'normalize', 'text', 'shipped'] as const
 
 let code: string | undefined
 /**
