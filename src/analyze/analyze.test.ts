@@ -575,6 +575,16 @@ describe('findQuotes', () => {
     expect(speakerOf('根據《蘋果》副社長陳沛敏周二（15日）在給讀者的電郵中表示，「正如香港人一樣，今年的處境雖然艱難，但《蘋果》仍緊守崗位。」')).toEqual(['陈沛敏'])
     expect(speakerOf('《環球時報》報道，中國外交部發言人耿爽被問到中方會採取什麼措施防止疫情擴散，他表示「可以告訴你的是，目前武漢的地方政府已經採取了管控措施」。')).toEqual(['耿爽'])
   })
+  it('reads a role as the speaker past the day it spoke and an adverb (VOA: 中国国防部新闻发言人星期五宣布，“…”; 中广核集团周日表示; 法院还表示)', () => {
+    const text = '与此同时，中国国防部新闻发言人星期五宣布，“今天开始，解放军东部战区在台海附近组织实战化演练。”\n\n这位发言人说，“这是针对当前台海形势、维护国家主权和领土完整所采取的正当必要行动。”'
+    expect(speakerOf(text)).toEqual(['中国国防部', '中国国防部'])
+    expect(speakerOf('中广核集团周日表示，该核电站的两个反应堆都“按照核安全规则和条例运行”。')).toEqual(['中广核集团'])
+    expect(speakerOf('“我们预计秋季会有早期结果，”DSS 官员周二在一封电子邮件中表示。')).toEqual(['DSS 官员'])
+  })
+  it('takes no word jieba joined to a demonstrative for a company\'s name (…的说法，即该|公司从特朗普先生那里窃取了选举权)', () => {
+    const text = '他知道没有可信的证据支持他的说法，即该公司从特朗普先生那里窃取了选举权。该公司声明还说，“Dominion还针对鲁迪·朱利安尼提出类似的主张。”'
+    expect(speakerOf(text)).not.toContain('即该')
+  })
 })
 
 describe('findFigures', () => {

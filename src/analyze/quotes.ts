@@ -377,12 +377,14 @@ function namedCompanies(folded: string): EntityMention[] {
     }
     const before = folded.slice(Math.max(0, at - 10), at)
     const last = tagWords(before).at(-1)
-    if (!last || !before.endsWith(last.word) || !/^(n|x|eng|j)/.test(last.tag) || !/^[\p{Script=Han}a-z]{2,8}$/u.test(last.word) || DEMONSTRATIVE.test(last.word)) continue
+    if (!last || !before.endsWith(last.word) || !/^(n|x|eng|j)/.test(last.tag) || !/^[\p{Script=Han}a-z]{2,8}$/u.test(last.word) || DEMONSTRATIVE.test(last.word) || POINTING_END.test(last.word)) continue
     out.push({ id: last.word, name: last.word, surface: last.word, type: 'org', at: at - last.word.length })
   }
   return out
 }
 const COMPANY = /(?:公司|集团)/gu
+// (…nor a word jieba joined to the demonstrative that ends it: 即该|公司 is 即 该公司.)
+const POINTING_END = /(该|这|那|此|其)$/u
 const DEMONSTRATIVE = /^(这|那|该|一|本|此|其|各|两|多|某|每|哪|子|母|分|总|大|小|新|老|前|原|科技|上市|跨国|私营|国营|国有|外国|美国|中国|航空|能源|电力)/u
 
 /** The few characters before position `at` in its clause, from `from` on (what `isObject` reads). */
@@ -453,7 +455,7 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     // earlier clause holds as an object (支持台湾参与世界卫生组织论坛).
     // (Not a phrase of whom it was said to: 对着人家记者说.)
     const phraseAt = verbAt - phrase.length
-    const own = phrase.replace(LEADING_CONNECTIVE, '').replace(TRAILING_ADVERB, '')
+    const own = withoutWhen(phrase.replace(LEADING_CONNECTIVE, ''))
     if (SPEAKER_NOUN.test(own) && !GRAMMAR_START.test(own) && withoutAddressee(own) === own && !candidates.some((m) => m.at >= phraseAt)) candidates = []
     // A verb with no subject of its own (…，形容「…」) shares that of the nearest clause before it
     // that opens with one (駱惠寧說，推進…中共領導，形容「…」: 駱惠寧; 江澤民在大會上…，並強調:
@@ -594,7 +596,9 @@ const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外�
  */
 function speakerPhrase(phrase: string, roles: Roles, verb = ''): Speaker | undefined {
   // …but a phrase that opens with a pronoun (他们在报告) is not the name of a speaker.
-  if (phrase.length >= 2 && phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
+  // (Nor is the day or time it was said part of it: 国防部新闻发言人星期五宣布, 外交部发言人今天(3日)说.)
+  const role = withoutWhen(phrase)
+  if (role.length >= 2 && role.length <= 12 && SPEAKER_NOUN.test(role) && !/^(他|她|它|我|你)/u.test(role)) return rolePhrase(role, roles)
   // A name after a body's title, read apart from the title (美国商会会长史墨客: jieba reads 会|长史|墨客).
   return titledName(phrase) ?? unknownPerson(phrase, verb, roles.table) ?? latinName(phrase)
 }
@@ -739,7 +743,7 @@ function speakerAfter(after: string, table: EntityTable, lastPerson: Speaker | u
   if (/^(他|她)们?$/.test(subject) || subject === '') return subject ? lastPerson : undefined
   const named = subjectNames(subject, 0, subject.length, withLearned(subject, findEntities(subject, table), learned))
   if (named.length) return asSpeaker(named[named.length - 1])
-  const phrase = withoutAddressee(subject)
+  const phrase = withoutWhen(withoutAddressee(subject))
   if (phrase.length <= 12 && SPEAKER_NOUN.test(phrase) && !/^(他|她|它|我|你)/u.test(phrase)) return rolePhrase(phrase, roles)
   // A name in Latin letters ending the subject (马来亚银行分析师Chua Hak Bin称, …Gabriel Lim在记者会上说).
   return latinName(phrase)
@@ -843,6 +847,11 @@ const ISSUER_END = /(派|党|阵营|政府|组织|团体|联盟|协会|公会|�
 const ISSUED = /(发表|发布|发出|签署)(了)?((?:一份|一项|联合|书面|正式)*)(声明|公报)/gu
 // Words of when between a subject and its verb (今天(31日), 周三, 当天).
 const WHEN_SAID = /((今天|昨天|今日|昨日|当天|当日|周.|星期.|\(\d{1,2}日\)|\d{1,2}日|上午|下午|晚间|早些时候|稍早))+$/u
+/** A subject phrase without the words of when it spoke that end it (发言人星期五, 该官员周三也): not part of who spoke. */
+function withoutWhen(phrase: string): string {
+  const bare = phrase.replace(TRAILING_ADVERB, '').replace(WHEN_SAID, '').replace(TRAILING_ADVERB, '')
+  return bare.length >= 2 ? bare : phrase.replace(TRAILING_ADVERB, '')
+}
 const ANAPHOR_BEFORE = /(该|这|那|此|上述)(名|位)?[^，,。]{0,4}$/u
 
 /**
@@ -914,7 +923,7 @@ const ANAPHOR = /^(该|这|那|此|上述)/u
 // voice of the body named last.
 const INSTITUTION = /(声明|报告|公报|政府|外交部|委员会|公司|组织|机构|集团|厂|大学|媒体|官方|当局|警方|法院)$/u
 // A body's voice: its spokesperson or its statement (X的一位发言人, X的声明, X声明).
-const VOICE = /^(.{2,16}?)(?:的)?(?:一位|一名|一份|一则)?(发言人|声明|公报)$/u
+const VOICE = /^(.{2,16}?)(?:的)?(?:一位|一名|一份|一则)?(?:新闻)?(发言人|声明|公报)$/u
 // What the name of a body ends with (国务院, 港府, 峰会, 北京语言大学, 国防部).
 const ORG_ENDING = /(部|院|府|局|会|署|厅|委|办|处|馆|厂|司|社|台|团|党|军|队|大学|学院|组织|集团|公司|机构|政府|当局|中心)$/u
 
