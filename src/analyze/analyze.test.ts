@@ -581,6 +581,17 @@ describe('findQuotes', () => {
     expect(speakerOf('中广核集团周日表示，该核电站的两个反应堆都“按照核安全规则和条例运行”。')).toEqual(['中广核集团'])
     expect(speakerOf('“我们预计秋季会有早期结果，”DSS 官员周二在一封电子邮件中表示。')).toEqual(['DSS 官员'])
   })
+  it('takes no one for the speaker of 对…来说 (中国数字时代: TikTok 之于绝大多数国人来说，你写对它…)', () => {
+    const reported = (text: string) => findQuotes(splitSentences(text)).filter((q) => q.kind === 'reported').map((q) => q.speaker?.name)
+    expect(reported('TikTok 之于绝大多数国人来说，你写对它，已经算了解的很深入了。')).toEqual([])
+    expect(reported('对于追求民主的中共国人来说，中国共产党是一种恐怖。')).toEqual([])
+    expect(reported('借用郭文贵先生的话说，现在的体制内充斥着大量的酒囊饭袋，所以朝令夕改的规定屡见不鲜。')).toEqual(['郭文贵'])
+  })
+  it('takes the titled person after an organisation past the day they spoke, quoted or reported (白宫国家安全顾问沙利文17日表示，…)', () => {
+    expect(speakerOf('白宫国家安全顾问沙利文17日表示，“白宫可能考虑安排两国元首会谈。”')).toEqual(['沙利文'])
+    expect(speakerOf('白宫国家安全顾问沙利文17日表示，白宫可能考虑安排美国总统拜登与中国国家主席习近平进行会谈。')).toEqual(['沙利文'])
+    expect(speakerOf('中国外交部发言人汪文斌本月21日回应时指出，这是中巴两军间的例行安排，不针对第三方。')).toEqual(['汪文斌'])
+  })
   it('takes no word jieba joined to a demonstrative for a company\'s name (…的说法，即该|公司从特朗普先生那里窃取了选举权)', () => {
     const text = '他知道没有可信的证据支持他的说法，即该公司从特朗普先生那里窃取了选举权。该公司声明还说，“Dominion还针对鲁迪·朱利安尼提出类似的主张。”'
     expect(speakerOf(text)).not.toContain('即该')

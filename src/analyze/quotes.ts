@@ -481,7 +481,8 @@ function speakerBefore(before: string, mentions: readonly EntityMention[], lastP
     // An organisation followed by a title and a name the rules do not know (欧盟委员会主席冯德莱恩):
     // the person speaks, not the organisation.
     if (named?.type === 'org') {
-      const rest = before.slice(named.at + named.surface.length, verbAt)
+      // (…and the day it spoke left off the name: 白宫国家安全顾问沙利文17日表示.)
+      const rest = withoutWhen(before.slice(named.at + named.surface.length, verbAt))
       const person = titledUnknown(rest) ?? titledName(rest)
       if (person) return person
     }
@@ -588,7 +589,7 @@ function titledUnknown(rest: string): Speaker | undefined {
   const title = ORG_TITLE.exec(rest)
   return title ? unknownPerson(rest.slice(title[0].length)) : undefined
 }
-const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|主任|局长|署长|处长|司长|总裁|行政总裁|首席执行官|执行长|董事长|社长|总编辑|主编|总监|院长|校长|会长|理事长|负责人|召集人|创办人|创始人|议员)/u
+const ORG_TITLE = /^[^，,：:；]{0,8}?(总统|总理|首相|主席|部长|外长|国务卿|发言人|秘书长|大使|顾问|特使|主任|局长|署长|处长|司长|总裁|行政总裁|首席执行官|执行长|董事长|社长|总编辑|主编|总监|院长|校长|会长|理事长|负责人|召集人|创办人|创始人|议员)/u
 
 /**
  * A speaker phrase no entity rule named: a role (外交部发言人, 该公司) or a name jieba tells.
@@ -928,7 +929,8 @@ const VOICE = /^(.{2,16}?)(?:的)?(?:一位|一名|一份|一则)?(?:新闻)?(�
 const ORG_ENDING = /(部|院|府|局|会|署|厅|委|办|处|馆|厂|司|社|台|团|党|军|队|大学|学院|组织|集团|公司|机构|政府|当局|中心)$/u
 
 // Reported speech: a named subject, a speech verb, then what was said (普京表示，俄美立场不同).
-const REPORTED = /^([^，,。：:“”]{1,30}?)(表示|指出|强调|称|说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
+// (说 in 对…来说, 据说, 听说 is no one's saying: 对于追求民主的中共国人来说，…)
+const REPORTED = /^([^，,。：:“”]{1,30}?)(表示|指出|强调|称|(?<![来据听])说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
 
 /**
  * `X表示，…` with the speaker named as the subject: the outlet's paraphrase of what X said.
@@ -940,7 +942,12 @@ function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPer
   if (!m) return undefined
   const subjectEnd = m[1].length
   const named = subjectNames(s.folded, 0, subjectEnd, mentions)
-  const speaker = named.length ? asSpeaker(named[named.length - 1]) : /^(他|她)$/.test(m[1].trim().replace(CONNECTIVE, '')) ? lastPerson : undefined
+  const last = named[named.length - 1]
+  // An organisation, a title and a name the rules do not know (白宫国家安全顾问沙利文17日表示): the
+  // person speaks, as in `speakerBefore`.
+  const rest = last?.type === 'org' ? withoutWhen(s.folded.slice(last.at + last.surface.length, subjectEnd)) : ''
+  const titled = rest ? (titledUnknown(rest) ?? titledName(rest)) : undefined
+  const speaker = titled ?? (last ? asSpeaker(last) : /^(他|她)$/.test(m[1].trim().replace(CONNECTIVE, '')) ? lastPerson : undefined)
   if (!speaker) return undefined
   const at = m[0].length - m[3].length
   const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
