@@ -10,6 +10,7 @@ import type { Figure } from '../analyze/figures.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
 import { charBigrams, lettersAndDigits } from '../text/char-class.js'
 import { foldText } from '../normalize/fold.js'
+import { loadRegistry } from '../outlets/registry.js'
 
 export interface OutletMeta {
   readonly id: string
@@ -207,7 +208,16 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     }
     return nameMemo.get(w)
   }
-  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap(reporting)])), nameOf)
+  // Each outlet's own names and aliases, which it uses of itself (法广记者): not its vocabulary.
+  const registry = loadRegistry()
+  const selfNames = new Map(
+    outletIds.map((o) => {
+      const entry = registry.byId(o)
+      const names = [outletMeta(o).name, ...(entry ? [...Object.values(entry.names), ...entry.aliases] : [])]
+      return [o, [...new Set(names.filter((x): x is string => !!x).map((x) => foldText(x).toLowerCase()))]]
+    }),
+  )
+  const framingByOutlet = framing(new Map(outletIds.map((o) => [o, prepared.filter((p) => p.article.outletId === o).flatMap(reporting)])), nameOf, selfNames)
   const claimById = new Map(claims.map((c) => [c.id, c]))
   // An article that tells the event's central claim (the one most outlets carry) only as
   // expected (预计会在星期一宣布暂停引渡条约) while another outlet tells it as done was written before

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { segment } from '../analyze/segment.js'
-import { framing } from './framing.js'
+import { framing, isSelfName } from './framing.js'
 import { isFunctionWord } from './function-words.js'
 
 describe('framing vocabulary', () => {
@@ -36,4 +36,26 @@ describe('framing vocabulary', () => {
     // Without the name reader, both are listed.
     expect(framing(new Map([['a', a], ['b', b]])).get('a')!.map((t) => t.term)).toEqual(expect.arrayContaining(['川普', '刘晓明']))
   })
+})
+
+describe('framing, an outlet naming itself', () => {
+  it("does not list an outlet's own name or alias as its vocabulary (RFI: 法广记者…; a channel 九哥记: 九哥今天…)", () => {
+    const shared = '港人在抗争中期待西方的支持。'
+    const a = Array.from({ length: 10 }, () => segment(shared + '法广记者报道，九哥说。'))
+    const b = Array.from({ length: 10 }, () => segment(shared + '北京表示将依法处理。'))
+    const self = new Map([['rfi', ['法国国际广播电台', '法广']], ['other', ['九哥记']]])
+    const mine = (names?: ReadonlyMap<string, readonly string[]>) => framing(new Map([['rfi', a], ['other', b]]), () => undefined, names).get('rfi')!.map((t) => t.term)
+    expect(mine()).toContain('法广')
+    expect(mine(self)).not.toContain('法广')
+    // Another outlet's name is not this one's: 九哥 stays RFI's word here.
+    expect(mine(self)).toContain('九哥')
+  })
+  it.each([
+    ['法广', '法广', true],
+    ['九哥', '九哥记', true],
+    ['自由亚洲', '自由亚洲电台', true],
+    ['纽约时报', '纽约时报中文网', true],
+    ['美国', '美国之音', false],
+    ['联合', '联合早报', false],
+  ])('isSelfName(%s, %s) is %s', (word, name, expected) => expect(isSelfName(word, name)).toBe(expected))
 })

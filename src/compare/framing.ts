@@ -29,7 +29,11 @@ const MAX_TERMS = 12
  * over-trusted. Only terms with |z| ≥ 1.96 and used at least twice are listed. Texts come
  * segmented (`segment` of folded text: a list of words per text), as the comparison has them.
  */
-export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>, nameOf: NameOf = () => undefined): Map<string, FramingTerm[]> {
+export function framing(
+  wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonly string[]>>,
+  nameOf: NameOf = () => undefined,
+  selfNames: ReadonlyMap<string, readonly string[]> = new Map(),
+): Map<string, FramingTerm[]> {
   const counts = new Map<string, Map<string, number>>()
   const pooled = new Map<string, number>()
   // The surfaces under which each outlet names each entity of the table.
@@ -37,10 +41,13 @@ export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonl
   for (const [outlet, texts] of wordsByOutlet) {
     const c = new Map<string, number>()
     const named = new Map<string, Set<string>>()
+    const own = selfNames.get(outlet) ?? []
     for (const words of texts) {
       for (const w of words) {
         // Latin words in Chinese reports are mostly bylines and names in brackets, not vocabulary.
         if (w.length < 2 || /[%\d]/.test(w) || !/\p{Script=Han}/u.test(w) || idfOf(w) < 4 || isFunctionWord(w)) continue
+        // An outlet naming itself (法广记者, 九哥记's 九哥) says who reports, not how.
+        if (own.some((name) => isSelfName(w, name))) continue
         const id = nameOf(w)
         if (id === null) continue
         if (id) named.set(id, (named.get(id) ?? new Set()).add(w))
@@ -84,3 +91,13 @@ export function framing(wordsByOutlet: ReadonlyMap<string, ReadonlyArray<readonl
   }
   return out
 }
+
+/**
+ * Is a word an outlet's own name (`name`, folded): the name or an alias itself (法广), or the
+ * name without the kind of outlet it ends with (九哥 of 九哥记, 自由亚洲 of 自由亚洲电台, 纽约时报 of
+ * 纽约时报中文网). Not a country the name opens with (美国 of 美国之音).
+ */
+export function isSelfName(word: string, name: string): boolean {
+  return word === name || (name.startsWith(word) && MEDIA_KIND.test(name.slice(word.length)))
+}
+const MEDIA_KIND = /^(记|网|中文网|电台|广播电台|国际广播电台|新闻|新闻网|电视台|台|社|通讯社|报|日报|时报)$/u
