@@ -265,6 +265,13 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([second, third], new Set())).toEqual(['当时有网络消息披露，贵州总加分考生占总数的45%，促使约千名家长上访。', '贵州省信访局周三表示，已经收到家长的投诉。'])
   })
 
+  it('summarises from no sentence that opens with a pronoun, whatever verb follows it (眾新聞: 他沒有正面評論是否要取締支聯會…; 她希望市民大眾…)', () => {
+    expect(summarize([claimOf(['他沒有正面評論是否要取締支聯會，只是重申任何組織都要遵守國安法。', '他没有评论支联会。'])], new Set())).toEqual([])
+    expect(summarize([claimOf(['她希望市民大眾都能夠從主題論壇裏面感受到一國兩制的落實。', '李慧琼希望市民从论坛感受到一国两制的落实。'])], new Set())).toEqual(['李慧琼希望市民从论坛感受到一国两制的落实。'])
+    // A name or a word that begins so is no pronoun.
+    expect(summarize([claimOf(['他信·西那瓦周一返回泰国并被送往监狱。', '他信返回泰国。'])], new Set())).toEqual(['他信·西那瓦周一返回泰国并被送往监狱。'])
+    expect(summarize([claimOf(['他国的经验表明，封锁措施可以有效遏制病毒传播。', '别国经验表明封锁有效。'])], new Set())).toEqual(['他国的经验表明，封锁措施可以有效遏制病毒传播。'])
+  })
   it('summarises from no sentence in the first person, save inside a quotation', () => {
     expect(summarize([claimOf(['对我个人来讲，反对境外势力干预这一条使我们今后的工作十分麻烦。', '我们认为这一决定将使议会的工作更加困难。'])], new Set())).toEqual([])
     expect(summarize([claimOf(['林郑月娥说：“我们会全力配合中央的决定。”', '对我个人来讲，这一决定十分麻烦。'])], new Set())).toEqual(['林郑月娥说：“我们会全力配合中央的决定。”'])

@@ -448,8 +448,9 @@ const FIRST_PERSON = /(?<!自)[我咱](?![国军方党驻省市区县校])|笔�
 const ENDS_STATEMENT = /(?:[。.]|[。！？!?.][”」』"])$/u
 const TRAILING_CREDIT = /\s*[（(][^（）()]{1,12}[)）]$/u
 // …nor one that opens by pointing back at a sentence the summary does not hold (他说…, 该公司…,
-// 这是…, 其中…). Not a name that begins so (他信·西那瓦, 其士集团), nor 其他 (the others).
-const BACK_REFERENCE = /^(?:[他她它](?:们)?(?=[说表称认指还也又则就都曾已在对向将会并是的，,])|其(?![他士余])|该|这(?:是|些|个|一|也|就|种|样|让|使))/u
+// 这是…, 其中…; 他没有正面评论…, 她希望…: a pronoun whatever verb follows it). Not a name that begins
+// so (他信·西那瓦, 其士集团), nor a word (他人, 他国, 其他).
+const BACK_REFERENCE = /^(?:[他她它](?:们)?(?![人国乡日杀者律信])|其(?![他士余])|该|这(?:是|些|个|一|也|就|种|样|让|使))/u
 // …quotations and titles (《你好，李焕英》) aside.
 const withoutQuotations = (t: string) => t.replace(/[“「『《][^”」』》]*[”」』》]|"[^"]*"/gu, '')
 
