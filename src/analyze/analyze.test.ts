@@ -804,6 +804,22 @@ describe('findFigures', () => {
     expect(shares('失业率为百分之五到六。')).toEqual([[5, 6, '%']])
     expect(shares('失业率从3.5%到14.7%。')).toEqual([[3.5, null, '%'], [14.7, null, '%']])
   })
+  it('names a relayed source whole, or no source where none is named (corpus: 据国家统计局的2019年数据, 2014年数据显示, 根据较小的数据收集估计, 中国2010年开展的第六次人口普查数据显示)', () => {
+    // (Each sentence's figures have one source: given once.)
+    const relayed = (text: string) => [...new Set(findFigures(splitSentences(text)).map((f) => f.relayed))]
+    // 统计 and 消息 of 统计局 and 消息人士 do not end the name.
+    expect(relayed('据国家统计局的2019年数据，其中60岁以上的人，上网比例仅23%。')).toEqual(['国家统计局'])
+    expect(relayed('根据美国劳工统计局的数据，自1983年到2021年汽车平均年通胀率为1.01%。')).toEqual(['美国劳工统计局'])
+    // A date, a time word, an adjective or a determiner names no one.
+    expect(relayed('2014年数据显示，小学、初中、高中的近视占比依次为46%、74%。')).toEqual([undefined])
+    expect(relayed('Watzl 根据较小的数据收集估计，目前德国的 delta 变体比例已经超过 10%。')).toEqual([undefined])
+    expect(relayed('根据以上数据，公积金提取标准约为9万元。')).toEqual([undefined])
+    expect(relayed('据4月19日NHK新闻报道，来自乌克兰的难民人数已经上升到649人。')).toEqual(['NHK新闻'])
+    // A source named by more than sixteen characters is read from its clause's start, not cut inside a word.
+    expect(relayed('中国2010年开展的第六次人口普查数据显示，贵州各少数民族人口为1255万人。')).toEqual(['中国'])
+    expect(relayed('Worldometers世界實時統計數據顯示，全球新冠肺炎累計確診病例超過3005萬例。')).toEqual(['Worldometers世界實時統計'])
+    expect(relayed('据“铁路技术商务网”统计，全国有300名乘客。')).toEqual(['“铁路技术商务网”'])
+  })
   it('names a relayed source without its date or a dateline before it', () => {
     const relayed = (text: string) => findFigures(splitSentences(text)).map((f) => f.relayed)
     expect(relayed('据新华社2020年11月23日报道，全国有50人死亡。')).toEqual(['新华社'])

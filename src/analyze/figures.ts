@@ -101,7 +101,7 @@ function isObject(phrase: string): boolean {
 // A figure relayed from another source: 据RT报道, 据约翰斯·霍普金斯大学的统计, 法新社汇整官方数据显示.
 // …and 据法新社，截至…: an agency or body named alone before the comma.
 // (Not the 据 of 占据, 根据 a rule, 数据, nor 据说/据称/据悉: hearsay names no one.)
-const RELAYED = /(?<![占佔盘盤数數证證依])据(?![说称悉])([^，,。；;：:]{1,24}?)(?:报道|报导|消息|披露|援引|统计|数据)|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)|(?<![占佔盘盤数數证證依根])据(?![说称悉])([^，,。；;：:]{1,12}?(?:社|台|报|网|署|局|部|中心|大学|组织))[，,]/u
+const RELAYED = /(?<![占佔盘盤数數证證依])据(?![说称悉])([^，,。；;：:]{1,24}?)(?:报道|报导|消息(?!人士|灵通)|披露|援引|统计(?![局学署处司厅])|数据(?!库))|([^，,。；;：:]{2,16}?)(?:报道称|报导称|援引|数据显示|统计显示)|(?<![占佔盘盤数數证證依根])据(?![说称悉])([^，,。；;：:]{1,12}?(?:社|台|报|网|署|局|部|中心|大学|组织))[，,]/u
 // Where a source's name ends: what follows says when or how it counted (据法新社周日下午对官方数据的统计).
 // Only after the name's first two characters, and outside a title's marks: 今日俄罗斯 and
 // 《星期日泰晤士报》 are names.
@@ -339,11 +339,41 @@ function relayedFrom(folded: string, text: string): string | undefined {
   // （中央社巴黎19日综合外电报导）法新社汇整官方数据显示 — 法新社, not 9日.
   const close = unopenedClose(whole)
   if (close >= 0) [whole, at] = [whole.slice(close + 1), at + close + 1]
-  const inner = whole.slice(0, whole.search(SOURCE_END) >>> 0).replace(/的$/u, '')
-  if (NOT_A_SOURCE.test(inner)) return undefined
-  const source = folded.length === text.length ? text.slice(at, at + inner.length) : inner
+  // A source found by its last sixteen characters started inside its clause (国2010年开展的… of 中国
+  // 2010年开展的…, rldometers of Worldometers): it starts at the clause's start.
+  if (m[2] !== undefined && at > 0 && !/[，,。；;：:\s（(【\]）)]/u.test(folded[at - 1])) {
+    const start = Math.max(0, ...[...'，,。；;：:（(【】[]）)「」“”•'].map((c) => folded.lastIndexOf(c, at - 1) + 1))
+    const opener = CONNECTIVE.exec(folded.slice(start, at))?.[0].length ?? 0
+    whole = folded.slice(start + opener, at) + whole
+    at = start + opener
+  }
+  // What a bullet or a closing mark set before it is another item's (并报警 •看到的联邦数据显示).
+  // (A name in its marks, “铁路技术商务网” or 【零对冲】, is one.)
+  const unopened = (close: string, open: string) => (whole.lastIndexOf(open, whole.lastIndexOf(close)) < 0 ? whole.lastIndexOf(close) : -1)
+  const item = Math.max(whole.lastIndexOf('•'), whole.lastIndexOf('|'), whole.lastIndexOf('. '), unopened('】', '【'), unopened('」', '「'), unopened('”', '“'))
+  if (item >= 0) [whole, at] = [whole.slice(item + 1).replace(/^\s+/u, ''), at + item + 1 + (whole.slice(item + 1).length - whole.slice(item + 1).replace(/^\s+/u, '').length)]
+  // …without the date it opens with (据4月19日NHK新闻报道, 2014年数据显示) and a 在 or 的 ending it.
+  const lead = LEADING_DATE.exec(whole)?.[0].length ?? 0
+  const named = whole.slice(lead)
+  const inner = named.slice(0, named.search(SOURCE_END) >>> 0).replace(/(?:的|在)$/u, '')
+  if (NOT_A_SOURCE.test(inner) || inner.length > MAX_SOURCE_CHARS || !namesSomeone(inner)) return undefined
+  const source = folded.length === text.length ? text.slice(at + lead, at + lead + inner.length) : inner
   return source.trim() || undefined
 }
+// A name longer than this is a clause, not a source (对于华为…而言是艰难的一年. 前者因为…危机.).
+const MAX_SOURCE_CHARS = 24
+const LEADING_DATE = /^\s*(?:\d{4}年|\d{1,2}月|\d{1,2}[日号]|今年|去年|前年)+\s*/u
+/**
+ * Does a source's name name someone: a noun, a name or a word in Latin letters among its words,
+ * not a date (1956年), a time or an adverb (当时, 刚刚), a determiner (该, 以上, 一位) or an adjective
+ * (根据较小的数据收集估计: 较小).
+ */
+function namesSomeone(source: string): boolean {
+  if (!source.trim() || POINTS_BACK.test(source)) return false
+  return tagWords(source).some((w) => /^(n|nr|ns|nt|nz|vn|j|x|eng)/.test(w.tag) && !/^\d/.test(w.word) && w.word.trim().length >= 2)
+}
+const POINTS_BACK = /^(以上|上述|一位|一名|虽)/u
+const CONNECTIVE = /^\s*(尽管|虽然|但是|但|而且|而|并且|并|因为|由于)/u
 
 /** Where the last closing bracket in `text` that no bracket in it opened stands, else -1. */
 function unopenedClose(text: string): number {
