@@ -592,6 +592,13 @@ describe('findQuotes', () => {
     expect(speakerOf('白宫国家安全顾问沙利文17日表示，白宫可能考虑安排美国总统拜登与中国国家主席习近平进行会谈。')).toEqual(['沙利文'])
     expect(speakerOf('中国外交部发言人汪文斌本月21日回应时指出，这是中巴两军间的例行安排，不针对第三方。')).toEqual(['汪文斌'])
   })
+  it('keeps the last character of a name that jieba leaves alone as a morpheme (眾新聞: 单仲偕; VOA: 黎氏秋姮; 民主动力召集人赵家贤), not an adverb or a title after it', () => {
+    expect(speakerOf('民主动力召集人赵家贤表示，经一日巡视后，“欣喜香港市民珍惜这个权利”。')).toEqual(['赵家贤'])
+    expect(speakerOf('越南外交部女发言人黎氏秋姮在例行记者会上说：“中国在附近区域进行军事演习严重侵犯了越南的主权。”')).toEqual(['黎氏秋姮'])
+    expect(speakerOf('單仲偕直言感到非常遺憾，「因為我自命係一個好負責任嘅人，做嘢不嬲都有頭有尾。」')).toEqual(['单仲偕'])
+    expect(speakerOf('“作为自由世界的领袖，美国必须让中国共产党官员承担责任，”斯特凡尼克众议员在一份声明中说。')).toEqual(['斯特凡尼克'])
+    expect(speakerOf('壹传媒行政总裁张剑虹较早前曾透露，集团截至3月底的现金结馀约为5.2亿港元，足以支撑至少18个月。')).toEqual(['张剑虹'])
+  })
   it('takes no word jieba joined to a demonstrative for a company\'s name (…的说法，即该|公司从特朗普先生那里窃取了选举权)', () => {
     const text = '他知道没有可信的证据支持他的说法，即该公司从特朗普先生那里窃取了选举权。该公司声明还说，“Dominion还针对鲁迪·朱利安尼提出类似的主张。”'
     expect(speakerOf(text)).not.toContain('即该')

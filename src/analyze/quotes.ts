@@ -564,7 +564,13 @@ function titledName(rest: string): Speaker | undefined {
  */
 function leadingName(phrase: string): Speaker | undefined {
   let name = ''
-  for (const w of tagWords(phrase.slice(0, 16))) {
+  const words = tagWords(phrase.slice(0, 16))
+  for (const [k, w] of words.entries()) {
+    // A name's last character that jieba leaves alone as a morpheme (赵家|贤, 黎氏秋|姮) ends it.
+    if (isNameEnd(w, name, words[k + 1]) && phrase.startsWith(name + w.word)) {
+      name += w.word
+      break
+    }
     if (!/^(nr|x$)/.test(w.tag) || !/^\p{Script=Han}+$/u.test(w.word)) break
     // (A double-barrelled transliteration goes on past its hyphen: 泰布林-吉鹤德.)
     const joined = [name + w.word, ...(name ? [...'-－‐·・'].map((h) => name + h + w.word) : [])].find((n) => phrase.startsWith(n))
@@ -679,13 +685,17 @@ function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker 
   if (verb && bare === trimmed) bare = bare.slice(0, verbStart(bare, verb))
   if (bare.length < 2 || bare.length > 20) return undefined
   const tagged = tagWords(bare)
-  const last = tagged.pop()
+  // (A name's last character jieba left alone as a morpheme, 赵家|贤, is the name's, as in `leadingName`.)
+  const end = tagged.length >= 2 && /^(nr|x$)/.test(tagged[tagged.length - 2].tag) && isNameEnd(tagged[tagged.length - 1], tagged[tagged.length - 2].word) ? tagged.pop()!.word : ''
+  const cut = tagged.pop()
+  const last = cut && end ? { ...cut, word: cut.word + end } : cut
   if (!last || !bare.endsWith(last.word) || !/^\p{Script=Han}{1,4}$/u.test(last.word) || GRAMMAR_START.test(last.word)) return undefined
   if (last.tag === 'ns') return personTaggedPlace(bare, last.word, tagged, table)
   // A transliterated name jieba cut in two (冯德 | 莱恩): the pieces it does not know before the
   // last name-tagged one belong to the name.
   let name = last.word
-  while (/^nr/.test(last.tag) && tagged.length && tagged[tagged.length - 1].tag === 'x' && /^\p{Script=Han}+$/u.test(tagged[tagged.length - 1].word) && name.length < 6) name = tagged.pop()!.word + name
+  // (…and a transliteration's pieces that jieba tags names, 斯特凡 | 尼克.)
+  while (/^nr/.test(last.tag) && tagged.length && (tagged[tagged.length - 1].tag === 'x' || (last.tag === 'nrt' && /^nr/.test(tagged[tagged.length - 1].tag) && tagged[tagged.length - 1].word.length >= 2)) && /^\p{Script=Han}+$/u.test(tagged[tagged.length - 1].word) && name.length < 6) name = tagged.pop()!.word + name
   // …and a surname jieba cut off a two-character given name it knows as a word (史|墨客).
   if (/^nr/.test(last.tag) && name.length === 2 && tagged.length && SURNAMES.has(tagged[tagged.length - 1].word) && /^nr/.test(tagged[tagged.length - 1].tag)) name = tagged.pop()!.word + name
   if (!/^\p{Script=Han}{2,6}$/u.test(name)) return undefined
@@ -696,6 +706,18 @@ function unknownPerson(phrase: string, verb = '', table?: EntityTable): Speaker 
   const barrel = HYPHENATED.exec(bare.slice(0, bare.length - name.length))?.[0] ?? ''
   return { id: barrel + name, name: barrel + name }
 }
+/**
+ * Is `w`, after the name read so far, the name's last character that jieba left alone as a morpheme
+ * (语素: 赵家|贤, 单仲|偕, 黎氏秋|姮)? A single character tagged so, after two characters of a name (or
+ * three with 氏, a Vietnamese name), that is not an adverb (张剑虹|较早前) nor the first character of
+ * a noun jieba read after it (斯特凡尼克|众|议员 is 众议员).
+ */
+function isNameEnd(w: TaggedWord, name: string, next?: TaggedWord): boolean {
+  if (w.word.length !== 1 || !/^\p{Script=Han}$/u.test(w.word) || !/^[a-z]g$/.test(w.tag) || GRAMMAR_CHAR.test(w.word)) return false
+  if (!(name.length === 2 || (name.length === 3 && name.includes('氏')))) return false
+  return !next || !/^n/.test(next.tag)
+}
+const GRAMMAR_CHAR = /[较曾已亦则又再均皆仍乃便即遂并也还都就却才将在对向于与和及之其所]/u
 const HYPHENATED = /\p{Script=Han}{2,4}[-－‐·・]$/u
 
 /**
@@ -915,7 +937,7 @@ function roleNoun(phrase: string): Speaker | undefined {
   const person = title && title.index >= 2 ? unknownPerson(tail.slice(0, title.index)) : undefined
   return person ?? { id: tail, name: tail }
 }
-const PERSON_TITLE = /(总统|副总统|总理|首相|部长|外长|大使|议员|主席|州长|市长|教授|博士)$/u
+const PERSON_TITLE = /(总统|副总统|总理|首相|部长|外长|大使|众议员|参议员|议员|主席|州长|市长|教授|博士)$/u
 const LEADING_CONNECTIVE = /^(但是|但|而|据|根据|另据|并且|并|且|不过|然而)/u
 const TRAILING_ADVERB = /(则|也|亦|还|又|更|就|便|却|都|再|继续|续|随后|此前|同时|当时|今天|昨天)+$/u
 // A phrase that points back to someone named before: 该公司, 这位发言人, 这名消息人士, 此间官员.
