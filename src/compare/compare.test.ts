@@ -265,6 +265,15 @@ describe('comparison of the Geneva summit reports', () => {
     expect(summarize([second, third], new Set())).toEqual(['当时有网络消息披露，贵州总加分考生占总数的45%，促使约千名家长上访。', '贵州省信访局周三表示，已经收到家长的投诉。'])
   })
 
+  it("lists a thing an outlet tells twice (a caption and its lead) once among its unique claims, in the fuller wording (中央社 on TikTok, e00466)", () => {
+    const cna = article('u1', 'central-news-agency', '2020-08-04T14:58:00Z', '美國總統川普揚言封殺短影音平台TikTok在美業務。（圖取自Pixabay圖庫）\n\n（中央社舊金山4日綜合外電報導）美國總統川普揚言封殺中國企業字節跳動（ByteDance）旗下短影音平台TikTok在美業務，引發網友不滿。\n\n追蹤數加總高達1億人次的20名TikTok網紅也在社群網站Medium上共同發表一封給川普的公開信。')
+    const zaobao = article('u2', 'lianhe-zaobao', '2020-08-04T01:01:00Z', '中国科技企业字节跳动发表声明称，考虑在美国以外的主要市场，重新设立TikTok总部。\n\n英国首相约翰逊的一位发言人称，这是一项商业决策，他不了解已经做出了相关决定。')
+    const compared = compareEvent({ id: 'e-tiktok', title: 'TikTok', start: '2020-08-04', end: '2020-08-04' }, [cna, zaobao], meta)
+    const listed = compared.unique['central-news-agency'].map((id) => compared.claims.find((x) => x.id === id)!.text)
+    expect(listed.filter((t) => t.includes('揚言封殺'))).toHaveLength(1)
+    expect(listed.find((t) => t.includes('揚言封殺'))).toContain('字節跳動')
+    expect(listed.some((t) => t.includes('公開信'))).toBe(true)
+  })
   it('summarises from no sentence that opens with a pronoun, whatever verb follows it (眾新聞: 他沒有正面評論是否要取締支聯會…; 她希望市民大眾…)', () => {
     expect(summarize([claimOf(['他沒有正面評論是否要取締支聯會，只是重申任何組織都要遵守國安法。', '他没有评论支联会。'])], new Set())).toEqual([])
     expect(summarize([claimOf(['她希望市民大眾都能夠從主題論壇裏面感受到一國兩制的落實。', '李慧琼希望市民从论坛感受到一国两制的落实。'])], new Set())).toEqual(['李慧琼希望市民从论坛感受到一国两制的落实。'])

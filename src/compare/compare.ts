@@ -153,8 +153,11 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     // What only this outlet reports, most informative first: words no other outlet used. A claim
     // another outlet only repeated word for word is still this outlet's alone (said so, by
     // `relayedBy`): left out, it was shown nowhere.
-    unique[o] = claims
-      .filter((c) => c.outlets.length === 1 && c.outlets[0] === o)
+    // An outlet that tells one thing twice (a photo's caption and the lead, the lead and the body:
+    // 美國總統川普揚言封殺短影音平台TikTok在美業務 / （中央社舊金山4日綜合外電報導）美國總統川普揚言封殺
+    // 中國企業字節跳動（ByteDance）旗下短影音平台TikTok在美業務) has it listed once, in its fuller wording.
+    const mine = claims.filter((c) => c.outlets.length === 1 && c.outlets[0] === o)
+    unique[o] = withoutRepeats(mine)
       .sort((a, b) => salience.get(b.id)! - salience.get(a.id)!)
       .map((c) => c.id)
     // Omitted: carried by most of the other outlets (and at least two), not by this one. An
@@ -496,6 +499,29 @@ function repeatsWording(a: string, b: string): boolean {
   for (let i = 0; i + SUMMARY_REPEAT_CHARS <= y.length; i++) if (runs.has(y.slice(i, i + SUMMARY_REPEAT_CHARS))) return true
   return false
 }
+
+/**
+ * Claims without those whose heading another's longer heading holds almost whole (REPEAT_SHARE
+ * of its character pairs, Chinese characters and digits only): one outlet's second telling of a
+ * thing it told already. Of two equally long, the first stays.
+ */
+function withoutRepeats(claims: readonly Claim[]): Claim[] {
+  const pairs = claims.map((c) => {
+    const t = foldText(c.text).replace(/[^\p{Script=Han}\d]/gu, '')
+    return { length: t.length, all: Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)) }
+  })
+  const sets = pairs.map((p) => new Set(p.all))
+  return claims.filter((_, i) => {
+    const mine = pairs[i].all
+    if (mine.length < REPEAT_MIN_PAIRS) return true
+    return !claims.some((_, j) => {
+      if (j === i || pairs[j].length < pairs[i].length || (pairs[j].length === pairs[i].length && j > i)) return false
+      return mine.filter((g) => sets[j].has(g)).length >= REPEAT_SHARE * mine.length
+    })
+  })
+}
+const REPEAT_SHARE = 0.8
+const REPEAT_MIN_PAIRS = 10
 
 /**
  * How much new information a claim carries: the summed weight of its words that no other
