@@ -874,6 +874,17 @@ describe('findTimeExprs', () => {
   it('does not read a name such as 今日俄罗斯 as a date', () => {
     expect(dates('今日俄罗斯（RT）报道。', '2021-06-17T00:00:00Z')).toEqual([])
   })
+  it('says which zone a date is told in where the words before it name one (北京时间, 日内瓦当地时间, 美东时间), not for 当地时间 alone', () => {
+    const zones = (text: string) => findTimeExprs(splitSentences(text), '2021-06-17T02:00:00Z').map((t) => [t.date, t.zone ?? null])
+    expect(zones('北京时间6月17日凌晨1时，峰会结束。')).toEqual([['2021-06-17', 'Asia/Shanghai']])
+    expect(zones('北京当地时间2021年6月17日09:22，神舟十二号升空。')).toEqual([['2021-06-17', 'Asia/Shanghai']])
+    expect(zones('日内瓦时间6月16日13时，峰会开始。')).toEqual([['2021-06-16', 'Europe/Zurich']])
+    expect(zones('美东时间11月12日，总统宣布。')).toEqual([['2020-11-12', 'America/New_York']])
+    expect(zones('蓬佩奥将在美国西部时间7月23日下午发表讲话。')).toEqual([['2021-07-23', 'America/Los_Angeles']])
+    expect(zones('格林威治标准时间3日11时，全球至少一千万人确诊。')).toEqual([['2021-06-03', 'UTC']])
+    expect(zones('当地时间6月16日，拜登与普京会晤。')).toEqual([['2021-06-16', null]])
+    expect(zones('这段时间6月16日前后最忙。')).toEqual([['2021-06-16', null]])
+  })
   it('dates the incident from the lead', () => {
     const t = findTimeExprs(splitSentences('当地时间6月16日，拜登将迎来首次会晤。'), '2021-06-15T20:45:00Z')
     expect(incidentDate(t)).toMatchObject({ date: '2021-06-16', future: true })

@@ -1,6 +1,7 @@
 import { findEntities, type EntityMention } from './entities.js'
 import { parseNumber } from './numbers.js'
 import type { Sentence } from './sentences.js'
+import { zoneQualifier } from './zones.js'
 
 export interface TimeExpr {
   readonly text: string
@@ -10,6 +11,12 @@ export interface TimeExpr {
   readonly sentence: number
   /** The sentence speaks of it as still to come (将, 计划, 即将). */
   readonly future: boolean
+  /**
+   * The time zone the date is told in, where the words right before it name one (北京时间6月17日:
+   * Asia/Shanghai; 美东时间, 日内瓦当地时间): an IANA name. Not for 当地时间 alone, whose zone is
+   * where the incident happened.
+   */
+  readonly zone?: string
 }
 
 const N = '(\\d{1,4}|[零〇一二两三四五六七八九十]{1,4})'
@@ -58,7 +65,9 @@ export function findTimeExprs(sentences: readonly Sentence[], publishedAt: strin
       if (ms === undefined || taken.some(([a, b]) => at < b && at + m[0].length > a)) return
       taken.push([at, at + m[0].length])
       const iso = new Date(ms).toISOString()
-      out.push({ text: m[0], date: precision === 'day' ? iso.slice(0, 10) : iso.slice(0, 7), precision, sentence: s.n, future })
+      // (Read in the sentence as written: a place's name blanked above can name the zone.)
+      const zone = zoneQualifier(sentence.folded.slice(Math.max(0, at - 12), at))
+      out.push({ text: m[0], date: precision === 'day' ? iso.slice(0, 10) : iso.slice(0, 7), precision, sentence: s.n, future, ...(zone ? { zone } : {}) })
     }
     for (const m of s.folded.matchAll(FULL)) add(m, ymd(num(m[1]), num(m[2]), num(m[3])))
     for (const m of s.folded.matchAll(MONTH_DAY)) {

@@ -65,6 +65,47 @@ describe('comparison of the Geneva summit reports', () => {
   it('marks the piece written before the summit as a preview', () => {
     expect(c.event.incidentDate).toBe('2021-06-16')
     expect(c.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['mitbbs'])
+    // Published at 20:45 UTC on 15 June: 22:45 in Geneva, where the summit met on the 16th (in
+    // Beijing it was the 16th already): a preview by the incident's own clock.
+    expect(c.event.incidentZone).toBe('Europe/Zurich')
+  })
+
+  describe('judges a preview by the day where the incident happened', () => {
+    const ev = { id: 'e-bonus', title: 'bonus points' }
+    // RFA and The Epoch Times on provinces ending bonus points for minority students (corpus, 10–11 November 2020).
+    const rfa = (text: string) => article('rfa0000000000000', 'radio-free-asia', '2020-11-10T20:20:00Z', text)
+    const epoch = article('ept0000000000000', 'epoch-times', '2020-11-11T02:45:35Z', '【大纪元2020年11月11日讯】中国少数民族政策开始出现变化，继安徽早前率先宣布取消地方性少数民族高考加分政策后，江西、辽宁等也陆续做出类似调整。\n\n据大陆媒体报导，江西、天津、福建、辽宁近期宣布，将分别于2023年或2026年起，取消少数民族考生加分政策。')
+    it('a report filed at 20:20 UTC the day before a policy Beijing dates the next day came out on that day in Beijing: no preview', () => {
+      const compared = compareEvent(ev, [rfa('继中国安徽早前率先宣布取消地方性少数民族高考加分政策后，江西、辽宁等也陆续做出类似调整。\n\n据中国媒体报道，江西、天津、福建、辽宁近期宣布，将分别于2023年或2026年起，取消少数民族考生加分政策。'), epoch], meta)
+      expect(compared.articles.filter((a) => a.before)).toEqual([])
+      expect(compared.event).toMatchObject({ incidentDate: '2020-11-11', incidentZone: 'Asia/Shanghai' })
+    })
+    it('with no place to go by, the day is UTC\'s, as before', () => {
+      const unplaced = [rfa('多个省份近期宣布，将分别于2023年或2026年起取消少数民族考生加分政策。'), article('ept0000000000000', 'epoch-times', '2020-11-11T02:45:35Z', '【大纪元2020年11月11日讯】多个省份近期宣布，将分别于2023年或2026年起取消少数民族考生加分政策。')]
+      const compared = compareEvent(ev, unplaced, meta)
+      expect(compared.event.incidentZone).toBeUndefined()
+      expect(compared.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['radio-free-asia'])
+    })
+    it('where the zone moves a report onto the incident\'s day, its own lead dating the day before keeps it a preview (RFA, 04:44 in Beijing on 24 July 2020, hours before the Chengdu consulate was ordered shut)', () => {
+      const chengdu = { id: 'e-chengdu', title: 'Chengdu consulate' }
+      const nyt = article('nyt0000000000000', 'nyt-chinese', '2020-07-24T04:44:33Z', '北京——中国周五宣布，已命令美国关闭其在中国西南城市成都的总领事馆。\n\n这是对特朗普政府要求关闭中国驻休斯敦总领事馆的报复。')
+      const rtr = article('rtr0000000000000', 'reuters', '2020-07-24T06:00:00Z', '路透北京7月24日 - 中国外交部周五宣布，撤销对美国驻成都总领事馆设立和运行的同意。\n\n中方此举是对美方关闭中国驻休斯敦总领事馆的回应。')
+      const preview = article('rfa0000000000000', 'radio-free-asia', '2020-07-23T20:44:06Z', '美国国务卿蓬佩奥将在美国西部时间7月23日下午就对华政策发表重要讲话。\n\n香港《南华早报》透露，中方可能关闭美国驻成都总领事馆作为报复。')
+      const compared = compareEvent(chengdu, [preview, nyt, rtr], meta)
+      // Without a day of its own, the day it came out in Beijing decides.
+      const undated = article('rfa0000000000000', 'radio-free-asia', '2020-07-23T20:44:06Z', '香港《南华早报》透露，中方可能关闭美国驻成都总领事馆作为报复，美中关系再受重创。')
+      expect(compareEvent(chengdu, [undated, nyt, rtr], meta).articles.filter((a) => a.before)).toEqual([])
+      expect(compared.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['radio-free-asia'])
+      expect(compared.event).toMatchObject({ incidentDate: '2020-07-24', incidentZone: 'Asia/Shanghai' })
+    })
+    it('a report filed at 02:00 UTC of an incident Washington dates that day came out the evening before there: a preview', () => {
+      const wh = { id: 'e-wh', title: 'Trump speech' }
+      const rtr = article('rtr0000000000000', 'reuters', '2020-11-14T02:55:13Z', '路透华盛顿11月13日 - 美国总统特朗普周五在白宫玫瑰园发表讲话，谈及疫苗进展。\n\n这是他自大选以来首次公开讲话。')
+      const eve = article('voa0000000000000', 'voa-chinese', '2020-11-13T02:00:00Z', '白宫表示，特朗普将于13日在华盛顿发表讲话。\n\n他自大选以来一直没有公开露面。')
+      const compared = compareEvent(wh, [eve, rtr], meta)
+      expect(compared.articles.filter((a) => a.before).map((a) => a.outlet)).toEqual(['voa-chinese'])
+      expect(compared.event).toMatchObject({ incidentDate: '2020-11-13', incidentZone: 'America/New_York' })
+    })
   })
 
   it.each(['image-path', 'sequence'] as const)('does not call a piece dated only roughly (%s) a preview', (dateSource) => {

@@ -1,10 +1,11 @@
 import { isHeadlineOnly, type Article } from '../article.js'
 import { loadEntityTable } from '../analyze/entities.js'
 import { tagWords } from '../analyze/tag.js'
+import { dayIn } from '../analyze/zones.js'
 import { alignClaims } from './align.js'
 import { groupFigures, type FigureGroup } from './figures.js'
 import { framing, type FramingTerm } from './framing.js'
-import { eventIncident, prepareArticle, unitSimilarity, type PreparedArticle, type Unit } from './prepare.js'
+import { eventIncident, eventZone, prepareArticle, unitSimilarity, type PreparedArticle, type Unit } from './prepare.js'
 import { parseNumber } from '../analyze/numbers.js'
 import type { Figure } from '../analyze/figures.js'
 import { groupQuotes, type QuoteGroup } from './quotes.js'
@@ -73,7 +74,11 @@ export interface ComparedArticle {
 }
 
 export interface Comparison {
-  readonly event: EventRef & { readonly incidentDate: string | null }
+  /**
+   * `incidentZone`: the time zone the incident's day is a day of, where the articles tell
+   * (`eventZone`): previews are judged by the day it was there when each was published.
+   */
+  readonly event: EventRef & { readonly incidentDate: string | null; readonly incidentZone?: string }
   readonly outlets: readonly OutletMeta[]
   readonly articles: readonly ComparedArticle[]
   /** Copies in other outlets of an article in this event: counted once, shown as relaying. */
@@ -136,6 +141,7 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
   const prepared = all.filter((p) => !relayed.has(p.article.id))
   const outletIds = [...new Set(prepared.map((p) => p.article.outletId))].sort()
   const incident = eventIncident(prepared)
+  const zone = eventZone(prepared, incident)
 
   const claims = buildClaims(prepared)
   const n = outletIds.length
@@ -234,9 +240,9 @@ export function compareEvent(event: EventRef, members: readonly Article[], outle
     const doneElsewhere = central.some((c) => c.sentences.some((s) => s.articleId === id) && c.sentences.some((s) => s.articleId !== id && !s.expected))
     if (mine.every((s) => s.expected) && doneElsewhere) forecasting.add(id)
   }
-  const articles = prepared.map((p) => describeArticle(p, incident, byId.get(p.article.id)!.text.length, forecasting.has(p.article.id)))
+  const articles = prepared.map((p) => describeArticle(p, incident, zone, byId.get(p.article.id)!.text.length, forecasting.has(p.article.id)))
   return {
-    event: { ...event, incidentDate: incident ?? null },
+    event: { ...event, incidentDate: incident ?? null, ...(zone ? { incidentZone: zone } : {}) },
     outlets: outletIds.map(outletMeta),
     articles,
     relays,
@@ -632,12 +638,19 @@ function unitText(u: Unit): string {
 const position = (units: readonly Unit[]) => units.reduce((s, u) => s + u.sentence.n, 0) / units.length
 
 /** `chars`: the length of the article's whole text (of which `p` may hold only the beginning). */
-function describeArticle(p: PreparedArticle, incident: string | undefined, chars: number, forecasting = false): ComparedArticle {
+function describeArticle(p: PreparedArticle, incident: string | undefined, zone: string | undefined, chars: number, forecasting = false): ComparedArticle {
   const a = p.article
   const published = a.publishedAt ? Date.parse(a.publishedAt) : NaN
   const day = incident ? Date.parse(`${incident}T00:00:00Z`) : NaN
-  const pubDay = Number.isNaN(published) ? NaN : Date.parse(`${new Date(published).toISOString().slice(0, 10)}T00:00:00Z`)
-  // Before: published on an earlier (UTC) day than the incident. An article of the same day
+  const utcDay = Number.isNaN(published) ? NaN : Date.parse(`${new Date(published).toISOString().slice(0, 10)}T00:00:00Z`)
+  // The day it was where the incident happened when the article came out (`eventZone`): a
+  // report filed at 20:20 UTC on the 10th of a decision Beijing dates the 11th came out on the
+  // 11th there, the incident's day; one filed at 20:45 UTC on the 15th of a summit in Geneva on
+  // the 16th, the evening before it. A date without its hour is the day its writer gave; with
+  // no zone to go by, the day is UTC's.
+  const timed = !!a.publishedAt && a.publishedAt.length > 10
+  const pubDay = zone && timed && !Number.isNaN(utcDay) ? Date.parse(`${dayIn(published, zone)}T00:00:00Z`) : utcDay
+  // Before: published on an earlier day than the incident. An article of the same day
   // may be a preview or a first report; the day alone cannot tell, so it is marked only when
   // it tells what it shares with the others as expected (`forecasting`). Nor can a date read
   // from a picture's upload folder, which says only that the article came out no earlier (a post
@@ -645,7 +658,17 @@ function describeArticle(p: PreparedArticle, incident: string | undefined, chars
   // only to a day or so: a folder's day on or after the incident day settles it.
   const uncertain =
     Number.isNaN(pubDay) || (a.dateSource === 'image-path' && !(pubDay >= day)) || (a.dateSource === 'sequence' && !(Math.abs(pubDay - day) > DAY_MS))
-  const before = !uncertain && !Number.isNaN(day) && (pubDay < day || (forecasting && pubDay === day))
+  let before = !uncertain && !Number.isNaN(day) && (pubDay < day || (forecasting && pubDay === day))
+  // Where the zone moves the article to another day than UTC's, onto the incident's day or off
+  // it, the article's own lead has the last word when it dates what it reports: a day before the
+  // incident, or the incident's day as still to come, was written before it (RFA at 04:44 Beijing
+  // time on 24 July 2020, telling of 23 July as Beijing ordered the Chengdu consulate shut later
+  // that morning); the incident's day told as past, after it.
+  const own = p.incident
+  if (before !== (!uncertain && !Number.isNaN(day) && (utcDay < day || (forecasting && utcDay === day))) && own) {
+    const ownDay = Date.parse(`${own.date}T00:00:00Z`)
+    before = ownDay < day || (ownDay === day && own.future) || (forecasting && pubDay === day)
+  }
   const background = !Number.isNaN(pubDay) && !Number.isNaN(day) && pubDay > day + BACKGROUND_AFTER_DAYS * DAY_MS
   const cut = chars > a.text.length ? { comparedChars: a.text.length, chars } : {}
   return { id: a.id, outlet: a.outletId, title: a.title, publishedAt: a.publishedAt ?? null, before, ...(uncertain && !Number.isNaN(day) ? { beforeUnknown: true as const } : {}), background, headlineOnly: isHeadlineOnly(a), incidentDate: p.incident?.date ?? null, ...cut }

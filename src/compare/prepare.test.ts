@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../article.js'
 import { foldText } from '../normalize/fold.js'
-import { eventIncident, prepareArticle, sharedPieces, type Unit } from './prepare.js'
+import { eventIncident, eventZone, prepareArticle, sharedPieces, type Unit } from './prepare.js'
 
 /** One article of `text`, as stored (folded), prepared for the comparison. */
 const prepared = (text: string, publishedAt = '2021-06-17T00:00:00Z', id = 'a') => prepareArticle({ id, outletId: id, title: '', text, folded: foldText(text), publishedAt } as unknown as Article)
@@ -154,6 +154,33 @@ describe('the incident of an event', () => {
     const preview = prepared('当地时间6月16日，拜登将在日内瓦与普京举行首次会晤。', '2021-06-15T08:00:00Z', 'a')
     const report = prepared('当地时间6月16日，拜登与普京在日内瓦举行了首次会晤。', '2021-06-17T08:00:00Z', 'b')
     expect(eventIncident([preview, report])).toBe('2021-06-16')
+  })
+})
+
+describe('the zone of the incident\'s day (eventZone)', () => {
+  it('is where the leads place it: Geneva for the summit, though the leaders\' countries are named as often', () => {
+    const preview = prepared('当地时间6月16日，美国总统拜登在其欧洲之行的最后一站瑞士日内瓦，将迎来与俄罗斯总统普京的首次会晤。', '2021-06-15T20:45:00Z', 'a')
+    const report = prepared('美国总统拜登和俄罗斯总统普京于6月16日在日内瓦举行了美俄峰会。', '2021-06-17T08:00:00Z', 'b')
+    const aside = prepared('俄罗斯总统普京和美国总统拜登周三同意使两国大使返回华盛顿和莫斯科工作。', '2021-06-17T02:20:28Z', 'c')
+    expect(eventZone([preview, report, aside], '2021-06-16')).toBe('Europe/Zurich')
+  })
+  it('is China\'s for a policy its provinces announce', () => {
+    const a = prepared('据中国媒体报道，江西、天津、福建、辽宁近期宣布，将取消少数民族考生加分政策。', '2020-11-10T20:20:00Z', 'a')
+    const b = prepared('【大纪元2020年11月11日讯】继安徽早前率先宣布取消地方性少数民族高考加分政策后，江西、辽宁等也陆续做出类似调整。', '2020-11-11T02:45:35Z', 'b')
+    expect(eventZone([a, b], '2020-11-11')).toBe('Asia/Shanghai')
+  })
+  it('is the zone the day is told in, when the reports that give that day say (北京时间), over the places', () => {
+    const a = prepared('北京时间6月17日凌晨，拜登与普京在日内瓦的会晤结束。', '2021-06-16T20:00:00Z', 'a')
+    const b = prepared('北京时间6月17日，峰会在日内瓦落幕。', '2021-06-16T21:00:00Z', 'b')
+    expect(eventZone([a, b], '2021-06-17')).toBe('Asia/Shanghai')
+  })
+  it('is none when the leads point two ways, or nowhere', () => {
+    const a = prepared('华盛顿——美国周三下令关闭中国驻休斯敦总领事馆。', '2020-07-22T20:00:00Z', 'a')
+    const b = prepared('北京——中国周五宣布，已命令美国关闭其驻成都总领事馆。', '2020-07-24T04:44:00Z', 'b')
+    expect(eventZone([a, b], '2020-07-24')).toBeUndefined()
+    const c = prepared('多个省份近期宣布取消少数民族考生加分政策。', '2020-11-10T20:20:00Z', 'c')
+    expect(eventZone([c], '2020-11-11')).toBeUndefined()
+    expect(eventZone([a, b], undefined)).toBeUndefined()
   })
 })
 

@@ -11,6 +11,8 @@ import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { isFurniture, isPromotion } from './furniture.js'
 import { tagOf } from './function-words.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
+import { offsetMinutes, placesNamed, type NamedPlace } from '../analyze/zones.js'
+import { foldText } from '../normalize/fold.js'
 
 /** A piece of a sentence that states one thing: what claims are aligned from. */
 export interface Unit {
@@ -65,7 +67,12 @@ export interface PreparedArticle {
   readonly figures: readonly Figure[]
   readonly times: readonly TimeExpr[]
   readonly incident?: TimeExpr
+  /** The places with a time zone its headline and lead name (`eventZone`). */
+  readonly places: readonly NamedPlace[]
 }
+
+// The sentences an article's incident is read from (`incidentDate`), and where it happened.
+const LEAD_SENTENCES = 3
 
 // Units shorter than this say too little to align on their own; they are joined to a neighbour.
 const MIN_UNIT_CHARS = 14
@@ -117,7 +124,13 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
     }
   })
   const quotes = findQuotes(sentences, table, mentions).filter((q) => !gallery.has(sentences[q.sentence].paragraph))
-  return { article, sentences, words, units, quotes, figures, times, incident: incidentDate(times, undefined, article.publishedAt) }
+  const incident = incidentDate(times, LEAD_SENTENCES, article.publishedAt)
+  const title = foldText(article.title)
+  const places = [
+    ...placesNamed(title, findEntities(title, table)),
+    ...sentences.slice(0, LEAD_SENTENCES).flatMap((s, k) => placesNamed(s.folded, mentions[k], s.n === (incident?.sentence ?? sentences[0].n))),
+  ]
+  return { article, sentences, words, units, quotes, figures, times, incident, places }
 }
 
 /**
@@ -593,6 +606,44 @@ export function eventIncident(prepared: readonly PreparedArticle[]): string | un
   // (Dates are UTC: a report of the next morning east of Greenwich names the next day: a day's slack.)
   const last = written.length === prepared.length && written.length ? nextDay(written.sort().at(-1)!) : undefined
   return [...votes].filter(([day]) => !last || day <= last).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
+}
+
+/**
+ * The time zone the incident's day (`incident`, YYYY-MM-DD) is a day of, as far as the articles
+ * tell: the zone the articles that give that day tell it in (北京时间6月17日), when they say and
+ * agree; else the zone of the places their headlines and leads name, each article counting once
+ * for a zone, by the most telling place it names there (`placesNamed`: a venue or a dateline 2, a
+ * city or region 1, a country or a metonym 0.5). Only a clear lead decides (twice the next zone's
+ * count, and a city's or two countries' worth): an event between Washington and Beijing, or one
+ * whose leads name no place, has none.
+ * Zones are compared by their offset on the incident's day (Hong Kong's and Beijing's are one).
+ */
+export function eventZone(prepared: readonly PreparedArticle[], incident: string | undefined): string | undefined {
+  if (!incident) return undefined
+  const noon = Date.parse(`${incident}T12:00:00Z`)
+  if (Number.isNaN(noon)) return undefined
+  const stated = prepared.flatMap((p) => (p.incident?.date === incident && p.incident.zone ? [p.incident.zone] : []))
+  if (stated.length && new Set(stated.map((z) => offsetMinutes(z, noon))).size === 1) return mostCommon(stated)
+  const score = new Map<number, number>()
+  const zones = new Map<number, string[]>()
+  for (const p of prepared) {
+    const weight = new Map<number, number>()
+    for (const place of p.places) {
+      const offset = offsetMinutes(place.zone, noon)
+      weight.set(offset, Math.max(weight.get(offset) ?? 0, place.weight))
+      zones.set(offset, [...(zones.get(offset) ?? []), place.zone])
+    }
+    for (const [offset, w] of weight) score.set(offset, (score.get(offset) ?? 0) + w)
+  }
+  const [first, second] = [...score].sort((a, b) => b[1] - a[1])
+  if (!first || first[1] < 1 || (second && first[1] < 2 * second[1])) return undefined
+  return mostCommon(zones.get(first[0])!)
+}
+
+function mostCommon(values: readonly string[]): string {
+  const n = new Map<string, number>()
+  for (const v of values) n.set(v, (n.get(v) ?? 0) + 1)
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]
 }
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
