@@ -68,6 +68,7 @@ describe('comparison of the Geneva summit reports', () => {
     // Published at 20:45 UTC on 15 June: 22:45 in Geneva, where the summit met on the 16th (in
     // Beijing it was the 16th already): a preview by the incident's own clock.
     expect(c.event.incidentZone).toBe('Europe/Zurich')
+    expect(comparisonMarkdown(c)).toContain('the incident is dated 2021-06-16 (Europe/Zurich)')
   })
 
   describe('judges a preview by the day where the incident happened', () => {

@@ -46,7 +46,7 @@ ${c.apart?.includes(a.outlet) ? '<p class="meta">Shares no claim with the other 
 <style>body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}.cols{display:flex;gap:1rem;overflow-x:auto}.col{flex:1 0 18rem;border:1px solid #ddd;padding:.5rem 1rem;border-radius:6px}.meta{color:#666;font-size:.85em}.flag{background:#fde68a;padding:0 .3em;border-radius:3px;font-size:.8em}.conflict{background:#fee2e2}blockquote{margin:.3em 0 .3em 1em;color:#444}</style>
 </head><body>
 <h1>${esc(c.event.title)}</h1>
-<p>Event ${esc(c.event.id)} · ${esc(c.event.start ?? '')} – ${esc(c.event.end ?? '')}${c.event.incidentDate ? ` · incident ${esc(c.event.incidentDate)}` : ''}</p>
+<p>Event ${esc(c.event.id)} · ${esc(c.event.start ?? '')} – ${esc(c.event.end ?? '')}${c.event.incidentDate ? ` · incident ${esc(c.event.incidentDate)}${c.event.incidentZone ? ` (${esc(c.event.incidentZone)})` : ''}` : ''}</p>
 <h2>Summary</h2>${li(c.summary.map(esc))}
 <h2>Consensus</h2>${li(c.consensus.map(claimItem))}
 <h2>Outlets side by side</h2><div class="cols">${columns}</div>

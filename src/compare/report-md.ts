@@ -16,7 +16,7 @@ export function comparisonMarkdown(c: Comparison): string {
   const cite = (s: Citation) => `> ${name(s.outlet)}${s.expected ? ' (expected)' : ''}：「${s.piece && s.text.length > QUOTE_CHARS ? excerpt(s.text, s.piece) : short(s.text)}」`
   const out: string[] = []
   out.push(`# ${c.event.title}`, '')
-  out.push(`Event \`${c.event.id}\`, ${c.event.start?.slice(0, 10) ?? '?'} – ${c.event.end?.slice(0, 10) ?? '?'}${c.event.incidentDate ? `; the incident is dated ${c.event.incidentDate}` : ''}.`, '')
+  out.push(`Event \`${c.event.id}\`, ${c.event.start?.slice(0, 10) ?? '?'} – ${c.event.end?.slice(0, 10) ?? '?'}${c.event.incidentDate ? `; the incident is dated ${c.event.incidentDate}${c.event.incidentZone ? ` (${c.event.incidentZone})` : ''}` : ''}.`, '')
 
   out.push('## Outlets', '', '| outlet | type | country | owner | article | published |', '|---|---|---|---|---|---|')
   for (const a of c.articles) {
