@@ -5,6 +5,7 @@ import { compileYaml, shippedYaml } from '../shipped/yaml.js'
 import { foldText } from '../normalize/fold.js'
 import { idfOf } from './keywords.js'
 import { tagWords } from './tag.js'
+import { zoneTableOf } from './zones.js'
 
 export type EntityType = 'person' | 'place' | 'org' | 'work' | 'event' | 'other'
 
@@ -161,6 +162,7 @@ export function compileEntityTable(dir?: string): void {
   const text = shippedText()
   const data = parse(text) as unknown
   parseEntityTable(text, 'entities.yaml', data) // a table that does not validate fails the build
+  zoneTableOf(data) // …nor one whose places name a zone that is not one
   compileYaml('entities', text, data, dir)
 }
 

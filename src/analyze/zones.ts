@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { foldText } from '../normalize/fold.js'
+import { shippedYaml } from '../shipped/yaml.js'
 import type { EntityMention } from './entities.js'
 
 /**
@@ -58,19 +59,22 @@ const ZONE_WORDS: Record<string, string> = {
 const SHIPPED = [new URL('./entities.yaml', import.meta.url), new URL('../../../src/analyze/entities.yaml', import.meta.url)]
 let shipped: ZoneTable | undefined
 
-/** The zones of the shipped entity table's places (parsed once), or of the table in `yamlText`. */
+/**
+ * The zones of the shipped entity table's places (its data read once a process, as the entity
+ * table's, `shippedYaml`), or of the table in `yamlText`.
+ */
 export function loadZoneTable(yamlText?: string): ZoneTable {
-  if (yamlText !== undefined) return parseZoneTable(yamlText)
+  if (yamlText !== undefined) return zoneTableOf(parse(yamlText))
   if (!shipped) {
     const url = SHIPPED.find((u) => existsSync(fileURLToPath(u)))
     if (!url) throw new Error(`entities.yaml not found; looked in ${SHIPPED.map((u) => fileURLToPath(u)).join(' and ')}`)
-    shipped = parseZoneTable(readFileSync(url, 'utf8'))
+    shipped = zoneTableOf(shippedYaml('entities', readFileSync(url, 'utf8')))
   }
   return shipped
 }
 
-function parseZoneTable(yamlText: string): ZoneTable {
-  const data = parse(yamlText) as unknown
+/** The zone table of the entity table's plain data; throws on a zone that is not one (the build validates it: `compileEntityTable`). */
+export function zoneTableOf(data: unknown): ZoneTable {
   const ofEntity = new Map<string, ZonePlace>()
   const names = new Map<string, ZonePlace>()
   const byName = new Map<string, ZonePlace>()
