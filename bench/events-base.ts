@@ -65,16 +65,17 @@ export async function eventsArchive(defaultNew: number): Promise<EventsArchive> 
   // repeated report never meets its earlier self, while reports of other years interleave as in a
   // long archive. Undated articles are taken once (repeated, they would all be one text). The
   // first repetition is the ingested corpus itself. Each repetition is told by outlets of its
-  // own (voa-chinese~3): an outlet that gave one headline to texts of two earlier weeks is
-  // running a standing title (a programme's name: a digest, cluster/features.ts), which every
-  // headline of a repeated archive would otherwise be from its third week on; no real outlet
-  // repeats its whole archive's headlines week after week.
+  // own (voa-chinese~c for the third): an outlet that gave one headline to texts of two earlier
+  // weeks is running a standing title (a programme's name: a digest, cluster/features.ts), which
+  // every headline of a repeated archive would otherwise be from its third week on; no real
+  // outlet repeats its whole archive's headlines week after week. Letters, not digits: the
+  // sketch that counts headlines masks digits.
   const copy = (a: Article, k: number): Article => {
     const publishedAt = a.publishedAt && new Date(Date.parse(a.publishedAt) + k * WEEK_MS).toISOString()
     return {
       ...a,
       id: `${a.id}~${k}` as Article['id'],
-      outletId: `${a.outletId}~${k}`,
+      outletId: `${a.outletId}~${letters(k)}`,
       ...(publishedAt ? { publishedAt, images: a.images.map((i) => ({ ...i, src: movedUpload(i.src, a.publishedAt!, publishedAt) })) } : {}),
       ...(a.duplicateOf ? { duplicateOf: `${a.duplicateOf}~${k}` as Article['id'] } : {}),
     }
@@ -115,8 +116,11 @@ export async function eventsArchive(defaultNew: number): Promise<EventsArchive> 
 }
 
 const WEEK_MS = 7 * 86_400_000
+
+/** 1 → a, 26 → z, 27 → aa: a repetition's mark on its outlets. */
+const letters = (k: number): string => (k > 26 ? letters(Math.floor((k - 1) / 26)) : '') + String.fromCharCode(97 + ((k - 1) % 26))
 // How the archive is repeated: a kept base made by an earlier version of `copy` is not reused.
-const REPETITION = 3
+const REPETITION = 4
 
 /**
  * An image's address with the upload day it shares with the article's date moved to the
@@ -176,7 +180,7 @@ export async function openCopy(basePath: string, path: string, say = true): Prom
 /** Stores articles as they are, in one transaction. */
 export const putArticles = (s: Store, batch: readonly Article[]) =>
   s.transaction(async (tx) => {
-    // A repetition's outlets (voa-chinese~3) are stored as the ingest stores an outlet it meets.
+    // A repetition's outlets (voa-chinese~c) are stored as the ingest stores an outlet it meets.
     const outlets = new Set<string>()
     for (const a of batch) {
       if (!outlets.has(a.outletId)) await tx.ensureOutlet({ id: a.outletId, name: a.outletName, known: false })
