@@ -770,6 +770,14 @@ describe('findFigures', () => {
     // 将 before a preposition, an adverb or 把 tells the future, whatever verb follows.
     expect(modality('美国将从阿富汗带回2500名士兵。日本将分批送往东南亚300万剂疫苗。政府将把援助送到30万灾民手中。')).toEqual(['planned', 'planned', 'planned'])
   })
+  it('takes 将 right before an amount for its object marker, whatever verb follows (徐熙萍 case, nomad attacker, 港府 on masks)', () => {
+    const modality = (text: string) => findFigures(splitSentences(text)).map((f) => f.modality)
+    expect(modality('主办这起职务犯罪案件，将八名责任人绳之以法。')).toEqual(['actual'])
+    expect(modality('攻击者地址曾将103枚wbtc、1100枚以太坊转移至新地址。')).toEqual(['actual', 'actual'])
+    expect(modality('当局将130名机组人员送往隔离设施。')).toEqual(['actual'])
+    // A future 将 before a verb that is a hedge, a date or an adverbial length of time stays a plan.
+    expect([...new Set(modality('最高水位将超过200米。代表团将10日访问，会谈将持续五个小时。罪行将一天又一天地被揭发。'))]).toEqual(['planned'])
+  })
   it('takes 百分之百 for "wholly", not a share', () => {
     expect(figs('这是百分之百的假信息，他百分之一百支持，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
   })

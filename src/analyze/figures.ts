@@ -89,7 +89,22 @@ const PLANNED = /((?<!财政|经济|复苏|援助|救助|投资|刺激)计划(?!
 // 将 that marks an object before its verb (每月将ACS调查发送到…, 将今天称为…) tells no future.
 // Only before a noun (its object): 将从阿富汗带回, 将分批送往 and 将把援助送到 tell the future.
 const OBJECT_JIANG = /将([^，,。；;：:]{1,12}?)(?:称为|列为|视为|定为|改为|作为|当作|当成|看作|发送到|发送至|送到|送往|送至|变成|转为|转交|交给|交由|纳入|移交|带到|带回)/gu
-const isPlanned = (clause: string) => PLANNED.test(clause.replace(OBJECT_JIANG, (m, object: string) => (isObject(object) ? m.slice(1) : m)).replace(EXPECTATION_NOUN, ''))
+// …and 将 right before an amount is its object marker too, whatever verb follows: 将八名责任人绳之以法,
+// 将8亿元转到…, 地址曾将103枚wbtc…转移至: a future 将 is followed by a verb, an adverb or a
+// preposition, never by a number and its measure word. (Not a date: 将10日访问; nor a hedge that is
+// a verb, 将超过200米, 将达50万人; nor a length of time, an adverbial: 将一天又一天地被揭发出来.)
+const AMOUNT_AFTER_JIANG = new RegExp(`^(?:约|大约|近)?(?:百分之${NUM}|(?:${NUM})(?:多|余)?\\s*(?:${UNIT_ALT.split('|').filter((u) => !(u in DURATION)).join('|')}|[%％]))`, 'u')
+/**
+ * Is a figure planned, by its clause before it (`clause`) and the rest of its clause from the
+ * figure on (`rest`, where the figure may itself be the object a 将 marks)?
+ */
+function isPlanned(clause: string, rest = ''): boolean {
+  let text = clause.replace(OBJECT_JIANG, (m, object: string) => (isObject(object) ? m.slice(1) : m))
+  const whole = text + rest.split(/[，,；;。：:！？]/u)[0]
+  // (Only a 将 still there: the replacement above keeps lengths but for the 将 it drops.)
+  text = text.replace(/将(?![近军领士帅其之此该这那《「“『])/gu, (m, at: number) => (AMOUNT_AFTER_JIANG.test(whole.slice(at + 1)) ? '' : m))
+  return PLANNED.test(text.replace(EXPECTATION_NOUN, ''))
+}
 // 预期 as a noun, the subject of a change (5年的通胀预期则升至2.9%, 通胀预期上升) or what a figure is
 // measured against (高于预期, 不及预期): the figure happened; only 预期 as a verb (预期今年增长5%) plans.
 const EXPECTATION_NOUN = /(?<=[于合及出过])预期(?!的)|预期(?=(?:则|也|亦|已经|已|仍|均|都|进一步|再)?(?:升|降|上升|下降|回升|回落|跌|涨|增|减|攀升|飙升|创))/gu
@@ -149,7 +164,7 @@ export function findFigures(sentences: readonly Sentence[]): Figure[] {
       if (/[\w%]/.test(s.folded[m.index! - 1] ?? '') || m[2] === '百' || m[2] === '一百') continue
       const clause = clauseBefore(s.folded, m.index!)
       const subject = subjectBefore(clause) ?? ''
-      const modality = isPlanned(clause) ? ('planned' as const) : ('actual' as const)
+      const modality = isPlanned(clause, s.folded.slice(m.index!)) ? ('planned' as const) : ('actual' as const)
       const share = (text: string, value: number, valueMax?: number) => {
         const fig: Figure = { text, value, valueMax, unit: '%', dimension: 'percent', subject, modality, relayed, approx: !!m[1], sentence: s.n }
         found.push(fig)
@@ -227,7 +242,7 @@ function bareCountAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefin
   const clause = clauseBefore(s.folded, at)
   const unit = PEOPLE.test(head) ? '人' : '个'
   const approx = (!!hedge && APPROX.has(hedge)) || num.includes('多')
-  return { text, value, unit, dimension: 'count', subject: head, modality: isPlanned(clause) ? 'planned' : 'actual', relayed, approx, sentence: s.n, scope: scopeOf(clause) ?? placeBeforeHead(phrase) }
+  return { text, value, unit, dimension: 'count', subject: head, modality: isPlanned(clause, s.folded.slice(at)) ? 'planned' : 'actual', relayed, approx, sentence: s.n, scope: scopeOf(clause) ?? placeBeforeHead(phrase) }
 }
 const BARE = new RegExp(`(约|大约|近|将近|接近|超过|逾|至少|多达|达|共计|共|仅)?(${BIG_NUM})(?![\\d多余万亿兆千百十.,零〇一二两三四五六七八九])`, 'gu')
 // Nouns of people: a bare count of them is a count of persons (300万香港居民 = 300万人).
@@ -263,7 +278,7 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (!DURATION[unit] && /^[一二两三]$/.test(num)) return undefined
   const clause = clauseBefore(s.folded, at)
   const after = s.folded.slice(at + text.length, at + text.length + 12)
-  const base = { text, approx: (!!hedge && APPROX.has(hedge)) || !!more || !!midMore || num.includes('多'), modality: isPlanned(clause) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
+  const base = { text, approx: (!!hedge && APPROX.has(hedge)) || !!more || !!midMore || num.includes('多'), modality: isPlanned(clause, s.folded.slice(at)) ? ('planned' as const) : ('actual' as const), relayed, sentence: s.n }
   if (unit in DURATION) {
     // Not a length of time: an anniversary (23周年), an age (18周岁), a day of the week
     // (第一个星期一), a time ago (57分钟前), one day named (这一天, 最后一天, 同一天).
