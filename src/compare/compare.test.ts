@@ -488,6 +488,13 @@ describe('groupFigures', () => {
     expect(groupFigures([money('voa', '预算', 1e12), money('reuters', '资金', 1e12)])).toHaveLength(2)
     expect(groupFigures([fig('voa', 'v1', 3e6, '公民', { scope: '香港' }), fig('bbc', 'b1', 3e6, '居民', { scope: '香港' })])).toHaveLength(1)
   })
+  it('groups two short subjects sharing one character only for values of one scale (RFI 存活九个小时 / BBC 一个月的存量; 居民 / 居首)', () => {
+    const hours = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: 'minute', dimension: 'duration' })
+    expect(groupFigures([hours('rfi', '存活', 540), hours('bbc', '存量', 43200)])).toHaveLength(2)
+    expect(groupFigures([fig('gnews', 'g1', 1.26e8, '居民'), fig('lao', 'l1', 6.22e8, '居首')])).toHaveLength(2)
+    // 93 分钟的会议 and 87 分钟的会谈, 约3小时 of the 拜会: one meeting.
+    expect(groupFigures([hours('a', '会议', 93), hours('b', '会谈', 87), hours('c', '拜会', 180)])).toHaveLength(1)
+  })
   it('does not group sums by a word that only says they are money (救援资金 / 资金 of another sum)', () => {
     const money = (outlet: string, subject: string, value: number): LocatedFigure => ({ ...fig(outlet, `${outlet}1`, value, subject), unit: '欧元', dimension: 'money' })
     expect(groupFigures([money('voa', 'tiktok', 3e10), money('bbc', 'tiktok', 4e10)])).toHaveLength(1)

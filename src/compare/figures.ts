@@ -99,11 +99,14 @@ function bySubject(list: readonly LocatedFigure[]): { groups: LocatedFigure[][];
       // theirs must share a word (无偿拨款 ~ 拨款).
       // A longer name shares a character with many things it is not (水面舰艇 ~ 军舰 by 舰, ~ 潜艇
       // by 艇): one of more than two characters must share a word.
+      // One shared character is weak evidence, though (存活 ~ 存量, 居民 ~ 居首): it will do only for
+      // values of one scale, as one quantity told twice would be (93 分钟的会议 ~ 87 分钟的会谈), not
+      // 9 hours a virus survives on skin beside a month's stock of vaccine.
       const short = list[i].subject.length <= 2 && list[j].subject.length <= 2
       const money = list[i].dimension === 'money'
       const same = money
         ? (list[i].subject === list[j].subject && /\p{L}/u.test(withoutMoneyWords(list[i].subject).replace(/\|/gu, ''))) || shareBigram(withoutMoneyWords(list[i].subject), withoutMoneyWords(list[j].subject))
-        : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)))
+        : list[i].subject === list[j].subject || (!short ? shareBigram(list[i].subject, list[j].subject) : [...chars[i]].some((c) => chars[j].has(c)) && sameScale(list[i], list[j]))
       if (same) join(i, j)
     }
   }
@@ -194,7 +197,7 @@ function describe(members: readonly LocatedFigure[], named: ReadonlyMap<LocatedF
  * are shown side by side, not called a conflict. Crowd estimates that differ tenfold come
  * relayed (警方称, 主办方称), which is never a conflict either.
  */
-export function sameScale(a: FigureValue, b: FigureValue): boolean {
+export function sameScale(a: Pick<FigureValue, 'value' | 'valueMax'>, b: Pick<FigureValue, 'value' | 'valueMax'>): boolean {
   const lo = Math.min(a.value, b.value)
   const hi = Math.max(a.valueMax ?? a.value, b.valueMax ?? b.value)
   return lo > 0 && hi / lo < MAX_CONFLICT_RATIO
