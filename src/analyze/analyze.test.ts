@@ -778,6 +778,15 @@ describe('findFigures', () => {
     // A future 将 before a verb that is a hedge, a date or an adverbial length of time stays a plan.
     expect([...new Set(modality('最高水位将超过200米。代表团将10日访问，会谈将持续五个小时。罪行将一天又一天地被揭发。'))]).toEqual(['planned'])
   })
+  it('takes no plan from 计划 as a noun, 估计 of what is, nor a modal inside 以…为由 (Shanghai lockdown, Rwanda, 香港街站)', () => {
+    const modality = (text: string) => findFigures(splitSentences(text)).map((f) => f.modality)
+    expect(modality('由于大规模核酸检测计划使得上海市一半的区域封锁了五天。')).toEqual(['actual'])
+    expect(modality('与贿赂计划有关的超过10亿美元的资产已被收回。')).toEqual(['actual'])
+    expect(modality('估计有80万人被屠杀。中国估计有2.77亿农民工。')).toEqual(['actual', 'actual'])
+    expect(modality('有10多名员警到场并以可能违反防疫规定为由警告街站超过4人。')).toEqual(['actual', 'actual'])
+    // 计划 as a verb, 估计 of what will be, 可能 of the figure itself, and a forecast made before stay plans.
+    expect(modality('美国计划召开一次四国首脑峰会。估计需时四至六个月。单日新增病例可能达到15万例。远高于此前估计的6%。')).toEqual(['planned', 'planned', 'planned', 'planned'])
+  })
   it('takes 百分之百 for "wholly", not a share', () => {
     expect(figs('这是百分之百的假信息，他百分之一百支持，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
   })

@@ -103,8 +103,30 @@ function isPlanned(clause: string, rest = ''): boolean {
   const whole = text + rest.split(/[，,；;。：:！？]/u)[0]
   // (Only a 将 still there: the replacement above keeps lengths but for the 将 it drops.)
   text = text.replace(/将(?![近军领士帅其之此该这那《「“『])/gu, (m, at: number) => (AMOUNT_AFTER_JIANG.test(whole.slice(at + 1)) ? '' : m))
-  return PLANNED.test(text.replace(EXPECTATION_NOUN, ''))
+  return PLANNED.test(nounPlans(text.replace(EXPECTATION_NOUN, '').replace(REASON_FRAME, '').replace(ESTIMATE_OF_WHAT_IS, '')))
 }
+// A reason given in 以…为由 is not what the figure's verb does: 以可能违反防疫规定为由警告街站超过4人
+// warned more than four people, and only the breach was "possible".
+const REASON_FRAME = /以[^，,；;。]{1,30}?为(?:由|名|借口)/gu
+// 估计 of what is or was (估计有80万人被屠杀, 中国估计有2.77亿农民工, 估计造价为873亿元, 估计值) is an
+// estimate, not a plan: only 估计 before what will be (估计需时四至六个月, 估计12小时后) looks ahead,
+// and 此前估计的6% is a forecast.
+const ESTIMATE_OF_WHAT_IS = /估计(?=有|为|是|值)/gu
+/**
+ * The clause without its 计划 that are nouns: a plan pointed to (该计划旨在, 这项计划), or one followed
+ * by what only follows a noun. 计划 as a verb (美国计划召开, 谈判计划进行四五个小时) stays.
+ */
+function nounPlans(clause: string): string {
+  if (!clause.includes('计划')) return clause
+  const words = tagWords(clause)
+  const noun = (i: number) => (i > 0 && PLAN_POINTED.has(words[i - 1].word)) || (!!words[i + 1] && PLAN_AS_NOUN_BEFORE.has(words[i + 1].word))
+  return words.map((w, i) => (w.word === '计划' && noun(i) ? '～～' : w.word)).join('')
+}
+// What only follows 计划 as a noun: a conjunction or a relation (药物计划以及…, 与贿赂计划有关的), a
+// cause's verb (核酸检测计划使得…封锁了五天: a plan does not plan to cause), 计划生育 (a policy).
+// (基建计划是2.6万亿美元 stays a plan: the sum is what it proposes.)
+const PLAN_AS_NOUN_BEFORE = new Set(['以及', '有关', '相关', '的', '生育', '中', '里', '下', '之下', '使得', '使', '导致', '造成'])
+const PLAN_POINTED = new Set(['该', '此', '这项', '这个', '该项', '此项', '这一', '的', '项', '个'])
 // 预期 as a noun, the subject of a change (5年的通胀预期则升至2.9%, 通胀预期上升) or what a figure is
 // measured against (高于预期, 不及预期): the figure happened; only 预期 as a verb (预期今年增长5%) plans.
 const EXPECTATION_NOUN = /(?<=[于合及出过])预期(?!的)|预期(?=(?:则|也|亦|已经|已|仍|均|都|进一步|再)?(?:升|降|上升|下降|回升|回落|跌|涨|增|减|攀升|飙升|创))/gu
