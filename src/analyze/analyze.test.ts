@@ -787,6 +787,11 @@ describe('findFigures', () => {
     // 计划 as a verb, 估计 of what will be, 可能 of the figure itself, and a forecast made before stay plans.
     expect(modality('美国计划召开一次四国首脑峰会。估计需时四至六个月。单日新增病例可能达到15万例。远高于此前估计的6%。')).toEqual(['planned', 'planned', 'planned', 'planned'])
   })
+  it('reads no noun the count counts from a whole area after 人 (路透社 via 老杨: 覆盖6.22亿人全球居首)', () => {
+    expect(figs('中国新冠疫苗接种覆盖6.22亿人全球居首。').map((f) => [f[0], f[3]])).toEqual([[6.22e8, '人']])
+    // 本土 and 境外 qualify the noun after them: 250个本土案例 counts cases.
+    expect(figs('台湾增了250个本土案例。').map((f) => f[3])).toEqual(['案例'])
+  })
   it('takes 百分之百 for "wholly", not a share', () => {
     expect(figs('这是百分之百的假信息，他百分之一百支持，支持率为百分之五十二。').map((f) => f[0])).toEqual([52])
   })

@@ -322,7 +322,10 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   if (unit === '国' && /^(?:集团|峰会)/u.test(after)) return undefined
   // A count: what follows the measure word is what is counted (1550枚核弹头, 21名个人).
   // 1800万人口 counts a population, not people something happened to.
-  const head = unit === '人' && after.startsWith('口') ? '人口' : headNoun(after, PERSON_MEASURE.has(unit))
+  // A whole area right after a count of people opens what is said of them (覆盖6.22亿人全球居首: 居首 is
+  // no noun the count counts, whatever jieba tags it), not a noun phrase. (本土, 境外 qualify: 250个本土案例.)
+  const saidOf = unit === '人' && AREA_FIRST.test(after)
+  const head = unit === '人' && after.startsWith('口') ? '人口' : saidOf ? undefined : headNoun(after, PERSON_MEASURE.has(unit))
   // (With a noun too: 7969宗武汉肺炎确诊病例 counts cases as 7969起冠病病例 does.)
   // (With a noun, an illness must be named in its phrase: 5123宗家暴案 and 1234宗虐儿个案 are no cases of one.)
   const cases = CASES.has(unit) && (head ? ILLNESS.test(after.slice(0, 12).split(/[，,。；;、]/u)[0]) : CASE_WORDS.test(`${clause}${after.slice(0, 8)}`))
@@ -332,7 +335,7 @@ function figureAt(s: Sentence, m: RegExpMatchArray, relayed: string | undefined)
   // (人次 counts visits or trips, not persons: 3980万人次 is a unit of its own.)
   if (!counted && unit !== '人' && unit !== '人次') return undefined
   // Cases by any measure word (7969宗 / 7969起 / 7969例) are one count.
-  return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
+  return { ...base, value, valueMax, unit: cases ? '例' : unit, dimension: 'count', subject: counted ?? (subjectAfterVerb(after) && !saidOf ? `${unit}${subjectAfterVerb(after)}` : unit), scope: scopeOf(clause) ?? placeBeforeHead(after) }
 }
 
 // Measure words that count persons: what follows them is a noun, whatever its tag.
@@ -342,6 +345,7 @@ const PERSON_MEASURE = new Set(['名', '位'])
 const TOTAL_OF = /(\p{Script=Han}{2})(?:人数|总数|病例数|个案数|数字)$/u
 
 const WHOLE = /(全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境|境内|境外|海外|本土)/gu
+const AREA_FIRST = /^\s*(?:全球|全世界|世界各地|全国|全美|全港|全台|全澳|全欧|全境)/u
 
 // Only a place right before the count qualifies it (全美近13万人, 整个非洲54个国家); one further
 // back is where something else happened (美国国务院发言人…谴责拘捕5人).
