@@ -131,7 +131,7 @@ export function findQuotes(sentences: readonly Sentence[], table: EntityTable = 
       out.push({ text: inner.trim().replace(/[，,、；;]+$/u, ''), speaker, sentence: s.n, attribution, kind: 'quoted' })
     }
     if (!spans.length) {
-      const said = reportedSpeech(s, mentions, antecedent)
+      const said = reportedSpeech(s, mentions, antecedent, roles)
       const reported = said && { ...said, speaker: link(said.speaker) }
       if (reported) {
         out.push(reported)
@@ -210,7 +210,13 @@ function quoteSpans(text: string): Array<[number, number]> {
     for (;;) {
       const start = text.indexOf(open, from)
       if (start < 0) break
-      const end = text.indexOf(close, start + 1)
+      let end = text.indexOf(close, start + 1)
+      // Words opened after a verb of saying and never closed (警方声明称，“为维护校园秩序……送往医院
+      // 救治。（…）): the quotation runs to the sentence's last full stop, a note after it left out.
+      if (end < 0 && open !== '"' && !text.includes(open, start + 1) && SAID_OPEN.test(foldText(text.slice(0, start)))) {
+        const stop = Math.max(...['。', '！', '？'].map((c) => text.lastIndexOf(c)))
+        end = stop > start ? stop + 1 : text.trimEnd().length
+      }
       if (end < 0) break
       spans.push([start, end])
       from = end + 1
@@ -218,6 +224,8 @@ function quoteSpans(text: string): Array<[number, number]> {
   }
   return spans.sort((a, b) => a[0] - b[0])
 }
+
+const SAID_OPEN = new RegExp(`(?:${VERB.source})[，,：:]?\\s*$`, 'u')
 
 const isRealQuote = (inner: string) => {
   const letters = inner.replace(/[^\p{L}\p{N}]/gu, '').length
@@ -227,7 +235,11 @@ const isRealQuote = (inner: string) => {
   // …so is a treaty's or charter's, where no verb says something of it (“美方的做法严重违反了
   // 维也纳领事关系公约” is someone's words; “维也纳领事关系公约” a name).
   if (!/[，,。！？；]/.test(inner) && TREATY.test(inner.trim()) && !tagWords(inner).some((w) => w.tag === 'v')) return false
-  return letters >= MIN_QUOTE_CHARS || (letters >= 4 && /[，,。！？；]/.test(inner))
+  // A short one counts for its punctuation inside only, not a full stop it ends with: a term
+  // quoted with the sentence's stop inside the marks (把新冠病毒称为“中国病毒。”) is no one's words;
+  // a short sentence said (“我们同意。”) holds more than nouns.
+  const body = inner.trim().replace(/[。！？!?]+$/u, '')
+  return letters >= MIN_QUOTE_CHARS || (letters >= 4 && (/[，,。！？；]/.test(body) || (body !== inner.trim() && !tagWords(body).every((w) => /^n/.test(w.tag)))))
 }
 const NAMED_THING = /(罪|论坛|論壇|峰会|峰會|大会|大會|条例|條例|法案|协定|協定|倡议|倡議)$/u
 const TREATY = /(公约|公約|条约|條約|宪章|憲章|宣言)$/u
@@ -606,9 +618,14 @@ function speakerPhrase(phrase: string, roles: Roles, verb = ''): Speaker | undef
   // (Nor is the day or time it was said part of it: 国防部新闻发言人星期五宣布, 外交部发言人今天(3日)说.)
   const role = withoutWhen(phrase)
   if (role.length >= 2 && role.length <= 12 && SPEAKER_NOUN.test(role) && !/^(他|她|它|我|你)/u.test(role)) return rolePhrase(role, roles)
+  // A longer one whose role is someone's (英国首相约翰逊的一位发言人): the spokesperson speaks, not
+  // the person the title before names.
+  if (role.length <= POSSESSED_ROLE_MAX && POSSESSED_ROLE.test(role) && !/^(他|她|它|我|你)/u.test(role)) return rolePhrase(role, roles)
   // A name after a body's title, read apart from the title (美国商会会长史墨客: jieba reads 会|长史|墨客).
   return titledName(phrase) ?? unknownPerson(phrase, verb, roles.table) ?? latinName(phrase)
 }
+const POSSESSED_ROLE = /的(?:一位|一名)?(?:高级)?(?:发言人|顾问|助手|助理|幕僚|官员|律师)$/u
+const POSSESSED_ROLE_MAX = 24
 // Enough of the verb to see a word across its start (回|答道, 供|称).
 const VERB_CONTEXT = 3
 // A word of saying ends in one of these (回答, 供称, 所说, 坦言); 写 is left out (默写, 改写).
@@ -952,29 +969,44 @@ const ORG_ENDING = /(部|院|府|局|会|署|厅|委|办|处|馆|厂|司|社|台
 
 // Reported speech: a named subject, a speech verb, then what was said (普京表示，俄美立场不同).
 // (说 in 对…来说, 据说, 听说 is no one's saying: 对于追求民主的中共国人来说，…)
-const REPORTED = /^([^，,。：:“”]{1,30}?)(表示|指出|强调|称|(?<![来据听])说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
+// (An opening clause of when may stand before the subject: 在克拉奇次卿访台期间，台湾官员说，….)
+const REPORTED = /^((?:(?:在|当|於|于)[^，,。：:“”]{1,24}(?:时|时候|期间|之际|后|之后|以后)[，,]\s*)?)([^，,。：:“”]{1,30}?)(表示|指出|强调|称|(?<![来据听])说|认为|坦言|透露|警告|重申)[，,：:]\s*(.{10,})$/u
 
 /**
  * `X表示，…` with the speaker named as the subject: the outlet's paraphrase of what X said.
  * Only when the subject holds a person or organisation (or a pronoun for the last one named):
  * `外界认为，…` and `据报道称，…` are not anyone's words.
  */
-function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPerson: Speaker | undefined): Quote | undefined {
+function reportedSpeech(s: Sentence, mentions: readonly EntityMention[], lastPerson: Speaker | undefined, roles: Roles): Quote | undefined {
   const m = REPORTED.exec(s.folded)
   if (!m) return undefined
-  const subjectEnd = m[1].length
-  const named = subjectNames(s.folded, 0, subjectEnd, mentions)
+  const subjectStart = m[1].length
+  const subjectEnd = subjectStart + m[2].length
+  const named = subjectNames(s.folded, subjectStart, subjectEnd, mentions)
   const last = named[named.length - 1]
   // An organisation, a title and a name the rules do not know (白宫国家安全顾问沙利文17日表示): the
   // person speaks, as in `speakerBefore`.
   const rest = last?.type === 'org' ? withoutWhen(s.folded.slice(last.at + last.surface.length, subjectEnd)) : ''
   const titled = rest ? (titledUnknown(rest) ?? titledName(rest)) : undefined
-  const speaker = titled ?? (last ? asSpeaker(last) : /^(他|她)$/.test(m[1].trim().replace(CONNECTIVE, '')) ? lastPerson : undefined)
+  // …else a subject that is a place's people by role, where the place is all the rules find
+  // (台湾官员说, 法国卫生官员表示, 台湾的专家认为): as before a quotation (`speakerPhrase`), the
+  // officials speak, the place does not. (A role alone — 专家认为, 报告指出 — stays unread, as before.)
+  const subject = m[2].trim()
+  const role = () => {
+    const phrase = withoutWhen(subject.replace(LEADING_CONNECTIVE, ''))
+    const at = subjectStart + subject.indexOf(phrase)
+    const place = mentions.find((x) => x.type === 'place' && x.at === at)
+    if (!place || phrase.length > 12 || phrase.length <= place.surface.length + 1 || !PLACE_ROLE.test(phrase)) return undefined
+    return rolePhrase(phrase, roles)
+  }
+  const speaker = titled ?? (last ? asSpeaker(last) : /^(他|她)$/.test(subject.replace(CONNECTIVE, '')) ? lastPerson : role())
   if (!speaker) return undefined
-  const at = m[0].length - m[3].length
-  const text = s.folded.length === s.text.length ? s.text.slice(at) : m[3]
+  const at = m[0].length - m[4].length
+  const text = s.folded.length === s.text.length ? s.text.slice(at) : m[4]
   return { text: text.trim(), speaker, sentence: s.n, attribution: 'direct', kind: 'reported' }
 }
+
+const PLACE_ROLE = /(官员|发言人|专家|学者|人士|当局|警方|政府)$/u
 
 /** Mentions plus bare occurrences of names learned earlier in the article, in text order. */
 function withLearned(folded: string, mentions: readonly EntityMention[], learned: ReadonlyMap<string, EntityMention>): EntityMention[] {
