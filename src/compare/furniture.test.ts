@@ -43,6 +43,7 @@ describe('isFurniture', () => {
     '2020年美中关系大事记（自由亚洲电台制图）Photo: RFA', // 自由亚洲电台
     'Keith Bradsher自北京、Steven Lee Myers自韩国首尔报道。', // 纽约时报中文网
     'Stephen Castle是《纽约时报》驻伦敦记者，广泛报道英国新闻，包括该国的政治和与欧洲的关系。', // 纽约时报中文网
+    '（图片来源；苹果日报）', // GNews, a credit with a semicolon
   ])('%s is not reporting', (line) => expect(isFurniture(foldText(line))).toBe(true))
 
   it.each([

@@ -8,7 +8,7 @@
 // A line that opens with a label (作者：, 图片来源：, 原标题) — a byline, a credit, a source note —
 // or is a link. Only short ones: a photo credit glued to the lead (图片来源：BBC 近期《华尔街日报》
 // 就…进行了详细报道) still carries the lead.
-const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|排版(发布)?|翻译(\/简评)?|制作(单位|团队)?|图表制作|by|相关图集|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道)\s*([:：/]|$|\s)/u
+const LABEL = /^[(【]?\s*(作者|来源|编辑|责任编辑|责编|记者|引用|图片来源|原标题|译者|核稿|校对|审核|审校|编译|撰稿|文字整理|新闻来源|资料来源|消息来源|播报|排版(发布)?|翻译(\/简评)?|制作(单位|团队)?|图表制作|by|相关图集|相关阅读|延伸阅读|推荐阅读|相关新闻|相关报道)\s*([:：/;；]|$|\s)/u
 const LABEL_MAX_CHARS = 40
 // A link, or a Markdown link or image, alone on its line ([[zh:…]] wiki links are running text).
 const LINK_LINE = /^(https?:|www\.|\[[^\]\[]*\]\()/u
@@ -87,4 +87,57 @@ export function isFurniture(folded: string): boolean {
  */
 export function isPromotion(text: string): boolean {
   return (text.match(ADDRESSES) ?? []).length >= PROMOTION_MIN_ADDRESSES && PLATFORM.test(text) && ASKS.test(text)
+}
+
+// A picture's credit glued to the text after it, where the archive joined the credit's line to
+// the lead's (图片来源：台湾国防部 + 七国集团发布公报呼吁… became one line): the label, then a
+// credit, then the report. The label may stand at a line's start or after a sentence's end.
+const GLUED_CREDIT_LABEL = /(?<=^|[。！？!?]\s*)[(（]?\s*(?:封面)?(?:(?:图片|圖片|照片|图表|圖表)(?:来源|來源|来自|來自|制作|製作)|网络图片|網絡圖片|網路圖片)(?:于|於)?\s*[:：；;]?\s*/u
+// Credits that name no one (网络, 网络截图, 谷歌地图截图) or end with what was taken (…截图).
+const CREDIT_WORD = /^(?:网络截图|網絡截圖|网络|網絡|網路|互联网|互聯網|[^\s，。,、]{1,10}?(?:截图|截圖|图库|圖庫|供图|供圖))/u
+// Where a report opens after a credit: with its source (据, 根据, 援引) or a title (《每日邮报》).
+const REPORT_OPENS = /根据|據|据|援引|《/u
+const CREDIT_MAX_REACH = 30
+
+/**
+ * A picture's credit glued before the sentence it precedes, as [start, end) in `text` (one line),
+ * else undefined: `图片来源：台湾国防部七国集团发布公报…` → the span of `图片来源：台湾国防部`. The
+ * credit ends at a space before a Chinese character or a digit (图片来源：newsweek 拜登政府…), the
+ * bracket it opened ((图片来源;众新闻)一旦…), a credit that names no one (图片来源网络据…), where the report
+ * opens with its source (图片来源：卫报据《…》), or after the names the entity table knows
+ * that open the credit (台湾国防部); nowhere else — no span is better than a lead cut short.
+ * `namesAt(text)`: the length of the names (organisations, places) that open `text`, 0 for none.
+ */
+export function gluedCredit(text: string, namesAt: (text: string) => number): [number, number] | undefined {
+  const label = GLUED_CREDIT_LABEL.exec(text)
+  if (!label) return undefined
+  const from = label.index + label[0].length
+  const rest = text.slice(from)
+  if (rest.length < CREDIT_MAX_REACH / 2) return undefined
+  const opened = label[0].trimStart().startsWith('(') || label[0].trimStart().startsWith('（')
+  const end = ((): number | undefined => {
+    // 网络图片 is a whole credit (网络图片澳洲国防部长达顿…); 图片来源 with no colon before the
+    // report names the source still (图片来源网络支援…, 图片来自网络根据…).
+    if (/(网络|網絡|網路)(图片|圖片)\s*$/u.test(label[0])) return 0
+    const word = CREDIT_WORD.exec(rest)
+    if (word) return word[0].length
+    const head = rest.slice(0, CREDIT_MAX_REACH)
+    if (opened) {
+      const close = head.search(/[)）]/u)
+      if (close >= 0) return close + 1
+    }
+    // A space before Chinese or a digit, outside brackets (彼得帕克斯(Peter Parks) is one credit).
+    let depth = 0
+    for (let i = 0; i < head.length; i++) {
+      const c = head[i]
+      if (c === '(' || c === '（') depth++
+      else if (c === ')' || c === '）') depth = Math.max(0, depth - 1)
+      else if (depth === 0 && /\s/u.test(c) && i > 0 && /[\p{Script=Han}0-9《“「]/u.test(head[i + 1] ?? '')) return i
+    }
+    const opens = REPORT_OPENS.exec(head)
+    if (opens && opens.index > 0 && opens.index <= 16) return opens.index
+    const names = namesAt(rest)
+    return names > 0 && names <= 16 ? names : undefined
+  })()
+  return end === undefined ? undefined : [label.index, from + end]
 }

@@ -236,3 +236,28 @@ describe('claim units: subheadings and links to other reports', () => {
     expect(unitsOf('江苏省学生抗议遭防暴警察镇压\n\n学生在校门外聚集抗议合并学校').length).toBe(2)
   })
 })
+
+describe('picture credits and captions', () => {
+  const texts = (text: string) => unitsOf(text).map((u) => u.text)
+  it('cuts a credit glued to the lead off it, keeping the sentence (GNews e01211: 图片来源：台湾国防部七国集团发布公报…)', () => {
+    const p = prepared('图片来源：台湾国防部七国集团发布公报呼吁中共国尊重人权和基本自由，首次表示七国关注台海和平与稳定。')
+    expect(p.sentences.map((s) => s.text)).toEqual(['七国集团发布公报呼吁中共国尊重人权和基本自由，首次表示七国关注台海和平与稳定。'])
+    expect(texts('图片来源：谷歌地图截图法国电力公司工程师告诉记者，这种化学反应性低的气体积聚被认为是少量的危险气体。')[0]).toMatch(/^法国电力公司工程师/)
+    expect(texts('图片来源：卫报据《儿童健康保护网站》2月16日报道，根据康奈尔大学预印版网站刊登的一篇论文。')[0]).toMatch(/^据《儿童健康保护网站》/)
+    expect(texts('图片来源：newsweek 拜登政府真正开启了灭共行动，以5月25日为分水岭。')[0]).toMatch(/^拜登政府/)
+  })
+  it('keeps sentence numbers and a name in brackets after a bare credit (网络图片澳洲国防部长达顿（Peter Dutton）于周四…表示)', () => {
+    const p = prepared('导语。\n\n网络图片澳洲国防部长达顿（Peter Dutton）于周四（6月10号），在堪培拉举行的会议上表示，需要增加美国军事人员的数量。')
+    expect(p.sentences.map((s) => [s.n, s.paragraph])).toEqual([[0, 0], [1, 1]])
+    expect(p.sentences[1].text).toMatch(/^澳洲国防部长达顿（Peter Dutton）于周四/)
+  })
+  it('leaves a credit it cannot tell from the lead as it was', () => {
+    const text = '图片来源：纽约时报中文网他本是个草根，大学考了3年，第1年数学考了1分，第2年数学考了19分。'
+    expect(prepared(text).sentences[0].text).toBe(text)
+  })
+  it('takes no claim from a 中央社 photo caption above its dateline (e00472: …反對政府禁令。（圖取自Pixabay圖庫）)', () => {
+    const text =
+      '美國總統川普揚言封殺短影音平台TikTok在美業務，引發熱愛TikTok的網友不滿，更有網紅發布諷刺川普此舉的自創歌曲，反對政府禁令。（圖取自Pixabay圖庫）\n\n（中央社舊金山4日綜合外電報導）美國總統川普揚言封殺中國企業字節跳動（ByteDance）旗下短影音平台TikTok在美業務，引發熱愛TikTok的網友不滿。'
+    expect(unitsOf(text).every((u) => u.sentence.paragraph === 1)).toBe(true)
+  })
+})

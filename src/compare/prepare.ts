@@ -8,7 +8,7 @@ import { segment } from '../analyze/segment.js'
 import { soundKey } from '../analyze/variants.js'
 import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
-import { isFurniture, isPromotion } from './furniture.js'
+import { gluedCredit, isFurniture, isPromotion } from './furniture.js'
 import { tagOf } from './function-words.js'
 import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 import { offsetMinutes, placesNamed, type NamedPlace } from '../analyze/zones.js'
@@ -85,7 +85,7 @@ const MIN_WORD_IDF = 5
 const CHAR_WEIGHT = 0.5
 
 export function prepareArticle(article: Article, table: EntityTable = loadEntityTable()): PreparedArticle {
-  const sentences = splitSentences(article.text)
+  const sentences = withoutCredits(splitSentences(article.text), table)
   // Each sentence's entities, found once for dates, quotes and claim units alike.
   const mentions = sentences.map((s) => findEntities(s.folded, table))
   const times = findTimeExprs(sentences, article.publishedAt, mentions)
@@ -99,6 +99,7 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
   const gallery = galleryParagraphs(sentences)
   for (const p of promotionParagraphs(sentences)) gallery.add(p)
   for (const p of subheadings(sentences)) gallery.add(p)
+  for (const p of captionsBeforeDateline(sentences)) gallery.add(p)
   const figures = findFigures(sentences).filter((f) => !gallery.has(sentences[f.sentence].paragraph))
   const units: Unit[] = []
   sentences.forEach((s, k) => {
@@ -139,6 +140,60 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
  * each picture's caption, a short title and a colon, up to the first paragraph that is not one.
  * Captions are not the report's claims.
  */
+/**
+ * Photo captions above a news agency's dateline: 中央社 opens a report with its photo's caption,
+ * ending with the picture's source in brackets (…反對政府禁令。（圖取自Pixabay圖庫）, …布魯塞爾街頭。
+ * （安納杜魯新聞社）), then the lead under its dateline (（中央社舊金山4日綜合外電報導）…). The caption
+ * retells the lead in other words: listed as a claim, it is one only that outlet reports.
+ */
+function captionsBeforeDateline(sentences: readonly Sentence[]): number[] {
+  const out: number[] = []
+  sentences.forEach((s, k) => {
+    const next = sentences[k + 1]
+    if (!next || next.paragraph === s.paragraph || !AGENCY_DATELINE.test(next.folded)) return
+    if (PICTURE_SOURCE_END.test(s.folded)) out.push(s.paragraph)
+  })
+  return out
+}
+const AGENCY_DATELINE = /^\(中央社[^()]{0,30}(电|报导|报道)\)/u
+const PICTURE_SOURCE_END = /(^|[。！？!?]\s*)\([^()]{2,40}\)\s*$/u
+
+/**
+ * The sentences with a picture credit glued before a report's sentence (图片来源：台湾国防部七国集团
+ * 发布公报…, `gluedCredit`) left out of it: the sentence keeps its place and number (citations
+ * and the reader's view count sentences of the text as published) and is compared and cited
+ * without the credit.
+ */
+function withoutCredits(sentences: Sentence[], table: EntityTable): Sentence[] {
+  const namesAt = (rest: string): number => {
+    const folded = foldText(rest)
+    if (folded.length !== rest.length) return 0
+    const mentions = findEntities(folded, table)
+    // Names the table knows that open it, ending with an organisation (路透社|法国总统…).
+    let end = 0
+    let org = false
+    for (const m of mentions) {
+      if (m.at !== end) break
+      if (m.type !== 'org' && m.type !== 'place') break
+      end = m.at + m.surface.length
+      org = m.type === 'org'
+    }
+    if (org) return end
+    // …else nouns only (台湾国防部, 界面, 第一财经) up to the next name, the report's first (七国集团…).
+    const next = mentions.find((m) => m.at >= 2)
+    if (!next || next.at > 10) return 0
+    const credit = tagWords(folded.slice(0, next.at))
+    return credit.every((w) => /^(n|m$)/.test(w.tag)) && /^n/.test(credit[credit.length - 1].tag) ? next.at : 0
+  }
+  return sentences.map((s) => {
+    if (!/(图|圖)(片|表)|照片/u.test(s.text)) return s
+    const span = gluedCredit(s.text, namesAt)
+    if (!span) return s
+    const text = (s.text.slice(0, span[0]) + s.text.slice(span[1])).trim()
+    return { ...s, text, folded: foldText(text) }
+  })
+}
+
 function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   const out = new Set<number>()
   const firstOf = new Map<number, string>()
