@@ -73,6 +73,8 @@ describe('pages on the example archive', () => {
     expect(conflict).toMatch(/<tr class="conflict"><td>GNews<\/td><td><b>4个小时<\/b>/)
     const mitbbs = /data-outlet="mitbbs">([\s\S]*?)<\/section>/.exec(html)![1]
     expect(mitbbs).toContain('class="flag preview"')
+    // The day the preview is judged by, in the zone where the incident happened.
+    expect(html).toContain('事发日期 2021-06-16 (Europe/Zurich)')
     // The one sentence that tells a claim as expected (整个会谈预计持续4至5个小时) is cited so.
     expect([...html.matchAll(/class="expected">([^<]*)<\/a>/g)].map((m) => m[1])).toEqual(['观察者网 §9 （预期）'])
     expect(html).toContain('<p class="meta expected-help">（预期）该句说的是预计、将会发生的事')

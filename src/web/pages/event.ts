@@ -104,7 +104,7 @@ export function eventPage(ctx: PageContext, view: View, e: EventSummary, c: Comp
   const body = html`
 <p class="muted"><a href="/">${t('events')}</a> › ${e.id}</p>
 <h1>${ctx.shown(c.event.title)}</h1>
-<p class="meta">${e.start?.slice(0, 10) ?? ''} – ${e.end?.slice(0, 10) ?? ''}${c.event.incidentDate ? ` · ${t('incident')} ${c.event.incidentDate}` : ''} · ${e.articleCount} ${t('articles')}${e.copyCount ? ` (+${e.copyCount} ${t('plusCopies')})` : ''} · ${c.outlets.length} ${t('outletsCount')}
+<p class="meta">${e.start?.slice(0, 10) ?? ''} – ${e.end?.slice(0, 10) ?? ''}${c.event.incidentDate ? ` · ${t('incident')} ${c.event.incidentDate}${c.event.incidentZone ? ` (${c.event.incidentZone})` : ''}` : ''} · ${e.articleCount} ${t('articles')}${e.copyCount ? ` (+${e.copyCount} ${t('plusCopies')})` : ''} · ${c.outlets.length} ${t('outletsCount')}
 ${e.storyId ? html` · ${t('story')}: <a href="${href('stories', e.storyId)}">${ctx.shown(view.storyById.get(e.storyId)?.title ?? e.storyId)}</a>` : ''} · <a href="${`/api/events/${encodeURIComponent(e.id)}/comparison`}">JSON</a></p>
 ${coverageBar(e.coverage, ctx.typeLabel, 320)}${typeLegend(Object.keys(e.coverage) as never, ctx.typeLabel)}
 <h2>${t('sideBySide')}</h2>
