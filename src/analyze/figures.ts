@@ -392,7 +392,11 @@ function relayedFrom(folded: string, text: string): string | undefined {
   // (A name in its marks, “铁路技术商务网” or 【零对冲】, is one.)
   const unopened = (close: string, open: string) => (whole.lastIndexOf(open, whole.lastIndexOf(close)) < 0 ? whole.lastIndexOf(close) : -1)
   const item = Math.max(whole.lastIndexOf('•'), whole.lastIndexOf('|'), whole.lastIndexOf('. '), unopened('】', '【'), unopened('」', '「'), unopened('”', '“'))
-  if (item >= 0) [whole, at] = [whole.slice(item + 1).replace(/^\s+/u, ''), at + item + 1 + (whole.slice(item + 1).length - whole.slice(item + 1).replace(/^\s+/u, '').length)]
+  if (item >= 0) {
+    const after = whole.slice(item + 1)
+    whole = after.replace(/^\s+/u, '')
+    at += item + 1 + after.length - whole.length
+  }
   // …without the date it opens with (据4月19日NHK新闻报道, 2014年数据显示) and a 在 or 的 ending it.
   const lead = LEADING_DATE.exec(whole)?.[0].length ?? 0
   const named = whole.slice(lead)

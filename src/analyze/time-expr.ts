@@ -126,13 +126,16 @@ function ymd(year: number, month: number, day: number): number | undefined {
   return new Date(ms).getUTCDate() === day ? ms : undefined
 }
 
+/** The sentences of an article's lead: where its incident's day is read (`incidentDate`), and where it happened (compare's `eventZone`). */
+export const LEAD_SENTENCES = 3
+
 /**
  * The day an article says its incident happened: the first day-precise date in its headline
  * or lead (the first three sentences), where news puts it. Not a day of an earlier year that
  * falls on the day it was written (`writtenAt`): that is the day an anniversary remembers
  * (【6.12两周年】… 2019年6月12日), not the day of what it reports.
  */
-export function incidentDate(exprs: readonly TimeExpr[], leadSentences = 3, writtenAt?: string): TimeExpr | undefined {
+export function incidentDate(exprs: readonly TimeExpr[], leadSentences = LEAD_SENTENCES, writtenAt?: string): TimeExpr | undefined {
   return exprs.find((e) => e.precision === 'day' && e.sentence < leadSentences && !(writtenAt && isAnniversary(e.date, writtenAt)))
 }
 

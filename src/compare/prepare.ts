@@ -10,7 +10,7 @@ import { tagWords } from '../analyze/tag.js'
 import { splitSentences, type Sentence } from '../analyze/sentences.js'
 import { gluedCredit, isFurniture, isPromotion } from './furniture.js'
 import { tagOf } from './function-words.js'
-import { findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
+import { LEAD_SENTENCES, findTimeExprs, incidentDate, type TimeExpr } from '../analyze/time-expr.js'
 import { offsetMinutes, placesNamed, type NamedPlace } from '../analyze/zones.js'
 import { foldText } from '../normalize/fold.js'
 
@@ -70,9 +70,6 @@ export interface PreparedArticle {
   /** The places with a time zone its headline and lead name (`eventZone`). */
   readonly places: readonly NamedPlace[]
 }
-
-// The sentences an article's incident is read from (`incidentDate`), and where it happened.
-const LEAD_SENTENCES = 3
 
 // Units shorter than this say too little to align on their own; they are joined to a neighbour.
 const MIN_UNIT_CHARS = 14
@@ -135,12 +132,6 @@ export function prepareArticle(article: Article, table: EntityTable = loadEntity
 }
 
 /**
- * The paragraphs of a picture gallery set into a report (Deutsche Welle: 相关图集：南中国海周边国家
- * 军力大PK, then one paragraph per picture, "中国海军之花：中国第一艘航空母舰…"): its heading and
- * each picture's caption, a short title and a colon, up to the first paragraph that is not one.
- * Captions are not the report's claims.
- */
-/**
  * Photo captions above a news agency's dateline: 中央社 opens a report with its photo's caption,
  * ending with the picture's source in brackets (…反對政府禁令。（圖取自Pixabay圖庫）, …布魯塞爾街頭。
  * （安納杜魯新聞社）), then the lead under its dateline (（中央社舊金山4日綜合外電報導）…). The caption
@@ -194,6 +185,12 @@ function withoutCredits(sentences: Sentence[], table: EntityTable): Sentence[] {
   })
 }
 
+/**
+ * The paragraphs of a picture gallery set into a report (Deutsche Welle: 相关图集：南中国海周边国家
+ * 军力大PK, then one paragraph per picture, "中国海军之花：中国第一艘航空母舰…"): its heading and
+ * each picture's caption, a short title and a colon, up to the first paragraph that is not one.
+ * Captions are not the report's claims.
+ */
 function galleryParagraphs(sentences: readonly Sentence[]): Set<number> {
   const out = new Set<number>()
   const firstOf = new Map<number, string>()
